@@ -1,0 +1,110 @@
+# nw - keep a personal and professional network alive
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror
+CPPFLAGS += -D_GNU_SOURCE
+PKGS = yaml-0.1 libpcre2-8
+
+# Evaluated when a recipe runs, after "deps" has had its say.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs yaml-0.1)
+
+B ?= build
+CMDS = nw nw-init nw-add nw-log nw-due nw-give
+LIBSRC = util date yaml dir contact edit change write ref out git
+LIBOBJ = $(LIBSRC:%=$(B)/%.o)
+UNITS = t-date t-edit t-quote t-suite
+
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
+      -fno-sanitize-recover=all
+
+all: deps
+	@$(MAKE) --no-print-directory progs
+
+progs: $(CMDS:%=bin/%)
+
+bin/%: $(B)/%.o $(B)/libnw.a
+	@mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
+
+$(B)/%.o: src/%.c src/nw.h
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(B)/t-%.o: tests/unit/t-%.c src/nw.h
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Isrc -c -o $@ $<
+
+$(B)/t-%: $(B)/t-%.o $(B)/libnw.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
+
+$(B)/libnw.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+.PRECIOUS: $(B)/%.o $(B)/t-%
+
+# Install libyaml and pcre2 headers when pkg-config cannot find them.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || \
+	    ! pkg-config --exists $(PKGS); then \
+		echo "nw: libyaml or pcre2 headers missing: installing them" >&2; \
+		s=; [ "$$(id -u)" -eq 0 ] || s=sudo; \
+		if command -v apt-get >/dev/null; then \
+			$$s apt-get update -qq && \
+			$$s apt-get install -y libyaml-dev libpcre2-dev pkg-config; \
+		elif command -v dnf >/dev/null; then \
+			$$s dnf install -y libyaml-devel pcre2-devel pkgconf-pkg-config; \
+		elif command -v apk >/dev/null; then \
+			$$s apk add yaml-dev pcre2-dev pkgconf; \
+		elif command -v brew >/dev/null; then \
+			brew install libyaml pcre2 pkg-config; \
+		else \
+			echo "nw: install libyaml, pcre2 and pkg-config by hand" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
+units: $(UNITS:%=$(B)/%)
+
+# The suite twice: as built, then under AddressSanitizer and UBSan.
+check: all
+	@$(MAKE) --no-print-directory units
+	NW_BIN=$(CURDIR)/bin NW_UNIT=$(CURDIR)/$(B) prove -e /bin/sh tests/*.t
+	@$(MAKE) --no-print-directory check-san
+
+check-san: deps
+	@$(MAKE) --no-print-directory B=build-san CFLAGS="-O1 -g $(SAN)" \
+	    LDFLAGS="$(SAN)" BINOUT=build-san/bin san-progs
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	NW_BIN=$(CURDIR)/build-san/bin NW_UNIT=$(CURDIR)/build-san \
+	    prove -e /bin/sh tests/*.t
+
+san-progs: $(CMDS:%=build-san/bin/%) units
+
+build-san/bin/%: $(B)/%.o $(B)/libnw.a
+	@mkdir -p build-san/bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
+
+demo: all
+	NW_TODAY=2026-11-25 bin/nw-due -C examples/network </dev/null
+
+lint:
+	mandoc -Tlint man/*
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	for c in $(CMDS); do install -m 755 bin/$$c $(DESTDIR)$(BINDIR)/; done
+	for m in man/*.1; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
+	install -m 644 man/nw.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 man/nw.7 $(DESTDIR)$(MANDIR)/man7/
+
+clean:
+	rm -rf build build-san $(CMDS:%=bin/%)
+
+.PHONY: all progs deps units check check-san san-progs demo lint install clean

@@ -1,0 +1,312 @@
+/* dir.c - the network folder, its settings and its files */
+
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+const char *nw_dir_opt;
+
+static const struct { const char *name; struct dur every; } defcircles[] = {
+	{ "inner", { 3, 'w' } },
+	{ "close", { 2, 'm' } },
+	{ "regular", { 6, 'm' } },
+	{ "outer", { 1, 'y' } },
+};
+
+static char *
+default_dir(void)
+{
+	const char *x, *h;
+
+	if ((x = getenv("XDG_DATA_HOME")) != NULL && *x == '/')
+		return xasprintf("%s/nw", x);
+	if ((h = getenv("HOME")) == NULL || *h == '\0')
+		errx(1, "no network: set NW_DIR or HOME, or use -C");
+	return xasprintf("%s/.local/share/nw", h);
+}
+
+static void
+settings_error(const char *path, struct ynode *n, const char *fmt,
+    const char *v)
+{
+	fprintf(stderr, "%s:%d:%d: ", path, n->line, n->col);
+	fprintf(stderr, fmt, v);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+static void
+setdur(const char *path, struct ynode *n, struct dur *du)
+{
+	const char *s = ynode_str(n);
+
+	if (s == NULL || !dur_parse(s, du))
+		settings_error(path, n, "'%s': not a duration (like 3w, 2m, 1y)",
+		    s ? s : "");
+}
+
+static void
+settings(struct net *net)
+{
+	struct ynode *r, *c, *v;
+	struct ydoc *d;
+	char *path;
+	const char *s;
+	size_t i;
+
+	net->ncircles = sizeof defcircles / sizeof defcircles[0];
+	net->circles = xcalloc(net->ncircles, sizeof *net->circles);
+	for (i = 0; i < net->ncircles; i++) {
+		net->circles[i].name = xstrdup(defcircles[i].name);
+		net->circles[i].every = defcircles[i].every;
+	}
+	net->dflt = (struct dur){ 1, 'y' };
+	net->birthdays = (struct dur){ 7, 'd' };
+	net->autocommit = 1;
+
+	path = xasprintf("%s/.nw.yaml", net->dir);
+	if (access(path, F_OK) == -1) {
+		free(path);
+		return;
+	}
+	d = ydoc_read(path);
+	if ((r = d->root) == NULL && d->err[0]) {
+		if (d->line)
+			fprintf(stderr, "%s:%d:%d: %s\n", path, d->line, d->col,
+			    d->err);
+		else
+			fprintf(stderr, "%s: %s\n", path, d->err);
+		exit(1);
+	}
+	if (ynode_isnull(r)) {
+		ydoc_free(d);
+		free(path);
+		return;
+	}
+	if (r->type != YMAP)
+		settings_error(path, r, "%s", "settings must be a mapping");
+	if ((c = ymap_get(r, "circles")) != NULL && !ynode_isnull(c)) {
+		if (c->type != YMAP)
+			settings_error(path, c, "%s",
+			    "circles must be a mapping of name: duration");
+		for (i = 0; i < net->ncircles; i++)
+			free(net->circles[i].name);
+		net->ncircles = c->nkid / 2;
+		net->circles = xrealloc(net->circles,
+		    (net->ncircles + 1) * sizeof *net->circles);
+		for (i = 0; i < net->ncircles; i++) {
+			if ((s = ynode_str(c->kid[2 * i])) == NULL)
+				settings_error(path, c->kid[2 * i], "%s",
+				    "a circle needs a name");
+			net->circles[i].name = xstrdup(s);
+			setdur(path, ynode_deref(c->kid[2 * i + 1]),
+			    &net->circles[i].every);
+		}
+	}
+	if ((v = ymap_get(r, "default")) != NULL)
+		setdur(path, v, &net->dflt);
+	if ((v = ymap_get(r, "birthdays")) != NULL)
+		setdur(path, v, &net->birthdays);
+	if ((v = ymap_get(r, "autocommit")) != NULL) {
+		s = ynode_str(v);
+		if (s && (strcaseeq(s, "false") || strcaseeq(s, "no") ||
+		    strcaseeq(s, "off")))
+			net->autocommit = 0;
+		else if (s == NULL || !(strcaseeq(s, "true") ||
+		    strcaseeq(s, "yes") || strcaseeq(s, "on")))
+			settings_error(path, v, "'%s': autocommit is true or "
+			    "false", s ? s : "");
+	}
+	ydoc_free(d);
+	free(path);
+}
+
+/*
+ * The network: -C, else $NW_DIR, else the XDG data folder.  With must set,
+ * a folder that is not there is an error.
+ */
+struct net *
+net_open(int must)
+{
+	struct net *net;
+	const char *e;
+	char real[PATH_MAX];
+	struct stat st;
+
+	net = xcalloc(1, sizeof *net);
+	net->lockfd = -1;
+	if (nw_dir_opt)
+		net->dir = xstrdup(nw_dir_opt);
+	else if ((e = getenv("NW_DIR")) != NULL && *e)
+		net->dir = xstrdup(e);
+	else
+		net->dir = default_dir();
+	if (stat(net->dir, &st) == -1 || !S_ISDIR(st.st_mode)) {
+		if (!must)
+			return net;
+		errx(1, "'%s': no network there (nw-init creates one)",
+		    net->dir);
+	}
+	if (realpath(net->dir, real) == NULL)
+		err(1, "'%s'", net->dir);
+	net->real = xstrdup(real);
+	settings(net);
+	return net;
+}
+
+struct dur *
+net_circle(struct net *net, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < net->ncircles; i++)
+		if (strcmp(net->circles[i].name, name) == 0)
+			return &net->circles[i].every;
+	return NULL;
+}
+
+char *
+net_path(struct net *net, const char *id)
+{
+	return xasprintf("%s/%s.yaml", net->dir, id);
+}
+
+/* An id names a file below the network: no '..', no dot files, no NUL. */
+int
+id_valid(const char *id)
+{
+	const char *p;
+
+	if (*id == '\0' || *id == '/')
+		return 0;
+	for (p = id; *p; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return 0;
+		if ((p == id || p[-1] == '/') && (*p == '.' || *p == '/'))
+			return 0;
+	}
+	return p[-1] != '/';
+}
+
+/* Does the real path of this file lie inside the network? */
+static int
+inside(struct net *net, const char *path)
+{
+	char real[PATH_MAX];
+	size_t n = strlen(net->real);
+
+	if (realpath(path, real) == NULL)
+		return 0;
+	return strncmp(real, net->real, n) == 0 &&
+	    (real[n] == '/' || (n == 1 && net->real[0] == '/'));
+}
+
+struct list {
+	char	**v;
+	size_t	  n, cap;
+};
+
+static void
+walk(struct net *net, const char *rel, struct list *l)
+{
+	struct dirent *de;
+	struct stat st;
+	char *path, *id;
+	size_t n;
+	DIR *d;
+
+	path = *rel ? xasprintf("%s/%s", net->dir, rel) : xstrdup(net->dir);
+	if ((d = opendir(path)) == NULL) {
+		warn("'%s'", path);
+		free(path);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		id = *rel ? xasprintf("%s/%s", rel, de->d_name) :
+		    xstrdup(de->d_name);
+		free(path);
+		path = xasprintf("%s/%s", net->dir, id);
+		if (lstat(path, &st) == -1) {
+			free(id);
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			walk(net, id, l);
+		} else if ((n = strlen(id)) > 5 &&
+		    strcmp(id + n - 5, ".yaml") == 0 &&
+		    (S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) &&
+		    stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    inside(net, path)))) {
+			if (l->n == l->cap) {
+				l->cap = l->cap ? 2 * l->cap : 256;
+				l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+			}
+			id[n - 5] = '\0';
+			l->v[l->n++] = id;
+			continue;
+		}
+		free(id);
+	}
+	closedir(d);
+	free(path);
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every contact id, sorted. */
+int
+net_list(struct net *net, char ***ids, size_t *n)
+{
+	struct list l = { 0 };
+
+	if (net->real)
+		walk(net, "", &l);
+	qsort(l.v, l.n, sizeof *l.v, cmpstr);
+	*ids = l.v;
+	*n = l.n;
+	return 0;
+}
+
+/* Writers take .nw/lock for the rest of the process's life. */
+void
+net_lock(struct net *net)
+{
+	char *p;
+
+	if (net->lockfd != -1)
+		return;
+	p = xasprintf("%s/.nw", net->dir);
+	if (mkdir(p, 0700) == -1 && errno != EEXIST)
+		err(1, "'%s'", p);
+	free(p);
+	p = xasprintf("%s/.nw/lock", net->dir);
+	if ((net->lockfd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1)
+		err(1, "'%s'", p);
+	while (flock(net->lockfd, LOCK_EX) == -1)
+		if (errno != EINTR)
+			err(1, "'%s': lock", p);
+	free(p);
+}
+
+/* Is path (absolute or relative to here) a file inside the network? */
+int
+net_inside(struct net *net, const char *path)
+{
+	return inside(net, path);
+}

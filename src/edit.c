@@ -1,0 +1,549 @@
+/* edit.c - change a file's text touching only the bytes it must */
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nw.h"
+
+/*
+ * The editor never re-emits YAML.  It finds, from the positions libyaml
+ * gave, the few bytes an edit must change, splices new text in, parses the
+ * result again and checks it holds the old data plus exactly the change.
+ * Any doubt is a refusal: the caller writes nothing.
+ */
+
+static int
+refuse(struct edit *e, struct ynode *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	e->line = n ? n->line : 0;
+	e->col = n ? n->col : 0;
+	va_start(ap, fmt);
+	vsnprintf(e->err, sizeof e->err, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+struct edit *
+edit_open(struct ydoc *doc, const char *path)
+{
+	struct edit *e;
+	const char *nl;
+
+	e = xcalloc(1, sizeof *e);
+	e->doc = doc;
+	e->path = path;
+	e->text = xstrndup(doc->text, doc->len);
+	e->len = doc->len;
+	if (e->len >= 3 && memcmp(e->text, "\xef\xbb\xbf", 3) == 0)
+		e->bom = 3;
+	nl = memchr(e->text, '\n', e->len);
+	e->eol = nl && nl > e->text && nl[-1] == '\r' ? "\r\n" : "\n";
+	return e;
+}
+
+void
+edit_free(struct edit *e)
+{
+	if (e == NULL)
+		return;
+	free(e->text);
+	free(e);
+}
+
+int
+edit_report(struct edit *e)
+{
+	if (e->line)
+		fprintf(stderr, "%s:%d:%d: %s\n", e->path, e->line, e->col,
+		    e->err);
+	else
+		fprintf(stderr, "%s: %s\n", e->path, e->err);
+	return 1;
+}
+
+static size_t
+line_start(struct edit *e, size_t off)
+{
+	while (off > e->bom && e->text[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+/*
+ * Where text goes after a node that ends at off: there when off starts a
+ * line (block scalars end so), else after the rest of its line.  *noeol is
+ * set at the end of a file that has no final newline.
+ */
+static size_t
+after(struct edit *e, size_t off, int *noeol)
+{
+	const char *p;
+
+	*noeol = 0;
+	if (off == 0 || e->text[off - 1] == '\n')
+		return off;
+	if ((p = memchr(e->text + off, '\n', e->len - off)) != NULL)
+		return p - e->text + 1;
+	*noeol = 1;
+	return e->len;
+}
+
+/* The indentation before off, when only spaces stand there. */
+static int
+indent(struct edit *e, size_t off, size_t *n)
+{
+	size_t s = line_start(e, off), i;
+
+	for (i = s; i < off; i++)
+		if (e->text[i] != ' ')
+			return 0;
+	*n = off - s;
+	return 1;
+}
+
+static char *
+splice(struct edit *e, size_t start, size_t end, const char *repl,
+    size_t *len)
+{
+	struct buf b = { 0 };
+
+	buf_add(&b, e->text, start);
+	buf_puts(&b, repl);
+	buf_add(&b, e->text + end, e->len - end);
+	*len = b.len;
+	return b.s;
+}
+
+/* A line to insert at pos: "\n" first instead of last at a bare end. */
+static void
+addline(struct buf *b, struct edit *e, int noeol, size_t ind,
+    const char *line)
+{
+	if (noeol)
+		buf_puts(b, e->eol);
+	buf_printf(b, "%*s%s", (int)ind, "", line);
+	if (!noeol)
+		buf_puts(b, e->eol);
+}
+
+static struct ynode *
+pairval(struct ynode *root, struct ynode *key)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < root->nkid; i += 2)
+		if (root->kid[i] == key)
+			return root->kid[i + 1];
+	return NULL;
+}
+
+/* Can this node be edited where it stands? */
+static int
+editable(struct edit *e, struct ynode *k, struct ynode *v, const char *key)
+{
+	if (k->type != YSCALAR || k->anchor || k->tag || k->style !=
+	    1 /* YAML_PLAIN_SCALAR_STYLE */)
+		return refuse(e, k, "'%s': the key is quoted, tagged or "
+		    "anchored: edit it by hand", key);
+	if (v->type == YALIAS || v->anchor || v->tag)
+		return refuse(e, v, "'%s' has an anchor, alias or tag: "
+		    "edit it by hand", key);
+	return 1;
+}
+
+static int
+check_root(struct edit *e)
+{
+	struct ynode *r = e->doc->root;
+
+	if (r == NULL || r->type != YMAP)
+		return refuse(e, r, "the root is not a mapping");
+	if (r->flow || r->anchor || r->tag)
+		return refuse(e, r, "the root is a flow mapping or has an "
+		    "anchor or tag: edit it by hand");
+	if (r->nkid == 0)
+		return refuse(e, r, "empty mapping");
+	return 1;
+}
+
+/* New top-level "key: value" lines at the end of the root mapping. */
+static char *
+addkey(struct edit *e, const char *key, const char *val, int block,
+    size_t *len)
+{
+	struct ynode *r = e->doc->root, *k;
+	struct buf b = { 0 }, l = { 0 };
+	size_t pos, ind;
+	int noeol;
+	char *s;
+
+	k = r->kid[r->nkid - 2];
+	if (!indent(e, k->start, &ind) && !indent(e, r->kid[0]->start, &ind)) {
+		refuse(e, k, "cannot tell the indentation of top-level keys");
+		return NULL;
+	}
+	pos = after(e, r->end, &noeol);
+	if (block) {
+		buf_printf(&l, "%s:", key);
+		addline(&b, e, noeol, ind, l.s);
+		free(l.s);
+		l = (struct buf){ 0 };
+		buf_printf(&l, "- %s", val);
+		addline(&b, e, noeol, ind + 2, l.s);
+	} else {
+		buf_printf(&l, "%s: %s", key, val);
+		addline(&b, e, noeol, ind, l.s);
+	}
+	free(l.s);
+	s = splice(e, pos, pos, b.s, len);
+	free(b.s);
+	return s;
+}
+
+/*
+ * Parse the new text and check it: every top-level pair but key equal and
+ * in order, and key's value what want says (want NULL: key gone).  With
+ * append set, want is one new item of a list that had old's items.
+ */
+static int
+verify(struct edit *e, char *text, size_t len, const char *key,
+    struct ynode *want, int append)
+{
+	struct ynode *o = e->doc->root, *n, *ov, *nv, *k;
+	struct ydoc *nd;
+	size_t i, j, nold = 0;
+	struct ynode **olditems = NULL;
+
+	nd = ydoc_parse(text, len);
+	if ((n = nd->root) == NULL || n->type != YMAP) {
+		refuse(e, NULL, "the edit would not parse (%d:%d: %s); "
+		    "nothing written", nd->line, nd->col, nd->err);
+		goto fail;
+	}
+	for (i = j = 0;; i += 2, j += 2) {
+		while (i < o->nkid && ymap_key(o, key) == o->kid[i])
+			i += 2;
+		while (j < n->nkid && ymap_key(n, key) == n->kid[j])
+			j += 2;
+		if (i >= o->nkid || j >= n->nkid)
+			break;
+		if (!ynode_equal(o->kid[i], n->kid[j]) ||
+		    !ynode_equal(o->kid[i + 1], n->kid[j + 1]))
+			break;
+	}
+	if (i < o->nkid || j < n->nkid) {
+		refuse(e, NULL, "the edit would change other keys; "
+		    "nothing written");
+		goto fail;
+	}
+	k = ymap_key(n, key);
+	nv = k ? ynode_deref(pairval(n, k)) : NULL;
+	if (want == NULL) {
+		if (k == NULL)
+			goto ok;
+	} else if (!append) {
+		if (nv && ynode_equal(nv, want))
+			goto ok;
+	} else if (nv && nv->type == YSEQ) {
+		ov = ymap_key(o, key) ? ynode_deref(pairval(o,
+		    ymap_key(o, key))) : NULL;
+		if (ov && ov->type == YSEQ)
+			olditems = ov->kid, nold = ov->nkid;
+		else if (ov && !ynode_isnull(ov))
+			olditems = &ov, nold = 1;
+		if (nv->nkid == nold + 1 &&
+		    ynode_equal(nv->kid[nold], want)) {
+			for (i = 0; i < nold; i++)
+				if (!ynode_equal(olditems[i], nv->kid[i]))
+					break;
+			if (i == nold)
+				goto ok;
+		}
+	}
+	refuse(e, NULL, "the edit did not give the intended '%s'; "
+	    "nothing written", key);
+fail:
+	ydoc_free(nd);
+	return 0;
+ok:
+	ydoc_free(e->doc);
+	e->doc = nd;
+	free(e->text);
+	e->text = text;
+	e->len = len;
+	return 1;
+}
+
+static struct ynode *
+parse_value(struct ydoc **d, const char *text)
+{
+	*d = ydoc_parse(text, strlen(text));
+	return (*d)->root;
+}
+
+static int
+try(struct edit *e, char *text, size_t len, const char *key, const char *val,
+    int append)
+{
+	struct ydoc *vd;
+	struct ynode *want = NULL;
+	int ok;
+
+	if (text == NULL)
+		return 0;
+	if (val && (want = parse_value(&vd, val)) == NULL) {
+		ydoc_free(vd);
+		free(text);
+		return refuse(e, NULL, "'%s': bad value", val);
+	}
+	ok = verify(e, text, len, key, want, append);
+	if (val)
+		ydoc_free(vd);
+	if (!ok)
+		free(text);
+	return ok;
+}
+
+/*
+ * Append item (YAML text for one flow-safe value) to the list under key:
+ * block lists get a "- item" line at their items' column, flow lists a
+ * ", item" before the bracket; an absent or empty key gets a new list,
+ * block when block is set.
+ */
+int
+edit_append(struct edit *e, const char *key, const char *item, int block)
+{
+	struct ynode *r, *k, *v, *last;
+	struct buf b = { 0 };
+	size_t pos, ind, len;
+	int noeol, ok;
+	char *s, *q;
+
+	if (!check_root(e))
+		return 0;
+	r = e->doc->root;
+	if ((k = ymap_key(r, key)) == NULL) {
+		s = block ? addkey(e, key, item, 1, &len) :
+		    (q = xasprintf("[%s]", item),
+		    s = addkey(e, key, q, 0, &len), free(q), s);
+		return try(e, s, len, key, item, 1);
+	}
+	v = pairval(r, k);
+	if (!editable(e, k, v, key))
+		return 0;
+	if (ynode_isnull(v) && v->start == v->end) {
+		/* "key:" with nothing: the list starts on the next line */
+		if (!indent(e, k->start, &ind))
+			return refuse(e, k, "cannot tell the indentation "
+			    "of '%s'", key);
+		pos = after(e, v->end, &noeol);
+		q = xasprintf("- %s", item);
+		addline(&b, e, noeol, ind + 2, q);
+		free(q);
+		s = splice(e, pos, pos, b.s, &len);
+		free(b.s);
+		return try(e, s, len, key, item, 1);
+	}
+	if (ynode_isnull(v)) {
+		q = xasprintf("[%s]", item);
+		s = splice(e, v->start, v->end, q, &len);
+		free(q);
+		return try(e, s, len, key, item, 1);
+	}
+	if (v->type == YSEQ && !v->flow) {
+		if (!indent(e, v->start, &ind))
+			return refuse(e, v, "'%s': cannot tell the "
+			    "indentation of its items", key);
+		last = v->kid[v->nkid - 1];
+		pos = after(e, last->end, &noeol);
+		q = xasprintf("- %s", item);
+		addline(&b, e, noeol, ind, q);
+		free(q);
+		s = splice(e, pos, pos, b.s, &len);
+		free(b.s);
+		return try(e, s, len, key, item, 1);
+	}
+	if (v->type == YSEQ) {
+		if (v->nkid == 0) {
+			pos = v->start + 1;	/* after '[' */
+			s = splice(e, pos, pos, item, &len);
+		} else {
+			q = xasprintf(", %s", item);
+			s = splice(e, v->kid[v->nkid - 1]->end,
+			    v->kid[v->nkid - 1]->end, q, &len);
+			free(q);
+		}
+		return try(e, s, len, key, item, 1);
+	}
+	if (v->type == YSCALAR && v->style != 4 && v->style != 5 &&
+	    memchr(e->text + v->start, '\n', v->end - v->start) == NULL) {
+		/* one value becomes a list of two: "[old, new]" */
+		q = xasprintf("[%.*s, %s]", (int)(v->end - v->start),
+		    e->text + v->start, item);
+		s = splice(e, v->start, v->end, q, &len);
+		free(q);
+		if ((ok = try(e, s, len, key, item, 1)))
+			return ok;
+		q = yaml_quote(v->str, Q_FLOW | Q_STR);
+		buf_printf(&b, "[%s, %s]", q, item);
+		free(q);
+		s = splice(e, v->start, v->end, b.s, &len);
+		free(b.s);
+		return try(e, s, len, key, item, 1);
+	}
+	return refuse(e, v, "'%s' is not a list", key);
+}
+
+/* Set a top-level key to val, YAML text for one value on one line. */
+int
+edit_set(struct edit *e, const char *key, const char *val)
+{
+	struct ynode *r, *k, *v;
+	size_t len, colon, end, ls, i;
+	char *s, *q;
+
+	if (!check_root(e))
+		return 0;
+	r = e->doc->root;
+	if ((k = ymap_key(r, key)) == NULL) {
+		s = addkey(e, key, val, 0, &len);
+		return try(e, s, len, key, val, 0);
+	}
+	v = pairval(r, k);
+	if (!editable(e, k, v, key))
+		return 0;
+	if (v->start == v->end) {
+		q = xasprintf(" %s", val);
+		s = splice(e, v->start, v->end, q, &len);
+		free(q);
+		return try(e, s, len, key, val, 0);
+	}
+	if ((v->type == YSCALAR && v->style != 4 && v->style != 5) ||
+	    v->flow) {
+		s = splice(e, v->start, v->end, val, &len);
+		return try(e, s, len, key, val, 0);
+	}
+	/* a block value: replace from the colon to its last line */
+	for (colon = k->end; colon < e->len && (e->text[colon] == ' ' ||
+	    e->text[colon] == '\t'); colon++)
+		;
+	if (colon >= e->len || e->text[colon] != ':')
+		return refuse(e, k, "cannot find the ':' after '%s'", key);
+	colon++;
+	end = v->end;
+	while (end > colon && e->text[end - 1] == '\n') {
+		ls = line_start(e, end - 1);
+		for (i = ls; i < end && isspace((unsigned char)e->text[i]); i++)
+			;
+		if (i < end || ls <= colon)
+			break;
+		end = ls;
+	}
+	q = xasprintf(" %s%s", val, end > 0 && e->text[end - 1] == '\n' ?
+	    e->eol : "");
+	s = splice(e, colon, end, q, &len);
+	free(q);
+	return try(e, s, len, key, val, 0);
+}
+
+/* Remove a top-level key and its value, whole lines. */
+int
+edit_delete(struct edit *e, const char *key)
+{
+	struct ynode *r, *k, *v;
+	size_t start, end, ind, len;
+	int noeol;
+	char *s;
+
+	if (!check_root(e))
+		return 0;
+	r = e->doc->root;
+	if ((k = ymap_key(r, key)) == NULL)
+		return 1;
+	v = pairval(r, k);
+	if (!editable(e, k, v, key))
+		return 0;
+	if (!indent(e, k->start, &ind))
+		return refuse(e, k, "'%s' does not start its line", key);
+	start = line_start(e, k->start);
+	end = after(e, v->end > k->end ? v->end : k->end, &noeol);
+	if (noeol && start > e->bom) {
+		start--;
+		if (start > e->bom && e->text[start - 1] == '\r')
+			start--;
+	}
+	s = splice(e, start, end, "", &len);
+	return try(e, s, len, key, NULL, 0);
+}
+
+static int
+plain_word(const char *s)
+{
+	static const char *words[] = { "null", "~", "true", "false", "yes",
+	    "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan",
+	    "<<", "=", NULL };
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (strcaseeq(s, words[i]))
+			return 1;
+	if (strchr("0123456789+-.", s[0]) == NULL)
+		return 0;
+	return strspn(s, "0123456789.-+:_eExXoObBaAcCdDfF ") == strlen(s);
+}
+
+/*
+ * s as a YAML scalar: plain when that reads back as the same string, else
+ * double-quoted.  Q_FLOW: it goes inside [ ] or { }; Q_STR: it must stay
+ * a string (not a number, bool, null or date).
+ */
+char *
+yaml_quote(const char *s, int flags)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct buf b = { 0 };
+	size_t n = strlen(s);
+	int plain = n > 0;
+
+	if (plain && (strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) ||
+	    s[n - 1] == ' ' || s[n - 1] == ':' || strstr(s, ": ") ||
+	    strstr(s, " #") || ((flags & Q_STR) && plain_word(s))))
+		plain = 0;
+	if (plain && (flags & Q_FLOW) && strpbrk(s, ",[]{}"))
+		plain = 0;
+	for (; plain && *u; u++)
+		if (*u < 0x20 || *u == 0x7f || (u[0] == 0xc2 && u[1] == 0x85) ||
+		    (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 ||
+		    u[2] == 0xa9)) || (u[0] == 0xef && u[1] == 0xbb &&
+		    u[2] == 0xbf))
+			plain = 0;
+	if (plain)
+		return xstrdup(s);
+	buf_puts(&b, "\"");
+	for (u = (const unsigned char *)s; *u; u++) {
+		if (*u == '"' || *u == '\\')
+			buf_printf(&b, "\\%c", *u);
+		else if (*u == '\n')
+			buf_puts(&b, "\\n");
+		else if (*u == '\t')
+			buf_puts(&b, "\\t");
+		else if (*u < 0x20 || *u == 0x7f)
+			buf_printf(&b, "\\x%02x", *u);
+		else if (u[0] == 0xc2 && u[1] == 0x85)
+			buf_puts(&b, "\\N"), u++;
+		else if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa8)
+			buf_puts(&b, "\\L"), u += 2;
+		else if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa9)
+			buf_puts(&b, "\\P"), u += 2;
+		else if (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+			buf_puts(&b, "\\uFEFF"), u += 2;
+		else
+			buf_add(&b, (const char *)u, 1);
+	}
+	buf_puts(&b, "\"");
+	return b.s;
+}

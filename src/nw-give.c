@@ -1,0 +1,187 @@
+/* nw-give - log what you gave, or show the give/ask balance */
+
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+static const char usage_text[] =
+    "usage: nw-give [-C dir] [-d date] -m what ref ...\n"
+    "       nw-give -l [-j] [-C dir] [ref ...]";
+
+struct run {
+	struct net	 *net;
+	struct refs	  refs;
+	char		 *item;
+	char		**ids;
+	size_t		  nids;
+	char		 *firstname;
+	int		  listing;
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\n", usage_text);
+	exit(2);
+}
+
+static int
+seen(struct run *r, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < r->nids; i++)
+		if (strcmp(r->ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+keep(struct run *r, char *id)
+{
+	r->ids = xrealloc(r->ids, (r->nids + 1) * sizeof *r->ids);
+	r->ids[r->nids++] = id;
+}
+
+static int
+one(const char *ref, void *arg)
+{
+	struct run *r = arg;
+	struct contact *c = NULL;
+	char *id;
+
+	if ((id = ref_resolve(&r->refs, ref)) == NULL)
+		return 1;
+	if (seen(r, id)) {
+		free(id);
+		return 0;
+	}
+	if (r->listing) {
+		keep(r, id);
+		return 0;
+	}
+	if (change_log(r->net, id, r->item, NULL, NULL, &c)) {
+		free(id);
+		return 1;
+	}
+	if (r->firstname == NULL)
+		r->firstname = xstrdup(c->name);
+	contact_free(c);
+	puts(id);
+	fflush(stdout);
+	keep(r, id);
+	return 0;
+}
+
+static int
+owe(const void *x, const void *y)
+{
+	struct contact *a = *(struct contact *const *)x;
+	struct contact *b = *(struct contact *const *)y;
+	int oa = a->nask + a->ngot - a->ngive, ob = b->nask + b->ngot - b->ngive;
+
+	if (oa != ob)
+		return ob - oa;
+	return strcmp(a->id, b->id);
+}
+
+/* The balance: gives, asks and got, those you owe most first. */
+static int
+balance(struct run *r, int everyone, int json)
+{
+	static const char *names[] = { "id", "gives", "asks", "got", "name" };
+	struct contact **cs, *c;
+	const char *vals[5];
+	char g[16], a[16], o[16];
+	size_t i, n = 0;
+	int rv = 0;
+
+	out_init(json);
+	cs = xcalloc(r->nids, sizeof *cs);
+	for (i = 0; i < r->nids; i++) {
+		c = contact_load(r->net, r->ids[i], 0);
+		if (contact_report(c) || (everyone && c->ngive + c->nask +
+		    c->ngot == 0)) {
+			rv |= c->err != NULL;
+			contact_free(c);
+			continue;
+		}
+		cs[n++] = c;
+	}
+	qsort(cs, n, sizeof *cs, owe);
+	for (i = 0; i < n; i++) {
+		snprintf(g, sizeof g, "%d", cs[i]->ngive);
+		snprintf(a, sizeof a, "%d", cs[i]->nask);
+		snprintf(o, sizeof o, "%d", cs[i]->ngot);
+		vals[0] = cs[i]->id;
+		vals[1] = g, vals[2] = a, vals[3] = o;
+		vals[4] = cs[i]->name;
+		out_row(5, names, vals, "snnns",
+		    cs[i]->nask + cs[i]->ngot > cs[i]->ngive ? "33" : NULL);
+		contact_free(cs[i]);
+	}
+	free(cs);
+	return rv;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct run r = { 0 };
+	const char *dopt = NULL, *what = NULL;
+	char *msg;
+	int ch, today, date, json = 0, rv;
+
+	while ((ch = getopt(argc, argv, "C:d:hjlm:V")) != -1)
+		switch (ch) {
+		case 'C': nw_dir_opt = optarg; break;
+		case 'd': dopt = optarg; break;
+		case 'j': json = 1; break;
+		case 'l': r.listing = 1; break;
+		case 'm': what = optarg; break;
+		case 'V': puts("nw-give " NW_VERSION); return 0;
+		case 'h': printf("%s\n", usage_text); return 0;
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+
+	if (!r.listing && what == NULL && argc == 0 && isatty(0))
+		r.listing = 1;	/* plain nw-give on a terminal */
+	if (r.listing && (what || dopt))
+		usage();
+	if (!r.listing && (what == NULL || *what == '\0' || json))
+		usage();
+	today = date_today();
+	date = today;
+	if (dopt && !date_parse_past(dopt, today, &date))
+		errx(2, "'%s': not a date (YYYY-MM-DD, today, yesterday, "
+		    "a weekday, 3d)", dopt);
+	r.net = net_open(1);
+	r.refs.net = r.net;
+	if (r.listing) {
+		if ((rv = ref_loop(argc, argv, one, &r)) == -1) {
+			rv = 0;
+			net_list(r.net, &r.ids, &r.nids);
+			rv = balance(&r, 1, json);
+		} else
+			rv |= balance(&r, 0, json);
+		return out_close() || rv;
+	}
+	if (argc == 0 && !ref_stdin_usable())
+		usage();
+	r.item = change_logitem(date, "give", what);
+	net_lock(r.net);
+	rv = ref_loop(argc, argv, one, &r);
+	if (r.nids) {
+		msg = r.nids == 1 ? xasprintf("Log give to %s", r.firstname) :
+		    xasprintf("Log give to %s and %zu others", r.firstname,
+		    r.nids - 1);
+		git_commit(r.net, r.ids, r.nids, msg);
+		free(msg);
+	}
+	return out_close() || rv;
+}

@@ -1,0 +1,158 @@
+/* nw - run an nw command, list them, show their manuals */
+
+#include <err.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+static const char usage_text[] =
+    "usage: nw [-C dir] [command [args ...]]\n"
+    "       nw [-C dir] help command\n"
+    "       nw [-C dir] git args ...";
+
+static const struct { const char *name, *what; } cmds[] = {
+	{ "init", "create a network, or set up a fresh clone" },
+	{ "add", "add people" },
+	{ "log", "log a call, a meeting, an email... with people" },
+	{ "due", "who is due for contact, most urgent first" },
+	{ "give", "log what you gave; -l the give/ask balance" },
+	{ "ls", "select people by tag, group, circle or pattern" },
+	{ "show", "a person at a glance" },
+	{ "set", "set, add to or delete one field" },
+	{ "edit", "edit a person's file, checked before it is saved" },
+	{ "check", "lint the network" },
+	{ "merge", "git merge driver for contact files" },
+	{ "import", "import vCard, LinkedIn or Google contacts" },
+	{ "export", "export vCard, ICS, JSON or CSV" },
+	{ "stats", "the network at a glance" },
+};
+
+static char selfdir[PATH_MAX];
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\n", usage_text);
+	exit(2);
+}
+
+/* nw-NAME in nw's own folder, else NULL to search $PATH */
+static char *
+sibling(const char *name)
+{
+	char *p;
+
+	if (*selfdir == '\0')
+		return NULL;
+	p = xasprintf("%s/nw-%s", selfdir, name);
+	if (access(p, X_OK) == 0)
+		return p;
+	free(p);
+	return NULL;
+}
+
+static int
+found(const char *name)
+{
+	char *p, *path, *dir, *save = NULL;
+	const char *e;
+	int ok = 0;
+
+	if ((p = sibling(name)) != NULL) {
+		free(p);
+		return 1;
+	}
+	if ((e = getenv("PATH")) == NULL)
+		return 0;
+	path = xstrdup(e);
+	for (dir = strtok_r(path, ":", &save); dir && !ok;
+	    dir = strtok_r(NULL, ":", &save)) {
+		p = xasprintf("%s/nw-%s", *dir ? dir : ".", name);
+		ok = access(p, X_OK) == 0;
+		free(p);
+	}
+	free(path);
+	return ok;
+}
+
+static void
+list(void)
+{
+	size_t i;
+
+	printf("%s\n\ncommands:\n", usage_text);
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (found(cmds[i].name))
+			printf("   %-8s %s\n", cmds[i].name, cmds[i].what);
+	printf("   %-8s %s\n   %-8s %s\n", "help", "show a command's manual",
+	    "git", "run git inside the network");
+}
+
+static int
+help(const char *cmd)
+{
+	char *page, *local;
+
+	page = cmd ? xasprintf("nw-%s", cmd) : xstrdup("nw");
+	local = xasprintf("%s/../man/%s.%s", selfdir, page, cmd ? "1" : "7");
+	if (*selfdir && access(local, R_OK) == 0)
+		execlp("man", "man", "-l", local, (char *)NULL);
+	else
+		execlp("man", "man", page, (char *)NULL);
+	err(1, "man");
+}
+
+int
+main(int argc, char *argv[])
+{
+	char exe[PATH_MAX], *p, *cmd;
+	struct net *net;
+	ssize_t n;
+	int ch;
+
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
+		exe[n] = '\0';
+		snprintf(selfdir, sizeof selfdir, "%s", dirname(exe));
+	}
+	while ((ch = getopt(argc, argv, "+C:hV")) != -1)
+		switch (ch) {
+		case 'C': nw_dir_opt = optarg; break;
+		case 'V': puts("nw " NW_VERSION); return 0;
+		case 'h': printf("%s\n", usage_text); return 0;
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (nw_dir_opt && setenv("NW_DIR", nw_dir_opt, 1) == -1)
+		err(1, "setenv");
+	if (argc == 0) {
+		list();
+		return out_close();
+	}
+	if (strcmp(argv[0], "help") == 0)
+		return help(argc > 1 ? argv[1] : NULL);
+	if (strcmp(argv[0], "git") == 0) {
+		net = net_open(1);
+		if (chdir(net->dir) == -1)
+			err(1, "'%s'", net->dir);
+		unsetenv("GIT_DIR");
+		unsetenv("GIT_WORK_TREE");
+		execvp("git", argv);
+		err(1, "git");
+	}
+	if (!id_valid(argv[0]) || strchr(argv[0], '/'))
+		errx(2, "'%s': not an nw command", argv[0]);
+	cmd = xasprintf("nw-%s", argv[0]);
+	argv[0] = cmd;
+	if ((p = sibling(cmd + 3)) != NULL)
+		execv(p, argv);
+	else
+		execvp(cmd, argv);
+	if (!found(cmd + 3))
+		errx(2, "'%s': not an nw command", cmd + 3);
+	err(1, "'%s'", cmd);
+}

@@ -1,0 +1,160 @@
+/* out.c - rows as TSV, an aligned table or JSON Lines */
+
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+int out_mode = OUT_TSV;
+static int colour;
+
+struct row {
+	char	**v;
+	char	 *colour;
+};
+static struct row *rows;
+static size_t nrows, ncols;
+
+/* JSON when asked, a table on a terminal, else tab-separated values. */
+void
+out_init(int json)
+{
+	const char *t = getenv("TERM");
+
+	if (json)
+		out_mode = OUT_JSON;
+	else if (isatty(1))
+		out_mode = OUT_TABLE;
+	colour = out_mode == OUT_TABLE && getenv("NO_COLOR") == NULL &&
+	    !(t && strcmp(t, "dumb") == 0);
+}
+
+void
+out_json_str(FILE *f, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	fputc('"', f);
+	for (; *u; u++) {
+		if (*u == '"' || *u == '\\')
+			fprintf(f, "\\%c", *u);
+		else if (*u == '\n')
+			fputs("\\n", f);
+		else if (*u == '\t')
+			fputs("\\t", f);
+		else if (*u < 0x20 || *u == 0x7f)
+			fprintf(f, "\\u%04x", *u);
+		else
+			fputc(*u, f);
+	}
+	fputc('"', f);
+}
+
+/* A field in a TSV line: no tab or line break may split the record. */
+static void
+tsv_field(const char *s)
+{
+	for (; *s; s++)
+		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+/*
+ * One record of n fields.  types has one letter a field: 's' a string, 'n'
+ * a number (bare in JSON).  colour is an SGR code for the table, or NULL.
+ */
+void
+out_row(int n, const char *const *names, const char *const *vals,
+    const char *types, const char *col)
+{
+	struct row *r;
+	int i;
+
+	switch (out_mode) {
+	case OUT_TSV:
+		for (i = 0; i < n; i++) {
+			if (i)
+				putchar('\t');
+			tsv_field(vals[i] ? vals[i] : "");
+		}
+		putchar('\n');
+		break;
+	case OUT_JSON:
+		putchar('{');
+		for (i = 0; i < n; i++) {
+			if (i)
+				putchar(',');
+			out_json_str(stdout, names[i]);
+			putchar(':');
+			if (vals[i] == NULL)
+				fputs("null", stdout);
+			else if (types[i] == 'n')
+				fputs(vals[i], stdout);
+			else
+				out_json_str(stdout, vals[i]);
+		}
+		puts("}");
+		break;
+	default:
+		if ((nrows & (nrows - 1)) == 0)
+			rows = xrealloc(rows, (nrows ? 2 * nrows : 1) *
+			    sizeof *rows);
+		r = &rows[nrows++];
+		r->v = xcalloc(n, sizeof *r->v);
+		for (i = 0; i < n; i++)
+			r->v[i] = xstrdup(vals[i] ? vals[i] : "");
+		r->colour = colour && col ? xstrdup(col) : NULL;
+		ncols = n;
+	}
+}
+
+/* The table, once every row is known: columns aligned, numbers right. */
+void
+out_flush(void)
+{
+	size_t *w, i, j, cw;
+
+	if (out_mode != OUT_TABLE || nrows == 0)
+		return;
+	w = xcalloc(ncols, sizeof *w);
+	for (i = 0; i < nrows; i++)
+		for (j = 0; j < ncols; j++)
+			if ((cw = utf8_width(rows[i].v[j])) > w[j])
+				w[j] = cw;
+	for (i = 0; i < nrows; i++) {
+		if (rows[i].colour)
+			printf("\033[%sm", rows[i].colour);
+		for (j = 0; j < ncols; j++) {
+			cw = utf8_width(rows[i].v[j]);
+			if (j + 1 == ncols) {
+				fputs(rows[i].v[j], stdout);
+				break;
+			}
+			printf("%s%*s  ", rows[i].v[j], (int)(w[j] - cw), "");
+			free(rows[i].v[j]);
+		}
+		free(rows[i].v[ncols - 1]);
+		if (rows[i].colour)
+			fputs("\033[0m", stdout);
+		putchar('\n');
+		free(rows[i].v);
+		free(rows[i].colour);
+	}
+	free(w);
+	free(rows);
+	rows = NULL;
+	nrows = 0;
+}
+
+/* A full disk must not look like success. */
+int
+out_close(void)
+{
+	out_flush();
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		warn("stdout");
+		return 1;
+	}
+	return 0;
+}

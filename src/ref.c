@@ -1,0 +1,225 @@
+/* ref.c - what a reference names, and where references come from */
+
+#include <sys/stat.h>
+
+#include <err.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+/* Every contact, loaded once for the name rules; broken ones left out. */
+struct contact **
+refs_all(struct refs *r, size_t *n, int *bad)
+{
+	char **ids;
+	size_t nids, i;
+	struct contact *c;
+
+	if (!r->loaded) {
+		r->loaded = 1;
+		net_list(r->net, &ids, &nids);
+		r->all = xcalloc(nids, sizeof *r->all);
+		for (i = 0; i < nids; i++) {
+			c = contact_load(r->net, ids[i], C_STRUCT);
+			if (c->name)
+				r->all[r->nall++] = c;
+			else
+				contact_free(c);
+			free(ids[i]);
+		}
+		free(ids);
+	}
+	if (bad)
+		*bad = 0;
+	*n = r->nall;
+	return r->all;
+}
+
+static int
+has_dotdot(const char *s)
+{
+	const char *p;
+
+	for (p = s; (p = strstr(p, "..")) != NULL; p += 2)
+		if ((p == s || p[-1] == '/') && (p[2] == '\0' || p[2] == '/'))
+			return 1;
+	return 0;
+}
+
+/* A path to a file: relative to here; its id when inside the network. */
+static char *
+ref_path(struct refs *r, const char *ref, int *outside)
+{
+	char real[PATH_MAX];
+	size_t n = strlen(r->net->real), m;
+
+	*outside = 0;
+	if (realpath(ref, real) == NULL)
+		return NULL;
+	if (strncmp(real, r->net->real, n) != 0 || real[n] != '/') {
+		*outside = 1;
+		return NULL;
+	}
+	m = strlen(real + n + 1);
+	if (m <= 5 || strcmp(real + n + 1 + m - 5, ".yaml") != 0 ||
+	    !id_valid(real + n + 1))
+		return NULL;
+	return xstrndup(real + n + 1, m - 5);
+}
+
+static int
+word_prefix(const char *s, const char *p)
+{
+	if (strcaseprefix(s, p))
+		return 1;
+	for (; *s; s++)
+		if ((*s == ' ' || *s == '-') && strcaseprefix(s + 1, p))
+			return 1;
+	return 0;
+}
+
+enum { BY_NAME, BY_IDPREFIX, BY_WORD, NLEVELS };
+
+static int
+matches(struct contact *c, const char *ref, int level)
+{
+	size_t i;
+
+	switch (level) {
+	case BY_NAME:
+		if (strcaseeq(c->name, ref))
+			return 1;
+		for (i = 0; i < c->naka; i++)
+			if (strcaseeq(c->aka[i], ref))
+				return 1;
+		return 0;
+	case BY_IDPREFIX:
+		return strncmp(c->id, ref, strlen(ref)) == 0;
+	default:
+		if (word_prefix(c->name, ref))
+			return 1;
+		for (i = 0; i < c->naka; i++)
+			if (word_prefix(c->aka[i], ref))
+				return 1;
+		return 0;
+	}
+}
+
+/*
+ * A reference names, in this order: an id; a file inside the network; the
+ * contact whose name or aka it is; a unique id prefix; a unique prefix of
+ * the name or of one of its words.  NULL, said on stderr, when none or
+ * several do, or when it leads out of the network.
+ */
+char *
+ref_resolve(struct refs *r, const char *ref)
+{
+	struct contact **all, *hit[4];
+	struct stat st;
+	size_t n, i, nhit;
+	char *path, *id;
+	int level, outside;
+
+	if (*ref == '\0') {
+		warnx("'': no such contact");
+		return NULL;
+	}
+	if (id_valid(ref) && !has_dotdot(ref)) {
+		path = net_path(r->net, ref);
+		if (lstat(path, &st) == 0) {
+			if (net_inside(r->net, path) && stat(path, &st) == 0 &&
+			    S_ISREG(st.st_mode)) {
+				free(path);
+				return xstrdup(ref);
+			}
+			warnx("'%s': outside the network", ref);
+			free(path);
+			return NULL;
+		}
+		free(path);
+	}
+	if (strchr(ref, '/') || strstr(ref, ".yaml")) {
+		if ((id = ref_path(r, ref, &outside)) != NULL)
+			return id;
+		if (outside || has_dotdot(ref) || *ref == '/') {
+			warnx("'%s': %s", ref, outside || *ref == '/' ||
+			    has_dotdot(ref) ? "outside the network" :
+			    "no such contact");
+			return NULL;
+		}
+	}
+	all = refs_all(r, &n, NULL);
+	for (level = 0; level < NLEVELS; level++) {
+		for (i = nhit = 0; i < n; i++)
+			if (matches(all[i], ref, level)) {
+				if (nhit < 4)
+					hit[nhit] = all[i];
+				nhit++;
+			}
+		if (nhit == 1)
+			return xstrdup(hit[0]->id);
+		if (nhit > 1) {
+			fprintf(stderr, "%s: '%s': ambiguous: ", program_invocation_short_name, ref);
+			for (i = 0; i < nhit && i < 4; i++)
+				fprintf(stderr, "%s%s", i ? ", " : "",
+				    i == 3 ? "..." : hit[i]->id);
+			fputc('\n', stderr);
+			return NULL;
+		}
+	}
+	warnx("'%s': no such contact", ref);
+	return NULL;
+}
+
+/* References come from a pipe or a file, never a terminal or /dev/null. */
+int
+ref_stdin_usable(void)
+{
+	struct stat st;
+
+	if (isatty(0) || fstat(0, &st) == -1)
+		return 0;
+	return S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) ||
+	    S_ISSOCK(st.st_mode);
+}
+
+static int
+stdin_loop(int (*fn)(const char *, void *), void *arg)
+{
+	char *line = NULL, *p;
+	size_t cap = 0;
+	ssize_t n;
+	int rv = 0;
+
+	while ((n = getline(&line, &cap, stdin)) != -1) {
+		if ((p = strchr(line, '\t')) != NULL)
+			*p = '\0';
+		line[strcspn(line, "\r\n")] = '\0';
+		if (*line)
+			rv |= fn(line, arg);
+	}
+	free(line);
+	return rv;
+}
+
+/*
+ * Call fn on each reference: the arguments ("-" reads standard input),
+ * else the lines of standard input.  -1 when there were none at all, for
+ * selecting commands to take everyone.
+ */
+int
+ref_loop(int argc, char **argv, int (*fn)(const char *, void *), void *arg)
+{
+	int i, rv = 0;
+
+	if (argc == 0)
+		return ref_stdin_usable() ? stdin_loop(fn, arg) : -1;
+	for (i = 0; i < argc; i++)
+		rv |= strcmp(argv[i], "-") == 0 ? stdin_loop(fn, arg) :
+		    fn(argv[i], arg);
+	return rv;
+}

@@ -1,0 +1,204 @@
+/* util.c - memory and strings */
+
+#include <err.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "nw.h"
+
+void *
+xmalloc(size_t n)
+{
+	void *p;
+
+	if ((p = malloc(n ? n : 1)) == NULL)
+		err(1, NULL);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t m)
+{
+	void *p;
+
+	if ((p = calloc(n ? n : 1, m ? m : 1)) == NULL)
+		err(1, NULL);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n ? n : 1)) == NULL)
+		err(1, NULL);
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p;
+
+	p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		err(1, "vsnprintf");
+	b.s = xmalloc(n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.s, n + 1, fmt, ap);
+	va_end(ap);
+	return b.s;
+}
+
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		err(1, "vsnprintf");
+	s = xmalloc(n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, n + 1, fmt, ap);
+	va_end(ap);
+	buf_add(b, s, n);
+	free(s);
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* ASCII case folding: names are compared as people type them. */
+int
+strcaseeq(const char *a, const char *b)
+{
+	for (; *a && lower((unsigned char)*a) == lower((unsigned char)*b); a++, b++)
+		;
+	return *a == '\0' && *b == '\0';
+}
+
+/* Is p a case-insensitive prefix of s? */
+int
+strcaseprefix(const char *s, const char *p)
+{
+	for (; *p; s++, p++)
+		if (lower((unsigned char)*s) != lower((unsigned char)*p))
+			return 0;
+	return 1;
+}
+
+/*
+ * Is s[0..n) well-formed UTF-8 (no overlongs, no surrogates)?
+ * On failure *bad is the offset of the first bad byte.
+ */
+int
+utf8_valid(const char *s, size_t n, size_t *bad)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k, len;
+	uint32_t c;
+
+	while (i < n) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (u[i] >= 0xc2 && u[i] <= 0xdf)
+			len = 2, c = u[i] & 0x1f;
+		else if (u[i] >= 0xe0 && u[i] <= 0xef)
+			len = 3, c = u[i] & 0x0f;
+		else if (u[i] >= 0xf0 && u[i] <= 0xf4)
+			len = 4, c = u[i] & 0x07;
+		else
+			goto bad;
+		if (i + len > n)
+			goto bad;
+		for (k = 1; k < len; k++) {
+			if ((u[i + k] & 0xc0) != 0x80)
+				goto bad;
+			c = c << 6 | (u[i + k] & 0x3f);
+		}
+		if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+		    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+			goto bad;
+		i += len;
+	}
+	return 1;
+bad:
+	if (bad)
+		*bad = i;
+	return 0;
+}
+
+/* Columns a string takes on a terminal. */
+size_t
+utf8_width(const char *s)
+{
+	mbstate_t st;
+	size_t w = 0, n;
+	wchar_t wc;
+	int cw;
+
+	memset(&st, 0, sizeof st);
+	while (*s) {
+		n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			s++, w++;
+			continue;
+		}
+		s += n;
+		if ((cw = wcwidth(wc)) > 0)
+			w += cw;
+	}
+	return w;
+}

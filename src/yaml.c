@@ -1,0 +1,533 @@
+/* yaml.c - a file parsed by libyaml into a tree that knows its bytes */
+
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "nw.h"
+
+#define MAXANCHORS	1000
+
+/*
+ * libyaml's marks count characters after the BOM, a CRLF as two: walk a
+ * cursor over the UTF-8 text to turn them into byte offsets.  Marks come
+ * nearly in order, so the cursor moves little.
+ */
+struct cursor {
+	const unsigned char	*s;
+	size_t			 len, base, ci, bi;
+};
+
+static size_t
+cursor_byte(struct cursor *c, size_t ci)
+{
+	while (c->ci < ci && c->bi < c->len) {
+		c->bi++;
+		while (c->bi < c->len && (c->s[c->bi] & 0xc0) == 0x80)
+			c->bi++;
+		c->ci++;
+	}
+	while (c->ci > ci && c->bi > c->base) {
+		c->bi--;
+		while (c->bi > c->base && (c->s[c->bi] & 0xc0) == 0x80)
+			c->bi--;
+		c->ci--;
+	}
+	return c->bi;
+}
+
+/* Line and character column, from 1, of byte offset off. */
+void
+ydoc_pos(const char *s, size_t len, size_t off, int *line, int *col)
+{
+	size_t i;
+
+	*line = 1, *col = 1;
+	for (i = 0; i < off && i < len; i++) {
+		if (s[i] == '\n') {
+			(*line)++, *col = 1;
+		} else if ((s[i] & 0xc0) != 0x80 && s[i] != '\r' &&
+		    !(i == 0 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)) {
+			(*col)++;
+		}
+	}
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 && off < 3)
+		*col = 1;
+}
+
+static void
+fail(struct ydoc *d, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d->err[0])
+		return;
+	d->line = line, d->col = col;
+	va_start(ap, fmt);
+	vsnprintf(d->err, sizeof d->err, fmt, ap);
+	va_end(ap);
+}
+
+static struct ynode *
+newnode(struct ydoc *d, enum ytype t, yaml_mark_t m, struct cursor *cur)
+{
+	struct ynode *n;
+
+	if (d->nnodes == d->nalloc) {
+		d->nalloc = d->nalloc ? 2 * d->nalloc : 64;
+		d->nodes = xrealloc(d->nodes, d->nalloc * sizeof *d->nodes);
+	}
+	n = xcalloc(1, sizeof *n);
+	d->nodes[d->nnodes++] = n;
+	n->type = t;
+	n->start = cursor_byte(cur, m.index);
+	n->end = n->start;
+	n->line = m.line + 1;
+	n->col = m.column + 1;
+	n->weight = 1;
+	n->depth = 1;
+	return n;
+}
+
+static void
+addkid(struct ynode *p, struct ynode *k)
+{
+	if ((p->nkid & (p->nkid - 1)) == 0 || p->nkid == 0)
+		p->kid = xrealloc(p->kid, (p->nkid ? 2 * p->nkid : 2) *
+		    sizeof *p->kid);
+	p->kid[p->nkid++] = k;
+	p->weight += k->weight;
+	if (k->depth + 1 > p->depth)
+		p->depth = k->depth + 1;
+}
+
+static char *
+dupz(const unsigned char *s)
+{
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+static void
+scanerr(struct ydoc *d, yaml_parser_t *p)
+{
+	int line, col;
+
+	if (p->error == YAML_READER_ERROR) {
+		ydoc_pos(d->text, d->len, p->problem_offset, &line, &col);
+		fail(d, line, col, "%s", p->problem ? p->problem :
+		    "cannot read");
+	} else if (p->error == YAML_MEMORY_ERROR) {
+		fail(d, 1, 1, "out of memory");
+	} else {
+		fail(d, p->problem_mark.line + 1, p->problem_mark.column + 1,
+		    "%s%s%s", p->problem ? p->problem : "syntax error",
+		    p->context ? " " : "", p->context ? p->context : "");
+	}
+}
+
+/* Build the tree with an explicit stack: depth is capped, not recursed. */
+static void
+build(struct ydoc *d, yaml_parser_t *p)
+{
+	struct ynode *stack[NW_MAXDEPTH + 1], *n, *top;
+	struct { char *name; struct ynode *n; } anchors[MAXANCHORS];
+	size_t nanchors = 0, i;
+	struct cursor cur = { 0 };
+	yaml_event_t ev;
+	int depth = 0, docs = 0, done = 0;
+
+	cur.s = (const unsigned char *)d->text;
+	cur.len = d->len;
+	if (d->len >= 3 && memcmp(d->text, "\xef\xbb\xbf", 3) == 0)
+		cur.base = cur.bi = 3;
+	while (!done && !d->err[0]) {
+		if (!yaml_parser_parse(p, &ev)) {
+			scanerr(d, p);
+			break;
+		}
+		n = NULL;
+		top = depth ? stack[depth - 1] : NULL;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1)
+				fail(d, ev.start_mark.line + 1,
+				    ev.start_mark.column + 1,
+				    "more than one document");
+			break;
+		case YAML_SCALAR_EVENT:
+			n = newnode(d, YSCALAR, ev.start_mark, &cur);
+			n->end = cursor_byte(&cur, ev.end_mark.index);
+			n->str = xstrndup((char *)ev.data.scalar.value,
+			    ev.data.scalar.length);
+			n->len = ev.data.scalar.length;
+			n->style = ev.data.scalar.style;
+			n->tag = dupz(ev.data.scalar.tag);
+			n->anchor = dupz(ev.data.scalar.anchor);
+			n->plain = ev.data.scalar.plain_implicit &&
+			    ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			n->done = 1;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (depth == NW_MAXDEPTH) {
+				fail(d, ev.start_mark.line + 1,
+				    ev.start_mark.column + 1,
+				    "nesting deeper than %d levels",
+				    NW_MAXDEPTH);
+				break;
+			}
+			if (ev.type == YAML_SEQUENCE_START_EVENT) {
+				n = newnode(d, YSEQ, ev.start_mark, &cur);
+				n->flow = ev.data.sequence_start.style ==
+				    YAML_FLOW_SEQUENCE_STYLE;
+				n->tag = dupz(ev.data.sequence_start.tag);
+				n->anchor = dupz(ev.data.sequence_start.anchor);
+			} else {
+				n = newnode(d, YMAP, ev.start_mark, &cur);
+				n->flow = ev.data.mapping_start.style ==
+				    YAML_FLOW_MAPPING_STYLE;
+				n->tag = dupz(ev.data.mapping_start.tag);
+				n->anchor = dupz(ev.data.mapping_start.anchor);
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			n = stack[--depth];
+			if (n->flow)
+				n->end = cursor_byte(&cur, ev.end_mark.index);
+			else if (n->nkid)
+				n->end = n->kid[n->nkid - 1]->end;
+			n->done = 1;
+			top = depth ? stack[depth - 1] : NULL;
+			break;
+		case YAML_ALIAS_EVENT:
+			n = newnode(d, YALIAS, ev.start_mark, &cur);
+			n->end = cursor_byte(&cur, ev.end_mark.index);
+			n->anchor = dupz(ev.data.alias.anchor);
+			for (i = nanchors; i > 0; i--)
+				if (strcmp(anchors[i - 1].name, n->anchor) == 0)
+					break;
+			if (i == 0 || !anchors[i - 1].n->done) {
+				fail(d, n->line, n->col, i == 0 ?
+				    "unknown alias '%s'" : "recursive alias '%s'",
+				    n->anchor);
+				break;
+			}
+			n->target = anchors[i - 1].n;
+			n->weight = n->target->weight;
+			n->depth = n->target->depth;
+			n->done = 1;
+			break;
+		default:
+			break;
+		}
+		if (n && n->anchor && n->type != YALIAS && !d->err[0]) {
+			if (nanchors == MAXANCHORS)
+				fail(d, n->line, n->col, "more than %d anchors",
+				    MAXANCHORS);
+			else {
+				anchors[nanchors].name = n->anchor;
+				anchors[nanchors++].n = n;
+			}
+		}
+		if (n && !d->err[0] && ev.type != YAML_SEQUENCE_START_EVENT &&
+		    ev.type != YAML_MAPPING_START_EVENT) {
+			/* n is complete: hang it on its parent */
+			if (top)
+				addkid(top, n);
+			else
+				d->root = n;
+			if (n->depth > NW_MAXDEPTH)
+				fail(d, n->line, n->col,
+				    "nesting deeper than %d levels",
+				    NW_MAXDEPTH);
+			if ((top ? top->weight : n->weight) > NW_MAXNODES)
+				fail(d, n->line, n->col,
+				    "more than %d nodes (alias expansion?)",
+				    NW_MAXNODES);
+		}
+		if (n && !d->err[0] && (ev.type == YAML_SEQUENCE_START_EVENT ||
+		    ev.type == YAML_MAPPING_START_EVENT))
+			stack[depth++] = n;
+		yaml_event_delete(&ev);
+	}
+}
+
+/*
+ * Weights of open collections grow as kids arrive, but a kid's weight is
+ * added once; aliases copy their target's weight.  The check above on the
+ * direct parent is enough only together with this pass on closing.
+ */
+static void
+checkweights(struct ydoc *d)
+{
+	if (!d->err[0] && d->root && d->root->weight > NW_MAXNODES)
+		fail(d, d->root->line, d->root->col,
+		    "more than %d nodes (alias expansion?)", NW_MAXNODES);
+}
+
+static void
+dupkeys(struct ydoc *d)
+{
+	size_t i, j, k;
+	struct ynode *n, *a, *b;
+
+	for (i = 0; i < d->nnodes && !d->err[0]; i++) {
+		n = d->nodes[i];
+		if (n->type != YMAP || n->nkid > 256)
+			continue;
+		for (j = 0; j < n->nkid && !d->err[0]; j += 2)
+			for (k = j + 2; k < n->nkid; k += 2) {
+				a = n->kid[j], b = n->kid[k];
+				if (ynode_equal(a, b)) {
+					fail(d, b->line, b->col,
+					    "duplicate key '%s'",
+					    ynode_str(b) ? ynode_str(b) : "?");
+					break;
+				}
+			}
+	}
+}
+
+static int
+keycmp(const void *x, const void *y)
+{
+	struct ynode *a = *(struct ynode *const *)x;
+	struct ynode *b = *(struct ynode *const *)y;
+	int c;
+
+	if (a->type != YSCALAR || b->type != YSCALAR)
+		return (int)a->type - (int)b->type;
+	if ((c = strcmp(a->str, b->str)) != 0)
+		return c;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* Large mappings: sort their scalar keys to find duplicates. */
+static void
+dupkeys_large(struct ydoc *d)
+{
+	struct ynode **k, *n;
+	size_t i, j, m;
+
+	for (i = 0; i < d->nnodes && !d->err[0]; i++) {
+		n = d->nodes[i];
+		if (n->type != YMAP || n->nkid <= 256)
+			continue;
+		k = xcalloc(n->nkid / 2, sizeof *k);
+		for (j = m = 0; j < n->nkid; j += 2)
+			if (ynode_deref(n->kid[j])->type == YSCALAR)
+				k[m++] = ynode_deref(n->kid[j]);
+		qsort(k, m, sizeof *k, keycmp);
+		for (j = 1; j < m; j++)
+			if (ynode_equal(k[j - 1], k[j])) {
+				fail(d, k[j]->line, k[j]->col,
+				    "duplicate key '%s'", k[j]->str);
+				break;
+			}
+		free(k);
+	}
+}
+
+struct ydoc *
+ydoc_parse(const char *text, size_t len)
+{
+	yaml_parser_t p;
+	struct ydoc *d;
+	size_t bad;
+	int line, col;
+
+	d = xcalloc(1, sizeof *d);
+	d->text = xmalloc(len + 1);
+	memcpy(d->text, text, len);
+	d->text[len] = '\0';
+	d->len = len;
+	if (len > NW_MAXFILE) {
+		fail(d, 1, 1, "file too large (%zu bytes, the limit is %d)",
+		    len, NW_MAXFILE);
+		return d;
+	}
+	if (!utf8_valid(text, len, &bad)) {
+		ydoc_pos(text, len, bad, &line, &col);
+		fail(d, line, col, "invalid UTF-8");
+		return d;
+	}
+	if (memchr(text, '\0', len) != NULL) {
+		ydoc_pos(text, len, (char *)memchr(text, '\0', len) - text,
+		    &line, &col);
+		fail(d, line, col, "NUL byte in text");
+		return d;
+	}
+	if (!yaml_parser_initialize(&p))
+		errx(1, "cannot initialise libyaml");
+	yaml_parser_set_input_string(&p, (const unsigned char *)d->text, len);
+	build(d, &p);
+	yaml_parser_delete(&p);
+	checkweights(d);
+	dupkeys(d);
+	dupkeys_large(d);
+	if (d->err[0])
+		d->root = NULL;
+	return d;
+}
+
+/* Read and parse a file; the error, if any, is in the result. */
+struct ydoc *
+ydoc_read(const char *path)
+{
+	struct ydoc *d;
+	struct stat st;
+	char *s;
+	ssize_t r;
+	size_t len = 0;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1 ||
+	    fstat(fd, &st) == -1) {
+		d = xcalloc(1, sizeof *d);
+		snprintf(d->err, sizeof d->err, "%s", strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return d;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size > NW_MAXFILE) {
+		d = xcalloc(1, sizeof *d);
+		if (S_ISREG(st.st_mode))
+			snprintf(d->err, sizeof d->err, "file too large "
+			    "(%lld bytes, the limit is %d)",
+			    (long long)st.st_size, NW_MAXFILE);
+		else
+			snprintf(d->err, sizeof d->err, "not a regular file");
+		close(fd);
+		return d;
+	}
+	s = xmalloc(NW_MAXFILE + 2);
+	while ((r = read(fd, s + len, NW_MAXFILE + 1 - len)) > 0)
+		len += r;
+	if (r == -1) {
+		d = xcalloc(1, sizeof *d);
+		snprintf(d->err, sizeof d->err, "%s", strerror(errno));
+	} else {
+		d = ydoc_parse(s, len);
+	}
+	close(fd);
+	free(s);
+	return d;
+}
+
+void
+ydoc_free(struct ydoc *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nnodes; i++) {
+		free(d->nodes[i]->str);
+		free(d->nodes[i]->tag);
+		free(d->nodes[i]->anchor);
+		free(d->nodes[i]->kid);
+		free(d->nodes[i]);
+	}
+	free(d->nodes);
+	free(d->text);
+	free(d);
+}
+
+struct ynode *
+ynode_deref(struct ynode *n)
+{
+	return n && n->type == YALIAS ? n->target : n;
+}
+
+/* The key node of a mapping's pair whose key is the scalar k. */
+struct ynode *
+ymap_key(struct ynode *m, const char *k)
+{
+	struct ynode *key;
+	size_t i;
+
+	m = ynode_deref(m);
+	if (m == NULL || m->type != YMAP)
+		return NULL;
+	for (i = 0; i + 1 < m->nkid; i += 2) {
+		key = ynode_deref(m->kid[i]);
+		if (key->type == YSCALAR && strcmp(key->str, k) == 0)
+			return m->kid[i];
+	}
+	return NULL;
+}
+
+struct ynode *
+ymap_get(struct ynode *m, const char *k)
+{
+	size_t i;
+
+	m = ynode_deref(m);
+	if (m == NULL || m->type != YMAP)
+		return NULL;
+	for (i = 0; i + 1 < m->nkid; i += 2)
+		if (m->kid[i] == ymap_key(m, k))
+			return ynode_deref(m->kid[i + 1]);
+	return NULL;
+}
+
+static int
+streq0(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Same data: types, values, tags; not styles or positions. */
+int
+ynode_equal(struct ynode *a, struct ynode *b)
+{
+	size_t i;
+
+	a = ynode_deref(a), b = ynode_deref(b);
+	if (a == b)
+		return 1;
+	if (a == NULL || b == NULL || a->type != b->type ||
+	    !streq0(a->tag, b->tag) || a->nkid != b->nkid)
+		return 0;
+	if (a->type == YSCALAR)
+		return a->plain == b->plain && a->len == b->len &&
+		    memcmp(a->str, b->str, a->len) == 0;
+	for (i = 0; i < a->nkid; i++)
+		if (!ynode_equal(a->kid[i], b->kid[i]))
+			return 0;
+	return 1;
+}
+
+/* null, ~, an empty plain scalar */
+int
+ynode_isnull(struct ynode *n)
+{
+	n = ynode_deref(n);
+	if (n == NULL)
+		return 1;
+	if (n->type != YSCALAR || !n->plain)
+		return 0;
+	return n->len == 0 || strcmp(n->str, "~") == 0 ||
+	    strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
+	    strcmp(n->str, "NULL") == 0;
+}
+
+/* A scalar's text, NULL for anything else or null. */
+const char *
+ynode_str(struct ynode *n)
+{
+	n = ynode_deref(n);
+	if (n == NULL || n->type != YSCALAR || ynode_isnull(n))
+		return NULL;
+	return n->str;
+}
