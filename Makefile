@@ -17,7 +17,7 @@ B ?= build
 CMDS = nw nw-init nw-add nw-log nw-due nw-give
 LIBSRC = util date yaml dir contact edit change write ref out git
 LIBOBJ = $(LIBSRC:%=$(B)/%.o)
-UNITS = t-date t-edit t-quote t-suite
+UNITS = t-date t-edit t-suite
 
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
       -fno-sanitize-recover=all

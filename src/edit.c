@@ -480,22 +480,6 @@ edit_delete(struct edit *e, const char *key)
 	return try(e, s, len, key, NULL, 0);
 }
 
-static int
-plain_word(const char *s)
-{
-	static const char *words[] = { "null", "~", "true", "false", "yes",
-	    "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan",
-	    "<<", "=", NULL };
-	int i;
-
-	for (i = 0; words[i]; i++)
-		if (strcaseeq(s, words[i]))
-			return 1;
-	if (strchr("0123456789+-.", s[0]) == NULL)
-		return 0;
-	return strspn(s, "0123456789.-+:_eExXoObBaAcCdDfF ") == strlen(s);
-}
-
 /*
  * s as a YAML scalar: plain when that reads back as the same string, else
  * double-quoted.  Q_FLOW: it goes inside [ ] or { }; Q_STR: it must stay
@@ -511,7 +495,7 @@ yaml_quote(const char *s, int flags)
 
 	if (plain && (strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) ||
 	    s[n - 1] == ' ' || s[n - 1] == ':' || strstr(s, ": ") ||
-	    strstr(s, " #") || ((flags & Q_STR) && plain_word(s))))
+	    strstr(s, " #") || ((flags & Q_STR) && yaml_typed(s))))
 		plain = 0;
 	if (plain && (flags & Q_FLOW) && strpbrk(s, ",[]{}"))
 		plain = 0;

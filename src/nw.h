@@ -95,6 +95,7 @@ struct ynode	*ymap_key(struct ynode *, const char *);
 int		 ynode_equal(struct ynode *, struct ynode *);
 int		 ynode_isnull(struct ynode *);
 const char	*ynode_str(struct ynode *);
+int		 yaml_typed(const char *);
 void		 ydoc_pos(const char *, size_t, size_t, int *, int *);
 
 /* dir.c: the network folder, its settings and its files */

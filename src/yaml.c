@@ -487,6 +487,23 @@ streq0(const char *a, const char *b)
 	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
 }
 
+/* Would this plain scalar read as null, a bool, a number or a date? */
+int
+yaml_typed(const char *s)
+{
+	static const char *words[] = { "null", "~", "true", "false", "yes",
+	    "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan",
+	    "<<", "=", NULL };
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (strcaseeq(s, words[i]))
+			return 1;
+	if (strchr("0123456789+-.", s[0]) == NULL)
+		return 0;
+	return strspn(s, "0123456789.-+:_eExXoObBaAcCdDfF ") == strlen(s);
+}
+
 /* Same data: types, values, tags; not styles or positions. */
 int
 ynode_equal(struct ynode *a, struct ynode *b)
@@ -500,7 +517,8 @@ ynode_equal(struct ynode *a, struct ynode *b)
 	    !streq0(a->tag, b->tag) || a->nkid != b->nkid)
 		return 0;
 	if (a->type == YSCALAR)
-		return a->plain == b->plain && a->len == b->len &&
+		return (a->plain && yaml_typed(a->str)) ==
+		    (b->plain && yaml_typed(b->str)) && a->len == b->len &&
 		    memcmp(a->str, b->str, a->len) == 0;
 	for (i = 0; i < a->nkid; i++)
 		if (!ynode_equal(a->kid[i], b->kid[i]))

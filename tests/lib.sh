@@ -1,0 +1,100 @@
+# tests/lib.sh - TAP helpers shared by every test; source it first.
+#
+# Each test gets a scratch folder $T (removed at exit), HOME inside it, a
+# fixed NW_TODAY, the programs under test first in PATH ($NW_BIN, else
+# bin/), and these helpers:
+#   run CMD ARGS...     run a command; sets $rc, $out, $err (stdin: /dev/null
+#                       unless given with runin)
+#   runin FILE CMD...   the same with standard input from FILE
+#   ok COND DESC        COND is an exit status: 0 passes
+#   is GOT WANT DESC    exact string comparison, diff shown on failure
+#   same F1 F2 DESC     byte comparison of two files
+#   mknet NAME          a fresh network $T/NAME (nw-init), exported as NW_DIR
+#   done_testing        prints the plan; exits 1 when anything failed
+
+set -u
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+: "${NW_BIN:=$TOP/bin}"
+PATH=$NW_BIN:$PATH
+DATA=$TOP/../shared/data
+NW_TODAY=2026-11-25
+export PATH NW_TODAY
+unset NW_DIR XDG_DATA_HOME NO_COLOR VISUAL EDITOR GIT_DIR GIT_WORK_TREE
+T=$(mktemp -d "${TMPDIR:-/tmp}/nw-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+HOME=$T/home
+mkdir -p "$HOME"
+export HOME
+GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.org
+GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.org
+export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
+tap_n=0
+tap_failed=0
+
+_result() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+# A sanitizer report anywhere is a failure of its own.
+_sanitizer() {
+	if grep -q -e 'Sanitizer' -e 'runtime error:' "$T/.err"; then
+		_result 1 "no sanitizer report from: $*"
+		sed 's/^/# /' "$T/.err" | head -40
+	fi
+}
+
+runin() {
+	_in=$1
+	shift
+	"$@" <"$_in" >"$T/.out" 2>"$T/.err"
+	rc=$?
+	out=$(cat "$T/.out")
+	err=$(cat "$T/.err")
+	_sanitizer "$@"
+}
+
+run() {
+	runin /dev/null "$@"
+}
+
+ok() {
+	_result "$1" "$2"
+}
+
+is() {
+	if [ "$1" = "$2" ]; then
+		_result 0 "$3"
+	else
+		_result 1 "$3"
+		printf '%s\n' "$1" >"$T/.got"
+		printf '%s\n' "$2" >"$T/.want"
+		diff -u "$T/.want" "$T/.got" | sed 's/^/# /'
+	fi
+}
+
+same() {
+	if cmp -s "$1" "$2"; then
+		_result 0 "$3"
+	else
+		_result 1 "$3"
+		diff -u "$2" "$1" | head -20 | sed 's/^/# /'
+	fi
+}
+
+mknet() {
+	NW_DIR=$T/$1
+	export NW_DIR
+	nw-init "$NW_DIR" >/dev/null || echo "Bail out! nw-init failed"
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+	exit
+}
