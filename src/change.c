@@ -64,12 +64,13 @@ change_logitem(int date, const char *kind, const char *note)
 
 /*
  * Append a log entry to contact id and settle its follow-up: next and
- * next-note are set when given, else removed.  *after gets the contact as
- * it now is (counts, name), for messages.  0 on success.
+ * next-note are set when given, else removed when clear is set (an entry
+ * that counts as contact).  *after gets the contact as it now is (counts,
+ * name), for messages.  0 on success.
  */
 int
 change_log(struct net *net, const char *id, const char *item,
-    const char *next, const char *nnote, struct contact **after)
+    const char *next, const char *nnote, int clear, struct contact **after)
 {
 	struct contact *c;
 	struct edit *e;
@@ -81,13 +82,13 @@ change_log(struct net *net, const char *id, const char *item,
 	ok = edit_append(e, "log", item, 1);
 	if (ok && next) {
 		ok = edit_set(e, "next", next);
-	} else if (ok)
+	} else if (ok && clear)
 		ok = edit_delete(e, "next");
 	if (ok && nnote) {
 		q = yaml_quote(nnote, Q_STR);
 		ok = edit_set(e, "next-note", q);
 		free(q);
-	} else if (ok)
+	} else if (ok && (clear || next))
 		ok = edit_delete(e, "next-note");
 	if (!ok) {
 		edit_report(e);

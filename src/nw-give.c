@@ -63,7 +63,7 @@ one(const char *ref, void *arg)
 		keep(r, id);
 		return 0;
 	}
-	if (change_log(r->net, id, r->item, NULL, NULL, &c)) {
+	if (change_log(r->net, id, r->item, NULL, NULL, 1, &c)) {
 		free(id);
 		return 1;
 	}

@@ -43,7 +43,8 @@ logone(const char *ref, void *arg)
 			free(id);
 			return 0;
 		}
-	if (change_log(r->net, id, r->item, r->next, r->nnote, &c)) {
+	if (change_log(r->net, id, r->item, r->next, r->nnote,
+	    r->kind == NULL || strcmp(r->kind, "note") != 0, &c)) {
 		free(id);
 		return 1;
 	}

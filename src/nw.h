@@ -207,7 +207,7 @@ int		 edit_report(struct edit *);
 /* change.c: the changes commands make to contacts, written safely */
 char	*change_logitem(int, const char *, const char *);
 int	 change_log(struct net *, const char *, const char *, const char *,
-	    const char *, struct contact **);
+	    const char *, int, struct contact **);
 char	*contact_slug(const char *);
 
 /* write.c: the one way a file is written */
