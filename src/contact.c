@@ -147,7 +147,7 @@ readlog(struct contact *c, struct ynode *root, int flags)
 }
 
 static void
-fields(struct net *net, struct contact *c, struct ynode *r, int flags)
+fields(struct contact *c, struct ynode *r, int flags)
 {
 	struct ynode *n;
 	const char *s;
@@ -159,10 +159,7 @@ fields(struct net *net, struct contact *c, struct ynode *r, int flags)
 	c->org = str(c, r, "org");
 	c->title = str(c, r, "title");
 	c->next_note = str(c, r, "next-note");
-	if ((c->circle = str(c, r, "circle")) != NULL &&
-	    net_circle(net, c->circle) == NULL && !(flags & C_STRUCT))
-		bad(c, ymap_get(r, "circle"), "unknown circle '%s'",
-		    c->circle);
+	c->circle = str(c, r, "circle");	/* unknown: nw-check says so */
 	if ((n = ymap_get(r, "every")) != NULL && !ynode_isnull(n) &&
 	    ((s = ynode_str(n)) == NULL || !dur_parse(s, &c->every)) &&
 	    !(flags & C_STRUCT))
@@ -212,7 +209,7 @@ contact_load(struct net *net, const char *id, int flags)
 	} else {
 		c->name = xstrdup(n->str);
 		readlog(c, r, flags);
-		fields(net, c, r, flags);
+		fields(c, r, flags);
 	}
 	if (flags & C_KEEPDOC)
 		c->doc = d;
