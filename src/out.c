@@ -16,6 +16,7 @@ struct row {
 };
 static struct row *rows;
 static size_t nrows, ncols;
+static char coltypes[16];
 
 /* JSON when asked, a table on a terminal, else tab-separated values. */
 void
@@ -106,6 +107,7 @@ out_row(int n, const char *const *names, const char *const *vals,
 			r->v[i] = xstrdup(vals[i] ? vals[i] : "");
 		r->colour = colour && col ? xstrdup(col) : NULL;
 		ncols = n;
+		snprintf(coltypes, sizeof coltypes, "%s", types);
 	}
 }
 
@@ -131,7 +133,12 @@ out_flush(void)
 				fputs(rows[i].v[j], stdout);
 				break;
 			}
-			printf("%s%*s  ", rows[i].v[j], (int)(w[j] - cw), "");
+			if (j < sizeof coltypes && coltypes[j] == 'n')
+				printf("%*s%s  ", (int)(w[j] - cw), "",
+				    rows[i].v[j]);
+			else
+				printf("%s%*s  ", rows[i].v[j],
+				    (int)(w[j] - cw), "");
 			free(rows[i].v[j]);
 		}
 		free(rows[i].v[ncols - 1]);

@@ -5,7 +5,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "nw.h"
 
@@ -179,26 +178,32 @@ bad:
 	return 0;
 }
 
-/* Columns a string takes on a terminal. */
+/*
+ * Columns a string takes on a terminal, whatever the locale: one a code
+ * point, two for East Asian wide ones, none for combining marks.
+ */
 size_t
 utf8_width(const char *s)
 {
-	mbstate_t st;
-	size_t w = 0, n;
-	wchar_t wc;
-	int cw;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t w = 0, len, k;
+	uint32_t c;
 
-	memset(&st, 0, sizeof st);
-	while (*s) {
-		n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&st, 0, sizeof st);
-			s++, w++;
+	while (*u) {
+		len = *u < 0x80 ? 1 : *u >= 0xf0 ? 4 : *u >= 0xe0 ? 3 : 2;
+		c = len == 1 ? *u : *u & (0x3f >> (len - 1));
+		for (k = 1; k < len && u[k]; k++)
+			c = c << 6 | (u[k] & 0x3f);
+		u += k;
+		if ((c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f))
 			continue;
-		}
-		s += n;
-		if ((cw = wcwidth(wc)) > 0)
-			w += cw;
+		w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 &&
+		    c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+		    (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 &&
+		    c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+		    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 &&
+		    c <= 0x1f64f) || (c >= 0x1f900 && c <= 0x1f9ff) ||
+		    (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
 	}
 	return w;
 }
