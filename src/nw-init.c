@@ -62,6 +62,20 @@ mkdirs(const char *dir)
 	free(p);
 }
 
+/* Does text hold this line (a CR before its end allowed)? */
+static int
+hasline(const char *text, const char *line)
+{
+	size_t n = strlen(line);
+	const char *p;
+
+	for (p = text; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (strncmp(p, line, n) == 0 && (p[n] == '\0' ||
+		    p[n] == '\n' || (p[n] == '\r' && p[n + 1] == '\n')))
+			return 1;
+	return 0;
+}
+
 /* Write name with text unless it holds line already; 1 if written. */
 static int
 ensure(struct net *net, const char *name, const char *text,
@@ -80,11 +94,12 @@ ensure(struct net *net, const char *name, const char *text,
 		d = ydoc_read(path);	/* only for its bytes */
 		if (d->text == NULL)
 			errx(1, "'%s': %s", path, d->err);
-		if (!strstr(d->text, line)) {
+		if (!hasline(d->text, line)) {
 			buf_add(&b, d->text, d->len);
 			if (b.len && b.s[b.len - 1] != '\n')
 				buf_puts(&b, "\n");
 			buf_puts(&b, line);
+			buf_puts(&b, "\n");
 			if (safe_write(path, b.s, b.len, 0) == -1)
 				exit(1);
 			rv = 1;
@@ -114,7 +129,7 @@ git_setup(struct net *net)
 
 	if (git_run(net, probe, 1) != 0 && git_run(net, init, 1) != 0)
 		errx(1, "git init failed in '%s'", net->dir);
-	ensure(net, ".gitattributes", attributes_text, attributes_text);
+	ensure(net, ".gitattributes", attributes_text, "*.yaml merge=nw");
 	if (git_run(net, drv, 1) != 0 || git_run(net, name, 1) != 0)
 		errx(1, "cannot set the merge driver");
 	/* a network inside a larger repository gets no hook of ours */
@@ -158,7 +173,7 @@ main(int argc, char *argv[])
 	net = net_open(1);
 	net_lock(net);		/* makes .nw/ too */
 	ensure(net, ".nw.yaml", settings_text, NULL);
-	ensure(net, ".gitignore", ".nw/\n", ".nw/\n");
+	ensure(net, ".gitignore", ".nw/\n", ".nw/");
 	if (g)
 		git_setup(net);
 	puts(net->dir);

@@ -1,10 +1,12 @@
 /* util.c - memory and strings */
 
 #include <err.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "nw.h"
 
@@ -110,18 +112,40 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	free(s);
 }
 
-static int
-lower(int c)
+/*
+ * The next code point of *s, lowercased: ASCII always, the rest of
+ * Unicode through the C.UTF-8 locale when the system has it.
+ */
+static wint_t
+nextlower(const char **s)
 {
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+	static locale_t utf8;
+	static int tried;
+	const unsigned char *u = (const unsigned char *)*s;
+	unsigned len, k;
+	wint_t c;
+
+	len = *u < 0x80 ? 1 : *u >= 0xf0 ? 4 : *u >= 0xe0 ? 3 : 2;
+	c = len == 1 ? *u : *u & (0x3f >> (len - 1));
+	for (k = 1; k < len && u[k]; k++)
+		c = c << 6 | (u[k] & 0x3f);
+	*s += k;
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+	if (!tried) {
+		tried = 1;
+		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	}
+	return utf8 ? towlower_l(c, utf8) : c;
 }
 
-/* ASCII case folding: names are compared as people type them. */
+/* Case-insensitive equality: names are compared as people type them. */
 int
 strcaseeq(const char *a, const char *b)
 {
-	for (; *a && lower((unsigned char)*a) == lower((unsigned char)*b); a++, b++)
-		;
+	while (*a && *b)
+		if (nextlower(&a) != nextlower(&b))
+			return 0;
 	return *a == '\0' && *b == '\0';
 }
 
@@ -129,8 +153,8 @@ strcaseeq(const char *a, const char *b)
 int
 strcaseprefix(const char *s, const char *p)
 {
-	for (; *p; s++, p++)
-		if (lower((unsigned char)*s) != lower((unsigned char)*p))
+	while (*p)
+		if (*s == '\0' || nextlower(&s) != nextlower(&p))
 			return 0;
 	return 1;
 }
