@@ -14,6 +14,8 @@
 
 #define MAXANCHORS	1000
 
+static struct ydoc *parse_owned(char *, size_t);
+
 /*
  * libyaml's marks count characters after the BOM, a CRLF as two: walk a
  * cursor over the UTF-8 text to turn them into byte offsets.  Marks come
@@ -341,15 +343,20 @@ dupkeys_large(struct ydoc *d)
 struct ydoc *
 ydoc_parse(const char *text, size_t len)
 {
+	return parse_owned(xstrndup(text, len), len);
+}
+
+/* Parse text[0..len), NUL-terminated, which the document then owns. */
+static struct ydoc *
+parse_owned(char *text, size_t len)
+{
 	yaml_parser_t p;
 	struct ydoc *d;
 	size_t bad;
 	int line, col;
 
 	d = xcalloc(1, sizeof *d);
-	d->text = xmalloc(len + 1);
-	memcpy(d->text, text, len);
-	d->text[len] = '\0';
+	d->text = text;
 	d->len = len;
 	if (len > NW_MAXFILE) {
 		fail(d, 1, 1, "file too large (%zu bytes, the limit is %d)",
@@ -387,7 +394,7 @@ ydoc_read(const char *path)
 	struct ydoc *d;
 	struct stat st;
 	char *s;
-	ssize_t r;
+	ssize_t r = 0;
 	size_t len = 0;
 	int fd;
 
@@ -410,18 +417,20 @@ ydoc_read(const char *path)
 		close(fd);
 		return d;
 	}
-	s = xmalloc(NW_MAXFILE + 2);
-	while ((r = read(fd, s + len, NW_MAXFILE + 1 - len)) > 0)
+	/* room for one byte more than fstat said: a file that grew is seen */
+	s = xmalloc(st.st_size + 2);
+	while (len < (size_t)st.st_size + 1 &&
+	    (r = read(fd, s + len, st.st_size + 1 - len)) > 0)
 		len += r;
+	close(fd);
 	if (r == -1) {
+		free(s);
 		d = xcalloc(1, sizeof *d);
 		snprintf(d->err, sizeof d->err, "%s", strerror(errno));
-	} else {
-		d = ydoc_parse(s, len);
+		return d;
 	}
-	close(fd);
-	free(s);
-	return d;
+	s[len] = '\0';
+	return parse_owned(s, len);
 }
 
 void
@@ -517,9 +526,10 @@ ynode_equal(struct ynode *a, struct ynode *b)
 	    !streq0(a->tag, b->tag) || a->nkid != b->nkid)
 		return 0;
 	if (a->type == YSCALAR)
-		return (a->plain && yaml_typed(a->str)) ==
-		    (b->plain && yaml_typed(b->str)) && a->len == b->len &&
-		    memcmp(a->str, b->str, a->len) == 0;
+		return a->len == b->len &&
+		    memcmp(a->str, b->str, a->len) == 0 &&
+		    (a->plain == b->plain || (a->plain && yaml_typed(a->str)) ==
+		    (b->plain && yaml_typed(b->str)));
 	for (i = 0; i < a->nkid; i++)
 		if (!ynode_equal(a->kid[i], b->kid[i]))
 			return 0;

@@ -1,0 +1,128 @@
+/*
+ * parse-floor - the floor for a full read of an nw network.
+ *
+ * usage: parse-floor [-s] DIR
+ *
+ * Walks DIR like nw does (every *.yaml file, skipping names that begin
+ * with "."), reads each file into memory and runs libyaml's event parser
+ * over it, discarding the events (no tree, no copies).  With -s it only stats each file (the stat floor: you must
+ * at least notice changes).  Prints "files events bytes" on stdout.
+ * Compile: cc -O2 -o parse-floor parse-floor.c $(pkg-config --cflags --libs yaml-0.1)
+ */
+#define _XOPEN_SOURCE 700
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+static int statonly;
+static unsigned char *buf;
+static size_t bufsz;
+static unsigned long files, events, bytes, bad;
+
+static int
+yamlname(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 5 && strcmp(s + n - 5, ".yaml") == 0;
+}
+
+static void
+parse(const char *path)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	FILE *fp;
+	size_t len = 0, n;
+	int done = 0;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		perror(path);
+		bad++;
+		return;
+	}
+	for (;;) {
+		if (len == bufsz) {
+			bufsz = bufsz ? 2 * bufsz : 65536;
+			if ((buf = realloc(buf, bufsz)) == NULL)
+				abort();
+		}
+		if ((n = fread(buf + len, 1, bufsz - len, fp)) == 0)
+			break;
+		len += n;
+	}
+	fclose(fp);
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, buf, len);
+	while (!done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			fprintf(stderr, "%s:%lu:%lu: %s\n", path,
+			    (unsigned long)p.problem_mark.line + 1,
+			    (unsigned long)p.problem_mark.column + 1,
+			    p.problem ? p.problem : "parse error");
+			bad++;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		events++;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+}
+
+static void
+walk(const char *dir)
+{
+	DIR *d;
+	struct dirent *e;
+	struct stat st;
+	char *path;
+	size_t n;
+
+	if ((d = opendir(dir)) == NULL) {
+		perror(dir);
+		bad++;
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		n = strlen(dir) + strlen(e->d_name) + 2;
+		if ((path = malloc(n)) == NULL)
+			abort();
+		snprintf(path, n, "%s/%s", dir, e->d_name);
+		if (lstat(path, &st) == -1) {
+			perror(path);
+			bad++;
+		} else if (S_ISDIR(st.st_mode)) {
+			walk(path);
+		} else if (S_ISREG(st.st_mode) && yamlname(e->d_name)) {
+			files++;
+			bytes += st.st_size;
+			if (!statonly)
+				parse(path);
+		}
+		free(path);
+	}
+	closedir(d);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "-s") == 0) {
+		statonly = 1;
+		argv++, argc--;
+	}
+	if (argc != 2) {
+		fprintf(stderr, "usage: parse-floor [-s] dir\n");
+		return 2;
+	}
+	walk(argv[1]);
+	printf("%lu %lu %lu\n", files, events, bytes);
+	return bad != 0;
+}
