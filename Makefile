@@ -14,8 +14,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs yaml-0.1)
 
 B ?= build
-CMDS = nw nw-init nw-add nw-log nw-due nw-give
-LIBSRC = util date yaml dir contact edit change write ref out git
+# every src/nw*.c is a command; every other src/*.c is the library
+CMDS = $(patsubst src/%.c,%,$(wildcard src/nw*.c))
+LIBSRC = $(filter-out nw%,$(patsubst src/%.c,%,$(wildcard src/*.c)))
 LIBOBJ = $(LIBSRC:%=$(B)/%.o)
 UNITS = t-date t-edit t-suite
 
@@ -51,20 +52,21 @@ $(B)/libnw.a: $(LIBOBJ)
 # Install libyaml and pcre2 headers when pkg-config cannot find them.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || \
-	    ! pkg-config --exists $(PKGS); then \
-		echo "nw: libyaml or pcre2 headers missing: installing them" >&2; \
+	    ! pkg-config --exists $(PKGS) || \
+	    ! echo '#include <csv.h>' | $(CC) -E - >/dev/null 2>&1; then \
+		echo "nw: libyaml, pcre2 or libcsv headers missing: installing them" >&2; \
 		s=; [ "$$(id -u)" -eq 0 ] || s=sudo; \
 		if command -v apt-get >/dev/null; then \
 			$$s apt-get update -qq && \
-			$$s apt-get install -y libyaml-dev libpcre2-dev pkg-config; \
+			$$s apt-get install -y libyaml-dev libpcre2-dev libcsv-dev pkg-config; \
 		elif command -v dnf >/dev/null; then \
-			$$s dnf install -y libyaml-devel pcre2-devel pkgconf-pkg-config; \
+			$$s dnf install -y libyaml-devel pcre2-devel libcsv-devel pkgconf-pkg-config; \
 		elif command -v apk >/dev/null; then \
-			$$s apk add yaml-dev pcre2-dev pkgconf; \
+			$$s apk add yaml-dev pcre2-dev libcsv-dev pkgconf; \
 		elif command -v brew >/dev/null; then \
-			brew install libyaml pcre2 pkg-config; \
+			brew install libyaml pcre2 libcsv pkg-config; \
 		else \
-			echo "nw: install libyaml, pcre2 and pkg-config by hand" >&2; \
+			echo "nw: install libyaml, pcre2, libcsv and pkg-config by hand" >&2; \
 			exit 1; \
 		fi; \
 	fi

@@ -1,5 +1,7 @@
 /* change.c - the changes commands make to contacts, written safely */
 
+#include <sys/stat.h>
+
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,4 +105,163 @@ change_log(struct net *net, const char *id, const char *item,
 	if (after)
 		*after = contact_load(net, id, C_STRUCT);
 	return 0;
+}
+
+void
+strv_add(struct strv *l, const char *s)
+{
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = xstrdup(s);
+}
+
+int
+strv_has(struct strv *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcaseeq(l->v[i], s))
+			return 1;
+	return 0;
+}
+
+/* key: value, or key: [a, b] for several (always a list with flowlist) */
+static void
+field(struct buf *b, const char *key, struct strv *l, int flowlist)
+{
+	int list = l->n > 1 || flowlist;
+	size_t i;
+	char *q;
+
+	if (l->n == 0)
+		return;
+	buf_printf(b, "%s: %s", key, list ? "[" : "");
+	for (i = 0; i < l->n; i++) {
+		q = yaml_quote(l->v[i], Q_STR | (list ? Q_FLOW : 0));
+		buf_printf(b, "%s%s", i ? ", " : "", q);
+		free(q);
+	}
+	buf_puts(b, list ? "]\n" : "\n");
+}
+
+static void
+scalar(struct buf *b, const char *key, const char *v, int flags)
+{
+	char *q;
+
+	if (v == NULL)
+		return;
+	q = yaml_quote(v, flags);
+	buf_printf(b, "%s: %s\n", key, q);
+	free(q);
+}
+
+static void
+pair(struct buf *b, const char *key, const char *v, int *first)
+{
+	char *q;
+
+	if (v == NULL)
+		return;
+	q = yaml_quote(v, Q_STR | Q_FLOW);
+	buf_printf(b, "%s%s: %s", *first ? "" : ", ", key, q);
+	*first = 0;
+	free(q);
+}
+
+/* The new file's text, keys in the order nw(5) shows them. */
+char *
+draft_text(struct draft *d)
+{
+	struct buf b = { 0 };
+	char ds[11], *q;
+	size_t i;
+	int first = 1;
+
+	scalar(&b, "name", d->name, Q_STR);
+	field(&b, "aka", &d->aka, 1);
+	scalar(&b, "circle", d->circle, Q_STR);
+	scalar(&b, "every", d->every, 0);
+	field(&b, "tags", &d->tags, 1);
+	field(&b, "groups", &d->groups, 1);
+	scalar(&b, "org", d->org, Q_STR);
+	scalar(&b, "title", d->title, Q_STR);
+	field(&b, "email", &d->email, 0);
+	field(&b, "phone", &d->phone, 0);
+	if (d->links.n >= 2) {
+		buf_puts(&b, "links: {");
+		for (i = 0; i + 1 < d->links.n; i += 2)
+			pair(&b, d->links.v[i], d->links.v[i + 1], &first);
+		buf_puts(&b, "}\n");
+	}
+	scalar(&b, "address", d->address, Q_STR);
+	scalar(&b, "birthday", d->birthday, 0);
+	if (d->via || d->metdate) {
+		buf_puts(&b, "met: {");
+		first = 1;
+		pair(&b, "date", d->metdate, &first);
+		pair(&b, "where", d->met, &first);
+		pair(&b, "via", d->via, &first);
+		buf_puts(&b, "}\n");
+	} else
+		scalar(&b, "met", d->met, Q_STR);
+	buf_printf(&b, "added: %s\n", date_str(d->added, ds));
+	if (d->notes && *d->notes && !strpbrk(d->notes, "\r") &&
+	    d->notes[strspn(d->notes, " ")] != '\n') {
+		buf_puts(&b, "notes: |\n");
+		for (q = (char *)d->notes; *q; ) {
+			i = strcspn(q, "\n");
+			if (i)
+				buf_printf(&b, "  %.*s", (int)i, q);
+			buf_puts(&b, "\n");
+			q += i + (q[i] == '\n');
+		}
+	} else
+		scalar(&b, "notes", d->notes, Q_STR);
+	return b.s;
+}
+
+/*
+ * Create the contact: its id is the slug of its name, with -2, -3... when
+ * taken.  The text must read back with this very name.  The new id, or
+ * NULL said on stderr.  The caller holds the lock.
+ */
+char *
+draft_write(struct net *net, struct draft *d)
+{
+	struct stat st;
+	struct ydoc *doc;
+	char *base, *id, *path, *s;
+	const char *got;
+	int i, ok;
+
+	s = draft_text(d);
+	doc = ydoc_parse(s, strlen(s));
+	got = ynode_str(ymap_get(doc->root, "name"));
+	ok = got && strcmp(got, d->name) == 0;
+	ydoc_free(doc);
+	if (!ok) {
+		warnx("'%s': the new file would not read back; nothing "
+		    "written", d->name);
+		free(s);
+		return NULL;
+	}
+	base = contact_slug(d->name);
+	id = xstrdup(base);
+	for (i = 2;; i++) {
+		path = net_path(net, id);
+		if (lstat(path, &st) == -1)
+			break;
+		free(path);
+		free(id);
+		id = xasprintf("%s-%d", base, i);
+	}
+	free(base);
+	if (safe_write(path, s, strlen(s), 1) == -1) {
+		free(id);
+		id = NULL;
+	}
+	free(path);
+	free(s);
+	return id;
 }

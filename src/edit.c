@@ -493,7 +493,9 @@ yaml_quote(const char *s, int flags)
 	size_t n = strlen(s);
 	int plain = n > 0;
 
-	if (plain && (strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) ||
+	/* "-", "?" and ":" start a plain scalar when a non-space follows */
+	if (plain && ((strchr("-?:", s[0]) && (s[1] == '\0' ||
+	    strchr(" \t,[]{}", s[1]))) || strchr(",[]{}#&*!|>'\"%@` \t", s[0]) ||
 	    s[n - 1] == ' ' || s[n - 1] == ':' || strstr(s, ": ") ||
 	    strstr(s, " #") || ((flags & Q_STR) && yaml_typed(s))))
 		plain = 0;

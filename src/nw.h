@@ -205,6 +205,22 @@ char		*yaml_quote(const char *, int);
 int		 edit_report(struct edit *);
 
 /* change.c: the changes commands make to contacts, written safely */
+struct strv {
+	char	**v;
+	size_t	  n;
+};
+void	 strv_add(struct strv *, const char *);
+int	 strv_has(struct strv *, const char *);
+
+struct draft {				/* a contact about to be created */
+	const char	*name, *circle, *every, *org, *title, *birthday;
+	const char	*address, *met, *via, *metdate, *notes;
+	struct strv	 aka, tags, groups, email, phone;
+	struct strv	 links;		/* key, value, key, value... */
+	int		 added;
+};
+char	*draft_text(struct draft *);
+char	*draft_write(struct net *, struct draft *);
 char	*change_logitem(int, const char *, const char *);
 int	 change_log(struct net *, const char *, const char *, const char *,
 	    const char *, int, struct contact **);
