@@ -65,64 +65,69 @@ change_logitem(int date, const char *kind, const char *note)
 }
 
 /*
+ * Change one contact: fn makes its edits on the file's text (returning 0
+ * to refuse, with the reason in the edit), then the result is written
+ * once, only when it differs.  *after, when asked, gets the contact as it
+ * now is.  0 on success; the reason is said on stderr otherwise.
+ */
+int
+change_edit(struct net *net, const char *id,
+    int (*fn)(struct edit *, void *), void *arg, struct contact **after)
+{
+	struct contact *c;
+	struct edit *e;
+	int rv;
+
+	if ((e = change_open(net, id, &c)) == NULL)
+		return 1;
+	if (!fn(e, arg))
+		rv = edit_report(e);
+	else
+		rv = change_write(c, e);
+	change_close(c, e);
+	if (rv == 0 && after)
+		*after = contact_load(net, id, C_STRUCT);
+	return rv;
+}
+
+struct logchange {
+	const char	*item, *next, *nnote;
+	int		 clear;
+};
+
+static int
+logedits(struct edit *e, void *arg)
+{
+	struct logchange *l = arg;
+	char *q;
+	int ok;
+
+	ok = edit_append(e, "log", l->item, 1);
+	if (ok && l->next)
+		ok = edit_set(e, "next", l->next);
+	else if (ok && l->clear)
+		ok = edit_delete(e, "next");
+	if (ok && l->nnote) {
+		q = yaml_quote(l->nnote, Q_STR);
+		ok = edit_set(e, "next-note", q);
+		free(q);
+	} else if (ok && (l->clear || l->next))
+		ok = edit_delete(e, "next-note");
+	return ok;
+}
+
+/*
  * Append a log entry to contact id and settle its follow-up: next and
  * next-note are set when given, else removed when clear is set (an entry
- * that counts as contact).  *after gets the contact as it now is (counts,
- * name), for messages.  0 on success.
+ * that counts as contact).
  */
 int
 change_log(struct net *net, const char *id, const char *item,
     const char *next, const char *nnote, int clear, struct contact **after)
 {
-	struct contact *c;
-	struct edit *e;
-	char *q;
-	int ok;
+	struct logchange l = { item, next, nnote, clear };
 
-	if ((e = change_open(net, id, &c)) == NULL)
-		return 1;
-	ok = edit_append(e, "log", item, 1);
-	if (ok && next) {
-		ok = edit_set(e, "next", next);
-	} else if (ok && clear)
-		ok = edit_delete(e, "next");
-	if (ok && nnote) {
-		q = yaml_quote(nnote, Q_STR);
-		ok = edit_set(e, "next-note", q);
-		free(q);
-	} else if (ok && (clear || next))
-		ok = edit_delete(e, "next-note");
-	if (!ok) {
-		edit_report(e);
-		change_close(c, e);
-		return 1;
-	}
-	if (change_write(c, e)) {
-		change_close(c, e);
-		return 1;
-	}
-	change_close(c, e);
-	if (after)
-		*after = contact_load(net, id, C_STRUCT);
-	return 0;
-}
-
-void
-strv_add(struct strv *l, const char *s)
-{
-	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
-	l->v[l->n++] = xstrdup(s);
-}
-
-int
-strv_has(struct strv *l, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (strcaseeq(l->v[i], s))
-			return 1;
-	return 0;
+	return change_edit(net, id, logedits, &l, after);
 }
 
 /* key: value, or key: [a, b] for several (always a list with flowlist) */

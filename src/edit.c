@@ -207,11 +207,12 @@ addkey(struct edit *e, const char *key, const char *val, int block,
 /*
  * Parse the new text and check it: every top-level pair but key equal and
  * in order, and key's value what want says (want NULL: key gone).  With
- * append set, want is one new item of a list that had old's items.
+ * append set, want is one new item of a list that had old's items; with
+ * rm >= 0, the list is the old one less item rm (or gone with it).
  */
 static int
 verify(struct edit *e, char *text, size_t len, const char *key,
-    struct ynode *want, int append)
+    struct ynode *want, int append, long rm)
 {
 	struct ynode *o = e->doc->root, *n, *ov, *nv, *k;
 	struct ydoc *nd;
@@ -242,15 +243,28 @@ verify(struct edit *e, char *text, size_t len, const char *key,
 	}
 	k = ymap_key(n, key);
 	nv = k ? ynode_deref(pairval(n, k)) : NULL;
-	if (want == NULL) {
+	ov = ymap_key(o, key) ? ynode_deref(pairval(o, ymap_key(o, key))) :
+	    NULL;
+	if (rm >= 0) {
+		if (ov->type != YSEQ || ov->nkid == 1) {
+			if (k == NULL)
+				goto ok;
+		} else if (nv && nv->type == YSEQ &&
+		    nv->nkid + 1 == ov->nkid) {
+			for (i = j = 0; i < ov->nkid; i++)
+				if ((long)i != rm &&
+				    !ynode_equal(ov->kid[i], nv->kid[j++]))
+					break;
+			if (i == ov->nkid)
+				goto ok;
+		}
+	} else if (want == NULL) {
 		if (k == NULL)
 			goto ok;
 	} else if (!append) {
 		if (nv && ynode_equal(nv, want))
 			goto ok;
 	} else if (nv && nv->type == YSEQ) {
-		ov = ymap_key(o, key) ? ynode_deref(pairval(o,
-		    ymap_key(o, key))) : NULL;
 		if (ov && ov->type == YSEQ)
 			olditems = ov->kid, nold = ov->nkid;
 		else if (ov && !ynode_isnull(ov))
@@ -300,7 +314,7 @@ try(struct edit *e, char *text, size_t len, const char *key, const char *val,
 		free(text);
 		return refuse(e, NULL, "'%s': bad value", val);
 	}
-	ok = verify(e, text, len, key, want, append);
+	ok = verify(e, text, len, key, want, append, -1);
 	if (val)
 		ydoc_free(vd);
 	if (!ok)
@@ -478,6 +492,79 @@ edit_delete(struct edit *e, const char *key)
 	}
 	s = splice(e, start, end, "", &len);
 	return try(e, s, len, key, NULL, 0);
+}
+
+/*
+ * Remove the first item equal to val from the list under key: its line in
+ * a block list, the item and one comma in a flow list.  The last item goes
+ * with its key; so does a single value equal to val.  0 when refused;
+ * *found is 0 when nothing was equal.
+ */
+int
+edit_remove(struct edit *e, const char *key, const char *val, int *found)
+{
+	struct ynode *r, *k, *v, *it;
+	size_t i, start, end, ind, len;
+	int noeol;
+	char *s;
+
+	*found = 0;
+	if (!check_root(e))
+		return 0;
+	r = e->doc->root;
+	if ((k = ymap_key(r, key)) == NULL)
+		return 1;
+	v = pairval(r, k);
+	if (!editable(e, k, v, key))
+		return 0;
+	if (v->type == YSCALAR) {
+		if (ynode_str(v) == NULL || strcmp(v->str, val) != 0)
+			return 1;
+		*found = 1;
+		return edit_delete(e, key);
+	}
+	if (v->type != YSEQ)
+		return refuse(e, v, "'%s' is not a list", key);
+	for (i = 0; i < v->nkid; i++) {
+		it = ynode_deref(v->kid[i]);
+		if (it->type == YSCALAR && strcmp(it->str, val) == 0)
+			break;
+	}
+	if (i == v->nkid)
+		return 1;
+	*found = 1;
+	if (v->nkid == 1)
+		return edit_delete(e, key);
+	it = v->kid[i];
+	if (it->anchor || it->type == YALIAS)
+		return refuse(e, it, "'%s' has an anchor or alias: edit it by "
+		    "hand", key);
+	if (!v->flow) {
+		/* the item's "- " stands before it on its line */
+		start = line_start(e, it->start);
+		if (!indent(e, start + strspn(e->text + start, " "), &ind) ||
+		    e->text[start + ind] != '-')
+			return refuse(e, it, "'%s': the item does not start "
+			    "its line", key);
+		end = after(e, it->end, &noeol);
+		if (noeol && start > e->bom) {
+			start--;
+			if (start > e->bom && e->text[start - 1] == '\r')
+				start--;
+		}
+	} else if (i + 1 < v->nkid) {
+		start = it->start;
+		end = v->kid[i + 1]->start;
+	} else {
+		start = v->kid[i - 1]->end;
+		end = it->end;
+	}
+	s = splice(e, start, end, "", &len);
+	if (!verify(e, s, len, key, NULL, 0, (long)i)) {
+		free(s);
+		return 0;
+	}
+	return 1;
 }
 
 /*

@@ -12,72 +12,11 @@ static const char usage_text[] =
     "usage: nw-due [-aj] [-C dir] [-c circle] [-g group] [-n count] "
     "[-t tag] [-w window] [ref ...]";
 
-struct filter {
-	char	**tag, **group, **circle;
-	size_t	  ntag, ngroup, ncircle;
-};
-
-struct sel {
-	struct refs	  refs;
-	char		**ids;
-	size_t		  nids;
-};
-
 static void
 usage(void)
 {
 	fprintf(stderr, "%s\n", usage_text);
 	exit(2);
-}
-
-static void
-push(char ***v, size_t *n, const char *s)
-{
-	*v = xrealloc(*v, (*n + 1) * sizeof **v);
-	(*v)[(*n)++] = (char *)s;
-}
-
-static int
-in(char **v, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcaseeq(v[i], s))
-			return 1;
-	return 0;
-}
-
-static int
-pass(struct filter *f, struct contact *c)
-{
-	size_t i;
-
-	for (i = 0; i < f->ntag; i++)
-		if (!in(c->tags, c->ntags, f->tag[i]))
-			return 0;
-	for (i = 0; i < f->ngroup; i++)
-		if (!in(c->groups, c->ngroups, f->group[i]))
-			return 0;
-	for (i = 0; i < f->ncircle; i++)
-		if (c->circle == NULL || strcmp(c->circle, f->circle[i]) != 0)
-			return 0;
-	return 1;
-}
-
-static int
-select_one(const char *ref, void *arg)
-{
-	struct sel *s = arg;
-	char *id;
-
-	if ((id = ref_resolve(&s->refs, ref)) == NULL)
-		return 1;
-	if (in(s->ids, s->nids, id))
-		free(id);
-	else
-		push(&s->ids, &s->nids, id);
-	return 0;
 }
 
 /* Most overdue for its cadence first, then the earlier due date, then id. */
@@ -101,7 +40,8 @@ main(int argc, char *argv[])
 	static const char *names[] = { "id", "due", "days", "name",
 	    "reason" };
 	struct filter f = { 0 };
-	struct sel s = { 0 };
+	struct refs refs = { 0 };
+	struct strv ids = { 0 };
 	struct net *net;
 	struct due *rows;
 	struct contact *c;
@@ -116,8 +56,8 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'a': all = 1; break;
 		case 'C': nw_dir_opt = optarg; break;
-		case 'c': push(&f.circle, &f.ncircle, optarg); break;
-		case 'g': push(&f.group, &f.ngroup, optarg); break;
+		case 'c': strv_add(&f.circle, optarg); break;
+		case 'g': strv_add(&f.group, optarg); break;
 		case 'j': json = 1; break;
 		case 'n':
 			errno = 0;
@@ -125,7 +65,7 @@ main(int argc, char *argv[])
 			if (errno || *end || end == optarg || count < 0)
 				errx(2, "'%s': not a count", optarg);
 			break;
-		case 't': push(&f.tag, &f.ntag, optarg); break;
+		case 't': strv_add(&f.tag, optarg); break;
 		case 'w':
 			if (!dur_parse(optarg, &window))
 				errx(2, "'%s': not a duration (like 3d, 2w)",
@@ -140,24 +80,19 @@ main(int argc, char *argv[])
 
 	today = date_today();
 	net = net_open(1);
-	for (i = 0; i < f.ncircle; i++)
-		if (net_circle(net, f.circle[i]) == NULL)
-			errx(2, "'%s': no such circle", f.circle[i]);
-	s.refs.net = net;
-	if ((rv = ref_loop(argc, argv, select_one, &s)) == -1) {
-		rv = 0;
-		net_list(net, &s.ids, &s.nids);
-	}
+	filter_check(net, &f);
+	refs.net = net;
+	rv = select_ids(&refs, argc, argv, &ids);
 	out_init(json);
-	rows = xcalloc(s.nids, sizeof *rows);
-	for (i = 0; i < s.nids; i++) {
-		c = contact_load(net, s.ids[i], 0);
+	rows = xcalloc(ids.n, sizeof *rows);
+	for (i = 0; i < ids.n; i++) {
+		c = contact_load(net, ids.v[i], 0);
 		if (contact_report(c)) {
 			rv = 1;
 			contact_free(c);
 			continue;
 		}
-		if (!pass(&f, c)) {
+		if (!filter_pass(&f, c)) {
 			contact_free(c);
 			continue;
 		}

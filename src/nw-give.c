@@ -18,7 +18,6 @@ struct run {
 	char		**ids;
 	size_t		  nids;
 	char		 *firstname;
-	int		  listing;
 };
 
 static void
@@ -57,10 +56,6 @@ one(const char *ref, void *arg)
 		return 1;
 	if (seen(r, id)) {
 		free(id);
-		return 0;
-	}
-	if (r->listing) {
-		keep(r, id);
 		return 0;
 	}
 	if (change_log(r->net, id, r->item, NULL, NULL, 1, &c)) {
@@ -132,15 +127,16 @@ main(int argc, char *argv[])
 {
 	struct run r = { 0 };
 	const char *dopt = NULL, *what = NULL;
+	struct strv sel = { 0 };
 	char *msg;
-	int ch, today, date, json = 0, rv;
+	int ch, today, date, json = 0, rv, everyone, listing = 0;
 
 	while ((ch = getopt(argc, argv, "C:d:hjlm:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'd': dopt = optarg; break;
 		case 'j': json = 1; break;
-		case 'l': r.listing = 1; break;
+		case 'l': listing = 1; break;
 		case 'm': what = optarg; break;
 		case 'V': puts("nw-give " NW_VERSION); return 0;
 		case 'h': printf("%s\n", usage_text); return 0;
@@ -149,11 +145,11 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	if (!r.listing && what == NULL && argc == 0 && isatty(0))
-		r.listing = 1;	/* plain nw-give on a terminal */
-	if (r.listing && (what || dopt))
+	if (!listing && what == NULL && argc == 0 && isatty(0))
+		listing = 1;	/* plain nw-give on a terminal */
+	if (listing && (what || dopt))
 		usage();
-	if (!r.listing && (what == NULL || *what == '\0' || json))
+	if (!listing && (what == NULL || *what == '\0' || json))
 		usage();
 	today = date_today();
 	date = today;
@@ -162,13 +158,12 @@ main(int argc, char *argv[])
 		    "a weekday, 3d)", dopt);
 	r.net = net_open(1);
 	r.refs.net = r.net;
-	if (r.listing) {
-		if ((rv = ref_loop(argc, argv, one, &r)) == -1) {
-			rv = 0;
-			net_list(r.net, &r.ids, &r.nids);
-			rv = balance(&r, 1, json);
-		} else
-			rv |= balance(&r, 0, json);
+	if (listing) {
+		everyone = argc == 0 && !ref_stdin_usable();
+		rv = select_ids(&r.refs, argc, argv, &sel);
+		r.ids = sel.v;
+		r.nids = sel.n;
+		rv |= balance(&r, everyone, json);
 		return out_close() || rv;
 	}
 	if (argc == 0 && !ref_stdin_usable())

@@ -27,6 +27,13 @@ void	 buf_add(struct buf *, const char *, size_t);
 void	 buf_puts(struct buf *, const char *);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+struct strv {				/* a list of strings */
+	char	**v;
+	size_t	  n;
+};
+void	 strv_add(struct strv *, const char *);
+int	 strv_has(struct strv *, const char *);
+void	 strv_free(struct strv *);
 int	 strcaseeq(const char *, const char *);
 int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
@@ -174,6 +181,14 @@ int	 ref_loop(int, char **, int (*)(const char *, void *), void *);
 int	 ref_stdin_usable(void);
 struct contact **refs_all(struct refs *, size_t *, int *);
 
+/* filter.c: which contacts a selecting command keeps */
+struct filter {
+	struct strv	 tag, group, circle;
+};
+int	 filter_pass(struct filter *, struct contact *);
+void	 filter_check(struct net *, struct filter *);
+int	 select_ids(struct refs *, int, char **, struct strv *);
+
 /* out.c: rows as TSV, a table or JSON Lines */
 enum { OUT_TSV, OUT_TABLE, OUT_JSON };
 extern int out_mode;
@@ -201,17 +216,11 @@ enum { Q_FLOW = 1, Q_STR = 2 };
 int		 edit_append(struct edit *, const char *, const char *, int);
 int		 edit_set(struct edit *, const char *, const char *);
 int		 edit_delete(struct edit *, const char *);
+int		 edit_remove(struct edit *, const char *, const char *, int *);
 char		*yaml_quote(const char *, int);
 int		 edit_report(struct edit *);
 
 /* change.c: the changes commands make to contacts, written safely */
-struct strv {
-	char	**v;
-	size_t	  n;
-};
-void	 strv_add(struct strv *, const char *);
-int	 strv_has(struct strv *, const char *);
-
 struct draft {				/* a contact about to be created */
 	const char	*name, *circle, *every, *org, *title, *birthday;
 	const char	*address, *met, *via, *metdate, *notes;
@@ -221,6 +230,8 @@ struct draft {				/* a contact about to be created */
 };
 char	*draft_text(struct draft *);
 char	*draft_write(struct net *, struct draft *);
+int	 change_edit(struct net *, const char *,
+	    int (*)(struct edit *, void *), void *, struct contact **);
 char	*change_logitem(int, const char *, const char *);
 int	 change_log(struct net *, const char *, const char *, const char *,
 	    const char *, int, struct contact **);

@@ -231,3 +231,33 @@ utf8_width(const char *s)
 	}
 	return w;
 }
+
+void
+strv_add(struct strv *l, const char *s)
+{
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = xstrdup(s);
+}
+
+int
+strv_has(struct strv *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcaseeq(l->v[i], s))
+			return 1;
+	return 0;
+}
+
+void
+strv_free(struct strv *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

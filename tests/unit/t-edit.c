@@ -6,7 +6,7 @@
 
 #include "nw.h"
 
-enum op { APPEND, APPEND_FLOW, SET, DELETE };
+enum op { APPEND, APPEND_FLOW, SET, DELETE, REMOVE };
 
 static const struct tcase {
 	const char	*what;
@@ -92,6 +92,21 @@ static const struct tcase {
 	  "  name: A\n  x: 1\n", "  name: A\n  x: 1\n  next: 2026-12-01\n" },
 	{ "document markers", SET, "next", "2026-12-01",
 	  "---\nname: A\n...\n", "---\nname: A\nnext: 2026-12-01\n...\n" },
+	{ "remove from a block list", REMOVE, "tags", "b",
+	  "name: A\ntags:\n  - a\n  - b  # bee\n  - c\n",
+	  "name: A\ntags:\n  - a\n  - c\n" },
+	{ "remove the last of a block list, no final newline", REMOVE, "tags",
+	  "b", "name: A\ntags:\n- a\n- b", "name: A\ntags:\n- a" },
+	{ "remove from a flow list", REMOVE, "tags", "b",
+	  "name: A\ntags: [a, b, c]\n", "name: A\ntags: [a, c]\n" },
+	{ "remove the last of a flow list", REMOVE, "tags", "c",
+	  "name: A\ntags: [a, b, c]  # t\n", "name: A\ntags: [a, b]  # t\n" },
+	{ "remove the only item", REMOVE, "tags", "a",
+	  "name: A\ntags: [a]\nx: 1\n", "name: A\nx: 1\n" },
+	{ "remove a single value", REMOVE, "email", "a@b",
+	  "name: A\nemail: a@b\n", "name: A\n" },
+	{ "remove what is not there", REMOVE, "tags", "z",
+	  "name: A\ntags: [a]\n", "name: A\ntags: [a]\n" },
 	{ "refuse: log is a mapping", APPEND, "log", "{date: 2026-11-25}",
 	  "name: A\nlog: {a: 1}\n", NULL },
 	{ "refuse: log is a block mapping", APPEND, "log", "{date: 2026-11-25}",
@@ -184,7 +199,7 @@ main(void)
 	struct edit *e;
 	size_t i;
 	char *q;
-	int r = 0;
+	int r = 0, found;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		t = &cases[i];
@@ -195,6 +210,7 @@ main(void)
 		case APPEND_FLOW: r = edit_append(e, t->key, t->val, 0); break;
 		case SET: r = edit_set(e, t->key, t->val); break;
 		case DELETE: r = edit_delete(e, t->key); break;
+		case REMOVE: r = edit_remove(e, t->key, t->val, &found); break;
 		}
 		if (t->out) {
 			ok(r && e->len == strlen(t->out) &&
