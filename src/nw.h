@@ -181,6 +181,19 @@ int	 ref_loop(int, char **, int (*)(const char *, void *), void *);
 int	 ref_stdin_usable(void);
 struct contact **refs_all(struct refs *, size_t *, int *);
 
+/* check.c: what is wrong with a contact, said where it is */
+struct check {
+	struct net	*net;
+	struct refs	 refs;		/* every contact, for duplicates */
+	FILE		*out;
+	int		 quiet;		/* errors only */
+	int		 nerr, nwarn;
+	const char	*path, *id;	/* of the file being checked */
+};
+int	 check_text(struct check *, const char *, const char *, const char *,
+	    size_t);
+int	 check_file(struct check *, const char *);
+
 /* filter.c: which contacts a selecting command keeps */
 struct filter {
 	struct strv	 tag, group, circle;
