@@ -1,0 +1,72 @@
+#!/bin/sh
+# nw-check: each finding where it is, errors and warnings, exit status.
+. "$(dirname "$0")/lib.sh"
+
+mknet n
+N=$NW_DIR
+cat >"$N/ada.yaml" <<'Y'
+name: Ada Lovelace
+circle: clsoe
+every: 6x
+email: [ada@example.org, not-an-email]
+next: 2026-13-01
+birthday: 1815-02-30
+met: {date: 2019-02-29, via: nobody}
+tags: {a: 1}
+log:
+  - {date: 2026-02-30, kind: call}
+  - {kind: call}
+  - just text
+  - {date: 2026-01-01, note: [a]}
+Y
+cat >"$N/bob.yaml" <<'Y'
+name: Ada Lovelace
+email: ADA@example.org
+met: {via: ada}
+org: [x]
+Y
+printf 'name: Fine\nlog:\n  - {date: 2026-01-01}\n' >"$N/fine.yaml"
+printf -- '- a\n' >"$N/list.yaml"
+printf 'name: X\nname: Y\n' >"$N/dup.yaml"
+printf 'log: []\n' >"$N/noname.yaml"
+
+run nw-check
+is "$rc" 1 "errors: exit 1"
+is "$out" "$N/ada.yaml:1:7: warning: name 'Ada Lovelace' is also on bob
+$N/ada.yaml:2:9: error: unknown circle 'clsoe'
+$N/ada.yaml:3:8: error: every '6x' is not a duration (like 3w, 2m, 1y)
+$N/ada.yaml:4:9: error: email 'ada@example.org' is also on bob
+$N/ada.yaml:4:26: warning: 'not-an-email' does not look like an email address
+$N/ada.yaml:5:7: error: next '2026-13-01' is not a date (YYYY-MM-DD)
+$N/ada.yaml:6:11: error: birthday '1815-02-30' is not YYYY-MM-DD or --MM-DD
+$N/ada.yaml:7:13: error: met date '2019-02-29' is not a date (YYYY-MM-DD)
+$N/ada.yaml:7:30: error: via 'nobody' names no contact
+$N/ada.yaml:8:7: error: 'tags' must be a string or a list of strings
+$N/ada.yaml:10:12: error: log date '2026-02-30' is not a date (YYYY-MM-DD)
+$N/ada.yaml:11:5: error: log entry without a date
+$N/ada.yaml:12:5: error: a log entry must be a mapping with a date
+$N/ada.yaml:13:30: error: 'note' must be a string, not a list
+$N/bob.yaml:1:7: warning: name 'Ada Lovelace' is also on ada
+$N/bob.yaml:2:8: error: email 'ADA@example.org' is also on ada
+$N/bob.yaml:4:6: error: 'org' must be a string, not a list
+$N/dup.yaml:2:1: error: duplicate key 'name'
+$N/list.yaml:1:1: error: the root is not a mapping
+$N/noname.yaml:1:1: error: no 'name'" "every finding at its node"
+is "$err" "" "nothing on stderr"
+
+run nw-check -q
+is "$(echo "$out" | grep -c warning)" 0 "-q: no warnings"
+is "$(echo "$out" | grep -c error)" 17 "-q: the errors still"
+run nw-check fine
+is "$rc.$out" "0." "a good file: exit 0, silent"
+run nw-check -q fine "$N/list.yaml"
+is "$rc.$out" "1.$N/list.yaml:1:1: error: the root is not a mapping" \
+	"references narrow the check"
+run nw-check zed
+is "$rc" 1 "an unknown reference: exit 1"
+is "$err" "nw-check: 'zed': no such contact" "and says so"
+run nw-check -x
+is "$rc" 2 "a bad option: exit 2"
+run nw-check -C "$TOP/examples/network"
+is "$rc.$out" "0." "the example network is clean"
+done_testing

@@ -1,0 +1,61 @@
+#!/bin/sh
+# nw-edit driven by EDITOR scripts: a valid edit, an invalid one, a failing
+# editor, no change, a file changed meanwhile.
+. "$(dirname "$0")/lib.sh"
+
+mknet n
+N=$NW_DIR
+printf 'name: Ada Lovelace\ntitle: Mathematician  # first\n' >"$N/ada.yaml"
+chmod 640 "$N/ada.yaml"
+cp "$N/ada.yaml" "$T/orig"
+
+EDITOR="sed -i 's/Mathematician/Countess/'" run nw-edit ada
+is "$rc.$out" "0.ada" "a valid edit: exit 0, the id"
+is "$(cat "$N/ada.yaml")" "name: Ada Lovelace
+title: Countess  # first" "the file has the edit"
+is "$(stat -c %a "$N/ada.yaml")" 640 "its mode is kept"
+is "$(ls "$N/.nw")" "lock" "no copy left behind"
+
+cp "$N/ada.yaml" "$T/orig"
+EDITOR="sed -i 's/^title: .*/title: [broken/'" run nw-edit ada
+is "$rc" 1 "an invalid edit (no terminal): exit 1"
+same "$N/ada.yaml" "$T/orig" "the original is untouched"
+copy=$(ls "$N"/.nw/edit-*.yaml)
+is "$(sed -n 2p "$copy")" "title: [broken" "the edit is kept in .nw/"
+is "$err" "$N/ada.yaml:3:1: error: did not find expected ',' or ']' while parsing a flow sequence
+nw-edit: '$N/ada.yaml' is unchanged; your edit is kept in $copy" \
+	"it says why and where the edit is"
+rm -f "$copy"
+
+VISUAL="sed -i 's/^title:.*/circle: nope/'" EDITOR=false run nw-edit ada
+is "$rc" 1 "VISUAL wins over EDITOR; a check error refuses"
+is "$(echo "$err" | head -1)" "$N/ada.yaml:2:9: error: unknown circle 'nope'" \
+	"the checker's message"
+same "$N/ada.yaml" "$T/orig" "the original is untouched"
+rm -f "$N"/.nw/edit-*
+
+EDITOR=false run nw-edit ada
+is "$rc.$err" "1.nw-edit: the editor failed: nothing changed" "a failing editor: exit 1"
+same "$N/ada.yaml" "$T/orig" "and nothing changed"
+is "$(ls "$N/.nw")" "lock" "no copy left behind"
+
+EDITOR=true run nw-edit ada
+is "$rc.$out" "0." "no change: exit 0, nothing printed"
+
+cat >"$T/sneaky" <<EOF2
+#!/bin/sh
+printf 'name: Ada Lovelace\nx: 1\n' >"$N/ada.yaml"
+sed -i 's/Countess/Queen/' "\$1"
+EOF2
+chmod +x "$T/sneaky"
+EDITOR="$T/sneaky" run nw-edit ada
+is "$rc" 1 "the file changed while editing: exit 1"
+is "$(cat "$N/ada.yaml")" "name: Ada Lovelace
+x: 1" "the other change is not overwritten"
+rm -f "$N"/.nw/edit-*
+
+run nw-edit
+is "$rc" 2 "no reference: usage"
+run nw-edit zed
+is "$rc.$err" "1.nw-edit: 'zed': no such contact" "an unknown reference"
+done_testing
