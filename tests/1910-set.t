@@ -108,7 +108,7 @@ printf 'name: C\nx: 1' >"$N/c.yaml"
 run nw-set c y 2
 is "$(cat "$N/c.yaml"; echo .)" "name: C
 x: 1
-y: "2"." "no final newline stays none (values are strings)"
+y: \"2\"." "no final newline stays none (values are strings)"
 run nw-set -d c y
 is "$(cat "$N/c.yaml"; echo .)" "name: C
 x: 1." "and back"
