@@ -256,3 +256,10 @@ int	 safe_write(const char *, const char *, size_t, int);
 /* git.c: commit what a command changed */
 int	 git_run(struct net *, char **, int);
 void	 git_commit(struct net *, char **, size_t, const char *);
+
+/* match.c: PCRE2 patterns, case-insensitive unless they have a capital */
+struct match;
+struct match	*match_new(const char *, char *, size_t);
+int		 match_str(struct match *, const char *, char *, size_t);
+int		 match_node(struct match *, struct ynode *, char *, size_t);
+void		 match_free(struct match *);
