@@ -1,0 +1,244 @@
+#!/bin/sh
+# nw-ls: filters that combine with AND, PCRE2 patterns with smart case over
+# the searched fields (-e) or one key (-f), -l and -j, references that
+# narrow the selection.
+. "$(dirname "$0")/lib.sh"
+
+# rows: expected TSV rows with '|' between the fields.
+rows() { tr '|' '\t'; }
+# ids: the first column of $out on one line, for short comparisons.
+ids() { printf '%s\n' "$out" | cut -f 1 | tr '\n' ' ' | sed 's/ $//'; }
+
+EX=$TOP/examples/network
+
+# ---------------------------------------------------------------------------
+# The example network: everyone, in the order of the ids.
+run nw-ls -C "$EX"
+is "$rc:$err" "0:" "all: exit 0, nothing on stderr"
+is "$out" "$(rows <<'EOF'
+ada-lovelace|Ada Lovelace
+charles-babbage|Charles Babbage
+david-kim|David Kim
+hannah-berg|Hannah Berg
+jose-nunez|José Núñez
+kenji-watanabe|Kenji Watanabe
+lena-fischer|Lena Fischer
+mei-chen|Mei Chen
+omar-haddad|Omar Haddad
+priya-raman|Priya Raman
+ruth-adeyemi|Ruth Adeyemi
+sofia-rossi|Sofia Rossi
+tom-okafor|Tom Okafor
+work/grace-hopper|Grace Hopper
+EOF
+)" "all: id and name, sorted by id"
+
+# -l: circle, last contact (log, else added, else empty), due date.
+run nw-ls -C "$EX" -l
+is "$out" "$(rows <<'EOF'
+ada-lovelace|Ada Lovelace|close|2026-09-28|2026-11-28
+charles-babbage|Charles Babbage|regular|2026-02-14|2026-08-14
+david-kim|David Kim|outer|2026-03-15|2027-03-15
+hannah-berg|Hannah Berg|family|2026-09-06|2026-10-06
+jose-nunez|José Núñez|regular|2026-10-21|2026-11-18
+kenji-watanabe|Kenji Watanabe|outer|2025-10-09|2027-01-15
+lena-fischer|Lena Fischer|regular|2026-06-01|2026-12-01
+mei-chen|Mei Chen|regular||2026-11-25
+omar-haddad|Omar Haddad|inner|2026-11-20|2026-12-11
+priya-raman|Priya Raman|close|2026-11-02|2027-01-02
+ruth-adeyemi|Ruth Adeyemi||2025-09-01|2026-09-01
+sofia-rossi|Sofia Rossi|regular|2026-09-30|2026-11-11
+tom-okafor|Tom Okafor|outer|2025-06-10|2026-06-10
+work/grace-hopper|Grace Hopper|inner|2026-09-01|2026-09-22
+EOF
+)" "-l: circle, last contact, due; empty fields when there is none"
+
+# ---------------------------------------------------------------------------
+# -t, -g, -c: case-insensitive tags and groups, repeated means AND.
+run nw-ls -C "$EX" -t rust
+is "$(ids)" "ada-lovelace mei-chen" "-t rust"
+run nw-ls -C "$EX" -t RUST
+is "$(ids)" "ada-lovelace mei-chen" "-t ignores case"
+run nw-ls -C "$EX" -t rust -t poetry
+is "$(ids)" "ada-lovelace" "-t twice: both tags"
+run nw-ls -C "$EX" -g acm
+is "$(ids)" "ada-lovelace work/grace-hopper" "-g ignores case"
+run nw-ls -C "$EX" -g acm -c inner
+is "$(ids)" "work/grace-hopper" "-g and -c together"
+run nw-ls -C "$EX" -c close -c inner
+is "$rc:$out" "0:" "-c twice: nobody is in two circles"
+run nw-ls -C "$EX" -c family
+is "$(ids)" "hannah-berg" "-c a circle of the settings"
+run nw-ls -C "$EX" -c friends
+is "$rc:$out:$err" "2::nw-ls: 'friends': no such circle" \
+	"-c: a circle not in the settings is a usage error"
+run nw-ls -C "$EX" -t nosuchtag
+is "$rc:$out:$err" "0::" "no contact passes: empty, exit 0"
+
+# ---------------------------------------------------------------------------
+# -e: smart case.  "rust" is in Ada's and Mei's tags and in Ruth's org
+# (City Health Trust); "Rust" only in Ada's log (the Rust survey link).
+run nw-ls -C "$EX" -e rust
+is "$(ids)" "ada-lovelace mei-chen ruth-adeyemi" \
+	"-e lowercase ignores case"
+run nw-ls -C "$EX" -e Rust
+is "$(ids)" "ada-lovelace" "-e with a capital is case-sensitive"
+run nw-ls -C "$EX" -e '(?i)RUST'
+is "$(ids)" "ada-lovelace mei-chen ruth-adeyemi" "-e (?i) has the last word"
+run nw-ls -C "$EX" -e '\brust\b'
+is "$(ids)" "ada-lovelace mei-chen" "-e PCRE2 syntax: word boundaries"
+run nw-ls -C "$EX" -e '\Dhealth'
+is "$(ids)" "ruth-adeyemi" "-e an escape like \\D is no capital"
+run nw-ls -C "$EX" -e '(?<Word>health) trust'
+is "$(ids)" "ruth-adeyemi" "-e a group name is no capital"
+run nw-ls -C "$EX" -e 'núñez'
+is "$(ids)" "jose-nunez" "-e UTF-8, accented letters"
+run nw-ls -C "$EX" -e 'NÚÑEZ'
+is "$(ids)" "" "-e capitals make it case-sensitive"
+run nw-ls -C "$EX" -e 'Úñez'
+is "$(ids)" "" "-e a capital beyond ASCII counts"
+run nw-ls -C "$EX" -e '^jos.\sn'
+is "$(ids)" "jose-nunez" "-e . is one character, not one byte"
+
+# Each searched field: aka, org, title, tags, groups, notes, log notes.
+run nw-ls -C "$EX" -e amazing
+is "$(ids)" "work/grace-hopper" "-e searches aka"
+run nw-ls -C "$EX" -e 'elephant'
+is "$(ids)" "david-kim" "-e searches org"
+run nw-ls -C "$EX" -e '^professor$'
+is "$(ids)" "kenji-watanabe" "-e searches title, anchored to the value"
+run nw-ls -C "$EX" -e 'beekeeping'
+is "$(ids)" "hannah-berg" "-e searches tags"
+run nw-ls -C "$EX" -e 'five-a-side'
+is "$(ids)" "omar-haddad" "-e searches groups"
+run nw-ls -C "$EX" -e 'vaccine'
+is "$(ids)" "ruth-adeyemi" "-e searches notes"
+run nw-ls -C "$EX" -e 'pizzoccheri'
+is "$(ids)" "sofia-rossi" "-e searches log notes"
+run nw-ls -C "$EX" -e 'kiezkind\.example'
+is "$(ids)" "" "-e does not search email (-f does)"
+run nw-ls -C "$EX" -e 'hallway'
+is "$(ids)" "" "-e does not search met"
+run nw-ls -C "$EX" -e rust -e poetry
+is "$(ids)" "ada-lovelace" "-e twice: both patterns"
+run nw-ls -C "$EX" -e rust -t wasm
+is "$(ids)" "mei-chen" "-e and -t together"
+
+# ---------------------------------------------------------------------------
+# -f KEY=REGEX over one key: a string, a list item, a mapping value.
+run nw-ls -C "$EX" -f org=^brightwave
+is "$(ids)" "omar-haddad priya-raman" "-f a string"
+run nw-ls -C "$EX" -f 'email=navy'
+is "$(ids)" "work/grace-hopper" "-f any item of a list"
+run nw-ls -C "$EX" -f 'email=\.it$'
+is "$(ids)" "sofia-rossi" "-f a string where lists are allowed"
+run nw-ls -C "$EX" -f 'links=^in/'
+is "$(ids)" "ada-lovelace lena-fischer priya-raman tom-okafor work/grace-hopper" \
+	"-f any value of a mapping"
+run nw-ls -C "$EX" -f 'links=^linkedin$'
+is "$(ids)" "" "-f a mapping's keys are not its values"
+run nw-ls -C "$EX" -f met=priya-raman
+is "$(ids)" "lena-fischer" "-f met: a value inside the mapping"
+run nw-ls -C "$EX" -f 'phone=^\+49'
+is "$(ids)" "hannah-berg lena-fischer" "-f phone"
+run nw-ls -C "$EX" -f 'pronouns=she'
+is "$(ids)" "priya-raman" "-f the user's own key"
+run nw-ls -C "$EX" -f 'log=lunch'
+is "$(ids)" "ada-lovelace" "-f log: any note, kind or date"
+run nw-ls -C "$EX" -f 'nosuchkey=' -f 'org=.'
+is "$(ids)" "" "-f a missing key matches nothing, even an empty pattern"
+run nw-ls -C "$EX" -f 'title=e' -f 'title=^[^ ]+$'
+is "$(ids)" "ada-lovelace charles-babbage kenji-watanabe ruth-adeyemi tom-okafor" \
+	"-f twice: both"
+run nw-ls -C "$EX" -f 'a=b=c'
+is "$rc:$err" "0:" "-f splits at the first ="
+
+# ---------------------------------------------------------------------------
+# Bad patterns and options: exit 2, said with the offset, nothing listed.
+run nw-ls -C "$EX" -e '(ab'
+is "$rc:$out:$err" "2::nw-ls: '(ab': missing closing parenthesis at offset 3" \
+	"-e a bad pattern: its offset, exit 2"
+run nw-ls -C "$EX" -f 'org=[z-a]'
+is "$rc:$out:$err" \
+	"2::nw-ls: '[z-a]': range out of order in character class at offset 3" \
+	"-f a bad pattern: the pattern alone, its offset"
+run nw-ls -C "$EX" -f org
+is "$rc:$out:$err" "2::nw-ls: 'org': not key=regex" "-f without ="
+run nw-ls -C "$EX" -f =x
+is "$rc:$out:$err" "2::nw-ls: '=x': not key=regex" "-f without a key"
+run nw-ls -C "$EX" -x
+is "$rc" 2 "an unknown option: exit 2"
+is "$(printf '%s\n' "$err" | tail -1)" "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] [-g group] [-t tag] [ref ...]" \
+	"an unknown option: the usage"
+run nw-ls -h
+is "$rc:$err" "0:" "-h: exit 0"
+run nw-ls -V
+is "$rc:$out" "0:nw-ls 0.1" "-V"
+
+# ---------------------------------------------------------------------------
+# -j: JSON Lines, lists as arrays, null when missing; -l adds last and due.
+run nw-ls -C "$EX" -j -t poetry
+is "$out" '{"id":"ada-lovelace","name":"Ada Lovelace","aka":["Ada","Countess of Lovelace"],"circle":"close","org":"Analytical Engines Ltd","title":"Mathematician","email":["ada@example.org","ada@work.example"],"tags":["mathematics","rust","poetry"],"groups":["ACM","Analytical Engine Society"]}' \
+	"-j: one object, arrays"
+run nw-ls -C "$EX" -jl mei-chen sofia-rossi
+is "$out" '{"id":"mei-chen","name":"Mei Chen","aka":[],"circle":"regular","org":null,"title":null,"email":["mei.chen@example.net"],"tags":["wasm","rust"],"groups":[],"last":null,"due":"2026-11-25"}
+{"id":"sofia-rossi","name":"Sofia Rossi","aka":[],"circle":"regular","org":null,"title":null,"email":["sofia.rossi@example.it"],"tags":["italian","languages","cooking"],"groups":["Italian conversation club"],"last":"2026-09-30","due":"2026-11-11"}' \
+	"-jl: null, empty arrays, last and due"
+
+# ---------------------------------------------------------------------------
+# References narrow the selection: arguments, a pipe (text before a tab).
+run nw-ls -C "$EX" -t rust mei ada charles
+is "$rc:$out" "0:$(rows <<'EOF'
+mei-chen|Mei Chen
+ada-lovelace|Ada Lovelace
+EOF
+)" "refs: in the order given, then filtered"
+printf 'ada-lovelace\t2026-11-28\nwork/grace-hopper\nada\n' >"$T/refs"
+runin "$T/refs" nw-ls -C "$EX" -l
+is "$out" "$(rows <<'EOF'
+ada-lovelace|Ada Lovelace|close|2026-09-28|2026-11-28
+work/grace-hopper|Grace Hopper|inner|2026-09-01|2026-09-22
+EOF
+)" "refs from standard input: the first field, each once"
+nw-ls -C "$EX" -t rust </dev/null | nw-ls -C "$EX" -e Rust >"$T/out" 2>&1
+is "$(cat "$T/out")" "ada-lovelace	Ada Lovelace" "a pipeline narrows"
+: >"$T/empty"
+runin "$T/empty" nw-ls -C "$EX"
+is "$rc:$out" "0:" "an empty pipe selects nobody"
+run nw-ls -C "$EX" zed mei
+is "$rc:$out:$err" "1:mei-chen	Mei Chen:nw-ls: 'zed': no such contact" \
+	"a ref that does not resolve: said, exit 1, the rest listed"
+
+# ---------------------------------------------------------------------------
+# A crafted network: a broken file, a runaway pattern, odd values.
+mknet net
+N=$NW_DIR
+printf 'name: Bob Brown\nnotes: [likes chess, "and go"]\n' >"$N/bob.yaml"
+printf 'name: [broken\n' >"$N/broken.yaml"
+printf 'name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n' \
+	>"$N/slow.yaml"
+printf 'name: Cy\nlog:\n  - {date: 2026-01-01, note: ~}\n  - {date: 2026-02-01, kind: call, note: "multi\\nline Go"}\nmet: {via: bob}\n' >"$N/cy.yaml"
+run nw-ls
+is "$rc" 1 "a broken file: exit 1"
+is "$err" "$N/broken.yaml:2:1: did not find expected ',' or ']' while parsing a flow sequence" \
+	"a broken file: said with its place"
+is "$(ids)" "bob cy slow" "a broken file: the others listed"
+run nw-ls -e '(a+)+$'
+is "$rc" 1 "a runaway pattern: exit 1"
+is "$err" "$N/broken.yaml:2:1: did not find expected ',' or ']' while parsing a flow sequence
+nw-ls: '(a+)+\$': match limit exceeded in 'slow'" \
+	"a runaway pattern gives up on the value, said"
+is "$out" "" "a runaway pattern: the value does not match"
+run nw-ls -e '\bgo\b' bob cy
+is "$rc:$(ids)" "0:bob cy" "-e notes as a list; a multi-line log note"
+run nw-ls -e 'Go' bob cy
+is "$(ids)" "cy" "-e smart case in log notes"
+run nw-ls -f 'met=^bob$' -l cy
+is "$out" "cy	Cy		2026-02-01	2027-02-01" \
+	"-f met; -l: no circle, last from the log, default cadence"
+run nw-ls -l slow
+is "$out" "$(printf 'slow\t%s!\t\t\t2026-11-25' \
+	aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)" \
+	"-l: never contacted, due today"
+
+done_testing
