@@ -13,6 +13,7 @@ static struct edit *
 change_open(struct net *net, const char *id, struct contact **cp)
 {
 	struct contact *c;
+	struct edit *e;
 
 	c = contact_load(net, id, C_KEEPDOC | C_STRUCT);
 	if (c->err) {
@@ -21,23 +22,22 @@ change_open(struct net *net, const char *id, struct contact **cp)
 		return NULL;
 	}
 	*cp = c;
-	return edit_open(c->doc, c->path);
+	e = edit_open(c->doc, c->path);
+	c->doc = NULL;		/* the edit owns it now */
+	return e;
 }
 
 static int
 change_write(struct contact *c, struct edit *e)
 {
-	int rv = 0;
-
-	if (e->len != c->doc->len || memcmp(e->text, c->doc->text, e->len))
-		rv = safe_write(c->path, e->text, e->len, 0) == -1;
-	return rv;
+	if (e->len == e->olen && memcmp(e->text, e->orig, e->len) == 0)
+		return 0;
+	return safe_write(c->path, e->text, e->len, 0) == -1;
 }
 
 static void
 change_close(struct contact *c, struct edit *e)
 {
-	c->doc = e->doc;	/* the editor owns the latest parse */
 	edit_free(e);
 	contact_free(c);
 }

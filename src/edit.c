@@ -38,6 +38,8 @@ edit_open(struct ydoc *doc, const char *path)
 	e->path = path;
 	e->text = xstrndup(doc->text, doc->len);
 	e->len = doc->len;
+	e->orig = xstrndup(doc->text, doc->len);
+	e->olen = doc->len;
 	if (e->len >= 3 && memcmp(e->text, "\xef\xbb\xbf", 3) == 0)
 		e->bom = 3;
 	nl = memchr(e->text, '\n', e->len);
@@ -45,12 +47,15 @@ edit_open(struct ydoc *doc, const char *path)
 	return e;
 }
 
+/* The edit owns the document it was opened on: this frees both. */
 void
 edit_free(struct edit *e)
 {
 	if (e == NULL)
 		return;
+	ydoc_free(e->doc);
 	free(e->text);
+	free(e->orig);
 	free(e);
 }
 

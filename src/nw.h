@@ -214,9 +214,11 @@ int	 out_close(void);
 
 /* edit.c: change a file's text touching only the bytes it must */
 struct edit {
-	struct ydoc	*doc;		/* the parsed original */
+	struct ydoc	*doc;		/* the text parsed, owned by the edit */
 	char		*text;		/* the new text */
 	size_t		 len;
+	char		*orig;		/* the text before any edit */
+	size_t		 olen;
 	const char	*path;
 	const char	*eol;		/* the file's line end */
 	size_t		 bom;		/* 3 with a BOM, else 0 */
@@ -263,3 +265,14 @@ struct match	*match_new(const char *, char *, size_t);
 int		 match_str(struct match *, const char *, char *, size_t);
 int		 match_node(struct match *, struct ynode *, char *, size_t);
 void		 match_free(struct match *);
+
+/* merge.c: three-way merge of one contact file (nw-merge) */
+struct merge {
+	char		*text;		/* the result */
+	size_t		 len;
+	struct strv	 conflicts;	/* keys put between conflict markers */
+	char		 err[256];	/* why a merge was refused */
+};
+int	 merge_contact(struct ydoc *, struct ydoc *, struct ydoc *,
+	    struct merge *);
+int	 merge_plain(const char *, const char *, const char *, struct merge *);

@@ -50,16 +50,30 @@ has_dotdot(const char *s)
 	return 0;
 }
 
-/* A path to a file: relative to here; its id when inside the network. */
+/*
+ * A path to a file, relative to here: its id when it is a contact of the
+ * network.  *outside is set when it leads out of the network (a missing
+ * file is judged by its folder).
+ */
 static char *
 ref_path(struct refs *r, const char *ref, int *outside)
 {
-	char real[PATH_MAX];
+	char real[PATH_MAX], *dir, *slash;
 	size_t n = strlen(r->net->real), m;
 
 	*outside = 0;
-	if (realpath(ref, real) == NULL)
+	if (realpath(ref, real) == NULL) {
+		dir = xstrdup(ref);
+		if ((slash = strrchr(dir, '/')) != NULL)
+			*slash = '\0';
+		/* a missing file leads out only by where its name points */
+		*outside = (*ref == '/' || has_dotdot(ref)) && (slash == NULL ||
+		    realpath(*dir ? dir : "/", real) == NULL ||
+		    strncmp(real, r->net->real, n) != 0 ||
+		    (real[n] != '/' && real[n] != '\0'));
+		free(dir);
 		return NULL;
+	}
 	if (strncmp(real, r->net->real, n) != 0 || real[n] != '/') {
 		*outside = 1;
 		return NULL;
@@ -145,9 +159,9 @@ ref_resolve(struct refs *r, const char *ref)
 	if (strchr(ref, '/') || strstr(ref, ".yaml")) {
 		if ((id = ref_path(r, ref, &outside)) != NULL)
 			return id;
-		if (outside || has_dotdot(ref) || *ref == '/') {
-			warnx("'%s': %s", ref, outside || *ref == '/' ||
-			    has_dotdot(ref) ? "outside the network" :
+		if (outside || has_dotdot(ref) || *ref == '/' ||
+		    strncmp(ref, "./", 2) == 0) {
+			warnx("'%s': %s", ref, outside ? "outside the network" :
 			    "no such contact");
 			return NULL;
 		}

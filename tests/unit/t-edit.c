@@ -229,7 +229,6 @@ main(void)
 			if (r)
 				show("edited", e->text, e->len);
 		}
-		ydoc_free(e->doc);
 		edit_free(e);
 	}
 	for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {

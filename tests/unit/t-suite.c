@@ -101,7 +101,7 @@ trial(const char *text, size_t len, int op, const char *id, char *why)
 	struct ynode *v, *k;
 	struct edit *e = edit_open(d, "in.yaml");
 	size_t a, b, lo = 0, hi = 0;
-	int r = 0, good = 1;
+	int r = 0, good = 1, scalartags;
 	char path[PATH_MAX];
 
 	k = ymap_key(d->root, op == TAG ? "tags" : op == LOG ? "log" :
@@ -111,6 +111,9 @@ trial(const char *text, size_t len, int op, const char *id, char *why)
 			v = d->root->kid[a + 1];
 			lo = v->start, hi = v->end;
 		}
+	/* the edit owns d from here: read what is needed first */
+	v = ynode_deref(ymap_get(d->root, "tags"));
+	scalartags = v && v->type == YSCALAR;
 	switch (op) {
 	case LOG: r = edit_append(e, "log", ITEM, 1); break;
 	case TAG: r = edit_append(e, "tags", "t1", 0); break;
@@ -135,8 +138,7 @@ trial(const char *text, size_t len, int op, const char *id, char *why)
 		good = e->len == len && memcmp(e->text, text, len) == 0;
 	else if (op == SET && k)
 		good = a >= lo && b <= hi;
-	else if (op == TAG && k && (v = ynode_deref(ymap_get(d->root,
-	    "tags"))) && v->type == YSCALAR)
+	else if (op == TAG && k && scalartags)
 		good = a >= lo && b <= hi;
 	else
 		good = a == b;	/* nothing of the user's removed */
@@ -152,7 +154,6 @@ trial(const char *text, size_t len, int op, const char *id, char *why)
 out:
 	if (!good)
 		corrupted[op]++;
-	ydoc_free(e->doc);
 	edit_free(e);
 	return good;
 }
@@ -195,6 +196,7 @@ onecase(const char *dir, const char *id)
 		if (!good)
 			snprintf(why, sizeof why, "edited what does not parse");
 		edit_free(e);
+		d = NULL;
 	}
 	ok(good, id, why);
 	ydoc_free(d);
