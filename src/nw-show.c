@@ -1,0 +1,397 @@
+/* nw-show - a person at a glance */
+
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+#define NLOG	10	/* log entries shown without -a */
+
+static const char usage_text[] =
+    "usage: nw-show [-ar] [-C dir] ref ...";
+
+/* Keys with a line of their own, or shown another way (name, next). */
+static const char *known[] = { "name", "aka", "org", "title", "circle",
+    "every", "next", "next-note", "email", "phone", "links", "address",
+    "birthday", "met", "added", "tags", "groups", "notes", "log", NULL };
+
+struct run {
+	struct net	*net;
+	struct refs	 refs;
+	int		 all, raw, colour, today, shown;
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\n", usage_text);
+	exit(2);
+}
+
+/* Text from a file, made safe for a terminal: no control characters. */
+static void
+put(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		putchar(((unsigned char)s[i] < 0x20 && s[i] != '\t') ||
+		    s[i] == 0x7f ? '?' : s[i]);
+}
+
+/* A labelled field; a value of several lines keeps them aligned. */
+static void
+field(const char *label, const char *text)
+{
+	const char *nl;
+	size_t n, w;
+
+	if (text == NULL || *text == '\0')
+		return;
+	fputs("  ", stdout);
+	put(label, strlen(label));
+	w = utf8_width(label);
+	printf("%*s ", w < 9 ? (int)(9 - w) : 0, "");
+	n = strlen(text);
+	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r'))
+		n--;
+	while ((nl = memchr(text, '\n', n)) != NULL) {
+		put(text, nl - text - (nl > text && nl[-1] == '\r'));
+		fputs("\n            ", stdout);
+		n -= nl + 1 - text;
+		text = nl + 1;
+	}
+	put(text, n);
+	putchar('\n');
+}
+
+static void
+fieldb(const char *label, struct buf *b)
+{
+	field(label, b->s);
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+static void
+join(struct buf *b, char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(b, "%s%s", i ? ", " : "", v[i]);
+}
+
+/*
+ * Any value as text: a scalar as it is, a list joined by commas, a
+ * mapping one "key: value" a line; deeper collections in flow style.
+ */
+static void
+render(struct buf *b, struct ynode *n, int depth)
+{
+	size_t i;
+
+	if ((n = ynode_deref(n)) == NULL || ynode_isnull(n))
+		return;
+	if (n->type == YSCALAR) {
+		buf_puts(b, n->str);
+		return;
+	}
+	if (depth)
+		buf_puts(b, n->type == YMAP ? "{" : "[");
+	for (i = 0; i < n->nkid; i++) {
+		if (n->type == YMAP && i % 2)
+			buf_puts(b, ": ");
+		else if (i)
+			buf_puts(b, n->type == YMAP && depth == 0 ? "\n" :
+			    ", ");
+		render(b, n->kid[i], depth + 1);
+	}
+	if (depth)
+		buf_puts(b, n->type == YMAP ? "}" : "]");
+}
+
+static void
+show_node(const char *label, struct ynode *n)
+{
+	struct buf b = { 0 };
+
+	render(&b, n, 0);
+	fieldb(label, &b);
+}
+
+/* met: "2019-03-02, RustConf, via charles-babbage", or the string. */
+static void
+show_met(struct ynode *n)
+{
+	struct buf b = { 0 };
+	const char *k;
+	size_t i;
+
+	if (n == NULL || n->type != YMAP) {
+		show_node("met", n);
+		return;
+	}
+	for (i = 0; i + 1 < n->nkid; i += 2) {
+		if (b.len)
+			buf_puts(&b, ", ");
+		k = ynode_str(n->kid[i]);
+		if (k && strcmp(k, "via") == 0)
+			buf_puts(&b, "via ");
+		else if (!k || (strcmp(k, "date") && strcmp(k, "where")))
+			buf_printf(&b, "%s: ", k ? k : "?");
+		render(&b, n->kid[i + 1], 1);
+	}
+	fieldb("met", &b);
+}
+
+static void
+show_cadence(struct net *net, struct contact *c)
+{
+	struct dur *cd = c->circle ? net_circle(net, c->circle) : NULL;
+	char s[16];
+
+	if (c->circle)
+		printf("  %-9s %s%s\n", "circle", c->circle,
+		    cd ? "" : " (no such circle)");
+	if (c->every.unit)
+		printf("  %-9s %s\n", "every", dur_str(c->every, s));
+	else if (cd)
+		printf("  %-9s %s (circle %s)\n", "every", dur_str(*cd, s),
+		    c->circle);
+	else
+		printf("  %-9s %s (default)\n", "every", dur_str(net->dflt, s));
+}
+
+static void
+show_birthday(struct contact *c, struct ynode *n, int today)
+{
+	struct buf b = { 0 };
+	int next, y, m, d, age;
+
+	render(&b, n, 0);
+	if (c->bday.month && c->bday.year) {
+		next = bday_next(c->bday, today);
+		date_to_civil(next, &y, &m, &d);
+		age = y - c->bday.year - (next != today);
+		if (age >= 0)
+			buf_printf(&b, " (age %d)", age);
+	}
+	fieldb("birthday", &b);
+}
+
+static void
+show_due(struct run *r, struct contact *c)
+{
+	struct due d;
+	char ds[11];
+
+	contact_due(r->net, c, r->today, &d);
+	printf("  %-9s %s%s, ", "due", r->colour && d.days >= 0 ?
+	    d.days ? "\033[31m" : "\033[33m" : "", date_str(d.due, ds));
+	if (d.days > 0)
+		printf("%d day%s overdue", d.days, d.days == 1 ? "" : "s");
+	else if (d.days == 0)
+		fputs("today", stdout);
+	else
+		printf("in %d day%s", -d.days, d.days == -1 ? "" : "s");
+	fputs(r->colour && d.days >= 0 ? "\033[0m (" : " (", stdout);
+	put(d.reason, strlen(d.reason));
+	if (d.bdreason)
+		printf("; %s", d.bdreason);
+	puts(")");
+	free(d.reason);
+	free(d.bdreason);
+}
+
+/* Newest first; of two on one day the one written later. */
+static int
+newest(const void *x, const void *y)
+{
+	const struct logent *a = *(struct logent *const *)x;
+	const struct logent *b = *(struct logent *const *)y;
+
+	if (a->date != b->date)
+		return a->date > b->date ? -1 : 1;
+	return a > b ? -1 : a < b;
+}
+
+static void
+show_log(struct contact *c, int all)
+{
+	struct logent **v;
+	struct buf b = { 0 };
+	const char *k;
+	char ds[11];
+	size_t i, n, w = 0;
+
+	if (c->nlog == 0)
+		return;
+	v = xcalloc(c->nlog, sizeof *v);
+	for (i = 0; i < (size_t)c->nlog; i++)
+		v[i] = &c->log[i];
+	qsort(v, c->nlog, sizeof *v, newest);
+	n = all || c->nlog < NLOG ? (size_t)c->nlog : NLOG;
+	for (i = 0; i < n; i++)
+		if (v[i]->kind && utf8_width(v[i]->kind) > w)
+			w = utf8_width(v[i]->kind);
+	for (i = 0; i < n; i++) {
+		buf_printf(&b, "%s%s", i ? "\n" : "", date_str(v[i]->date, ds));
+		if (w)
+			buf_printf(&b, "  %s%*s", v[i]->kind ? v[i]->kind : "",
+			    (int)(w - (v[i]->kind ? utf8_width(v[i]->kind) :
+			    0)), "");
+		if (v[i]->note) {
+			buf_puts(&b, "  ");
+			for (k = v[i]->note; *k; k++)	/* one line an entry */
+				buf_add(&b, *k == '\n' ? " " : k, 1);
+		}
+		while (b.len && b.s[b.len - 1] == ' ')
+			b.s[--b.len] = '\0';
+	}
+	if (n < (size_t)c->nlog)
+		buf_printf(&b, "\n(%zu older; -a shows all)", c->nlog - n);
+	fieldb("log", &b);
+	free(v);
+}
+
+/* Whatever else the user keeps in the file, under its own key. */
+static void
+show_others(struct ynode *root)
+{
+	const char *k;
+	size_t i, j;
+
+	for (i = 0; i + 1 < root->nkid; i += 2) {
+		if ((k = ynode_str(root->kid[i])) == NULL)
+			continue;
+		for (j = 0; known[j] && strcmp(known[j], k); j++)
+			;
+		if (known[j] == NULL)
+			show_node(k, root->kid[i + 1]);
+	}
+}
+
+static void
+show(struct run *r, struct contact *c)
+{
+	struct ynode *root = c->doc->root;
+	struct buf b = { 0 };
+
+	if (r->shown++)
+		putchar('\n');
+	fputs(r->colour ? "\033[1m" : "", stdout);
+	put(c->name, strlen(c->name));
+	puts(r->colour ? "\033[0m" : "");
+	field("id", c->id);
+	join(&b, c->aka, c->naka);
+	fieldb("aka", &b);
+	field("org", c->org);
+	field("title", c->title);
+	show_cadence(r->net, c);
+	join(&b, c->email, c->nemail);
+	fieldb("email", &b);
+	show_node("phone", ymap_get(root, "phone"));
+	show_node("links", ymap_get(root, "links"));
+	show_node("address", ymap_get(root, "address"));
+	show_birthday(c, ymap_get(root, "birthday"), r->today);
+	show_met(ymap_get(root, "met"));
+	join(&b, c->tags, c->ntags);
+	fieldb("tags", &b);
+	join(&b, c->groups, c->ngroups);
+	fieldb("groups", &b);
+	show_others(root);
+	show_node("notes", ymap_get(root, "notes"));
+	show_due(r, c);
+	printf("  %-9s gave %d, asked %d, got %d", "balance", c->ngive,
+	    c->nask, c->ngot);
+	if (c->nask + c->ngot > c->ngive)
+		printf(" (you owe %d)", c->nask + c->ngot - c->ngive);
+	putchar('\n');
+	show_log(c, r->all);
+}
+
+/* -r: the file's bytes as they are. */
+static int
+raw(struct run *r, const char *id)
+{
+	char *path = net_path(r->net, id), b[8192];
+	size_t n;
+	FILE *f;
+	int rv = 0;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		warn("'%s'", path);
+		free(path);
+		return 1;
+	}
+	while ((n = fread(b, 1, sizeof b, f)) > 0)
+		fwrite(b, 1, n, stdout);
+	if (ferror(f)) {
+		warn("'%s'", path);
+		rv = 1;
+	}
+	fclose(f);
+	free(path);
+	return rv;
+}
+
+static int
+one(const char *ref, void *arg)
+{
+	struct run *r = arg;
+	struct contact *c;
+	char *id;
+	int rv = 0;
+
+	if ((id = ref_resolve(&r->refs, ref)) == NULL)
+		return 1;
+	if (r->raw) {
+		rv = raw(r, id);
+		free(id);
+		return rv;
+	}
+	c = contact_load(r->net, id, C_KEEPDOC | C_KEEPLOG);
+	if (contact_report(c))
+		rv = 1;
+	else
+		show(r, c);
+	contact_free(c);
+	free(id);
+	return rv;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct run r = { 0 };
+	const char *t;
+	int ch, rv;
+
+	while ((ch = getopt(argc, argv, "aC:hrV")) != -1)
+		switch (ch) {
+		case 'a': r.all = 1; break;
+		case 'C': nw_dir_opt = optarg; break;
+		case 'r': r.raw = 1; break;
+		case 'V': puts("nw-show " NW_VERSION); return 0;
+		case 'h': printf("%s\n", usage_text); return 0;
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+
+	if (argc == 0 && !ref_stdin_usable())
+		usage();
+	r.today = date_today();
+	r.net = net_open(1);
+	r.refs.net = r.net;
+	out_init(0);
+	t = getenv("TERM");
+	r.colour = out_mode == OUT_TABLE && getenv("NO_COLOR") == NULL &&
+	    !(t && strcmp(t, "dumb") == 0);	/* as out.c's tables */
+	rv = ref_loop(argc, argv, one, &r);
+	return out_close() || rv;
+}
