@@ -53,7 +53,7 @@ date(struct check *ck, struct ynode *n, const char *key)
 	int z;
 
 	n = ynode_deref(n);
-	if (ynode_isnull(n) && strcmp(key, "date") != 0)
+	if (ynode_isnull(n) && strcmp(key, "log date") != 0)
 		return;
 	if (n->type != YSCALAR || !date_parse(n->str, &z))
 		say(ck, n, 1, "%s '%s' is not a date (YYYY-MM-DD)", key,
@@ -89,11 +89,9 @@ static void
 email(struct check *ck, struct ynode *n)
 {
 	struct contact **all;
-	const char *at = strchr(n->str, '@');
 	size_t na, i, j;
 
-	if (at == NULL || at == n->str || at[1] == '\0' ||
-	    strpbrk(n->str, " \t<>,") || strchr(at + 1, '@'))
+	if (!email_plausible(n->str))
 		say(ck, n, 0, "'%s' does not look like an email address",
 		    n->str);
 	all = refs_all(&ck->refs, &na, NULL);

@@ -52,6 +52,25 @@ git_run(struct net *net, char **args, int quiet)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+/* Do these paths differ from HEAD in the index? */
+static int
+staged(struct net *net, char **paths, size_t n)
+{
+	char **args = xcalloc(n + 6, sizeof *args);
+	size_t i;
+	int rv;
+
+	args[0] = "diff";
+	args[1] = "--cached";
+	args[2] = "--quiet";
+	args[3] = "--";
+	for (i = 0; i < n; i++)
+		args[4 + i] = paths[i];
+	rv = git_run(net, args, 1) == 1;
+	free(args);
+	return rv;
+}
+
 /*
  * Commit exactly the files of these ids, when the network is a git work
  * tree and autocommit is on.  "git commit -- paths" leaves whatever else
@@ -73,6 +92,8 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 		args[2 + i] = xasprintf("%s.yaml", ids[i]);
 	if (git_run(net, args, 1) != 0)
 		warnx("git add failed; nothing committed");
+	else if (!staged(net, args + 2, n))
+		;	/* the files are as committed: nothing to say */
 	else {
 		memmove(args + 5, args + 2, n * sizeof *args);
 		args[0] = "commit";

@@ -64,8 +64,7 @@ value(struct net *net, const char *key, const char *v, int inlist)
 		warnx("'%s': no such circle", v);
 		return NULL;
 	}
-	if (strcmp(key, "email") == 0 && (strchr(v, '@') == NULL ||
-	    *v == '@' || v[strlen(v) - 1] == '@' || strpbrk(v, " \t<>,"))) {
+	if (strcmp(key, "email") == 0 && !email_plausible(v)) {
 		warnx("'%s': not an email address", v);
 		return NULL;
 	}

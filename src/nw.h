@@ -37,6 +37,7 @@ void	 strv_free(struct strv *);
 int	 strcaseeq(const char *, const char *);
 int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
+int	 email_plausible(const char *);
 size_t	 utf8_width(const char *);
 
 /* date.c: civil dates as day numbers, durations, today */

@@ -261,3 +261,13 @@ strv_free(struct strv *l)
 	l->v = NULL;
 	l->n = 0;
 }
+
+/* One '@' with text on both sides and no blanks: enough to catch typos. */
+int
+email_plausible(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	return at && at != s && at[1] && !strchr(at + 1, '@') &&
+	    !strpbrk(s, " \t<>,;");
+}
