@@ -3,6 +3,8 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror
@@ -105,6 +107,11 @@ install: all
 	for m in man/*.1; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
 	install -m 644 man/nw.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 man/nw.7 $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completion/nw.bash $(DESTDIR)$(BASHCOMPDIR)/nw
+	for c in $(filter-out nw,$(CMDS)); do \
+		ln -sf nw $(DESTDIR)$(BASHCOMPDIR)/$$c; done
+	install -m 644 completion/_nw $(DESTDIR)$(ZSHCOMPDIR)/_nw
 
 clean:
 	rm -rf build build-san $(CMDS:%=bin/%)
