@@ -78,13 +78,17 @@ change_edit(struct net *net, const char *id,
 	struct edit *e;
 	int rv;
 
-	if ((e = change_open(net, id, &c)) == NULL)
+	net_lock(net);
+	if ((e = change_open(net, id, &c)) == NULL) {
+		net_unlock(net);
 		return 1;
+	}
 	if (!fn(e, arg))
 		rv = edit_report(e);
 	else
 		rv = change_write(c, e);
 	change_close(c, e);
+	net_unlock(net);
 	if (rv == 0 && after)
 		*after = contact_load(net, id, C_STRUCT);
 	return rv;
@@ -229,7 +233,7 @@ draft_text(struct draft *d)
 /*
  * Create the contact: its id is the slug of its name, with -2, -3... when
  * taken.  The text must read back with this very name.  The new id, or
- * NULL said on stderr.  The caller holds the lock.
+ * NULL said on stderr.
  */
 char *
 draft_write(struct net *net, struct draft *d)
@@ -251,6 +255,7 @@ draft_write(struct net *net, struct draft *d)
 		free(s);
 		return NULL;
 	}
+	net_lock(net);
 	base = contact_slug(d->name);
 	id = xstrdup(base);
 	for (i = 2;; i++) {
@@ -266,6 +271,7 @@ draft_write(struct net *net, struct draft *d)
 		free(id);
 		id = NULL;
 	}
+	net_unlock(net);
 	free(path);
 	free(s);
 	return id;

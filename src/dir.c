@@ -277,31 +277,47 @@ net_list(struct net *net, char ***ids, size_t *n)
 
 	if (net->real)
 		walk(net, "", &l);
-	qsort(l.v, l.n, sizeof *l.v, cmpstr);
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, cmpstr);
 	*ids = l.v;
 	*n = l.n;
 	return 0;
 }
 
-/* Writers take .nw/lock for the rest of the process's life. */
+/*
+ * Writers hold .nw/lock around each read-change-write of a file, never
+ * while they wait for input: a pipeline of two writers must not deadlock.
+ * Calls nest; the lock goes when the outermost unlock comes.
+ */
 void
 net_lock(struct net *net)
 {
 	char *p;
 
-	if (net->lockfd != -1)
+	if (net->locks++ > 0)
 		return;
-	p = xasprintf("%s/.nw", net->dir);
-	if (mkdir(p, 0700) == -1 && errno != EEXIST)
-		err(1, "'%s'", p);
-	free(p);
-	p = xasprintf("%s/.nw/lock", net->dir);
-	if ((net->lockfd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1)
-		err(1, "'%s'", p);
+	if (net->lockfd == -1) {
+		p = xasprintf("%s/.nw", net->dir);
+		if (mkdir(p, 0700) == -1 && errno != EEXIST)
+			err(1, "'%s'", p);
+		free(p);
+		p = xasprintf("%s/.nw/lock", net->dir);
+		if ((net->lockfd = open(p, O_RDWR | O_CREAT | O_CLOEXEC,
+		    0600)) == -1)
+			err(1, "'%s'", p);
+		free(p);
+	}
 	while (flock(net->lockfd, LOCK_EX) == -1)
 		if (errno != EINTR)
-			err(1, "'%s': lock", p);
-	free(p);
+			err(1, "'%s/.nw/lock'", net->dir);
+}
+
+void
+net_unlock(struct net *net)
+{
+	if (net->locks == 0 || --net->locks > 0)
+		return;
+	flock(net->lockfd, LOCK_UN);
 }
 
 /* Is path (absolute or relative to here) a file inside the network? */

@@ -85,6 +85,7 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 
 	if (!net->autocommit || n == 0 || git_run(net, probe, 1) != 0)
 		return;
+	net_lock(net);		/* one git index for parallel commands */
 	args = xcalloc(n + 8, sizeof *args);
 	args[0] = "add";
 	args[1] = "--";
@@ -108,4 +109,5 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 	for (i = 0; i < n; i++)
 		free(args[(args[0][0] == 'c' ? 5 : 2) + i]);
 	free(args);
+	net_unlock(net);
 }

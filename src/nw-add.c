@@ -61,13 +61,17 @@ add(const char *name, void *arg)
 		warnx("'%s': not a name", name);
 		return 1;
 	}
+	net_lock(r->net);
 	if (!r->force && (dup = duplicate(r, name)) != NULL) {
 		warnx("'%s': already in the network as %s (-f adds anyway)",
 		    name, dup);
+		net_unlock(r->net);
 		return 1;
 	}
 	r->d.name = name;
-	if ((id = draft_write(r->net, &r->d)) == NULL)
+	id = draft_write(r->net, &r->d);
+	net_unlock(r->net);
+	if (id == NULL)
 		return 1;
 	puts(id);
 	fflush(stdout);
@@ -120,7 +124,6 @@ main(int argc, char *argv[])
 		errx(2, "'%s': no such circle", r.d.circle);
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
-	net_lock(r.net);
 	if (via && (r.d.via = ref_resolve(&r.refs, via)) == NULL)
 		return 1;
 	rv = ref_loop(argc, argv, add, &r);

@@ -111,8 +111,7 @@ main(int argc, char *argv[])
 		err(1, "'%s'", copy);
 	if (write(fd, orig, olen) != (ssize_t)olen || close(fd) == -1)
 		err(1, "'%s'", copy);
-	close(ck.net->lockfd);		/* no lock while a person edits */
-	ck.net->lockfd = -1;
+	net_unlock(ck.net);		/* no lock while a person edits */
 
 	if ((ed = getenv("VISUAL")) == NULL || *ed == '\0')
 		ed = getenv("EDITOR");

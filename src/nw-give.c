@@ -169,7 +169,6 @@ main(int argc, char *argv[])
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
 	r.item = change_logitem(date, "give", what);
-	net_lock(r.net);
 	rv = ref_loop(argc, argv, one, &r);
 	if (r.nids) {
 		msg = r.nids == 1 ? xasprintf("Log give to %s", r.firstname) :

@@ -105,7 +105,6 @@ main(int argc, char *argv[])
 	r.refs.net = r.net;
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
-	net_lock(r.net);
 	rv = ref_loop(argc, argv, logone, &r);
 	if (rv == -1)
 		usage();

@@ -120,7 +120,7 @@ struct net {
 	struct dur	 dflt;
 	struct dur	 birthdays;
 	int		 autocommit;
-	int		 lockfd;
+	int		 lockfd, locks;
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
@@ -130,6 +130,7 @@ struct dur	*net_circle(struct net *, const char *);
 char		*net_path(struct net *, const char *);
 int		 net_list(struct net *, char ***, size_t *);
 void		 net_lock(struct net *);
+void		 net_unlock(struct net *);
 int		 net_inside(struct net *, const char *);
 int		 id_valid(const char *);
 
@@ -277,3 +278,42 @@ struct merge {
 int	 merge_contact(struct ydoc *, struct ydoc *, struct ydoc *,
 	    struct merge *);
 int	 merge_plain(const char *, const char *, const char *, struct merge *);
+
+/* import.c: records from other address books, on their way to contacts */
+struct rec {
+	struct draft	 d;
+	struct strv	 mem;		/* the strings d points to */
+	struct buf	 notes;
+	int		 line;		/* where it starts in its file */
+	char		*err;		/* why it cannot be imported */
+};
+struct recs {
+	struct rec	*v;
+	size_t		 n;
+	int		 format;
+	struct strv	 ignored;	/* CSV columns not imported */
+};
+enum { IN_VCARD = 1, IN_LINKEDIN, IN_GOOGLE, IN_CSV };
+int		 import_format(const char *);
+int		 import_detect(const char *, size_t);
+void		 import_csv(const char *, size_t, int, struct net *,
+		    struct recs *);
+struct rec	*rec_new(struct recs *, int);
+const char	*rec_keep(struct rec *, const char *);
+void		 rec_set(struct rec *, const char **, const char *);
+void		 rec_add(struct rec *, struct strv *, const char *);
+void		 rec_note(struct rec *, const char *, const char *);
+void		 rec_bday(struct rec *, const char *, int);
+void		 rec_link(struct rec *, const char *, const char *);
+void		 rec_name(struct rec *, const char *const *, size_t,
+		    struct buf *);
+void		 rec_fail(struct rec *, int, const char *);
+void		 rec_done(struct rec *);
+void		 rec_free(struct rec *);
+
+/* vcard.c: vCards read into records, contacts written as vCards */
+void	 vcard_read(const char *, size_t, struct recs *);
+void	 vcard_write(struct buf *, struct contact *, int);
+char	*vc_text(const char *);
+void	 vc_line(struct buf *, const char *, const char *);
+void	 vc_uid(const char *, char [37]);

@@ -1,0 +1,473 @@
+#!/bin/sh
+# nw-log: append a log entry, touching only the bytes it must (DESIGN.md
+# "Writing files"), settle next/next-note, print the ids it changed.
+# Every contact file is written by hand; every expected file is the old
+# file plus exactly the new line(s), spelled out in full.
+. "$(dirname "$0")/lib.sh"
+
+# The expected file, from standard input or printf, goes to $T/want.
+want() { cat >"$T/want"; }
+
+# pipein INPUT CMD...: like run, but standard input is a pipe fed INPUT.
+pipein() {
+	_p=$1
+	shift
+	printf '%s' "$_p" | "$@" >"$T/.out" 2>"$T/.err"
+	rc=$?
+	out=$(cat "$T/.out")
+	err=$(cat "$T/.err")
+	_sanitizer "$@"
+}
+
+# quiet: ran fine, printed exactly $1 on stdout and nothing on stderr.
+quiet() {
+	is "$rc" 0 "$2: exit 0"
+	is "$out" "$1" "$2: prints the id"
+	is "$err" "" "$2: nothing on stderr"
+}
+
+# A stand-in where timeout(1) is missing: no time limit then.
+command -v timeout >/dev/null 2>&1 || timeout() { shift; "$@"; }
+
+mknet net
+N=$NW_DIR
+
+# ---------------------------------------------------------------------------
+# A block list indented by four, comments everywhere, a block mapping item
+# last: the new item goes at the items' column right after the last item;
+# next and next-note (with its comment) go, nothing else moves.
+cat >"$N/ada-lovelace.yaml" <<'EOF'
+# Ada, met at RustConf
+name: Ada Lovelace   # the countess
+aka: [Countess of Lovelace]
+circle: close
+next: 2026-12-11   # follow up
+next-note: Ask how the new job is going
+log:
+    - {date: 2026-09-10, kind: call, note: Talked about her new job}   # first
+    - date: 2026-10-02
+      kind: give
+      note: Sent the Rust survey link
+
+# notes follow
+notes: |
+  Free text, any length.
+EOF
+run nw-log -k call -m 'Talked: at length' ada-lovelace
+quiet ada-lovelace "indented block list"
+want <<'EOF'
+# Ada, met at RustConf
+name: Ada Lovelace   # the countess
+aka: [Countess of Lovelace]
+circle: close
+log:
+    - {date: 2026-09-10, kind: call, note: Talked about her new job}   # first
+    - date: 2026-10-02
+      kind: give
+      note: Sent the Rust survey link
+    - {date: 2026-11-25, kind: call, note: "Talked: at length"}
+
+# notes follow
+notes: |
+  Free text, any length.
+EOF
+same "$N/ada-lovelace.yaml" "$T/want" "indented block list: item appended, next and next-note removed"
+
+# A second entry lands after the first new one (the end of the list).
+run nw-log -d 2026-11-24 ada-lovelace
+quiet ada-lovelace "no -k, no -m"
+want <<'EOF'
+# Ada, met at RustConf
+name: Ada Lovelace   # the countess
+aka: [Countess of Lovelace]
+circle: close
+log:
+    - {date: 2026-09-10, kind: call, note: Talked about her new job}   # first
+    - date: 2026-10-02
+      kind: give
+      note: Sent the Rust survey link
+    - {date: 2026-11-25, kind: call, note: "Talked: at length"}
+    - {date: 2026-11-24}
+
+# notes follow
+notes: |
+  Free text, any length.
+EOF
+same "$N/ada-lovelace.yaml" "$T/want" "entry without kind or note is just the date"
+
+# ---------------------------------------------------------------------------
+# A flow list with a comment after it: ", {...}" before the bracket.
+cat >"$N/bob-smith.yaml" <<'EOF'
+name: Bob Smith
+log: [{date: 2026-01-01}, {date: 2026-02-01, kind: call}]  # flow
+email: bob@example.org
+EOF
+run nw-log -k email -d yesterday -m 'a, b' bob-smith
+quiet bob-smith "flow list"
+want <<'EOF'
+name: Bob Smith
+log: [{date: 2026-01-01}, {date: 2026-02-01, kind: call}, {date: 2026-11-24, kind: email, note: "a, b"}]  # flow
+email: bob@example.org
+EOF
+same "$N/bob-smith.yaml" "$T/want" "flow list: item before the bracket, comment kept"
+
+# A flow list spread over lines, with a trailing comma.
+cat >"$N/flow2.yaml" <<'EOF'
+name: Flow Two
+log: [
+  {date: 2026-01-01},
+  {date: 2026-01-02},
+]
+EOF
+run nw-log -k call flow2
+quiet flow2 "multi-line flow list"
+want <<'EOF'
+name: Flow Two
+log: [
+  {date: 2026-01-01},
+  {date: 2026-01-02}, {date: 2026-11-25, kind: call},
+]
+EOF
+same "$N/flow2.yaml" "$T/want" "multi-line flow list: item after the last one"
+
+# An empty flow list and a null.
+printf 'name: Empty Flow\nlog: []\n' >"$N/eflow.yaml"
+printf 'name: Tilde\nlog: ~   # none yet\n' >"$N/tilde.yaml"
+run nw-log -k meet eflow tilde
+quiet "eflow
+tilde" "log: [] and log: ~"
+printf 'name: Empty Flow\nlog: [{date: 2026-11-25, kind: meet}]\n' | want
+same "$N/eflow.yaml" "$T/want" "log: [] gets its first item inside the brackets"
+printf 'name: Tilde\nlog: [{date: 2026-11-25, kind: meet}]   # none yet\n' | want
+same "$N/tilde.yaml" "$T/want" "log: ~ becomes a one-item list, comment kept"
+
+# ---------------------------------------------------------------------------
+# CRLF, items at the key's column, another key after the list.
+printf 'name: Cy Young\r\nlog:\r\n- {date: 2026-01-01}\r\n# between\r\nemail: cy@example.org\r\n' \
+    >"$N/cy-young.yaml"
+run nw-log -k call cy-young
+quiet cy-young "CRLF block list at the key's column"
+printf 'name: Cy Young\r\nlog:\r\n- {date: 2026-01-01}\r\n- {date: 2026-11-25, kind: call}\r\n# between\r\nemail: cy@example.org\r\n' | want
+same "$N/cy-young.yaml" "$T/want" "CRLF file gets a CRLF line at the items' column"
+
+# No final newline: the file keeps having none.
+printf 'name: Dee Dee\nlog:\n  - {date: 2026-01-01}' >"$N/dee-dee.yaml"
+run nw-log -k call dee-dee
+quiet dee-dee "no final newline"
+printf 'name: Dee Dee\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-11-25, kind: call}' | want
+same "$N/dee-dee.yaml" "$T/want" "no final newline before, none after"
+
+# No log at all: a new block at the end.
+cat >"$N/eve.yaml" <<'EOF'
+name: Eve Adams
+# a comment in the middle
+tags: [rust, chess]
+EOF
+run nw-log -k call -m hello eve
+quiet eve "no log key"
+want <<'EOF'
+name: Eve Adams
+# a comment in the middle
+tags: [rust, chess]
+log:
+  - {date: 2026-11-25, kind: call, note: hello}
+EOF
+same "$N/eve.yaml" "$T/want" "absent log: a log block at the end"
+
+# CRLF, no final newline, next and next-note to remove, no log.
+printf 'name: Fay Wray\r\nnext: 2026-12-01\r\nnext-note: x\r\ntags: [a]' >"$N/fay.yaml"
+run nw-log -k call fay
+quiet fay "CRLF, no final newline, no log"
+printf 'name: Fay Wray\r\ntags: [a]\r\nlog:\r\n  - {date: 2026-11-25, kind: call}' | want
+same "$N/fay.yaml" "$T/want" "new CRLF log block, still no final newline"
+
+# An empty "log:" (with a comment) followed by another key.
+printf 'name: Gus Grim\nlog:   # history\nemail: gus@example.org\n' >"$N/gus.yaml"
+run nw-log -k call gus
+quiet gus "empty log:"
+printf 'name: Gus Grim\nlog:   # history\n  - {date: 2026-11-25, kind: call}\nemail: gus@example.org\n' | want
+same "$N/gus.yaml" "$T/want" "empty log: gets an item under it"
+
+# A BOM is kept; an empty log: as the last key.
+printf '\357\273\277name: Hal Hope\nlog:\n' >"$N/hal.yaml"
+run nw-log -k call hal
+quiet hal "BOM"
+printf '\357\273\277name: Hal Hope\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
+same "$N/hal.yaml" "$T/want" "BOM kept"
+
+# BOM, CRLF, no final newline, next as the last key: it goes, log comes.
+printf '\357\273\277name: Ian Ide\r\nnext: 2026-12-01' >"$N/ian.yaml"
+run nw-log ian
+quiet ian "BOM, CRLF, no final newline, next last"
+printf '\357\273\277name: Ian Ide\r\nlog:\r\n  - {date: 2026-11-25}' | want
+same "$N/ian.yaml" "$T/want" "BOM, CRLF, no final newline kept; next removed"
+
+# Comments and a blank line after the last item stay after the new one;
+# a block scalar note in the last item is left whole.
+cat >"$N/jo.yaml" <<'EOF'
+name: Jo March
+log:
+  # first
+  - date: 2026-01-01
+    note: |
+      two
+      lines
+  # after
+email: jo@example.org
+EOF
+run nw-log -k call jo
+quiet jo "block scalar in the last item"
+want <<'EOF'
+name: Jo March
+log:
+  # first
+  - date: 2026-01-01
+    note: |
+      two
+      lines
+  - {date: 2026-11-25, kind: call}
+  # after
+email: jo@example.org
+EOF
+same "$N/jo.yaml" "$T/want" "item after a block scalar, before the comment"
+
+# An existing file's mode is kept.
+printf 'name: Kit Kat\n' >"$N/kit.yaml"
+chmod 644 "$N/kit.yaml"
+run nw-log kit
+quiet kit "mode"
+is "$(ls -l "$N/kit.yaml" | cut -c1-10)" "-rw-r--r--" "mode 0644 kept on rewrite"
+
+# ---------------------------------------------------------------------------
+# Notes are quoted only when they must be.
+printf 'name: Quo Vadis\nlog:\n  - {date: 2026-01-01}\n' >"$N/quo.yaml"
+for pair in \
+    'Talked about Rust|Talked about Rust' \
+    'C# and F#|C# and F#' \
+    'see #3|"see #3"' \
+    'ask: job|"ask: job"' \
+    'tea, cake|"tea, cake"' \
+    'said "hi"|said "hi"' \
+    '[draft]|"[draft]"' \
+    'yes|"yes"' \
+    '2026-01-01|"2026-01-01"'; do
+	note=${pair%%|*}
+	yaml=${pair#*|}
+	printf 'name: Quo Vadis\nlog:\n  - {date: 2026-01-01}\n' >"$N/quo.yaml"
+	run nw-log -m "$note" quo
+	printf 'name: Quo Vadis\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-11-25, note: %s}\n' "$yaml" | want
+	same "$N/quo.yaml" "$T/want" "note '$note' written as $yaml"
+done
+printf 'name: Quo Vadis\nlog:\n  - {date: 2026-01-01}\n' >"$N/quo.yaml"
+run nw-log -m "$(printf 'two\nlines')" quo
+printf 'name: Quo Vadis\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-11-25, note: "two\\nlines"}\n' | want
+same "$N/quo.yaml" "$T/want" "a newline in a note is escaped in double quotes"
+
+# ---------------------------------------------------------------------------
+# -d: the forms of a past date.  Today, 2026-11-25, is a Wednesday.
+printf 'name: Dat Es\nlog:\n  - {date: 2026-01-01}\n' >"$T/dates.base"
+for pair in \
+    '2026-02-28|2026-02-28' \
+    'today|2026-11-25' \
+    'yesterday|2026-11-24' \
+    'monday|2026-11-23' \
+    'Friday|2026-11-20' \
+    'wednesday|2026-11-18' \
+    'sunday|2026-11-22' \
+    '3d|2026-11-22' \
+    '2w|2026-11-11'; do
+	d=${pair%%|*}
+	ymd=${pair#*|}
+	cp "$T/dates.base" "$N/dates.yaml"
+	run nw-log -k call -d "$d" dates
+	is "$rc:$out:$err" "0:dates:" "-d $d: exit 0, id printed"
+	{ cat "$T/dates.base"; echo "  - {date: $ymd, kind: call}"; } | want
+	same "$N/dates.yaml" "$T/want" "-d $d is $ymd"
+done
+
+# Month arithmetic clamps to the month's end.
+cp "$T/dates.base" "$N/dates.yaml"
+NW_TODAY=2026-03-31
+run nw-log -d 1m dates
+NW_TODAY=2026-11-25
+{ cat "$T/dates.base"; echo "  - {date: 2026-02-28}"; } | want
+same "$N/dates.yaml" "$T/want" "-d 1m on 2026-03-31 is 2026-02-28"
+
+# Bad dates: usage error, nothing written, nothing printed.
+cp "$T/dates.base" "$N/dates.yaml"
+run nw-log -d 2026-13-01 dates
+is "$rc" 2 "-d 2026-13-01: exit 2"
+is "$out" "" "-d 2026-13-01: nothing on stdout"
+is "$err" "nw-log: '2026-13-01': not a date (YYYY-MM-DD, today, yesterday, a weekday, 3d)" \
+    "-d 2026-13-01: says why"
+for d in 2026-02-29 tomorrow 0d -3d 3x '' 26-11-01; do
+	run nw-log -d "$d" dates
+	is "$rc:$out" "2:" "-d '$d': exit 2, nothing printed"
+done
+same "$N/dates.yaml" "$T/dates.base" "bad -d: file untouched"
+
+# ---------------------------------------------------------------------------
+# -n and -N.  -N alone is a usage error.
+printf 'name: Nat King\nnext: 2026-12-11   # follow up\nnext-note: old note\nemail: nat@example.org\n' >"$N/nat.yaml"
+cp "$N/nat.yaml" "$T/nat.base"
+run nw-log -N 'call back' nat
+is "$rc:$out" "2:" "-N without -n: exit 2, nothing printed"
+case $err in "nw-log: "*) r=0 ;; *) r=1 ;; esac
+ok $r "-N without -n: says why on stderr"
+same "$N/nat.yaml" "$T/nat.base" "-N without -n: file untouched"
+run nw-log -n junk nat
+is "$rc:$out" "2:" "-n junk: exit 2, nothing printed"
+same "$N/nat.yaml" "$T/nat.base" "-n junk: file untouched"
+
+# -n alone: next replaced in place (comment kept); the stale note goes.
+run nw-log -n 2w nat
+quiet nat "-n 2w"
+printf 'name: Nat King\nnext: 2026-12-09   # follow up\nemail: nat@example.org\nlog:\n  - {date: 2026-11-25}\n' | want
+same "$N/nat.yaml" "$T/want" "-n 2w: next is today + 14 days, next-note removed"
+
+# -n and -N: the note is added, quoted when it must be.
+run nw-log -k meet -n 2027-01-15 -N 'Ask: about the job' nat
+quiet nat "-n date -N note"
+printf 'name: Nat King\nnext: 2027-01-15   # follow up\nemail: nat@example.org\nlog:\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: meet}\nnext-note: "Ask: about the job"\n' | want
+same "$N/nat.yaml" "$T/want" "-n 2027-01-15 -N: next set, next-note added"
+
+# -N replaces the old note in place.
+run nw-log -n friday -N 'plain words' nat
+quiet nat "-n friday"
+printf 'name: Nat King\nnext: 2026-11-27   # follow up\nemail: nat@example.org\nlog:\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: meet}\n  - {date: 2026-11-25}\nnext-note: plain words\n' | want
+same "$N/nat.yaml" "$T/want" "-n friday is the next Friday; next-note replaced"
+
+# A kind "note" entry is not contact: the follow-up stays.
+run nw-log -k note -m 'moved to Paris' nat
+quiet nat "-k note"
+printf 'name: Nat King\nnext: 2026-11-27   # follow up\nemail: nat@example.org\nlog:\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: meet}\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: note, note: moved to Paris}\nnext-note: plain words\n' | want
+same "$N/nat.yaml" "$T/want" "-k note keeps next and next-note"
+
+# Plain logging removes both, next-note being the last line.
+run nw-log -k call nat
+quiet nat "plain log after -n"
+printf 'name: Nat King\nemail: nat@example.org\nlog:\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: meet}\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: note, note: moved to Paris}\n  - {date: 2026-11-25, kind: call}\n' | want
+same "$N/nat.yaml" "$T/want" "logging removes next and next-note"
+
+# Two contacts with a follow-up each, in one run: both are written.
+printf 'name: Oda One\nnext: 2026-12-01\n' >"$N/oda.yaml"
+printf 'name: Ola Two\nnext: 2026-12-01\n' >"$N/ola.yaml"
+run nw-log -k call oda ola
+quiet "oda
+ola" "two contacts with next"
+printf 'name: Oda One\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
+same "$N/oda.yaml" "$T/want" "first of two: next removed, entry added"
+printf 'name: Ola Two\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
+same "$N/ola.yaml" "$T/want" "second of two: next removed, entry added"
+
+# ---------------------------------------------------------------------------
+# -k ask warns when asks exceed gives; the entry is still written.
+printf 'name: Pam Beesly\nlog:\n  - {date: 2026-01-01, kind: give}\n' >"$N/pam.yaml"
+run nw-log -k ask -m 'an intro' pam
+quiet pam "one ask, one give: no warning"
+run nw-log -k ask pam
+is "$rc" 0 "asked more than gave: still exit 0"
+is "$out" "pam" "asked more than gave: id printed"
+is "$err" "nw-log: warning: asked Pam Beesly 2 times, gave 1" "warning: 2 asks, 1 give"
+printf 'name: Pam Beesly\nlog:\n  - {date: 2026-01-01, kind: give}\n  - {date: 2026-11-25, kind: ask, note: an intro}\n  - {date: 2026-11-25, kind: ask}\n' | want
+same "$N/pam.yaml" "$T/want" "the asks are logged"
+printf 'name: Quentin Blake\n' >"$N/quentin.yaml"
+run nw-log -k ask quentin
+is "$rc:$out" "0:quentin" "first ask of a new contact: exit 0, id"
+is "$err" "nw-log: warning: asked Quentin Blake 1 time, gave 0" "warning: 1 ask (singular), 0 gives"
+run nw-log -k call pam
+is "$err" "" "-k call: no warning even when asks exceed gives"
+
+# ---------------------------------------------------------------------------
+# The same contact twice in one run is logged once.
+printf 'name: Ray Charles\n' >"$N/ray-charles.yaml"
+run nw-log -k call ray-charles 'ray c' ray-charles "$N/ray-charles.yaml"
+is "$rc:$out:$err" "0:ray-charles:" "same contact three ways: one id printed"
+printf 'name: Ray Charles\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
+same "$N/ray-charles.yaml" "$T/want" "same contact three ways: logged once"
+
+# ---------------------------------------------------------------------------
+# A file that does not parse: path:line:col, exit 1, untouched, the others
+# still logged.
+printf 'name: Sam One\n' >"$N/sam1.yaml"
+printf 'name: Bad Form\n  x: y\n' >"$N/broken.yaml"
+printf 'name: [Not, a, string]\n' >"$N/noname.yaml"
+printf 'name: Sam Two\n' >"$N/sam2.yaml"
+cp "$N/broken.yaml" "$T/broken.base"
+cp "$N/noname.yaml" "$T/noname.base"
+run nw-log -k call sam1 broken noname sam2
+is "$rc" 1 "a broken file: exit 1"
+is "$out" "sam1
+sam2" "a broken file: the others' ids printed"
+is "$err" "$N/broken.yaml:2:4: mapping values are not allowed in this context
+$N/noname.yaml:1:7: 'name' must be a non-empty string" "a broken file: path:line:col: message"
+same "$N/broken.yaml" "$T/broken.base" "YAML error: file untouched"
+same "$N/noname.yaml" "$T/noname.base" "bad name: file untouched"
+printf 'name: Sam One\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
+same "$N/sam1.yaml" "$T/want" "contact before the broken one logged"
+printf 'name: Sam Two\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
+same "$N/sam2.yaml" "$T/want" "contact after the broken one logged"
+
+# A shape that cannot be edited safely: refused with path:line:col.
+printf 'name: Anchor Man\nlog: &h [{date: 2026-01-01}]\n' >"$N/anchor.yaml"
+cp "$N/anchor.yaml" "$T/anchor.base"
+run nw-log -k call anchor
+is "$rc:$out" "1:" "anchored log: exit 1, nothing printed"
+is "$err" "$N/anchor.yaml:2:6: 'log' has an anchor, alias or tag: edit it by hand" \
+    "anchored log: says where and why"
+same "$N/anchor.yaml" "$T/anchor.base" "anchored log: file untouched"
+
+# ---------------------------------------------------------------------------
+# Usage: no references and nothing to read.
+run nw-log -k call
+is "$rc:$out" "2:" "no refs, stdin /dev/null: exit 2"
+case $err in "usage: nw-log "*) r=0 ;; *) r=1 ;; esac
+ok $r "no refs: usage on stderr"
+run nw-log -x ray-charles
+is "$rc:$out" "2:" "unknown option: exit 2"
+
+# ---------------------------------------------------------------------------
+# Pipelines.  A fresh network where only some are due.
+mknet pipes
+P=$NW_DIR
+printf 'name: Ada Lovelace\n' >"$P/ada.yaml"
+printf 'name: Bob Smith\n' >"$P/bob.yaml"
+printf 'name: Cy Young\nlog:\n  - {date: 2026-11-01, kind: call}\n' >"$P/cy.yaml"
+
+pipein 'ada
+bob
+' nw-log -k call
+quiet "ada
+bob" "printf | nw-log"
+printf 'name: Ada Lovelace\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
+same "$P/ada.yaml" "$T/want" "printf | nw-log: first logged"
+printf 'name: Bob Smith\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
+same "$P/bob.yaml" "$T/want" "printf | nw-log: second logged"
+
+printf 'name: Dee Dee\n' >"$P/dee.yaml"
+printf 'name: Eve Adams\n' >"$P/eve.yaml"
+nw-due </dev/null 2>"$T/due.err" | nw-log -k email -m hello >"$T/.out" 2>"$T/.err"
+rc=$?
+out=$(cat "$T/.out")
+err=$(cat "$T/.err")
+quiet "dee
+eve" "nw-due | nw-log"
+is "$(cat "$T/due.err")" "" "nw-due | nw-log: nw-due quiet"
+printf 'name: Dee Dee\nlog:\n  - {date: 2026-11-25, kind: email, note: hello}\n' | want
+same "$P/dee.yaml" "$T/want" "nw-due | nw-log: due contact logged"
+printf 'name: Cy Young\nlog:\n  - {date: 2026-11-01, kind: call}\n' | want
+same "$P/cy.yaml" "$T/want" "nw-due | nw-log: contact not due untouched"
+run nw-due
+is "$rc:$out" "0:" "after nw-due | nw-log nobody is due"
+
+# nw-log's output feeds the next command.  The second starts first (the
+# first is held back a second) and must not keep the first from writing
+# while it waits for its input; timeout turns a deadlock into a failure.
+printf 'name: Fay Wray\n' >"$P/fay.yaml"
+printf 'fay\n' | { sleep 1; timeout 10 nw-log -k call 2>/dev/null; } |
+    timeout 10 nw-log -k note -m again >"$T/.out" 2>"$T/.err"
+is "$?:$(cat "$T/.out"):$(cat "$T/.err")" "0:fay:" "nw-log | nw-log"
+printf 'name: Fay Wray\nlog:\n  - {date: 2026-11-25, kind: call}\n  - {date: 2026-11-25, kind: note, note: again}\n' | want
+same "$P/fay.yaml" "$T/want" "nw-log | nw-log: both entries"
+
+done_testing
