@@ -32,6 +32,34 @@ charles-babbage
 ada-lovelace" "each step prints what it should"
 is "$err" "nw-log: warning: asked Ada Lovelace 1 time, gave 0" \
 	"the ask before a give is warned about"
+# the search-and-fix block goes on from there (nw-edit with an editor
+# that changes nothing)
+awk '/^## Search and fix/ { on = 1 } on && /^```$/ { exit }
+	on && f { print } on && /^```sh$/ { f = 1 }' "$TOP/README.md" >"$T/search.sh"
+EDITOR=true NW_TODAY=2027-02-01 NW_DIR=$T/net run sh -e "$T/search.sh"
+is "$rc" 0 "the search-and-fix block runs to the end"
+is "$out" "ada-lovelace	Ada Lovelace
+ada-lovelace	Ada Lovelace	close	2027-02-01	2027-04-01
+charles-babbage	Charles Babbage	outer	2027-02-01	2028-02-01
+Ada Lovelace
+  id        ada-lovelace
+  circle    close
+  every     2m (circle close)
+  email     ada@example.org
+  birthday  1815-12-10 (age 211)
+  tags      rust
+  due       2027-04-01, in 59 days (close: every 2m, last 2027-02-01)
+  balance   gave 1, asked 1, got 0
+  log       2027-02-01  email  Happy new year
+            2026-11-25  give   Sent the Rust survey link
+            2026-11-25  ask    An intro to her editor
+            2026-11-25  call   Talked about her new job
+ada-lovelace
+ada-lovelace
+rust
+mathematics" "each step prints what it should"
+is "$(sed -n '/^next:/p' "$T/net/ada-lovelace.yaml")" "next: 2027-02-15" \
+	"the follow-up is in the file"
 is "$(tail -2 "$T/net/charles-babbage.yaml")" "  - {date: 2026-11-25, kind: email}
   - {date: 2027-02-01, kind: email, note: Happy new year}" \
 	"the pipeline logged and cleared the follow-up"
