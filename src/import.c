@@ -1,0 +1,794 @@
+/* import.c - records from other address books, on their way to contacts */
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nw.h"
+
+/*
+ * A record is a struct draft plus the strings it points to.  The readers
+ * (vcard.c, the CSV formats below) fill it with rec_set, rec_add, rec_bday,
+ * rec_link and rec_note, which clean what they are given: no control
+ * characters, no blanks at either end, no empty values, no duplicates.
+ */
+
+int
+import_format(const char *s)
+{
+	static const char *names[] = { "vcard", "linkedin", "google", "csv" };
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0)
+			return IN_VCARD + i;
+	return 0;
+}
+
+/* s without control characters and outer blanks; line breaks kept as \n. */
+static char *
+clean(const char *s, int multiline)
+{
+	struct buf b = { 0 };
+	size_t i, n;
+
+	buf_puts(&b, "");
+	for (; *s; s++) {
+		if (*s == '\r' && s[1] == '\n')
+			continue;
+		if (*s == '\n' || *s == '\r')
+			buf_puts(&b, multiline ? "\n" : " ");
+		else if (*s == '\t')
+			buf_puts(&b, " ");
+		else if ((unsigned char)*s >= 0x20 && *s != 0x7f)
+			buf_add(&b, s, 1);
+	}
+	for (i = 0; b.s[i] == ' ' || b.s[i] == '\n'; i++)
+		;
+	for (n = b.len; n > i && (b.s[n - 1] == ' ' || b.s[n - 1] == '\n');
+	    n--)
+		;
+	memmove(b.s, b.s + i, n - i);
+	b.s[n - i] = '\0';
+	return b.s;
+}
+
+const char *
+rec_keep(struct rec *r, const char *s)
+{
+	strv_add(&r->mem, s);
+	return r->mem.v[r->mem.n - 1];
+}
+
+/* Set a scalar of the draft, once: the first value given wins. */
+void
+rec_set(struct rec *r, const char **field, const char *s)
+{
+	char *c;
+
+	if (*field || s == NULL)
+		return;
+	c = clean(s, 0);
+	if (*c)
+		*field = rec_keep(r, c);
+	free(c);
+}
+
+/* Add to a list of the draft, unless empty or there already. */
+void
+rec_add(struct rec *r, struct strv *l, const char *s)
+{
+	char *c;
+	size_t i;
+
+	(void)r;
+	if (s == NULL)
+		return;
+	c = clean(s, 0);
+	for (i = 0; i < l->n; i++)
+		if (strcaseeq(l->v[i], c))
+			break;
+	if (*c && i == l->n)
+		strv_add(l, c);
+	free(c);
+}
+
+/* A line of notes, "label: text" when there is a label. */
+void
+rec_note(struct rec *r, const char *label, const char *s)
+{
+	char *c;
+
+	if (s == NULL)
+		return;
+	c = clean(s, 1);
+	if (*c) {
+		if (r->notes.len)
+			buf_puts(&r->notes, "\n");
+		if (label)
+			buf_printf(&r->notes, "%s: ", label);
+		buf_puts(&r->notes, c);
+	}
+	free(c);
+}
+
+static int
+isdigits(const char *s, size_t n)
+{
+	return strspn(s, "0123456789") >= n;
+}
+
+/*
+ * A birthday in any of the forms address books write: 19360817,
+ * 1936-08-17, --0817, --08-17, with or without a time after it.
+ * omit is a year that means "unknown" (Apple's X-APPLE-OMIT-YEAR), or 0.
+ * Anything else is kept in the notes.
+ */
+void
+rec_bday(struct rec *r, const char *s, int omit)
+{
+	struct bday bd;
+	char *c, out[11];
+	size_t n;
+
+	if (s == NULL || r->d.birthday)
+		return;
+	c = clean(s, 0);
+	n = strcspn(c, "Tt");
+	if (n == 8 && isdigits(c, 8))
+		snprintf(out, sizeof out, "%.4s-%.2s-%.2s", c, c + 4, c + 6);
+	else if (n == 6 && strncmp(c, "--", 2) == 0 && isdigits(c + 2, 4))
+		snprintf(out, sizeof out, "--%.2s-%.2s", c + 2, c + 4);
+	else if (n == 10 || n == 7)
+		snprintf(out, sizeof out, "%.*s", (int)n, c);
+	else
+		out[0] = '\0';
+	if (*out && bday_parse(out, &bd)) {
+		if (bd.year && bd.year == omit)
+			snprintf(out, sizeof out, "--%02d-%02d", bd.month, bd.day);
+		r->d.birthday = rec_keep(r, out);
+	} else if (*c)
+		rec_note(r, "Birthday", c);
+	free(c);
+}
+
+static const struct {
+	const char	*host, *key;
+} hosts[] = {
+	{ "linkedin.com", "linkedin" }, { "github.com", "github" },
+	{ "gitlab.com", "gitlab" }, { "twitter.com", "twitter" },
+	{ "x.com", "twitter" }, { "facebook.com", "facebook" },
+	{ "instagram.com", "instagram" }, { "youtube.com", "youtube" },
+	{ "bsky.app", "bluesky" }, { "xing.com", "xing" },
+	{ "skype.com", "skype" }, { "t.me", "telegram" },
+};
+
+/* The host of a URL, NULL when it has none. */
+static const char *
+url_host(const char *url, size_t *len)
+{
+	const char *h = strstr(url, "://");
+
+	if (h == NULL)
+		return NULL;
+	h += 3;
+	*len = strcspn(h, "/?#:");
+	if (*len > 4 && strncmp(h, "www.", 4) == 0)
+		h += 4, *len -= 4;
+	return h;
+}
+
+/*
+ * A link under key, or a key made from the URL's host (linkedin, github,
+ * ... else web); a taken key gets -2, -3.  Keys are lowercase letters,
+ * digits and '-'.
+ */
+void
+rec_link(struct rec *r, const char *key, const char *url)
+{
+	struct buf k = { 0 };
+	const char *h;
+	char *c, *full;
+	size_t i, n, hl, kl;
+	int suffix;
+
+	if (url == NULL)
+		return;
+	c = clean(url, 0);
+	for (i = 1; i < r->d.links.n; i += 2)
+		if (strcmp(r->d.links.v[i], c) == 0)
+			*c = '\0';
+	if (*c == '\0') {
+		free(c);
+		return;
+	}
+	buf_puts(&k, "");
+	for (; key && *key; key++)
+		if ((*key >= 'a' && *key <= 'z') || (*key >= '0' &&
+		    *key <= '9') || (*key == '-' && k.len))
+			buf_add(&k, key, 1);
+		else if (*key >= 'A' && *key <= 'Z')
+			buf_printf(&k, "%c", *key - 'A' + 'a');
+	if (k.len > 2 && strncmp(k.s, "x-", 2) == 0) {
+		memmove(k.s, k.s + 2, k.len - 1);
+		k.len -= 2;
+	}
+	if (k.len == 0 && (h = url_host(c, &hl)) != NULL)
+		for (i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+			kl = strlen(hosts[i].host);
+			if (hl >= kl && strncmp(h + hl - kl, hosts[i].host,
+			    kl) == 0 && (hl == kl || h[hl - kl - 1] == '.')) {
+				buf_puts(&k, hosts[i].key);
+				break;
+			}
+		}
+	if (k.len == 0)
+		buf_puts(&k, "web");
+	full = xstrdup(k.s);
+	for (suffix = 2;; suffix++) {
+		for (n = 0; n < r->d.links.n; n += 2)
+			if (strcmp(r->d.links.v[n], full) == 0)
+				break;
+		if (n >= r->d.links.n)
+			break;
+		free(full);
+		full = xasprintf("%s-%d", k.s, suffix);
+	}
+	strv_add(&r->d.links, full);
+	strv_add(&r->d.links, c);
+	free(full);
+	free(k.s);
+	free(c);
+}
+
+/* Every part of a name, non-empty ones joined by a space. */
+void
+rec_name(struct rec *r, const char *const *parts, size_t n, struct buf *out)
+{
+	char *c;
+	size_t i;
+
+	(void)r;
+	buf_puts(out, "");
+	for (i = 0; i < n; i++) {
+		if (parts[i] == NULL)
+			continue;
+		c = clean(parts[i], 0);
+		if (*c)
+			buf_printf(out, "%s%s", out->len ? " " : "", c);
+		free(c);
+	}
+}
+
+/* The record is complete: it needs a name; the notes become its notes. */
+void
+rec_done(struct rec *r)
+{
+	size_t i;
+
+	for (i = 0; r->d.name && i < r->d.aka.n; i++)
+		if (strcaseeq(r->d.aka.v[i], r->d.name)) {
+			free(r->d.aka.v[i]);
+			memmove(r->d.aka.v + i, r->d.aka.v + i + 1,
+			    (--r->d.aka.n - i) * sizeof *r->d.aka.v);
+			i--;
+		}
+	if (r->notes.len && r->d.notes == NULL)
+		r->d.notes = r->notes.s;
+	if (r->d.name == NULL && r->err == NULL)
+		r->err = xstrdup("no name");
+}
+
+void
+rec_fail(struct rec *r, int line, const char *msg)
+{
+	if (r->err)
+		return;
+	r->err = xstrdup(msg);
+	if (line)
+		r->line = line;
+}
+
+void
+rec_free(struct rec *r)
+{
+	strv_free(&r->mem);
+	strv_free(&r->d.aka);
+	strv_free(&r->d.tags);
+	strv_free(&r->d.groups);
+	strv_free(&r->d.email);
+	strv_free(&r->d.phone);
+	strv_free(&r->d.links);
+	free(r->notes.s);
+	free(r->err);
+	memset(r, 0, sizeof *r);
+}
+
+struct rec *
+rec_new(struct recs *rs, int line)
+{
+	struct rec *r;
+
+	if ((rs->n & (rs->n - 1)) == 0)
+		rs->v = xrealloc(rs->v, (rs->n ? 2 * rs->n : 1) * sizeof *rs->v);
+	r = &rs->v[rs->n++];
+	memset(r, 0, sizeof *r);
+	r->line = line;
+	r->d.added = NODATE;
+	return r;
+}
+
+/* --- CSV ---------------------------------------------------------------- */
+
+struct row {
+	char	**f;
+	size_t	  n;
+	int	  line;
+};
+
+struct table {
+	struct row	*rows;
+	size_t		 n;
+	struct row	 cur;
+	int		 line, ended;
+};
+
+static void
+csv_field(void *s, size_t len, void *arg)
+{
+	struct table *t = arg;
+
+	t->cur.f = xrealloc(t->cur.f, (t->cur.n + 1) * sizeof *t->cur.f);
+	t->cur.f[t->cur.n++] = xstrndup(s ? s : "", s ? len : 0);
+}
+
+static void
+csv_row(int c, void *arg)
+{
+	struct table *t = arg;
+
+	(void)c;
+	if ((t->n & (t->n - 1)) == 0)
+		t->rows = xrealloc(t->rows, (t->n ? 2 * t->n : 1) *
+		    sizeof *t->rows);
+	t->rows[t->n++] = t->cur;
+	memset(&t->cur, 0, sizeof t->cur);
+	t->ended = 1;
+}
+
+static void
+table_free(struct table *t)
+{
+	size_t i, j;
+
+	for (i = 0; i < t->n; i++) {
+		for (j = 0; j < t->rows[i].n; j++)
+			free(t->rows[i].f[j]);
+		free(t->rows[i].f);
+	}
+	free(t->rows);
+	for (j = 0; j < t->cur.n; j++)
+		free(t->cur.f[j]);
+	free(t->cur.f);
+}
+
+/*
+ * RFC 4180 with libcsv, fed a line at a time so that each row knows the
+ * line it starts on.  A parse error stops the reading: *errline says
+ * where; the rows before it stand.
+ */
+static int
+csv_table(const char *s, size_t len, struct table *t, int *errline)
+{
+	struct csv_parser p;
+	size_t off = 0, n;
+	int blank;
+
+	memset(t, 0, sizeof *t);
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
+		return 0;
+	t->ended = 1;
+	for (t->line = 1; off < len; t->line++, off += n) {
+		n = strcspn(s + off, "\n");
+		n += off + n < len;
+		blank = n == 0 || s[off] == '\n' || (s[off] == '\r' &&
+		    (n == 1 || s[off + 1] == '\n'));
+		if (t->ended && !blank) {
+			t->cur.line = t->line;
+			t->ended = 0;
+		}
+		if (csv_parse(&p, s + off, n, csv_field, csv_row, t) != n)
+			goto fail;
+	}
+	if (csv_fini(&p, csv_field, csv_row, t) != 0)
+		goto fail;
+	csv_free(&p);
+	return 1;
+fail:
+	*errline = t->ended ? t->line : t->cur.line;
+	csv_free(&p);
+	return 0;
+}
+
+static int
+col(struct row *h, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (strcaseeq(h->f[i], name))
+			return i;
+	return -1;
+}
+
+static int
+has_suffix(const char *s, const char *pre, const char *suf)
+{
+	size_t n = strlen(s), p = strlen(pre), q = strlen(suf);
+
+	return n > p + q && strncasecmp(s, pre, p) == 0 &&
+	    strcasecmp(s + n - q, suf) == 0;
+}
+
+/* Which format a header row is, or 0. */
+static int
+header_format(struct row *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (has_suffix(h->f[i], "E-mail ", " - Value") ||
+		    has_suffix(h->f[i], "Phone ", " - Value"))
+			return IN_GOOGLE;
+	if (col(h, "Given Name") >= 0 || col(h, "Group Membership") >= 0 ||
+	    (col(h, "First Name") >= 0 && col(h, "Labels") >= 0))
+		return IN_GOOGLE;
+	if (col(h, "First Name") >= 0 && col(h, "Last Name") >= 0 &&
+	    (col(h, "Connected On") >= 0 || col(h, "Email Address") >= 0))
+		return IN_LINKEDIN;
+	if (col(h, "name") >= 0)
+		return IN_CSV;
+	return 0;
+}
+
+static const char *
+cell(struct row *h, struct row *r, const char *name)
+{
+	int i = col(h, name);
+
+	return i >= 0 && (size_t)i < r->n && *r->f[i] ? r->f[i] : NULL;
+}
+
+/* "15 Mar 2024" as 2024-03-15, NULL when it is not one. */
+static const char *
+linkedin_date(struct rec *r, const char *s)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	char mon[4], out[32];
+	const char *m;
+	int d, y, z;
+
+	if (s == NULL || sscanf(s, "%d %3s %d", &d, mon, &y) != 3)
+		return NULL;
+	mon[0] |= 0x20, mon[1] |= 0x20, mon[2] |= 0x20;
+	if ((m = strstr(months, mon)) == NULL || (m - months) % 3)
+		return NULL;
+	snprintf(out, sizeof out, "%04d-%02d-%02d", y,
+	    (int)(m - months) / 3 + 1, d);
+	return date_parse(out, &z) ? rec_keep(r, out) : NULL;
+}
+
+static void
+linkedin(struct rec *r, struct row *h, struct row *row)
+{
+	const char *name[2];
+	struct buf b = { 0 };
+
+	name[0] = cell(h, row, "First Name");
+	name[1] = cell(h, row, "Last Name");
+	rec_name(r, name, 2, &b);
+	rec_set(r, &r->d.name, b.s);
+	free(b.s);
+	rec_add(r, &r->d.email, cell(h, row, "Email Address"));
+	rec_set(r, &r->d.org, cell(h, row, "Company"));
+	rec_set(r, &r->d.title, cell(h, row, "Position"));
+	rec_link(r, "linkedin", cell(h, row, "URL"));
+	if ((r->d.metdate = linkedin_date(r, cell(h, row,
+	    "Connected On"))) != NULL)
+		r->d.met = "LinkedIn";
+}
+
+/* Google puts several values in one cell: "a ::: b". */
+static void
+split_add(struct rec *r, struct strv *l, const char *s, const char *sep)
+{
+	const char *p;
+	char *one;
+
+	while (s && *s) {
+		p = strstr(s, sep);
+		one = xstrndup(s, p ? (size_t)(p - s) : strlen(s));
+		rec_add(r, l, one);
+		free(one);
+		s = p ? p + strlen(sep) : NULL;
+	}
+}
+
+/* Lines of a formatted address joined with ", ". */
+static char *
+oneline(const char *s)
+{
+	struct buf b = { 0 };
+	char *c = clean(s, 1), *p;
+
+	buf_puts(&b, "");
+	for (p = c; *p; p++)
+		if (*p == '\n')
+			buf_puts(&b, b.len && b.s[b.len - 1] == ',' ? " " : ", ");
+		else
+			buf_add(&b, p, 1);
+	free(c);
+	return b.s;
+}
+
+static void
+google_labels(struct rec *r, const char *s)
+{
+	struct strv l = { 0 };
+	const char *g;
+	size_t i;
+
+	split_add(r, &l, s, ":::");
+	for (i = 0; i < l.n; i++) {
+		g = l.v[i];
+		if (strncmp(g, "* ", 2) == 0)
+			g += 2;
+		if (!strcaseeq(g, "myContacts") && !strcaseeq(g, "My Contacts") &&
+		    !strcaseeq(g, "starred"))
+			rec_add(r, &r->d.groups, g);
+	}
+	strv_free(&l);
+}
+
+static void
+google(struct rec *r, struct row *h, struct row *row)
+{
+	static const char *newname[] = { "Name Prefix", "First Name",
+	    "Middle Name", "Last Name", "Name Suffix" };
+	static const char *oldname[] = { "Name Prefix", "Given Name",
+	    "Additional Name", "Family Name", "Name Suffix" };
+	static const char *adr[] = { "Street", "City", "Region",
+	    "Postal Code", "Country" };
+	const char *parts[5], *v;
+	struct buf b = { 0 };
+	struct strv l = { 0 };
+	char *a;
+	size_t i, j;
+
+	for (i = 0; i < 5; i++)
+		parts[i] = cell(h, row, col(h, "First Name") >= 0 ?
+		    newname[i] : oldname[i]);
+	rec_name(r, parts, 5, &b);
+	rec_set(r, &r->d.name, cell(h, row, "Name"));
+	rec_set(r, &r->d.name, b.s);
+	rec_set(r, &r->d.name, cell(h, row, "File As"));
+	split_add(r, &r->d.aka, cell(h, row, "Nickname"), ":::");
+	rec_set(r, &r->d.org, cell(h, row, "Organization Name"));
+	rec_set(r, &r->d.org, cell(h, row, "Organization 1 - Name"));
+	rec_set(r, &r->d.title, cell(h, row, "Organization Title"));
+	rec_set(r, &r->d.title, cell(h, row, "Organization 1 - Title"));
+	for (i = 0; i < h->n && i < row->n; i++) {
+		v = *row->f[i] ? row->f[i] : NULL;
+		if (has_suffix(h->f[i], "E-mail ", " - Value"))
+			split_add(r, &r->d.email, v, ":::");
+		else if (has_suffix(h->f[i], "Phone ", " - Value"))
+			split_add(r, &r->d.phone, v, ":::");
+		else if (has_suffix(h->f[i], "Website ", " - Value")) {
+			split_add(r, &l, v, ":::");
+			for (j = 0; j < l.n; j++)
+				rec_link(r, NULL, l.v[j]);
+			strv_free(&l);
+		} else if (has_suffix(h->f[i], "Address ", " - Formatted") &&
+		    v && r->d.address == NULL) {
+			a = oneline(v);
+			rec_set(r, &r->d.address, a);
+			free(a);
+		}
+	}
+	if (r->d.address == NULL) {
+		free(b.s);
+		b = (struct buf){ 0 };
+		buf_puts(&b, "");
+		for (i = 0; i < 5; i++) {
+			a = xasprintf("Address 1 - %s", adr[i]);
+			if ((v = cell(h, row, a)) != NULL)
+				buf_printf(&b, "%s%s", b.len ? ", " : "", v);
+			free(a);
+		}
+		rec_set(r, &r->d.address, b.s);
+	}
+	free(b.s);
+	rec_bday(r, cell(h, row, "Birthday"), 0);
+	rec_note(r, NULL, cell(h, row, "Notes"));
+	google_labels(r, cell(h, row, "Labels"));
+	google_labels(r, cell(h, row, "Group Membership"));
+	rec_set(r, &r->d.name, r->d.aka.n ? r->d.aka.v[0] : NULL);
+	rec_set(r, &r->d.name, r->d.org);
+	rec_set(r, &r->d.name, r->d.email.n ? r->d.email.v[0] : NULL);
+}
+
+/* The list keys of a generic CSV take several values: "a; b". */
+static void
+generic(struct rec *r, struct row *h, struct row *row, struct net *net)
+{
+	struct dur du;
+	struct bday bd;
+	struct strv l = { 0 };
+	const char *k, *v;
+	char *e;
+	size_t i, j;
+	int z;
+
+	for (i = 0; i < h->n && i < row->n; i++) {
+		k = h->f[i];
+		v = *row->f[i] ? row->f[i] : NULL;
+		if (v == NULL)
+			continue;
+		if (strcaseeq(k, "name"))
+			rec_set(r, &r->d.name, v);
+		else if (strcaseeq(k, "aka"))
+			split_add(r, &r->d.aka, v, ";");
+		else if (strcaseeq(k, "tags"))
+			split_add(r, &r->d.tags, v, ";");
+		else if (strcaseeq(k, "groups"))
+			split_add(r, &r->d.groups, v, ";");
+		else if (strcaseeq(k, "email"))
+			split_add(r, &r->d.email, v, ";");
+		else if (strcaseeq(k, "phone"))
+			split_add(r, &r->d.phone, v, ";");
+		else if (strcaseeq(k, "org"))
+			rec_set(r, &r->d.org, v);
+		else if (strcaseeq(k, "title"))
+			rec_set(r, &r->d.title, v);
+		else if (strcaseeq(k, "address"))
+			rec_set(r, &r->d.address, v);
+		else if (strcaseeq(k, "met"))
+			rec_set(r, &r->d.met, v);
+		else if (strcaseeq(k, "via"))
+			rec_set(r, &r->d.via, v);
+		else if (strcaseeq(k, "notes"))
+			rec_note(r, NULL, v);
+		else if (strcaseeq(k, "links")) {
+			split_add(r, &l, v, ";");
+			for (j = 0; j < l.n; j++) {
+				e = strchr(l.v[j], '=');
+				if (e)
+					*e++ = '\0';
+				rec_link(r, e ? l.v[j] : NULL, e ? e : l.v[j]);
+			}
+			strv_free(&l);
+		} else if (strcaseeq(k, "circle")) {
+			rec_set(r, &r->d.circle, v);
+			if (net_circle(net, r->d.circle) == NULL)
+				r->err = xasprintf("'%s': no such circle", v);
+		} else if (strcaseeq(k, "every")) {
+			rec_set(r, &r->d.every, v);
+			if (!dur_parse(r->d.every, &du))
+				r->err = xasprintf("every '%s' is not a "
+				    "duration (like 3w, 2m, 1y)", v);
+		} else if (strcaseeq(k, "birthday")) {
+			rec_set(r, &r->d.birthday, v);
+			if (!bday_parse(r->d.birthday, &bd))
+				r->err = xasprintf("birthday '%s' is not "
+				    "YYYY-MM-DD or --MM-DD", v);
+		} else if (strcaseeq(k, "met-date") || strcaseeq(k, "added")) {
+			if (!date_parse(v, &z))
+				r->err = xasprintf("%s '%s' is not a date "
+				    "(YYYY-MM-DD)", k, v);
+			else if (strcaseeq(k, "added"))
+				r->d.added = z;
+			else
+				rec_set(r, &r->d.metdate, v);
+		}
+		if (r->err)
+			return;
+	}
+}
+
+/* Columns of a generic CSV: nw keys; id, last and due are nw's own. */
+static const char *generic_keys[] = { "name", "aka", "tags", "groups",
+    "email", "phone", "org", "title", "address", "met", "via", "notes",
+    "links", "circle", "every", "birthday", "met-date", "added", "id",
+    "last", "due", NULL };
+
+static void
+generic_check(struct recs *rs, struct row *h)
+{
+	size_t i, j;
+
+	for (i = 0; i < h->n; i++) {
+		for (j = 0; generic_keys[j]; j++)
+			if (strcaseeq(h->f[i], generic_keys[j]))
+				break;
+		if (generic_keys[j] == NULL)
+			strv_add(&rs->ignored, h->f[i]);
+	}
+}
+
+/*
+ * The records of a CSV file in format fmt (0: tell from the header).
+ * The header may follow a preamble (LinkedIn's "Notes:").  Problems of
+ * the whole file are a record with only an error.
+ */
+void
+import_csv(const char *s, size_t len, int fmt, struct net *net,
+    struct recs *rs)
+{
+	struct table t;
+	struct row *h = NULL;
+	struct rec *r;
+	size_t i, first;
+	int errline = 0, ok, f = 0;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		s += 3, len -= 3;
+	if (!utf8_valid(s, len, NULL)) {
+		r = rec_new(rs, 0);
+		r->err = xstrdup("not UTF-8 text (iconv(1) converts it)");
+		return;
+	}
+	ok = csv_table(s, len, &t, &errline);
+	for (i = 0; i < t.n && i < 10; i++)
+		if ((f = header_format(&t.rows[i])) != 0 &&
+		    (fmt == 0 || f == fmt || (fmt == IN_CSV &&
+		    col(&t.rows[i], "name") >= 0)))
+			break;
+	if (i == t.n || i == 10) {
+		r = rec_new(rs, t.n ? t.rows[0].line : 1);
+		r->err = xstrdup(fmt == IN_LINKEDIN ? "no LinkedIn header "
+		    "(First Name, Last Name, ...)" : fmt == IN_GOOGLE ?
+		    "no Google Contacts header" : fmt == IN_CSV ?
+		    "no header with a 'name' column" :
+		    "not a format nw-import knows (vCard, LinkedIn, Google, "
+		    "CSV with a 'name' column)");
+		table_free(&t);
+		return;
+	}
+	if (fmt)
+		f = fmt;
+	h = &t.rows[i];
+	if (f == IN_CSV)
+		generic_check(rs, h);
+	rs->format = f;
+	for (first = i + 1, i = first; i < t.n; i++) {
+		r = rec_new(rs, t.rows[i].line);
+		if (f == IN_LINKEDIN)
+			linkedin(r, h, &t.rows[i]);
+		else if (f == IN_GOOGLE)
+			google(r, h, &t.rows[i]);
+		else
+			generic(r, h, &t.rows[i], net);
+		rec_done(r);
+	}
+	if (!ok) {
+		r = rec_new(rs, errline);
+		r->err = xstrdup("malformed CSV (a quote out of place); "
+		    "the rest of the file is not read");
+	}
+	table_free(&t);
+}
+
+/* A vCard file begins with BEGIN:VCARD; anything else is tried as CSV. */
+int
+import_detect(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && strchr(" \t\r\n", s[i]))
+		i++;
+	if (len - i >= 11 && strncasecmp(s + i, "BEGIN:VCARD", 11) == 0)
+		return IN_VCARD;
+	return 0;
+}

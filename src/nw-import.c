@@ -1,0 +1,538 @@
+/* nw-import - create contacts from vCards, LinkedIn and Google CSV */
+
+#include <sys/stat.h>
+
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+static const char usage_text[] =
+    "usage: nw-import [-nu] [-C dir] [-f format] [file ...]";
+
+#define NBUCKET	4096
+#define NONE	((size_t)-1)
+
+struct known {			/* a contact a record may be the same as */
+	char		*id, *name;
+	struct strv	 email, phone;
+	int		 phones;	/* phone read */
+};
+
+struct hent {
+	size_t		 who;
+	const char	*key;
+	struct hent	*next;
+};
+
+struct run {
+	struct net	*net;
+	struct refs	 refs;
+	struct known	*k;
+	size_t		 nk;
+	struct hent	*byname[NBUCKET], *byemail[NBUCKET];
+	struct strv	 created, updated, planned;
+	char		*first;		/* the first name created */
+	int		 dry, update, bar;
+	size_t		 done, total;
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\n", usage_text);
+	exit(2);
+}
+
+/* ASCII letters folded, other bytes left out: strcaseeq decides. */
+static unsigned
+hash(const char *s)
+{
+	unsigned h = 2166136261u;
+	int c;
+
+	for (; *s; s++)
+		if ((c = (unsigned char)*s) < 0x80)
+			h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) *
+			    16777619u;
+	return h % NBUCKET;
+}
+
+static void
+index_add(struct hent **tab, const char *key, size_t who)
+{
+	struct hent *e = xmalloc(sizeof *e);
+
+	e->who = who;
+	e->key = key;
+	e->next = tab[hash(key)];
+	tab[hash(key)] = e;
+}
+
+static size_t
+index_find(struct hent **tab, const char *key)
+{
+	struct hent *e;
+	size_t who = NONE;
+
+	for (e = tab[hash(key)]; e; e = e->next)
+		if (strcaseeq(e->key, key) && (who == NONE || e->who < who))
+			who = e->who;
+	return who;
+}
+
+static void
+known_email(struct run *r, size_t who, const char *email)
+{
+	strv_add(&r->k[who].email, email);
+	index_add(r->byemail, r->k[who].email.v[r->k[who].email.n - 1], who);
+}
+
+static size_t
+known_add(struct run *r, const char *id, const char *name, char **email,
+    size_t nemail)
+{
+	struct known *k;
+	size_t i;
+
+	if ((r->nk & (r->nk - 1)) == 0)
+		r->k = xrealloc(r->k, (r->nk ? 2 * r->nk : 1) * sizeof *r->k);
+	k = &r->k[r->nk];
+	memset(k, 0, sizeof *k);
+	k->id = xstrdup(id);
+	k->name = xstrdup(name);
+	index_add(r->byname, k->name, r->nk);
+	for (i = 0; i < nemail; i++)
+		known_email(r, r->nk, email[i]);
+	return r->nk++;
+}
+
+static void
+known_load(struct run *r)
+{
+	struct contact **all;
+	size_t n, i;
+
+	all = refs_all(&r->refs, &n, NULL);
+	for (i = 0; i < n; i++)
+		known_add(r, all[i]->id, all[i]->name, all[i]->email,
+		    all[i]->nemail);
+}
+
+/* The contact a record is: the same email, else the same name. */
+static size_t
+same(struct run *r, struct rec *rec, const char **why)
+{
+	size_t i, who;
+
+	for (i = 0; i < rec->d.email.n; i++)
+		if ((who = index_find(r->byemail, rec->d.email.v[i])) != NONE) {
+			*why = rec->d.email.v[i];
+			return who;
+		}
+	*why = NULL;
+	return index_find(r->byname, rec->d.name);
+}
+
+/* Digits and a leading '+': "+44 20 7946" is "+44-20-7946". */
+static char *
+phone_key(const char *s)
+{
+	struct buf b = { 0 };
+
+	buf_puts(&b, "");
+	s += strspn(s, " ");
+	if (*s == '+')
+		buf_puts(&b, "+");
+	for (; *s; s++)
+		if (*s >= '0' && *s <= '9')
+			buf_add(&b, s, 1);
+	if (b.len == 0 || strcmp(b.s, "+") == 0) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
+static int
+has_phone(struct strv *l, const char *p)
+{
+	char *a = phone_key(p), *b;
+	size_t i;
+	int hit = 0;
+
+	for (i = 0; i < l->n && !hit; i++) {
+		b = phone_key(l->v[i]);
+		hit = a && b ? strcmp(a, b) == 0 : strcmp(l->v[i], p) == 0;
+		free(b);
+	}
+	free(a);
+	return hit;
+}
+
+static void
+known_phones(struct run *r, size_t who)
+{
+	struct contact *c;
+	struct ynode *n;
+	const char *s;
+	size_t i;
+
+	if (r->k[who].phones)
+		return;
+	r->k[who].phones = 1;
+	c = contact_load(r->net, r->k[who].id, C_KEEPDOC | C_STRUCT);
+	n = c->doc ? ymap_get(c->doc->root, "phone") : NULL;
+	if (n && n->type == YSEQ) {
+		for (i = 0; i < n->nkid; i++)
+			if ((s = ynode_str(n->kid[i])) != NULL)
+				strv_add(&r->k[who].phone, s);
+	} else if ((s = ynode_str(n)) != NULL)
+		strv_add(&r->k[who].phone, s);
+	contact_free(c);
+}
+
+struct news {
+	struct strv	 email, phone;
+};
+
+/* What the record has that the contact lacks. */
+static int
+missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
+{
+	struct known *k = &r->k[who];
+	size_t i, j;
+
+	for (i = 0; i < rec->d.email.n; i++) {
+		for (j = 0; j < k->email.n; j++)
+			if (strcaseeq(k->email.v[j], rec->d.email.v[i]))
+				break;
+		if (j == k->email.n)
+			strv_add(&nw->email, rec->d.email.v[i]);
+	}
+	known_phones(r, who);
+	for (i = 0; i < rec->d.phone.n; i++)
+		if (!has_phone(&k->phone, rec->d.phone.v[i]) &&
+		    !has_phone(&nw->phone, rec->d.phone.v[i]))
+			strv_add(&nw->phone, rec->d.phone.v[i]);
+	return nw->email.n + nw->phone.n > 0;
+}
+
+static int
+addlist(struct edit *e, const char *key, struct strv *l)
+{
+	size_t i;
+	char *q;
+	int ok = 1;
+
+	if (l->n == 1 && ymap_get(e->doc->root, key) == NULL) {
+		q = yaml_quote(l->v[0], Q_STR);
+		ok = edit_set(e, key, q);
+		free(q);
+		return ok;
+	}
+	for (i = 0; ok && i < l->n; i++) {
+		q = yaml_quote(l->v[i], Q_STR | Q_FLOW);
+		ok = edit_append(e, key, q, 0);
+		free(q);
+	}
+	return ok;
+}
+
+static int
+addnews(struct edit *e, void *arg)
+{
+	struct news *nw = arg;
+
+	return addlist(e, "email", &nw->email) &&
+	    addlist(e, "phone", &nw->phone);
+}
+
+static char *
+describe(struct news *nw)
+{
+	struct buf b = { 0 };
+	size_t i;
+
+	buf_puts(&b, "adds");
+	for (i = 0; i < nw->email.n; i++)
+		buf_printf(&b, "%s email %s", i ? "," : "", nw->email.v[i]);
+	for (i = 0; i < nw->phone.n; i++)
+		buf_printf(&b, "%s phone %s", i || nw->email.n ? "," : "",
+		    nw->phone.v[i]);
+	return b.s;
+}
+
+/* -u: the record's new emails and phones go to the contact it is. */
+static int
+update(struct run *r, size_t who, struct rec *rec)
+{
+	struct news nw = { 0 };
+	struct known *k = &r->k[who];
+	size_t i;
+	char *what;
+	int rv = 0;
+
+	if (!missing(r, who, rec, &nw)) {
+		if (r->dry)
+			printf("%s\tskip\t%s\tnothing new\n", k->id,
+			    rec->d.name);
+		else
+			warnx("'%s': already in the network as %s, nothing "
+			    "new", rec->d.name, k->id);
+		return 0;
+	}
+	if (r->dry) {
+		what = describe(&nw);
+		printf("%s\tupdate\t%s\t%s\n", k->id, rec->d.name, what);
+		free(what);
+	} else if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) ==
+	    0 && !strv_has(&r->updated, k->id)) {
+		puts(k->id);
+		strv_add(&r->updated, k->id);
+	}
+	if (rv == 0) {
+		for (i = 0; i < nw.email.n; i++)
+			known_email(r, who, nw.email.v[i]);
+		for (i = 0; i < nw.phone.n; i++)
+			strv_add(&k->phone, nw.phone.v[i]);
+	}
+	strv_free(&nw.email);
+	strv_free(&nw.phone);
+	return rv;
+}
+
+/* The id draft_write would give: a dry run writes nothing to ask. */
+static char *
+plan_id(struct run *r, const char *name)
+{
+	struct stat st;
+	char *base, *id, *path;
+	int i;
+
+	base = contact_slug(name);
+	id = xstrdup(base);
+	for (i = 2;; i++) {
+		path = net_path(r->net, id);
+		if (lstat(path, &st) == -1 && !strv_has(&r->planned, id))
+			break;
+		free(path);
+		free(id);
+		id = xasprintf("%s-%d", base, i);
+	}
+	free(path);
+	free(base);
+	strv_add(&r->planned, id);
+	return id;
+}
+
+static int
+create(struct run *r, struct rec *rec)
+{
+	char *id;
+	size_t who;
+
+	if (rec->d.added == NODATE)
+		rec->d.added = date_today();
+	if (r->dry) {
+		id = plan_id(r, rec->d.name);
+		printf("%s\tcreate\t%s\n", id, rec->d.name);
+	} else {
+		if ((id = draft_write(r->net, &rec->d)) == NULL)
+			return 1;
+		puts(id);
+		strv_add(&r->created, id);
+		if (r->first == NULL)
+			r->first = xstrdup(rec->d.name);
+	}
+	who = known_add(r, id, rec->d.name, rec->d.email.v, rec->d.email.n);
+	r->k[who].phones = 1;
+	for (; r->k[who].phone.n < rec->d.phone.n; )
+		strv_add(&r->k[who].phone,
+		    rec->d.phone.v[r->k[who].phone.n]);
+	free(id);
+	return 0;
+}
+
+static int
+import_one(struct run *r, struct rec *rec, const char *path)
+{
+	const char *why;
+	size_t who;
+
+	if (rec->err) {
+		if (rec->line)
+			fprintf(stderr, "%s:%d: %s\n", path, rec->line,
+			    rec->err);
+		else
+			fprintf(stderr, "%s: %s\n", path, rec->err);
+		return 1;
+	}
+	if ((who = same(r, rec, &why)) == NONE)
+		return create(r, rec);
+	if (r->update)
+		return update(r, who, rec);
+	if (r->dry)
+		printf("%s\tskip\t%s\tsame %s%s\n", r->k[who].id, rec->d.name,
+		    why ? "email " : "name", why ? why : "");
+	else
+		warnx("'%s': already in the network as %s (same %s%s)",
+		    rec->d.name, r->k[who].id, why ? "email " : "name",
+		    why ? why : "");
+	return 0;
+}
+
+/* On a terminal, for long imports: [=====     ] 120/500 on stderr. */
+static void
+progress(struct run *r, int show)
+{
+	char bar[31];
+	size_t fill;
+
+	if (!r->bar)
+		return;
+	if (!show) {
+		fprintf(stderr, "\r%*s\r", 60, "");
+		return;
+	}
+	fill = r->total ? r->done * 30 / r->total : 30;
+	memset(bar, '=', fill);
+	memset(bar + fill, ' ', 30 - fill);
+	bar[30] = '\0';
+	fprintf(stderr, "\rnw-import: [%s] %zu/%zu", bar, r->done, r->total);
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	struct buf b = { 0 };
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	buf_puts(&b, "");
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		free(b.s);
+		b.s = NULL;
+	}
+	if (f != stdin)
+		fclose(f);
+	*len = b.len;
+	return b.s;
+}
+
+static void
+commit(struct run *r)
+{
+	struct strv all = { 0 };
+	size_t i, nc = r->created.n, nu = r->updated.n;
+	char *msg;
+
+	if (nc + nu == 0)
+		return;
+	for (i = 0; i < nc; i++)
+		strv_add(&all, r->created.v[i]);
+	for (i = 0; i < nu; i++)
+		strv_add(&all, r->updated.v[i]);
+	if (nu == 0)
+		msg = nc == 1 ? xasprintf("Import %s", r->first) :
+		    xasprintf("Import %zu contacts", nc);
+	else if (nc == 0)
+		msg = xasprintf("Update %zu contact%s from an import", nu,
+		    nu == 1 ? "" : "s");
+	else
+		msg = xasprintf("Import %zu contact%s, update %zu", nc,
+		    nc == 1 ? "" : "s", nu);
+	git_commit(r->net, all.v, all.n, msg);
+	free(msg);
+	strv_free(&all);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static char *dash[] = { "-" };
+	struct run r = { 0 };
+	struct recs *in;
+	const char *path;
+	char *text;
+	size_t len, i, j;
+	int ch, fmt = 0, rv = 0, nin;
+
+	while ((ch = getopt(argc, argv, "C:f:hnuV")) != -1)
+		switch (ch) {
+		case 'C': nw_dir_opt = optarg; break;
+		case 'f':
+			if ((fmt = import_format(optarg)) == 0)
+				errx(2, "'%s': not a format (vcard, linkedin, "
+				    "google, csv)", optarg);
+			break;
+		case 'n': r.dry = 1; break;
+		case 'u': r.update = 1; break;
+		case 'V': puts("nw-import " NW_VERSION); return 0;
+		case 'h': printf("%s\n", usage_text); return 0;
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+
+	r.net = net_open(1);
+	r.refs.net = r.net;
+	if (argc == 0) {
+		if (isatty(0))
+			usage();
+		argc = 1, argv = dash;
+	}
+	nin = argc;
+	in = xcalloc(nin, sizeof *in);
+	for (i = 0; i < (size_t)nin; i++) {
+		path = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
+		if ((text = slurp(argv[i], &len)) == NULL) {
+			warn("'%s'", argv[i]);
+			rv = 1;
+			continue;
+		}
+		if (fmt == IN_VCARD || (fmt == 0 && import_detect(text, len)))
+			vcard_read(text, len, &in[i]);
+		else if (len > 0)
+			import_csv(text, len, fmt, r.net, &in[i]);
+		if (in[i].ignored.n) {
+			fprintf(stderr, "nw-import: '%s': column%s not "
+			    "imported:", path, in[i].ignored.n > 1 ? "s" : "");
+			for (j = 0; j < in[i].ignored.n; j++)
+				fprintf(stderr, "%s '%s'", j ? "," : "",
+				    in[i].ignored.v[j]);
+			fputc('\n', stderr);
+		}
+		r.total += in[i].n;
+		free(text);
+	}
+	if (!r.dry)
+		net_lock(r.net);
+	known_load(&r);
+	r.bar = isatty(2) && r.total >= 100;
+	for (i = 0; i < (size_t)nin; i++) {
+		path = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
+		for (j = 0; j < in[i].n; j++) {
+			progress(&r, 0);
+			rv |= import_one(&r, &in[i].v[j], path);
+			fflush(stdout);
+			r.done++;
+			progress(&r, 1);
+			rec_free(&in[i].v[j]);
+		}
+		free(in[i].v);
+		strv_free(&in[i].ignored);
+	}
+	progress(&r, 0);
+	free(in);
+	if (!r.dry)
+		commit(&r);
+	return out_close() || rv;
+}

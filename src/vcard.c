@@ -1,0 +1,941 @@
+/* vcard.c - vCards read into records, contacts written as vCards */
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nw.h"
+
+/*
+ * Reading follows RFC 6350 (4.0), RFC 2426 (3.0) and the vCard 2.1
+ * specification, and forgives what address books really write: a card is
+ * the lines from BEGIN:VCARD to END:VCARD; lines are unfolded (a line
+ * starting with a blank continues the one before; in 2.1 a line of
+ * QUOTED-PRINTABLE ending in '=' continues too); each property is
+ * [group.]NAME;params:value.  Properties nw has no key for are left out.
+ */
+
+struct pline {				/* a physical line */
+	const char	*s;
+	size_t		 len;
+	int		 line;
+};
+
+struct prop {
+	char		*name;
+	struct strv	 type;		/* TYPE values, and 2.1's bare ones */
+	char		*enc, *charset, *value_type, *service;
+	int		 omit;		/* X-APPLE-OMIT-YEAR */
+	char		*value;
+};
+
+static void
+prop_free(struct prop *p)
+{
+	strv_free(&p->type);
+	free(p->name);
+	free(p->enc);
+	free(p->charset);
+	free(p->value_type);
+	free(p->service);
+	free(p->value);
+	memset(p, 0, sizeof *p);
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static char *
+qp_decode(const char *s)
+{
+	struct buf b = { 0 };
+	char c;
+
+	buf_puts(&b, "");
+	for (; *s; s++) {
+		if (*s == '=' && hexval(s[1]) >= 0 && hexval(s[2]) >= 0) {
+			c = hexval(s[1]) << 4 | hexval(s[2]);
+			buf_add(&b, &c, 1);
+			s += 2;
+		} else if (*s != '=' || s[1] != '\0')
+			buf_add(&b, s, 1);
+	}
+	return b.s;
+}
+
+static char *
+latin1(const char *s)
+{
+	struct buf b = { 0 };
+	const unsigned char *u;
+
+	buf_puts(&b, "");
+	for (u = (const unsigned char *)s; *u; u++)
+		if (*u < 0x80)
+			buf_add(&b, (const char *)u, 1);
+		else
+			buf_printf(&b, "%c%c", 0xc0 | *u >> 6, 0x80 | (*u & 0x3f));
+	return b.s;
+}
+
+/* s from charset cs to UTF-8; NULL when iconv knows no such charset. */
+static char *
+to_utf8(const char *s, const char *cs)
+{
+	struct buf b = { 0 };
+	char out[256], *in = (char *)s, *o;
+	size_t inl = strlen(s), ol;
+	iconv_t cd;
+
+	if ((cd = iconv_open("UTF-8", cs)) == (iconv_t)-1)
+		return NULL;
+	buf_puts(&b, "");
+	while (inl > 0) {
+		o = out, ol = sizeof out;
+		if (iconv(cd, &in, &inl, &o, &ol) == (size_t)-1 &&
+		    errno != E2BIG) {
+			in++, inl--;	/* a byte not in cs: dropped */
+			buf_puts(&b, "?");
+		}
+		buf_add(&b, out, o - out);
+	}
+	iconv_close(cd);
+	return b.s;
+}
+
+/* One parameter value: unquoted, and stored where its name says. */
+static void
+param(struct prop *p, const char *name, const char *v, size_t n)
+{
+	char *s = xstrndup(v, n), *q;
+
+	if (name == NULL) {		/* 2.1: a bare value */
+		if (strcasecmp(s, "QUOTED-PRINTABLE") == 0 ||
+		    strcasecmp(s, "BASE64") == 0 || strcasecmp(s, "8BIT") ==
+		    0 || strcasecmp(s, "7BIT") == 0)
+			name = "ENCODING";
+		else
+			name = "TYPE";
+	}
+	if (strcasecmp(name, "TYPE") == 0) {
+		for (q = s; *q; q++)
+			if (*q >= 'A' && *q <= 'Z')
+				*q += 'a' - 'A';
+		strv_add(&p->type, s);
+	} else if (strcasecmp(name, "ENCODING") == 0 && !p->enc)
+		p->enc = xstrdup(s);
+	else if (strcasecmp(name, "CHARSET") == 0 && !p->charset)
+		p->charset = xstrdup(s);
+	else if (strcasecmp(name, "VALUE") == 0 && !p->value_type)
+		p->value_type = xstrdup(s);
+	else if (strcasecmp(name, "X-SERVICE-TYPE") == 0 && !p->service)
+		p->service = xstrdup(s);
+	else if (strcasecmp(name, "X-APPLE-OMIT-YEAR") == 0)
+		p->omit = atoi(s);
+	free(s);
+}
+
+/*
+ * [group.]NAME;P=v,"v";BARE:value into p.  The value is left raw: no
+ * decoding, no unescaping.  An error message, or NULL.
+ */
+static const char *
+prop_parse(const char *s, struct prop *p)
+{
+	const char *n, *pn, *v;
+	char *name;
+	size_t len;
+
+	len = strcspn(s, ";:");
+	if (s[len] == '\0')
+		return "not a vCard line (no ':')";
+	n = memrchr(s, '.', len);
+	p->name = n ? xstrndup(n + 1, len - (n + 1 - s)) : xstrndup(s, len);
+	if (*p->name == '\0')
+		return "a property without a name";
+	s += len;
+	while (*s == ';') {
+		pn = ++s;
+		s += strcspn(s, "=;:");
+		if (*s != '=') {
+			param(p, NULL, pn, s - pn);
+			continue;
+		}
+		name = xstrndup(pn, s - pn);
+		do {
+			s++;
+			if (*s == '"') {
+				v = ++s;
+				s += strcspn(s, "\"");
+				param(p, name, v, s - v);
+				if (*s == '"')
+					s++;
+			} else {
+				v = s;
+				s += strcspn(s, ",;:");
+				param(p, name, v, s - v);
+			}
+		} while (*s == ',');
+		free(name);
+	}
+	if (*s != ':')
+		return "not a vCard line (no ':' after the parameters)";
+	p->value = xstrdup(s + 1);
+	return NULL;
+}
+
+/* The value decoded to UTF-8; an error message, or NULL. */
+static const char *
+prop_decode(struct prop *p, int v21)
+{
+	char *s;
+
+	if (p->enc && (strcasecmp(p->enc, "QUOTED-PRINTABLE") == 0 ||
+	    strcasecmp(p->enc, "Q") == 0)) {
+		s = qp_decode(p->value);
+		free(p->value);
+		p->value = s;
+	}
+	if (p->charset && strcasecmp(p->charset, "UTF-8") != 0 &&
+	    strcasecmp(p->charset, "UTF8") != 0) {
+		if ((s = to_utf8(p->value, p->charset)) == NULL)
+			return "an unknown CHARSET";
+		free(p->value);
+		p->value = s;
+	}
+	if (utf8_valid(p->value, strlen(p->value), NULL))
+		return NULL;
+	if (!v21)
+		return "not UTF-8 text";
+	s = latin1(p->value);	/* 2.1 without a CHARSET: ISO 8859-1 */
+	free(p->value);
+	p->value = s;
+	return NULL;
+}
+
+/* One part with its backslash escapes undone: \n is a line break. */
+static char *
+unescape(const char *s, size_t n)
+{
+	struct buf b = { 0 };
+	size_t i;
+
+	buf_puts(&b, "");
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n) {
+			i++;
+			buf_add(&b, s[i] == 'n' || s[i] == 'N' ? "\n" : s + i,
+			    1);
+		} else
+			buf_add(&b, s + i, 1);
+	}
+	return b.s;
+}
+
+/* Split on sep where it is not escaped; unescape the parts when asked. */
+static void
+split(const char *s, int sep, int unesc, struct strv *out)
+{
+	size_t i, start = 0, n = strlen(s);
+	char *part;
+
+	for (i = 0; i <= n; i++) {
+		if (s[i] == '\\' && i + 1 < n) {
+			i++;
+			continue;
+		}
+		if (i < n && s[i] != sep)
+			continue;
+		part = unesc ? unescape(s + start, i - start) :
+		    xstrndup(s + start, i - start);
+		strv_add(out, part);
+		free(part);
+		start = i + 1;
+	}
+}
+
+/* A structured value (N, ADR, ORG): its components' lists joined. */
+static void
+components(const char *s, const char *glue, struct strv *out)
+{
+	struct strv raw = { 0 }, l = { 0 };
+	struct buf b = { 0 };
+	size_t i, j;
+
+	split(s, ';', 0, &raw);
+	for (i = 0; i < raw.n; i++) {
+		split(raw.v[i], ',', 1, &l);
+		buf_puts(&b, "");
+		for (j = 0; j < l.n; j++)
+			if (*l.v[j])
+				buf_printf(&b, "%s%s", b.len ? glue : "",
+				    l.v[j]);
+		strv_add(out, b.s);
+		free(b.s);
+		b = (struct buf){ 0 };
+		strv_free(&l);
+	}
+	strv_free(&raw);
+}
+
+static char *
+joined(struct strv *l, const char *glue)
+{
+	struct buf b = { 0 };
+	size_t i;
+
+	buf_puts(&b, "");
+	for (i = 0; i < l->n; i++)
+		if (*l->v[i])
+			buf_printf(&b, "%s%s", b.len ? glue : "", l->v[i]);
+	return b.s;
+}
+
+/* A link's key from TYPE, unless TYPE says only where (home, work). */
+static const char *
+linkkey(struct prop *p)
+{
+	static const char *plain[] = { "home", "work", "pref", "internet",
+	    "other", "x-other", "profile", "homepage", "blog", NULL };
+	size_t i, j;
+
+	for (i = 0; i < p->type.n; i++) {
+		for (j = 0; plain[j]; j++)
+			if (strcmp(p->type.v[i], plain[j]) == 0)
+				break;
+		if (plain[j] == NULL)
+			return p->type.v[i];
+	}
+	return NULL;
+}
+
+struct card {
+	struct rec	*r;
+	int		 v21, nfn, nn, nadr, norg, nbday;
+	struct strv	 fn, nick, title, role;
+	char		*nname;		/* the name N makes */
+};
+
+static int
+prefix(const char *s, const char *p)
+{
+	return strncasecmp(s, p, strlen(p)) == 0;
+}
+
+/* What one property gives the record. */
+static void
+apply(struct card *k, struct prop *p)
+{
+	static const int order[] = { 3, 1, 2, 0, 4 };
+	struct rec *r = k->r;
+	struct strv l = { 0 };
+	const char *parts[5], *v;
+	struct buf b = { 0 };
+	const char *name = p->name;
+	char *s;
+	size_t i;
+
+	if (p->enc && (strcasecmp(p->enc, "b") == 0 ||
+	    strcasecmp(p->enc, "BASE64") == 0))
+		return;			/* a photo, a sound, a key */
+	if (strcasecmp(name, "FN") == 0) {
+		s = unescape(p->value, strlen(p->value));
+		strv_add(&k->fn, s);
+		free(s);
+	} else if (strcasecmp(name, "N") == 0 && k->nn++ == 0) {
+		components(p->value, " ", &l);
+		for (i = 0; i < 5; i++)
+			parts[i] = order[i] < (int)l.n ? l.v[order[i]] : NULL;
+		rec_name(r, parts, 5, &b);
+		k->nname = b.s;
+	} else if (strcasecmp(name, "NICKNAME") == 0) {
+		split(p->value, ',', 1, &k->nick);
+	} else if (strcasecmp(name, "ORG") == 0 && k->norg++ == 0) {
+		components(p->value, " ", &l);
+		s = joined(&l, ", ");
+		rec_set(r, &r->d.org, s);
+		free(s);
+	} else if (strcasecmp(name, "TITLE") == 0 ||
+	    strcasecmp(name, "ROLE") == 0) {
+		s = unescape(p->value, strlen(p->value));
+		strv_add(strcasecmp(name, "TITLE") == 0 ? &k->title :
+		    &k->role, s);
+		free(s);
+	} else if (strcasecmp(name, "EMAIL") == 0) {
+		s = unescape(p->value, strlen(p->value));
+		rec_add(r, &r->d.email, s + (prefix(s, "mailto:") ? 7 : 0));
+		free(s);
+	} else if (strcasecmp(name, "TEL") == 0) {
+		s = unescape(p->value, strlen(p->value));
+		rec_add(r, &r->d.phone, s + (prefix(s, "tel:") ? 4 : 0));
+		free(s);
+	} else if (strcasecmp(name, "ADR") == 0) {
+		components(p->value, ", ", &l);
+		s = joined(&l, ", ");
+		if (k->nadr++ == 0)
+			rec_set(r, &r->d.address, s);
+		else
+			rec_note(r, "Address", s);
+		free(s);
+	} else if (strcasecmp(name, "URL") == 0 ||
+	    strcasecmp(name, "X-SOCIALPROFILE") == 0) {
+		s = unescape(p->value, strlen(p->value));
+		rec_link(r, linkkey(p), s);
+		free(s);
+	} else if (strcasecmp(name, "IMPP") == 0) {
+		s = unescape(p->value, strlen(p->value));
+		v = strchr(s, ':');
+		if (p->service == NULL && v)
+			p->service = xstrndup(s, v - s);
+		rec_link(r, p->service, v && !strstr(s, "://") ? v + 1 : s);
+		free(s);
+	} else if (strcasecmp(name, "BDAY") == 0 && k->nbday++ == 0) {
+		s = unescape(p->value, strlen(p->value));
+		if (p->value_type && strcasecmp(p->value_type, "text") == 0)
+			rec_note(r, "Birthday", s);
+		else
+			rec_bday(r, s, p->omit);
+		free(s);
+	} else if (strcasecmp(name, "ANNIVERSARY") == 0 ||
+	    strcasecmp(name, "X-ANNIVERSARY") == 0) {
+		s = unescape(p->value, strlen(p->value));
+		rec_note(r, "Anniversary", s);
+		free(s);
+	} else if (strcasecmp(name, "NOTE") == 0) {
+		s = unescape(p->value, strlen(p->value));
+		rec_note(r, NULL, s);
+		free(s);
+	} else if (strcasecmp(name, "CATEGORIES") == 0 ||
+	    strcasecmp(name, "X-NW-GROUPS") == 0) {
+		split(p->value, ',', 1, &l);
+		for (i = 0; i < l.n; i++)
+			rec_add(r, strcasecmp(name, "CATEGORIES") == 0 ?
+			    &r->d.tags : &r->d.groups, l.v[i]);
+	}
+	strv_free(&l);
+}
+
+/* Same words, whatever their case and the blanks between them? */
+static int
+samename(const char *a, const char *b)
+{
+	struct strv w = { 0 };
+	char *x, *y;
+	int same;
+
+	split(a, ' ', 0, &w);
+	x = joined(&w, " ");
+	strv_free(&w);
+	split(b, ' ', 0, &w);
+	y = joined(&w, " ");
+	strv_free(&w);
+	same = strcaseeq(x, y);
+	free(x);
+	free(y);
+	return same;
+}
+
+/*
+ * The name is FN, else the one N makes, else a nickname, the organisation
+ * or an address.  Other FNs, the N name when it differs, and the
+ * nicknames become aka.
+ */
+static void
+card_done(struct card *k)
+{
+	struct rec *r = k->r;
+	size_t i;
+
+	for (i = 0; i < k->fn.n; i++)
+		rec_set(r, &r->d.name, k->fn.v[i]);
+	rec_set(r, &r->d.name, k->nname);
+	rec_set(r, &r->d.name, k->nick.n ? k->nick.v[0] : NULL);
+	rec_set(r, &r->d.name, r->d.org);
+	rec_set(r, &r->d.name, r->d.email.n ? r->d.email.v[0] : NULL);
+	for (i = 0; i < k->fn.n; i++)
+		rec_add(r, &r->d.aka, k->fn.v[i]);
+	if (k->nname && r->d.name && !samename(k->nname, r->d.name))
+		rec_add(r, &r->d.aka, k->nname);
+	for (i = 0; i < k->nick.n; i++)
+		rec_add(r, &r->d.aka, k->nick.v[i]);
+	rec_set(r, &r->d.title, k->title.n ? k->title.v[0] : NULL);
+	rec_set(r, &r->d.title, k->role.n ? k->role.v[0] : NULL);
+	rec_done(r);
+	strv_free(&k->fn);
+	strv_free(&k->nick);
+	strv_free(&k->title);
+	strv_free(&k->role);
+	free(k->nname);
+}
+
+static int
+is_qp(const char *s)
+{
+	size_t n = strcspn(s, ":"), i;
+
+	for (i = 0; i + 16 <= n; i++)
+		if (strncasecmp(s + i, "QUOTED-PRINTABLE", 16) == 0)
+			return 1;
+	return 0;
+}
+
+/* The card in pl[0..n), BEGIN and END left out: a record. */
+static void
+card_read(struct pline *pl, size_t n, int start, struct recs *rs)
+{
+	struct card k = { 0 };
+	struct prop p;
+	struct buf lg = { 0 };
+	const char *err = NULL;
+	size_t i, j;
+	int line, qp;
+
+	k.r = rec_new(rs, start);
+	for (i = 0; i < n; i++)
+		if (pl[i].len >= 11 && strncasecmp(pl[i].s, "VERSION:", 8) ==
+		    0)
+			k.v21 = strncmp(pl[i].s + 8, "2.1", 3) == 0;
+	for (i = 0; i < n && err == NULL; ) {
+		line = pl[i].line;
+		lg.len = 0;
+		buf_add(&lg, pl[i].s, pl[i].len);
+		qp = is_qp(lg.s);
+		for (i++; i < n; i++) {
+			if (qp && lg.len && lg.s[lg.len - 1] == '=') {
+				lg.s[--lg.len] = '\0';
+				buf_add(&lg, pl[i].s, pl[i].len);
+			} else if (pl[i].len && (pl[i].s[0] == ' ' ||
+			    pl[i].s[0] == '\t'))
+				buf_add(&lg, pl[i].s + !k.v21,
+				    pl[i].len - !k.v21);
+			else
+				break;
+		}
+		for (j = 0; j < lg.len && strchr(" \t", lg.s[j]); j++)
+			;
+		if (j == lg.len)
+			continue;
+		memset(&p, 0, sizeof p);
+		if ((err = prop_parse(lg.s, &p)) == NULL &&
+		    (err = prop_decode(&p, k.v21)) == NULL)
+			apply(&k, &p);
+		else if (k.v21 && p.value == NULL)
+			err = NULL;	/* 2.1: base64 lines not indented */
+		prop_free(&p);
+		if (err)
+			rec_fail(k.r, line, err);
+	}
+	free(lg.s);
+	card_done(&k);
+}
+
+/* "AGENT:" with nothing after it: a 2.1 card follows inside this one. */
+static int
+is_agent(const char *s, size_t n)
+{
+	size_t k = strcspn(s, ";:");
+	const char *name;
+
+	if (k > n)
+		k = n;
+	name = memrchr(s, '.', k);
+	name = name ? name + 1 : s;
+	return n > 0 && s[n - 1] == ':' && s + k - name == 5 &&
+	    strncasecmp(name, "AGENT", 5) == 0;
+}
+
+static int
+isline(const char *s, size_t n, const char *want)
+{
+	size_t w = strlen(want);
+
+	while (n > w && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n == w && strncasecmp(s, want, w) == 0;
+}
+
+/*
+ * Every card of a file.  A card that does not parse becomes a record with
+ * the reason and its line; the others are read all the same.
+ */
+void
+vcard_read(const char *s, size_t len, struct recs *rs)
+{
+	struct pline *pl = NULL;
+	const char *l, *nl;
+	size_t npl = 0, off, n, ln;
+	int line = 0, incard = 0, start = 0, depth = 0, junk = 0;
+	struct rec *r;
+
+	rs->format = IN_VCARD;
+	off = len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	for (; off < len; off += n + 1) {
+		l = s + off;
+		nl = memchr(l, '\n', len - off);
+		n = nl ? (size_t)(nl - l) : len - off;
+		ln = n && l[n - 1] == '\r' ? n - 1 : n;
+		line++;
+		if (!incard) {
+			if (strspn(l, " \t\r") >= ln)
+				continue;
+			if (isline(l, ln, "BEGIN:VCARD")) {
+				incard = 1, start = line, npl = 0, junk = 0;
+			} else if (!junk) {
+				r = rec_new(rs, line);
+				r->err = xstrdup("not in a card (no BEGIN:VCARD "
+				    "before it)");
+				junk = 1;
+			}
+			continue;
+		}
+		if (depth) {		/* a 2.1 AGENT's card: skipped */
+			depth += isline(l, ln, "BEGIN:VCARD") -
+			    isline(l, ln, "END:VCARD");
+			continue;
+		}
+		if (isline(l, ln, "END:VCARD")) {
+			card_read(pl, npl, start, rs);
+			incard = 0;
+			continue;
+		}
+		if (isline(l, ln, "BEGIN:VCARD")) {
+			if (npl && is_agent(pl[npl - 1].s, pl[npl - 1].len)) {
+				depth = 1;
+				continue;
+			}
+			r = rec_new(rs, start);
+			r->err = xstrdup("BEGIN:VCARD without END:VCARD");
+			start = line, npl = 0;
+			continue;
+		}
+		if ((npl & (npl - 1)) == 0)
+			pl = xrealloc(pl, (npl ? 2 * npl : 1) * sizeof *pl);
+		pl[npl].s = l;
+		pl[npl].len = ln;
+		pl[npl++].line = line;
+	}
+	if (incard) {
+		r = rec_new(rs, start);
+		r->err = xstrdup("BEGIN:VCARD without END:VCARD");
+	}
+	free(pl);
+}
+
+/* --- writing ------------------------------------------------------------ */
+
+/* A TEXT value: backslash, comma, semicolon and line breaks escaped. */
+char *
+vc_text(const char *s)
+{
+	struct buf b = { 0 };
+
+	buf_puts(&b, "");
+	for (; *s; s++)
+		if (*s == '\\' || *s == ',' || *s == ';')
+			buf_printf(&b, "\\%c", *s);
+		else if (*s == '\n')
+			buf_puts(&b, "\\n");
+		else if ((unsigned char)*s >= 0x20 || *s == '\t')
+			buf_add(&b, s, 1);
+	return b.s;
+}
+
+/*
+ * name:value as a content line (RFC 6350 3.2, RFC 5545 3.1): folded so
+ * that no line is longer than 75 octets, never inside a UTF-8 character,
+ * each line ended by CRLF.
+ */
+void
+vc_line(struct buf *b, const char *name, const char *value)
+{
+	struct buf l = { 0 };
+	size_t i = 0, max = 75, n;
+
+	buf_printf(&l, "%s:%s", name, value);
+	while (l.len - i > max) {
+		n = max;
+		while (n > 1 && ((unsigned char)l.s[i + n] & 0xc0) == 0x80)
+			n--;
+		buf_add(b, l.s + i, n);
+		buf_puts(b, "\r\n ");
+		i += n;
+		max = 74;
+	}
+	buf_add(b, l.s + i, l.len - i);
+	buf_puts(b, "\r\n");
+	free(l.s);
+}
+
+#define ROL(x, n)	((x) << (n) | (x) >> (32 - (n)))
+
+static void
+sha1_block(uint32_t h[5], const unsigned char *p)
+{
+	uint32_t w[80], a, b, c, d, e, f, k, t;
+	int i;
+
+	for (i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		    (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+	for (; i < 80; i++)
+		w[i] = ROL(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+	a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+	for (i = 0; i < 80; i++) {
+		if (i < 20)
+			f = (b & c) | (~b & d), k = 0x5a827999;
+		else if (i < 40)
+			f = b ^ c ^ d, k = 0x6ed9eba1;
+		else if (i < 60)
+			f = (b & c) | (b & d) | (c & d), k = 0x8f1bbcdc;
+		else
+			f = b ^ c ^ d, k = 0xca62c1d6;
+		t = ROL(a, 5) + f + e + k + w[i];
+		e = d, d = c, c = ROL(b, 30), b = a, a = t;
+	}
+	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
+}
+
+static void
+sha1(const unsigned char *m, size_t len, unsigned char out[20])
+{
+	uint32_t h[5] = { 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476,
+	    0xc3d2e1f0 };
+	unsigned char tail[128];
+	uint64_t bits = (uint64_t)len * 8;
+	size_t i, n;
+
+	for (i = 0; i + 64 <= len; i += 64)
+		sha1_block(h, m + i);
+	n = len - i;
+	memset(tail, 0, sizeof tail);
+	memcpy(tail, m + i, n);
+	tail[n] = 0x80;
+	n = n < 56 ? 64 : 128;
+	for (i = 0; i < 8; i++)
+		tail[n - 1 - i] = bits >> (8 * i);
+	for (i = 0; i < n; i += 64)
+		sha1_block(h, tail + i);
+	for (i = 0; i < 20; i++)
+		out[i] = h[i / 4] >> (24 - 8 * (i % 4));
+}
+
+/*
+ * A UUID that depends on name only (RFC 9562 version 5 in the URL
+ * namespace), so a contact exported twice keeps its UID.
+ */
+void
+vc_uid(const char *name, char out[37])
+{
+	static const unsigned char ns[16] = { 0x6b, 0xa7, 0xb8, 0x11, 0x9d,
+	    0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8 };
+	unsigned char *m, h[20];
+	size_t n = strlen(name), i, o = 0;
+
+	m = xmalloc(16 + n);
+	memcpy(m, ns, 16);
+	memcpy(m + 16, name, n);
+	sha1(m, 16 + n, h);
+	free(m);
+	h[6] = (h[6] & 0x0f) | 0x50;
+	h[8] = (h[8] & 0x3f) | 0x80;
+	for (i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		snprintf(out + o, 3, "%02x", h[i]);
+		o += 2;
+	}
+	out[o] = '\0';
+}
+
+/* The strings under key: one, or a list of them. */
+static void
+strings(struct ynode *root, const char *key, struct strv *out)
+{
+	struct ynode *n = ymap_get(root, key);
+	const char *s;
+	size_t i;
+
+	if (n && n->type == YSEQ) {
+		for (i = 0; i < n->nkid; i++)
+			if ((s = ynode_str(n->kid[i])) != NULL)
+				strv_add(out, s);
+	} else if ((s = ynode_str(n)) != NULL)
+		strv_add(out, s);
+}
+
+static void
+textlist(struct buf *b, const char *name, char **v, size_t n)
+{
+	struct buf l = { 0 };
+	size_t i;
+	char *t;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		t = vc_text(v[i]);
+		buf_printf(&l, "%s%s", i ? "," : "", t);
+		free(t);
+	}
+	vc_line(b, name, l.s);
+	free(l.s);
+}
+
+static void
+text(struct buf *b, const char *name, const char *s)
+{
+	char *t;
+
+	if (s == NULL || *s == '\0')
+		return;
+	t = vc_text(s);
+	vc_line(b, name, t);
+	free(t);
+}
+
+/* N from the name: the last word the family name, the first the given. */
+static void
+nprop(struct buf *b, const char *name)
+{
+	struct strv w = { 0 }, words = { 0 };
+	struct buf l = { 0 }, mid = { 0 };
+	char *f, *g, *m;
+	size_t i;
+
+	split(name, ' ', 0, &w);
+	for (i = 0; i < w.n; i++)
+		if (*w.v[i])
+			strv_add(&words, w.v[i]);
+	buf_puts(&mid, "");
+	for (i = 1; i + 1 < words.n; i++)
+		buf_printf(&mid, "%s%s", i > 1 ? " " : "", words.v[i]);
+	g = vc_text(words.n ? words.v[0] : "");
+	f = vc_text(words.n > 1 ? words.v[words.n - 1] : "");
+	m = vc_text(mid.s);
+	buf_printf(&l, "%s;%s;%s;;", f, g, m);
+	vc_line(b, "N", l.s);
+	free(l.s), free(mid.s), free(f), free(g), free(m);
+	strv_free(&w);
+	strv_free(&words);
+}
+
+/* A link's key as a TYPE: letters, digits and '-' only. */
+static char *
+typekey(const char *k)
+{
+	struct buf b = { 0 };
+
+	buf_puts(&b, "");
+	for (; *k; k++)
+		if ((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') ||
+		    (*k >= '0' && *k <= '9') || *k == '-')
+			buf_add(&b, k, 1);
+	return b.s;
+}
+
+static void
+links(struct buf *b, struct ynode *root)
+{
+	struct ynode *m = ymap_get(root, "links");
+	const char *k, *v;
+	char *t, *name, *val;
+	size_t i;
+
+	if (m == NULL || m->type != YMAP)
+		return;
+	for (i = 0; i + 1 < m->nkid; i += 2) {
+		if ((k = ynode_str(m->kid[i])) == NULL ||
+		    (v = ynode_str(m->kid[i + 1])) == NULL || *v == '\0')
+			continue;
+		t = typekey(k);
+		if (strstr(v, "://")) {
+			name = *t ? xasprintf("URL;TYPE=%s", t) :
+			    xstrdup("URL");
+			val = vc_text(v);	/* a URI: only breaks go */
+			vc_line(b, name, strpbrk(v, "\\,;\n") ? val : v);
+		} else {
+			name = *t ? xasprintf("X-SOCIALPROFILE;TYPE=%s", t) :
+			    xstrdup("X-SOCIALPROFILE");
+			val = vc_text(v);
+			vc_line(b, name, val);
+		}
+		free(name);
+		free(val);
+		free(t);
+	}
+}
+
+/*
+ * The contact as a vCard 4.0, or 3.0 when version is 3.  c must have been
+ * loaded with C_KEEPDOC: phones, links, address and notes come from its
+ * tree.
+ */
+void
+vcard_write(struct buf *b, struct contact *c, int version)
+{
+	struct ynode *root = c->doc ? c->doc->root : NULL;
+	struct strv phones = { 0 };
+	const char *s;
+	char uid[37], *u, *t, bd[16];
+	size_t i, n;
+
+	vc_line(b, "BEGIN", "VCARD");
+	vc_line(b, "VERSION", version == 3 ? "3.0" : "4.0");
+	vc_line(b, "PRODID", "-//nw//nw-export " NW_VERSION "//EN");
+	u = xasprintf("nw:%s", c->id);
+	vc_uid(u, uid);
+	free(u);
+	u = xasprintf("urn:uuid:%s", uid);
+	vc_line(b, "UID", u);
+	free(u);
+	text(b, "FN", c->name);
+	nprop(b, c->name);
+	textlist(b, "NICKNAME", c->aka, c->naka);
+	text(b, "ORG", c->org);
+	text(b, "TITLE", c->title);
+	for (i = 0; i < c->nemail; i++)
+		text(b, "EMAIL", c->email[i]);
+	strings(root, "phone", &phones);
+	for (i = 0; i < phones.n; i++)
+		text(b, version == 3 ? "TEL" : "TEL;VALUE=text", phones.v[i]);
+	strv_free(&phones);
+	if ((s = ynode_str(ymap_get(root, "address"))) != NULL && *s) {
+		t = vc_text(s);
+		u = xasprintf(";;%s;;;;", t);
+		vc_line(b, "ADR", u);
+		free(u);
+		free(t);
+	}
+	if (c->bday.month) {
+		if (c->bday.year)
+			snprintf(bd, sizeof bd, version == 3 ? "%04d-%02d-%02d" :
+			    "%04d%02d%02d", c->bday.year, c->bday.month,
+			    c->bday.day);
+		else
+			snprintf(bd, sizeof bd, version == 3 ? "--%02d-%02d" :
+			    "--%02d%02d", c->bday.month, c->bday.day);
+		vc_line(b, "BDAY", bd);
+	}
+	links(b, root);
+	textlist(b, "CATEGORIES", c->tags, c->ntags);
+	textlist(b, "X-NW-GROUPS", c->groups, c->ngroups);
+	if ((s = ynode_str(ymap_get(root, "notes"))) != NULL) {
+		for (n = strlen(s); n > 0 && strchr("\n ", s[n - 1]); n--)
+			;
+		u = xstrndup(s, n);
+		text(b, "NOTE", u);
+		free(u);
+	}
+	vc_line(b, "END", "VCARD");
+}
