@@ -211,8 +211,10 @@ is "$rc:$out:$err" "1:mei-chen	Mei Chen:nw-ls: 'zed': no such contact" \
 
 # ---------------------------------------------------------------------------
 # A crafted network: a broken file, a runaway pattern, odd values.
-mknet net
-N=$NW_DIR
+N=$T/net		# a bare folder is a network: no nw-init needed
+mkdir "$N"
+NW_DIR=$N
+export NW_DIR
 printf 'name: Bob Brown\nnotes: [likes chess, "and go"]\n' >"$N/bob.yaml"
 printf 'name: [broken\n' >"$N/broken.yaml"
 printf 'name: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n' \

@@ -112,8 +112,10 @@ is "$out" "Mei Chen
 
 # ---------------------------------------------------------------------------
 # A crafted network: every other shape a value can take.
-mknet net
-N=$NW_DIR
+N=$T/net		# a bare folder is a network: no nw-init needed
+mkdir "$N"
+NW_DIR=$N
+export NW_DIR
 cat >"$N/zoe.yaml" <<'EOF'
 name: Zoe Zimmer
 circle: friends        # not in the settings
