@@ -152,18 +152,20 @@ static void
 show_cadence(struct net *net, struct contact *c)
 {
 	struct dur *cd = c->circle ? net_circle(net, c->circle) : NULL;
+	struct buf b = { 0 };
 	char s[16];
 
 	if (c->circle)
-		printf("  %-9s %s%s\n", "circle", c->circle,
-		    cd ? "" : " (no such circle)");
+		buf_printf(&b, "%s%s", c->circle, cd ? "" :
+		    " (no such circle)");
+	fieldb("circle", &b);
 	if (c->every.unit)
-		printf("  %-9s %s\n", "every", dur_str(c->every, s));
+		buf_puts(&b, dur_str(c->every, s));
 	else if (cd)
-		printf("  %-9s %s (circle %s)\n", "every", dur_str(*cd, s),
-		    c->circle);
+		buf_printf(&b, "%s (circle %s)", dur_str(*cd, s), c->circle);
 	else
-		printf("  %-9s %s (default)\n", "every", dur_str(net->dflt, s));
+		buf_printf(&b, "%s (default)", dur_str(net->dflt, s));
+	fieldb("every", &b);
 }
 
 static void
