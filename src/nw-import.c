@@ -513,8 +513,6 @@ main(int argc, char *argv[])
 		r.total += in[i].n;
 		free(text);
 	}
-	if (!r.dry)
-		net_lock(r.net);
 	known_load(&r);
 	r.bar = isatty(2) && r.total >= 100;
 	for (i = 0; i < (size_t)nin; i++) {

@@ -901,7 +901,8 @@ vcard_write(struct buf *b, struct contact *c, int version)
 	free(u);
 	text(b, "FN", c->name);
 	nprop(b, c->name);
-	textlist(b, "NICKNAME", c->aka, c->naka);
+	for (i = 0; i < c->naka; i++)		/* one a line: vobject */
+		text(b, "NICKNAME", c->aka[i]);
 	text(b, "ORG", c->org);
 	text(b, "TITLE", c->title);
 	for (i = 0; i < c->nemail; i++)
