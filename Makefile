@@ -89,6 +89,7 @@ check-san: deps
 	    prove -e /bin/sh tests/*.t
 
 san-progs: $(CMDS:%=build-san/bin/%) units
+	@ln -sfn ../man build-san/man	# nw help finds the pages beside bin/
 
 build-san/bin/%: $(B)/%.o $(B)/libnw.a
 	@mkdir -p build-san/bin

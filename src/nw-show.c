@@ -370,7 +370,6 @@ int
 main(int argc, char *argv[])
 {
 	struct run r = { 0 };
-	const char *t;
 	int ch, rv;
 
 	while ((ch = getopt(argc, argv, "aC:hrV")) != -1)
@@ -391,9 +390,7 @@ main(int argc, char *argv[])
 	r.net = net_open(1);
 	r.refs.net = r.net;
 	out_init(0);
-	t = getenv("TERM");
-	r.colour = out_mode == OUT_TABLE && getenv("NO_COLOR") == NULL &&
-	    !(t && strcmp(t, "dumb") == 0);	/* as out.c's tables */
+	r.colour = out_colour();
 	rv = ref_loop(argc, argv, one, &r);
 	return out_close() || rv;
 }

@@ -208,6 +208,7 @@ int	 select_ids(struct refs *, int, char **, struct strv *);
 enum { OUT_TSV, OUT_TABLE, OUT_JSON };
 extern int out_mode;
 void	 out_init(int);
+int	 out_colour(void);
 void	 out_row(int, const char *const *, const char *const *, const char *,
 	    const char *);
 void	 out_flush(void);

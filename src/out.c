@@ -32,6 +32,13 @@ out_init(int json)
 	    !(t && strcmp(t, "dumb") == 0);
 }
 
+/* Is colour on (a terminal, no NO_COLOR, not TERM=dumb)? */
+int
+out_colour(void)
+{
+	return colour;
+}
+
 void
 out_json_str(FILE *f, const char *s)
 {
@@ -51,6 +58,18 @@ out_json_str(FILE *f, const char *s)
 			fputc(*u, f);
 	}
 	fputc('"', f);
+}
+
+/* A field for the terminal: no control character reaches it. */
+static char *
+cleaned(const char *s)
+{
+	char *c = xstrdup(s), *p;
+
+	for (p = c; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	return c;
 }
 
 /* A field in a TSV line: no tab or line break may split the record. */
@@ -104,7 +123,7 @@ out_row(int n, const char *const *names, const char *const *vals,
 		r = &rows[nrows++];
 		r->v = xcalloc(n, sizeof *r->v);
 		for (i = 0; i < n; i++)
-			r->v[i] = xstrdup(vals[i] ? vals[i] : "");
+			r->v[i] = cleaned(vals[i] ? vals[i] : "");
 		r->colour = colour && col ? xstrdup(col) : NULL;
 		ncols = n;
 		snprintf(coltypes, sizeof coltypes, "%s", types);
