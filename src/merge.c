@@ -1,0 +1,968 @@
+/* merge.c - three-way merge of one contact file */
+
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+/*
+ * The result is OURS's text, edited: the editor (edit_set, edit_delete,
+ * edit_append) where it can, otherwise a splice of whole lines that is
+ * parsed again at once.  Every edit leaves e->doc the parse of e->text.
+ * At the end the whole result is checked against the plan: each key holds
+ * the side's value the plan chose, the log holds the planned entries in
+ * the planned order.  Then, and only then, conflicting keys are put
+ * between markers.  Any refusal on the way sends the caller to a plain
+ * text merge.
+ */
+
+extern char **environ;
+
+enum { KEEP, TAKE, CONFLICT };
+
+struct plan {
+	struct ydoc	*base, *ours, *theirs;	/* as parsed; ours unedited */
+	struct edit	*e;			/* editing a copy of ours */
+	struct strv	 keys;			/* ours's order, then theirs's */
+	int		*act;
+	int		 logmerge;		/* log merged by entries */
+	struct ynode	**log;			/* the planned entries */
+	size_t		 nlog;
+	struct merge	*m;
+};
+
+static int
+fail(struct merge *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(m->err, sizeof m->err, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+/* The raw key and value nodes of key in mapping r; 0 when absent. */
+static int
+pair(struct ynode *r, const char *key, struct ynode **k, struct ynode **v)
+{
+	size_t i;
+
+	for (i = 0; r && i + 1 < r->nkid; i += 2)
+		if (r->kid[i] == ymap_key(r, key)) {
+			*k = r->kid[i];
+			*v = r->kid[i + 1];
+			return 1;
+		}
+	*k = *v = NULL;
+	return 0;
+}
+
+static struct ynode *
+value(struct ydoc *d, const char *key)
+{
+	return d->root ? ymap_get(d->root, key) : NULL;
+}
+
+static int
+same(struct ynode *a, struct ynode *b)
+{
+	return (a == NULL && b == NULL) || (a && b && ynode_equal(a, b));
+}
+
+/* --- lines of text --------------------------------------------------- */
+
+static size_t
+bomlen(const char *s, size_t len)
+{
+	return len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
+static size_t
+line_start(const char *s, size_t len, size_t off)
+{
+	size_t bom = bomlen(s, len);
+
+	while (off > bom && s[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+/* The start of the line after the one that holds off - 1 (or len). */
+static size_t
+line_after(const char *s, size_t len, size_t off)
+{
+	const char *p;
+
+	if (off == 0 || s[off - 1] == '\n')
+		return off;
+	if ((p = memchr(s + off, '\n', len - off)) != NULL)
+		return p - s + 1;
+	return len;
+}
+
+/* The lines of a top-level pair: [*start, *end); 0 when not whole lines. */
+static int
+pair_lines(struct ydoc *d, struct ynode *k, struct ynode *v, size_t *start,
+    size_t *end)
+{
+	size_t i;
+
+	*start = line_start(d->text, d->len, k->start);
+	for (i = *start; i < k->start; i++)
+		if (d->text[i] != ' ')
+			return 0;
+	*end = line_after(d->text, d->len, v->end > k->end ? v->end : k->end);
+	return 1;
+}
+
+/*
+ * Lines of text s[0..len) for a file whose line end is eol and whose
+ * top-level keys stand at column ind, when in s they stand at column
+ * from: every line ends with eol.  0 when a line is indented less.
+ */
+static int
+relines(struct buf *b, const char *s, size_t len, const char *eol,
+    size_t from, size_t ind)
+{
+	const char *q;
+	size_t i, n, sp, next;
+
+	for (i = 0; i < len; i = next) {
+		q = memchr(s + i, '\n', len - i);
+		next = q ? (size_t)(q - s) + 1 : len;
+		n = (q ? (size_t)(q - s) : len) - i;
+		if (n > 0 && s[i + n - 1] == '\r')
+			n--;
+		for (sp = 0; sp < n && s[i + sp] == ' '; sp++)
+			;
+		if (from == ind)
+			buf_add(b, s + i, n);
+		else if (sp < n && sp < from)
+			return 0;
+		else if (sp < n) {
+			buf_printf(b, "%*s", (int)ind, "");
+			buf_add(b, s + i + from, n - from);
+		}
+		buf_puts(b, eol);
+	}
+	return 1;
+}
+
+static size_t
+key_indent(struct ydoc *d)
+{
+	struct ynode *k;
+
+	if (d->root == NULL || d->root->nkid == 0)
+		return 0;
+	k = d->root->kid[0];
+	return k->start - line_start(d->text, d->len, k->start);
+}
+
+/* A pair of theirs as lines for ours; NULL when it cannot be moved. */
+static char *
+their_lines(struct plan *p, const char *key)
+{
+	struct ynode *k, *v;
+	struct buf b = { 0 };
+	size_t s, end;
+
+	if (!pair(p->theirs->root, key, &k, &v) ||
+	    !pair_lines(p->theirs, k, v, &s, &end))
+		return NULL;
+	if (!relines(&b, p->theirs->text + s, end - s, p->e->eol,
+	    key_indent(p->theirs), key_indent(p->e->doc))) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s ? b.s : xstrdup("");
+}
+
+struct cut {
+	size_t	 start, end, seq;
+	char	*text;
+};
+
+/* In text order; an insertion before a replacement at the same place. */
+static int
+cutcmp(const void *a, const void *b)
+{
+	const struct cut *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* s[0..len) with each cut's range replaced by its text. */
+static char *
+cut_apply(const char *s, size_t len, struct cut *c, size_t n, size_t *outlen)
+{
+	struct buf out = { 0 };
+	size_t i, pos = 0;
+
+	qsort(c, n, sizeof *c, cutcmp);
+	for (i = 0; i < n; i++) {
+		buf_add(&out, s + pos, c[i].start - pos);
+		if (c[i].text)
+			buf_puts(&out, c[i].text);
+		pos = c[i].end;
+	}
+	buf_add(&out, s + pos, len - pos);
+	*outlen = out.len;
+	return out.s ? out.s : xstrdup("");
+}
+
+/*
+ * The edit's new text, owned from now on, parsed again: the edit's
+ * document follows.  0 when the new text is no mapping.
+ */
+static int
+retext(struct edit *e, char *text, size_t len)
+{
+	struct ydoc *d;
+
+	d = ydoc_parse(text, len);
+	if (d->root == NULL || d->root->type != YMAP) {
+		snprintf(e->err, sizeof e->err, "an edit would not parse "
+		    "(%d:%d: %.150s)", d->line, d->col, d->err);
+		ydoc_free(d);
+		free(text);
+		return 0;
+	}
+	ydoc_free(e->doc);
+	e->doc = d;
+	free(e->text);
+	e->text = text;
+	e->len = len;
+	return 1;
+}
+
+/* Replace e's text [start, end) by repl and parse it again. */
+static int
+resplice(struct edit *e, size_t start, size_t end, const char *repl)
+{
+	struct buf b = { 0 };
+
+	buf_add(&b, e->text, start);
+	buf_puts(&b, repl);
+	buf_add(&b, e->text + end, e->len - end);
+	return retext(e, b.s, b.len);
+}
+
+/*
+ * Where a key that ours has not goes: after the key before it in theirs,
+ * when ours has that one, else after ours's last key.  *noeol is set at
+ * the end of a text that has no final line end.
+ */
+static size_t
+new_place(struct plan *p, const char *key, int *noeol)
+{
+	struct edit *e = p->e;
+	struct ynode *r = p->theirs->root, *k, *v;
+	size_t i, at, s;
+
+	for (i = 0; i < r->nkid && strcmp(r->kid[i]->str, key) != 0; i += 2)
+		;
+	at = line_after(e->text, e->len, e->doc->root->end);
+	while (i >= 2) {
+		i -= 2;
+		if (pair(e->doc->root, r->kid[i]->str, &k, &v) &&
+		    pair_lines(e->doc, k, v, &s, &at))
+			break;
+	}
+	*noeol = at == e->len && e->len > 0 && e->text[e->len - 1] != '\n';
+	return at;
+}
+
+/* Insert lines (each ending with eol) where theirs has key. */
+static int
+add_lines(struct plan *p, const char *key, const char *lines)
+{
+	struct edit *e = p->e;
+	struct buf b = { 0 };
+	size_t at;
+	int noeol, ok;
+
+	at = new_place(p, key, &noeol);
+	if (noeol) {
+		buf_puts(&b, e->eol);
+		buf_add(&b, lines, strlen(lines) - strlen(e->eol));
+	} else
+		buf_puts(&b, lines);
+	ok = resplice(e, at, at, b.s ? b.s : "");
+	free(b.s);
+	return ok;
+}
+
+/* --- keys ------------------------------------------------------------ */
+
+static int
+decide(struct ynode *b, struct ynode *o, struct ynode *t)
+{
+	if (same(o, t))
+		return KEEP;
+	if (same(b, o))
+		return TAKE;
+	if (same(b, t))
+		return KEEP;
+	return CONFLICT;
+}
+
+/* A log the entries of which can be merged: absent, null or a list. */
+static int
+islist(struct ynode *n)
+{
+	return n == NULL || ynode_isnull(n) || n->type == YSEQ;
+}
+
+static int
+oneline(struct ydoc *d, struct ynode *v)
+{
+	return v->type != YALIAS && v->end > v->start &&
+	    memchr(d->text + v->start, '\n', v->end - v->start) == NULL &&
+	    !(v->type == YSCALAR && (v->style == 4 || v->style == 5));
+}
+
+/* Make key in ours what it is in theirs. */
+static int
+take(struct plan *p, const char *key)
+{
+	struct edit *e = p->e;
+	struct ynode *tk, *tv, *ok, *ov;
+	size_t s, end;
+	char *val, *lines;
+	int done;
+
+	if (!pair(p->theirs->root, key, &tk, &tv)) {
+		if (edit_delete(e, key))
+			return 1;
+		return fail(p->m, "'%s': %s", key, e->err);
+	}
+	/* a value ours has: replaced, ours's comments around it kept */
+	if (ymap_key(e->doc->root, key) && oneline(p->theirs, tv)) {
+		val = xstrndup(p->theirs->text + tv->start, tv->end - tv->start);
+		done = edit_set(e, key, val);
+		free(val);
+		if (done)
+			return 1;
+	}
+	/* else the whole pair, as theirs wrote it, where theirs has it */
+	if ((lines = their_lines(p, key)) == NULL)
+		return fail(p->m, "'%s': cannot copy its lines", key);
+	if (!pair(e->doc->root, key, &ok, &ov))
+		done = add_lines(p, key, lines);
+	else if (!pair_lines(e->doc, ok, ov, &s, &end))
+		done = 0;
+	else
+		done = resplice(e, s, end, lines);
+	free(lines);
+	return done ? 1 : fail(p->m, "'%s': cannot replace its lines", key);
+}
+
+/* --- the log --------------------------------------------------------- */
+
+struct list {
+	struct ynode	**v;
+	size_t		  n;
+};
+
+static void
+items(struct ynode *seq, struct list *l)
+{
+	size_t i;
+
+	l->n = seq && seq->type == YSEQ ? seq->nkid : 0;
+	l->v = xcalloc(l->n, sizeof *l->v);
+	for (i = 0; i < l->n; i++)
+		l->v[i] = ynode_deref(seq->kid[i]);
+}
+
+/* A hash that equal nodes (ynode_equal) share. */
+static unsigned long
+hash(struct ynode *n)
+{
+	unsigned long h = 5381;
+	const char *s;
+	size_t i;
+
+	n = ynode_deref(n);
+	h = h * 33 + n->type;
+	for (s = n->tag ? n->tag : ""; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	if (n->type == YSCALAR) {
+		for (i = 0; i < n->len; i++)
+			h = h * 33 + (unsigned char)n->str[i];
+		return h * 33 + (n->plain && yaml_typed(n->str));
+	}
+	for (i = 0; i < n->nkid; i++)
+		h = h * 33 + hash(n->kid[i]);
+	return h;
+}
+
+struct ent {
+	unsigned long	 h;
+	struct ynode	*n;
+	size_t		*cls;	/* where its class goes */
+};
+
+static int
+entcmp(const void *a, const void *b)
+{
+	const struct ent *x = a, *y = b;
+
+	return x->h < y->h ? -1 : x->h > y->h;
+}
+
+/*
+ * Number the entries of the three logs by class: equal entries
+ * (ynode_equal) share one.  Sorted by hash, only entries of one hash are
+ * compared, each with the first of each class: n log n for a long log.
+ */
+static size_t
+classify(struct list *l, size_t **cls)
+{
+	struct ent *a;
+	size_t i, j, k, m, n = 0, ncls = 0, nrep, *rep;
+
+	for (i = 0; i < 3; i++)
+		n += l[i].n;
+	a = xcalloc(n, sizeof *a);
+	rep = xcalloc(n, sizeof *rep);
+	for (i = n = 0; i < 3; i++) {
+		cls[i] = xcalloc(l[i].n, sizeof *cls[i]);
+		for (j = 0; j < l[i].n; j++, n++) {
+			a[n].n = l[i].v[j];
+			a[n].h = hash(l[i].v[j]);
+			a[n].cls = &cls[i][j];
+		}
+	}
+	qsort(a, n, sizeof *a, entcmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && a[j].h == a[i].h; j++)
+			;
+		for (k = i, nrep = 0; k < j; k++) {
+			for (m = 0; m < nrep; m++)
+				if (ynode_equal(a[rep[m]].n, a[k].n))
+					break;
+			if (m < nrep) {
+				*a[k].cls = *a[rep[m]].cls;
+			} else {
+				rep[nrep++] = k;
+				*a[k].cls = ncls++;
+			}
+		}
+	}
+	free(a);
+	free(rep);
+	return ncls;
+}
+
+/*
+ * How many copies of one entry the merge keeps: a side that changed the
+ * count wins; when both did, the larger count (nothing logged is lost).
+ */
+static size_t
+merged(size_t b, size_t o, size_t t)
+{
+	if (o == t || b == t)
+		return o;
+	if (b == o)
+		return t;
+	return o > t ? o : t;
+}
+
+static int
+entry_date(struct ynode *n)
+{
+	const char *s;
+	int d;
+
+	if (n->type != YMAP || (s = ynode_str(ymap_get(n, "date"))) == NULL ||
+	    !date_parse(s, &d))
+		return NODATE;
+	return d;
+}
+
+/* Where an entry dated d goes: after the last entry not later. */
+static size_t
+entry_pos(struct ynode **v, size_t n, int d)
+{
+	size_t p = n;
+	int pd;
+
+	if (d == NODATE)
+		return n;
+	while (p > 0 && (pd = entry_date(v[p - 1])) != NODATE && pd > d)
+		p--;
+	return p;
+}
+
+/* A node as YAML text on one line, fit for a flow collection. */
+static int
+flow_text(struct ydoc *d, struct ynode *n, struct buf *b)
+{
+	size_t i;
+	char *q;
+
+	if (n->type == YALIAS || n->anchor || n->tag)
+		return 0;
+	if ((n->flow || (n->type == YSCALAR && n->style != 4 &&
+	    n->style != 5 && (!n->plain || !strpbrk(n->str, ",[]{}")))) &&
+	    n->end > n->start &&
+	    memchr(d->text + n->start, '\n', n->end - n->start) == NULL) {
+		buf_add(b, d->text + n->start, n->end - n->start);
+		return 1;
+	}
+	if (n->type == YSCALAR) {
+		if (n->plain && n->len == 0)
+			return 1;
+		q = yaml_quote(n->str, Q_FLOW | (n->plain ? 0 : Q_STR));
+		buf_puts(b, q);
+		free(q);
+		return 1;
+	}
+	buf_puts(b, n->type == YSEQ ? "[" : "{");
+	for (i = 0; i < n->nkid; i++) {
+		if (i)
+			buf_puts(b, n->type == YMAP && i % 2 ? ": " : ", ");
+		if (!flow_text(d, n->kid[i], b))
+			return 0;
+	}
+	buf_puts(b, n->type == YSEQ ? "]" : "}");
+	return 1;
+}
+
+/* The '-' of block list item it, alone on its line before it. */
+static int
+dash(struct edit *e, struct ynode *it, size_t *ls, size_t *ind)
+{
+	size_t i;
+
+	*ls = line_start(e->text, e->len, it->start);
+	*ind = strspn(e->text + *ls, " ");
+	if (*ls + *ind >= it->start || e->text[*ls + *ind] != '-')
+		return 0;
+	for (i = *ls + *ind + 1; i < it->start; i++)
+		if (e->text[i] != ' ' && e->text[i] != '\t')
+			return 0;
+	return 1;
+}
+
+static struct ynode *
+cur_log(struct edit *e)
+{
+	struct ynode *k, *v;
+
+	pair(e->doc->root, "log", &k, &v);
+	return v;
+}
+
+/*
+ * The cuts that drop ours's items marked in drop and put in the added
+ * entries, each before the kept item of ours it goes before (kept[j] for
+ * entry j, ours's count for the end).  Block items go in on lines of
+ * their own after the item before; flow items with their commas.
+ */
+static int
+log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
+    size_t nadd, struct cut *c, size_t *nc)
+{
+	struct ynode *v = cur_log(e), **kid;
+	size_t i, n, last = 0, ls, ind, at;
+	struct buf b;
+	int any = 0;
+
+	if (v == NULL || v->type != YSEQ || v->nkid == 0)
+		return 0;
+	kid = v->kid, n = v->nkid;
+	for (i = 0; i < n; i++)
+		if (!drop[i])
+			last = i, any = 1;
+	if (!v->flow && !dash(e, kid[0], &ls, &ind))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!drop[i])
+			continue;
+		c[*nc].seq = *nc;
+		c[*nc].text = NULL;
+		if (v->flow && any && i < last) {
+			c[*nc].start = kid[i]->start;
+			c[*nc].end = kid[i + 1]->start;
+		} else if (v->flow) {
+			/* the dropped tail in one cut, commas and all */
+			if (i < n - 1)
+				continue;
+			c[*nc].start = any ? kid[last]->end : kid[0]->start;
+			c[*nc].end = kid[n - 1]->end;
+		} else {
+			if (!dash(e, kid[i], &c[*nc].start, &at))
+				return 0;
+			c[*nc].end = line_after(e->text, e->len, kid[i]->end);
+			if (c[*nc].end == e->len && e->text[e->len - 1] != '\n')
+				while (c[*nc].start > e->bom &&
+				    strchr("\r\n", e->text[c[*nc].start - 1]))
+					c[*nc].start--;
+		}
+		(*nc)++;
+	}
+	for (i = 0; i < nadd; i++) {
+		b = (struct buf){ 0 };
+		if (v->flow) {
+			at = kept[i] < n ? kid[kept[i]]->start :
+			    kid[n - 1]->end;
+			buf_printf(&b, kept[i] < n ? "%s, " : ", %s",
+			    txt[i].s);
+		} else {
+			at = kept[i] == 0 ? ls :
+			    line_after(e->text, e->len, kid[kept[i] - 1]->end);
+			if (at == e->len && e->text[e->len - 1] != '\n')
+				buf_puts(&b, e->eol);
+			buf_printf(&b, "%*s- %s", (int)ind, "", txt[i].s);
+			if (!(at == e->len && e->text[e->len - 1] != '\n'))
+				buf_puts(&b, e->eol);
+		}
+		c[*nc].start = c[*nc].end = at;
+		c[*nc].seq = *nc;
+		c[(*nc)++].text = b.s;
+	}
+	return 1;
+}
+
+/*
+ * The log, entry by entry: an entry is its data (date, kind, note and
+ * whatever else it holds).  Entries ours dropped stay dropped; entries
+ * theirs dropped go; entries theirs added go in at their date.  The
+ * planned list is built alongside, to check the text against.  All
+ * edits are made in one pass: a long log costs one parse, not one an
+ * entry.
+ */
+static int
+merge_log(struct plan *p)
+{
+	struct list l[3], lo, lt;
+	struct buf *txt;
+	struct cut *c;
+	size_t i, j, k, pos, n, ncls, nadd = 0, nkept = 0, nc = 0;
+	size_t *cls[3], *cnt[3], *keep, *src, *kept;
+	char *drop, *add, *s;
+	int ok = 1;
+
+	items(value(p->base, "log"), &l[0]);
+	items(value(p->ours, "log"), &l[1]);
+	items(value(p->theirs, "log"), &l[2]);
+	lo = l[1], lt = l[2];
+	ncls = classify(l, cls);
+	for (i = 0; i < 3; i++) {
+		cnt[i] = xcalloc(ncls, sizeof *cnt[i]);
+		for (j = 0; j < l[i].n; j++)
+			cnt[i][cls[i][j]]++;
+	}
+	keep = xcalloc(ncls, sizeof *keep);
+	for (k = 0; k < ncls; k++)
+		keep[k] = merged(cnt[0][k], cnt[1][k], cnt[2][k]);
+	/* ours's surplus copies go from the end; theirs's new ones too */
+	drop = xcalloc(lo.n, 1);
+	add = xcalloc(lt.n, 1);
+	for (i = lo.n; i-- > 0;) {
+		k = cls[1][i];
+		if (cnt[1][k] > keep[k]) {
+			drop[i] = 1;
+			cnt[1][k]--;
+		} else
+			nkept++;
+	}
+	for (i = lt.n; i-- > 0;) {
+		k = cls[2][i];
+		if (keep[k] > cnt[1][k]) {
+			add[i] = 1;
+			cnt[1][k]++;
+			nadd++;
+		}
+	}
+
+	/* the plan: ours's kept entries, theirs's added ones at their date */
+	p->log = xcalloc(lo.n + lt.n, sizeof *p->log);
+	src = xcalloc(lo.n + lt.n, sizeof *src);	/* ours's index + 1 */
+	for (i = 0; i < lo.n; i++)
+		if (!drop[i]) {
+			src[p->nlog] = i + 1;
+			p->log[p->nlog++] = lo.v[i];
+		}
+	for (i = 0; i < lt.n; i++) {
+		if (!add[i])
+			continue;
+		pos = entry_pos(p->log, p->nlog, entry_date(lt.v[i]));
+		memmove(p->log + pos + 1, p->log + pos,
+		    (p->nlog - pos) * sizeof *p->log);
+		memmove(src + pos + 1, src + pos, (p->nlog - pos) * sizeof *src);
+		p->log[pos] = lt.v[i];
+		src[pos] = 0;
+		p->nlog++;
+	}
+
+	/* each added entry as flow text, and the kept item it goes before */
+	txt = xcalloc(nadd, sizeof *txt);
+	kept = xcalloc(nadd, sizeof *kept);
+	for (i = j = 0; ok && i < p->nlog; i++) {
+		if (src[i])
+			continue;
+		ok = flow_text(p->theirs, p->log[i], &txt[j]);
+		for (k = i + 1; k < p->nlog && !src[k]; k++)
+			;
+		kept[j++] = k < p->nlog ? src[k] - 1 : lo.n;
+	}
+
+	if (!ok || (nadd == 0 && nkept == lo.n))
+		;
+	else if (ymap_key(p->ours->root, "log") == NULL && nadd == lt.n) {
+		/* a log that ours has not, all theirs: as theirs wrote it */
+		ok = take(p, "log");
+	} else {
+		/* with nothing of ours kept, the editor appends to what is left */
+		c = xcalloc(nadd + lo.n, sizeof *c);
+		if (lo.n > 0)
+			ok = log_cuts(p->e, drop, txt, kept, nkept ? nadd : 0,
+			    c, &nc);
+		if (ok && nc) {
+			s = cut_apply(p->e->text, p->e->len, c, nc, &n);
+			ok = retext(p->e, s, n);
+		}
+		for (i = 0; i < nc; i++)
+			free(c[i].text);
+		free(c);
+		for (i = 0; ok && nkept == 0 && i < nadd; i++)
+			ok = edit_append(p->e, "log", txt[i].s, 1);
+	}
+	for (i = 0; i < nadd; i++)
+		free(txt[i].s);
+	free(txt), free(kept), free(src);
+	free(drop), free(add), free(keep);
+	for (i = 0; i < 3; i++)
+		free(l[i].v), free(cls[i]), free(cnt[i]);
+	return ok ? 1 : fail(p->m, "'log': cannot merge the entries%s%s",
+	    p->e->err[0] ? ": " : "", p->e->err);
+}
+
+/* --- the whole ------------------------------------------------------- */
+
+/* Does the edited text hold exactly what the plan says? */
+static int
+check(struct plan *p)
+{
+	struct ynode *r = p->e->doc->root, *want, *got;
+	struct list l;
+	size_t i, j, n = 0;
+	const char *key;
+	int ok;
+
+	for (i = 0; i < p->keys.n; i++) {
+		key = p->keys.v[i];
+		got = ymap_get(r, key);
+		n += got != NULL;
+		if (p->logmerge && strcmp(key, "log") == 0) {
+			if (!islist(got))
+				return 0;
+			items(got, &l);
+			ok = l.n == p->nlog;
+			for (j = 0; ok && j < l.n; j++)
+				ok = ynode_equal(l.v[j], p->log[j]);
+			free(l.v);
+			if (!ok)
+				return 0;
+			continue;
+		}
+		want = value(p->act[i] == TAKE ? p->theirs : p->ours, key);
+		if (!same(want, got))
+			return 0;
+	}
+	return n * 2 == r->nkid;
+}
+
+/*
+ * Each conflicting key's lines between markers, ours's then theirs's.  A
+ * key that ours has not goes where theirs has it, with an empty ours.
+ */
+static void
+markers(struct plan *p)
+{
+	struct edit *e = p->e;
+	struct ynode *k, *v;
+	struct cut *c;
+	struct buf b;
+	size_t i, n = 0;
+	char *lines;
+	int noeol, have;
+
+	c = xcalloc(p->keys.n, sizeof *c);
+	for (i = 0; i < p->keys.n; i++) {
+		if (p->act[i] != CONFLICT)
+			continue;
+		b = (struct buf){ 0 };
+		have = pair(e->doc->root, p->keys.v[i], &k, &v) &&
+		    pair_lines(e->doc, k, v, &c[n].start, &c[n].end);
+		if (!have) {
+			c[n].start = c[n].end = new_place(p, p->keys.v[i],
+			    &noeol);
+			if (noeol)
+				buf_puts(&b, e->eol);
+		}
+		buf_printf(&b, "<<<<<<< ours%s", e->eol);
+		if (have) {
+			buf_add(&b, e->text + c[n].start,
+			    c[n].end - c[n].start);
+			if (e->text[c[n].end - 1] != '\n')
+				buf_puts(&b, e->eol);
+		}
+		lines = their_lines(p, p->keys.v[i]);
+		buf_printf(&b, "=======%s%s>>>>>>> theirs%s", e->eol,
+		    lines ? lines : "", e->eol);
+		free(lines);
+		c[n].seq = n;
+		c[n++].text = b.s;
+	}
+	p->m->text = cut_apply(e->text, e->len, c, n, &p->m->len);
+	for (i = 0; i < n; i++)
+		free(c[i].text);
+	free(c);
+}
+
+/* A root the merge can edit: a block mapping of plain keys on lines. */
+static int
+shape(struct ydoc *d, const char *side, struct merge *m)
+{
+	struct ynode *r = d->root, *k;
+	size_t i, s, end;
+
+	if (r == NULL || r->type != YMAP)
+		return fail(m, "%s: the root is not a mapping", side);
+	if (r->flow || r->anchor || r->tag || r->nkid == 0)
+		return fail(m, "%s: the root is a flow mapping, empty, or "
+		    "has an anchor or tag", side);
+	for (i = 0; i + 1 < r->nkid; i += 2) {
+		k = r->kid[i];
+		if (k->type != YSCALAR || !pair_lines(d, k, r->kid[i + 1],
+		    &s, &end))
+			return fail(m, "%s:%d:%d: a key the merge cannot "
+			    "edit", side, k->line, k->col);
+	}
+	return 1;
+}
+
+/*
+ * Merge theirs into ours, base their common ancestor (with no root when
+ * empty).  1 with m->text the result and m->conflicts the keys put
+ * between markers; 0 when refused, m->err saying why.
+ */
+int
+merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
+    struct merge *m)
+{
+	struct plan p = { 0 };
+	struct ynode *r;
+	size_t i;
+	int ok = 1;
+
+	if (base->root && base->root->type != YMAP)
+		return fail(m, "base: the root is not a mapping");
+	if (!shape(ours, "ours", m) || !shape(theirs, "theirs", m))
+		return 0;
+	p.base = base, p.ours = ours, p.theirs = theirs, p.m = m;
+	for (r = ours->root; r; r = r == ours->root ? theirs->root : NULL)
+		for (i = 0; i < r->nkid; i += 2)
+			if (!strv_has(&p.keys, r->kid[i]->str))
+				strv_add(&p.keys, r->kid[i]->str);
+	p.act = xcalloc(p.keys.n, sizeof *p.act);
+	p.logmerge = islist(value(base, "log")) &&
+	    islist(value(ours, "log")) && islist(value(theirs, "log"));
+	p.e = edit_open(ydoc_parse(ours->text, ours->len), "ours");
+	for (i = 0; ok && i < p.keys.n; i++) {
+		if (p.logmerge && strcmp(p.keys.v[i], "log") == 0)
+			continue;
+		p.act[i] = decide(value(base, p.keys.v[i]),
+		    value(ours, p.keys.v[i]), value(theirs, p.keys.v[i]));
+		if (p.act[i] == TAKE)
+			ok = take(&p, p.keys.v[i]);
+		else if (p.act[i] == CONFLICT)
+			strv_add(&m->conflicts, p.keys.v[i]);
+	}
+	if (ok && p.logmerge)
+		ok = merge_log(&p);
+	if (ok && !check(&p))
+		ok = fail(m, "the edited text does not hold what both sides "
+		    "changed");
+	if (ok)
+		markers(&p);
+	edit_free(p.e);		/* and the document it owns */
+	strv_free(&p.keys);
+	free(p.act);
+	free(p.log);
+	return ok;
+}
+
+/*
+ * The plain text merge of git merge-file, for files the merge above
+ * cannot read: m->text the result.  The number of conflicts, or -1 with
+ * m->err saying why.
+ */
+int
+merge_plain(const char *base, const char *ours, const char *theirs,
+    struct merge *m)
+{
+	char *argv[] = { "git", "merge-file", "-p", "-L", "ours", "-L",
+	    "base", "-L", "theirs", (char *)ours, (char *)base,
+	    (char *)theirs, NULL };
+	posix_spawn_file_actions_t fa;
+	struct buf b = { 0 };
+	char chunk[8192];
+	ssize_t r;
+	pid_t pid;
+	int fd[2], st;
+
+	if (pipe(fd) == -1) {
+		fail(m, "pipe: %s", strerror(errno));
+		return -1;
+	}
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_WORK_TREE");
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+	posix_spawn_file_actions_addclose(&fa, fd[0]);
+	posix_spawn_file_actions_addclose(&fa, fd[1]);
+	st = posix_spawnp(&pid, "git", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fd[1]);
+	if (st != 0) {
+		close(fd[0]);
+		fail(m, "cannot run git merge-file: %s", strerror(st));
+		return -1;
+	}
+	while ((r = read(fd[0], chunk, sizeof chunk)) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1)
+			break;
+		buf_add(&b, chunk, r);
+	}
+	close(fd[0]);
+	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		;
+	if (r == -1 || !WIFEXITED(st) || WEXITSTATUS(st) > 127) {
+		free(b.s);
+		fail(m, "git merge-file failed");
+		return -1;
+	}
+	m->text = b.s ? b.s : xstrdup("");
+	m->len = b.len;
+	return WEXITSTATUS(st);
+}

@@ -1,0 +1,401 @@
+#!/bin/sh
+# nw-merge BASE OURS THEIRS on hand-made files: the exact bytes it leaves
+# in OURS, its exit status and what it says.
+. "$(dirname "$0")/lib.sh"
+
+USAGE='usage: nw-merge base ours theirs'
+
+# files BASE OURS THEIRS WANT: printf formats for the four files
+files() {
+	printf "$1" >"$T/base"
+	printf "$2" >"$T/ours"
+	printf "$3" >"$T/theirs"
+	printf "$4" >"$T/want"
+}
+
+# m DESC RC [ERR]: merge, then check the exit status, OURS and stderr
+m() {
+	run nw-merge "$T/base" "$T/ours" "$T/theirs"
+	is "$rc" "$2" "$1: exit $2"
+	same "$T/ours" "$T/want" "$1: the result"
+	is "$err" "${3:-}" "$1: stderr"
+}
+
+# --- log entries ---------------------------------------------------------
+
+files 'name: Ada Lovelace
+log:
+  - {date: 2026-09-10, kind: call}
+' 'name: Ada Lovelace
+log:
+  - {date: 2026-09-10, kind: call}
+  - {date: 2026-11-20, kind: call, note: from the laptop}
+' 'name: Ada Lovelace
+log:
+  - {date: 2026-09-10, kind: call}
+  - {date: 2026-11-18, kind: email, note: from the desktop}
+  - {date: 2026-11-22, kind: meet}
+' 'name: Ada Lovelace
+log:
+  - {date: 2026-09-10, kind: call}
+  - {date: 2026-11-18, kind: email, note: from the desktop}
+  - {date: 2026-11-20, kind: call, note: from the laptop}
+  - {date: 2026-11-22, kind: meet}
+'
+m "entries from both sides" 0
+
+files 'name: A
+log:
+- date: 2026-01-01
+  kind: call
+' 'name: A   # ours
+log:
+- date: 2026-01-01
+  kind: call
+# a comment of ours
+- date: 2026-03-01
+  kind: meet
+' 'name: A
+log:
+- date: 2026-01-01
+  kind: call
+- date: 2026-02-01
+  kind: email
+  note: "Re: the draft, again"
+- date: 2026-04-01
+  note: |
+    two
+    lines
+- date: 2026-04-02
+  note: "2026"
+  with: [ada, grace]
+' 'name: A   # ours
+log:
+- date: 2026-01-01
+  kind: call
+- {date: 2026-02-01, kind: email, note: "Re: the draft, again"}
+# a comment of ours
+- date: 2026-03-01
+  kind: meet
+- {date: 2026-04-01, note: "two\\nlines\\n"}
+- {date: 2026-04-02, note: "2026", with: [ada, grace]}
+'
+m "block entries become flow entries; comments stay" 0
+
+files 'name: A
+log: [{date: 2026-01-01}, {date: 2026-03-01}]
+' 'name: A
+log: [{date: 2026-01-01}, {date: 2026-03-01}, {date: 2026-05-01}]  # flow
+' 'name: A
+log: [{date: 2026-03-01}, {date: 2026-04-01, note: x}]
+' 'name: A
+log: [{date: 2026-03-01}, {date: 2026-04-01, note: x}, {date: 2026-05-01}]  # flow
+'
+m "a flow log: an entry dropped by theirs goes, theirs's new one goes in" 0
+
+files 'name: A
+log:
+  - {date: 2026-01-01}
+  - {date: 2026-02-01, note: tpyo}
+' 'name: A
+log:
+  - {date: 2026-01-01}
+  - {date: 2026-02-01, note: tpyo}
+  - {date: 2026-03-01, kind: call}
+' 'name: A
+log:
+  - {date: 2026-01-01}
+  - {date: 2026-02-01, note: typo}
+  - {date: 2026-03-01, kind: call}
+' 'name: A
+log:
+  - {date: 2026-01-01}
+  - {date: 2026-02-01, note: typo}
+  - {date: 2026-03-01, kind: call}
+'
+m "an entry fixed by theirs, the same entry added on both: each once" 0
+
+files 'name: A
+' 'name: A
+next: 2026-12-01
+' 'name: A
+log:
+  - {date: 2026-11-25, kind: call}
+' 'name: A
+log:
+  - {date: 2026-11-25, kind: call}
+next: 2026-12-01
+'
+m "no log in ours: theirs's, where theirs has it" 0
+
+files 'name: A
+log:
+  - {date: 2026-01-01}
+' 'name: A
+log:
+  - {date: 2026-01-01}
+  - {date: 2026-02-01}' 'name: A
+log:
+  - {date: 2026-01-01}
+  - {date: 2026-03-01}
+' 'name: A
+log:
+  - {date: 2026-01-01}
+  - {date: 2026-02-01}
+  - {date: 2026-03-01}'
+m "ours without a final newline stays so" 0
+
+files 'name: A\nlog: [{date: 2026-01-01}, {date: 2026-02-01}, {date: 2026-03-01}]\n' \
+    'name: A\nlog: [{date: 2026-01-01}, {date: 2026-02-01}, {date: 2026-03-01}, {date: 2026-04-01}]\n' \
+    'name: A\nlog: [{date: 2026-01-01, note: a}, {date: 2026-02-01}]\n' \
+    'name: A\nlog: [{date: 2026-01-01, note: a}, {date: 2026-02-01}, {date: 2026-04-01}]\n'
+m "a flow log: entries theirs dropped and changed, ours's new one kept" 0
+
+files 'name: A\nlog:\n- {date: 2026-01-01}\n- {date: 2026-02-01}\nx: 1\n' \
+    'name: A\nlog:\n- {date: 2026-01-01}\n- {date: 2026-02-01}\nx: 2\n' \
+    'name: A\nlog:\n- {date: 2026-03-01}\nx: 1\n' \
+    'name: A\nlog:\n  - {date: 2026-03-01}\nx: 2\n'
+m "a block log theirs replaced whole" 0
+
+files 'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-03-01}\n' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-03-01}' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}\n' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}'
+m "the last line of ours, without a newline, dropped and replaced" 0
+
+# --- other keys ------------------------------------------------------------
+
+files 'name: A
+circle: close
+next: 2026-12-01
+next-note: Ask about the job
+notes: |
+  old
+org: X
+' 'name: A  # the countess
+circle: close   # since 2019
+next: 2026-12-01
+next-note: Ask about the job
+
+# free text
+notes: |
+  old
+org: X
+phone: "+44 1"
+' 'name: A
+circle: inner
+tags: [rust]   # hers
+notes: |
+  new
+  and longer
+org: X
+links:
+  github: ada
+' 'name: A  # the countess
+circle: inner   # since 2019
+tags: [rust]   # hers
+
+# free text
+notes: |
+  new
+  and longer
+org: X
+links:
+  github: ada
+phone: "+44 1"
+'
+m "keys theirs changed, added (where theirs has them), deleted; ours's comments kept" 0
+
+files 'name: A\r\nnotes: |\r\n  old\r\nlog:\r\n- {date: 2026-01-01}\r\n' \
+    'name: A\r\nnotes: |\r\n  old\r\nlog:\r\n- {date: 2026-01-01}\r\n- {date: 2026-02-01}\r\n' \
+    'name: A\nnotes: |\n  new\n  text\nlog:\n- {date: 2026-01-01}\n- date: 2026-01-15\n  kind: call\nemail:\n  - a@example.org\n' \
+    'name: A\r\nnotes: |\r\n  new\r\n  text\r\nlog:\r\n- {date: 2026-01-01}\r\n- {date: 2026-01-15, kind: call}\r\n- {date: 2026-02-01}\r\nemail:\r\n  - a@example.org\r\n'
+m "CRLF ours, LF theirs: the result has ours's line ends" 0
+
+files '\357\273\277name: A\nnext: 2026-12-01\n' \
+    '\357\273\277next: 2026-12-01\nname: A\n' \
+    '\357\273\277name: A\nlog: [{date: 2026-11-25}]\n' \
+    '\357\273\277name: A\nlog: [{date: 2026-11-25}]\n'
+m "a BOM stays; theirs deletes ours's first key" 0
+
+files 'name: A
+org: X
+' 'name: A
+org: X
+' 'name: A
+org: X
+' 'name: A
+org: X
+'
+chmod 640 "$T/ours"
+m "nothing to do" 0
+is "$(stat -c %a "$T/ours")" 640 "nothing to do: the mode is kept"
+
+# --- conflicts -------------------------------------------------------------
+
+files 'name: A
+email: a@x
+log:
+  - {date: 2026-01-01}
+' 'name: A
+email: a@y   # mine
+log:
+  - {date: 2026-01-01}
+  - {date: 2026-02-01}
+' 'name: A
+email:
+  - a@z
+  - a@w
+log:
+  - {date: 2026-01-01}
+  - {date: 2026-03-01}
+org: Z
+' 'name: A
+<<<<<<< ours
+email: a@y   # mine
+=======
+email:
+  - a@z
+  - a@w
+>>>>>>> theirs
+log:
+  - {date: 2026-01-01}
+  - {date: 2026-02-01}
+  - {date: 2026-03-01}
+org: Z
+'
+chmod 640 "$T/ours"
+m "both changed email: markers, the rest merged" 1 \
+    "nw-merge: 'email': changed on both sides"
+is "$(stat -c %a "$T/ours")" 640 "the mode of ours is kept"
+
+files 'name: A\r\nemail: a@x\r\norg: X\r\n' \
+    'name: A\r\norg: Y' \
+    'name: A\nemail: a@z\norg: X\n' \
+    'name: A\r\n<<<<<<< ours\r\n=======\r\nemail: a@z\r\n>>>>>>> theirs\r\norg: Y'
+m "ours deleted, theirs changed: an empty ours, at theirs's place" 1 \
+    "nw-merge: 'email': changed on both sides"
+
+files 'name: A
+email: a@x
+org: X
+' 'name: A
+email: a@y
+' 'name: A
+org: Y
+' 'name: A
+<<<<<<< ours
+=======
+org: Y
+>>>>>>> theirs
+<<<<<<< ours
+email: a@y
+=======
+>>>>>>> theirs
+'
+m "theirs deleted, ours changed; and the other way round" 1 \
+    "nw-merge: 'email': changed on both sides
+nw-merge: 'org': changed on both sides"
+
+files '' 'name: Ada Lovelace
+email: ada@example.org
+added: 2026-11-01
+log:
+  - {date: 2026-11-01, kind: meet}
+' 'name: Ada Lovelace
+added: 2026-11-02
+log:
+  - {date: 2026-11-01, kind: meet}
+  - {date: 2026-11-02, kind: call}
+' 'name: Ada Lovelace
+email: ada@example.org
+<<<<<<< ours
+added: 2026-11-01
+=======
+added: 2026-11-02
+>>>>>>> theirs
+log:
+  - {date: 2026-11-01, kind: meet}
+  - {date: 2026-11-02, kind: call}
+'
+m "added on both sides (an empty base)" 1 \
+    "nw-merge: 'added': changed on both sides"
+
+# --- what the merge cannot read: a plain text merge ------------------------
+
+files 'name: A
+org: X
+title: Dr
+birthday: 1815-12-10
+tags: [a
+' 'name: A
+org: X
+title: Dr
+birthday: 1815-12-10
+tags: [a, b]
+' 'name: A
+org: Y
+title: Dr
+birthday: 1815-12-10
+tags: [a
+' 'name: A
+org: Y
+title: Dr
+birthday: 1815-12-10
+tags: [a, b]
+'
+run nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc" 0 "base and theirs do not parse, ours mended: a clean plain merge"
+same "$T/ours" "$T/want" "a clean plain merge: its result"
+is "$err" "nw-merge: $T/base:6:1: did not find expected ',' or ']' while parsing a flow sequence
+nw-merge: $T/theirs:6:1: did not find expected ',' or ']' while parsing a flow sequence
+nw-merge: merging as plain text" "a clean plain merge: says where and what"
+
+printf '{\n  name: A,\n  title: Dr,\n  x: 1,\n  org: X,\n}\n' >"$T/base"
+printf '{\n  name: A,\n  title: Dr,\n  x: 1,\n  org: Y,\n}\n' >"$T/ours"
+printf '{\n  name: B,\n  title: Dr,\n  x: 1,\n  org: X,\n}\n' >"$T/theirs"
+printf '{\n  name: B,\n  title: Dr,\n  x: 1,\n  org: Y,\n}\n' >"$T/want"
+m "a flow root: a plain merge" 0 "nw-merge: ours: the root is a flow mapping, empty, or has an anchor or tag
+nw-merge: merging as plain text"
+
+printf 'name: A\norg: X\nw: 0\ny: 0\nx: 1\n' >"$T/base"
+printf 'name: A\norg: [\nw: 0\ny: 0\nx: 1\n' >"$T/ours"
+printf 'name: A\norg: X\nw: 0\ny: 0\nx: 2\n' >"$T/theirs"
+printf 'name: A\norg: [\nw: 0\ny: 0\nx: 2\n' >"$T/want"
+run nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc" 1 "ours does not parse: exit 1"
+same "$T/ours" "$T/want" "ours does not parse: theirs's change merged as text"
+is "$(echo "$err" | tail -1)" "nw-merge: the merged text does not parse: 4:2: did not find expected ',' or ']' while parsing a flow sequence" \
+    "ours does not parse: the result is said not to parse"
+
+files 'name: A
+tags: [a]
+' 'name: A
+tags: [a, b]
+' 'name: A
+tags: [a, c]
+' 'name: A
+<<<<<<< ours
+tags: [a, b]
+=======
+tags: [a, c]
+>>>>>>> theirs
+'
+printf 'name: [\n' >"$T/base"
+run nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc" 1 "base does not parse, a plain conflict: exit 1"
+same "$T/ours" "$T/want" "base does not parse: git merge-file's markers"
+
+# --- usage -----------------------------------------------------------------
+
+run nw-merge "$T/base" "$T/ours"
+is "$rc:$out:$err" "2::$USAGE" "two files: usage, exit 2"
+run nw-merge -h
+is "$rc:$out:$err" "0:$USAGE:" "-h: usage on stdout"
+run nw-merge -V
+is "$rc:$out" "0:nw-merge $(sed -n 's/^#define[	 ]*NW_VERSION[	 ]*"\(.*\)"$/\1/p' "$TOP/src/nw.h")" "-V: the version"
+run nw-merge "$T/base" "$T/nothing" "$T/theirs"
+is "$rc:$out" "1:" "ours missing: exit 1"
+is "$err" "nw-merge: '$T/nothing': No such file or directory" "ours missing: says so"
+
+done_testing
