@@ -33,8 +33,8 @@ static const char hook_text[] =
     "#!/bin/sh\n"
     "# nw: check the contact files about to be committed\n"
     "command -v nw-check >/dev/null 2>&1 || exit 0\n"
-    "git diff --cached --name-only --diff-filter=ACM -z -- '*.yaml' |\n"
-    "\txargs -0 -r nw-check -q -C .\n";
+    "git diff --cached --name-only --diff-filter=ACMR -z -- '*.yaml' \\\n"
+    "    ':!.*' ':!*/.*' | xargs -0 -r nw-check -q -C .\n";
 
 static void
 usage(void)
