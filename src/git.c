@@ -80,6 +80,7 @@ void
 git_commit(struct net *net, char **ids, size_t n, const char *msg)
 {
 	char *probe[] = { "rev-parse", "--is-inside-work-tree", NULL };
+	char *ignored[] = { "check-ignore", "-q", "--", NULL, NULL };
 	char **args;
 	size_t i;
 
@@ -91,9 +92,12 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 	args[1] = "--";
 	for (i = 0; i < n; i++)
 		args[2 + i] = xasprintf("%s.yaml", ids[i]);
-	if (git_run(net, args, 1) != 0)
-		warnx("git add failed; nothing committed");
-	else if (!staged(net, args + 2, n))
+	if (git_run(net, args, 1) != 0) {
+		/* a larger repository that ignores the network: no commit */
+		ignored[3] = args[2];
+		if (git_run(net, ignored, 1) != 0)
+			warnx("git add failed; nothing committed");
+	} else if (!staged(net, args + 2, n))
 		;	/* the files are as committed: nothing to say */
 	else {
 		memmove(args + 5, args + 2, n * sizeof *args);

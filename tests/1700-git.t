@@ -280,6 +280,18 @@ test ! -e "$NW_DIR/.git"
 ok $? "not a repository: none is made"
 unset NW_DIR
 
+# a network inside a larger repository that ignores it, as $HOME's
+mkdir "$T/home2"
+git -C "$T/home2" init -q
+printf '.local/\n' >"$T/home2/.gitignore"
+git -C "$T/home2" add .gitignore
+git -C "$T/home2" commit -q -m 'Dot files'
+run env HOME="$T/home2" nw-init
+run env HOME="$T/home2" nw-add 'Alan Turing'
+is "$rc:$out:$err" "0:alan-turing:" "an ignored network: no error"
+is "$(head1 "$T/home2"):$(git -C "$T/home2" status --porcelain)" \
+    "Dot files:" "an ignored network: nothing committed, nothing staged"
+
 # --- nw git --------------------------------------------------------------
 
 run nw -C "$B" git log -1 --format=%s
