@@ -222,6 +222,8 @@ rec_link(struct rec *r, const char *key, const char *url)
 				break;
 			}
 		}
+	if (k.len && yaml_typed(k.s))	/* 123, on, no: not a string key */
+		k.len = 0;
 	if (k.len == 0)
 		buf_puts(&k, "web");
 	full = xstrdup(k.s);

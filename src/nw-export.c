@@ -360,5 +360,8 @@ main(int argc, char *argv[])
 	fwrite(b.s ? b.s : "", 1, b.len, stdout);
 	free(b.s);
 	strv_free(&ids);
+	for (i = 0; i < refs.nall; i++)
+		contact_free(refs.all[i]);
+	free(refs.all);
 	return out_close() || rv;
 }

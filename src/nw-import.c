@@ -454,6 +454,34 @@ commit(struct run *r)
 	strv_free(&all);
 }
 
+static void
+run_free(struct run *r)
+{
+	struct hent *e, *next;
+	size_t i;
+
+	for (i = 0; i < NBUCKET; i++) {
+		for (e = r->byname[i]; e; e = next)
+			next = e->next, free(e);
+		for (e = r->byemail[i]; e; e = next)
+			next = e->next, free(e);
+	}
+	for (i = 0; i < r->nk; i++) {
+		free(r->k[i].id);
+		free(r->k[i].name);
+		strv_free(&r->k[i].email);
+		strv_free(&r->k[i].phone);
+	}
+	free(r->k);
+	for (i = 0; i < r->refs.nall; i++)
+		contact_free(r->refs.all[i]);
+	free(r->refs.all);
+	strv_free(&r->created);
+	strv_free(&r->updated);
+	strv_free(&r->planned);
+	free(r->first);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -532,5 +560,6 @@ main(int argc, char *argv[])
 	free(in);
 	if (!r.dry)
 		commit(&r);
+	run_free(&r);
 	return out_close() || rv;
 }
