@@ -761,7 +761,6 @@ import_csv(const char *s, size_t len, int fmt, struct net *net,
 	h = &t.rows[i];
 	if (f == IN_CSV)
 		generic_check(rs, h);
-	rs->format = f;
 	for (first = i + 1, i = first; i < t.n; i++) {
 		r = rec_new(rs, t.rows[i].line);
 		if (f == IN_LINKEDIN)

@@ -291,7 +291,6 @@ struct rec {
 struct recs {
 	struct rec	*v;
 	size_t		 n;
-	int		 format;
 	struct strv	 ignored;	/* CSV columns not imported */
 };
 enum { IN_VCARD = 1, IN_LINKEDIN, IN_GOOGLE, IN_CSV };

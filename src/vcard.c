@@ -578,7 +578,6 @@ vcard_read(const char *s, size_t len, struct recs *rs)
 	int line = 0, incard = 0, start = 0, depth = 0, junk = 0;
 	struct rec *r;
 
-	rs->format = IN_VCARD;
 	off = len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 	for (; off < len; off += n + 1) {
 		l = s + off;
