@@ -332,7 +332,7 @@ static int
 create(struct run *r, struct rec *rec)
 {
 	char *id;
-	size_t who;
+	size_t who, i;
 
 	if (rec->d.added == NODATE)
 		rec->d.added = date_today();
@@ -349,9 +349,8 @@ create(struct run *r, struct rec *rec)
 	}
 	who = known_add(r, id, rec->d.name, rec->d.email.v, rec->d.email.n);
 	r->k[who].phones = 1;
-	for (; r->k[who].phone.n < rec->d.phone.n; )
-		strv_add(&r->k[who].phone,
-		    rec->d.phone.v[r->k[who].phone.n]);
+	for (i = 0; i < rec->d.phone.n; i++)
+		strv_add(&r->k[who].phone, rec->d.phone.v[i]);
 	free(id);
 	return 0;
 }
