@@ -591,7 +591,8 @@ yaml_quote(const char *s, int flags)
 	    s[n - 1] == ' ' || s[n - 1] == ':' || strstr(s, ": ") ||
 	    strstr(s, " #") || ((flags & Q_STR) && yaml_typed(s))))
 		plain = 0;
-	if (plain && (flags & Q_FLOW) && strpbrk(s, ",[]{}"))
+	/* PyYAML ends a plain scalar at '?' and ':' inside [ ] and { } */
+	if (plain && (flags & Q_FLOW) && strpbrk(s, ",[]{}?:"))
 		plain = 0;
 	for (; plain && *u; u++)
 		if (*u < 0x20 || *u == 0x7f || (u[0] == 0xc2 && u[1] == 0x85) ||

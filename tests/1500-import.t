@@ -215,7 +215,7 @@ org: MIT, CSAIL
 title: Institute Professor
 email: [liskov@example.edu, barbara@example.org]
 phone: ["+1-617-555-0101", "+1 617 555 0102"]
-links: {linkedin: https://www.linkedin.com/in/bliskov, mastodon: "@barbara@example.social"}
+links: {linkedin: "https://www.linkedin.com/in/bliskov", mastodon: "@barbara@example.social"}
 address: 32 Vassar Street, Cambridge, MA, 02139, USA
 birthday: --11-07
 added: 2026-11-25
@@ -234,7 +234,7 @@ EOF
 same "$N/donald-ervin-knuth.yaml" "$T/want" "3.0 without FN or UID: the name from N"
 want <<'EOF'
 name: Tim Berners-Lee
-links: {web: https://www.w3.org/People/Berners-Lee/}
+links: {web: "https://www.w3.org/People/Berners-Lee/"}
 birthday: --06-08
 added: 2026-11-25
 EOF
@@ -285,7 +285,7 @@ name: Ada Lovelace
 org: Analytical Engines Ltd
 title: Mathematician
 email: ada@example.org
-links: {linkedin: https://www.linkedin.com/in/ada-lovelace}
+links: {linkedin: "https://www.linkedin.com/in/ada-lovelace"}
 met: {date: "2024-03-15", where: LinkedIn}
 added: 2026-11-25
 EOF
@@ -294,7 +294,7 @@ want <<'EOF'
 name: Grace Hopper
 org: US Navy, Reserve
 title: Rear Admiral "Amazing Grace"
-links: {linkedin: https://www.linkedin.com/in/gracehopper}
+links: {linkedin: "https://www.linkedin.com/in/gracehopper"}
 met: {date: "2023-01-02", where: LinkedIn}
 added: 2026-11-25
 EOF
@@ -325,7 +325,7 @@ org: Difference Engines
 title: Inventor
 email: [charles@example.org, babbage@home.example]
 phone: ["+44 20 7946 0100", "+44 7700 900123"]
-links: {github: https://github.com/cbabbage}
+links: {github: "https://github.com/cbabbage"}
 address: 1 Dorset Street, London W1U 4EG, UK
 birthday: 1791-12-26
 added: 2026-11-25
@@ -353,7 +353,7 @@ org: GC&CS
 title: Cryptanalyst
 email: alan@example.org
 phone: "+44 1908 640404"
-links: {web: https://www.turing.org.uk}
+links: {web: "https://www.turing.org.uk"}
 birthday: 1912-06-23
 added: 2026-11-25
 notes: |
@@ -386,7 +386,7 @@ circle: close
 tags: [rust, maths]
 email: [ada@example.org, ada@work.example]
 phone: "+44 20 7946 0000"
-links: {github: https://github.com/ada}
+links: {github: "https://github.com/ada"}
 birthday: 1815-12-10
 added: 2026-11-25
 EOF
