@@ -186,6 +186,7 @@ contact_load(struct net *net, const char *id, int flags)
 	struct contact *c;
 	struct ynode *r, *n;
 	struct ydoc *d;
+	int logerr;
 
 	c = xcalloc(1, sizeof *c);
 	c->id = xstrdup(id);
@@ -203,13 +204,19 @@ contact_load(struct net *net, const char *id, int flags)
 		bad(c, r, "the root is not a mapping");
 	} else if ((n = ymap_get(r, "name")) == NULL) {
 		bad(c, r, "no 'name'");
-	} else if (n->type != YSCALAR || n->len == 0 ||
+	} else if (n->type != YSCALAR || n->len == 0 || ynode_isnull(n) ||
 	    strlen(n->str) != n->len) {
 		bad(c, n, "'name' must be a non-empty string");
 	} else {
 		c->name = xstrdup(n->str);
 		readlog(c, r, flags);
+		logerr = c->err != NULL;
 		fields(c, r, flags);
+		if ((flags & C_STRUCT) && c->err && !logerr) {
+			/* a wrong type elsewhere never stops an edit */
+			free(c->err);
+			c->err = NULL;
+		}
 	}
 	if (flags & C_KEEPDOC)
 		c->doc = d;

@@ -106,9 +106,10 @@ date_add(int z, struct dur du)
 	}
 	months = du.unit == 'y' ? 12 * du.n : du.n;
 	date_to_civil(z, &y, &m, &d);
-	m += months;
-	y += (m - 1) / 12;
-	m = (m - 1) % 12 + 1;
+	/* months since year 0, split back with floor division: n may be < 0 */
+	months += 12 * y + m - 1;
+	y = months >= 0 ? months / 12 : -((-months + 11) / 12);
+	m = months - 12 * y + 1;
 	if (d > mdays(y, m))
 		d = mdays(y, m);
 	return date_from_civil(y, m, d);
@@ -199,6 +200,14 @@ dur_str(struct dur du, char s[16])
 	return s;
 }
 
+/* Years 1 to 9999: what YYYY-MM-DD can say. */
+static int
+inrange(int z)
+{
+	return z >= date_from_civil(1, 1, 1) &&
+	    z <= date_from_civil(9999, 12, 31);
+}
+
 /* A date in the past: YYYY-MM-DD, today, yesterday, monday, 3d, 2w. */
 int
 date_parse_past(const char *s, int today, int *out)
@@ -219,7 +228,7 @@ date_parse_past(const char *s, int today, int *out)
 	if (dur_parse(s, &du)) {
 		du.n = -du.n;
 		*out = date_add(today, du);
-		return 1;
+		return inrange(*out);
 	}
 	return 0;
 }
@@ -243,7 +252,7 @@ date_parse_ahead(const char *s, int today, int *out)
 	}
 	if (dur_parse(s, &du)) {
 		*out = date_add(today, du);
-		return 1;
+		return inrange(*out);
 	}
 	return 0;
 }

@@ -180,7 +180,7 @@ static char *
 addkey(struct edit *e, const char *key, const char *val, int block,
     size_t *len)
 {
-	struct ynode *r = e->doc->root, *k;
+	struct ynode *r = e->doc->root, *k, *v;
 	struct buf b = { 0 }, l = { 0 };
 	size_t pos, ind;
 	int noeol;
@@ -192,6 +192,16 @@ addkey(struct edit *e, const char *key, const char *val, int block,
 		return NULL;
 	}
 	pos = after(e, r->end, &noeol);
+	v = r->kid[r->nkid - 1];
+	if (noeol && v->type == YSCALAR && (v->style == 4 || v->style == 5) &&
+	    indent(e, k->start, &ind)) {
+		/*
+		 * A block scalar at a bare end of file would gain a line
+		 * break: the new key goes before its pair instead.
+		 */
+		pos = line_start(e, k->start);
+		noeol = 0;
+	}
 	if (block) {
 		buf_printf(&l, "%s:", key);
 		addline(&b, e, noeol, ind, l.s);
@@ -219,7 +229,7 @@ static int
 verify(struct edit *e, char *text, size_t len, const char *key,
     struct ynode *want, int append, long rm)
 {
-	struct ynode *o = e->doc->root, *n, *ov, *nv, *k;
+	struct ynode *o = e->doc->root, *n, *ov, *nv, *k, *ok_, *nk_;
 	struct ydoc *nd;
 	size_t i, j, nold = 0;
 	struct ynode **olditems = NULL;
@@ -230,10 +240,12 @@ verify(struct edit *e, char *text, size_t len, const char *key,
 		    "nothing written", nd->line, nd->col, nd->err);
 		goto fail;
 	}
+	ok_ = ymap_key(o, key);
+	nk_ = ymap_key(n, key);
 	for (i = j = 0;; i += 2, j += 2) {
-		while (i < o->nkid && ymap_key(o, key) == o->kid[i])
+		while (i < o->nkid && ok_ == o->kid[i])
 			i += 2;
-		while (j < n->nkid && ymap_key(n, key) == n->kid[j])
+		while (j < n->nkid && nk_ == n->kid[j])
 			j += 2;
 		if (i >= o->nkid || j >= n->nkid)
 			break;
@@ -595,7 +607,9 @@ yaml_quote(const char *s, int flags)
 	if (plain && (flags & Q_FLOW) && strpbrk(s, ",[]{}?:"))
 		plain = 0;
 	for (; plain && *u; u++)
-		if (*u < 0x20 || *u == 0x7f || (u[0] == 0xc2 && u[1] == 0x85) ||
+		if (*u < 0x20 || *u == 0x7f || (u[0] == 0xc2 && u[1] >= 0x80 &&
+		    u[1] <= 0x9f) || (u[0] == 0xef && u[1] == 0xbf &&
+		    u[2] >= 0xbe) ||
 		    (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 ||
 		    u[2] == 0xa9)) || (u[0] == 0xef && u[1] == 0xbb &&
 		    u[2] == 0xbf))
@@ -614,6 +628,10 @@ yaml_quote(const char *s, int flags)
 			buf_printf(&b, "\\x%02x", *u);
 		else if (u[0] == 0xc2 && u[1] == 0x85)
 			buf_puts(&b, "\\N"), u++;
+		else if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
+			buf_printf(&b, "\\x%02x", u[1]), u++;
+		else if (u[0] == 0xef && u[1] == 0xbf && u[2] >= 0xbe)
+			buf_printf(&b, "\\u%04X", 0xffc0 | (u[2] & 0x3f)), u += 2;
 		else if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa8)
 			buf_puts(&b, "\\L"), u += 2;
 		else if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa9)

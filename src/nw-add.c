@@ -62,6 +62,8 @@ add(const char *name, void *arg)
 		return 1;
 	}
 	net_lock(r->net);
+	if (!r->force)
+		refs_refresh(&r->refs);
 	if (!r->force && (dup = duplicate(r, name)) != NULL) {
 		warnx("'%s': already in the network as %s (-f adds anyway)",
 		    name, dup);

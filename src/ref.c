@@ -40,6 +40,47 @@ refs_all(struct refs *r, size_t *n, int *bad)
 }
 
 static int
+byid(const void *a, const void *b)
+{
+	return strcmp((*(struct contact *const *)a)->id,
+	    (*(struct contact *const *)b)->id);
+}
+
+/*
+ * Load what appeared since refs_all ran (another process added it): a
+ * writer that checks for duplicates does so under the lock, on fresh data.
+ */
+void
+refs_refresh(struct refs *r)
+{
+	struct contact key, *kp = &key, *c;
+	char **ids;
+	size_t nids, i, n0;
+
+	if (!r->loaded) {
+		refs_all(r, &nids, NULL);
+		return;
+	}
+	net_list(r->net, &ids, &nids);
+	n0 = r->nall;
+	qsort(r->all, r->nall, sizeof *r->all, byid);
+	for (i = 0; i < nids; i++) {
+		key.id = ids[i];
+		if (bsearch(&kp, r->all, n0, sizeof *r->all, byid) == NULL) {
+			c = contact_load(r->net, ids[i], C_STRUCT);
+			if (c->name) {
+				r->all = xrealloc(r->all, (r->nall + 1) *
+				    sizeof *r->all);
+				r->all[r->nall++] = c;
+			} else
+				contact_free(c);
+		}
+		free(ids[i]);
+	}
+	free(ids);
+}
+
+static int
 has_dotdot(const char *s)
 {
 	const char *p;

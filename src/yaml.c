@@ -319,7 +319,7 @@ static void
 dupkeys_large(struct ydoc *d)
 {
 	struct ynode **k, *n;
-	size_t i, j, m;
+	size_t i, j, m, r;
 
 	for (i = 0; i < d->nnodes && !d->err[0]; i++) {
 		n = d->nodes[i];
@@ -330,12 +330,14 @@ dupkeys_large(struct ydoc *d)
 			if (ynode_deref(n->kid[j])->type == YSCALAR)
 				k[m++] = ynode_deref(n->kid[j]);
 		qsort(k, m, sizeof *k, keycmp);
-		for (j = 1; j < m; j++)
-			if (ynode_equal(k[j - 1], k[j])) {
-				fail(d, k[j]->line, k[j]->col,
-				    "duplicate key '%s'", k[j]->str);
-				break;
-			}
+		/* within a run of equal strings, plain and quoted may differ */
+		for (j = 1; j < m && !d->err[0]; j++)
+			for (r = j; r-- > 0 && strcmp(k[r]->str, k[j]->str) == 0;)
+				if (ynode_equal(k[r], k[j])) {
+					fail(d, k[j]->line, k[j]->col,
+					    "duplicate key '%s'", k[j]->str);
+					break;
+				}
 		free(k);
 	}
 }
@@ -485,7 +487,8 @@ ymap_get(struct ynode *m, const char *k)
 	if (m == NULL || m->type != YMAP)
 		return NULL;
 	for (i = 0; i + 1 < m->nkid; i += 2)
-		if (m->kid[i] == ymap_key(m, k))
+		if (ynode_deref(m->kid[i])->type == YSCALAR &&
+		    strcmp(ynode_deref(m->kid[i])->str, k) == 0)
 			return ynode_deref(m->kid[i + 1]);
 	return NULL;
 }
@@ -510,7 +513,7 @@ yaml_typed(const char *s)
 			return 1;
 	if (strchr("0123456789+-.", s[0]) == NULL)
 		return 0;
-	return strspn(s, "0123456789.-+:_eExXoObBaAcCdDfF ") == strlen(s);
+	return strspn(s, "0123456789.-+:_eExXoObBaAcCdDfFtTzZ ") == strlen(s);
 }
 
 /* Same data: types, values, tags; not styles or positions. */

@@ -54,6 +54,14 @@ past(const char *s)
 }
 
 static const char *
+pastfrom(const char *s, const char *today)
+{
+	int z;
+
+	return date_parse_past(s, p(today), &z) ? d(z) : "bad";
+}
+
+static const char *
 ahead(const char *s)
 {
 	int z;
@@ -128,6 +136,11 @@ main(void)
 	is(past("2w"), "2026-11-11", "2w ago");
 	is(past("1m"), "2026-10-25", "1m ago");
 	is(past("2026-01-05"), "2026-01-05", "a date");
+	is(pastfrom("1m", "2026-01-15"), "2025-12-15", "1m ago in January");
+	is(pastfrom("1y", "2026-12-31"), "2025-12-31", "1y ago on Dec 31");
+	is(pastfrom("13m", "2026-03-31"), "2025-02-28", "13m ago clamps");
+	is(pastfrom("3000y", "2026-11-25"), "bad", "before year 1");
+	is(ahead("8000y"), "bad", "after year 9999");
 	is(past("mo"), "bad", "too short for a weekday");
 	is(past("someday"), "bad", "not a date");
 	is(ahead("tomorrow"), "2026-11-26", "tomorrow");
