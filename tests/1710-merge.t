@@ -386,6 +386,102 @@ run nw-merge "$T/base" "$T/ours" "$T/theirs"
 is "$rc" 1 "base does not parse, a plain conflict: exit 1"
 same "$T/ours" "$T/want" "base does not parse: git merge-file's markers"
 
+# --- random merges, checked against the rules -----------------------------
+
+# 100 merges of random logs and keys, in block, flow and mixed styles, LF
+# and CRLF: without conflict markers the result holds each entry as many
+# times as the rules say, in date order when ours was, the keys from the
+# side that changed them, the line ends of ours.
+if python3 -c 'import yaml' 2>/dev/null; then
+	mkdir "$T/prop"
+	cat >"$T/prop/prop.py" <<'EOF'
+import random, subprocess, os, yaml, collections
+random.seed(11)
+M='nw-merge'
+kinds=['call','email','meet','note',None]
+def rent(i):
+    d={'date':'2026-%02d-%02d'%(random.randint(1,12),random.randint(1,28))}
+    k=random.choice(kinds)
+    if k: d['kind']=k
+    if random.random()<.6: d['note']=random.choice(['hi','Re: x, y','a "q"','2026','multi\nline','#tag','ok'])+str(i%3)
+    return d
+def q(s):
+    return yaml.safe_dump(s,default_flow_style=True,width=1000).replace('\n...\n','').strip()
+def fmt_ent(e,style,ind):
+    if style=='flow1':
+        return ' '*ind+'- '+q(e)+'\n'
+    lines=[]; first=True
+    for k,v in e.items():
+        lines.append(' '*ind+('- ' if first else '  ')+'%s: %s\n'%(k,q(v))); first=False
+    return ''.join(lines)
+def render(doc,log,style,eol,ind,flowlog):
+    out='name: %s  # c\n'%doc['name']
+    for k in ['email','tags','org']:
+        if k in doc: out+='%s: %s\n'%(k,q(doc[k]))
+    if log is not None:
+        if flowlog:
+            out+='log: ['+', '.join(q(e) for e in log)+']\n'
+        else:
+            out+='log:\n'+''.join(fmt_ent(e,random.choice([style,'flow1']),ind) for e in log)
+    out+='# end\n'
+    return out.replace('\n',eol)
+def mutate(doc,log):
+    doc=dict(doc); log=list(log)
+    for _ in range(random.randint(0,3)):
+        r=random.random()
+        if r<.5: log.insert(random.randint(0,len(log)) if random.random()<.2 else len(log), rent(random.randint(0,99)))
+        elif r<.65 and log: log.pop(random.randrange(len(log)))
+        elif r<.75: doc['org']=random.choice(['X','Y','Z'])
+        elif r<.85: doc['tags']=random.sample(['a','b','c'],random.randint(1,2))
+        elif r<.9: doc.pop('email',None)
+    return doc,log
+def key(e): return tuple(sorted((k,str(v)) for k,v in e.items()))
+bad=0; st=collections.Counter()
+for it in range(100):
+    doc={'name':'Ada','email':'a@x','org':'X'}
+    log=[rent(i) for i in range(random.randint(0,6))]
+    log.sort(key=lambda e:e['date'])
+    od,ol=mutate(doc,log); td,tl=mutate(doc,log)
+    style=random.choice(['block','flow1']); eol=random.choice(['\n','\r\n']); ind=random.choice([0,2])
+    flowlog=random.random()<.2
+    open('b','w',newline='').write(render(doc,log,style,'\n',ind,flowlog))
+    open('o','w',newline='').write(render(od,ol,style,eol,ind,flowlog))
+    open('t','w',newline='').write(render(td,tl,random.choice(['block','flow1']),'\n',random.choice([0,2]),random.random()<.2))
+    r=subprocess.run([M,'b','o','t'],capture_output=True)
+    st[r.returncode]+=1
+    err=r.stderr.decode()
+    if 'plain text' in err: st['plain']+=1
+    if 'Sanitizer' in err or 'runtime error' in err or r.returncode not in (0,1):
+        print('CRASH',it,err[-800:]); bad+=1; break
+    res=open('o','rb').read()
+    if b'<<<<<<<' not in res:
+        m=yaml.safe_load(res.decode())
+        got=[e for e in (m.get('log') or [])]
+        B=collections.Counter(map(key,log)); O=collections.Counter(map(key,ol)); T=collections.Counter(map(key,tl))
+        want=collections.Counter()
+        for k in set(B)|set(O)|set(T):
+            b,o,t=B[k],O[k],T[k]
+            v= o if (o==t or b==t) else t if b==o else max(o,t)
+            if v: want[k]=v
+        if collections.Counter(map(key,got))!=want:
+            print('LOG MISMATCH',it); bad+=1; break
+        ds=[str(e['date']) for e in got]
+        if [e['date'] for e in ol]==sorted(e['date'] for e in ol) and ds!=sorted(ds):
+            print('ORDER',it,ds); bad+=1; break
+        if eol=='\r\n' and b'\n' in res.replace(b'\r\n',b''):
+            print('EOL MIX',it); bad+=1; break
+        for k in ['email','tags','org']:
+            b,o,t=doc.get(k),od.get(k),td.get(k)
+            w= o if (o==t or b==t) else t if b==o else 'CONFLICT'
+            if m.get(k)!=w: print('KEY',k,it,m.get(k),w); bad+=1
+print('bad', bad)
+EOF
+	(cd "$T/prop" && python3 prop.py) >"$T/prop/out" 2>&1
+	is "$(cat "$T/prop/out")" "bad 0" "random merges follow the rules"
+else
+	echo "# python3 with yaml is missing: random merges skipped"
+fi
+
 # --- usage -----------------------------------------------------------------
 
 run nw-merge "$T/base" "$T/ours"
