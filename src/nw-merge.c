@@ -51,8 +51,7 @@ main(int argc, char *argv[])
 
 	for (i = 0; i < 3; i++)
 		d[i] = ydoc_read(argv[i]);
-	if (d[1]->text == NULL)
-		errx(1, "'%s': %s", argv[1], d[1]->err);
+	/* &, not &&: a word about each file that will not do */
 	ok = readable(d[0], argv[0], 1) & readable(d[1], argv[1], 0) &
 	    readable(d[2], argv[2], 0);
 	if (ok && !(ok = merge_contact(d[0], d[1], d[2], &m)))
@@ -76,8 +75,8 @@ main(int argc, char *argv[])
 		}
 		ydoc_free(res);
 	}
-	if ((m.len != d[1]->len || memcmp(m.text, d[1]->text, m.len)) &&
-	    safe_write(argv[1], m.text, m.len, 0) == -1)
+	if ((d[1]->text == NULL || m.len != d[1]->len ||
+	    memcmp(m.text, d[1]->text, m.len)) && safe_write(argv[1], m.text, m.len, 0) == -1)
 		rv = 1;
 	for (i = 0; i < 3; i++)
 		ydoc_free(d[i]);

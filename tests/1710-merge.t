@@ -490,8 +490,13 @@ run nw-merge -h
 is "$rc:$out:$err" "0:$USAGE:" "-h: usage on stdout"
 run nw-merge -V
 is "$rc:$out" "0:nw-merge $(sed -n 's/^#define[	 ]*NW_VERSION[	 ]*"\(.*\)"$/\1/p' "$TOP/src/nw.h")" "-V: the version"
+printf 'name: A\n' >"$T/base"
 run nw-merge "$T/base" "$T/nothing" "$T/theirs"
 is "$rc:$out" "1:" "ours missing: exit 1"
-is "$err" "nw-merge: '$T/nothing': No such file or directory" "ours missing: says so"
+is "$(echo "$err" | grep '^nw-merge')" "nw-merge: '$T/nothing': No such file or directory
+nw-merge: merging as plain text
+nw-merge: git merge-file failed; '$T/nothing' left as it was" "ours missing: says so"
+test ! -e "$T/nothing"
+ok $? "ours missing: nothing is made"
 
 done_testing
