@@ -481,13 +481,30 @@ edit_set(struct edit *e, const char *key, const char *val)
 	return try(e, s, len, key, val, 0);
 }
 
+/*
+ * The whole lines from the one holding from to the one holding to.  At a
+ * bare end of file the line break before them goes instead of after.
+ */
+static void
+lines(struct edit *e, size_t from, size_t to, size_t *start, size_t *end)
+{
+	int noeol;
+
+	*start = line_start(e, from);
+	*end = after(e, to, &noeol);
+	if (noeol && *start > e->bom) {
+		(*start)--;
+		if (*start > e->bom && e->text[*start - 1] == '\r')
+			(*start)--;
+	}
+}
+
 /* Remove a top-level key and its value, whole lines. */
 int
 edit_delete(struct edit *e, const char *key)
 {
 	struct ynode *r, *k, *v;
 	size_t start, end, ind, len;
-	int noeol;
 	char *s;
 
 	if (!check_root(e))
@@ -500,13 +517,7 @@ edit_delete(struct edit *e, const char *key)
 		return 0;
 	if (!indent(e, k->start, &ind))
 		return refuse(e, k, "'%s' does not start its line", key);
-	start = line_start(e, k->start);
-	end = after(e, v->end > k->end ? v->end : k->end, &noeol);
-	if (noeol && start > e->bom) {
-		start--;
-		if (start > e->bom && e->text[start - 1] == '\r')
-			start--;
-	}
+	lines(e, k->start, v->end > k->end ? v->end : k->end, &start, &end);
 	s = splice(e, start, end, "", &len);
 	return try(e, s, len, key, NULL, 0);
 }
@@ -522,7 +533,6 @@ edit_remove(struct edit *e, const char *key, const char *val, int *found)
 {
 	struct ynode *r, *k, *v, *it;
 	size_t i, start, end, ind, len;
-	int noeol;
 	char *s;
 
 	*found = 0;
@@ -563,12 +573,7 @@ edit_remove(struct edit *e, const char *key, const char *val, int *found)
 		    e->text[start + ind] != '-')
 			return refuse(e, it, "'%s': the item does not start "
 			    "its line", key);
-		end = after(e, it->end, &noeol);
-		if (noeol && start > e->bom) {
-			start--;
-			if (start > e->bom && e->text[start - 1] == '\r')
-				start--;
-		}
+		lines(e, start, it->end, &start, &end);
 	} else if (i + 1 < v->nkid) {
 		start = it->start;
 		end = v->kid[i + 1]->start;

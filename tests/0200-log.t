@@ -8,16 +8,6 @@
 # The expected file, from standard input or printf, goes to $T/want.
 want() { cat >"$T/want"; }
 
-# pipein INPUT CMD...: like run, but standard input is a pipe fed INPUT.
-pipein() {
-	_p=$1
-	shift
-	printf '%s' "$_p" | "$@" >"$T/.out" 2>"$T/.err"
-	rc=$?
-	out=$(cat "$T/.out")
-	err=$(cat "$T/.err")
-	_sanitizer "$@"
-}
 
 # quiet: ran fine, printed exactly $1 on stdout and nothing on stderr.
 quiet() {

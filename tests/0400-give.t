@@ -7,15 +7,6 @@ want() { cat >"$T/want"; }
 # rows: expected TSV rows with '|' between the fields.
 rows() { tr '|' '\t'; }
 
-pipein() {
-	_p=$1
-	shift
-	printf '%s' "$_p" | "$@" >"$T/.out" 2>"$T/.err"
-	rc=$?
-	out=$(cat "$T/.out")
-	err=$(cat "$T/.err")
-	_sanitizer "$@"
-}
 
 # A stand-in where timeout(1) is missing: no time limit then.
 command -v timeout >/dev/null 2>&1 || timeout() { shift; "$@"; }

@@ -8,15 +8,6 @@
 
 want() { cat >"$T/want"; }
 
-pipein() {
-	_p=$1
-	shift
-	printf '%s' "$_p" | "$@" >"$T/.out" 2>"$T/.err"
-	rc=$?
-	out=$(cat "$T/.out")
-	err=$(cat "$T/.err")
-	_sanitizer "$@"
-}
 
 mknet net
 N=$NW_DIR

@@ -6,6 +6,7 @@
 #   run CMD ARGS...     run a command; sets $rc, $out, $err (stdin: /dev/null
 #                       unless given with runin)
 #   runin FILE CMD...   the same with standard input from FILE
+#   pipein TEXT CMD...  the same with standard input a pipe fed TEXT
 #   ok COND DESC        COND is an exit status: 0 passes
 #   is GOT WANT DESC    exact string comparison, diff shown on failure
 #   same F1 F2 DESC     byte comparison of two files
@@ -61,6 +62,16 @@ runin() {
 
 run() {
 	runin /dev/null "$@"
+}
+
+pipein() {
+	_p=$1
+	shift
+	printf '%s' "$_p" | "$@" >"$T/.out" 2>"$T/.err"
+	rc=$?
+	out=$(cat "$T/.out")
+	err=$(cat "$T/.err")
+	_sanitizer "$@"
 }
 
 ok() {
