@@ -126,6 +126,8 @@ git_setup(struct net *net)
 	char *commit[] = { "commit", "-q", "-m", "Start the network", "--",
 	    ".gitignore", ".gitattributes", ".nw.yaml", NULL };
 	char *hooks, *hook;
+	struct ydoc *d;
+	int ours;
 
 	if (git_run(net, probe, 1) != 0 && git_run(net, init, 1) != 0)
 		errx(1, "git init failed in '%s'", net->dir);
@@ -135,9 +137,18 @@ git_setup(struct net *net)
 	/* a network inside a larger repository gets no hook of ours */
 	hooks = xasprintf("%s/.git/hooks", net->dir);
 	hook = xasprintf("%s/pre-commit", hooks);
-	if (access(hooks, F_OK) == 0 && access(hook, F_OK) == -1 &&
-	    safe_write(hook, hook_text, strlen(hook_text), 1) == 0)
-		chmod(hook, 0755);
+	if (access(hooks, F_OK) == 0) {
+		/* ours (its first comment says so) is brought up to date */
+		d = ydoc_read(hook);
+		ours = d->text && strstr(d->text, "# nw: check the contact");
+		if (d->text == NULL && access(hook, F_OK) == -1) {
+			if (safe_write(hook, hook_text, strlen(hook_text),
+			    1) == 0)
+				chmod(hook, 0755);
+		} else if (ours && strcmp(d->text, hook_text) != 0)
+			safe_write(hook, hook_text, strlen(hook_text), 0);
+		ydoc_free(d);
+	}
 	free(hooks);
 	free(hook);
 	if (git_run(net, head, 1) != 0) {

@@ -233,4 +233,17 @@ is "$(git -C "$T/clone" status --porcelain)" "" "clone: clean work tree"
 snap "$T/clone" "$T/after"
 same "$T/after" "$T/before" "clone: no file touched, no mode changed"
 
+# An older hook of nw's own is brought up to date; a user's own is kept.
+mkdir "$T/hooked"
+nw-init -g "$T/hooked" >/dev/null
+cp "$T/hooked/.git/hooks/pre-commit" "$T/new-hook"
+printf '#!/bin/sh\n# nw: check the contact files about to be committed\nexit 0\n' \
+	>"$T/hooked/.git/hooks/pre-commit"
+run nw-init -g "$T/hooked"
+same "$T/hooked/.git/hooks/pre-commit" "$T/new-hook" "an old nw hook is replaced"
+printf '#!/bin/sh\necho mine\n' >"$T/hooked/.git/hooks/pre-commit"
+cp "$T/hooked/.git/hooks/pre-commit" "$T/mine"
+run nw-init -g "$T/hooked"
+same "$T/hooked/.git/hooks/pre-commit" "$T/mine" "a hook of the user's own is kept"
+
 done_testing
