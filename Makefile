@@ -83,7 +83,7 @@ check: all
 
 check-san: deps
 	@$(MAKE) --no-print-directory B=build-san CFLAGS="-O1 -g $(SAN)" \
-	    LDFLAGS="$(SAN)" BINOUT=build-san/bin san-progs
+	    LDFLAGS="$(SAN)" san-progs
 	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	NW_BIN=$(CURDIR)/build-san/bin NW_UNIT=$(CURDIR)/build-san \
 	    prove -e /bin/sh tests/*.t

@@ -94,7 +94,7 @@ email(struct check *ck, struct ynode *n)
 	if (!email_plausible(n->str))
 		say(ck, n, 0, "'%s' does not look like an email address",
 		    n->str);
-	all = refs_all(&ck->refs, &na, NULL);
+	all = refs_all(&ck->refs, &na);
 	for (i = 0; i < na; i++) {
 		if (strcmp(all[i]->id, ck->id) == 0)
 			continue;
@@ -118,7 +118,7 @@ name(struct check *ck, struct ynode *n)
 		say(ck, n, 1, "'name' must be a non-empty string");
 		return;
 	}
-	all = refs_all(&ck->refs, &na, NULL);
+	all = refs_all(&ck->refs, &na);
 	for (i = 0; i < na; i++)
 		if (strcmp(all[i]->id, ck->id) != 0 &&
 		    strcaseeq(all[i]->name, n->str)) {

@@ -38,7 +38,7 @@ duplicate(struct run *r, const char *name)
 	for (i = 0; i < r->added.n; i++)
 		if (strcaseeq(r->names.v[i], name))
 			return r->added.v[i];
-	all = refs_all(&r->refs, &n, NULL);
+	all = refs_all(&r->refs, &n);
 	for (i = 0; i < n; i++) {
 		if (strcaseeq(all[i]->name, name))
 			return all[i]->id;

@@ -115,7 +115,7 @@ known_load(struct run *r)
 	struct contact **all;
 	size_t n, i;
 
-	all = refs_all(&r->refs, &n, NULL);
+	all = refs_all(&r->refs, &n);
 	for (i = 0; i < n; i++)
 		known_add(r, all[i]->id, all[i]->name, all[i]->email,
 		    all[i]->nemail);

@@ -181,7 +181,7 @@ struct refs {
 char	*ref_resolve(struct refs *, const char *);
 int	 ref_loop(int, char **, int (*)(const char *, void *), void *);
 int	 ref_stdin_usable(void);
-struct contact **refs_all(struct refs *, size_t *, int *);
+struct contact **refs_all(struct refs *, size_t *);
 void	 refs_refresh(struct refs *);
 
 /* check.c: what is wrong with a contact, said where it is */

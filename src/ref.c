@@ -13,7 +13,7 @@
 
 /* Every contact, loaded once for the name rules; broken ones left out. */
 struct contact **
-refs_all(struct refs *r, size_t *n, int *bad)
+refs_all(struct refs *r, size_t *n)
 {
 	char **ids;
 	size_t nids, i;
@@ -33,8 +33,6 @@ refs_all(struct refs *r, size_t *n, int *bad)
 		}
 		free(ids);
 	}
-	if (bad)
-		*bad = 0;
 	*n = r->nall;
 	return r->all;
 }
@@ -58,7 +56,7 @@ refs_refresh(struct refs *r)
 	size_t nids, i, n0;
 
 	if (!r->loaded) {
-		refs_all(r, &nids, NULL);
+		refs_all(r, &nids);
 		return;
 	}
 	net_list(r->net, &ids, &nids);
@@ -207,7 +205,7 @@ ref_resolve(struct refs *r, const char *ref)
 			return NULL;
 		}
 	}
-	all = refs_all(r, &n, NULL);
+	all = refs_all(r, &n);
 	for (level = 0; level < NLEVELS; level++) {
 		for (i = nhit = 0; i < n; i++)
 			if (matches(all[i], ref, level)) {
