@@ -58,4 +58,27 @@ run nw-edit
 is "$rc" 2 "no reference: usage"
 run nw-edit zed
 is "$rc.$err" "1.nw-edit: 'zed': no such contact" "an unknown reference"
+# On a terminal a failed check offers to edit again; yes goes back to the
+# same copy, and the second, valid edit is saved.
+if command -v script >/dev/null; then
+	printf 'name: Ada Lovelace\ntitle: M\n' >"$N/ada.yaml"
+	cat >"$T/twice" <<EOF2
+#!/bin/sh
+if [ -f "$T/count" ]; then
+	sed -i 's/^title: .*/title: Countess/' "\$1"
+else
+	: >"$T/count"
+	sed -i 's/^title: .*/title: [bad/' "\$1"
+fi
+EOF2
+	chmod +x "$T/twice"
+	(sleep 1; printf 'y\n') | EDITOR="$T/twice" script -qec "nw-edit ada" \
+		/dev/null >"$T/tty" 2>&1
+	is "$(tr -d '\r' <"$T/tty")" "$N/ada.yaml:3:1: error: did not find expected ',' or ']' while parsing a flow sequence
+nw-edit: edit again? [Y/n] y
+ada" "a terminal is asked, and yes edits the copy again"
+	is "$(cat "$N/ada.yaml")" "name: Ada Lovelace
+title: Countess" "the second edit is saved"
+	is "$(ls "$N/.nw")" "lock" "no copy left behind"
+fi
 done_testing
