@@ -499,22 +499,32 @@ lines(struct edit *e, size_t from, size_t to, size_t *start, size_t *end)
 	}
 }
 
+/*
+ * The pair of key in the root, ready to edit: 1 found, 2 absent (nothing
+ * to do), 0 refused.
+ */
+static int
+pair(struct edit *e, const char *key, struct ynode **k, struct ynode **v)
+{
+	if (!check_root(e))
+		return 0;
+	if ((*k = ymap_key(e->doc->root, key)) == NULL)
+		return 2;
+	*v = pairval(e->doc->root, *k);
+	return editable(e, *k, *v, key) ? 1 : 0;
+}
+
 /* Remove a top-level key and its value, whole lines. */
 int
 edit_delete(struct edit *e, const char *key)
 {
-	struct ynode *r, *k, *v;
+	struct ynode *k, *v;
 	size_t start, end, ind, len;
 	char *s;
+	int st;
 
-	if (!check_root(e))
-		return 0;
-	r = e->doc->root;
-	if ((k = ymap_key(r, key)) == NULL)
-		return 1;
-	v = pairval(r, k);
-	if (!editable(e, k, v, key))
-		return 0;
+	if ((st = pair(e, key, &k, &v)) != 1)
+		return st != 0;
 	if (!indent(e, k->start, &ind))
 		return refuse(e, k, "'%s' does not start its line", key);
 	lines(e, k->start, v->end > k->end ? v->end : k->end, &start, &end);
@@ -531,19 +541,14 @@ edit_delete(struct edit *e, const char *key)
 int
 edit_remove(struct edit *e, const char *key, const char *val, int *found)
 {
-	struct ynode *r, *k, *v, *it;
+	struct ynode *k, *v, *it;
 	size_t i, start, end, ind, len;
 	char *s;
+	int st;
 
 	*found = 0;
-	if (!check_root(e))
-		return 0;
-	r = e->doc->root;
-	if ((k = ymap_key(r, key)) == NULL)
-		return 1;
-	v = pairval(r, k);
-	if (!editable(e, k, v, key))
-		return 0;
+	if ((st = pair(e, key, &k, &v)) != 1)
+		return st != 0;
 	if (v->type == YSCALAR) {
 		if (ynode_str(v) == NULL || strcmp(v->str, val) != 0)
 			return 1;
