@@ -58,27 +58,13 @@ again(void)
 	return yes;
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	struct ydoc *d = ydoc_read(path);
-	char *s = NULL;
-
-	if (d->text) {
-		s = xstrndup(d->text, d->len);
-		*len = d->len;
-	}
-	ydoc_free(d);
-	return s;
-}
-
 int
 main(int argc, char *argv[])
 {
 	struct check ck = { 0 };
 	struct contact *c;
 	struct refs refs = { 0 };
-	char *id, *path, *copy, *orig, *text, *now, *msg;
+	char *id, *path, *copy, *orig, *text, *now, *msg, why[256];
 	size_t olen, len, nlen;
 	const char *ed;
 	int ch, fd;
@@ -101,8 +87,8 @@ main(int argc, char *argv[])
 	if ((id = ref_resolve(&refs, argv[0])) == NULL)
 		return 1;
 	path = net_path(ck.net, id);
-	if ((orig = slurp(path, &olen)) == NULL)
-		errx(1, "'%s': cannot read it", path);
+	if ((orig = file_read(path, &olen, why)) == NULL)
+		errx(1, "'%s': %s", path, why);
 
 	/* the copy lives in .nw/, where nothing else looks */
 	net_lock(ck.net);
@@ -122,8 +108,8 @@ main(int argc, char *argv[])
 			unlink(copy);
 			errx(1, "the editor failed: nothing changed");
 		}
-		if ((text = slurp(copy, &len)) == NULL)
-			errx(1, "'%s': cannot read the edited copy", copy);
+		if ((text = file_read(copy, &len, why)) == NULL)
+			errx(1, "'%s': %s", copy, why);
 		if (len == olen && memcmp(text, orig, len) == 0) {
 			unlink(copy);
 			return out_close();	/* nothing to do */
@@ -140,7 +126,7 @@ main(int argc, char *argv[])
 	}
 
 	net_lock(ck.net);
-	if ((now = slurp(path, &nlen)) == NULL || nlen != olen ||
+	if ((now = file_read(path, &nlen, why)) == NULL || nlen != olen ||
 	    memcmp(now, orig, olen) != 0) {
 		fprintf(stderr, "nw-edit: '%s' changed while you edited it; "
 		    "your edit is kept in %s\n", path, copy);

@@ -81,7 +81,8 @@ static int
 ensure(struct net *net, const char *name, const char *text,
     const char *line)
 {
-	struct ydoc *d;
+	char err[256], *old;
+	size_t len;
 	struct buf b = { 0 };
 	char *path = xasprintf("%s/%s", net->dir, name);
 	int rv = 0;
@@ -91,11 +92,10 @@ ensure(struct net *net, const char *name, const char *text,
 			exit(1);
 		rv = 1;
 	} else if (line) {
-		d = ydoc_read(path);	/* only for its bytes */
-		if (d->text == NULL)
-			errx(1, "'%s': %s", path, d->err);
-		if (!hasline(d->text, line)) {
-			buf_add(&b, d->text, d->len);
+		if ((old = file_read(path, &len, err)) == NULL)
+			errx(1, "'%s': %s", path, err);
+		if (!hasline(old, line)) {
+			buf_add(&b, old, len);
 			if (b.len && b.s[b.len - 1] != '\n')
 				buf_puts(&b, "\n");
 			buf_puts(&b, line);
@@ -105,7 +105,7 @@ ensure(struct net *net, const char *name, const char *text,
 			rv = 1;
 		}
 		free(b.s);
-		ydoc_free(d);
+		free(old);
 	}
 	free(path);
 	return rv;
@@ -126,7 +126,8 @@ git_setup(struct net *net)
 	char *commit[] = { "commit", "-q", "-m", "Start the network", "--",
 	    ".gitignore", ".gitattributes", ".nw.yaml", NULL };
 	char *hooks, *hook;
-	struct ydoc *d;
+	char err[256], *old;
+	size_t len;
 	int ours;
 
 	if (git_run(net, probe, 1) != 0 && git_run(net, init, 1) != 0)
@@ -139,15 +140,15 @@ git_setup(struct net *net)
 	hook = xasprintf("%s/pre-commit", hooks);
 	if (access(hooks, F_OK) == 0) {
 		/* ours (its first comment says so) is brought up to date */
-		d = ydoc_read(hook);
-		ours = d->text && strstr(d->text, "# nw: check the contact");
-		if (d->text == NULL && access(hook, F_OK) == -1) {
+		old = file_read(hook, &len, err);
+		ours = old && strstr(old, "# nw: check the contact");
+		if (old == NULL && access(hook, F_OK) == -1) {
 			if (safe_write(hook, hook_text, strlen(hook_text),
 			    1) == 0)
 				chmod(hook, 0755);
-		} else if (ours && strcmp(d->text, hook_text) != 0)
+		} else if (ours && strcmp(old, hook_text) != 0)
 			safe_write(hook, hook_text, strlen(hook_text), 0);
-		ydoc_free(d);
+		free(old);
 	}
 	free(hooks);
 	free(hook);

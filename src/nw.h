@@ -256,8 +256,9 @@ int	 change_log(struct net *, const char *, const char *, const char *,
 	    const char *, int, struct contact **);
 char	*contact_slug(const char *);
 
-/* write.c: the one way a file is written */
+/* write.c: the one way a file is written, and how one is read */
 int	 safe_write(const char *, const char *, size_t, int);
+char	*file_read(const char *, size_t *, char *);
 
 /* git.c: commit what a command changed */
 int	 git_run(struct net *, char **, int);

@@ -1,4 +1,4 @@
-/* write.c - the one way a file is written */
+/* write.c - the one way a file is written, and how one is read */
 
 #include <sys/stat.h>
 
@@ -107,4 +107,49 @@ fail:
 	errno = e;
 	warn("'%s'", path);
 	return -1;
+}
+
+/*
+ * A regular file's bytes, NUL-terminated, at most NW_MAXFILE of them.  NULL
+ * with the reason in err (256 bytes) otherwise.
+ */
+char *
+file_read(const char *path, size_t *lenp, char *err)
+{
+	struct stat st;
+	ssize_t r = 0;
+	size_t len = 0;
+	char *s;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1 ||
+	    fstat(fd, &st) == -1) {
+		snprintf(err, 256, "%s", strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size > NW_MAXFILE) {
+		if (S_ISREG(st.st_mode))
+			snprintf(err, 256, "file too large (%lld bytes, the "
+			    "limit is %d)", (long long)st.st_size, NW_MAXFILE);
+		else
+			snprintf(err, 256, "not a regular file");
+		close(fd);
+		return NULL;
+	}
+	/* room for one byte more than fstat said: a file that grew is seen */
+	s = xmalloc(st.st_size + 2);
+	while (len < (size_t)st.st_size + 1 &&
+	    (r = read(fd, s + len, st.st_size + 1 - len)) > 0)
+		len += r;
+	close(fd);
+	if (r == -1) {
+		snprintf(err, 256, "%s", strerror(errno));
+		free(s);
+		return NULL;
+	}
+	s[len] = '\0';
+	*lenp = len;
+	return s;
 }

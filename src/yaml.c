@@ -394,44 +394,14 @@ struct ydoc *
 ydoc_read(const char *path)
 {
 	struct ydoc *d;
-	struct stat st;
-	char *s;
-	ssize_t r = 0;
-	size_t len = 0;
-	int fd;
+	size_t len;
+	char err[256], *s;
 
-	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1 ||
-	    fstat(fd, &st) == -1) {
+	if ((s = file_read(path, &len, err)) == NULL) {
 		d = xcalloc(1, sizeof *d);
-		snprintf(d->err, sizeof d->err, "%s", strerror(errno));
-		if (fd != -1)
-			close(fd);
+		snprintf(d->err, sizeof d->err, "%s", err);
 		return d;
 	}
-	if (!S_ISREG(st.st_mode) || st.st_size > NW_MAXFILE) {
-		d = xcalloc(1, sizeof *d);
-		if (S_ISREG(st.st_mode))
-			snprintf(d->err, sizeof d->err, "file too large "
-			    "(%lld bytes, the limit is %d)",
-			    (long long)st.st_size, NW_MAXFILE);
-		else
-			snprintf(d->err, sizeof d->err, "not a regular file");
-		close(fd);
-		return d;
-	}
-	/* room for one byte more than fstat said: a file that grew is seen */
-	s = xmalloc(st.st_size + 2);
-	while (len < (size_t)st.st_size + 1 &&
-	    (r = read(fd, s + len, st.st_size + 1 - len)) > 0)
-		len += r;
-	close(fd);
-	if (r == -1) {
-		free(s);
-		d = xcalloc(1, sizeof *d);
-		snprintf(d->err, sizeof d->err, "%s", strerror(errno));
-		return d;
-	}
-	s[len] = '\0';
 	return parse_owned(s, len);
 }
 
