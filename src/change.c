@@ -28,11 +28,11 @@ change_open(struct net *net, const char *id, struct contact **cp)
 }
 
 static int
-change_write(struct contact *c, struct edit *e)
+change_write(struct net *net, struct contact *c, struct edit *e)
 {
 	if (e->len == e->olen && memcmp(e->text, e->orig, e->len) == 0)
 		return 0;
-	return safe_write(c->path, e->text, e->len, 0) == -1;
+	return safe_write(net_tmpdir(net), c->path, e->text, e->len, 0) == -1;
 }
 
 static void
@@ -86,7 +86,7 @@ change_edit(struct net *net, const char *id,
 	if (!fn(e, arg))
 		rv = edit_report(e);
 	else
-		rv = change_write(c, e);
+		rv = change_write(net, c, e);
 	change_close(c, e);
 	net_unlock(net);
 	if (rv == 0 && after)
@@ -267,7 +267,7 @@ draft_write(struct net *net, struct draft *d)
 		id = xasprintf("%s-%d", base, i);
 	}
 	free(base);
-	if (safe_write(path, s, strlen(s), 1) == -1) {
+	if (safe_write(net_tmpdir(net), path, s, strlen(s), 1) == -1) {
 		free(id);
 		id = NULL;
 	}

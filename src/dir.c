@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "nw.h"
@@ -285,6 +286,76 @@ net_list(struct net *net, char ***ids, size_t *n)
 }
 
 /*
+ * The network's own folder .nw/ and the folder sub below it (NULL: .nw
+ * itself), made when missing.  Anything there but a real folder of ours
+ * is refused: .nw is never versioned, but a remote can commit a symlink
+ * by that name, and nw must not put its lock or its temporary files where
+ * a symlink points.
+ */
+static char *
+statedir(struct net *net, const char *sub)
+{
+	struct stat st;
+	char *p;
+
+	p = xasprintf("%s/.nw%s%s", net->dir, sub ? "/" : "", sub ? sub : "");
+	if (sub)
+		free(statedir(net, NULL));
+	if (lstat(p, &st) == -1 && (errno != ENOENT ||
+	    (mkdir(p, 0700) == -1 && errno != EEXIST) || lstat(p, &st) == -1))
+		err(1, "'%s'", p);
+	if (!S_ISDIR(st.st_mode) || st.st_uid != geteuid())
+		errx(1, "'%s': not a folder of yours (%s): remove it", p,
+		    S_ISLNK(st.st_mode) ? "a symlink" : S_ISDIR(st.st_mode) ?
+		    "another owner" : "not a folder");
+	return p;
+}
+
+/*
+ * Temporary files left by a writer that was killed: gone on the next
+ * write.  A file is stale when it is a few minutes old and no process
+ * holds the lock its writer took on it.
+ */
+static void
+clean_tmp(const char *dir)
+{
+	struct dirent *de;
+	struct stat st;
+	time_t now = time(NULL);
+	char *p;
+	DIR *d;
+	int fd;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, ".nw-", 4) != 0)
+			continue;
+		p = xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_mtime + 120 < now &&
+		    (fd = open(p, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
+			if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+				unlink(p);
+			close(fd);
+		}
+		free(p);
+	}
+	closedir(d);
+}
+
+/* Where safe_write puts its temporary files: .nw/tmp, cleaned once. */
+const char *
+net_tmpdir(struct net *net)
+{
+	if (net->tmpdir == NULL) {
+		net->tmpdir = statedir(net, "tmp");
+		clean_tmp(net->tmpdir);
+	}
+	return net->tmpdir;
+}
+
+/*
  * Writers hold .nw/lock around each read-change-write of a file, never
  * while they wait for input: a pipeline of two writers must not deadlock.
  * Calls nest; the lock goes when the outermost unlock comes.
@@ -297,13 +368,10 @@ net_lock(struct net *net)
 	if (net->locks++ > 0)
 		return;
 	if (net->lockfd == -1) {
-		p = xasprintf("%s/.nw", net->dir);
-		if (mkdir(p, 0700) == -1 && errno != EEXIST)
-			err(1, "'%s'", p);
-		free(p);
+		free(statedir(net, NULL));
 		p = xasprintf("%s/.nw/lock", net->dir);
-		if ((net->lockfd = open(p, O_RDWR | O_CREAT | O_CLOEXEC,
-		    0600)) == -1)
+		if ((net->lockfd = open(p, O_RDWR | O_CREAT | O_CLOEXEC |
+		    O_NOFOLLOW, 0600)) == -1)
 			err(1, "'%s'", p);
 		free(p);
 	}

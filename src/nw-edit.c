@@ -132,7 +132,7 @@ main(int argc, char *argv[])
 		    "your edit is kept in %s\n", path, copy);
 		return 1;
 	}
-	if (safe_write(path, text, len, 0) == -1) {
+	if (safe_write(net_tmpdir(ck.net), path, text, len, 0) == -1) {
 		fprintf(stderr, "nw-edit: your edit is kept in %s\n", copy);
 		return 1;
 	}

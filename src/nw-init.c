@@ -88,7 +88,7 @@ ensure(struct net *net, const char *name, const char *text,
 	int rv = 0;
 
 	if (access(path, F_OK) == -1) {
-		if (safe_write(path, text, strlen(text), 1) == -1)
+		if (safe_write(net_tmpdir(net), path, text, strlen(text), 1) == -1)
 			exit(1);
 		rv = 1;
 	} else if (line) {
@@ -100,7 +100,7 @@ ensure(struct net *net, const char *name, const char *text,
 				buf_puts(&b, "\n");
 			buf_puts(&b, line);
 			buf_puts(&b, "\n");
-			if (safe_write(path, b.s, b.len, 0) == -1)
+			if (safe_write(net_tmpdir(net), path, b.s, b.len, 0) == -1)
 				exit(1);
 			rv = 1;
 		}
@@ -143,11 +143,12 @@ git_setup(struct net *net)
 		old = file_read(hook, &len, err);
 		ours = old && strstr(old, "# nw: check the contact");
 		if (old == NULL && access(hook, F_OK) == -1) {
-			if (safe_write(hook, hook_text, strlen(hook_text),
-			    1) == 0)
+			if (safe_write(net_tmpdir(net), hook, hook_text,
+			    strlen(hook_text), 1) == 0)
 				chmod(hook, 0755);
 		} else if (ours && strcmp(old, hook_text) != 0)
-			safe_write(hook, hook_text, strlen(hook_text), 0);
+			safe_write(net_tmpdir(net), hook, hook_text,
+			    strlen(hook_text), 0);
 		free(old);
 	}
 	free(hooks);
@@ -185,7 +186,7 @@ main(int argc, char *argv[])
 	net = net_open(1);
 	net_lock(net);		/* makes .nw/ too */
 	ensure(net, ".nw.yaml", settings_text, NULL);
-	ensure(net, ".gitignore", ".nw/\n", ".nw/");
+	ensure(net, ".gitignore", ".nw\n", ".nw");
 	if (g)
 		git_setup(net);
 	puts(net->dir);

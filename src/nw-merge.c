@@ -76,7 +76,7 @@ main(int argc, char *argv[])
 		ydoc_free(res);
 	}
 	if ((d[1]->text == NULL || m.len != d[1]->len ||
-	    memcmp(m.text, d[1]->text, m.len)) && safe_write(argv[1], m.text, m.len, 0) == -1)
+	    memcmp(m.text, d[1]->text, m.len)) && safe_write(NULL, argv[1], m.text, m.len, 0) == -1)
 		rv = 1;
 	for (i = 0; i < 3; i++)
 		ydoc_free(d[i]);

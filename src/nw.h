@@ -121,6 +121,7 @@ struct net {
 	struct dur	 birthdays;
 	int		 autocommit;
 	int		 lockfd, locks;
+	char		*tmpdir;	/* .nw/tmp, once made */
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
@@ -129,6 +130,7 @@ struct net	*net_open(int);
 struct dur	*net_circle(struct net *, const char *);
 char		*net_path(struct net *, const char *);
 int		 net_list(struct net *, char ***, size_t *);
+const char	*net_tmpdir(struct net *);
 void		 net_lock(struct net *);
 void		 net_unlock(struct net *);
 int		 net_inside(struct net *, const char *);
@@ -257,7 +259,7 @@ int	 change_log(struct net *, const char *, const char *, const char *,
 char	*contact_slug(const char *);
 
 /* write.c: the one way a file is written, and how one is read */
-int	 safe_write(const char *, const char *, size_t, int);
+int	 safe_write(const char *, const char *, const char *, size_t, int);
 char	*file_read(const char *, size_t *, char *);
 
 /* git.c: commit what a command changed */

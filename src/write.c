@@ -1,5 +1,6 @@
 /* write.c - the one way a file is written, and how one is read */
 
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <err.h>
@@ -25,20 +26,58 @@ syncdir(const char *dir)
 	return r;
 }
 
+/* The file's bytes into a new temporary file in dir, synced; its fd. */
+static int
+tmpfile_write(const char *dir, char *tmp, size_t tmplen, const char *s,
+    size_t len, mode_t mode)
+{
+	size_t off;
+	ssize_t w;
+	int fd, e;
+
+	snprintf(tmp, tmplen, "%s/.nw-XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) == -1)
+		return -1;
+	/* locked while it lives: a cleaner never takes a file in use */
+	flock(fd, LOCK_EX | LOCK_NB);
+	if (fchmod(fd, mode) == -1)
+		goto fail;
+	for (off = 0; off < len; off += w)
+		if ((w = write(fd, s + off, len - off)) == -1) {
+			if (errno == EINTR) {
+				w = 0;
+				continue;
+			}
+			goto fail;
+		}
+	if (fsync(fd) == -1)
+		goto fail;
+	return fd;
+fail:
+	e = errno;
+	close(fd);
+	unlink(tmp);
+	errno = e;
+	return -1;
+}
+
 /*
  * Replace path by s[0..len) so that a crash leaves the old file or the new
- * one: a temporary file beside it, fsync, rename, fsync of the folder.  An
- * existing file keeps its mode (a symlink, its target is written); a new
- * one gets 0600 and must not exist.  The caller holds the network's lock.
+ * one: a temporary file, fsync, rename, fsync of the folder.  The
+ * temporary file goes in tmpdir (the network's .nw/tmp, where git and the
+ * scans never look) when one is given and is on the same file system,
+ * else beside path.  An existing file keeps its mode (a symlink, its
+ * target is written) and must be writable by its owner: a file made
+ * read-only is the user's word.  A new one gets 0600 and must not exist.
+ * The caller holds the network's lock.
  */
 int
-safe_write(const char *path, const char *s, size_t len, int create)
+safe_write(const char *tmpdir, const char *path, const char *s, size_t len,
+    int create)
 {
 	char real[PATH_MAX], tmp[PATH_MAX + 16], dir[PATH_MAX], copy[PATH_MAX];
 	struct stat st;
 	mode_t mode = 0600;
-	size_t off;
-	ssize_t w;
 	int fd, e;
 
 	if (lstat(path, &st) == 0) {
@@ -50,7 +89,16 @@ safe_write(const char *path, const char *s, size_t len, int create)
 			warn("'%s'", path);
 			return -1;
 		}
+		if (!S_ISREG(st.st_mode)) {
+			warnx("'%s': not a regular file", path);
+			return -1;
+		}
 		mode = st.st_mode & 07777;
+		if (!(mode & S_IWUSR)) {
+			warnx("'%s': read-only (mode %04o): nothing written",
+			    path, (unsigned)mode);
+			return -1;
+		}
 		if (realpath(path, real) == NULL) {
 			warn("'%s'", path);
 			return -1;
@@ -64,36 +112,31 @@ safe_write(const char *path, const char *s, size_t len, int create)
 	}
 	snprintf(copy, sizeof copy, "%s", real);
 	snprintf(dir, sizeof dir, "%s", dirname(copy));
-	snprintf(tmp, sizeof tmp, "%s/.nw-XXXXXX", dir);
-	if ((fd = mkstemp(tmp)) == -1) {
-		warn("'%s'", tmp);
+	if ((fd = tmpfile_write(tmpdir ? tmpdir : dir, tmp, sizeof tmp, s, len,
+	    mode)) == -1) {
+		warn("'%s': cannot write a temporary file in '%s'", path,
+		    tmpdir ? tmpdir : dir);
 		return -1;
 	}
-	if (fchmod(fd, mode) == -1)
+	if (close(fd) == -1)
 		goto fail;
-	for (off = 0; off < len; off += w)
-		if ((w = write(fd, s + off, len - off)) == -1) {
-			if (errno == EINTR) {
-				w = 0;
-				continue;
-			}
+	/* link refuses to replace a file that appeared meanwhile */
+	while ((create ? link(tmp, real) : rename(tmp, real)) == -1) {
+		if (errno != EXDEV || tmpdir == NULL)
 			goto fail;
-		}
-	if (fsync(fd) == -1)
-		goto fail;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (create) {
-		/* link refuses to replace a file that appeared meanwhile */
-		if (link(tmp, real) == -1)
-			goto fail;
+		/* another file system: write beside the file instead */
 		unlink(tmp);
-	} else if (rename(tmp, real) == -1) {
-		goto fail;
+		tmpdir = NULL;
+		if ((fd = tmpfile_write(dir, tmp, sizeof tmp, s, len,
+		    mode)) == -1 || close(fd) == -1) {
+			warn("'%s': cannot write a temporary file in '%s'",
+			    path, dir);
+			unlink(tmp);
+			return -1;
+		}
 	}
+	if (create)
+		unlink(tmp);
 	if (syncdir(dir) == -1) {
 		warn("'%s': fsync", dir);
 		return -1;
@@ -101,11 +144,9 @@ safe_write(const char *path, const char *s, size_t len, int create)
 	return 0;
 fail:
 	e = errno;
-	if (fd != -1)
-		close(fd);
 	unlink(tmp);
 	errno = e;
-	warn("'%s'", path);
+	warn("'%s': cannot %s it", path, create ? "create" : "replace");
 	return -1;
 }
 

@@ -35,7 +35,7 @@ cat >"$T/settings" <<'EOF'
 # Commit each change when the network is a git repository.
 # autocommit: true
 EOF
-printf '.nw/\n' >"$T/gitignore"
+printf '.nw\n' >"$T/gitignore"
 
 # --- a fresh network ------------------------------------------------------
 
@@ -52,7 +52,7 @@ is "$(mode "$D/.nw")" 700 "fresh: .nw/ is 0700"
 is "$(mode "$D/.nw.yaml")" 600 "fresh: .nw.yaml is 0600"
 is "$(mode "$D/.gitignore")" 600 "fresh: .gitignore is 0600"
 same "$D/.nw.yaml" "$T/settings" "fresh: .nw.yaml holds the defaults, commented"
-same "$D/.gitignore" "$T/gitignore" "fresh: .gitignore holds .nw/"
+same "$D/.gitignore" "$T/gitignore" "fresh: .gitignore holds .nw"
 is "$(cd "$D" && ls -A | tr '\n' ' ')" ".gitignore .nw .nw.yaml " \
     "fresh: no other file (no .git without -g)"
 is "$(python3 -c 'import sys, yaml; print(repr(yaml.safe_load(open(sys.argv[1]))))' \
@@ -88,16 +88,19 @@ gi() {
 	same "$T/$1/.gitignore" "$T/want" "$4: .gitignore"
 	is "$(mode "$T/$1/.gitignore")" 644 "$4: its mode is kept"
 }
-gi gi1 '*.tmp\nbuild/\n' '*.tmp\nbuild/\n.nw/\n' \
-    ".gitignore without .nw/ gets it appended"
-gi gi2 '*.tmp' '*.tmp\n.nw/\n' \
-    ".gitignore without a final newline: .nw/ on a line of its own"
-gi gi3 '*.tmp\n.nw/\nbuild/\n' '*.tmp\n.nw/\nbuild/\n' \
-    ".gitignore with .nw/ already: unchanged"
-gi gi4 '*.tmp\n.nw/' '*.tmp\n.nw/' \
-    ".gitignore with .nw/ as its last line, no newline: unchanged"
-gi gi5 'docs.nw/\n' 'docs.nw/\n.nw/\n' \
-    ".gitignore with only docs.nw/: .nw/ still appended"
+gi gi1 '*.tmp\nbuild/\n' '*.tmp\nbuild/\n.nw\n' \
+    ".gitignore without .nw gets it appended"
+gi gi2 '*.tmp' '*.tmp\n.nw\n' \
+    ".gitignore without a final newline: .nw on a line of its own"
+gi gi3 '*.tmp\n.nw\nbuild/\n' '*.tmp\n.nw\nbuild/\n' \
+    ".gitignore with .nw already: unchanged"
+gi gi4 '*.tmp\n.nw' '*.tmp\n.nw' \
+    ".gitignore with .nw as its last line, no newline: unchanged"
+gi gi5 'docs.nw\n' 'docs.nw\n.nw\n' \
+    ".gitignore with only docs.nw: .nw still appended"
+# .nw/ matches only a folder: a symlink named .nw could be committed
+gi gi6 '.nw/\n' '.nw/\n.nw\n' \
+    ".gitignore with the older .nw/: .nw appended"
 
 # --- which folder ---------------------------------------------------------
 

@@ -14,7 +14,7 @@ is "$rc.$out" "0.ada" "a valid edit: exit 0, the id"
 is "$(cat "$N/ada.yaml")" "name: Ada Lovelace
 title: Countess  # first" "the file has the edit"
 is "$(stat -c %a "$N/ada.yaml")" 640 "its mode is kept"
-is "$(ls "$N/.nw")" "lock" "no copy left behind"
+is "$(ls -A "$N/.nw" "$N/.nw/tmp")" "$(printf "%s\n" "$N/.nw:" lock tmp "" "$N/.nw/tmp:")" "no copy left behind"
 
 cp "$N/ada.yaml" "$T/orig"
 EDITOR="sed -i 's/^title: .*/title: [broken/'" run nw-edit ada
@@ -37,7 +37,7 @@ rm -f "$N"/.nw/edit-*
 EDITOR=false run nw-edit ada
 is "$rc.$err" "1.nw-edit: the editor failed: nothing changed" "a failing editor: exit 1"
 same "$N/ada.yaml" "$T/orig" "and nothing changed"
-is "$(ls "$N/.nw")" "lock" "no copy left behind"
+is "$(ls -A "$N/.nw" "$N/.nw/tmp")" "$(printf "%s\n" "$N/.nw:" lock tmp "" "$N/.nw/tmp:")" "no copy left behind"
 
 EDITOR=true run nw-edit ada
 is "$rc.$out" "0." "no change: exit 0, nothing printed"
@@ -79,6 +79,6 @@ nw-edit: edit again? [Y/n] y
 ada" "a terminal is asked, and yes edits the copy again"
 	is "$(cat "$N/ada.yaml")" "name: Ada Lovelace
 title: Countess" "the second edit is saved"
-	is "$(ls "$N/.nw")" "lock" "no copy left behind"
+	is "$(ls -A "$N/.nw" "$N/.nw/tmp")" "$(printf "%s\n" "$N/.nw:" lock tmp "" "$N/.nw/tmp:")" "no copy left behind"
 fi
 done_testing
