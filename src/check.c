@@ -8,25 +8,57 @@
 #include "nw.h"
 
 static void
-say(struct check *ck, struct ynode *n, int error, const char *fmt, ...)
+vsay(struct check *ck, const char *path, struct ynode *n, int error,
+    const char *fmt, va_list ap)
 {
-	va_list ap;
-
 	if (error)
 		ck->nerr++;
 	else
 		ck->nwarn++;
-	if (ck->quiet && !error)
+	if ((ck->quiet && !error) || ck->out == NULL)
 		return;
 	if (n)
-		fprintf(ck->out, "%s:%d:%d: ", ck->path, n->line, n->col);
+		fprintf(ck->out, "%s:%d:%d: ", path, n->line, n->col);
 	else
-		fprintf(ck->out, "%s: ", ck->path);
+		fprintf(ck->out, "%s: ", path);
 	fprintf(ck->out, "%s: ", error ? "error" : "warning");
-	va_start(ap, fmt);
 	vfprintf(ck->out, fmt, ap);
-	va_end(ap);
 	fputc('\n', ck->out);
+}
+
+static void
+say(struct check *ck, struct ynode *n, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(ck, ck->path, n, error, fmt, ap);
+	va_end(ap);
+}
+
+/* A finding about a file that is not a contact's text. */
+void
+check_path(struct check *ck, const char *path, int error, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(ck, path, NULL, error, fmt, ap);
+	va_end(ap);
+}
+
+/* A finding about contact id as a whole, not a place in it. */
+void
+check_note(struct check *ck, const char *id, int error, const char *fmt, ...)
+{
+	va_list ap;
+	char *path = net_path(ck->net, id);
+
+	va_start(ap, fmt);
+	vsay(ck, path, NULL, error, fmt, ap);
+	va_end(ap);
+	free(path);
 }
 
 static const char *
@@ -120,7 +152,7 @@ name(struct check *ck, struct ynode *n)
 	}
 	all = refs_all(&ck->refs, &na);
 	for (i = 0; i < na; i++)
-		if (strcmp(all[i]->id, ck->id) != 0 &&
+		if (all[i]->name && strcmp(all[i]->id, ck->id) != 0 &&
 		    strcaseeq(all[i]->name, n->str)) {
 			say(ck, n, 0, "name '%s' is also on %s", n->str,
 			    all[i]->id);
@@ -225,6 +257,9 @@ pair(struct check *ck, const char *key, struct ynode *v)
 		    !dur_parse(v->str, &du)))
 			say(ck, v, 1, "every '%s' is not a duration (like 3w, "
 			    "2m, 1y)", v->type == YSCALAR ? v->str : "");
+		else if (!ynode_isnull(v) && dur_days(du) > 100 * 365)
+			say(ck, v, 0, "every '%s' is over 100 years: due "
+			    "dates stop at 9999-12-31", v->str);
 	} else if (strcmp(key, "circle") == 0) {
 		if (isstr(ck, v, key) && !ynode_isnull(v) &&
 		    net_circle(ck->net, v->str) == NULL)

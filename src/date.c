@@ -93,8 +93,8 @@ date_str(int z, char s[11])
 }
 
 /* Months and years clamp to the month's end: Jan 31 + 1m = Feb 28/29. */
-int
-date_add(int z, struct dur du)
+static int
+add(int z, struct dur du)
 {
 	int y, m, d, months;
 
@@ -113,6 +113,21 @@ date_add(int z, struct dur du)
 	if (d > mdays(y, m))
 		d = mdays(y, m);
 	return date_from_civil(y, m, d);
+}
+
+/*
+ * A date and a duration, kept within what YYYY-MM-DD can say: a cadence
+ * that would take a due date past 9999-12-31 stops there.
+ */
+int
+date_add(int z, struct dur du)
+{
+	z = add(z, du);
+	if (z > date_from_civil(9999, 12, 31))
+		return date_from_civil(9999, 12, 31);
+	if (z < date_from_civil(1, 1, 1))
+		return date_from_civil(1, 1, 1);
+	return z;
 }
 
 /* NW_TODAY, else the local date. */
@@ -227,7 +242,7 @@ date_parse_past(const char *s, int today, int *out)
 	}
 	if (dur_parse(s, &du)) {
 		du.n = -du.n;
-		*out = date_add(today, du);
+		*out = add(today, du);
 		return inrange(*out);
 	}
 	return 0;
@@ -251,7 +266,7 @@ date_parse_ahead(const char *s, int today, int *out)
 		return 1;
 	}
 	if (dur_parse(s, &du)) {
-		*out = date_add(today, du);
+		*out = add(today, du);
 		return inrange(*out);
 	}
 	return 0;

@@ -106,7 +106,7 @@ settings(struct net *net)
 		net->circles = xrealloc(net->circles,
 		    (net->ncircles + 1) * sizeof *net->circles);
 		for (i = 0; i < net->ncircles; i++) {
-			if ((s = ynode_str(c->kid[2 * i])) == NULL)
+			if ((s = ynode_str(c->kid[2 * i])) == NULL || *s == '\0')
 				settings_error(path, c->kid[2 * i], "%s",
 				    "a circle needs a name");
 			net->circles[i].name = xstrdup(s);
@@ -213,9 +213,30 @@ inside(struct net *net, const char *path)
 }
 
 struct list {
-	char	**v;
-	size_t	  n, cap;
+	char		**v;
+	size_t		  n, cap;
+	struct strv	 *odd;		/* "path\twhy" of what is no contact */
 };
+
+static void
+odd(struct list *l, const char *rel, const char *why)
+{
+	char *s;
+
+	if (l->odd == NULL)
+		return;
+	s = xasprintf("%s\t%s", rel, why);
+	strv_add(l->odd, s);
+	free(s);
+}
+
+static int
+yamlname(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 5 && strcmp(s + n - 5, ".yaml") == 0;
+}
 
 static void
 walk(struct net *net, const char *rel, struct list *l)
@@ -223,7 +244,6 @@ walk(struct net *net, const char *rel, struct list *l)
 	struct dirent *de;
 	struct stat st;
 	char *path, *id;
-	size_t n;
 	DIR *d;
 
 	path = *rel ? xasprintf("%s/%s", net->dir, rel) : xstrdup(net->dir);
@@ -233,6 +253,13 @@ walk(struct net *net, const char *rel, struct list *l)
 		return;
 	}
 	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, ".nw-", 4) == 0) {
+			id = *rel ? xasprintf("%s/%s", rel, de->d_name) :
+			    xstrdup(de->d_name);
+			odd(l, id, "a temporary file left by an interrupted "
+			    "write: remove it");
+			free(id);
+		}
 		if (de->d_name[0] == '.')
 			continue;
 		id = *rel ? xasprintf("%s/%s", rel, de->d_name) :
@@ -244,20 +271,23 @@ walk(struct net *net, const char *rel, struct list *l)
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
+			if (yamlname(id))
+				odd(l, id, "a folder named like a contact");
 			walk(net, id, l);
-		} else if ((n = strlen(id)) > 5 &&
-		    strcmp(id + n - 5, ".yaml") == 0 &&
-		    (S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) &&
-		    stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		    inside(net, path)))) {
+		} else if (yamlname(id) && (S_ISREG(st.st_mode) ||
+		    (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
+		    S_ISREG(st.st_mode) && inside(net, path)))) {
 			if (l->n == l->cap) {
 				l->cap = l->cap ? 2 * l->cap : 256;
 				l->v = xrealloc(l->v, l->cap * sizeof *l->v);
 			}
-			id[n - 5] = '\0';
+			id[strlen(id) - 5] = '\0';
 			l->v[l->n++] = id;
 			continue;
-		}
+		} else if (yamlname(id))
+			odd(l, id, S_ISLNK(st.st_mode) ? "a symlink to no "
+			    "contact of the network" : S_ISFIFO(st.st_mode) ?
+			    "a FIFO, not a contact" : "not a regular file");
 		free(id);
 	}
 	closedir(d);
@@ -270,16 +300,22 @@ cmpstr(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every contact id, sorted. */
+/*
+ * Every contact id, sorted.  With odd, the things below the network that
+ * look like contacts and are not, or should not be there ("path\twhy").
+ */
 int
-net_list(struct net *net, char ***ids, size_t *n)
+net_list(struct net *net, char ***ids, size_t *n, struct strv *oddities)
 {
 	struct list l = { 0 };
 
+	l.odd = oddities;
 	if (net->real)
 		walk(net, "", &l);
 	if (l.n)
 		qsort(l.v, l.n, sizeof *l.v, cmpstr);
+	if (oddities && oddities->n)
+		qsort(oddities->v, oddities->n, sizeof *oddities->v, cmpstr);
 	*ids = l.v;
 	*n = l.n;
 	return 0;

@@ -83,7 +83,7 @@ select_ids(struct refs *r, int argc, char **argv, struct strv *ids)
 
 	if ((rv = ref_loop(argc, argv, select_one, &s)) != -1)
 		return rv;
-	net_list(r->net, &all, &n);
+	net_list(r->net, &all, &n, NULL);
 	ids->v = all;
 	ids->n = n;
 	return 0;

@@ -40,7 +40,7 @@ duplicate(struct run *r, const char *name)
 			return r->added.v[i];
 	all = refs_all(&r->refs, &n);
 	for (i = 0; i < n; i++) {
-		if (strcaseeq(all[i]->name, name))
+		if (all[i]->name && strcaseeq(all[i]->name, name))
 			return all[i]->id;
 		for (j = 0; j < all[i]->nemail; j++)
 			if (strv_has(&r->d.email, all[i]->email[j]))
@@ -93,7 +93,9 @@ main(int argc, char *argv[])
 	char *msg;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "b:C:c:E:e:fg:hm:o:P:t:Vv:")) != -1)
+	while ((ch = getopt(argc, argv, "b:C:c:E:e:fg:hm:o:P:t:Vv:")) != -1) {
+		if (strchr("bcEegmoPtv", ch))	/* it goes into the file */
+			opt_text(ch, optarg);
 		switch (ch) {
 		case 'b': r.d.birthday = optarg; break;
 		case 'C': nw_dir_opt = optarg; break;
@@ -111,6 +113,7 @@ main(int argc, char *argv[])
 		case 'h': printf("%s\n", usage_text); return 0;
 		default: usage();
 		}
+	}
 	argc -= optind;
 	argv += optind;
 

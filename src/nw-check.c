@@ -20,9 +20,10 @@ int
 main(int argc, char *argv[])
 {
 	struct check ck = { 0 };
-	struct strv ids = { 0 };
-	size_t i;
-	int ch, rv;
+	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 };
+	char **all, *path, *tab;
+	size_t i, n;
+	int ch, rv, everyone;
 
 	while ((ch = getopt(argc, argv, "C:hqV")) != -1)
 		switch (ch) {
@@ -38,8 +39,32 @@ main(int argc, char *argv[])
 	ck.net = net_open(1);
 	ck.refs.net = ck.net;
 	ck.out = stdout;
+	everyone = argc == 0 && !ref_stdin_usable();
 	rv = select_ids(&ck.refs, argc, argv, &ids);
-	for (i = 0; i < ids.n; i++)
+	/* a merge whose driver did not run leaves no markers to see */
+	git_unmerged(ck.net, &unmerged);
+	for (i = 0; i < ids.n; i++) {
 		check_file(&ck, ids.v[i]);
+		if (strv_has(&unmerged, ids.v[i]))
+			check_note(&ck, ids.v[i], 1, "unmerged in git: merge "
+			    "it (nw-merge), then git add it");
+	}
+	if (everyone && !ck.quiet) {
+		net_list(ck.net, &all, &n, &odd);
+		for (i = 0; i < n; i++)
+			free(all[i]);
+		free(all);
+		for (i = 0; i < odd.n; i++) {
+			tab = strchr(odd.v[i], '\t');
+			*tab = '\0';
+			path = xasprintf("%s/%s", ck.net->dir, odd.v[i]);
+			check_path(&ck, path, 0, "%s", tab + 1);
+			free(path);
+		}
+	}
+	strv_free(&ids);
+	strv_free(&odd);
+	strv_free(&unmerged);
+	refs_free(&ck.refs);
 	return out_close() || rv || ck.nerr > 0;
 }

@@ -151,6 +151,8 @@ main(int argc, char *argv[])
 		usage();
 	if (!listing && (what == NULL || *what == '\0' || json))
 		usage();
+	if (what)
+		opt_text('m', what);
 	today = date_today();
 	date = today;
 	if (dopt && !date_parse_past(dopt, today, &date))

@@ -117,8 +117,9 @@ known_load(struct run *r)
 
 	all = refs_all(&r->refs, &n);
 	for (i = 0; i < n; i++)
-		known_add(r, all[i]->id, all[i]->name, all[i]->email,
-		    all[i]->nemail);
+		if (all[i]->name)
+			known_add(r, all[i]->id, all[i]->name, all[i]->email,
+			    all[i]->nemail);
 }
 
 /* The contact a record is: the same email, else the same name. */

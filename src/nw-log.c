@@ -93,10 +93,14 @@ main(int argc, char *argv[])
 		errx(2, "'%s': not a date or a duration ahead (2w)", nopt);
 	if (r.nnote && !nopt)
 		errx(2, "-N needs -n");
-	if (r.kind && (*r.kind == '\0' || strpbrk(r.kind, "\n\r\t")))
+	if (r.kind)
+		opt_text('k', r.kind);
+	if (r.kind && (*r.kind == '\0' || strpbrk(r.kind, "\n\t")))
 		errx(2, "'%s': not a kind", r.kind);
-	if (note && strpbrk(note, "\r"))
-		errx(2, "a note cannot hold a carriage return");
+	if (note)
+		opt_text('m', note);
+	if (r.nnote)
+		opt_text('N', r.nnote);
 	if (nopt)
 		r.next = xstrdup(date_str(next, ds));
 	r.item = change_logitem(date, r.kind, note);

@@ -31,8 +31,6 @@ static const struct { const char *name, *what; } cmds[] = {
 	{ "stats", "the network at a glance" },
 };
 
-static char selfdir[PATH_MAX];
-
 static void
 usage(void)
 {
@@ -40,42 +38,17 @@ usage(void)
 	exit(2);
 }
 
-/* nw-NAME in nw's own folder, else NULL to search $PATH */
-static char *
-sibling(const char *name)
-{
-	char *p;
-
-	if (*selfdir == '\0')
-		return NULL;
-	p = xasprintf("%s/nw-%s", selfdir, name);
-	if (access(p, X_OK) == 0)
-		return p;
-	free(p);
-	return NULL;
-}
-
+/* Is nw-NAME beside nw or in $PATH? */
 static int
 found(const char *name)
 {
-	char *p, *path, *dir, *save = NULL;
-	const char *e;
-	int ok = 0;
+	char *cmd = xasprintf("nw-%s", name), *p;
+	int ok;
 
-	if ((p = sibling(name)) != NULL) {
-		free(p);
-		return 1;
-	}
-	if ((e = getenv("PATH")) == NULL)
-		return 0;
-	path = xstrdup(e);
-	for (dir = strtok_r(path, ":", &save); dir && !ok;
-	    dir = strtok_r(NULL, ":", &save)) {
-		p = xasprintf("%s/nw-%s", *dir ? dir : ".", name);
-		ok = access(p, X_OK) == 0;
-		free(p);
-	}
-	free(path);
+	p = sys_program(cmd);
+	ok = p != NULL;
+	free(cmd);
+	free(p);
 	return ok;
 }
 
@@ -95,11 +68,13 @@ list(void)
 static int
 help(const char *cmd)
 {
+	const char *dir = sys_selfdir();
 	char *page, *local;
 
 	page = cmd ? xasprintf("nw-%s", cmd) : xstrdup("nw");
-	local = xasprintf("%s/../man/%s.%s", selfdir, page, cmd ? "1" : "7");
-	if (*selfdir && access(local, R_OK) == 0)
+	local = xasprintf("%s/../man/%s.%s", dir ? dir : ".", page,
+	    cmd ? "1" : "7");
+	if (dir && access(local, R_OK) == 0)
 		execlp("man", "man", "-l", local, (char *)NULL);
 	else
 		execlp("man", "man", page, (char *)NULL);
@@ -109,15 +84,10 @@ help(const char *cmd)
 int
 main(int argc, char *argv[])
 {
-	char exe[PATH_MAX], *p, *cmd;
+	char *p, *cmd;
 	struct net *net;
-	ssize_t n;
 	int ch;
 
-	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
-		exe[n] = '\0';
-		snprintf(selfdir, sizeof selfdir, "%s", dirname(exe));
-	}
 	while ((ch = getopt(argc, argv, "+C:hV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
@@ -137,6 +107,7 @@ main(int argc, char *argv[])
 		return help(argc > 1 ? argv[1] : NULL);
 	if (strcmp(argv[0], "git") == 0) {
 		net = net_open(1);
+		git_set_driver(net, 1);	/* a pull must find nw-merge */
 		if (chdir(net->dir) == -1)
 			err(1, "'%s'", net->dir);
 		unsetenv("GIT_DIR");
@@ -148,10 +119,8 @@ main(int argc, char *argv[])
 		errx(2, "'%s': not an nw command", argv[0]);
 	cmd = xasprintf("nw-%s", argv[0]);
 	argv[0] = cmd;
-	if ((p = sibling(cmd + 3)) != NULL)
+	if ((p = sys_program(cmd)) != NULL)
 		execv(p, argv);
-	else
-		execvp(cmd, argv);
 	if (!found(cmd + 3))
 		errx(2, "'%s': not an nw command", cmd + 3);
 	err(1, "'%s'", cmd);

@@ -38,6 +38,7 @@ int	 strcaseeq(const char *, const char *);
 int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
 int	 email_plausible(const char *);
+void	 opt_text(int, const char *);
 size_t	 utf8_width(const char *);
 
 /* date.c: civil dates as day numbers, durations, today */
@@ -129,7 +130,7 @@ extern const char *nw_dir_opt;		/* -C, set by commands */
 struct net	*net_open(int);
 struct dur	*net_circle(struct net *, const char *);
 char		*net_path(struct net *, const char *);
-int		 net_list(struct net *, char ***, size_t *);
+int		 net_list(struct net *, char ***, size_t *, struct strv *);
 const char	*net_tmpdir(struct net *);
 void		 net_lock(struct net *);
 void		 net_unlock(struct net *);
@@ -184,6 +185,7 @@ char	*ref_resolve(struct refs *, const char *);
 int	 ref_loop(int, char **, int (*)(const char *, void *), void *);
 int	 ref_stdin_usable(void);
 struct contact **refs_all(struct refs *, size_t *);
+void	 refs_free(struct refs *);
 void	 refs_refresh(struct refs *);
 
 /* check.c: what is wrong with a contact, said where it is */
@@ -198,6 +200,10 @@ struct check {
 int	 check_text(struct check *, const char *, const char *, const char *,
 	    size_t);
 int	 check_file(struct check *, const char *);
+void	 check_note(struct check *, const char *, int, const char *, ...)
+	    __attribute__((format(printf, 4, 5)));
+void	 check_path(struct check *, const char *, int, const char *, ...)
+	    __attribute__((format(printf, 4, 5)));
 
 /* filter.c: which contacts a selecting command keeps */
 struct filter {
@@ -262,9 +268,17 @@ char	*contact_slug(const char *);
 int	 safe_write(const char *, const char *, const char *, size_t, int);
 char	*file_read(const char *, size_t *, char *);
 
-/* git.c: commit what a command changed */
+/* git.c: run git in the network, commit what a command changed */
+int	 git_spawn(const char *, char **, int, struct buf *, struct buf *);
 int	 git_run(struct net *, char **, int);
 void	 git_commit(struct net *, char **, size_t, const char *);
+int	 git_set_driver(struct net *, int);
+int	 git_unmerged(struct net *, struct strv *);
+
+/* sys.c: what differs from one system to another */
+const char	*sys_selfdir(void);
+char		*sys_program(const char *);
+const char	*sys_progname(void);
 
 /* match.c: PCRE2 patterns, case-insensitive unless they have a capital */
 struct match;

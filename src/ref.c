@@ -11,30 +11,43 @@
 
 #include "nw.h"
 
-/* Every contact, loaded once for the name rules; broken ones left out. */
+/*
+ * Every contact, loaded once for the name rules.  One that does not parse
+ * is kept, with no name, so that its id still resolves: nw-edit exists to
+ * mend such files.
+ */
 struct contact **
 refs_all(struct refs *r, size_t *n)
 {
 	char **ids;
 	size_t nids, i;
-	struct contact *c;
 
 	if (!r->loaded) {
 		r->loaded = 1;
-		net_list(r->net, &ids, &nids);
+		net_list(r->net, &ids, &nids, NULL);
 		r->all = xcalloc(nids, sizeof *r->all);
 		for (i = 0; i < nids; i++) {
-			c = contact_load(r->net, ids[i], C_STRUCT);
-			if (c->name)
-				r->all[r->nall++] = c;
-			else
-				contact_free(c);
+			r->all[r->nall++] = contact_load(r->net, ids[i],
+			    C_STRUCT);
 			free(ids[i]);
 		}
 		free(ids);
 	}
 	*n = r->nall;
 	return r->all;
+}
+
+void
+refs_free(struct refs *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nall; i++)
+		contact_free(r->all[i]);
+	free(r->all);
+	r->all = NULL;
+	r->nall = 0;
+	r->loaded = 0;
 }
 
 static int
@@ -51,7 +64,7 @@ byid(const void *a, const void *b)
 void
 refs_refresh(struct refs *r)
 {
-	struct contact key, *kp = &key, *c;
+	struct contact key, *kp = &key;
 	char **ids;
 	size_t nids, i, n0;
 
@@ -59,19 +72,16 @@ refs_refresh(struct refs *r)
 		refs_all(r, &nids);
 		return;
 	}
-	net_list(r->net, &ids, &nids);
+	net_list(r->net, &ids, &nids, NULL);
 	n0 = r->nall;
 	qsort(r->all, r->nall, sizeof *r->all, byid);
 	for (i = 0; i < nids; i++) {
 		key.id = ids[i];
 		if (bsearch(&kp, r->all, n0, sizeof *r->all, byid) == NULL) {
-			c = contact_load(r->net, ids[i], C_STRUCT);
-			if (c->name) {
-				r->all = xrealloc(r->all, (r->nall + 1) *
-				    sizeof *r->all);
-				r->all[r->nall++] = c;
-			} else
-				contact_free(c);
+			r->all = xrealloc(r->all, (r->nall + 1) *
+			    sizeof *r->all);
+			r->all[r->nall++] = contact_load(r->net, ids[i],
+			    C_STRUCT);
 		}
 		free(ids[i]);
 	}
@@ -142,6 +152,8 @@ matches(struct contact *c, const char *ref, int level)
 {
 	size_t i;
 
+	if (c->name == NULL && level != BY_IDPREFIX)
+		return 0;
 	switch (level) {
 	case BY_NAME:
 		if (strcaseeq(c->name, ref))
@@ -163,6 +175,63 @@ matches(struct contact *c, const char *ref, int level)
 }
 
 /*
+ * A reference as an id below the network, '.' and '..' worked out by
+ * their names (work/../ada is ada); NULL when it climbs out or is empty.
+ */
+static char *
+lexical(const char *ref)
+{
+	struct buf b = { 0 };
+	const char *p = ref, *e;
+	size_t n;
+
+	buf_puts(&b, "");
+	while (*p) {
+		e = p + strcspn(p, "/");
+		n = e - p;
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (b.len == 0) {
+				free(b.s);
+				return NULL;
+			}
+			while (b.len > 0 && b.s[b.len - 1] != '/')
+				b.len--;
+			if (b.len > 0)
+				b.len--;
+			b.s[b.len] = '\0';
+		} else if (n > 0 && !(n == 1 && *p == '.')) {
+			if (b.len)
+				buf_puts(&b, "/");
+			buf_add(&b, p, n);
+		}
+		p = *e ? e + 1 : e;
+	}
+	if (b.len == 0) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
+/* What is at an id's path, when it is there but no contact. */
+static const char *
+not_contact(struct net *net, const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == -1)
+		return NULL;
+	/* a symlink, or a folder on the way that is one, may lead out */
+	if (!net_inside(net, path) || stat(path, &st) == -1)
+		return "outside the network";
+	if (S_ISREG(st.st_mode))
+		return NULL;
+	return S_ISDIR(st.st_mode) ? "a folder, not a contact" :
+	    S_ISFIFO(st.st_mode) ? "a FIFO, not a contact" :
+	    "not a regular file";
+}
+
+/*
  * A reference names, in this order: an id; a file inside the network; the
  * contact whose name or aka it is; a unique id prefix; a unique prefix of
  * the name or of one of its words.  NULL, said on stderr, when none or
@@ -174,6 +243,7 @@ ref_resolve(struct refs *r, const char *ref)
 	struct contact **all, *hit[4];
 	struct stat st;
 	size_t n, i, nhit;
+	const char *why;
 	char *path, *id;
 	int level, outside;
 
@@ -181,19 +251,21 @@ ref_resolve(struct refs *r, const char *ref)
 		warnx("'': no such contact");
 		return NULL;
 	}
-	if (id_valid(ref) && !has_dotdot(ref)) {
-		path = net_path(r->net, ref);
-		if (lstat(path, &st) == 0) {
-			if (net_inside(r->net, path) && stat(path, &st) == 0 &&
-			    S_ISREG(st.st_mode)) {
-				free(path);
-				return xstrdup(ref);
+	if (*ref != '/' && (id = lexical(ref)) != NULL) {
+		if (id_valid(id)) {
+			path = net_path(r->net, id);
+			if ((why = not_contact(r->net, path)) != NULL) {
+				warnx("'%s': %s", ref, why);
+				free(path), free(id);
+				return NULL;
 			}
-			warnx("'%s': outside the network", ref);
+			if (lstat(path, &st) == 0) {
+				free(path);
+				return id;
+			}
 			free(path);
-			return NULL;
 		}
-		free(path);
+		free(id);
 	}
 	if (strchr(ref, '/') || strstr(ref, ".yaml")) {
 		if ((id = ref_path(r, ref, &outside)) != NULL)
@@ -216,7 +288,8 @@ ref_resolve(struct refs *r, const char *ref)
 		if (nhit == 1)
 			return xstrdup(hit[0]->id);
 		if (nhit > 1) {
-			fprintf(stderr, "%s: '%s': ambiguous: ", program_invocation_short_name, ref);
+			fprintf(stderr, "%s: '%s': ambiguous: ", sys_progname(),
+			    ref);
 			for (i = 0; i < nhit && i < 4; i++)
 				fprintf(stderr, "%s%s", i ? ", " : "",
 				    i == 3 ? "..." : hit[i]->id);
@@ -246,9 +319,16 @@ stdin_loop(int (*fn)(const char *, void *), void *arg)
 	char *line = NULL, *p;
 	size_t cap = 0;
 	ssize_t n;
-	int rv = 0;
+	int rv = 0, lineno = 0;
 
 	while ((n = getline(&line, &cap, stdin)) != -1) {
+		lineno++;
+		if (memchr(line, '\0', n) != NULL) {
+			warnx("standard input, line %d: a NUL byte: nothing "
+			    "done with it", lineno);
+			rv = 1;
+			continue;
+		}
 		if ((p = strchr(line, '\t')) != NULL)
 			*p = '\0';
 		line[strcspn(line, "\r\n")] = '\0';

@@ -163,7 +163,7 @@ is "$(git -C "$G" log --format=%s)" "Start the network" "-g: one first commit"
 is "$(git -C "$G" show --name-only --format= HEAD)" ".gitattributes
 .gitignore
 .nw.yaml" "-g: the first commit holds the three set-up files"
-is "$(git -C "$G" config merge.nw.driver)" "nw-merge %O %A %B" \
+is "$(git -C "$G" config merge.nw.driver)" "'$(cd "$NW_BIN" && pwd -P)/nw-merge' %O %A %B" \
     "-g: merge.nw.driver"
 printf '*.yaml merge=nw\n' >"$T/want"
 same "$G/.gitattributes" "$T/want" "-g: .gitattributes"
@@ -228,7 +228,7 @@ snap "$T/clone" "$T/before"
 run nw-init -g "$T/clone"
 is "$rc:$out:$err" "0:$T/clone:" "clone: exit 0"
 is "$(mode "$T/clone/.nw")" 700 "clone: .nw/ made, 0700"
-is "$(git -C "$T/clone" config merge.nw.driver)" "nw-merge %O %A %B" \
+is "$(git -C "$T/clone" config merge.nw.driver)" "'$(cd "$NW_BIN" && pwd -P)/nw-merge' %O %A %B" \
     "clone: merge.nw.driver set"
 is "$(git -C "$T/clone" log -1 --format=%s)" "Add Carl Sagan" \
     "clone: no new commit"

@@ -100,4 +100,71 @@ is "$err" "$N/limit.yaml: file too large (1048577 bytes, the limit is 1048576)" 
 mkfifo "$N/fifo.yaml"
 run timeout 5 nw-due -a fifo
 is "$rc" 1 "a fifo named like a contact does not hang"
+is "$err" "nw-due: 'fifo': a FIFO, not a contact" "it says what the file is"
+mkdir "$N/folder.yaml"
+run nw-log folder
+is "$rc.$err" "1.nw-log: 'folder': a folder, not a contact" \
+	"a folder named like a contact: said as it is"
+
+# An id that climbs and comes back in is the contact it names; one that
+# climbs out is refused as such.
+mkdir -p "$N/work"
+printf 'name: Ada Lovelace\n' >"$N/work/ada.yaml"
+run nw-log -k call work/../work/ada
+is "$rc.$out.$err" "0.work/ada." "work/../work/ada: the contact it names"
+run nw-log -k call folder/../good
+is "$rc.$out.$err" "0.good." "a path through a folder: the contact it names"
+run nw-log -k call work/../../n/good
+is "$rc.$err" "1.nw-log: 'work/../../n/good': outside the network" \
+	"a reference that climbs out: refused as outside"
+
+# nw-check names what is in the folder and is no contact.
+: >"$N/work/.nw-Xq3bZz"
+printf 'name: Big Dates\nadded: 9999-12-31\nevery: 10000y\n' >"$N/bigdates.yaml"
+run nw-check
+printf '%s\n' "$out" | grep -e bigdates -e fifo -e folder -e '\.nw-' >"$T/got"
+cat >"$T/want" <<EOF
+$N/bigdates.yaml:3:8: warning: every '10000y' is over 100 years: due dates stop at 9999-12-31
+$N/fifo.yaml: warning: a FIFO, not a contact
+$N/folder.yaml: warning: a folder named like a contact
+$N/work/.nw-Xq3bZz: warning: a temporary file left by an interrupted write: remove it
+EOF
+same "$T/got" "$T/want" "nw-check: a FIFO, a folder and a temporary file named"
+rm -r "$N/fifo.yaml" "$N/folder.yaml" "$N/work/.nw-Xq3bZz"
+
+# Dates past 9999-12-31 stop there: no date printed cut short.
+# (9999-12-31 is day 2932896, 2026-11-25 day 20782: -2912114 days.)
+run nw-due -a bigdates
+is "$out" "bigdates	9999-12-31	-2912114	Big Dates	every 10000y, added 9999-12-31" \
+	"a due date past 9999 stops at 9999-12-31"
+run nw-export -f ics bigdates
+printf '%s\n' "$out" | tr -d '\r' | grep '^DTSTART' >"$T/got"
+printf 'DTSTART;VALUE=DATE:99991231\n' >"$T/want"
+same "$T/got" "$T/want" "and the calendar says 9999-12-31"
+
+# A note that is not UTF-8 is the argument's fault, not the file's.
+cp "$N/good.yaml" "$T/good.orig"
+run nw-log -k call -m "$(printf 'caf\351')" good
+is "$rc.$out.$err" "2..nw-log: -m: not UTF-8 text" "-m not UTF-8: a usage error"
+same "$N/good.yaml" "$T/good.orig" "the contact is untouched"
+run nw-give -m "$(printf '\377')" good
+is "$rc.$err" "2.nw-give: -m: not UTF-8 text" "nw-give -m the same"
+run nw-add -o "$(printf 'Acme\377')" 'Zed Zero'
+is "$rc.$err" "2.nw-add: -o: not UTF-8 text" "nw-add -o the same"
+
+# A NUL in a name read from standard input is refused, not cut short.
+printf 'Ann Nul\000Bee\nCy Dee\n' >"$T/names"
+runin "$T/names" nw-add
+is "$rc.$out" "1.cy-dee" "a name with a NUL: exit 1, the others added"
+is "$err" "nw-add: standard input, line 1: a NUL byte: nothing done with it" \
+	"it says which line"
+test ! -e "$N/ann-nul.yaml"
+ok $? "no contact made from the cut name"
+
+# A circle with an empty name is refused.
+printf 'circles: {"": 3w, inner: 2w}\n' >"$N/.nw.yaml"
+run nw-due
+is "$rc.$err" "1.$N/.nw.yaml:1:11: a circle needs a name" \
+	"circles: an empty name is refused"
+rm "$N/.nw.yaml"
 done_testing

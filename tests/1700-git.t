@@ -52,7 +52,7 @@ git clone -q "$O" "$B"
 snap "$B" "$T/before"
 run nw-init -g "$B"
 is "$rc:$out:$err" "0:$B:" "clone: nw-init -g"
-is "$(git -C "$B" config merge.nw.driver)" "nw-merge %O %A %B" \
+is "$(git -C "$B" config merge.nw.driver)" "'$(cd "$NW_BIN" && pwd -P)/nw-merge' %O %A %B" \
     "clone: the merge driver is set"
 test -x "$B/.git/hooks/pre-commit" &&
     cmp -s "$B/.git/hooks/pre-commit" "$A/.git/hooks/pre-commit"
