@@ -15,7 +15,7 @@ change_open(struct net *net, const char *id, struct contact **cp)
 	struct contact *c;
 	struct edit *e;
 
-	c = contact_load(net, id, C_KEEPDOC | C_STRUCT);
+	c = contact_load(net, id, C_DOC | C_STRUCT);
 	if (c->err) {
 		contact_report(c);
 		contact_free(c);

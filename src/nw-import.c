@@ -118,8 +118,8 @@ known_load(struct run *r)
 	all = refs_all(&r->refs, &n);
 	for (i = 0; i < n; i++)
 		if (all[i]->name)
-			known_add(r, all[i]->id, all[i]->name, all[i]->email,
-			    all[i]->nemail);
+			known_add(r, all[i]->id, all[i]->name, all[i]->email.v,
+			    all[i]->email.n);
 }
 
 /* The contact a record is: the same email, else the same name. */
@@ -184,7 +184,7 @@ known_phones(struct run *r, size_t who)
 	if (r->k[who].phones)
 		return;
 	r->k[who].phones = 1;
-	c = contact_load(r->net, r->k[who].id, C_KEEPDOC | C_STRUCT);
+	c = contact_load(r->net, r->k[who].id, C_DOC | C_STRUCT);
 	n = c->doc ? ymap_get(c->doc->root, "phone") : NULL;
 	if (n && n->type == YSEQ) {
 		for (i = 0; i < n->nkid; i++)

@@ -113,7 +113,7 @@ edits(struct edit *e, void *arg)
 static int
 show(struct net *net, const char *id, const char *key)
 {
-	struct contact *c = contact_load(net, id, C_KEEPDOC | C_STRUCT);
+	struct contact *c = contact_load(net, id, C_DOC | C_STRUCT);
 	struct ynode *v, *k;
 	size_t i;
 

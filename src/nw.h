@@ -1,5 +1,6 @@
 /* nw.h - the vocabulary of nw, one section per source file */
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -27,6 +28,8 @@ void	 buf_add(struct buf *, const char *, size_t);
 void	 buf_puts(struct buf *, const char *);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(struct buf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 struct strv {				/* a list of strings */
 	char	**v;
 	size_t	  n;
@@ -137,34 +140,94 @@ void		 net_unlock(struct net *);
 int		 net_inside(struct net *, const char *);
 int		 id_valid(const char *);
 
-/* contact.c: a contact's fields, read from its tree */
+/* schema.c: the keys of nw(5), what each means and how it is checked */
+enum ktype {
+	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
+	K_CIRCLE, K_BDAY, K_LINKS, K_MET, K_LOG, K_LAST, K_DUE
+};
+enum {
+	K_VITAL = 1,		/* a bad value makes the contact unusable */
+	K_SET = 2,		/* nw-set may set it to a text */
+	K_FLOW = 4,		/* a list, written [a, b] even for one */
+	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
+	K_DERIVED = 16		/* no key of a file: an output's column */
+};
+#define NOFIELD	((size_t)-1)
+
+struct key {
+	const char	*name;
+	enum ktype	 type;
+	int		 flags;
+	int		 show;		/* its rank in nw-show, 0: not shown */
+	const char	*label;		/* nw-show's, when not the name */
+	size_t		 field;		/* where struct contact holds it */
+};
+
+struct finding {			/* how a check says what it finds */
+	struct net	*net;
+	void		(*say)(struct finding *, struct ynode *, int,
+			    const char *, ...)
+			    __attribute__((format(printf, 4, 5)));
+	void		*arg;
+};
+
+const struct key	*schema_keys(size_t *);
+const struct key	*schema_key(const char *);
+const char		*schema_invalid(const struct key *, struct net *,
+			    const char *, char *, size_t);
+void			 schema_check(struct finding *, const struct key *,
+			    struct ynode *);
+
+/* contact.c: a contact's fields, read through the schema */
 struct logent {
 	int		 date;
 	char		*kind, *note;
 };
 
+struct met {
+	char		*where;		/* or the whole of a met that is text */
+	int		 date;
+	char		*via;
+};
+
+enum vtype { V_NULL, V_STR, V_LIST, V_MAP };
+struct value {				/* data as YAML means it, no bytes */
+	enum vtype	 type;
+	int		 plain;		/* an unquoted scalar */
+	char		*s;
+	struct value	*v;		/* items; a map: key, value, ... */
+	size_t		 n;
+};
+
 struct contact {
 	char		*id, *path;
-	struct ydoc	*doc;		/* kept only when asked */
 	char		*name;
-	char		**aka, **tags, **groups, **email;
-	size_t		 naka, ntags, ngroups, nemail;
-	char		*circle, *org, *title, *next_note;
+	struct strv	 aka, tags, groups, email, phone;
+	struct strv	 links;		/* name, url, name, url... */
+	char		*circle, *org, *title, *address, *notes, *next_note;
+	struct met	 met;
 	struct dur	 every;
 	int		 next, added, last;
 	struct bday	 bday;
-	int		 ngive, nask, ngot, nlog;
-	struct logent	*log;		/* kept only when asked */
+	int		 ngive, nask, ngot;
+	size_t		 nlog;		/* entries with a date */
+	struct logent	*log;		/* with C_LOG: those entries */
+	struct value	 keys;		/* with C_KEYS: every key, in order */
+	struct ydoc	*doc;		/* with C_DOC: the file parsed */
 	int		 line, col;	/* of the first problem */
 	char		*err;		/* why it could not be used */
 };
 
-enum { C_KEEPDOC = 1, C_KEEPLOG = 2, C_STRUCT = 4 };
+enum { C_DOC = 1, C_LOG = 2, C_STRUCT = 4, C_KEYS = 8 };
 
 struct contact	*contact_load(struct net *, const char *, int);
+struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
+		    int);
 void		 contact_free(struct contact *);
 int		 contact_report(struct contact *);
 int		 contact_isasked(const char *);
+const struct value *contact_value(struct contact *, const char *);
+void		 value_free(struct value *);
 
 struct due {
 	struct contact	*c;
@@ -196,6 +259,7 @@ struct check {
 	int		 quiet;		/* errors only */
 	int		 nerr, nwarn;
 	const char	*path, *id;	/* of the file being checked */
+	struct strv	 found;		/* its findings, to sort */
 };
 int	 check_text(struct check *, const char *, const char *, const char *,
 	    size_t);
