@@ -222,33 +222,13 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 }
 
 static int
-addlist(struct edit *e, const char *key, struct strv *l)
-{
-	size_t i;
-	char *q;
-	int ok = 1;
-
-	if (l->n == 1 && ymap_get(e->doc->root, key) == NULL) {
-		q = yaml_quote(l->v[0], Q_STR);
-		ok = edit_set(e, key, q);
-		free(q);
-		return ok;
-	}
-	for (i = 0; ok && i < l->n; i++) {
-		q = yaml_quote(l->v[i], Q_STR | Q_FLOW);
-		ok = edit_append(e, key, q, 0);
-		free(q);
-	}
-	return ok;
-}
-
-static int
-addnews(struct edit *e, void *arg)
+addnews(struct change *ch, struct contact *c, void *arg)
 {
 	struct news *nw = arg;
 
-	return addlist(e, "email", &nw->email) &&
-	    addlist(e, "phone", &nw->phone);
+	(void)c;
+	return change_import(ch, "email", &nw->email) &&
+	    change_import(ch, "phone", &nw->phone);
 }
 
 static char *

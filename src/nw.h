@@ -177,6 +177,10 @@ const char		*schema_invalid(const struct key *, struct net *,
 			    const char *, char *, size_t);
 void			 schema_check(struct finding *, const struct key *,
 			    struct ynode *);
+enum { Y_LIST = 1, Y_LENIENT = 2 };
+char			*schema_yaml(const char *, struct net *, const char *,
+			    int, char *, size_t);
+int			 schema_arg(const char *, struct net *, const char *);
 
 /* contact.c: a contact's fields, read through the schema */
 struct logent {
@@ -287,6 +291,7 @@ void	 out_row(int, const char *const *, const char *const *, const char *,
 void	 out_flush(void);
 void	 out_json_str(FILE *, const char *);
 int	 out_close(void);
+void	 value_text(struct buf *, const struct value *, int);
 
 /* edit.c: change a file's text touching only the bytes it must */
 struct edit {
@@ -321,12 +326,31 @@ struct draft {				/* a contact about to be created */
 };
 char	*draft_text(struct draft *);
 char	*draft_write(struct net *, struct draft *);
+struct change;
 int	 change_edit(struct net *, const char *,
-	    int (*)(struct edit *, void *), void *, struct contact **);
-char	*change_logitem(int, const char *, const char *);
-int	 change_log(struct net *, const char *, const char *, const char *,
-	    const char *, int, struct contact **);
+	    int (*)(struct change *, struct contact *, void *), void *,
+	    struct contact **);
+int	 change_set(struct change *, const char *, const char *);
+int	 change_add(struct change *, const char *, const char *);
+int	 change_import(struct change *, const char *, struct strv *);
+int	 change_remove(struct change *, const char *, const char *, int *);
+int	 change_delete(struct change *, const char *, int *);
+int	 change_log_entry(struct change *, int, const char *, const char *);
+int	 change_log(struct net *, const char *, int, const char *,
+	    const char *, const char *, const char *, int, struct contact **);
 char	*contact_slug(const char *);
+
+struct batch {				/* a run of changes, one commit */
+	struct net	*net;
+	struct refs	 refs;
+	struct strv	 ids;		/* what changed, in order */
+	char		*first;		/* the first one's name */
+};
+int	 batch_run(struct batch *, int, char **,
+	    int (*)(struct batch *, const char *, void *), void *);
+void	 batch_changed(struct batch *, const char *, const char *);
+void	 batch_commit(struct batch *, const char *);
+void	 batch_free(struct batch *);
 
 /* write.c: the one way a file is written, and how one is read */
 int	 safe_write(const char *, const char *, const char *, size_t, int);

@@ -1,5 +1,6 @@
 /* schema.c - the keys of nw(5): what each means, how it is checked */
 
+#include <err.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@ static const struct key keys[] = {
 	{ "address",   K_STR,    K_SET,                 9,   NULL,  F(address) },
 	{ "birthday",  K_BDAY,   K_VITAL | K_SET,       10,  NULL,  F(bday) },
 	{ "met",       K_MET,    0,                     11,  NULL,  F(met) },
-	{ "added",     K_DATE,   K_VITAL | K_SET,       0,   NULL,  F(added) },
+	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(added) },
 	{ "last",      K_LAST,   K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "due",       K_DUE,    K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "notes",     K_TEXT,   K_SET,                 15,  NULL,  F(notes) },
@@ -326,4 +327,67 @@ schema_check(struct finding *f, const struct key *k, struct ynode *v)
 	default:
 		break;
 	}
+}
+
+/* --- arguments ----------------------------------------------------------- */
+
+/*
+ * The YAML text for v given as the value of key (nw-set, nw-add, an
+ * import; key may be a user's own): checked as a file's value is, a date
+ * given ahead made a date (next 2w), quoted so that it reads back as the
+ * same string.  Y_LIST: as an item of a flow list; Y_LENIENT: what a file
+ * is only warned about passes (an import takes an address book's odd
+ * email as it is).  NULL, with the reason in why ("'3x': not a duration
+ * (like 3w, 2m, 1y)"), when v is none.
+ */
+char *
+schema_yaml(const char *key, struct net *net, const char *v, int flags,
+    char *why, size_t len)
+{
+	int inlist = flags & Y_LIST;
+	const struct key *k = schema_key(key);
+	char buf[256], ds[11];
+	const char *bad = NULL;
+	int z;
+
+	if (!utf8_valid(v, strlen(v), NULL) || strchr(v, '\r')) {
+		snprintf(why, len, "'%s': not a value (a carriage return or "
+		    "bad UTF-8)", v);
+		return NULL;
+	}
+	if (k == NULL)
+		return yaml_quote(v, Q_STR | (inlist ? Q_FLOW : 0));
+	if (!(k->flags & K_SET)) {
+		snprintf(why, len, "'%s' is not set from a text: nw-edit "
+		    "changes it", key);
+		return NULL;
+	}
+	if (k->type == K_DATE && (k->flags & K_AHEAD)) {
+		if (!date_parse_ahead(v, date_today(), &z))
+			bad = noun(k, net, 1, buf, sizeof buf);
+		else
+			return xstrdup(date_str(z, ds));
+	} else if (!(k->type == K_EMAIL && (flags & Y_LENIENT)))
+		bad = schema_invalid(k, net, v, buf, sizeof buf);
+	if (bad) {
+		snprintf(why, len, "'%s': not %s", v, bad);
+		return NULL;
+	}
+	if (k->type == K_DUR || k->type == K_BDAY || k->type == K_DATE)
+		return yaml_quote(v, inlist ? Q_FLOW : 0);
+	return yaml_quote(v, Q_STR | (inlist ? Q_FLOW : 0));
+}
+
+/* Is v a value of key, as an argument?  When not, said on stderr. */
+int
+schema_arg(const char *key, struct net *net, const char *v)
+{
+	char why[512], *y;
+
+	if ((y = schema_yaml(key, net, v, 0, why, sizeof why)) == NULL) {
+		warnx("%s", why);
+		return 0;
+	}
+	free(y);
+	return 1;
 }
