@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <err.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,6 +35,7 @@ struct run {
 	size_t		 nk;
 	struct hent	*byname[NBUCKET], *byemail[NBUCKET];
 	struct strv	 created, updated, planned;
+	struct strv	 said;		/* output held back, see say() */
 	char		*first;		/* the first name created */
 	int		 dry, update, bar;
 	size_t		 done, total;
@@ -44,6 +46,43 @@ usage(void)
 {
 	fprintf(stderr, "%s\n", usage_text);
 	exit(2);
+}
+
+/*
+ * Lines for stdout (fd 1) and stderr (fd 2) wait until the lock is gone:
+ * a writer blocked on a full pipe whose reader waits for the lock
+ * (nw-import | nw-log) would hold it for ever.  Each is kept with its fd
+ * first.
+ */
+static void
+say(struct run *r, int fd, const char *fmt, ...)
+{
+	va_list ap;
+	char *s, *line;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) == -1)
+		err(1, "vasprintf");
+	va_end(ap);
+	line = xasprintf("%d%s", fd, s);
+	strv_add(&r->said, line);
+	free(line);
+	free(s);
+}
+
+/* What say() held back, in the order it was said. */
+static void
+tell(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->said.n; i++)
+		if (r->said.v[i][0] == '1')
+			printf("%s\n", r->said.v[i] + 1);
+		else {
+			fflush(stdout);
+			fprintf(stderr, "%s\n", r->said.v[i] + 1);
+		}
 }
 
 /* ASCII letters folded, other bytes left out: strcaseeq decides. */
@@ -277,20 +316,20 @@ update(struct run *r, size_t who, struct rec *rec)
 
 	if (!missing(r, who, rec, &nw)) {
 		if (r->dry)
-			printf("%s\tskip\t%s\tnothing new\n", k->id,
+			say(r, 1, "%s\tskip\t%s\tnothing new", k->id,
 			    rec->d.name);
 		else
-			warnx("'%s': already in the network as %s, nothing "
-			    "new", rec->d.name, k->id);
+			say(r, 2, "nw-import: '%s': already in the network as "
+			    "%s, nothing new", rec->d.name, k->id);
 		return 0;
 	}
 	if (r->dry) {
 		what = describe(&nw);
-		printf("%s\tupdate\t%s\t%s\n", k->id, rec->d.name, what);
+		say(r, 1, "%s\tupdate\t%s\t%s", k->id, rec->d.name, what);
 		free(what);
 	} else if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) ==
 	    0 && !strv_has(&r->updated, k->id)) {
-		puts(k->id);
+		say(r, 1, "%s", k->id);
 		strv_add(&r->updated, k->id);
 	}
 	if (rv == 0) {
@@ -338,11 +377,11 @@ create(struct run *r, struct rec *rec)
 		rec->d.added = date_today();
 	if (r->dry) {
 		id = plan_id(r, rec->d.name);
-		printf("%s\tcreate\t%s\n", id, rec->d.name);
+		say(r, 1, "%s\tcreate\t%s", id, rec->d.name);
 	} else {
 		if ((id = draft_write(r->net, &rec->d)) == NULL)
 			return 1;
-		puts(id);
+		say(r, 1, "%s", id);
 		strv_add(&r->created, id);
 		if (r->first == NULL)
 			r->first = xstrdup(rec->d.name);
@@ -363,10 +402,9 @@ import_one(struct run *r, struct rec *rec, const char *path)
 
 	if (rec->err) {
 		if (rec->line)
-			fprintf(stderr, "%s:%d: %s\n", path, rec->line,
-			    rec->err);
+			say(r, 2, "%s:%d: %s", path, rec->line, rec->err);
 		else
-			fprintf(stderr, "%s: %s\n", path, rec->err);
+			say(r, 2, "%s: %s", path, rec->err);
 		return 1;
 	}
 	if ((who = same(r, rec, &why)) == NONE)
@@ -374,12 +412,12 @@ import_one(struct run *r, struct rec *rec, const char *path)
 	if (r->update)
 		return update(r, who, rec);
 	if (r->dry)
-		printf("%s\tskip\t%s\tsame %s%s\n", r->k[who].id, rec->d.name,
-		    why ? "email " : "name", why ? why : "");
+		say(r, 1, "%s\tskip\t%s\tsame %s%s", r->k[who].id,
+		    rec->d.name, why ? "email " : "name", why ? why : "");
 	else
-		warnx("'%s': already in the network as %s (same %s%s)",
-		    rec->d.name, r->k[who].id, why ? "email " : "name",
-		    why ? why : "");
+		say(r, 2, "nw-import: '%s': already in the network as %s "
+		    "(same %s%s)", rec->d.name, r->k[who].id,
+		    why ? "email " : "name", why ? why : "");
 	return 0;
 }
 
@@ -478,6 +516,7 @@ run_free(struct run *r)
 	strv_free(&r->created);
 	strv_free(&r->updated);
 	strv_free(&r->planned);
+	strv_free(&r->said);
 	free(r->first);
 }
 
@@ -540,6 +579,9 @@ main(int argc, char *argv[])
 		r.total += in[i].n;
 		free(text);
 	}
+	/* every input is read: decide and create under one lock */
+	if (!r.dry)
+		net_lock(r.net);
 	known_load(&r);
 	r.bar = isatty(2) && r.total >= 100;
 	for (i = 0; i < (size_t)nin; i++) {
@@ -547,7 +589,6 @@ main(int argc, char *argv[])
 		for (j = 0; j < in[i].n; j++) {
 			progress(&r, 0);
 			rv |= import_one(&r, &in[i].v[j], path);
-			fflush(stdout);
 			r.done++;
 			progress(&r, 1);
 			rec_free(&in[i].v[j]);
@@ -557,8 +598,11 @@ main(int argc, char *argv[])
 	}
 	progress(&r, 0);
 	free(in);
-	if (!r.dry)
+	if (!r.dry) {
 		commit(&r);
+		net_unlock(r.net);
+	}
+	tell(&r);
 	run_free(&r);
 	return out_close() || rv;
 }

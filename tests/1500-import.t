@@ -517,4 +517,53 @@ ok $? "on a terminal: a progress bar that reaches 120/120"
 run nw-import "$T/many.csv"
 is "$(printf '%s\n' "$err" | grep -c '\[')" 0 "not on a terminal: no progress bar"
 
+# --- imports at the same time, and in a pipe to another writer ---------------------
+
+# who exists is read under the lock that the files are created under: four
+# imports of the same cards at once make each contact once
+cards() {
+	awk -v n="$1" 'BEGIN { for (i = 1; i <= n; i++)
+	    printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %d\r\nEMAIL:p%d@example.org\r\nEND:VCARD\r\n", i, i }'
+}
+cards 3 >"$T/three.vcf"
+cards 40 >"$T/forty.vcf"
+for n in three forty; do
+	mknet "parallel-$n"
+	for i in 1 2 3 4; do
+		nw-import "$T/$n.vcf" >"$T/par.$i.out" 2>"$T/par.$i.err" &
+	done
+	wait
+	ids=$(sed -n 's/^FN:Person \([0-9]*\).*/person-\1/p' "$T/$n.vcf" |
+	    LC_ALL=C sort)
+	is "$(ls "$NW_DIR" | sed 's/\.yaml$//' | LC_ALL=C sort)" "$ids" \
+	    "4 imports at once of $n cards: each person once"
+	is "$(cat "$T"/par.[1-4].out | LC_ALL=C sort)" "$ids" \
+	    "4 imports at once of $n cards: each id printed once"
+	is "$(cat "$T"/par.[1-4].err | grep -c 'already in the network')" \
+	    "$(echo "$ids" | awk 'END { print 3 * NR }')" \
+	    "4 imports at once of $n cards: the three others skip each card"
+done
+
+# the ids go out after the lock is gone: a reader that waits for the lock
+# before it reads on (nw-log) would otherwise wait for ever on a writer
+# blocked on the full pipe.  1100 ids of 64 and more bytes fill a pipe.
+mknet pipe
+awk 'BEGIN { for (i = 0; i < 1100; i++)
+    printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Correspondent %04d of the long pipe test, with a name past the id limit\r\nEND:VCARD\r\n", i }' >"$T/long.vcf"
+timeout -k 5 120 sh -c 'nw-import "$1" |
+    { read -r id; nw-log -k note -m first "$id" >/dev/null; wc -l; }' \
+    sh "$T/long.vcf" >"$T/pipe.out" 2>"$T/pipe.err"
+is "$?:$(tr -d ' ' <"$T/pipe.out"):$(cat "$T/pipe.err")" "0:1099:" \
+    "nw-import | a writer that takes the lock after one line: no deadlock"
+cards 200 >"$T/many.vcf"
+mknet pipe-log
+timeout -k 5 120 sh -c 'nw-import "$1" | nw-log -k note -m imported' \
+    sh "$T/many.vcf" >"$T/pipe.out" 2>"$T/pipe.err"
+is "$?:$(cat "$T/pipe.err")" "0:" "nw-import | nw-log on 200 cards: finishes, exit 0"
+is "$(LC_ALL=C sort "$T/pipe.out")" \
+    "$(sed -n 's/^FN:Person \([0-9]*\).*/person-\1/p' "$T/many.vcf" | LC_ALL=C sort)" \
+    "nw-import | nw-log on 200 cards: every id logged"
+is "$(grep -l '^  - {date: 2026-11-25, kind: note, note: imported}$' "$NW_DIR"/*.yaml | wc -l)" 200 \
+    "nw-import | nw-log on 200 cards: every file has the entry"
+
 done_testing
