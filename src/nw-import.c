@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <err.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +15,9 @@
 static const char usage_text[] =
     "usage: nw-import [-nu] [-C dir] [-f format] [file ...]";
 
-#define NBUCKET	4096
-#define NONE	((size_t)-1)
+#define NBUCKET		4096
+#define NONE		((size_t)-1)
+#define MAXINPUT	(256 * 1024 * 1024)	/* bytes read from one file */
 
 struct known {			/* a contact a record may be the same as */
 	char		*id, *name;
@@ -441,27 +444,54 @@ progress(struct run *r, int show)
 	fprintf(stderr, "\rnw-import: [%s] %zu/%zu", bar, r->done, r->total);
 }
 
+/*
+ * The bytes of file, or of standard input for "-", at most MAXINPUT of
+ * them: a pipe or a device (/dev/zero) may never end.  NULL, said on
+ * stderr under the name path, when they cannot be had.
+ */
 static char *
-slurp(const char *path, size_t *len)
+slurp(const char *file, const char *path, size_t *len)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	struct stat st;
 	struct buf b = { 0 };
 	char chunk[65536];
-	size_t n;
+	ssize_t n;
+	int fd;
 
-	if (f == NULL)
-		return NULL;
-	buf_puts(&b, "");
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(f)) {
-		free(b.s);
-		b.s = NULL;
+	fd = strcmp(file, "-") == 0 ? 0 : open(file, O_RDONLY | O_NOCTTY);
+	if (fd == -1 || fstat(fd, &st) == -1) {
+		warn("'%s'", path);
+		goto fail;
 	}
-	if (f != stdin)
-		fclose(f);
+	if (S_ISDIR(st.st_mode)) {
+		warnx("'%s': a directory, not a file", path);
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > MAXINPUT)
+		goto big;
+	buf_puts(&b, "");
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			warn("'%s'", path);
+			goto fail;
+		}
+		if (b.len + n > MAXINPUT)
+			goto big;
+		buf_add(&b, chunk, n);
+	}
+	if (fd != 0)
+		close(fd);
 	*len = b.len;
 	return b.s;
+big:
+	warnx("'%s': larger than 256 MiB", path);
+fail:
+	if (fd > 0)
+		close(fd);
+	free(b.s);
+	return NULL;
 }
 
 static void
@@ -559,8 +589,7 @@ main(int argc, char *argv[])
 	in = xcalloc(nin, sizeof *in);
 	for (i = 0; i < (size_t)nin; i++) {
 		path = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
-		if ((text = slurp(argv[i], &len)) == NULL) {
-			warn("'%s'", argv[i]);
+		if ((text = slurp(argv[i], path, &len)) == NULL) {
 			rv = 1;
 			continue;
 		}

@@ -566,4 +566,34 @@ is "$(LC_ALL=C sort "$T/pipe.out")" \
 is "$(grep -l '^  - {date: 2026-11-25, kind: note, note: imported}$' "$NW_DIR"/*.yaml | wc -l)" 200 \
     "nw-import | nw-log on 200 cards: every file has the entry"
 
+# --- what is not a file to import ------------------------------------------------
+
+# /dev/zero never ends: 256 MiB is where reading stops.  A cap on memory
+# guards the machine should that ever break (ASan's shadow memory will
+# not start under one: its allocator's own cap then).
+mknet limits
+mkdir "$T/folder"
+truncate -s 257M "$T/huge.csv"
+(
+	ASAN_OPTIONS=${ASAN_OPTIONS:-}:max_allocation_size_mb=1536:allocator_may_return_null=0
+	export ASAN_OPTIONS
+	# the probe's own shell waits for it: an abort is not said here
+	if sh -c 'ulimit -d 1572864 && nw-import -h; exit $?' >/dev/null 2>&1
+	then
+		ulimit -d 1572864
+	fi
+	exec nw-import /dev/zero "$T/three.vcf" "$T/folder" "$T/huge.csv"
+) >"$T/lim.out" 2>"$T/lim.err"
+is "$?" 1 "/dev/zero, a folder, a file too large: exit 1"
+is "$(cat "$T/lim.err")" "nw-import: '/dev/zero': larger than 256 MiB
+nw-import: '$T/folder': a directory, not a file
+nw-import: '$T/huge.csv': larger than 256 MiB" \
+    "/dev/zero, a folder, a file too large: each said"
+is "$(cat "$T/lim.out")" "person-1
+person-2
+person-3" "/dev/zero, a folder, a file too large: the good file imported"
+is "$(ls "$NW_DIR")" "person-1.yaml
+person-2.yaml
+person-3.yaml" "/dev/zero, a folder, a file too large: nothing created from them"
+
 done_testing
