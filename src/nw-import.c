@@ -401,7 +401,7 @@ static int
 import_one(struct run *r, struct rec *rec, const char *path)
 {
 	const char *why;
-	size_t who;
+	size_t who, i;
 
 	if (rec->err) {
 		if (rec->line)
@@ -410,6 +410,8 @@ import_one(struct run *r, struct rec *rec, const char *path)
 			say(r, 2, "%s: %s", path, rec->err);
 		return 1;
 	}
+	for (i = 0; i < rec->warn.n; i++)
+		say(r, 2, "%s:%d: %s", path, rec->line, rec->warn.v[i]);
 	if ((who = same(r, rec, &why)) == NONE)
 		return create(r, rec);
 	if (r->update)

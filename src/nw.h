@@ -289,6 +289,7 @@ struct rec {
 	struct buf	 notes;
 	int		 line;		/* where it starts in its file */
 	char		*err;		/* why it cannot be imported */
+	struct strv	 warn;		/* what was left out of it */
 };
 struct recs {
 	struct rec	*v;

@@ -306,6 +306,53 @@ run nw-import -f linkedin "$D/google-contacts.csv"
 is "$rc:$out:$err" "1::$D/google-contacts.csv:1: no LinkedIn header (First Name, Last Name, ...)" \
     "-f linkedin on another CSV: said, nothing created"
 
+# a Connected On that is not a date: said with its line, the row imported
+# without it.  "15 Ma 2023" once read past the 4-byte month buffer.
+mknet linkedin-dates
+N=$NW_DIR
+{
+	printf 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n'
+	printf 'Ann,Short,,ann@example.org,,,15 Ma 2023\r\n'
+	printf 'Ben,Long,,,,,15 March 2023\r\n'
+	printf 'Cy,Noday,,,,, 2023\r\n'
+	printf 'Di,Late,,,,,32 Jan 2023\r\n'
+	printf 'Ed,Far,,,,,15 Mar 99999\r\n'
+	printf 'Flo,Sept,,,,,1 sept 2022\r\n'
+	printf 'Gus,Leap,,,,,29 Feb 2023\r\n'
+	printf 'Hal,After,,,,,15 Mar 2023 x\r\n'
+	printf 'Ivy,Word,,,,,15 Marc 2023\r\n'
+	printf 'Jo,Empty,,,,,\r\n'
+} >"$T/dates.csv"
+run nw-import "$T/dates.csv"
+is "$rc" 0 "LinkedIn dates: exit 0, every row imported"
+is "$out" "ann-short
+ben-long
+cy-noday
+di-late
+ed-far
+flo-sept
+gus-leap
+hal-after
+ivy-word
+jo-empty" "LinkedIn dates: a contact for every row"
+is "$err" "$T/dates.csv:2: 'Connected On' '15 Ma 2023' is not a date: left out
+$T/dates.csv:4: 'Connected On' '2023' is not a date: left out
+$T/dates.csv:5: 'Connected On' '32 Jan 2023' is not a date: left out
+$T/dates.csv:6: 'Connected On' '15 Mar 99999' is not a date: left out
+$T/dates.csv:8: 'Connected On' '29 Feb 2023' is not a date: left out
+$T/dates.csv:9: 'Connected On' '15 Mar 2023 x' is not a date: left out" \
+    "LinkedIn dates: each one that is not a date named with its line and value"
+printf 'name: Ann Short\nemail: ann@example.org\nadded: 2026-11-25\n' | want
+same "$N/ann-short.yaml" "$T/want" "LinkedIn dates: '15 Ma 2023' left out, the rest of the row kept"
+printf 'name: Ben Long\nmet: {date: "2023-03-15", where: LinkedIn}\nadded: 2026-11-25\n' | want
+same "$N/ben-long.yaml" "$T/want" "LinkedIn dates: a month's whole name"
+printf 'name: Flo Sept\nmet: {date: "2022-09-01", where: LinkedIn}\nadded: 2026-11-25\n' | want
+same "$N/flo-sept.yaml" "$T/want" "LinkedIn dates: 'sept', one digit for the day"
+printf 'name: Ivy Word\nmet: {date: "2023-03-15", where: LinkedIn}\nadded: 2026-11-25\n' | want
+same "$N/ivy-word.yaml" "$T/want" "LinkedIn dates: 'Marc', a longer prefix of March"
+printf 'name: Jo Empty\nadded: 2026-11-25\n' | want
+same "$N/jo-empty.yaml" "$T/want" "LinkedIn dates: an empty cell is no date, and said nothing of"
+
 # --- Google Contacts, both headers --------------------------------------------
 
 mknet google
