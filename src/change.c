@@ -191,6 +191,8 @@ draft_text(struct draft *d)
 	field(&b, "aka", &d->aka, 1);
 	scalar(&b, "circle", d->circle, Q_STR);
 	scalar(&b, "every", d->every, 0);
+	scalar(&b, "next", d->next, 0);
+	scalar(&b, "next-note", d->next_note, Q_STR);
 	field(&b, "tags", &d->tags, 1);
 	field(&b, "groups", &d->groups, 1);
 	scalar(&b, "org", d->org, Q_STR);

@@ -709,15 +709,18 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 			if (!bday_parse(r->d.birthday, &bd))
 				r->err = xasprintf("birthday '%s' is not "
 				    "YYYY-MM-DD or --MM-DD", v);
-		} else if (strcaseeq(k, "met-date") || strcaseeq(k, "added")) {
+		} else if (strcaseeq(k, "met-date") || strcaseeq(k, "added") ||
+		    strcaseeq(k, "next")) {
 			if (!date_parse(v, &z))
 				r->err = xasprintf("%s '%s' is not a date "
 				    "(YYYY-MM-DD)", k, v);
 			else if (strcaseeq(k, "added"))
 				r->d.added = z;
 			else
-				rec_set(r, &r->d.metdate, v);
-		}
+				rec_set(r, strcaseeq(k, "next") ? &r->d.next :
+				    &r->d.metdate, v);
+		} else if (strcaseeq(k, "next-note"))
+			rec_set(r, &r->d.next_note, v);
 		if (r->err)
 			return;
 	}
@@ -726,8 +729,8 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 /* Columns of a generic CSV: nw keys; id, last and due are nw's own. */
 static const char *generic_keys[] = { "name", "aka", "tags", "groups",
     "email", "phone", "org", "title", "address", "met", "via", "notes",
-    "links", "circle", "every", "birthday", "met-date", "added", "id",
-    "last", "due", NULL };
+    "links", "circle", "every", "next", "next-note", "birthday", "met-date",
+    "added", "id", "last", "due", NULL };
 
 static void
 generic_check(struct recs *rs, struct row *h)

@@ -241,7 +241,8 @@ int		 edit_report(struct edit *);
 
 /* change.c: the changes commands make to contacts, written safely */
 struct draft {				/* a contact about to be created */
-	const char	*name, *circle, *every, *org, *title, *birthday;
+	const char	*name, *circle, *every, *next, *next_note, *org;
+	const char	*title, *birthday;
 	const char	*address, *met, *via, *metdate, *notes;
 	struct strv	 aka, tags, groups, email, phone;
 	struct strv	 links;		/* key, value, key, value... */

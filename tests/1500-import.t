@@ -457,6 +457,29 @@ run nw-import "$T/missing.csv"
 is "$rc:$err" "1:nw-import: '$T/missing.csv': No such file or directory" \
     "a file that is not there: said, exit 1"
 
+# the follow-up: next is a date as added is, next-note a string
+mknet csv-next
+N=$NW_DIR
+printf 'name,next,next-note\nAda Lovelace,2026-12-11,"Ask: how is the new job?"\nBad Next,2026-13-01,x\nNo Note,2027-01-05,\n' >"$T/next.csv"
+run nw-import "$T/next.csv"
+is "$rc:$out" "1:ada-lovelace
+no-note" "CSV next: the rows with a date created"
+is "$err" "$T/next.csv:3: next '2026-13-01' is not a date (YYYY-MM-DD)" \
+    "CSV next: no column left out; a next that is not a date refuses its row"
+want <<'EOF'
+name: Ada Lovelace
+next: 2026-12-11
+next-note: "Ask: how is the new job?"
+added: 2026-11-25
+EOF
+same "$N/ada-lovelace.yaml" "$T/want" "CSV next: next and next-note after every, as nw(5) orders them"
+printf 'name: No Note\nnext: 2027-01-05\nadded: 2026-11-25\n' | want
+same "$N/no-note.yaml" "$T/want" "CSV next: next without a note"
+run nw-due -a ada-lovelace
+# 2026-11-25 - 2026-12-11 = -16 days overdue
+is "$out" "ada-lovelace	2026-12-11	-16	Ada Lovelace	follow-up: Ask: how is the new job?" \
+    "CSV next: nw-due reads the imported follow-up"
+
 # --- standard input, -n, -u --------------------------------------------------------
 
 mknet stdin
