@@ -240,6 +240,47 @@ added: 2026-11-25
 EOF
 same "$N/tim-berners-lee.yaml" "$T/want" "X-APPLE-OMIT-YEAR: a birthday without its year; a grouped URL"
 
+# NEL, LS and PS break lines inside a YAML block scalar, other C1 controls
+# and U+FFFE cannot stand bare: such text is written double-quoted, with
+# escapes, and reads back as it was
+mknet breaks
+N=$NW_DIR
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nel\302\205Name\r\nORG:Line\342\200\250Sep\r\nNOTE:a\302\205b\302\200c\342\200\250d\342\200\251e\357\277\276f\357\273\277g\\nsecond\r\nEND:VCARD\r\n' >"$T/breaks.vcf"
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Quotes\r\nNOTE:Said "hi"\\, a back\\\\slash\\nline two\r\nEND:VCARD\r\n' >>"$T/breaks.vcf"
+run nw-import "$T/breaks.vcf"
+is "$rc:$out:$err" "0:nel-name
+quotes:" "NEL, C1, LS, PS, U+FFFE in a card: imported"
+want <<'EOF'
+name: "Nel\NName"
+org: "Line\LSep"
+added: 2026-11-25
+notes: "a\Nb\x80c\Ld\Pe\uFFFEf\uFEFFg\nsecond"
+EOF
+same "$N/nel-name.yaml" "$T/want" "NEL and the rest: escaped in double quotes, notes too"
+want <<'EOF'
+name: Quotes
+added: 2026-11-25
+notes: |
+  Said "hi", a back\slash
+  line two
+EOF
+same "$N/quotes.yaml" "$T/want" "quotes and a backslash: notes stay a block"
+run nw-check
+is "$rc:$out:$err" "0::" "NEL and the rest: nw-check finds the file sound"
+if python3 -c 'import yaml' 2>/dev/null; then
+	python3 -c '
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+for k in ("name", "org", "notes"):
+    print(ascii(d[k]))' "$N/nel-name.yaml" >"$T/yaml" 2>&1
+	is "$(cat "$T/yaml")" "'Nel\\x85Name'
+'Line\\u2028Sep'
+'a\\x85b\\x80c\\u2028d\\u2029e\\ufffef\\ufeffg\\nsecond'" \
+	    "NEL and the rest: PyYAML reads back the card's very characters"
+else
+	skip "python3-yaml is not installed"
+fi
+
 # --- vCard 2.1: QUOTED-PRINTABLE, CHARSET, soft breaks, Latin-1 ---------------
 
 mknet android
