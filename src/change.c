@@ -256,12 +256,34 @@ pair(struct buf *b, const char *key, const char *v, int *first)
 	free(q);
 }
 
+/*
+ * Notes go in a literal block scalar when it carries them as they are:
+ * not when they start with a blank (that would set the indentation), nor
+ * when yaml_quote has to escape more than line feeds and quotes (CR, NEL,
+ * LS and PS break lines in a block; libyaml takes a tab at a line's start
+ * for indentation; other controls and non-characters cannot be written
+ * bare).  Else q holds them quoted.
+ */
+static int
+notes_block(const char *s, char **q)
+{
+	const char *p;
+
+	*q = yaml_quote(s, Q_STR);
+	if (*s == '\0' || *s == ' ' || *s == '\n')
+		return 0;
+	for (p = *q; (p = strchr(p, '\\')) != NULL; p += 2)
+		if (strchr("n\"\\", p[1]) == NULL)
+			return 0;
+	return 1;
+}
+
 /* The new file's text, keys in the order nw(5) shows them. */
 char *
 draft_text(struct draft *d)
 {
 	struct buf b = { 0 };
-	char ds[11], *q;
+	char ds[11], *q, *p;
 	size_t i;
 	int first = 1;
 
@@ -269,6 +291,8 @@ draft_text(struct draft *d)
 	field(&b, "aka", &d->aka, 1);
 	scalar(&b, "circle", d->circle, Q_STR);
 	scalar(&b, "every", d->every, 0);
+	scalar(&b, "next", d->next, 0);
+	scalar(&b, "next-note", d->next_note, Q_STR);
 	field(&b, "tags", &d->tags, 1);
 	field(&b, "groups", &d->groups, 1);
 	scalar(&b, "org", d->org, Q_STR);
@@ -293,18 +317,20 @@ draft_text(struct draft *d)
 	} else
 		scalar(&b, "met", d->met, Q_STR);
 	buf_printf(&b, "added: %s\n", date_str(d->added, ds));
-	if (d->notes && *d->notes && !strpbrk(d->notes, "\r") &&
-	    d->notes[strspn(d->notes, " ")] != '\n') {
+	if (d->notes == NULL)
+		return b.s;
+	if (notes_block(d->notes, &q)) {
 		buf_puts(&b, "notes: |\n");
-		for (q = (char *)d->notes; *q; ) {
-			i = strcspn(q, "\n");
+		for (p = (char *)d->notes; *p; ) {
+			i = strcspn(p, "\n");
 			if (i)
-				buf_printf(&b, "  %.*s", (int)i, q);
+				buf_printf(&b, "  %.*s", (int)i, p);
 			buf_puts(&b, "\n");
-			q += i + (q[i] == '\n');
+			p += i + (p[i] == '\n');
 		}
 	} else
-		scalar(&b, "notes", d->notes, Q_STR);
+		buf_printf(&b, "notes: %s\n", q);
+	free(q);
 	return b.s;
 }
 

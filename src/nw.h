@@ -318,7 +318,8 @@ int		 edit_report(struct edit *);
 
 /* change.c: the changes commands make to contacts, written safely */
 struct draft {				/* a contact about to be created */
-	const char	*name, *circle, *every, *org, *title, *birthday;
+	const char	*name, *circle, *every, *next, *next_note, *org;
+	const char	*title, *birthday;
 	const char	*address, *met, *via, *metdate, *notes;
 	struct strv	 aka, tags, groups, email, phone;
 	struct strv	 links;		/* key, value, key, value... */
@@ -393,6 +394,7 @@ struct rec {
 	struct buf	 notes;
 	int		 line;		/* where it starts in its file */
 	char		*err;		/* why it cannot be imported */
+	struct strv	 warn;		/* what was left out of it */
 };
 struct recs {
 	struct rec	*v;
