@@ -175,24 +175,18 @@ fields(struct contact *c, struct ynode *r, int flags)
 		    s ? s : "");
 }
 
-/*
- * Read one contact.  Problems leave c->err set with their place; with
- * C_STRUCT only what an edit needs is checked (a mapping with a name and a
- * log that is a list), so a bad date never stops a command from logging.
- */
-struct contact *
-contact_load(struct net *net, const char *id, int flags)
+/* The fields of a contact from its parsed file d, which it then owns. */
+static struct contact *
+contact_fill(struct net *net, const char *id, struct ydoc *d, int flags)
 {
 	struct contact *c;
 	struct ynode *r, *n;
-	struct ydoc *d;
 	int logerr;
 
 	c = xcalloc(1, sizeof *c);
 	c->id = xstrdup(id);
 	c->path = net_path(net, id);
 	c->next = c->added = c->last = NODATE;
-	d = ydoc_read(c->path);
 	if ((r = d->root) == NULL) {
 		c->err = xstrdup(d->err[0] ? d->err :
 		    "empty file: a contact needs a name");
@@ -223,6 +217,29 @@ contact_load(struct net *net, const char *id, int flags)
 	else
 		ydoc_free(d);
 	return c;
+}
+
+/*
+ * Read one contact.  Problems leave c->err set with their place; with
+ * C_STRUCT only what an edit needs is checked (a mapping with a name and a
+ * log that is a list), so a bad date never stops a command from logging.
+ */
+struct contact *
+contact_load(struct net *net, const char *id, int flags)
+{
+	char *path = net_path(net, id);
+	struct ydoc *d = ydoc_read(path);
+
+	free(path);
+	return contact_fill(net, id, d, flags);
+}
+
+/* The same from the text of contact id's file, len bytes. */
+struct contact *
+contact_parse(struct net *net, const char *id, const char *text, size_t len,
+    int flags)
+{
+	return contact_fill(net, id, ydoc_parse(text, len), flags);
 }
 
 static void

@@ -159,6 +159,8 @@ struct contact {
 enum { C_KEEPDOC = 1, C_KEEPLOG = 2, C_STRUCT = 4 };
 
 struct contact	*contact_load(struct net *, const char *, int);
+struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
+		    int);
 void		 contact_free(struct contact *);
 int		 contact_report(struct contact *);
 int		 contact_isasked(const char *);
