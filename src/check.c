@@ -113,8 +113,10 @@ name(struct check *ck, struct ynode *n)
 	struct contact **all;
 	size_t na, i;
 
+	/* as contact_load reads it: a NUL would cut the name short */
 	n = ynode_deref(n);
-	if (n->type != YSCALAR || n->len == 0 || ynode_isnull(n)) {
+	if (n->type != YSCALAR || n->len == 0 || ynode_isnull(n) ||
+	    strlen(n->str) != n->len) {
 		say(ck, n, 1, "'name' must be a non-empty string");
 		return;
 	}
