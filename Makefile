@@ -112,6 +112,7 @@ build-san/bin/%: $(B)/%.o $(B)/libnw.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
 
 # Each harness under libFuzzer for FUZZ_S seconds; fails on a finding.
+# One harness: make fuzz FUZZ=fuzz-edit FUZZ_S=300
 fuzz: deps
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
 	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined \
