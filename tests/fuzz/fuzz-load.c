@@ -1,8 +1,10 @@
 /*
  * fuzz-load - a contact loaded from any bytes, as every command loads one,
- * then shown the ways commands show it; nw-check on the same bytes.
+ * then shown the ways commands show it; nw-check on the same bytes; each
+ * string read as commands read dates and durations given as arguments.
  *
- * Invariant: a file a command refuses to load, nw-check calls an error.
+ * Invariants: a file a command refuses to load, nw-check calls an error;
+ * a date read from any string is one YYYY-MM-DD can write.
  */
 
 #include <stdio.h>
@@ -66,6 +68,51 @@ show(struct contact *c, int today)
 	free(d.bdreason);
 }
 
+/* A date a command parsed writes as YYYY-MM-DD and reads back. */
+static void
+roundtrip(int z)
+{
+	char ds[11];
+	int back;
+
+	FUZZ_ASSERT(date_parse(date_str(z, ds), &back) && back == z,
+	    "a date parsed is one YYYY-MM-DD can say");
+}
+
+/*
+ * Each string of the file as a command's argument would be read: a date
+ * behind or ahead (nw-log -d, -n), a duration, a birthday; on the first
+ * and last days YYYY-MM-DD can say, and on an ordinary one.
+ */
+static void
+dates(struct ydoc *d)
+{
+	int today[3], i, z;
+	struct dur du;
+	struct bday bd;
+	size_t k;
+	const char *s;
+
+	today[0] = date_from_civil(1, 1, 1);
+	today[1] = date_from_civil(2026, 11, 25);
+	today[2] = date_from_civil(9999, 12, 31);
+	for (k = 0; k < d->nnodes; k++) {
+		if (d->nodes[k]->type != YSCALAR)
+			continue;
+		s = d->nodes[k]->str;
+		for (i = 0; i < 3; i++) {
+			if (date_parse_past(s, today[i], &z))
+				roundtrip(z);
+			if (date_parse_ahead(s, today[i], &z))
+				roundtrip(z);
+			if (bday_parse(s, &bd))
+				bday_next(bd, today[i]);
+			if (dur_parse(s, &du))
+				date_add(today[i], du);
+		}
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -83,6 +130,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		show(c, date_from_civil(2026, 11, 25));
 		show(c, date_from_civil(9999, 12, 31));
 	}
+	if (c->doc)
+		dates(c->doc);
 	ck.net = &net;
 	ck.refs.net = &net;
 	ck.refs.all = &other;
