@@ -21,6 +21,11 @@ CMDS = $(patsubst src/%.c,%,$(wildcard src/nw*.c))
 LIBSRC = $(filter-out nw%,$(patsubst src/%.c,%,$(wildcard src/*.c)))
 LIBOBJ = $(LIBSRC:%=$(B)/%.o)
 UNITS = t-date t-edit t-suite
+# tests/fuzz: each harness built twice, with replay.c (in $(B), for make
+# check) and with libFuzzer (in build-fuzz, for make fuzz)
+FUZZ = fuzz-load fuzz-edit fuzz-vcard fuzz-csv fuzz-merge
+FUZZ_S ?= 60
+REPLAY = $(B)/replay.o
 
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
       -fno-sanitize-recover=all
@@ -45,11 +50,22 @@ $(B)/t-%.o: tests/unit/t-%.c src/nw.h
 $(B)/t-%: $(B)/t-%.o $(B)/libnw.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
 
+$(B)/fuzz-%.o: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h src/nw.h
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Isrc -c -o $@ $<
+
+$(B)/replay.o: tests/fuzz/replay.c tests/fuzz/fuzz.h src/nw.h
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Isrc -c -o $@ $<
+
+$(B)/fuzz-%: $(B)/fuzz-%.o $(REPLAY) $(B)/libnw.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(REPLAY) $(B)/libnw.a $(PKG_LIBS)
+
 $(B)/libnw.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-.PRECIOUS: $(B)/%.o $(B)/t-%
+.PRECIOUS: $(B)/%.o $(B)/t-% $(B)/fuzz-%
 
 # Install libyaml and pcre2 headers when pkg-config cannot find them.
 deps:
@@ -73,7 +89,7 @@ deps:
 		fi; \
 	fi
 
-units: $(UNITS:%=$(B)/%)
+units: $(UNITS:%=$(B)/%) $(FUZZ:%=$(B)/%)
 
 # The suite twice: as built, then under AddressSanitizer and UBSan.
 check: all
@@ -95,6 +111,17 @@ build-san/bin/%: $(B)/%.o $(B)/libnw.a
 	@mkdir -p build-san/bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
 
+# Each harness under libFuzzer for FUZZ_S seconds; fails on a finding.
+# One harness: make fuzz FUZZ=fuzz-edit FUZZ_S=300
+fuzz: deps
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	    -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=fuzzer,address,undefined" REPLAY= fuzzers
+	sh tests/fuzz/run.sh build-fuzz $(FUZZ_S) $(FUZZ)
+
+fuzzers: $(FUZZ:%=$(B)/%)
+
 demo: all
 	NW_TODAY=2026-11-25 bin/nw-due -C examples/network </dev/null
 
@@ -115,6 +142,7 @@ install: all
 	install -m 644 completion/_nw $(DESTDIR)$(ZSHCOMPDIR)/_nw
 
 clean:
-	rm -rf build build-san $(CMDS:%=bin/%)
+	rm -rf build build-san build-fuzz $(CMDS:%=bin/%)
 
-.PHONY: all progs deps units check check-san san-progs demo lint install clean
+.PHONY: all progs deps units check check-san san-progs fuzz fuzzers demo \
+	lint install clean

@@ -223,7 +223,10 @@ inrange(int z)
 	    z <= date_from_civil(9999, 12, 31);
 }
 
-/* A date in the past: YYYY-MM-DD, today, yesterday, monday, 3d, 2w. */
+/*
+ * A date in the past: YYYY-MM-DD, today, yesterday, monday, 3d, 2w.
+ * Like every form here, it stays within years 1 to 9999.
+ */
 int
 date_parse_past(const char *s, int today, int *out)
 {
@@ -233,19 +236,17 @@ date_parse_past(const char *s, int today, int *out)
 	if (date_parse(s, out))
 		return 1;
 	if (strcaseeq(s, "today"))
-		return *out = today, 1;
-	if (strcaseeq(s, "yesterday"))
-		return *out = today - 1, 1;
-	if ((wd = weekday_name(s)) >= 0) {
+		*out = today;
+	else if (strcaseeq(s, "yesterday"))
+		*out = today - 1;
+	else if ((wd = weekday_name(s)) >= 0)
 		*out = today - ((date_weekday(today) - wd + 6) % 7 + 1);
-		return 1;
-	}
-	if (dur_parse(s, &du)) {
+	else if (dur_parse(s, &du)) {
 		du.n = -du.n;
 		*out = add(today, du);
-		return inrange(*out);
-	}
-	return 0;
+	} else
+		return 0;
+	return inrange(*out);
 }
 
 /* A date ahead: YYYY-MM-DD, today, tomorrow, friday, 2w. */
@@ -258,18 +259,16 @@ date_parse_ahead(const char *s, int today, int *out)
 	if (date_parse(s, out))
 		return 1;
 	if (strcaseeq(s, "today"))
-		return *out = today, 1;
-	if (strcaseeq(s, "tomorrow"))
-		return *out = today + 1, 1;
-	if ((wd = weekday_name(s)) >= 0) {
+		*out = today;
+	else if (strcaseeq(s, "tomorrow"))
+		*out = today + 1;
+	else if ((wd = weekday_name(s)) >= 0)
 		*out = today + ((wd - date_weekday(today) + 6) % 7 + 1);
-		return 1;
-	}
-	if (dur_parse(s, &du)) {
+	else if (dur_parse(s, &du))
 		*out = add(today, du);
-		return inrange(*out);
-	}
-	return 0;
+	else
+		return 0;
+	return inrange(*out);
 }
 
 /* YYYY-MM-DD or --MM-DD */

@@ -160,11 +160,33 @@ editable(struct edit *e, struct ynode *k, struct ynode *v, const char *key)
 	return 1;
 }
 
+/*
+ * The editor's lines end with LF or CRLF; libyaml also ends one with a
+ * CR alone, which would make the editor splice in the wrong place.
+ */
+static int
+lone_cr(struct edit *e)
+{
+	const char *p = e->text, *end = e->text + e->len;
+
+	for (; (p = memchr(p, '\r', end - p)) != NULL; p++)
+		if (p + 1 == end || p[1] != '\n') {
+			refuse(e, NULL, "a line ends with a CR alone: edit "
+			    "it by hand");
+			ydoc_pos(e->text, e->len, p - e->text, &e->line,
+			    &e->col);
+			return 1;
+		}
+	return 0;
+}
+
 static int
 check_root(struct edit *e)
 {
 	struct ynode *r = e->doc->root;
 
+	if (lone_cr(e))
+		return 0;
 	if (r == NULL || r->type != YMAP)
 		return refuse(e, r, "the root is not a mapping");
 	if (r->flow || r->anchor || r->tag)

@@ -69,4 +69,14 @@ run nw-check -x
 is "$rc" 2 "a bad option: exit 2"
 run nw-check -C "$TOP/examples/network"
 is "$rc.$out" "0." "the example network is clean"
+
+# A name with a NUL in it (\0 in double quotes) is refused by every
+# command that loads the file: nw-check must say so too.  (fuzz-load)
+printf 'name: "Ada\\0Byron"\n' >"$N/nul.yaml"
+run nw-due nul
+is "$rc.$err" "1.$N/nul.yaml:1:7: 'name' must be a non-empty string" \
+	"nw-due refuses a name with a NUL"
+run nw-check nul
+is "$rc.$out" "1.$N/nul.yaml:1:7: error: 'name' must be a non-empty string" \
+	"nw-check calls it the same error"
 done_testing

@@ -70,6 +70,14 @@ ahead(const char *s)
 }
 
 static const char *
+aheadfrom(const char *s, const char *today)
+{
+	int z;
+
+	return date_parse_ahead(s, p(today), &z) ? d(z) : "bad";
+}
+
+static const char *
 bnext(const char *b, const char *today)
 {
 	struct bday bd;
@@ -149,6 +157,12 @@ main(void)
 	is(ahead("2w"), "2026-12-09", "2w ahead");
 	is(ahead("1m"), "2026-12-25", "1m ahead");
 	is(ahead("2026-12-11"), "2026-12-11", "a date ahead");
+	/* every form stays within years 1 to 9999 (fuzz-load) */
+	is(aheadfrom("tomorrow", "9999-12-30"), "9999-12-31", "the last day");
+	is(aheadfrom("tomorrow", "9999-12-31"), "bad", "tomorrow after 9999");
+	is(aheadfrom("saturday", "9999-12-31"), "bad", "a weekday after 9999");
+	is(pastfrom("yesterday", "0001-01-01"), "bad", "yesterday before 1");
+	is(pastfrom("monday", "0001-01-01"), "bad", "a weekday before 1");
 
 	is(bnext("1815-12-10", "2026-11-25"), "2026-12-10", "this year");
 	is(bnext("--11-25", "2026-11-25"), "2026-11-25", "today");

@@ -128,6 +128,11 @@ static const struct tcase {
 	  "name: A\n\"next\": 2026-01-01\n", NULL },
 	{ "refuse: block scalar to a list", APPEND, "aka", "B",
 	  "name: A\naka: |\n  x\n", NULL },
+	/* a lone CR is a line break the editor's lines do not know (fuzz-edit) */
+	{ "refuse: a lone CR ends the last line", SET, "next", "2026-12-01",
+	  "name: A\nx: 1\r", NULL },
+	{ "refuse: a lone CR ends a line", APPEND, "log", "{date: 2026-11-25}",
+	  "name: A\rx: 1\n", NULL },
 };
 
 static const struct qcase {
