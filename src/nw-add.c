@@ -43,7 +43,7 @@ duplicate(struct run *r, const char *name)
 		if (strcaseeq(all[i]->name, name))
 			return all[i]->id;
 		for (j = 0; j < all[i]->nemail; j++)
-			if (strv_has(&r->d.email, all[i]->email[j]))
+			if (strv_hascase(&r->d.email, all[i]->email[j]))
 				return all[i]->id;
 	}
 	return NULL;

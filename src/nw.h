@@ -33,6 +33,7 @@ struct strv {				/* a list of strings */
 };
 void	 strv_add(struct strv *, const char *);
 int	 strv_has(struct strv *, const char *);
+int	 strv_hascase(struct strv *, const char *);
 void	 strv_free(struct strv *);
 int	 strcaseeq(const char *, const char *);
 int	 strcaseprefix(const char *, const char *);

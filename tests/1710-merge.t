@@ -231,6 +231,22 @@ chmod 640 "$T/ours"
 m "nothing to do" 0
 is "$(stat -c %a "$T/ours")" 640 "nothing to do: the mode is kept"
 
+# keys are case-sensitive: 'Notes' is not 'notes'
+files 'name: Ann Case\nadded: 2026-01-01\nnotes: mine\n' \
+    'name: Ann Case\nadded: 2026-01-01\nnotes: mine\norg: Acme\n' \
+    'name: Ann Case\nadded: 2026-01-01\nnotes: mine\nNotes: from the phone\n' \
+    'name: Ann Case\nadded: 2026-01-01\nnotes: mine\nNotes: from the phone\norg: Acme\n'
+m "a key that differs from another only in case is a key of its own" 0
+
+files 'name: A\nTitle: Dr\n' 'name: A\nTitle: Dr\norg: X\n' 'name: A\ntitle: Dr\n' \
+    'name: A\ntitle: Dr\norg: X\n'
+m "theirs renamed 'Title' to 'title': the title stays" 0
+
+files 'name: A\nTitle: Dr\n' 'name: A\ntitle: Dr\n' 'name: A\nTitle: Prof\n' \
+    'name: A\n<<<<<<< ours\n=======\nTitle: Prof\n>>>>>>> theirs\ntitle: Dr\n'
+m "ours renamed 'Title', theirs changed it: a conflict, not a loss" 1 \
+    "nw-merge: 'Title': changed on both sides"
+
 # --- conflicts -------------------------------------------------------------
 
 files 'name: A
