@@ -204,7 +204,11 @@ cutcmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* s[0..len) with each cut's range replaced by its text. */
+/*
+ * s[0..len) with each cut's range replaced by its text; NULL when two
+ * ranges overlap or one lies outside s.  Callers build cuts that cannot
+ * overlap; this refuses rather than trusts them.
+ */
 static char *
 cut_apply(const char *s, size_t len, struct cut *c, size_t n, size_t *outlen)
 {
@@ -213,6 +217,11 @@ cut_apply(const char *s, size_t len, struct cut *c, size_t n, size_t *outlen)
 
 	qsort(c, n, sizeof *c, cutcmp);
 	for (i = 0; i < n; i++) {
+		if (c[i].start < pos || c[i].end < c[i].start ||
+		    c[i].end > len) {
+			free(out.s);
+			return NULL;
+		}
 		buf_add(&out, s + pos, c[i].start - pos);
 		if (c[i].text)
 			buf_puts(&out, c[i].text);
@@ -569,17 +578,50 @@ cur_log(struct edit *e)
 }
 
 /*
+ * Drop block item it: its whole lines, joined to the cut before when that
+ * ends where they start, so that no two cuts meet.  At a bare end of file
+ * the line break before goes instead of after; that break ends a line no
+ * cut takes (a kept item's, a comment's or the key's), else the cuts
+ * would have been joined.
+ */
+static int
+drop_item(struct edit *e, struct ynode *it, struct cut *c, size_t *nc)
+{
+	size_t start, end, ind;
+
+	if (!dash(e, it, &start, &ind))
+		return 0;
+	end = line_after(e->text, e->len, it->end);
+	if (*nc > 0 && c[*nc - 1].text == NULL && c[*nc - 1].end == start)
+		start = c[--*nc].start;
+	if (end == e->len && e->text[e->len - 1] != '\n' && start > e->bom) {
+		if (e->text[--start] != '\n')
+			return 0;
+		if (start > e->bom && e->text[start - 1] == '\r')
+			start--;
+	}
+	c[*nc].start = start;
+	c[*nc].end = end;
+	c[*nc].text = NULL;
+	c[*nc].seq = *nc;
+	(*nc)++;
+	return 1;
+}
+
+/*
  * The cuts that drop ours's items marked in drop and put in the added
  * entries, each before the kept item of ours it goes before (kept[j] for
  * entry j, ours's count for the end).  Block items go in on lines of
- * their own after the item before; flow items with their commas.
+ * their own after the item before; flow items with their commas.  Cuts
+ * that meet are joined, and an added entry goes at the end of a dropped
+ * run, never inside it: cut_apply gets ranges that do not overlap.
  */
 static int
 log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
     size_t nadd, struct cut *c, size_t *nc)
 {
 	struct ynode *v = cur_log(e), **kid;
-	size_t i, n, last = 0, ls, ind, at;
+	size_t i, j, n, last = 0, ls, ind, at;
 	struct buf b;
 	int any = 0;
 
@@ -591,28 +633,27 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 			last = i, any = 1;
 	if (!v->flow && !dash(e, kid[0], &ls, &ind))
 		return 0;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; drop[i] && j < n && drop[j]; j++)
+			;
 		if (!drop[i])
 			continue;
+		if (!v->flow) {
+			for (; i < j; i++)
+				if (!drop_item(e, kid[i], c, nc))
+					return 0;
+			continue;
+		}
 		c[*nc].seq = *nc;
 		c[*nc].text = NULL;
-		if (v->flow && any && i < last) {
+		if (j < n) {
+			/* the run up to the next kept item, commas and all */
 			c[*nc].start = kid[i]->start;
-			c[*nc].end = kid[i + 1]->start;
-		} else if (v->flow) {
-			/* the dropped tail in one cut, commas and all */
-			if (i < n - 1)
-				continue;
-			c[*nc].start = any ? kid[last]->end : kid[0]->start;
-			c[*nc].end = kid[n - 1]->end;
+			c[*nc].end = kid[j]->start;
 		} else {
-			if (!dash(e, kid[i], &c[*nc].start, &at))
-				return 0;
-			c[*nc].end = line_after(e->text, e->len, kid[i]->end);
-			if (c[*nc].end == e->len && e->text[e->len - 1] != '\n')
-				while (c[*nc].start > e->bom &&
-				    strchr("\r\n", e->text[c[*nc].start - 1]))
-					c[*nc].start--;
+			/* the dropped tail, from the end of the last kept */
+			c[*nc].start = any ? kid[last]->end : kid[i]->start;
+			c[*nc].end = kid[n - 1]->end;
 		}
 		(*nc)++;
 	}
@@ -736,7 +777,7 @@ merge_log(struct plan *p)
 			    c, &nc);
 		if (ok && nc) {
 			s = cut_apply(p->e->text, p->e->len, c, nc, &n);
-			ok = retext(p->e, s, n);
+			ok = s != NULL && retext(p->e, s, n);
 		}
 		for (i = 0; i < nc; i++)
 			free(c[i].text);
@@ -793,7 +834,7 @@ check(struct plan *p)
  * Each conflicting key's lines between markers, ours's then theirs's.  A
  * key that ours has not goes where theirs has it, with an empty ours.
  */
-static void
+static int
 markers(struct plan *p)
 {
 	struct edit *e = p->e;
@@ -835,6 +876,7 @@ markers(struct plan *p)
 	for (i = 0; i < n; i++)
 		free(c[i].text);
 	free(c);
+	return p->m->text ? 1 : fail(p->m, "conflicting keys overlap");
 }
 
 /* A root the merge can edit: a block mapping of plain keys on lines. */
@@ -902,7 +944,9 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 		ok = fail(m, "the edited text does not hold what both sides "
 		    "changed");
 	if (ok)
-		markers(&p);
+		ok = markers(&p);
+	if (!ok)
+		strv_free(&m->conflicts);
 	edit_free(p.e);		/* and the document it owns */
 	strv_free(&p.keys);
 	free(p.act);

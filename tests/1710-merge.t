@@ -163,6 +163,37 @@ files 'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-03-01}\n' \
     'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}'
 m "the last line of ours, without a newline, dropped and replaced" 0
 
+# ours without a final newline: dropped entries that meet, and the bare end
+files 'name: H\nlog:\n  - {date: 2027-09-06}\n  - {date: 2026-11-10}' \
+    'name: H\norg: X\nlog:\n  - {date: 2027-09-06}\n  - {date: 2026-11-10}' \
+    'name: H\nlog:\n  - {date: 2026-09-06}\n  - {date: 2025-11-10}\n' \
+    'name: H\norg: X\nlog:\n  - {date: 2025-11-10}\n  - {date: 2026-09-06}'
+m "theirs changed every date, ours has no final newline" 0
+
+files 'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}\n  - {date: 2026-03-01}\n' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}\n  - {date: 2026-03-01}' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-04-01}\n' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-04-01}'
+m "the last two entries dropped at a bare end, one added after them" 0
+
+files 'name: A\r\nlog:\r\n- {date: 2026-01-01}\r\n- {date: 2026-02-01}\r\n# mine\r\n- {date: 2026-03-01}\r\n- {date: 2026-04-01}\r\n' \
+    'name: A\r\nlog:\r\n- {date: 2026-01-01}\r\n- {date: 2026-02-01}\r\n# mine\r\n- {date: 2026-03-01}\r\n- {date: 2026-04-01}' \
+    'name: A\nlog:\n- {date: 2026-01-01}\n' \
+    'name: A\r\nlog:\r\n- {date: 2026-01-01}\r\n# mine'
+m "CRLF, a bare end: dropped runs on both sides of a comment, the comment kept" 0
+
+files 'name: A\nlog: [{date: 2026-01-01}, {date: 2026-02-01}, {date: 2026-03-01}]\n' \
+    'name: A\nlog: [{date: 2026-01-01}, {date: 2026-02-01}, {date: 2026-03-01}]' \
+    'name: A\nlog: [{date: 2026-01-01}, {date: 2026-04-01}]\n' \
+    'name: A\nlog: [{date: 2026-01-01}, {date: 2026-04-01}]'
+m "a flow log at a bare end: the tail dropped, an entry added after it" 0
+
+files 'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}\n  - {date: 2026-03-01}\n' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}\n  - {date: 2026-03-01}' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-02}\n  - {date: 2026-03-01}\n' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-02}\n  - {date: 2026-03-01}'
+m "an entry dropped and one added at the same place" 0
+
 # --- other keys ------------------------------------------------------------
 
 files 'name: A
