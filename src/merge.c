@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -955,58 +956,101 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 }
 
 /*
- * The plain text merge of git merge-file, for files the merge above
- * cannot read: m->text the result.  The number of conflicts, or -1 with
- * m->err saying why.
+ * Run git with argv, its standard output read into out (stderr passed on,
+ * or to /dev/null when quiet).  Its exit status, or -1 with m->err set
+ * when it could not run, was killed, or its status cannot be known.
+ * SIGCHLD ignored would reap git before waitpid could see how it ended:
+ * the default is restored meanwhile.
  */
-int
-merge_plain(const char *base, const char *ours, const char *theirs,
-    struct merge *m)
+static int
+git_read(char **argv, int quiet, struct buf *out, struct merge *m)
 {
-	char *argv[] = { "git", "merge-file", "-p", "-L", "ours", "-L",
-	    "base", "-L", "theirs", (char *)ours, (char *)base,
-	    (char *)theirs, NULL };
 	posix_spawn_file_actions_t fa;
-	struct buf b = { 0 };
+	struct sigaction dfl, old;
 	char chunk[8192];
-	ssize_t r;
+	ssize_t r = 0;
 	pid_t pid;
-	int fd[2], st;
+	int fd[2], st, rv = -1;
 
 	if (pipe(fd) == -1) {
 		fail(m, "pipe: %s", strerror(errno));
 		return -1;
 	}
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGCHLD, &dfl, &old);
 	unsetenv("GIT_DIR");
 	unsetenv("GIT_WORK_TREE");
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
 	posix_spawn_file_actions_addclose(&fa, fd[0]);
 	posix_spawn_file_actions_addclose(&fa, fd[1]);
+	if (quiet) {
+		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null",
+		    O_RDONLY, 0);
+		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null",
+		    O_WRONLY, 0);
+	}
 	st = posix_spawnp(&pid, "git", &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(fd[1]);
 	if (st != 0) {
-		close(fd[0]);
-		fail(m, "cannot run git merge-file: %s", strerror(st));
-		return -1;
+		fail(m, "cannot run git %s: %s", argv[1], strerror(st));
+		goto done;
 	}
 	while ((r = read(fd[0], chunk, sizeof chunk)) != 0) {
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1)
 			break;
-		buf_add(&b, chunk, r);
+		buf_add(out, chunk, r);
 	}
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR) {
+			fail(m, "git %s: waitpid: %s", argv[1],
+			    strerror(errno));
+			goto done;
+		}
+	if (r == -1)
+		fail(m, "git %s: read: %s", argv[1], strerror(errno));
+	else if (!WIFEXITED(st))
+		fail(m, "git %s was killed", argv[1]);
+	else
+		rv = WEXITSTATUS(st);
+done:
 	close(fd[0]);
-	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
-		;
-	if (r == -1 || !WIFEXITED(st) || WEXITSTATUS(st) > 127) {
-		free(b.s);
+	sigaction(SIGCHLD, &old, NULL);
+	return rv;
+}
+
+/*
+ * The plain text merge of git merge-file, for files the merge above
+ * cannot read: m->text the result.  The number of conflicts, or -1 with
+ * m->err saying why.  Only a status git documents (0 clean, 1 to 127
+ * conflicts) with some output is a result: anything else leaves m->text
+ * NULL, so that ours is not replaced by what git did not give.
+ */
+int
+merge_plain(const char *base, const char *ours, const char *theirs,
+    struct merge *m)
+{
+	char *argv[] = { "git", "merge-file", "-p", "-L", "ours", "-L",
+	    "base", "-L", "theirs", "--", (char *)ours, (char *)base,
+	    (char *)theirs, NULL };
+	struct buf b = { 0 };
+	int st;
+
+	st = git_read(argv, 0, &b, m);
+	if (st > 127)
 		fail(m, "git merge-file failed");
+	else if (st >= 0 && b.len == 0)
+		fail(m, "git merge-file gave no output");
+	if (st < 0 || st > 127 || b.len == 0) {
+		free(b.s);
 		return -1;
 	}
-	m->text = b.s ? b.s : xstrdup("");
+	m->text = b.s;
 	m->len = b.len;
-	return WEXITSTATUS(st);
+	return st;
 }

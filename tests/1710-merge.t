@@ -433,6 +433,65 @@ run nw-merge "$T/base" "$T/ours" "$T/theirs"
 is "$rc" 1 "base does not parse, a plain conflict: exit 1"
 same "$T/ours" "$T/want" "base does not parse: git merge-file's markers"
 
+# git merge-file must have worked before its output replaces ours: a git
+# that fails, or prints nothing, leaves ours as it was, byte for byte
+mkdir "$T/fake"
+printf '#!/bin/sh\nexit 1\n' >"$T/fake/git"
+chmod +x "$T/fake/git"
+# base does not parse: a plain merge, clean when git works
+plain() {
+	printf 'name: A\norg: X\nw: 0\ny: 0\nx: [\n' >"$T/base"
+	printf 'name: A\norg: X\nw: 0\ny: 0\nx: 1\n' >"$T/ours"
+	printf 'name: A\norg: Y\nw: 0\ny: 0\nx: [\n' >"$T/theirs"
+	cp "$T/ours" "$T/want"
+}
+plain
+run perl -e '$SIG{CHLD} = "IGNORE"; exec @ARGV' env PATH="$T/fake:$PATH" \
+    nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc" 1 "SIGCHLD ignored, git fails: exit 1"
+same "$T/ours" "$T/want" "SIGCHLD ignored, git fails: ours left as it was"
+is "$err" "nw-merge: $T/base:6:1: did not find expected node content while parsing a flow node
+nw-merge: $T/theirs:6:1: did not find expected node content while parsing a flow node
+nw-merge: merging as plain text
+nw-merge: git merge-file gave no output; '$T/ours' left as it was" \
+    "SIGCHLD ignored, git fails: says so"
+
+plain
+printf '#!/bin/sh\nexit 0\n' >"$T/fake/git"
+run env PATH="$T/fake:$PATH" nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc" 1 "git prints nothing and exits 0: exit 1"
+same "$T/ours" "$T/want" "git prints nothing and exits 0: ours left as it was"
+is "$(echo "$err" | tail -1)" "nw-merge: git merge-file gave no output; '$T/ours' left as it was" \
+    "git prints nothing and exits 0: says so"
+
+plain
+printf '#!/bin/sh\necho half a merge\nkill -9 $$\n' >"$T/fake/git"
+run env PATH="$T/fake:$PATH" nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc" 1 "git killed: exit 1"
+same "$T/ours" "$T/want" "git killed: ours left as it was"
+is "$(echo "$err" | tail -1)" "nw-merge: git merge-file was killed; '$T/ours' left as it was" \
+    "git killed: says so"
+
+plain
+printf 'name: A\norg: Y\nw: 0\ny: 0\nx: 1\n' >"$T/want"
+run perl -e '$SIG{CHLD} = "IGNORE"; exec @ARGV' \
+    nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc:$(echo "$err" | tail -1)" "0:nw-merge: merging as plain text" \
+    "SIGCHLD ignored, git works: a clean plain merge"
+same "$T/ours" "$T/want" "SIGCHLD ignored, git works: its result"
+
+# file names that look like options reach git as file names
+cd "$T"
+plain
+cp base ./-b
+cp ours ./-o
+cp theirs ./-t
+printf 'name: A\norg: Y\nw: 0\ny: 0\nx: 1\n' >"$T/want"
+run nw-merge -- -b -o -t
+is "$rc" 0 "file names beginning with '-': a clean plain merge"
+same ./-o "$T/want" "file names beginning with '-': its result"
+cd "$TOP"
+
 # --- random merges, checked against the rules -----------------------------
 
 # 100 merges of random logs and keys, in block, flow and mixed styles, LF
@@ -538,6 +597,7 @@ is "$rc:$out:$err" "0:$USAGE:" "-h: usage on stdout"
 run nw-merge -V
 is "$rc:$out" "0:nw-merge $(sed -n 's/^#define[	 ]*NW_VERSION[	 ]*"\(.*\)"$/\1/p' "$TOP/src/nw.h")" "-V: the version"
 printf 'name: A\n' >"$T/base"
+printf 'name: A\n' >"$T/theirs"
 run nw-merge "$T/base" "$T/nothing" "$T/theirs"
 is "$rc:$out" "1:" "ours missing: exit 1"
 is "$(echo "$err" | grep '^nw-merge')" "nw-merge: '$T/nothing': No such file or directory
