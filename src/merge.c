@@ -831,6 +831,15 @@ check(struct plan *p)
 	return n * 2 == r->nkid;
 }
 
+/* What the markers call ours (0) or theirs (1). */
+static const char *
+label(struct merge *m, int side)
+{
+	if (m->label[side])
+		return m->label[side];
+	return side ? "theirs" : "ours";
+}
+
 /*
  * Each conflicting key's lines between markers, ours's then theirs's.  A
  * key that ours has not goes where theirs has it, with an empty ours.
@@ -859,7 +868,7 @@ markers(struct plan *p)
 			if (noeol)
 				buf_puts(&b, e->eol);
 		}
-		buf_printf(&b, "<<<<<<< ours%s", e->eol);
+		buf_printf(&b, "<<<<<<< %s%s", label(p->m, 0), e->eol);
 		if (have) {
 			buf_add(&b, e->text + c[n].start,
 			    c[n].end - c[n].start);
@@ -867,8 +876,8 @@ markers(struct plan *p)
 				buf_puts(&b, e->eol);
 		}
 		lines = their_lines(p, p->keys.v[i]);
-		buf_printf(&b, "=======%s%s>>>>>>> theirs%s", e->eol,
-		    lines ? lines : "", e->eol);
+		buf_printf(&b, "=======%s%s>>>>>>> %s%s", e->eol,
+		    lines ? lines : "", label(p->m, 1), e->eol);
 		free(lines);
 		c[n].seq = n;
 		c[n++].text = b.s;
@@ -980,8 +989,6 @@ git_read(char **argv, int quiet, struct buf *out, struct merge *m)
 	dfl.sa_handler = SIG_DFL;
 	sigemptyset(&dfl.sa_mask);
 	sigaction(SIGCHLD, &dfl, &old);
-	unsetenv("GIT_DIR");
-	unsetenv("GIT_WORK_TREE");
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
 	posix_spawn_file_actions_addclose(&fa, fd[0]);
@@ -1024,6 +1031,183 @@ done:
 	return rv;
 }
 
+/* --- what the sides are called ------------------------------------- */
+
+/*
+ * The name git merge gives the one head it merges in, from the
+ * GITHEAD_<hash>=<name> it sets for its strategies; *hash points at the
+ * hash.  NULL with no such variable, or more than one.
+ */
+static const char *
+githead(const char **hash, size_t *hlen)
+{
+	const char *found = NULL, *h, *eq;
+	size_t i, n;
+
+	for (i = 0; environ[i]; i++) {
+		if (strncmp(environ[i], "GITHEAD_", 8) != 0)
+			continue;
+		h = environ[i] + 8;
+		n = strspn(h, "0123456789abcdef");
+		eq = h + n;
+		if ((n != 40 && n != 64) || *eq != '=')
+			continue;
+		if (found)
+			return NULL;
+		found = eq + 1;
+		*hash = h, *hlen = n;
+	}
+	return found;
+}
+
+/* The first line of git's output, when git exits 0 with one; else NULL. */
+static char *
+git_line(char **argv, struct merge *m)
+{
+	struct buf b = { 0 };
+	char *nl;
+
+	if (git_read(argv, 1, &b, m) != 0 || b.len == 0) {
+		free(b.s);
+		return NULL;
+	}
+	if ((nl = strchr(b.s, '\n')) != NULL)
+		*nl = '\0';
+	return b.s;
+}
+
+/* A file of the repository's git dir, as git names it for this work tree. */
+static char *
+git_path(const char *name, struct merge *m)
+{
+	char *argv[] = { "git", "rev-parse", "--git-path", (char *)name, NULL };
+
+	return git_line(argv, m);
+}
+
+/*
+ * A name for commit hash: the one remote-tracking branch at it (other
+ * than a remote's HEAD), else how FETCH_HEAD describes it (git pull
+ * fetched it: "branch 'main' of host:nw").  NULL when nothing says.
+ */
+static char *
+hash_name(const char *hash, struct merge *m)
+{
+	char *argv[] = { "git", "for-each-ref", "--points-at", (char *)hash,
+	    "--format=%(refname:short)", "refs/remotes/", NULL };
+	struct buf b = { 0 };
+	char *name = NULL, *line, *next, *path, *f, *t, err[256];
+	size_t len, hl = strlen(hash);
+
+	if (git_read(argv, 1, &b, m) == 0 && b.s) {
+		for (line = b.s; *line; line = next) {
+			len = strcspn(line, "\n");
+			next = line + len + (line[len] != '\0');
+			line[len] = '\0';
+			if (len >= 5 && strcmp(line + len - 5, "/HEAD") == 0)
+				continue;
+			if (name) {
+				free(name);
+				name = NULL;
+				break;
+			}
+			name = xstrdup(line);
+		}
+	}
+	free(b.s);
+	if (name || (path = git_path("FETCH_HEAD", m)) == NULL)
+		return name;
+	/* "<hash> TAB [not-for-merge] TAB <description>" a line */
+	if ((f = file_read(path, &len, err)) != NULL)
+		for (line = f; *line && name == NULL; line = next) {
+			len = strcspn(line, "\n");
+			next = line + len + (line[len] != '\0');
+			line[len] = '\0';
+			if (strncmp(line, hash, hl) == 0 && line[hl] == '\t' &&
+			    line[hl + 1] == '\t' && (t = line + hl + 2)[0])
+				name = xstrdup(t);
+		}
+	free(f);
+	free(path);
+	return name;
+}
+
+/* The commit a rebase replays onto; NULL when no rebase is going on. */
+static char *
+rebase_onto(struct merge *m)
+{
+	static const char *files[] = { "rebase-merge/onto",
+	    "rebase-apply/onto" };
+	char *path, *f, hash[65], err[256];
+	size_t i, len, n;
+
+	for (i = 0; i < 2; i++) {
+		if ((path = git_path(files[i], m)) == NULL)
+			return NULL;	/* no git, or no repository */
+		f = file_read(path, &len, err);
+		free(path);
+		if (f == NULL)
+			continue;
+		n = strspn(f, "0123456789abcdef");
+		if (n == 40 || n == 64) {
+			memcpy(hash, f, n);
+			hash[n] = '\0';
+			free(f);
+			return xstrdup(hash);
+		}
+		free(f);
+	}
+	return NULL;
+}
+
+/* "side (name)", the name cut at a line break and to 100 bytes. */
+static char *
+named(const char *side, const char *name)
+{
+	size_t n;
+
+	if (name == NULL)
+		return xstrdup(side);
+	for (n = 0; n < 100 && name[n] && (unsigned char)name[n] >= 0x20 &&
+	    name[n] != 0x7f; n++)
+		;
+	while (n > 0 && (name[n - 1] & 0xc0) == 0x80 && n == 100)
+		n--;	/* not in the middle of a character */
+	return n ? xasprintf("%s (%.*s)", side, (int)n, name) : xstrdup(side);
+}
+
+/*
+ * Name the sides for the markers.  In a merge (git merge, git pull)
+ * ours is this machine's branch and theirs what git names the head it
+ * merges in; a pull names a hash, looked up.  In a rebase (git pull
+ * --rebase) the sides turn round: ours is what the rebase goes onto,
+ * theirs this machine's commit.  Nothing known: plain "theirs".
+ */
+void
+merge_labels(struct merge *m)
+{
+	const char *name, *hash = NULL;
+	char *h, *n = NULL;
+	size_t hl = 0;
+
+	if ((name = githead(&hash, &hl)) != NULL) {
+		if (strlen(name) == hl && strncmp(name, hash, hl) == 0)
+			name = n = hash_name(name, m);
+		m->label[0] = named("ours", "this machine");
+		m->label[1] = named("theirs", name);
+	} else if ((h = rebase_onto(m)) != NULL) {
+		n = hash_name(h, m);
+		m->label[0] = named("ours", n);
+		m->label[1] = named("theirs", "this machine");
+		free(h);
+	} else {
+		m->label[0] = named("ours", "this machine");
+		m->label[1] = named("theirs", NULL);
+	}
+	free(n);
+	m->err[0] = '\0';	/* a lookup that failed is no error */
+}
+
 /*
  * The plain text merge of git merge-file, for files the merge above
  * cannot read: m->text the result.  The number of conflicts, or -1 with
@@ -1035,12 +1219,16 @@ int
 merge_plain(const char *base, const char *ours, const char *theirs,
     struct merge *m)
 {
-	char *argv[] = { "git", "merge-file", "-p", "-L", "ours", "-L",
-	    "base", "-L", "theirs", "--", (char *)ours, (char *)base,
+	char *argv[] = { "git", "merge-file", "-p", "-L", NULL, "-L",
+	    "base", "-L", NULL, "--", (char *)ours, (char *)base,
 	    (char *)theirs, NULL };
 	struct buf b = { 0 };
 	int st;
 
+	argv[4] = (char *)label(m, 0);
+	argv[8] = (char *)label(m, 1);
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_WORK_TREE");
 	st = git_read(argv, 0, &b, m);
 	if (st > 127)
 		fail(m, "git merge-file failed");

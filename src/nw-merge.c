@@ -54,6 +54,7 @@ main(int argc, char *argv[])
 	/* &, not &&: a word about each file that will not do */
 	ok = readable(d[0], argv[0], 1) & readable(d[1], argv[1], 0) &
 	    readable(d[2], argv[2], 0);
+	merge_labels(&m);
 	if (ok && !(ok = merge_contact(d[0], d[1], d[2], &m)))
 		warnx("%s", m.err);
 	if (ok) {
@@ -81,6 +82,8 @@ main(int argc, char *argv[])
 	for (i = 0; i < 3; i++)
 		ydoc_free(d[i]);
 	free(m.text);
+	free(m.label[0]);
+	free(m.label[1]);
 	strv_free(&m.conflicts);
 	return n > 0 ? 1 : rv;
 }

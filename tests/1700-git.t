@@ -170,11 +170,11 @@ cat >"$T/want" <<'EOF'
 name: Ada Lovelace
 circle: close
 tags: [rust]  # hers
-<<<<<<< ours
+<<<<<<< ours (this machine)
 email: [ada@desktop.example, ada@example.org]
 =======
 email: ada@laptop.example
->>>>>>> theirs
+>>>>>>> theirs (origin/main)
 added: 2026-11-01
 log:
   - {date: 2026-11-18, kind: call, note: From the laptop}

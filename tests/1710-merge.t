@@ -5,6 +5,12 @@
 
 USAGE='usage: nw-merge base ours theirs'
 
+# no git merge or rebase around: the markers name ours alone
+cd "$T"
+for v in $(env | sed -n 's/^\(GITHEAD_[0-9a-f]*\)=.*/\1/p'); do
+	unset "$v"
+done
+
 # files BASE OURS THEIRS WANT: printf formats for the four files
 files() {
 	printf "$1" >"$T/base"
@@ -274,7 +280,7 @@ files 'name: A\nTitle: Dr\n' 'name: A\nTitle: Dr\norg: X\n' 'name: A\ntitle: Dr\
 m "theirs renamed 'Title' to 'title': the title stays" 0
 
 files 'name: A\nTitle: Dr\n' 'name: A\ntitle: Dr\n' 'name: A\nTitle: Prof\n' \
-    'name: A\n<<<<<<< ours\n=======\nTitle: Prof\n>>>>>>> theirs\ntitle: Dr\n'
+    'name: A\n<<<<<<< ours (this machine)\n=======\nTitle: Prof\n>>>>>>> theirs\ntitle: Dr\n'
 m "ours renamed 'Title', theirs changed it: a conflict, not a loss" 1 \
     "nw-merge: 'Title': changed on both sides"
 
@@ -298,7 +304,7 @@ log:
   - {date: 2026-03-01}
 org: Z
 ' 'name: A
-<<<<<<< ours
+<<<<<<< ours (this machine)
 email: a@y   # mine
 =======
 email:
@@ -319,7 +325,7 @@ is "$(stat -c %a "$T/ours")" 640 "the mode of ours is kept"
 files 'name: A\r\nemail: a@x\r\norg: X\r\n' \
     'name: A\r\norg: Y' \
     'name: A\nemail: a@z\norg: X\n' \
-    'name: A\r\n<<<<<<< ours\r\n=======\r\nemail: a@z\r\n>>>>>>> theirs\r\norg: Y'
+    'name: A\r\n<<<<<<< ours (this machine)\r\n=======\r\nemail: a@z\r\n>>>>>>> theirs\r\norg: Y'
 m "ours deleted, theirs changed: an empty ours, at theirs's place" 1 \
     "nw-merge: 'email': changed on both sides"
 
@@ -331,11 +337,11 @@ email: a@y
 ' 'name: A
 org: Y
 ' 'name: A
-<<<<<<< ours
+<<<<<<< ours (this machine)
 =======
 org: Y
 >>>>>>> theirs
-<<<<<<< ours
+<<<<<<< ours (this machine)
 email: a@y
 =======
 >>>>>>> theirs
@@ -356,7 +362,7 @@ log:
   - {date: 2026-11-02, kind: call}
 ' 'name: Ada Lovelace
 email: ada@example.org
-<<<<<<< ours
+<<<<<<< ours (this machine)
 added: 2026-11-01
 =======
 added: 2026-11-02
@@ -367,6 +373,34 @@ log:
 '
 m "added on both sides (an empty base)" 1 \
     "nw-merge: 'added': changed on both sides"
+
+# --- the sides' names on the markers -----------------------------------
+
+# git merge sets GITHEAD_<hash> to the name of what it merges in
+H=0123456789abcdef0123456789abcdef01234567
+files 'name: A\norg: X\n' 'name: A\norg: Y\n' 'name: A\norg: Z\n' \
+    'name: A\n<<<<<<< ours (this machine)\norg: Y\n=======\norg: Z\n>>>>>>> theirs (origin/main)\n'
+run env "GITHEAD_$H=origin/main" nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc:$err" "1:nw-merge: 'org': changed on both sides" "GITHEAD names theirs: exit 1"
+same "$T/ours" "$T/want" "GITHEAD names theirs: on the marker"
+
+files 'name: A\norg: X\n' 'name: A\norg: Y\n' 'name: A\norg: Z\n' \
+    'name: A\n<<<<<<< ours (this machine)\norg: Y\n=======\norg: Z\n>>>>>>> theirs\n'
+run env "GITHEAD_$H=origin/main" "GITHEAD_${H%??}ff=topic" \
+    nw-merge "$T/base" "$T/ours" "$T/theirs"
+same "$T/ours" "$T/want" "two heads merged in: theirs has no name"
+
+files 'name: A\norg: X\n' 'name: A\norg: Y\n' 'name: A\norg: Z\n' \
+    'name: A\n<<<<<<< ours (this machine)\norg: Y\n=======\norg: Z\n>>>>>>> theirs (two)\n'
+run env "GITHEAD_$H=two
+lines" nw-merge "$T/base" "$T/ours" "$T/theirs"
+same "$T/ours" "$T/want" "a name with a line break: its first line"
+
+files 'name: A\norg: X\nx: [\n' 'name: A\norg: Y\nx: 1\n' 'name: A\norg: Z\nx: [\n' \
+    'name: A\n<<<<<<< ours (this machine)\norg: Y\nx: 1\n=======\norg: Z\nx: [\n>>>>>>> theirs (topic)\n'
+run env "GITHEAD_$H=topic" nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc" 1 "a plain merge names the sides too: exit 1"
+same "$T/ours" "$T/want" "a plain merge names the sides too: the markers"
 
 # --- what the merge cannot read: a plain text merge ------------------------
 
@@ -422,7 +456,7 @@ tags: [a, b]
 ' 'name: A
 tags: [a, c]
 ' 'name: A
-<<<<<<< ours
+<<<<<<< ours (this machine)
 tags: [a, b]
 =======
 tags: [a, c]
@@ -481,7 +515,6 @@ is "$rc:$(echo "$err" | tail -1)" "0:nw-merge: merging as plain text" \
 same "$T/ours" "$T/want" "SIGCHLD ignored, git works: its result"
 
 # file names that look like options reach git as file names
-cd "$T"
 plain
 cp base ./-b
 cp ours ./-o
@@ -490,7 +523,6 @@ printf 'name: A\norg: Y\nw: 0\ny: 0\nx: 1\n' >"$T/want"
 run nw-merge -- -b -o -t
 is "$rc" 0 "file names beginning with '-': a clean plain merge"
 same ./-o "$T/want" "file names beginning with '-': its result"
-cd "$TOP"
 
 # --- random merges, checked against the rules -----------------------------
 
