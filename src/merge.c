@@ -26,13 +26,19 @@
 
 extern char **environ;
 
-enum { KEEP, TAKE, CONFLICT };
+enum { KEEP, TAKE, CONFLICT, SET };
+
+struct list {
+	struct ynode	**v;
+	size_t		  n;
+};
 
 struct plan {
 	struct ydoc	*base, *ours, *theirs;	/* as parsed; ours unedited */
 	struct edit	*e;			/* editing a copy of ours */
 	struct strv	 keys;			/* ours's order, then theirs's */
 	int		*act;
+	struct list	*set;			/* a SET key's planned items */
 	int		 logmerge;		/* log merged by entries */
 	struct ynode	**log;			/* the planned entries */
 	size_t		 nlog;
@@ -381,11 +387,6 @@ take(struct plan *p, const char *key)
 }
 
 /* --- the log --------------------------------------------------------- */
-
-struct list {
-	struct ynode	**v;
-	size_t		  n;
-};
 
 static void
 items(struct ynode *seq, struct list *l)
@@ -796,6 +797,183 @@ merge_log(struct plan *p)
 	    p->e->err[0] ? ": " : "", p->e->err);
 }
 
+/* --- lists of strings ------------------------------------------------ */
+
+/* Keys of nw(5) that hold a string or a list of them. */
+static const char *listkeys[] = { "aka", "email", "groups", "offers",
+    "phone", "tags", "topics", NULL };
+
+/* A string the merge can compare and the editor add or remove. */
+static int
+str_item(struct ynode *n)
+{
+	return n->type == YSCALAR && !n->tag && !n->anchor &&
+	    n->style != 4 && n->style != 5 && !ynode_isnull(n);
+}
+
+/*
+ * The strings of a value that merges as a set: none when it is absent or
+ * null, one for a string, the items of a list of strings.  0 when it is
+ * anything else.
+ */
+static int
+strings(struct ynode *v, struct list *l)
+{
+	size_t i;
+
+	l->v = NULL, l->n = 0;
+	if (v == NULL || ynode_isnull(v))
+		return 1;
+	if (v->type == YSCALAR) {
+		if (!str_item(v))
+			return 0;
+		l->v = xcalloc(1, sizeof *l->v);
+		l->v[l->n++] = v;
+		return 1;
+	}
+	if (v->type != YSEQ || v->tag || v->anchor)
+		return 0;
+	for (i = 0; i < v->nkid; i++)
+		if (!str_item(v->kid[i]))
+			return 0;
+	items(v, l);
+	return 1;
+}
+
+/* Does key hold a list: a key of nw(5) that does, or a list somewhere? */
+static int
+listy(struct plan *p, const char *key)
+{
+	struct ynode *v[3];
+	size_t i;
+
+	if (strcmp(key, "log") == 0)
+		return 0;
+	for (i = 0; listkeys[i]; i++)
+		if (strcmp(key, listkeys[i]) == 0)
+			return 1;
+	v[0] = value(p->base, key);
+	v[1] = value(p->ours, key);
+	v[2] = value(p->theirs, key);
+	for (i = 0; i < 3; i++)
+		if (v[i] && v[i]->type == YSEQ)
+			return 1;
+	return 0;
+}
+
+static int
+inlist(struct list *l, struct ynode *n)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (ynode_equal(l->v[i], n))
+			return 1;
+	return 0;
+}
+
+static int
+samelist(struct list *a, struct list *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (!ynode_equal(a->v[i], b->v[i]))
+			return 0;
+	return 1;
+}
+
+/* Remove the strings of l that r has not from the value of key. */
+static int
+set_remove(struct edit *e, const char *key, struct list *l, struct list *r)
+{
+	size_t i;
+	int found = 1;
+
+	for (i = 0; i < l->n; i++)
+		if (!inlist(r, l->v[i]) && !edit_remove(e, key, l->v[i]->str,
+		    &found))
+			return 0;
+	return 1;
+}
+
+/* Append the strings of r that l has not to the value of key. */
+static int
+set_append(struct plan *p, const char *key, struct list *l, struct list *r)
+{
+	struct buf b;
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; ok && i < r->n; i++) {
+		if (inlist(l, r->v[i]))
+			continue;
+		b = (struct buf){ 0 };
+		ok = flow_text(p->theirs, r->v[i], &b) &&
+		    edit_append(p->e, key, b.s, 0);
+		free(b.s);
+	}
+	return ok;
+}
+
+/*
+ * Both sides changed key, a string or a list of strings on each (a key
+ * of nw(5) that is a list, or a list on some side): merged as a set.
+ * Ours's strings but those theirs removed, then theirs's additions in
+ * theirs's order.  When that is one side's value, that side is taken;
+ * else ours is edited: the additions appended, the removed strings
+ * removed, so that its style stays.  A key ours removed gets theirs's
+ * lines less what ours removed.  p->set[i] holds the plan.  The act, or
+ * CONFLICT when the values are no sets; -1 when an edit is refused.
+ */
+static int
+merge_set(struct plan *p, size_t i)
+{
+	const char *key = p->keys.v[i];
+	struct ynode *o = value(p->ours, key);
+	struct list lb, lo, lt, *r = &p->set[i];
+	size_t j;
+	int act = SET, ok = 1;
+
+	lb.v = lo.v = lt.v = NULL;
+	if (!listy(p, key) || !strings(value(p->base, key), &lb) ||
+	    !strings(o, &lo) || !strings(value(p->theirs, key), &lt)) {
+		free(lb.v), free(lo.v), free(lt.v);
+		return CONFLICT;
+	}
+	r->v = xcalloc(lo.n + lt.n, sizeof *r->v);
+	for (j = 0; j < lo.n; j++)
+		if (!inlist(&lb, lo.v[j]) || inlist(&lt, lo.v[j]))
+			r->v[r->n++] = lo.v[j];
+	for (j = 0; j < lt.n; j++)
+		if (!inlist(&lb, lt.v[j]) && !inlist(r, lt.v[j]))
+			r->v[r->n++] = lt.v[j];
+
+	for (j = 0; j < lo.n && !inlist(r, lo.v[j]); j++)
+		;
+	if (samelist(r, &lo))
+		act = KEEP;
+	else if (samelist(r, &lt))
+		act = TAKE;
+	else if (o == NULL)
+		ok = take(p, key) && set_remove(p->e, key, &lt, r);
+	else if (j < lo.n)	/* a string of ours stays: the key too */
+		ok = set_remove(p->e, key, &lo, r) &&
+		    set_append(p, key, &lo, r);
+	else
+		ok = set_append(p, key, &lo, r) &&
+		    set_remove(p->e, key, &lo, r);
+	free(lb.v), free(lo.v), free(lt.v);
+	if (!ok) {
+		fail(p->m, "'%s': cannot merge the lists%s%s", key,
+		    p->e->err[0] ? ": " : "", p->e->err);
+		return -1;
+	}
+	return act;
+}
+
 /* --- the whole ------------------------------------------------------- */
 
 /* Does the edited text hold exactly what the plan says? */
@@ -819,6 +997,15 @@ check(struct plan *p)
 			ok = l.n == p->nlog;
 			for (j = 0; ok && j < l.n; j++)
 				ok = ynode_equal(l.v[j], p->log[j]);
+			free(l.v);
+			if (!ok)
+				return 0;
+			continue;
+		}
+		if (p->act[i] == SET) {
+			if (!strings(got, &l))
+				return 0;
+			ok = samelist(&l, &p->set[i]);
 			free(l.v);
 			if (!ok)
 				return 0;
@@ -935,6 +1122,7 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 			if (!strv_has(&p.keys, r->kid[i]->str))
 				strv_add(&p.keys, r->kid[i]->str);
 	p.act = xcalloc(p.keys.n, sizeof *p.act);
+	p.set = xcalloc(p.keys.n, sizeof *p.set);
 	p.logmerge = islist(value(base, "log")) &&
 	    islist(value(ours, "log")) && islist(value(theirs, "log"));
 	p.e = edit_open(ydoc_parse(ours->text, ours->len), "ours");
@@ -943,6 +1131,8 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 			continue;
 		p.act[i] = decide(value(base, p.keys.v[i]),
 		    value(ours, p.keys.v[i]), value(theirs, p.keys.v[i]));
+		if (p.act[i] == CONFLICT)
+			ok = (p.act[i] = merge_set(&p, i)) != -1;
 		if (p.act[i] == TAKE)
 			ok = take(&p, p.keys.v[i]);
 		else if (p.act[i] == CONFLICT)
@@ -958,6 +1148,9 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 	if (!ok)
 		strv_free(&m->conflicts);
 	edit_free(p.e);		/* and the document it owns */
+	for (i = 0; i < p.keys.n; i++)
+		free(p.set[i].v);
+	free(p.set);
 	strv_free(&p.keys);
 	free(p.act);
 	free(p.log);

@@ -284,32 +284,95 @@ files 'name: A\nTitle: Dr\n' 'name: A\ntitle: Dr\n' 'name: A\nTitle: Prof\n' \
 m "ours renamed 'Title', theirs changed it: a conflict, not a loss" 1 \
     "nw-merge: 'Title': changed on both sides"
 
+# --- lists of strings: merged as sets ----------------------------------
+
+files 'name: A\ntags: [a]\n' 'name: A\ntags: [a, b]  # mine\n' 'name: A\ntags: [a, c]\n' \
+    'name: A\ntags: [a, b, c]  # mine\n'
+m "tags added on both sides: both kept, ours's first" 0
+
+files 'name: A
+groups:
+  - ACM        # since 2001
+  - IEEE
+  - Rust
+' 'name: A
+groups:
+  - ACM        # since 2001
+  # a comment of ours
+  - Rust
+  - Go
+' 'name: A
+groups: [ACM, IEEE, Zig, Lisp]
+' 'name: A
+groups:
+  - ACM        # since 2001
+  # a comment of ours
+  - Go
+  - Zig
+  - Lisp
+'
+m "block list: removals from either side, additions from both in order" 0
+
+# email: a scalar changed on one side, a list on the other
+files 'name: A\nemail: a@x\n' 'name: A\nemail: a@y   # mine\n' \
+    'name: A\nemail:\n  - a@x\n  - a@z\n' 'name: A\nemail: [a@y, a@z]   # mine\n'
+m "a scalar and a list: a list of one and a list" 0
+
+files 'name: A\r\nemail: a@x\r\norg: X\r\n' 'name: A\r\norg: Y' \
+    'name: A\nemail: a@z\norg: X\n' 'name: A\r\nemail: a@z\r\norg: Y'
+m "ours deleted the only email, theirs changed it: theirs's, at its place" 0
+
+files 'name: A\ntags: [a, b]\norg: X\n' 'name: A\norg: Y\n' \
+    'name: A\ntags:\n  - a\n  - b\n  - c\norg: X\n' 'name: A\ntags:\n  - c\norg: Y\n'
+m "ours deleted the list, theirs added to it: theirs's lines, less ours's removals" 0
+
+files 'name: A\ntags: [a, b]\n' 'name: A\ntags: [a, c]\n' 'name: A\ntags:\n- a\n- c\n- d\n' \
+    'name: A\ntags:\n- a\n- c\n- d\n'
+m "the merged set is theirs: theirs's text" 0
+
+files 'name: A\ntags: [a, b, c]\n' 'name: A\ntags: [b, c, d]\n' 'name: A\ntags: [a, b, e]\n' \
+    'name: A\ntags: [b, d, e]\n'
+m "each side removed one and added one" 0
+
+files 'name: A\nlanguages: [en]\n' 'name: A\nlanguages: [en, fr]\n' \
+    'name: A\nlanguages: [en, de]\n' 'name: A\nlanguages: [en, fr, de]\n'
+m "a key nw does not know, a list: a set too" 0
+
+files 'name: A\ntags: ["rust"]\n' "name: A\ntags: ['rust', go]\n" \
+    'name: A\ntags: [rust, "zig"]\n' "name: A\ntags: ['rust', go, \"zig\"]\n"
+m "quoting does not matter, the string does" 0
+
+files 'name: A\ntags: [a]\n' 'name: A\ntags: [a, b]\n' 'name: A\ntags: {a: 1}\n' \
+    'name: A\n<<<<<<< ours (this machine)\ntags: [a, b]\n=======\ntags: {a: 1}\n>>>>>>> theirs\n'
+m "a list on one side, a mapping on the other: a conflict" 1 \
+    "nw-merge: 'tags': changed on both sides"
+
 # --- conflicts -------------------------------------------------------------
 
 files 'name: A
-email: a@x
+met: RustConf
 log:
   - {date: 2026-01-01}
 ' 'name: A
-email: a@y   # mine
+met: RustConf 2019   # mine
 log:
   - {date: 2026-01-01}
   - {date: 2026-02-01}
 ' 'name: A
-email:
-  - a@z
-  - a@w
+met:
+  where: RustConf
+  date: 2019-09-10
 log:
   - {date: 2026-01-01}
   - {date: 2026-03-01}
 org: Z
 ' 'name: A
 <<<<<<< ours (this machine)
-email: a@y   # mine
+met: RustConf 2019   # mine
 =======
-email:
-  - a@z
-  - a@w
+met:
+  where: RustConf
+  date: 2019-09-10
 >>>>>>> theirs
 log:
   - {date: 2026-01-01}
@@ -318,22 +381,22 @@ log:
 org: Z
 '
 chmod 640 "$T/ours"
-m "both changed email: markers, the rest merged" 1 \
-    "nw-merge: 'email': changed on both sides"
+m "both changed met: markers, the rest merged" 1 \
+    "nw-merge: 'met': changed on both sides"
 is "$(stat -c %a "$T/ours")" 640 "the mode of ours is kept"
 
-files 'name: A\r\nemail: a@x\r\norg: X\r\n' \
+files 'name: A\r\ntitle: Dr\r\norg: X\r\n' \
     'name: A\r\norg: Y' \
-    'name: A\nemail: a@z\norg: X\n' \
-    'name: A\r\n<<<<<<< ours (this machine)\r\n=======\r\nemail: a@z\r\n>>>>>>> theirs\r\norg: Y'
+    'name: A\ntitle: Prof\norg: X\n' \
+    'name: A\r\n<<<<<<< ours (this machine)\r\n=======\r\ntitle: Prof\r\n>>>>>>> theirs\r\norg: Y'
 m "ours deleted, theirs changed: an empty ours, at theirs's place" 1 \
-    "nw-merge: 'email': changed on both sides"
+    "nw-merge: 'title': changed on both sides"
 
 files 'name: A
-email: a@x
+title: Dr
 org: X
 ' 'name: A
-email: a@y
+title: Prof
 ' 'name: A
 org: Y
 ' 'name: A
@@ -342,12 +405,12 @@ org: Y
 org: Y
 >>>>>>> theirs
 <<<<<<< ours (this machine)
-email: a@y
+title: Prof
 =======
 >>>>>>> theirs
 '
 m "theirs deleted, ours changed; and the other way round" 1 \
-    "nw-merge: 'email': changed on both sides
+    "nw-merge: 'title': changed on both sides
 nw-merge: 'org': changed on both sides"
 
 files '' 'name: Ada Lovelace
@@ -529,7 +592,8 @@ same ./-o "$T/want" "file names beginning with '-': its result"
 # 100 merges of random logs and keys, in block, flow and mixed styles, LF
 # and CRLF: without conflict markers the result holds each entry as many
 # times as the rules say, in date order when ours was, the keys from the
-# side that changed them, the line ends of ours.
+# side that changed them (tags changed on both: ours's but those theirs
+# removed, then theirs's new ones), the line ends of ours.
 if python3 -c 'import yaml' 2>/dev/null; then
 	mkdir "$T/prop"
 	cat >"$T/prop/prop.py" <<'EOF'
@@ -611,6 +675,9 @@ for it in range(100):
         for k in ['email','tags','org']:
             b,o,t=doc.get(k),od.get(k),td.get(k)
             w= o if (o==t or b==t) else t if b==o else 'CONFLICT'
+            if w=='CONFLICT' and k=='tags':
+                w=[x for x in o if x not in (b or []) or x in t]
+                w+=[x for x in t if x not in (b or []) and x not in w]
             if m.get(k)!=w: print('KEY',k,it,m.get(k),w); bad+=1
 print('bad', bad)
 EOF
