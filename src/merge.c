@@ -39,6 +39,7 @@ struct plan {
 	struct strv	 keys;			/* ours's order, then theirs's */
 	int		*act;
 	struct list	*set;			/* a SET key's planned items */
+	int		 follow;		/* next's act, or -1: decide */
 	int		 logmerge;		/* log merged by entries */
 	struct ynode	**log;			/* the planned entries */
 	size_t		 nlog;
@@ -797,6 +798,98 @@ merge_log(struct plan *p)
 	    p->e->err[0] ? ": " : "", p->e->err);
 }
 
+/* --- the follow-up ---------------------------------------------------- */
+
+/* An entry that counts as contact: one whose kind is not note. */
+static int
+contact_entry(struct ynode *n)
+{
+	const char *k;
+
+	k = n->type == YMAP ? ynode_str(ymap_get(n, "kind")) : NULL;
+	return n->type == YMAP && (k == NULL || strcmp(k, "note") != 0);
+}
+
+/* The date of the newest contact entry of a log; NODATE with none. */
+static int
+newest_contact(struct list *l)
+{
+	size_t i;
+	int d, max = NODATE;
+
+	for (i = 0; i < l->n; i++)
+		if (contact_entry(l->v[i]) && (d = entry_date(l->v[i])) > max)
+			max = d;
+	return max;
+}
+
+/* Has a side next or next-note? */
+static int
+has_followup(struct ydoc *d)
+{
+	return !ynode_isnull(value(d, "next")) ||
+	    !ynode_isnull(value(d, "next-note"));
+}
+
+/*
+ * Did side x (1 ours, 2 theirs) clear the follow-up by logging, and the
+ * other side y set or change it?  Then x's clearing stands when one of
+ * the entries x added counts as contact and is dated on or after the
+ * newest contact entry of y's log, as nw-log would have cleared y's
+ * follow-up; else y's follow-up stays.  The act for next and next-note
+ * both; -1 when this is not the case.
+ */
+static int
+follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
+    int x)
+{
+	struct ydoc *side[3] = { p->base, p->ours, p->theirs };
+	int y = 3 - x, newest, d;
+	size_t i;
+
+	if (!has_followup(p->base) || has_followup(side[x]) ||
+	    ynode_isnull(value(side[y], "next")) ||
+	    (same(value(p->base, "next"), value(side[y], "next")) &&
+	    same(value(p->base, "next-note"), value(side[y], "next-note"))))
+		return -1;
+	newest = newest_contact(&l[y]);
+	for (i = 0; i < l[x].n; i++)
+		if (cnt[x][cls[x][i]] > cnt[0][cls[x][i]])
+			break;
+	if (i == l[x].n)
+		return -1;	/* x logged nothing: cleared by hand */
+	for (i = 0; i < l[x].n; i++)
+		if (cnt[x][cls[x][i]] > cnt[0][cls[x][i]] &&
+		    contact_entry(l[x].v[i]) &&
+		    (d = entry_date(l[x].v[i])) != NODATE && d >= newest)
+			return x == 1 ? KEEP : TAKE;
+	return y == 1 ? KEEP : TAKE;
+}
+
+/* The act for next and next-note when one side's log cleared them. */
+static int
+followup(struct plan *p)
+{
+	struct list l[3];
+	size_t i, j, ncls, *cls[3], *cnt[3];
+	int act;
+
+	items(value(p->base, "log"), &l[0]);
+	items(value(p->ours, "log"), &l[1]);
+	items(value(p->theirs, "log"), &l[2]);
+	ncls = classify(l, cls);
+	for (i = 0; i < 3; i++) {
+		cnt[i] = xcalloc(ncls, sizeof *cnt[i]);
+		for (j = 0; j < l[i].n; j++)
+			cnt[i][cls[i][j]]++;
+	}
+	if ((act = follow_act(p, l, cls, cnt, 1)) == -1)
+		act = follow_act(p, l, cls, cnt, 2);
+	for (i = 0; i < 3; i++)
+		free(l[i].v), free(cls[i]), free(cnt[i]);
+	return act;
+}
+
 /* --- lists of strings ------------------------------------------------ */
 
 /* Keys of nw(5) that hold a string or a list of them. */
@@ -1126,11 +1219,16 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 	p.logmerge = islist(value(base, "log")) &&
 	    islist(value(ours, "log")) && islist(value(theirs, "log"));
 	p.e = edit_open(ydoc_parse(ours->text, ours->len), "ours");
+	p.follow = p.logmerge ? followup(&p) : -1;
 	for (i = 0; ok && i < p.keys.n; i++) {
 		if (p.logmerge && strcmp(p.keys.v[i], "log") == 0)
 			continue;
 		p.act[i] = decide(value(base, p.keys.v[i]),
 		    value(ours, p.keys.v[i]), value(theirs, p.keys.v[i]));
+		if (p.follow != -1 && (strcmp(p.keys.v[i], "next") == 0 ||
+		    strcmp(p.keys.v[i], "next-note") == 0) &&
+		    !same(value(ours, p.keys.v[i]), value(theirs, p.keys.v[i])))
+			p.act[i] = p.follow;
 		if (p.act[i] == CONFLICT)
 			ok = (p.act[i] = merge_set(&p, i)) != -1;
 		if (p.act[i] == TAKE)

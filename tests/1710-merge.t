@@ -347,6 +347,128 @@ files 'name: A\ntags: [a]\n' 'name: A\ntags: [a, b]\n' 'name: A\ntags: {a: 1}\n'
 m "a list on one side, a mapping on the other: a conflict" 1 \
     "nw-merge: 'tags': changed on both sides"
 
+# --- a log entry on one side, the follow-up changed on the other -------
+
+# An entry clears next and next-note when it counts as contact (its kind
+# is not note) and is dated on or after the newest contact entry of the
+# other side's log: then the side that logged and cleared them wins.
+files 'name: Ada
+next: 2026-12-01
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25}
+' 'name: Ada
+next: 2026-12-15
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25}
+'
+m "ours logged (no kind: contact) after theirs's last contact: next cleared" 0
+
+files 'name: Ada
+next: 2026-12-01
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: note, note: Likes Rust}
+' 'name: Ada
+next: 2026-12-15
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+next: 2026-12-15
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: note, note: Likes Rust}
+'
+m "ours logged a note: theirs's next and next-note stay, together" 0
+
+files 'name: Ada
+next: 2026-12-01
+log:
+  - {date: 2026-10-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-10-01, kind: call}
+  - {date: 2026-10-20, kind: meet}
+' 'name: Ada
+next: 2026-12-15
+next-note: Send the paper
+log:
+  - {date: 2026-10-01, kind: call}
+  - {date: 2026-11-10, kind: call}
+' 'name: Ada
+next: 2026-12-15
+next-note: Send the paper
+log:
+  - {date: 2026-10-01, kind: call}
+  - {date: 2026-10-20, kind: meet}
+  - {date: 2026-11-10, kind: call}
+'
+m "ours logged a meeting older than theirs's last call: theirs's follow-up stays" 0
+
+files 'name: Ada
+next: 2026-12-01
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+next: 2026-12-15   # moved
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: call}
+'
+m "theirs logged a call, ours moved next: both keys go" 0
+
+files 'name: Ada
+next: 2026-12-01
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+next: 2026-12-15   # moved
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: note}
+' 'name: Ada
+next: 2026-12-15   # moved
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: note}
+'
+m "theirs logged a note, ours moved next: ours's follow-up stays" 0
+
+files 'name: Ada\nnext: 2026-12-01\n' 'name: Ada\n' 'name: Ada\nnext: 2026-12-15\n' \
+    'name: Ada\n<<<<<<< ours (this machine)\n=======\nnext: 2026-12-15\n>>>>>>> theirs\n'
+m "next deleted by hand, changed on the other side: a conflict still" 1 \
+    "nw-merge: 'next': changed on both sides"
+
 # --- conflicts -------------------------------------------------------------
 
 files 'name: A
