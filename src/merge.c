@@ -26,6 +26,8 @@
 
 extern char **environ;
 
+static const char	*label(struct merge *, int);
+
 enum { KEEP, TAKE, CONFLICT, SET };
 
 struct list {
@@ -1111,15 +1113,6 @@ check(struct plan *p)
 	return n * 2 == r->nkid;
 }
 
-/* What the markers call ours (0) or theirs (1). */
-static const char *
-label(struct merge *m, int side)
-{
-	if (m->label[side])
-		return m->label[side];
-	return side ? "theirs" : "ours";
-}
-
 /*
  * Each conflicting key's lines between markers, ours's then theirs's.  A
  * key that ours has not goes where theirs has it, with an empty ours.
@@ -1427,28 +1420,32 @@ hash_name(const char *hash, struct merge *m)
 static char *
 rebase_onto(struct merge *m)
 {
-	static const char *files[] = { "rebase-merge/onto",
-	    "rebase-apply/onto" };
-	char *path, *f, hash[65], err[256];
-	size_t i, len, n;
+	char *argv[] = { "git", "rev-parse", "--git-path", "rebase-merge/onto",
+	    "--git-path", "rebase-apply/onto", NULL };
+	struct buf b = { 0 };
+	char *path, *next, *f = NULL, err[256];
+	size_t len, n = 0;
 
-	for (i = 0; i < 2; i++) {
-		if ((path = git_path(files[i], m)) == NULL)
-			return NULL;	/* no git, or no repository */
-		f = file_read(path, &len, err);
-		free(path);
-		if (f == NULL)
-			continue;
-		n = strspn(f, "0123456789abcdef");
-		if (n == 40 || n == 64) {
-			memcpy(hash, f, n);
-			hash[n] = '\0';
-			free(f);
-			return xstrdup(hash);
-		}
-		free(f);
+	if (git_read(argv, 1, &b, m) != 0 || b.s == NULL) {
+		free(b.s);
+		return NULL;	/* no git, or no repository */
 	}
-	return NULL;
+	for (path = b.s; *path && f == NULL; path = next) {
+		len = strcspn(path, "\n");
+		next = path + len + (path[len] != '\0');
+		path[len] = '\0';
+		f = file_read(path, &len, err);
+	}
+	free(b.s);
+	if (f)
+		n = strspn(f, "0123456789abcdef");
+	if (n == 40 || n == 64)
+		f[n] = '\0';
+	else {
+		free(f);
+		f = NULL;
+	}
+	return f;
 }
 
 /* "side (name)", the name cut at a line break and to 100 bytes. */
@@ -1474,8 +1471,8 @@ named(const char *side, const char *name)
  * --rebase) the sides turn round: ours is what the rebase goes onto,
  * theirs this machine's commit.  Nothing known: plain "theirs".
  */
-void
-merge_labels(struct merge *m)
+static void
+names(struct merge *m)
 {
 	const char *name, *hash = NULL;
 	char *h, *n = NULL;
@@ -1497,6 +1494,15 @@ merge_labels(struct merge *m)
 	}
 	free(n);
 	m->err[0] = '\0';	/* a lookup that failed is no error */
+}
+
+/* What the markers call ours (0) or theirs (1), looked up once. */
+static const char *
+label(struct merge *m, int side)
+{
+	if (m->label[0] == NULL)
+		names(m);
+	return m->label[side];
 }
 
 /*

@@ -54,7 +54,6 @@ main(int argc, char *argv[])
 	/* &, not &&: a word about each file that will not do */
 	ok = readable(d[0], argv[0], 1) & readable(d[1], argv[1], 0) &
 	    readable(d[2], argv[2], 0);
-	merge_labels(&m);
 	if (ok && !(ok = merge_contact(d[0], d[1], d[2], &m)))
 		warnx("%s", m.err);
 	if (ok) {

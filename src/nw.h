@@ -277,10 +277,9 @@ struct merge {
 	char		*text;		/* the result */
 	size_t		 len;
 	struct strv	 conflicts;	/* keys put between conflict markers */
-	char		*label[2];	/* ours and theirs on the markers */
+	char		*label[2];	/* ours and theirs on markers; free */
 	char		 err[256];	/* why a merge was refused */
 };
-void	 merge_labels(struct merge *);
 int	 merge_contact(struct ydoc *, struct ydoc *, struct ydoc *,
 	    struct merge *);
 int	 merge_plain(const char *, const char *, const char *, struct merge *);
