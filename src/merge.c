@@ -1344,20 +1344,19 @@ githead(const char **hash, size_t *hlen)
 	return found;
 }
 
-/* The first line of git's output, when git exits 0 with one; else NULL. */
+/* The next line of *s, its line end cut off; NULL after the last. */
 static char *
-git_line(char **argv, struct merge *m)
+next_line(char **s)
 {
-	struct buf b = { 0 };
-	char *nl;
+	char *line = *s;
+	size_t len;
 
-	if (git_read(argv, 1, &b, m) != 0 || b.len == 0) {
-		free(b.s);
+	if (line == NULL || *line == '\0')
 		return NULL;
-	}
-	if ((nl = strchr(b.s, '\n')) != NULL)
-		*nl = '\0';
-	return b.s;
+	len = strcspn(line, "\n");
+	*s = line + len + (line[len] != '\0');
+	line[len] = '\0';
+	return line;
 }
 
 /* A file of the repository's git dir, as git names it for this work tree. */
@@ -1365,8 +1364,14 @@ static char *
 git_path(const char *name, struct merge *m)
 {
 	char *argv[] = { "git", "rev-parse", "--git-path", (char *)name, NULL };
+	struct buf b = { 0 };
 
-	return git_line(argv, m);
+	if (git_read(argv, 1, &b, m) != 0 || b.len == 0) {
+		free(b.s);
+		return NULL;
+	}
+	b.s[strcspn(b.s, "\n")] = '\0';
+	return b.s;
 }
 
 /*
@@ -1380,14 +1385,12 @@ hash_name(const char *hash, struct merge *m)
 	char *argv[] = { "git", "for-each-ref", "--points-at", (char *)hash,
 	    "--format=%(refname:short)", "refs/remotes/", NULL };
 	struct buf b = { 0 };
-	char *name = NULL, *line, *next, *path, *f, *t, err[256];
+	char *name = NULL, *line, *s, *path, *f, err[256];
 	size_t len, hl = strlen(hash);
 
-	if (git_read(argv, 1, &b, m) == 0 && b.s) {
-		for (line = b.s; *line; line = next) {
-			len = strcspn(line, "\n");
-			next = line + len + (line[len] != '\0');
-			line[len] = '\0';
+	if (git_read(argv, 1, &b, m) == 0)
+		for (s = b.s; (line = next_line(&s)) != NULL;) {
+			len = strlen(line);
 			if (len >= 5 && strcmp(line + len - 5, "/HEAD") == 0)
 				continue;
 			if (name) {
@@ -1397,20 +1400,15 @@ hash_name(const char *hash, struct merge *m)
 			}
 			name = xstrdup(line);
 		}
-	}
 	free(b.s);
 	if (name || (path = git_path("FETCH_HEAD", m)) == NULL)
 		return name;
 	/* "<hash> TAB [not-for-merge] TAB <description>" a line */
-	if ((f = file_read(path, &len, err)) != NULL)
-		for (line = f; *line && name == NULL; line = next) {
-			len = strcspn(line, "\n");
-			next = line + len + (line[len] != '\0');
-			line[len] = '\0';
-			if (strncmp(line, hash, hl) == 0 && line[hl] == '\t' &&
-			    line[hl + 1] == '\t' && (t = line + hl + 2)[0])
-				name = xstrdup(t);
-		}
+	s = f = file_read(path, &len, err);
+	while (name == NULL && (line = next_line(&s)) != NULL)
+		if (strncmp(line, hash, hl) == 0 && line[hl] == '\t' &&
+		    line[hl + 1] == '\t' && line[hl + 2] != '\0')
+			name = xstrdup(line + hl + 2);
 	free(f);
 	free(path);
 	return name;
@@ -1423,19 +1421,12 @@ rebase_onto(struct merge *m)
 	char *argv[] = { "git", "rev-parse", "--git-path", "rebase-merge/onto",
 	    "--git-path", "rebase-apply/onto", NULL };
 	struct buf b = { 0 };
-	char *path, *next, *f = NULL, err[256];
+	char *path, *s, *f = NULL, err[256];
 	size_t len, n = 0;
 
-	if (git_read(argv, 1, &b, m) != 0 || b.s == NULL) {
-		free(b.s);
-		return NULL;	/* no git, or no repository */
-	}
-	for (path = b.s; *path && f == NULL; path = next) {
-		len = strcspn(path, "\n");
-		next = path + len + (path[len] != '\0');
-		path[len] = '\0';
-		f = file_read(path, &len, err);
-	}
+	if (git_read(argv, 1, &b, m) == 0)	/* else no git, no repository */
+		for (s = b.s; f == NULL && (path = next_line(&s)) != NULL;)
+			f = file_read(path, &len, err);
 	free(b.s);
 	if (f)
 		n = strspn(f, "0123456789abcdef");
@@ -1459,8 +1450,9 @@ named(const char *side, const char *name)
 	for (n = 0; n < 100 && name[n] && (unsigned char)name[n] >= 0x20 &&
 	    name[n] != 0x7f; n++)
 		;
-	while (n > 0 && (name[n - 1] & 0xc0) == 0x80 && n == 100)
-		n--;	/* not in the middle of a character */
+	if (n == 100)	/* not in the middle of a character */
+		while (n > 0 && ((unsigned char)name[n] & 0xc0) == 0x80)
+			n--;
 	return n ? xasprintf("%s (%.*s)", side, (int)n, name) : xstrdup(side);
 }
 

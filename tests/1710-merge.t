@@ -581,6 +581,13 @@ run env "GITHEAD_$H=two
 lines" nw-merge "$T/base" "$T/ours" "$T/theirs"
 same "$T/ours" "$T/want" "a name with a line break: its first line"
 
+# 100 bytes at most, and whole characters: 99 x, then a 2-byte e-acute
+x99=$(printf '%099d' 0 | tr 0 x)
+files 'name: A\norg: X\n' 'name: A\norg: Y\n' 'name: A\norg: Z\n' \
+    "name: A\n<<<<<<< ours (this machine)\norg: Y\n=======\norg: Z\n>>>>>>> theirs ($x99)\n"
+run env "GITHEAD_$H=$x99$(printf '\303\251')tc" nw-merge "$T/base" "$T/ours" "$T/theirs"
+same "$T/ours" "$T/want" "a long name: cut before the character at byte 100"
+
 files 'name: A\norg: X\nx: [\n' 'name: A\norg: Y\nx: 1\n' 'name: A\norg: Z\nx: [\n' \
     'name: A\n<<<<<<< ours (this machine)\norg: Y\nx: 1\n=======\norg: Z\nx: [\n>>>>>>> theirs (topic)\n'
 run env "GITHEAD_$H=topic" nw-merge "$T/base" "$T/ours" "$T/theirs"
