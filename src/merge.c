@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -25,13 +26,22 @@
 
 extern char **environ;
 
-enum { KEEP, TAKE, CONFLICT };
+static const char	*label(struct merge *, int);
+
+enum { KEEP, TAKE, CONFLICT, SET };
+
+struct list {
+	struct ynode	**v;
+	size_t		  n;
+};
 
 struct plan {
 	struct ydoc	*base, *ours, *theirs;	/* as parsed; ours unedited */
 	struct edit	*e;			/* editing a copy of ours */
 	struct strv	 keys;			/* ours's order, then theirs's */
 	int		*act;
+	struct list	*set;			/* a SET key's planned items */
+	int		 follow;		/* next's act, or -1: decide */
 	int		 logmerge;		/* log merged by entries */
 	struct ynode	**log;			/* the planned entries */
 	size_t		 nlog;
@@ -204,7 +214,11 @@ cutcmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* s[0..len) with each cut's range replaced by its text. */
+/*
+ * s[0..len) with each cut's range replaced by its text; NULL when two
+ * ranges overlap or one lies outside s.  Callers build cuts that cannot
+ * overlap; this refuses rather than trusts them.
+ */
 static char *
 cut_apply(const char *s, size_t len, struct cut *c, size_t n, size_t *outlen)
 {
@@ -213,6 +227,11 @@ cut_apply(const char *s, size_t len, struct cut *c, size_t n, size_t *outlen)
 
 	qsort(c, n, sizeof *c, cutcmp);
 	for (i = 0; i < n; i++) {
+		if (c[i].start < pos || c[i].end < c[i].start ||
+		    c[i].end > len) {
+			free(out.s);
+			return NULL;
+		}
 		buf_add(&out, s + pos, c[i].start - pos);
 		if (c[i].text)
 			buf_puts(&out, c[i].text);
@@ -371,11 +390,6 @@ take(struct plan *p, const char *key)
 }
 
 /* --- the log --------------------------------------------------------- */
-
-struct list {
-	struct ynode	**v;
-	size_t		  n;
-};
 
 static void
 items(struct ynode *seq, struct list *l)
@@ -569,17 +583,50 @@ cur_log(struct edit *e)
 }
 
 /*
+ * Drop block item it: its whole lines, joined to the cut before when that
+ * ends where they start, so that no two cuts meet.  At a bare end of file
+ * the line break before goes instead of after; that break ends a line no
+ * cut takes (a kept item's, a comment's or the key's), else the cuts
+ * would have been joined.
+ */
+static int
+drop_item(struct edit *e, struct ynode *it, struct cut *c, size_t *nc)
+{
+	size_t start, end, ind;
+
+	if (!dash(e, it, &start, &ind))
+		return 0;
+	end = line_after(e->text, e->len, it->end);
+	if (*nc > 0 && c[*nc - 1].text == NULL && c[*nc - 1].end == start)
+		start = c[--*nc].start;
+	if (end == e->len && e->text[e->len - 1] != '\n' && start > e->bom) {
+		if (e->text[--start] != '\n')
+			return 0;
+		if (start > e->bom && e->text[start - 1] == '\r')
+			start--;
+	}
+	c[*nc].start = start;
+	c[*nc].end = end;
+	c[*nc].text = NULL;
+	c[*nc].seq = *nc;
+	(*nc)++;
+	return 1;
+}
+
+/*
  * The cuts that drop ours's items marked in drop and put in the added
  * entries, each before the kept item of ours it goes before (kept[j] for
  * entry j, ours's count for the end).  Block items go in on lines of
- * their own after the item before; flow items with their commas.
+ * their own after the item before; flow items with their commas.  Cuts
+ * that meet are joined, and an added entry goes at the end of a dropped
+ * run, never inside it: cut_apply gets ranges that do not overlap.
  */
 static int
 log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
     size_t nadd, struct cut *c, size_t *nc)
 {
 	struct ynode *v = cur_log(e), **kid;
-	size_t i, n, last = 0, ls, ind, at;
+	size_t i, j, n, last = 0, ls, ind, at;
 	struct buf b;
 	int any = 0;
 
@@ -591,28 +638,27 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 			last = i, any = 1;
 	if (!v->flow && !dash(e, kid[0], &ls, &ind))
 		return 0;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; drop[i] && j < n && drop[j]; j++)
+			;
 		if (!drop[i])
 			continue;
+		if (!v->flow) {
+			for (; i < j; i++)
+				if (!drop_item(e, kid[i], c, nc))
+					return 0;
+			continue;
+		}
 		c[*nc].seq = *nc;
 		c[*nc].text = NULL;
-		if (v->flow && any && i < last) {
+		if (j < n) {
+			/* the run up to the next kept item, commas and all */
 			c[*nc].start = kid[i]->start;
-			c[*nc].end = kid[i + 1]->start;
-		} else if (v->flow) {
-			/* the dropped tail in one cut, commas and all */
-			if (i < n - 1)
-				continue;
-			c[*nc].start = any ? kid[last]->end : kid[0]->start;
-			c[*nc].end = kid[n - 1]->end;
+			c[*nc].end = kid[j]->start;
 		} else {
-			if (!dash(e, kid[i], &c[*nc].start, &at))
-				return 0;
-			c[*nc].end = line_after(e->text, e->len, kid[i]->end);
-			if (c[*nc].end == e->len && e->text[e->len - 1] != '\n')
-				while (c[*nc].start > e->bom &&
-				    strchr("\r\n", e->text[c[*nc].start - 1]))
-					c[*nc].start--;
+			/* the dropped tail, from the end of the last kept */
+			c[*nc].start = any ? kid[last]->end : kid[i]->start;
+			c[*nc].end = kid[n - 1]->end;
 		}
 		(*nc)++;
 	}
@@ -736,7 +782,7 @@ merge_log(struct plan *p)
 			    c, &nc);
 		if (ok && nc) {
 			s = cut_apply(p->e->text, p->e->len, c, nc, &n);
-			ok = retext(p->e, s, n);
+			ok = s != NULL && retext(p->e, s, n);
 		}
 		for (i = 0; i < nc; i++)
 			free(c[i].text);
@@ -752,6 +798,275 @@ merge_log(struct plan *p)
 		free(l[i].v), free(cls[i]), free(cnt[i]);
 	return ok ? 1 : fail(p->m, "'log': cannot merge the entries%s%s",
 	    p->e->err[0] ? ": " : "", p->e->err);
+}
+
+/* --- the follow-up ---------------------------------------------------- */
+
+/* An entry that counts as contact: one whose kind is not note. */
+static int
+contact_entry(struct ynode *n)
+{
+	const char *k;
+
+	k = n->type == YMAP ? ynode_str(ymap_get(n, "kind")) : NULL;
+	return n->type == YMAP && (k == NULL || strcmp(k, "note") != 0);
+}
+
+/* The date of the newest contact entry of a log; NODATE with none. */
+static int
+newest_contact(struct list *l)
+{
+	size_t i;
+	int d, max = NODATE;
+
+	for (i = 0; i < l->n; i++)
+		if (contact_entry(l->v[i]) && (d = entry_date(l->v[i])) > max)
+			max = d;
+	return max;
+}
+
+/* Has a side next or next-note? */
+static int
+has_followup(struct ydoc *d)
+{
+	return !ynode_isnull(value(d, "next")) ||
+	    !ynode_isnull(value(d, "next-note"));
+}
+
+/*
+ * Did side x (1 ours, 2 theirs) clear the follow-up by logging, and the
+ * other side y set or change it?  Then x's clearing stands when one of
+ * the entries x added counts as contact and is dated on or after the
+ * newest contact entry of y's log, as nw-log would have cleared y's
+ * follow-up; else y's follow-up stays.  The act for next and next-note
+ * both; -1 when this is not the case.
+ */
+static int
+follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
+    int x)
+{
+	struct ydoc *side[3] = { p->base, p->ours, p->theirs };
+	int y = 3 - x, newest, d;
+	size_t i;
+
+	if (!has_followup(p->base) || has_followup(side[x]) ||
+	    ynode_isnull(value(side[y], "next")) ||
+	    (same(value(p->base, "next"), value(side[y], "next")) &&
+	    same(value(p->base, "next-note"), value(side[y], "next-note"))))
+		return -1;
+	newest = newest_contact(&l[y]);
+	for (i = 0; i < l[x].n; i++)
+		if (cnt[x][cls[x][i]] > cnt[0][cls[x][i]])
+			break;
+	if (i == l[x].n)
+		return -1;	/* x logged nothing: cleared by hand */
+	for (i = 0; i < l[x].n; i++)
+		if (cnt[x][cls[x][i]] > cnt[0][cls[x][i]] &&
+		    contact_entry(l[x].v[i]) &&
+		    (d = entry_date(l[x].v[i])) != NODATE && d >= newest)
+			return x == 1 ? KEEP : TAKE;
+	return y == 1 ? KEEP : TAKE;
+}
+
+/* The act for next and next-note when one side's log cleared them. */
+static int
+followup(struct plan *p)
+{
+	struct list l[3];
+	size_t i, j, ncls, *cls[3], *cnt[3];
+	int act;
+
+	items(value(p->base, "log"), &l[0]);
+	items(value(p->ours, "log"), &l[1]);
+	items(value(p->theirs, "log"), &l[2]);
+	ncls = classify(l, cls);
+	for (i = 0; i < 3; i++) {
+		cnt[i] = xcalloc(ncls, sizeof *cnt[i]);
+		for (j = 0; j < l[i].n; j++)
+			cnt[i][cls[i][j]]++;
+	}
+	if ((act = follow_act(p, l, cls, cnt, 1)) == -1)
+		act = follow_act(p, l, cls, cnt, 2);
+	for (i = 0; i < 3; i++)
+		free(l[i].v), free(cls[i]), free(cnt[i]);
+	return act;
+}
+
+/* --- lists of strings ------------------------------------------------ */
+
+/* Keys of nw(5) that hold a string or a list of them. */
+static const char *listkeys[] = { "aka", "email", "groups", "offers",
+    "phone", "tags", "topics", NULL };
+
+/* A string the merge can compare and the editor add or remove. */
+static int
+str_item(struct ynode *n)
+{
+	return n->type == YSCALAR && !n->tag && !n->anchor &&
+	    n->style != 4 && n->style != 5 && !ynode_isnull(n);
+}
+
+/*
+ * The strings of a value that merges as a set: none when it is absent or
+ * null, one for a string, the items of a list of strings.  0 when it is
+ * anything else.
+ */
+static int
+strings(struct ynode *v, struct list *l)
+{
+	size_t i;
+
+	l->v = NULL, l->n = 0;
+	if (v == NULL || ynode_isnull(v))
+		return 1;
+	if (v->type == YSCALAR) {
+		if (!str_item(v))
+			return 0;
+		l->v = xcalloc(1, sizeof *l->v);
+		l->v[l->n++] = v;
+		return 1;
+	}
+	if (v->type != YSEQ || v->tag || v->anchor)
+		return 0;
+	for (i = 0; i < v->nkid; i++)
+		if (!str_item(v->kid[i]))
+			return 0;
+	items(v, l);
+	return 1;
+}
+
+/* Does key hold a list: a key of nw(5) that does, or a list somewhere? */
+static int
+listy(struct plan *p, const char *key)
+{
+	struct ynode *v[3];
+	size_t i;
+
+	if (strcmp(key, "log") == 0)
+		return 0;
+	for (i = 0; listkeys[i]; i++)
+		if (strcmp(key, listkeys[i]) == 0)
+			return 1;
+	v[0] = value(p->base, key);
+	v[1] = value(p->ours, key);
+	v[2] = value(p->theirs, key);
+	for (i = 0; i < 3; i++)
+		if (v[i] && v[i]->type == YSEQ)
+			return 1;
+	return 0;
+}
+
+static int
+inlist(struct list *l, struct ynode *n)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (ynode_equal(l->v[i], n))
+			return 1;
+	return 0;
+}
+
+static int
+samelist(struct list *a, struct list *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (!ynode_equal(a->v[i], b->v[i]))
+			return 0;
+	return 1;
+}
+
+/* Remove the strings of l that r has not from the value of key. */
+static int
+set_remove(struct edit *e, const char *key, struct list *l, struct list *r)
+{
+	size_t i;
+	int found = 1;
+
+	for (i = 0; i < l->n; i++)
+		if (!inlist(r, l->v[i]) && !edit_remove(e, key, l->v[i]->str,
+		    &found))
+			return 0;
+	return 1;
+}
+
+/* Append the strings of r that l has not to the value of key. */
+static int
+set_append(struct plan *p, const char *key, struct list *l, struct list *r)
+{
+	struct buf b;
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; ok && i < r->n; i++) {
+		if (inlist(l, r->v[i]))
+			continue;
+		b = (struct buf){ 0 };
+		ok = flow_text(p->theirs, r->v[i], &b) &&
+		    edit_append(p->e, key, b.s, 0);
+		free(b.s);
+	}
+	return ok;
+}
+
+/*
+ * Both sides changed key, a string or a list of strings on each (a key
+ * of nw(5) that is a list, or a list on some side): merged as a set.
+ * Ours's strings but those theirs removed, then theirs's additions in
+ * theirs's order.  When that is one side's value, that side is taken;
+ * else ours is edited: the additions appended, the removed strings
+ * removed, so that its style stays.  A key ours removed gets theirs's
+ * lines less what ours removed.  p->set[i] holds the plan.  The act, or
+ * CONFLICT when the values are no sets; -1 when an edit is refused.
+ */
+static int
+merge_set(struct plan *p, size_t i)
+{
+	const char *key = p->keys.v[i];
+	struct ynode *o = value(p->ours, key);
+	struct list lb, lo, lt, *r = &p->set[i];
+	size_t j;
+	int act = SET, ok = 1;
+
+	lb.v = lo.v = lt.v = NULL;
+	if (!listy(p, key) || !strings(value(p->base, key), &lb) ||
+	    !strings(o, &lo) || !strings(value(p->theirs, key), &lt)) {
+		free(lb.v), free(lo.v), free(lt.v);
+		return CONFLICT;
+	}
+	r->v = xcalloc(lo.n + lt.n, sizeof *r->v);
+	for (j = 0; j < lo.n; j++)
+		if (!inlist(&lb, lo.v[j]) || inlist(&lt, lo.v[j]))
+			r->v[r->n++] = lo.v[j];
+	for (j = 0; j < lt.n; j++)
+		if (!inlist(&lb, lt.v[j]) && !inlist(r, lt.v[j]))
+			r->v[r->n++] = lt.v[j];
+
+	for (j = 0; j < lo.n && !inlist(r, lo.v[j]); j++)
+		;
+	if (samelist(r, &lo))
+		act = KEEP;
+	else if (samelist(r, &lt))
+		act = TAKE;
+	else if (o == NULL)
+		ok = take(p, key) && set_remove(p->e, key, &lt, r);
+	else if (j < lo.n)	/* a string of ours stays: the key too */
+		ok = set_remove(p->e, key, &lo, r) &&
+		    set_append(p, key, &lo, r);
+	else
+		ok = set_append(p, key, &lo, r) &&
+		    set_remove(p->e, key, &lo, r);
+	free(lb.v), free(lo.v), free(lt.v);
+	if (!ok) {
+		fail(p->m, "'%s': cannot merge the lists%s%s", key,
+		    p->e->err[0] ? ": " : "", p->e->err);
+		return -1;
+	}
+	return act;
 }
 
 /* --- the whole ------------------------------------------------------- */
@@ -782,6 +1097,15 @@ check(struct plan *p)
 				return 0;
 			continue;
 		}
+		if (p->act[i] == SET) {
+			if (!strings(got, &l))
+				return 0;
+			ok = samelist(&l, &p->set[i]);
+			free(l.v);
+			if (!ok)
+				return 0;
+			continue;
+		}
 		want = value(p->act[i] == TAKE ? p->theirs : p->ours, key);
 		if (!same(want, got))
 			return 0;
@@ -793,7 +1117,7 @@ check(struct plan *p)
  * Each conflicting key's lines between markers, ours's then theirs's.  A
  * key that ours has not goes where theirs has it, with an empty ours.
  */
-static void
+static int
 markers(struct plan *p)
 {
 	struct edit *e = p->e;
@@ -817,7 +1141,7 @@ markers(struct plan *p)
 			if (noeol)
 				buf_puts(&b, e->eol);
 		}
-		buf_printf(&b, "<<<<<<< ours%s", e->eol);
+		buf_printf(&b, "<<<<<<< %s%s", label(p->m, 0), e->eol);
 		if (have) {
 			buf_add(&b, e->text + c[n].start,
 			    c[n].end - c[n].start);
@@ -825,8 +1149,8 @@ markers(struct plan *p)
 				buf_puts(&b, e->eol);
 		}
 		lines = their_lines(p, p->keys.v[i]);
-		buf_printf(&b, "=======%s%s>>>>>>> theirs%s", e->eol,
-		    lines ? lines : "", e->eol);
+		buf_printf(&b, "=======%s%s>>>>>>> %s%s", e->eol,
+		    lines ? lines : "", label(p->m, 1), e->eol);
 		free(lines);
 		c[n].seq = n;
 		c[n++].text = b.s;
@@ -835,6 +1159,7 @@ markers(struct plan *p)
 	for (i = 0; i < n; i++)
 		free(c[i].text);
 	free(c);
+	return p->m->text ? 1 : fail(p->m, "conflicting keys overlap");
 }
 
 /* A root the merge can edit: a block mapping of plain keys on lines. */
@@ -883,14 +1208,22 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 			if (!strv_has(&p.keys, r->kid[i]->str))
 				strv_add(&p.keys, r->kid[i]->str);
 	p.act = xcalloc(p.keys.n, sizeof *p.act);
+	p.set = xcalloc(p.keys.n, sizeof *p.set);
 	p.logmerge = islist(value(base, "log")) &&
 	    islist(value(ours, "log")) && islist(value(theirs, "log"));
 	p.e = edit_open(ydoc_parse(ours->text, ours->len), "ours");
+	p.follow = p.logmerge ? followup(&p) : -1;
 	for (i = 0; ok && i < p.keys.n; i++) {
 		if (p.logmerge && strcmp(p.keys.v[i], "log") == 0)
 			continue;
 		p.act[i] = decide(value(base, p.keys.v[i]),
 		    value(ours, p.keys.v[i]), value(theirs, p.keys.v[i]));
+		if (p.follow != -1 && (strcmp(p.keys.v[i], "next") == 0 ||
+		    strcmp(p.keys.v[i], "next-note") == 0) &&
+		    !same(value(ours, p.keys.v[i]), value(theirs, p.keys.v[i])))
+			p.act[i] = p.follow;
+		if (p.act[i] == CONFLICT)
+			ok = (p.act[i] = merge_set(&p, i)) != -1;
 		if (p.act[i] == TAKE)
 			ok = take(&p, p.keys.v[i]);
 		else if (p.act[i] == CONFLICT)
@@ -902,8 +1235,13 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 		ok = fail(m, "the edited text does not hold what both sides "
 		    "changed");
 	if (ok)
-		markers(&p);
+		ok = markers(&p);
+	if (!ok)
+		strv_free(&m->conflicts);
 	edit_free(p.e);		/* and the document it owns */
+	for (i = 0; i < p.keys.n; i++)
+		free(p.set[i].v);
+	free(p.set);
 	strv_free(&p.keys);
 	free(p.act);
 	free(p.log);
@@ -911,58 +1249,285 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 }
 
 /*
- * The plain text merge of git merge-file, for files the merge above
- * cannot read: m->text the result.  The number of conflicts, or -1 with
- * m->err saying why.
+ * Run git with argv, its standard output read into out (stderr passed on,
+ * or to /dev/null when quiet).  Its exit status, or -1 with m->err set
+ * when it could not run, was killed, or its status cannot be known.
+ * SIGCHLD ignored would reap git before waitpid could see how it ended:
+ * the default is restored meanwhile.
  */
-int
-merge_plain(const char *base, const char *ours, const char *theirs,
-    struct merge *m)
+static int
+git_read(char **argv, int quiet, struct buf *out, struct merge *m)
 {
-	char *argv[] = { "git", "merge-file", "-p", "-L", "ours", "-L",
-	    "base", "-L", "theirs", (char *)ours, (char *)base,
-	    (char *)theirs, NULL };
 	posix_spawn_file_actions_t fa;
-	struct buf b = { 0 };
+	struct sigaction dfl, old;
 	char chunk[8192];
-	ssize_t r;
+	ssize_t r = 0;
 	pid_t pid;
-	int fd[2], st;
+	int fd[2], st, rv = -1;
 
 	if (pipe(fd) == -1) {
 		fail(m, "pipe: %s", strerror(errno));
 		return -1;
 	}
-	unsetenv("GIT_DIR");
-	unsetenv("GIT_WORK_TREE");
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGCHLD, &dfl, &old);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
 	posix_spawn_file_actions_addclose(&fa, fd[0]);
 	posix_spawn_file_actions_addclose(&fa, fd[1]);
+	if (quiet) {
+		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null",
+		    O_RDONLY, 0);
+		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null",
+		    O_WRONLY, 0);
+	}
 	st = posix_spawnp(&pid, "git", &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	close(fd[1]);
 	if (st != 0) {
-		close(fd[0]);
-		fail(m, "cannot run git merge-file: %s", strerror(st));
-		return -1;
+		fail(m, "cannot run git %s: %s", argv[1], strerror(st));
+		goto done;
 	}
 	while ((r = read(fd[0], chunk, sizeof chunk)) != 0) {
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1)
 			break;
-		buf_add(&b, chunk, r);
+		buf_add(out, chunk, r);
 	}
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR) {
+			fail(m, "git %s: waitpid: %s", argv[1],
+			    strerror(errno));
+			goto done;
+		}
+	if (r == -1)
+		fail(m, "git %s: read: %s", argv[1], strerror(errno));
+	else if (!WIFEXITED(st))
+		fail(m, "git %s was killed", argv[1]);
+	else
+		rv = WEXITSTATUS(st);
+done:
 	close(fd[0]);
-	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
-		;
-	if (r == -1 || !WIFEXITED(st) || WEXITSTATUS(st) > 127) {
+	sigaction(SIGCHLD, &old, NULL);
+	return rv;
+}
+
+/* --- what the sides are called ------------------------------------- */
+
+/*
+ * The name git merge gives the one head it merges in, from the
+ * GITHEAD_<hash>=<name> it sets for its strategies; *hash points at the
+ * hash.  NULL with no such variable, or more than one.
+ */
+static const char *
+githead(const char **hash, size_t *hlen)
+{
+	const char *found = NULL, *h, *eq;
+	size_t i, n;
+
+	for (i = 0; environ[i]; i++) {
+		if (strncmp(environ[i], "GITHEAD_", 8) != 0)
+			continue;
+		h = environ[i] + 8;
+		n = strspn(h, "0123456789abcdef");
+		eq = h + n;
+		if ((n != 40 && n != 64) || *eq != '=')
+			continue;
+		if (found)
+			return NULL;
+		found = eq + 1;
+		*hash = h, *hlen = n;
+	}
+	return found;
+}
+
+/* The next line of *s, its line end cut off; NULL after the last. */
+static char *
+next_line(char **s)
+{
+	char *line = *s;
+	size_t len;
+
+	if (line == NULL || *line == '\0')
+		return NULL;
+	len = strcspn(line, "\n");
+	*s = line + len + (line[len] != '\0');
+	line[len] = '\0';
+	return line;
+}
+
+/* A file of the repository's git dir, as git names it for this work tree. */
+static char *
+git_path(const char *name, struct merge *m)
+{
+	char *argv[] = { "git", "rev-parse", "--git-path", (char *)name, NULL };
+	struct buf b = { 0 };
+
+	if (git_read(argv, 1, &b, m) != 0 || b.len == 0) {
 		free(b.s);
+		return NULL;
+	}
+	b.s[strcspn(b.s, "\n")] = '\0';
+	return b.s;
+}
+
+/*
+ * A name for commit hash: the one remote-tracking branch at it (other
+ * than a remote's HEAD), else how FETCH_HEAD describes it (git pull
+ * fetched it: "branch 'main' of host:nw").  NULL when nothing says.
+ */
+static char *
+hash_name(const char *hash, struct merge *m)
+{
+	char *argv[] = { "git", "for-each-ref", "--points-at", (char *)hash,
+	    "--format=%(refname:short)", "refs/remotes/", NULL };
+	struct buf b = { 0 };
+	char *name = NULL, *line, *s, *path, *f, err[256];
+	size_t len, hl = strlen(hash);
+
+	if (git_read(argv, 1, &b, m) == 0)
+		for (s = b.s; (line = next_line(&s)) != NULL;) {
+			len = strlen(line);
+			if (len >= 5 && strcmp(line + len - 5, "/HEAD") == 0)
+				continue;
+			if (name) {
+				free(name);
+				name = NULL;
+				break;
+			}
+			name = xstrdup(line);
+		}
+	free(b.s);
+	if (name || (path = git_path("FETCH_HEAD", m)) == NULL)
+		return name;
+	/* "<hash> TAB [not-for-merge] TAB <description>" a line */
+	s = f = file_read(path, &len, err);
+	while (name == NULL && (line = next_line(&s)) != NULL)
+		if (strncmp(line, hash, hl) == 0 && line[hl] == '\t' &&
+		    line[hl + 1] == '\t' && line[hl + 2] != '\0')
+			name = xstrdup(line + hl + 2);
+	free(f);
+	free(path);
+	return name;
+}
+
+/* The commit a rebase replays onto; NULL when no rebase is going on. */
+static char *
+rebase_onto(struct merge *m)
+{
+	char *argv[] = { "git", "rev-parse", "--git-path", "rebase-merge/onto",
+	    "--git-path", "rebase-apply/onto", NULL };
+	struct buf b = { 0 };
+	char *path, *s, *f = NULL, err[256];
+	size_t len, n = 0;
+
+	if (git_read(argv, 1, &b, m) == 0)	/* else no git, no repository */
+		for (s = b.s; f == NULL && (path = next_line(&s)) != NULL;)
+			f = file_read(path, &len, err);
+	free(b.s);
+	if (f)
+		n = strspn(f, "0123456789abcdef");
+	if (n == 40 || n == 64)
+		f[n] = '\0';
+	else {
+		free(f);
+		f = NULL;
+	}
+	return f;
+}
+
+/* "side (name)", the name cut at a line break and to 100 bytes. */
+static char *
+named(const char *side, const char *name)
+{
+	size_t n;
+
+	if (name == NULL)
+		return xstrdup(side);
+	for (n = 0; n < 100 && name[n] && (unsigned char)name[n] >= 0x20 &&
+	    name[n] != 0x7f; n++)
+		;
+	if (n == 100)	/* not in the middle of a character */
+		while (n > 0 && ((unsigned char)name[n] & 0xc0) == 0x80)
+			n--;
+	return n ? xasprintf("%s (%.*s)", side, (int)n, name) : xstrdup(side);
+}
+
+/*
+ * Name the sides for the markers.  In a merge (git merge, git pull)
+ * ours is this machine's branch and theirs what git names the head it
+ * merges in; a pull names a hash, looked up.  In a rebase (git pull
+ * --rebase) the sides turn round: ours is what the rebase goes onto,
+ * theirs this machine's commit.  Nothing known: plain "theirs".
+ */
+static void
+names(struct merge *m)
+{
+	const char *name, *hash = NULL;
+	char *h, *n = NULL;
+	size_t hl = 0;
+
+	if ((name = githead(&hash, &hl)) != NULL) {
+		if (strlen(name) == hl && strncmp(name, hash, hl) == 0)
+			name = n = hash_name(name, m);
+		m->label[0] = named("ours", "this machine");
+		m->label[1] = named("theirs", name);
+	} else if ((h = rebase_onto(m)) != NULL) {
+		n = hash_name(h, m);
+		m->label[0] = named("ours", n);
+		m->label[1] = named("theirs", "this machine");
+		free(h);
+	} else {
+		m->label[0] = named("ours", "this machine");
+		m->label[1] = named("theirs", NULL);
+	}
+	free(n);
+	m->err[0] = '\0';	/* a lookup that failed is no error */
+}
+
+/* What the markers call ours (0) or theirs (1), looked up once. */
+static const char *
+label(struct merge *m, int side)
+{
+	if (m->label[0] == NULL)
+		names(m);
+	return m->label[side];
+}
+
+/*
+ * The plain text merge of git merge-file, for files the merge above
+ * cannot read: m->text the result.  The number of conflicts, or -1 with
+ * m->err saying why.  Only a status git documents (0 clean, 1 to 127
+ * conflicts) with some output is a result: anything else leaves m->text
+ * NULL, so that ours is not replaced by what git did not give.
+ */
+int
+merge_plain(const char *base, const char *ours, const char *theirs,
+    struct merge *m)
+{
+	char *argv[] = { "git", "merge-file", "-p", "-L", NULL, "-L",
+	    "base", "-L", NULL, "--", (char *)ours, (char *)base,
+	    (char *)theirs, NULL };
+	struct buf b = { 0 };
+	int st;
+
+	argv[4] = (char *)label(m, 0);
+	argv[8] = (char *)label(m, 1);
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_WORK_TREE");
+	st = git_read(argv, 0, &b, m);
+	if (st > 127)
 		fail(m, "git merge-file failed");
+	else if (st >= 0 && b.len == 0)
+		fail(m, "git merge-file gave no output");
+	if (st < 0 || st > 127 || b.len == 0) {
+		free(b.s);
 		return -1;
 	}
-	m->text = b.s ? b.s : xstrdup("");
+	m->text = b.s;
 	m->len = b.len;
-	return WEXITSTATUS(st);
+	return st;
 }

@@ -81,6 +81,8 @@ main(int argc, char *argv[])
 	for (i = 0; i < 3; i++)
 		ydoc_free(d[i]);
 	free(m.text);
+	free(m.label[0]);
+	free(m.label[1]);
 	strv_free(&m.conflicts);
 	return n > 0 ? 1 : rv;
 }

@@ -392,6 +392,7 @@ struct merge {
 	char		*text;		/* the result */
 	size_t		 len;
 	struct strv	 conflicts;	/* keys put between conflict markers */
+	char		*label[2];	/* ours and theirs on markers; free */
 	char		 err[256];	/* why a merge was refused */
 };
 int	 merge_contact(struct ydoc *, struct ydoc *, struct ydoc *,

@@ -150,31 +150,35 @@ is "$(git -C "$B" log -1 --format=%p | wc -w | tr -d ' ')" 1 \
 git -C "$B" push -q
 git -C "$A" pull -q --no-rebase
 
-# --- both change email: a conflict --------------------------------------
+# --- both change the title: a conflict; email lists merge ----------------
 
 cp "$A/ada-lovelace.yaml" "$T/agreed"
-edit "$A/ada-lovelace.yaml" '/^email:/ { $0 = "email: ada@laptop.example" } { print }'
+edit "$A/ada-lovelace.yaml" '/^email:/ { $0 = "email: ada@laptop.example" }
+    /^added:/ { print "title: Countess" } { print }'
 git -C "$A" commit -q -am 'New email'
 git -C "$A" push -q
-edit "$B/ada-lovelace.yaml" '/^email:/ { $0 = "email: [ada@desktop.example, ada@example.org]" } { print }'
+edit "$B/ada-lovelace.yaml" '/^email:/ { $0 = "email: [ada@desktop.example, ada@example.org]" }
+    /^added:/ { print "title: Mathematician" } { print }'
 git -C "$B" commit -q -am 'Another email'
 run env NW_TODAY=2026-12-08 nw-log -C "$A" -k call ada
 git -C "$A" push -q
 run git -C "$B" pull -q --no-rebase
-ok $((rc == 0)) "both changed email: git pull fails"
+ok $((rc == 0)) "both changed the title: git pull fails"
 case $err in
-*"nw-merge: 'email': changed on both sides"*) ok 0 "both changed email: nw-merge names the key" ;;
-*) ok 1 "both changed email: nw-merge names the key"; echo "# $err" ;;
+*"nw-merge: 'title': changed on both sides"*) ok 0 "both changed the title: nw-merge names the key" ;;
+*) ok 1 "both changed the title: nw-merge names the key"; echo "# $err" ;;
 esac
+# email: ours's addresses but the one theirs replaced, then theirs's new one
 cat >"$T/want" <<'EOF'
 name: Ada Lovelace
 circle: close
 tags: [rust]  # hers
-<<<<<<< ours
-email: [ada@desktop.example, ada@example.org]
+email: [ada@desktop.example, ada@laptop.example]
+<<<<<<< ours (this machine)
+title: Mathematician
 =======
-email: ada@laptop.example
->>>>>>> theirs
+title: Countess
+>>>>>>> theirs (origin/main)
 added: 2026-11-01
 log:
   - {date: 2026-11-18, kind: call, note: From the laptop}
@@ -187,9 +191,9 @@ log:
   - {date: 2026-12-08, kind: call}
 EOF
 same "$B/ada-lovelace.yaml" "$T/want" \
-    "both changed email: that key between markers, the rest merged"
+    "both changed the title: that key between markers, the rest merged"
 is "$(git -C "$B" status --porcelain)" "UU ada-lovelace.yaml" \
-    "both changed email: the file is unmerged"
+    "both changed the title: the file is unmerged"
 
 if command -v nw-check >/dev/null; then
 	git -C "$B" add ada-lovelace.yaml
@@ -198,7 +202,7 @@ if command -v nw-check >/dev/null; then
 else
 	echo "# nw-check is not installed: the pre-commit hook checks nothing"
 fi
-grep -v -e '^<<<<<<<' -e '^=======' -e '^>>>>>>>' -e laptop.example \
+grep -v -e '^<<<<<<<' -e '^=======' -e '^>>>>>>>' -e Countess \
     "$B/ada-lovelace.yaml" >"$T/resolved"
 cat "$T/resolved" >"$B/ada-lovelace.yaml"
 git -C "$B" add ada-lovelace.yaml

@@ -5,6 +5,12 @@
 
 USAGE='usage: nw-merge base ours theirs'
 
+# no git merge or rebase around: the markers name ours alone
+cd "$T"
+for v in $(env | sed -n 's/^\(GITHEAD_[0-9a-f]*\)=.*/\1/p'); do
+	unset "$v"
+done
+
 # files BASE OURS THEIRS WANT: printf formats for the four files
 files() {
 	printf "$1" >"$T/base"
@@ -163,6 +169,37 @@ files 'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-03-01}\n' \
     'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}'
 m "the last line of ours, without a newline, dropped and replaced" 0
 
+# ours without a final newline: dropped entries that meet, and the bare end
+files 'name: H\nlog:\n  - {date: 2027-09-06}\n  - {date: 2026-11-10}' \
+    'name: H\norg: X\nlog:\n  - {date: 2027-09-06}\n  - {date: 2026-11-10}' \
+    'name: H\nlog:\n  - {date: 2026-09-06}\n  - {date: 2025-11-10}\n' \
+    'name: H\norg: X\nlog:\n  - {date: 2025-11-10}\n  - {date: 2026-09-06}'
+m "theirs changed every date, ours has no final newline" 0
+
+files 'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}\n  - {date: 2026-03-01}\n' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}\n  - {date: 2026-03-01}' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-04-01}\n' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-04-01}'
+m "the last two entries dropped at a bare end, one added after them" 0
+
+files 'name: A\r\nlog:\r\n- {date: 2026-01-01}\r\n- {date: 2026-02-01}\r\n# mine\r\n- {date: 2026-03-01}\r\n- {date: 2026-04-01}\r\n' \
+    'name: A\r\nlog:\r\n- {date: 2026-01-01}\r\n- {date: 2026-02-01}\r\n# mine\r\n- {date: 2026-03-01}\r\n- {date: 2026-04-01}' \
+    'name: A\nlog:\n- {date: 2026-01-01}\n' \
+    'name: A\r\nlog:\r\n- {date: 2026-01-01}\r\n# mine'
+m "CRLF, a bare end: dropped runs on both sides of a comment, the comment kept" 0
+
+files 'name: A\nlog: [{date: 2026-01-01}, {date: 2026-02-01}, {date: 2026-03-01}]\n' \
+    'name: A\nlog: [{date: 2026-01-01}, {date: 2026-02-01}, {date: 2026-03-01}]' \
+    'name: A\nlog: [{date: 2026-01-01}, {date: 2026-04-01}]\n' \
+    'name: A\nlog: [{date: 2026-01-01}, {date: 2026-04-01}]'
+m "a flow log at a bare end: the tail dropped, an entry added after it" 0
+
+files 'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}\n  - {date: 2026-03-01}\n' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-01}\n  - {date: 2026-03-01}' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-02}\n  - {date: 2026-03-01}\n' \
+    'name: A\nlog:\n  - {date: 2026-01-01}\n  - {date: 2026-02-02}\n  - {date: 2026-03-01}'
+m "an entry dropped and one added at the same place" 0
+
 # --- other keys ------------------------------------------------------------
 
 files 'name: A
@@ -231,32 +268,233 @@ chmod 640 "$T/ours"
 m "nothing to do" 0
 is "$(stat -c %a "$T/ours")" 640 "nothing to do: the mode is kept"
 
+# keys are case-sensitive: 'Notes' is not 'notes'
+files 'name: Ann Case\nadded: 2026-01-01\nnotes: mine\n' \
+    'name: Ann Case\nadded: 2026-01-01\nnotes: mine\norg: Acme\n' \
+    'name: Ann Case\nadded: 2026-01-01\nnotes: mine\nNotes: from the phone\n' \
+    'name: Ann Case\nadded: 2026-01-01\nnotes: mine\nNotes: from the phone\norg: Acme\n'
+m "a key that differs from another only in case is a key of its own" 0
+
+files 'name: A\nTitle: Dr\n' 'name: A\nTitle: Dr\norg: X\n' 'name: A\ntitle: Dr\n' \
+    'name: A\ntitle: Dr\norg: X\n'
+m "theirs renamed 'Title' to 'title': the title stays" 0
+
+files 'name: A\nTitle: Dr\n' 'name: A\ntitle: Dr\n' 'name: A\nTitle: Prof\n' \
+    'name: A\n<<<<<<< ours (this machine)\n=======\nTitle: Prof\n>>>>>>> theirs\ntitle: Dr\n'
+m "ours renamed 'Title', theirs changed it: a conflict, not a loss" 1 \
+    "nw-merge: 'Title': changed on both sides"
+
+# --- lists of strings: merged as sets ----------------------------------
+
+files 'name: A\ntags: [a]\n' 'name: A\ntags: [a, b]  # mine\n' 'name: A\ntags: [a, c]\n' \
+    'name: A\ntags: [a, b, c]  # mine\n'
+m "tags added on both sides: both kept, ours's first" 0
+
+files 'name: A
+groups:
+  - ACM        # since 2001
+  - IEEE
+  - Rust
+' 'name: A
+groups:
+  - ACM        # since 2001
+  # a comment of ours
+  - Rust
+  - Go
+' 'name: A
+groups: [ACM, IEEE, Zig, Lisp]
+' 'name: A
+groups:
+  - ACM        # since 2001
+  # a comment of ours
+  - Go
+  - Zig
+  - Lisp
+'
+m "block list: removals from either side, additions from both in order" 0
+
+# email: a scalar changed on one side, a list on the other
+files 'name: A\nemail: a@x\n' 'name: A\nemail: a@y   # mine\n' \
+    'name: A\nemail:\n  - a@x\n  - a@z\n' 'name: A\nemail: [a@y, a@z]   # mine\n'
+m "a scalar and a list: a list of one and a list" 0
+
+files 'name: A\r\nemail: a@x\r\norg: X\r\n' 'name: A\r\norg: Y' \
+    'name: A\nemail: a@z\norg: X\n' 'name: A\r\nemail: a@z\r\norg: Y'
+m "ours deleted the only email, theirs changed it: theirs's, at its place" 0
+
+files 'name: A\ntags: [a, b]\norg: X\n' 'name: A\norg: Y\n' \
+    'name: A\ntags:\n  - a\n  - b\n  - c\norg: X\n' 'name: A\ntags:\n  - c\norg: Y\n'
+m "ours deleted the list, theirs added to it: theirs's lines, less ours's removals" 0
+
+files 'name: A\ntags: [a, b]\n' 'name: A\ntags: [a, c]\n' 'name: A\ntags:\n- a\n- c\n- d\n' \
+    'name: A\ntags:\n- a\n- c\n- d\n'
+m "the merged set is theirs: theirs's text" 0
+
+files 'name: A\ntags: [a, b, c]\n' 'name: A\ntags: [b, c, d]\n' 'name: A\ntags: [a, b, e]\n' \
+    'name: A\ntags: [b, d, e]\n'
+m "each side removed one and added one" 0
+
+files 'name: A\nlanguages: [en]\n' 'name: A\nlanguages: [en, fr]\n' \
+    'name: A\nlanguages: [en, de]\n' 'name: A\nlanguages: [en, fr, de]\n'
+m "a key nw does not know, a list: a set too" 0
+
+files 'name: A\ntags: ["rust"]\n' "name: A\ntags: ['rust', go]\n" \
+    'name: A\ntags: [rust, "zig"]\n' "name: A\ntags: ['rust', go, \"zig\"]\n"
+m "quoting does not matter, the string does" 0
+
+files 'name: A\ntags: [a]\n' 'name: A\ntags: [a, b]\n' 'name: A\ntags: {a: 1}\n' \
+    'name: A\n<<<<<<< ours (this machine)\ntags: [a, b]\n=======\ntags: {a: 1}\n>>>>>>> theirs\n'
+m "a list on one side, a mapping on the other: a conflict" 1 \
+    "nw-merge: 'tags': changed on both sides"
+
+# --- a log entry on one side, the follow-up changed on the other -------
+
+# An entry clears next and next-note when it counts as contact (its kind
+# is not note) and is dated on or after the newest contact entry of the
+# other side's log: then the side that logged and cleared them wins.
+files 'name: Ada
+next: 2026-12-01
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25}
+' 'name: Ada
+next: 2026-12-15
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25}
+'
+m "ours logged (no kind: contact) after theirs's last contact: next cleared" 0
+
+files 'name: Ada
+next: 2026-12-01
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: note, note: Likes Rust}
+' 'name: Ada
+next: 2026-12-15
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+next: 2026-12-15
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: note, note: Likes Rust}
+'
+m "ours logged a note: theirs's next and next-note stay, together" 0
+
+files 'name: Ada
+next: 2026-12-01
+log:
+  - {date: 2026-10-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-10-01, kind: call}
+  - {date: 2026-10-20, kind: meet}
+' 'name: Ada
+next: 2026-12-15
+next-note: Send the paper
+log:
+  - {date: 2026-10-01, kind: call}
+  - {date: 2026-11-10, kind: call}
+' 'name: Ada
+next: 2026-12-15
+next-note: Send the paper
+log:
+  - {date: 2026-10-01, kind: call}
+  - {date: 2026-10-20, kind: meet}
+  - {date: 2026-11-10, kind: call}
+'
+m "ours logged a meeting older than theirs's last call: theirs's follow-up stays" 0
+
+files 'name: Ada
+next: 2026-12-01
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+next: 2026-12-15   # moved
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: call}
+'
+m "theirs logged a call, ours moved next: both keys go" 0
+
+files 'name: Ada
+next: 2026-12-01
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+next: 2026-12-15   # moved
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+' 'name: Ada
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: note}
+' 'name: Ada
+next: 2026-12-15   # moved
+next-note: Ask about the job
+log:
+  - {date: 2026-11-01, kind: call}
+  - {date: 2026-11-25, kind: note}
+'
+m "theirs logged a note, ours moved next: ours's follow-up stays" 0
+
+files 'name: Ada\nnext: 2026-12-01\n' 'name: Ada\n' 'name: Ada\nnext: 2026-12-15\n' \
+    'name: Ada\n<<<<<<< ours (this machine)\n=======\nnext: 2026-12-15\n>>>>>>> theirs\n'
+m "next deleted by hand, changed on the other side: a conflict still" 1 \
+    "nw-merge: 'next': changed on both sides"
+
 # --- conflicts -------------------------------------------------------------
 
 files 'name: A
-email: a@x
+met: RustConf
 log:
   - {date: 2026-01-01}
 ' 'name: A
-email: a@y   # mine
+met: RustConf 2019   # mine
 log:
   - {date: 2026-01-01}
   - {date: 2026-02-01}
 ' 'name: A
-email:
-  - a@z
-  - a@w
+met:
+  where: RustConf
+  date: 2019-09-10
 log:
   - {date: 2026-01-01}
   - {date: 2026-03-01}
 org: Z
 ' 'name: A
-<<<<<<< ours
-email: a@y   # mine
+<<<<<<< ours (this machine)
+met: RustConf 2019   # mine
 =======
-email:
-  - a@z
-  - a@w
+met:
+  where: RustConf
+  date: 2019-09-10
 >>>>>>> theirs
 log:
   - {date: 2026-01-01}
@@ -265,36 +503,36 @@ log:
 org: Z
 '
 chmod 640 "$T/ours"
-m "both changed email: markers, the rest merged" 1 \
-    "nw-merge: 'email': changed on both sides"
+m "both changed met: markers, the rest merged" 1 \
+    "nw-merge: 'met': changed on both sides"
 is "$(stat -c %a "$T/ours")" 640 "the mode of ours is kept"
 
-files 'name: A\r\nemail: a@x\r\norg: X\r\n' \
+files 'name: A\r\ntitle: Dr\r\norg: X\r\n' \
     'name: A\r\norg: Y' \
-    'name: A\nemail: a@z\norg: X\n' \
-    'name: A\r\n<<<<<<< ours\r\n=======\r\nemail: a@z\r\n>>>>>>> theirs\r\norg: Y'
+    'name: A\ntitle: Prof\norg: X\n' \
+    'name: A\r\n<<<<<<< ours (this machine)\r\n=======\r\ntitle: Prof\r\n>>>>>>> theirs\r\norg: Y'
 m "ours deleted, theirs changed: an empty ours, at theirs's place" 1 \
-    "nw-merge: 'email': changed on both sides"
+    "nw-merge: 'title': changed on both sides"
 
 files 'name: A
-email: a@x
+title: Dr
 org: X
 ' 'name: A
-email: a@y
+title: Prof
 ' 'name: A
 org: Y
 ' 'name: A
-<<<<<<< ours
+<<<<<<< ours (this machine)
 =======
 org: Y
 >>>>>>> theirs
-<<<<<<< ours
-email: a@y
+<<<<<<< ours (this machine)
+title: Prof
 =======
 >>>>>>> theirs
 '
 m "theirs deleted, ours changed; and the other way round" 1 \
-    "nw-merge: 'email': changed on both sides
+    "nw-merge: 'title': changed on both sides
 nw-merge: 'org': changed on both sides"
 
 files '' 'name: Ada Lovelace
@@ -309,7 +547,7 @@ log:
   - {date: 2026-11-02, kind: call}
 ' 'name: Ada Lovelace
 email: ada@example.org
-<<<<<<< ours
+<<<<<<< ours (this machine)
 added: 2026-11-01
 =======
 added: 2026-11-02
@@ -320,6 +558,41 @@ log:
 '
 m "added on both sides (an empty base)" 1 \
     "nw-merge: 'added': changed on both sides"
+
+# --- the sides' names on the markers -----------------------------------
+
+# git merge sets GITHEAD_<hash> to the name of what it merges in
+H=0123456789abcdef0123456789abcdef01234567
+files 'name: A\norg: X\n' 'name: A\norg: Y\n' 'name: A\norg: Z\n' \
+    'name: A\n<<<<<<< ours (this machine)\norg: Y\n=======\norg: Z\n>>>>>>> theirs (origin/main)\n'
+run env "GITHEAD_$H=origin/main" nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc:$err" "1:nw-merge: 'org': changed on both sides" "GITHEAD names theirs: exit 1"
+same "$T/ours" "$T/want" "GITHEAD names theirs: on the marker"
+
+files 'name: A\norg: X\n' 'name: A\norg: Y\n' 'name: A\norg: Z\n' \
+    'name: A\n<<<<<<< ours (this machine)\norg: Y\n=======\norg: Z\n>>>>>>> theirs\n'
+run env "GITHEAD_$H=origin/main" "GITHEAD_${H%??}ff=topic" \
+    nw-merge "$T/base" "$T/ours" "$T/theirs"
+same "$T/ours" "$T/want" "two heads merged in: theirs has no name"
+
+files 'name: A\norg: X\n' 'name: A\norg: Y\n' 'name: A\norg: Z\n' \
+    'name: A\n<<<<<<< ours (this machine)\norg: Y\n=======\norg: Z\n>>>>>>> theirs (two)\n'
+run env "GITHEAD_$H=two
+lines" nw-merge "$T/base" "$T/ours" "$T/theirs"
+same "$T/ours" "$T/want" "a name with a line break: its first line"
+
+# 100 bytes at most, and whole characters: 99 x, then a 2-byte e-acute
+x99=$(printf '%099d' 0 | tr 0 x)
+files 'name: A\norg: X\n' 'name: A\norg: Y\n' 'name: A\norg: Z\n' \
+    "name: A\n<<<<<<< ours (this machine)\norg: Y\n=======\norg: Z\n>>>>>>> theirs ($x99)\n"
+run env "GITHEAD_$H=$x99$(printf '\303\251')tc" nw-merge "$T/base" "$T/ours" "$T/theirs"
+same "$T/ours" "$T/want" "a long name: cut before the character at byte 100"
+
+files 'name: A\norg: X\nx: [\n' 'name: A\norg: Y\nx: 1\n' 'name: A\norg: Z\nx: [\n' \
+    'name: A\n<<<<<<< ours (this machine)\norg: Y\nx: 1\n=======\norg: Z\nx: [\n>>>>>>> theirs (topic)\n'
+run env "GITHEAD_$H=topic" nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc" 1 "a plain merge names the sides too: exit 1"
+same "$T/ours" "$T/want" "a plain merge names the sides too: the markers"
 
 # --- what the merge cannot read: a plain text merge ------------------------
 
@@ -375,7 +648,7 @@ tags: [a, b]
 ' 'name: A
 tags: [a, c]
 ' 'name: A
-<<<<<<< ours
+<<<<<<< ours (this machine)
 tags: [a, b]
 =======
 tags: [a, c]
@@ -386,12 +659,70 @@ run nw-merge "$T/base" "$T/ours" "$T/theirs"
 is "$rc" 1 "base does not parse, a plain conflict: exit 1"
 same "$T/ours" "$T/want" "base does not parse: git merge-file's markers"
 
+# git merge-file must have worked before its output replaces ours: a git
+# that fails, or prints nothing, leaves ours as it was, byte for byte
+mkdir "$T/fake"
+printf '#!/bin/sh\nexit 1\n' >"$T/fake/git"
+chmod +x "$T/fake/git"
+# base does not parse: a plain merge, clean when git works
+plain() {
+	printf 'name: A\norg: X\nw: 0\ny: 0\nx: [\n' >"$T/base"
+	printf 'name: A\norg: X\nw: 0\ny: 0\nx: 1\n' >"$T/ours"
+	printf 'name: A\norg: Y\nw: 0\ny: 0\nx: [\n' >"$T/theirs"
+	cp "$T/ours" "$T/want"
+}
+plain
+run perl -e '$SIG{CHLD} = "IGNORE"; exec @ARGV' env PATH="$T/fake:$PATH" \
+    nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc" 1 "SIGCHLD ignored, git fails: exit 1"
+same "$T/ours" "$T/want" "SIGCHLD ignored, git fails: ours left as it was"
+is "$err" "nw-merge: $T/base:6:1: did not find expected node content while parsing a flow node
+nw-merge: $T/theirs:6:1: did not find expected node content while parsing a flow node
+nw-merge: merging as plain text
+nw-merge: git merge-file gave no output; '$T/ours' left as it was" \
+    "SIGCHLD ignored, git fails: says so"
+
+plain
+printf '#!/bin/sh\nexit 0\n' >"$T/fake/git"
+run env PATH="$T/fake:$PATH" nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc" 1 "git prints nothing and exits 0: exit 1"
+same "$T/ours" "$T/want" "git prints nothing and exits 0: ours left as it was"
+is "$(echo "$err" | tail -1)" "nw-merge: git merge-file gave no output; '$T/ours' left as it was" \
+    "git prints nothing and exits 0: says so"
+
+plain
+printf '#!/bin/sh\necho half a merge\nkill -9 $$\n' >"$T/fake/git"
+run env PATH="$T/fake:$PATH" nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc" 1 "git killed: exit 1"
+same "$T/ours" "$T/want" "git killed: ours left as it was"
+is "$(echo "$err" | tail -1)" "nw-merge: git merge-file was killed; '$T/ours' left as it was" \
+    "git killed: says so"
+
+plain
+printf 'name: A\norg: Y\nw: 0\ny: 0\nx: 1\n' >"$T/want"
+run perl -e '$SIG{CHLD} = "IGNORE"; exec @ARGV' \
+    nw-merge "$T/base" "$T/ours" "$T/theirs"
+is "$rc:$(echo "$err" | tail -1)" "0:nw-merge: merging as plain text" \
+    "SIGCHLD ignored, git works: a clean plain merge"
+same "$T/ours" "$T/want" "SIGCHLD ignored, git works: its result"
+
+# file names that look like options reach git as file names
+plain
+cp base ./-b
+cp ours ./-o
+cp theirs ./-t
+printf 'name: A\norg: Y\nw: 0\ny: 0\nx: 1\n' >"$T/want"
+run nw-merge -- -b -o -t
+is "$rc" 0 "file names beginning with '-': a clean plain merge"
+same ./-o "$T/want" "file names beginning with '-': its result"
+
 # --- random merges, checked against the rules -----------------------------
 
 # 100 merges of random logs and keys, in block, flow and mixed styles, LF
 # and CRLF: without conflict markers the result holds each entry as many
 # times as the rules say, in date order when ours was, the keys from the
-# side that changed them, the line ends of ours.
+# side that changed them (tags changed on both: ours's but those theirs
+# removed, then theirs's new ones), the line ends of ours.
 if python3 -c 'import yaml' 2>/dev/null; then
 	mkdir "$T/prop"
 	cat >"$T/prop/prop.py" <<'EOF'
@@ -473,6 +804,9 @@ for it in range(100):
         for k in ['email','tags','org']:
             b,o,t=doc.get(k),od.get(k),td.get(k)
             w= o if (o==t or b==t) else t if b==o else 'CONFLICT'
+            if w=='CONFLICT' and k=='tags':
+                w=[x for x in o if x not in (b or []) or x in t]
+                w+=[x for x in t if x not in (b or []) and x not in w]
             if m.get(k)!=w: print('KEY',k,it,m.get(k),w); bad+=1
 print('bad', bad)
 EOF
@@ -491,6 +825,7 @@ is "$rc:$out:$err" "0:$USAGE:" "-h: usage on stdout"
 run nw-merge -V
 is "$rc:$out" "0:nw-merge $(sed -n 's/^#define[	 ]*NW_VERSION[	 ]*"\(.*\)"$/\1/p' "$TOP/src/nw.h")" "-V: the version"
 printf 'name: A\n' >"$T/base"
+printf 'name: A\n' >"$T/theirs"
 run nw-merge "$T/base" "$T/nothing" "$T/theirs"
 is "$rc:$out" "1:" "ours missing: exit 1"
 is "$(echo "$err" | grep '^nw-merge')" "nw-merge: '$T/nothing': No such file or directory
