@@ -95,6 +95,11 @@ build-san/bin/%: $(B)/%.o $(B)/libnw.a
 	@mkdir -p build-san/bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
 
+# The crash trial in full: a kill at every system call of every writer
+# (make check runs a sample of it); minutes.  CRASH_JOBS trials at once.
+crash: all
+	CRASH_FULL=1 NW_BIN=$(CURDIR)/bin sh tests/2000-crash.t
+
 demo: all
 	NW_TODAY=2026-11-25 bin/nw-due -C examples/network </dev/null
 
@@ -117,4 +122,5 @@ install: all
 clean:
 	rm -rf build build-san $(CMDS:%=bin/%)
 
-.PHONY: all progs deps units check check-san san-progs demo lint install clean
+.PHONY: all progs deps units check check-san san-progs crash demo lint \
+	install clean
