@@ -125,15 +125,16 @@ def snapshot(root):
 
 
 def parses(text):
-    """Does text parse as YAML?  Said for a torn file."""
+    """Is text a YAML mapping?  Said of a torn file."""
     try:
         import yaml
-        yaml.safe_load(text)
-        return ', parses'
+        if isinstance(yaml.safe_load(text), dict):
+            return ', a YAML mapping'
+        return ', not a YAML mapping'
     except ImportError:
         return ''
     except yaml.YAMLError as e:
-        return ', does not parse: %s' % str(e).replace('\n', ' ')
+        return ', no YAML: %s' % str(e).replace('\n', ' ')
 
 
 def checked(s, dst, when):
@@ -397,7 +398,8 @@ def prepare(s, t, trace):
     """The clean run: the trace, the files before and after it."""
     before = snapshot(s.template)
     checked(s, s.template, 'before')
-    if t.execute(s, trace=trace) or t.rc != 0 or not t.alone:
+    if (t.execute(s, trace=trace) or t.rc != 0 or not t.alone or
+            'Sanitizer' in t.output() or 'runtime error:' in t.output()):
         bail('%s: the clean run fails (exit %s): %s' % (
             s.title(), t.rc, t.output()))
     after = snapshot(t.dst)
