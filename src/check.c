@@ -7,10 +7,17 @@
 
 #include "nw.h"
 
+/*
+ * Findings at a place in the file wait in ck->found until the file is
+ * done, then go out in the file's order: the checks of one key and those
+ * across contacts interleave as the reader expects.
+ */
 static void
 vsay(struct check *ck, const char *path, struct ynode *n, int error,
     const char *fmt, va_list ap)
 {
+	struct buf b = { 0 };
+
 	if (error)
 		ck->nerr++;
 	else
@@ -18,12 +25,41 @@ vsay(struct check *ck, const char *path, struct ynode *n, int error,
 	if ((ck->quiet && !error) || ck->out == NULL)
 		return;
 	if (n)
-		fprintf(ck->out, "%s:%d:%d: ", path, n->line, n->col);
+		buf_printf(&b, "%08d %08d %s:%d:%d: ", n->line, n->col, path,
+		    n->line, n->col);
 	else
-		fprintf(ck->out, "%s: ", path);
-	fprintf(ck->out, "%s: ", error ? "error" : "warning");
-	vfprintf(ck->out, fmt, ap);
-	fputc('\n', ck->out);
+		buf_printf(&b, "%s: ", path);
+	buf_printf(&b, "%s: ", error ? "error" : "warning");
+	buf_vprintf(&b, fmt, ap);
+	if (n) {
+		strv_add(&ck->found, b.s);
+	} else
+		fprintf(ck->out, "%s\n", b.s);
+	free(b.s);
+}
+
+static int
+byplace(const void *a, const void *b)
+{
+	return strncmp(*(char *const *)a, *(char *const *)b, 18);
+}
+
+static void
+flush(struct check *ck)
+{
+	size_t i, j;
+	char *x;
+
+	/* a stable sort: findings at one place keep the order they came */
+	for (i = 1; i < ck->found.n; i++) {
+		x = ck->found.v[i];
+		for (j = i; j > 0 && byplace(&ck->found.v[j - 1], &x) > 0; j--)
+			ck->found.v[j] = ck->found.v[j - 1];
+		ck->found.v[j] = x;
+	}
+	for (i = 0; i < ck->found.n; i++)
+		fprintf(ck->out, "%s\n", ck->found.v[i] + 18);
+	strv_free(&ck->found);
 }
 
 static void
@@ -61,228 +97,53 @@ check_note(struct check *ck, const char *id, int error, const char *fmt, ...)
 	free(path);
 }
 
-static const char *
-kindname(struct ynode *n)
-{
-	n = ynode_deref(n);
-	return n->type == YMAP ? "a mapping" : n->type == YSEQ ? "a list" :
-	    "a string";
-}
-
-static int
-isstr(struct check *ck, struct ynode *n, const char *key)
-{
-	n = ynode_deref(n);
-	if (n->type == YSCALAR)
-		return 1;
-	say(ck, n, 1, "'%s' must be a string, not %s", key, kindname(n));
-	return 0;
-}
-
 static void
-date(struct check *ck, struct ynode *n, const char *key)
+finding(struct finding *f, struct ynode *n, int error, const char *fmt, ...)
 {
-	int z;
+	struct check *ck = f->arg;
+	va_list ap;
 
-	n = ynode_deref(n);
-	if (ynode_isnull(n) && strcmp(key, "log date") != 0)
-		return;
-	if (n->type != YSCALAR || !date_parse(n->str, &z))
-		say(ck, n, 1, "%s '%s' is not a date (YYYY-MM-DD)", key,
-		    n->type == YSCALAR ? n->str : "");
+	va_start(ap, fmt);
+	vsay(ck, ck->path, n, error, fmt, ap);
+	va_end(ap);
 }
 
-/* A string or a list of strings; each item handed to fn. */
+/* What is wrong across contacts: a name or an email twice. */
 static void
-strings(struct check *ck, struct ynode *n, const char *key,
-    void (*fn)(struct check *, struct ynode *))
-{
-	size_t i;
-
-	n = ynode_deref(n);
-	if (ynode_isnull(n))
-		return;
-	if (n->type == YMAP) {
-		say(ck, n, 1, "'%s' must be a string or a list of strings",
-		    key);
-		return;
-	}
-	if (n->type == YSCALAR) {
-		if (fn)
-			fn(ck, n);
-		return;
-	}
-	for (i = 0; i < n->nkid; i++)
-		if (isstr(ck, n->kid[i], key) && fn)
-			fn(ck, ynode_deref(n->kid[i]));
-}
-
-static void
-email(struct check *ck, struct ynode *n)
+across(struct check *ck, const struct key *k, struct ynode *v)
 {
 	struct contact **all;
-	size_t na, i, j;
-
-	if (!email_plausible(n->str))
-		say(ck, n, 0, "'%s' does not look like an email address",
-		    n->str);
-	all = refs_all(&ck->refs, &na);
-	for (i = 0; i < na; i++) {
-		if (strcmp(all[i]->id, ck->id) == 0)
-			continue;
-		for (j = 0; j < all[i]->nemail; j++)
-			if (strcaseeq(all[i]->email[j], n->str)) {
-				say(ck, n, 1, "email '%s' is also on %s",
-				    n->str, all[i]->id);
-				return;
-			}
-	}
-}
-
-static void
-name(struct check *ck, struct ynode *n)
-{
-	struct contact **all;
-	size_t na, i;
-
-	n = ynode_deref(n);
-	if (n->type != YSCALAR || n->len == 0 || ynode_isnull(n)) {
-		say(ck, n, 1, "'name' must be a non-empty string");
-		return;
-	}
-	all = refs_all(&ck->refs, &na);
-	for (i = 0; i < na; i++)
-		if (all[i]->name && strcmp(all[i]->id, ck->id) != 0 &&
-		    strcaseeq(all[i]->name, n->str)) {
-			say(ck, n, 0, "name '%s' is also on %s", n->str,
-			    all[i]->id);
-			return;
-		}
-}
-
-static void
-via(struct check *ck, struct ynode *n)
-{
-	char *path;
-
-	n = ynode_deref(n);
-	if (!isstr(ck, n, "via") || ynode_isnull(n))
-		return;
-	path = net_path(ck->net, n->str);
-	if (!id_valid(n->str) || access(path, F_OK) == -1)
-		say(ck, n, 1, "via '%s' names no contact", n->str);
-	free(path);
-}
-
-static void
-met(struct check *ck, struct ynode *n)
-{
-	struct ynode *k, *v;
-	size_t i;
-
-	n = ynode_deref(n);
-	if (n->type == YSCALAR)
-		return;
-	if (n->type != YMAP) {
-		say(ck, n, 1, "'met' must be a string or a mapping");
-		return;
-	}
-	for (i = 0; i + 1 < n->nkid; i += 2) {
-		k = ynode_deref(n->kid[i]), v = n->kid[i + 1];
-		if (k->type != YSCALAR)
-			continue;
-		if (strcmp(k->str, "date") == 0)
-			date(ck, v, "met date");
-		else if (strcmp(k->str, "via") == 0)
-			via(ck, v);
-		else
-			isstr(ck, v, k->str);
-	}
-}
-
-static void
-logentries(struct check *ck, struct ynode *n)
-{
-	struct ynode *e, *k;
-	size_t i, j;
-
-	n = ynode_deref(n);
-	if (ynode_isnull(n))
-		return;
-	if (n->type != YSEQ) {
-		say(ck, n, 1, "'log' is not a list");
-		return;
-	}
-	for (i = 0; i < n->nkid; i++) {
-		e = ynode_deref(n->kid[i]);
-		if (e->type != YMAP) {
-			say(ck, e, 1, "a log entry must be a mapping with a "
-			    "date");
-			continue;
-		}
-		if (ymap_get(e, "date") == NULL)
-			say(ck, e, 1, "log entry without a date");
-		for (j = 0; j + 1 < e->nkid; j += 2) {
-			k = ynode_deref(e->kid[j]);
-			if (k->type != YSCALAR)
-				continue;
-			if (strcmp(k->str, "date") == 0)
-				date(ck, e->kid[j + 1], "log date");
-			else if (strcmp(k->str, "kind") == 0 ||
-			    strcmp(k->str, "note") == 0)
-				isstr(ck, e->kid[j + 1], k->str);
-		}
-	}
-}
-
-static void
-pair(struct check *ck, const char *key, struct ynode *v)
-{
-	struct dur du;
-	struct bday bd;
-	size_t i;
+	struct ynode *it;
+	size_t na, i, j, m;
 
 	v = ynode_deref(v);
-	if (strcmp(key, "name") == 0)
-		name(ck, v);
-	else if (strcmp(key, "email") == 0)
-		strings(ck, v, key, email);
-	else if (!strcmp(key, "aka") || !strcmp(key, "tags") ||
-	    !strcmp(key, "groups") || !strcmp(key, "phone"))
-		strings(ck, v, key, NULL);
-	else if (!strcmp(key, "next") || !strcmp(key, "added"))
-		date(ck, v, key);
-	else if (strcmp(key, "every") == 0) {
-		if (!ynode_isnull(v) && (v->type != YSCALAR ||
-		    !dur_parse(v->str, &du)))
-			say(ck, v, 1, "every '%s' is not a duration (like 3w, "
-			    "2m, 1y)", v->type == YSCALAR ? v->str : "");
-		else if (!ynode_isnull(v) && dur_days(du) > 100 * 365)
-			say(ck, v, 0, "every '%s' is over 100 years: due "
-			    "dates stop at 9999-12-31", v->str);
-	} else if (strcmp(key, "circle") == 0) {
-		if (isstr(ck, v, key) && !ynode_isnull(v) &&
-		    net_circle(ck->net, v->str) == NULL)
-			say(ck, v, 1, "unknown circle '%s'", v->str);
-	} else if (strcmp(key, "birthday") == 0) {
-		if (!ynode_isnull(v) && (v->type != YSCALAR ||
-		    !bday_parse(v->str, &bd)))
-			say(ck, v, 1, "birthday '%s' is not YYYY-MM-DD or "
-			    "--MM-DD", v->type == YSCALAR ? v->str : "");
-	} else if (strcmp(key, "met") == 0)
-		met(ck, v);
-	else if (strcmp(key, "log") == 0)
-		logentries(ck, v);
-	else if (strcmp(key, "links") == 0) {
-		if (v->type != YMAP && !ynode_isnull(v))
-			say(ck, v, 1, "'links' must be a mapping like "
-			    "{github: name}");
-		for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
-			isstr(ck, v->kid[i + 1], "links");
-	} else if (!strcmp(key, "org") || !strcmp(key, "title") ||
-	    !strcmp(key, "address") || !strcmp(key, "notes") ||
-	    !strcmp(key, "next-note"))
-		isstr(ck, v, key);
+	if (k->type != K_NAME && k->type != K_EMAIL)
+		return;
+	all = refs_all(&ck->refs, &na);
+	for (m = 0; m < (v->type == YSEQ ? v->nkid : 1); m++) {
+		it = v->type == YSEQ ? ynode_deref(v->kid[m]) : v;
+		if (it->type != YSCALAR || ynode_isnull(it))
+			continue;
+		for (i = 0; i < na; i++) {
+			if (strcmp(all[i]->id, ck->id) == 0)
+				continue;
+			if (k->type == K_NAME && all[i]->name &&
+			    strcaseeq(all[i]->name, it->str)) {
+				say(ck, it, 0, "name '%s' is also on %s",
+				    it->str, all[i]->id);
+				return;
+			}
+			for (j = 0; k->type == K_EMAIL && j < all[i]->email.n;
+			    j++)
+				if (strcaseeq(all[i]->email.v[j], it->str))
+					break;
+			if (k->type == K_EMAIL && j < all[i]->email.n) {
+				say(ck, it, 1, "email '%s' is also on %s",
+				    it->str, all[i]->id);
+				break;
+			}
+		}
+	}
 }
 
 /*
@@ -294,7 +155,9 @@ check_text(struct check *ck, const char *path, const char *id,
     const char *text, size_t len)
 {
 	struct ydoc *d = ydoc_parse(text, len);
-	struct ynode *r, *k;
+	struct finding f = { ck->net, finding, ck };
+	const struct key *k;
+	struct ynode *r, *kn;
 	int before = ck->nerr;
 	size_t i;
 
@@ -314,11 +177,15 @@ check_text(struct check *ck, const char *path, const char *id,
 		if (ymap_get(r, "name") == NULL)
 			say(ck, r, 1, "no 'name'");
 		for (i = 0; i + 1 < r->nkid; i += 2) {
-			k = ynode_deref(r->kid[i]);
-			if (k->type == YSCALAR)
-				pair(ck, k->str, r->kid[i + 1]);
+			kn = ynode_deref(r->kid[i]);
+			if (kn->type != YSCALAR ||
+			    (k = schema_key(kn->str)) == NULL)
+				continue;
+			schema_check(&f, k, r->kid[i + 1]);
+			across(ck, k, r->kid[i + 1]);
 		}
 	}
+	flush(ck);
 	ydoc_free(d);
 	return ck->nerr - before;
 }

@@ -6,14 +6,35 @@
 
 #include "nw.h"
 
+/*
+ * The loader reads a contact's tree once, key by key, through the schema:
+ * each key of nw(5) is checked by schema_check and, when sound, stored in
+ * its field of struct contact; with C_KEYS every key, the user's own
+ * too, is kept as data.  The first error of a K_VITAL key makes the
+ * contact unusable, said with its place; with C_STRUCT only what an edit
+ * needs counts (a mapping with a name and a log that is a list), so a bad
+ * date never stops a command from logging.
+ */
+
+struct load {
+	struct finding	 f;
+	struct contact	*c;
+	int		 bad;		/* the key at hand has an error */
+	int		 vital;		/* and it makes the contact unusable */
+};
+
 static void
-bad(struct contact *c, struct ynode *n, const char *fmt, ...)
+loadsay(struct finding *f, struct ynode *n, int error, const char *fmt, ...)
 {
+	struct load *l = f->arg;
 	va_list ap;
 	char *s;
 	int len;
 
-	if (c->err)
+	if (!error)
+		return;
+	l->bad = 1;
+	if (!l->vital || l->c->err)
 		return;
 	va_start(ap, fmt);
 	len = vsnprintf(NULL, 0, fmt, ap);
@@ -22,68 +43,19 @@ bad(struct contact *c, struct ynode *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(s, len + 1, fmt, ap);
 	va_end(ap);
-	c->err = s;
+	l->c->err = s;
+	l->c->line = n ? n->line : 1;
+	l->c->col = n ? n->col : 1;
+}
+
+static void
+bad(struct contact *c, struct ynode *n, const char *msg)
+{
+	if (c->err)
+		return;
+	c->err = xstrdup(msg);
 	c->line = n ? n->line : 1;
 	c->col = n ? n->col : 1;
-}
-
-/* A string, or a list of strings: email, aka, tags, groups. */
-static void
-strlist(struct contact *c, struct ynode *root, const char *key, char ***v,
-    size_t *n)
-{
-	struct ynode *l = ymap_get(root, key), *k;
-	size_t i;
-
-	if (l == NULL || ynode_isnull(l))
-		return;
-	if (l->type == YSCALAR) {
-		*v = xcalloc(1, sizeof **v);
-		(*v)[(*n)++] = xstrdup(l->str);
-		return;
-	}
-	if (l->type != YSEQ) {
-		bad(c, l, "'%s' must be a string or a list", key);
-		return;
-	}
-	*v = xcalloc(l->nkid, sizeof **v);
-	for (i = 0; i < l->nkid; i++) {
-		k = ynode_deref(l->kid[i]);
-		if (k->type != YSCALAR) {
-			bad(c, k, "'%s' items must be strings", key);
-			continue;
-		}
-		(*v)[(*n)++] = xstrdup(k->str);
-	}
-}
-
-static char *
-str(struct contact *c, struct ynode *root, const char *key)
-{
-	struct ynode *n = ymap_get(root, key);
-
-	if (n == NULL || ynode_isnull(n))
-		return NULL;
-	if (n->type != YSCALAR) {
-		bad(c, n, "'%s' must be a string", key);
-		return NULL;
-	}
-	return xstrdup(n->str);
-}
-
-static int
-date(struct contact *c, struct ynode *n, const char *what)
-{
-	int z;
-
-	if (n == NULL || ynode_isnull(n))
-		return NODATE;
-	if (n->type != YSCALAR || !date_parse(n->str, &z)) {
-		bad(c, n, "%s '%s' is not a date (YYYY-MM-DD)", what,
-		    n->type == YSCALAR ? n->str : "");
-		return NODATE;
-	}
-	return z;
 }
 
 int
@@ -92,42 +64,26 @@ contact_isasked(const char *kind)
 	return kind && strcmp(kind, "ask") == 0;
 }
 
+/* Entries with a date: the last contact, the counts, the entries kept. */
 static void
-readlog(struct contact *c, struct ynode *root, int flags)
+readlog(struct contact *c, struct ynode *l, int flags)
 {
-	struct ynode *l = ymap_get(root, "log"), *e, *dn;
+	struct ynode *e;
 	struct logent le;
+	const char *s;
 	size_t i;
 
-	if (l == NULL || ynode_isnull(l))
+	if (l->type != YSEQ)
 		return;
-	if (l->type != YSEQ) {
-		bad(c, l, "'log' is not a list");
-		return;
-	}
-	if (flags & C_KEEPLOG)
+	if (flags & C_LOG)
 		c->log = xcalloc(l->nkid, sizeof *c->log);
 	for (i = 0; i < l->nkid; i++) {
 		e = ynode_deref(l->kid[i]);
-		if (e->type != YMAP) {
-			if (!(flags & C_STRUCT))
-				bad(c, e, "a log entry must be a mapping "
-				    "with a date");
+		if (e->type != YMAP || (s = ynode_str(ymap_get(e, "date"))) ==
+		    NULL || !date_parse(s, &le.date))
 			continue;
-		}
-		dn = ymap_get(e, "date");
-		if (dn == NULL) {
-			if (!(flags & C_STRUCT))
-				bad(c, e, "log entry without a date");
-			continue;
-		}
-		le.date = (flags & C_STRUCT) && (dn->type != YSCALAR ||
-		    !date_parse(dn->str, &le.date)) ? NODATE :
-		    date(c, dn, "log date");
 		le.kind = (char *)ynode_str(ymap_get(e, "kind"));
 		le.note = (char *)ynode_str(ymap_get(e, "note"));
-		if (le.date == NODATE)
-			continue;
 		if (le.kind == NULL || strcmp(le.kind, "note") != 0)
 			if (c->last == NODATE || le.date > c->last)
 				c->last = le.date;
@@ -137,7 +93,7 @@ readlog(struct contact *c, struct ynode *root, int flags)
 			c->nask++;
 		if (le.kind && strcmp(le.kind, "got") == 0)
 			c->ngot++;
-		if (flags & C_KEEPLOG) {
+		if (flags & C_LOG) {
 			le.kind = le.kind ? xstrdup(le.kind) : NULL;
 			le.note = le.note ? xstrdup(le.note) : NULL;
 			c->log[c->nlog] = le;
@@ -147,52 +103,174 @@ readlog(struct contact *c, struct ynode *root, int flags)
 }
 
 static void
-fields(struct contact *c, struct ynode *r, int flags)
+strlist(struct strv *l, struct ynode *n)
 {
-	struct ynode *n;
-	const char *s;
+	size_t i;
 
-	strlist(c, r, "aka", &c->aka, &c->naka);
-	strlist(c, r, "tags", &c->tags, &c->ntags);
-	strlist(c, r, "groups", &c->groups, &c->ngroups);
-	strlist(c, r, "email", &c->email, &c->nemail);
-	c->org = str(c, r, "org");
-	c->title = str(c, r, "title");
-	c->next_note = str(c, r, "next-note");
-	c->circle = str(c, r, "circle");	/* unknown: nw-check says so */
-	if ((n = ymap_get(r, "every")) != NULL && !ynode_isnull(n) &&
-	    ((s = ynode_str(n)) == NULL || !dur_parse(s, &c->every)) &&
-	    !(flags & C_STRUCT))
-		bad(c, n, "every '%s' is not a duration (like 3w, 2m, 1y)",
-		    s ? s : "");
-	if (flags & C_STRUCT)
+	if (n->type == YSCALAR) {
+		strv_add(l, n->str);
 		return;
-	c->next = date(c, ymap_get(r, "next"), "next");
-	c->added = date(c, ymap_get(r, "added"), "added");
-	if ((n = ymap_get(r, "birthday")) != NULL && !ynode_isnull(n) &&
-	    ((s = ynode_str(n)) == NULL || !bday_parse(s, &c->bday)))
-		bad(c, n, "birthday '%s' is not YYYY-MM-DD or --MM-DD",
-		    s ? s : "");
+	}
+	for (i = 0; n->type == YSEQ && i < n->nkid; i++)
+		if (ynode_deref(n->kid[i])->type == YSCALAR)
+			strv_add(l, ynode_deref(n->kid[i])->str);
 }
 
 /*
- * Read one contact.  Problems leave c->err set with their place; with
- * C_STRUCT only what an edit needs is checked (a mapping with a name and a
- * log that is a list), so a bad date never stops a command from logging.
+ * The value of key k into its field, as far as its shape allows: with
+ * C_STRUCT nothing was checked, and a list where a string belongs is
+ * simply not read.
  */
-struct contact *
-contact_load(struct net *net, const char *id, int flags)
+static void
+store(struct contact *c, const struct key *k, struct ynode *v, int flags)
+{
+	void *p = (char *)c + k->field;
+	struct met *m = p;
+	const char *s = ynode_str(v);
+	size_t i;
+
+	if (k->type == K_LOG) {
+		readlog(c, v, flags);
+		return;
+	}
+	if (k->field == NOFIELD || ynode_isnull(v))
+		return;
+	switch (k->type) {
+	case K_NAME:
+	case K_STR:
+	case K_TEXT:
+	case K_CIRCLE:
+		if (v->type == YSCALAR)
+			*(char **)p = xstrdup(v->str);
+		break;
+	case K_LIST:
+	case K_EMAIL:
+		strlist(p, v);
+		break;
+	case K_DATE:
+		if (s)
+			date_parse(s, p);
+		break;
+	case K_DUR:
+		if (s)
+			dur_parse(s, p);
+		break;
+	case K_BDAY:
+		if (s)
+			bday_parse(s, p);
+		break;
+	case K_LINKS:
+		for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
+			if (ynode_str(v->kid[i]) && (s =
+			    ynode_str(v->kid[i + 1])) != NULL) {
+				strv_add(p, ynode_str(v->kid[i]));
+				strv_add(p, s);
+			}
+		break;
+	case K_MET:
+		if (v->type == YSCALAR) {
+			m->where = xstrdup(v->str);
+			break;
+		}
+		if ((s = ynode_str(ymap_get(v, "where"))) != NULL)
+			m->where = xstrdup(s);
+		if ((s = ynode_str(ymap_get(v, "via"))) != NULL)
+			m->via = xstrdup(s);
+		if ((s = ynode_str(ymap_get(v, "date"))) != NULL)
+			date_parse(s, &m->date);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A node as data: a copy that owns its strings and knows no bytes. */
+static void
+copyvalue(struct value *d, struct ynode *n)
+{
+	size_t i;
+
+	memset(d, 0, sizeof *d);
+	if ((n = ynode_deref(n)) == NULL || ynode_isnull(n))
+		return;
+	if (n->type == YSCALAR) {
+		d->type = V_STR;
+		d->s = xstrdup(n->str);
+		d->plain = n->plain;
+		return;
+	}
+	d->type = n->type == YMAP ? V_MAP : V_LIST;
+	d->n = n->nkid;
+	d->v = xcalloc(n->nkid, sizeof *d->v);
+	for (i = 0; i < n->nkid; i++)
+		copyvalue(&d->v[i], n->kid[i]);
+}
+
+void
+value_free(struct value *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		value_free(&v->v[i]);
+	free(v->v);
+	free(v->s);
+	memset(v, 0, sizeof *v);
+}
+
+/* The value of a key of the file (C_KEYS), NULL when it has none. */
+const struct value *
+contact_value(struct contact *c, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < c->keys.n; i += 2)
+		if (c->keys.v[i].s && strcmp(c->keys.v[i].s, key) == 0)
+			return &c->keys.v[i + 1];
+	return NULL;
+}
+
+static void
+fields(struct net *net, struct contact *c, struct ynode *r, int flags)
+{
+	struct load l = { { net, loadsay, NULL }, c, 0, 0 };
+	const struct key *k;
+	struct ynode *kn, *v;
+	size_t i;
+
+	l.f.arg = &l;
+	for (i = 0; i + 1 < r->nkid; i += 2) {
+		kn = ynode_deref(r->kid[i]);
+		v = ynode_deref(r->kid[i + 1]);
+		if (kn->type != YSCALAR || (k = schema_key(kn->str)) == NULL)
+			continue;
+		l.bad = 0;
+		l.vital = (k->flags & K_VITAL) && !(flags & C_STRUCT);
+		if (flags & C_STRUCT) {
+			if (k->type == K_LOG && !ynode_isnull(v) &&
+			    v->type != YSEQ)
+				bad(c, v, "'log' is not a list");
+		} else
+			schema_check(&l.f, k, v);
+		/* an unknown circle is kept: due takes the default cadence */
+		if (!l.bad || (k->type == K_CIRCLE && v->type == YSCALAR))
+			store(c, k, v, flags);
+	}
+	if (flags & C_KEYS)
+		copyvalue(&c->keys, r);
+}
+
+/* The fields of a contact from its parsed file d, which it then owns. */
+static struct contact *
+contact_fill(struct net *net, const char *id, struct ydoc *d, int flags)
 {
 	struct contact *c;
 	struct ynode *r, *n;
-	struct ydoc *d;
-	int logerr;
 
 	c = xcalloc(1, sizeof *c);
 	c->id = xstrdup(id);
 	c->path = net_path(net, id);
-	c->next = c->added = c->last = NODATE;
-	d = ydoc_read(c->path);
+	c->next = c->added = c->last = c->met.date = NODATE;
 	if ((r = d->root) == NULL) {
 		c->err = xstrdup(d->err[0] ? d->err :
 		    "empty file: a contact needs a name");
@@ -200,45 +278,45 @@ contact_load(struct net *net, const char *id, int flags)
 		ydoc_free(d);
 		return c;
 	}
-	if (r->type != YMAP) {
+	if (r->type != YMAP)
 		bad(c, r, "the root is not a mapping");
-	} else if ((n = ymap_get(r, "name")) == NULL) {
+	else if ((n = ymap_get(r, "name")) == NULL)
 		bad(c, r, "no 'name'");
-	} else if (n->type != YSCALAR || n->len == 0 || ynode_isnull(n) ||
-	    strlen(n->str) != n->len) {
+	else if (n->type != YSCALAR || n->len == 0 || ynode_isnull(n) ||
+	    strlen(n->str) != n->len)
 		bad(c, n, "'name' must be a non-empty string");
-	} else {
-		c->name = xstrdup(n->str);
-		readlog(c, r, flags);
-		logerr = c->err != NULL;
-		fields(c, r, flags);
-		if ((flags & C_STRUCT) && c->err && !logerr) {
-			/* a wrong type elsewhere never stops an edit */
-			free(c->err);
-			c->err = NULL;
-		}
-	}
-	if (flags & C_KEEPDOC)
+	else
+		fields(net, c, r, flags);
+	if (flags & C_DOC)
 		c->doc = d;
 	else
 		ydoc_free(d);
 	return c;
 }
 
-static void
-freev(char **v, size_t n)
+/* Read contact id from its file; c->err says what is wrong, if anything. */
+struct contact *
+contact_load(struct net *net, const char *id, int flags)
 {
-	size_t i;
+	char *path = net_path(net, id);
+	struct ydoc *d = ydoc_read(path);
 
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+	free(path);
+	return contact_fill(net, id, d, flags);
+}
+
+/* The same from the text of contact id's file, len bytes. */
+struct contact *
+contact_parse(struct net *net, const char *id, const char *text, size_t len,
+    int flags)
+{
+	return contact_fill(net, id, ydoc_parse(text, len), flags);
 }
 
 void
 contact_free(struct contact *c)
 {
-	int i;
+	size_t i;
 
 	if (c == NULL)
 		return;
@@ -246,19 +324,26 @@ contact_free(struct contact *c)
 	free(c->path);
 	ydoc_free(c->doc);
 	free(c->name);
-	freev(c->aka, c->naka);
-	freev(c->tags, c->ntags);
-	freev(c->groups, c->ngroups);
-	freev(c->email, c->nemail);
+	strv_free(&c->aka);
+	strv_free(&c->tags);
+	strv_free(&c->groups);
+	strv_free(&c->email);
+	strv_free(&c->phone);
+	strv_free(&c->links);
 	free(c->circle);
 	free(c->org);
 	free(c->title);
+	free(c->address);
+	free(c->notes);
 	free(c->next_note);
+	free(c->met.where);
+	free(c->met.via);
 	for (i = 0; c->log && i < c->nlog; i++) {
 		free(c->log[i].kind);
 		free(c->log[i].note);
 	}
 	free(c->log);
+	value_free(&c->keys);
 	free(c->err);
 	free(c);
 }

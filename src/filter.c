@@ -24,10 +24,10 @@ filter_pass(struct filter *f, struct contact *c)
 	size_t i;
 
 	for (i = 0; i < f->tag.n; i++)
-		if (!has(c->tags, c->ntags, f->tag.v[i]))
+		if (!has(c->tags.v, c->tags.n, f->tag.v[i]))
 			return 0;
 	for (i = 0; i < f->group.n; i++)
-		if (!has(c->groups, c->ngroups, f->group.v[i]))
+		if (!has(c->groups.v, c->groups.n, f->group.v[i]))
 			return 0;
 	for (i = 0; i < f->circle.n; i++)
 		if (c->circle == NULL || strcmp(c->circle, f->circle.v[i]))

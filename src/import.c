@@ -295,6 +295,7 @@ void
 rec_free(struct rec *r)
 {
 	strv_free(&r->mem);
+	strv_free(&r->warn);
 	strv_free(&r->d.aka);
 	strv_free(&r->d.tags);
 	strv_free(&r->d.groups);
@@ -461,30 +462,48 @@ cell(struct row *h, struct row *r, const char *name)
 	return i >= 0 && (size_t)i < r->n && *r->f[i] ? r->f[i] : NULL;
 }
 
-/* "15 Mar 2024" as 2024-03-15, NULL when it is not one. */
+/*
+ * "15 Mar 2024" as 2024-03-15, NULL when it is not one: a day of one or
+ * two digits, a month's name or its first three letters at least
+ * ("Mar", "March", "Sept"), a year of four digits, a blank between each.
+ */
 static const char *
 linkedin_date(struct rec *r, const char *s)
 {
-	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-	char mon[4], out[32];
-	const char *m;
-	int d, y, z;
+	static const char *months[] = { "january", "february", "march",
+	    "april", "may", "june", "july", "august", "september", "october",
+	    "november", "december" };
+	static const char digits[] = "0123456789";
+	const char *day, *mon, *year;
+	char out[11];
+	size_t nd, nm;
+	int m, z;
 
-	if (s == NULL || sscanf(s, "%d %3s %d", &d, mon, &y) != 3)
+	day = s + strspn(s, " ");
+	if ((nd = strspn(day, digits)) < 1 || nd > 2 || day[nd] != ' ')
 		return NULL;
-	mon[0] |= 0x20, mon[1] |= 0x20, mon[2] |= 0x20;
-	if ((m = strstr(months, mon)) == NULL || (m - months) % 3)
+	mon = day + nd + 1;
+	nm = strspn(mon, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	for (m = 0; m < 12; m++)
+		if (nm >= 3 && nm <= strlen(months[m]) &&
+		    strncasecmp(mon, months[m], nm) == 0)
+			break;
+	year = mon + nm + 1;
+	if (m == 12 || mon[nm] != ' ' || strspn(year, digits) != 4 ||
+	    year[4 + strspn(year + 4, " ")] != '\0')
 		return NULL;
-	snprintf(out, sizeof out, "%04d-%02d-%02d", y,
-	    (int)(m - months) / 3 + 1, d);
+	snprintf(out, sizeof out, "%.4s-%02d-%s%.*s", year, m + 1,
+	    nd == 1 ? "0" : "", (int)nd, day);
 	return date_parse(out, &z) ? rec_keep(r, out) : NULL;
 }
 
 static void
 linkedin(struct rec *r, struct row *h, struct row *row)
 {
-	const char *name[2];
+	const char *name[2], *on;
 	struct buf b = { 0 };
+	char *w;
 
 	name[0] = cell(h, row, "First Name");
 	name[1] = cell(h, row, "Last Name");
@@ -495,9 +514,16 @@ linkedin(struct rec *r, struct row *h, struct row *row)
 	rec_set(r, &r->d.org, cell(h, row, "Company"));
 	rec_set(r, &r->d.title, cell(h, row, "Position"));
 	rec_link(r, "linkedin", cell(h, row, "URL"));
-	if ((r->d.metdate = linkedin_date(r, cell(h, row,
-	    "Connected On"))) != NULL)
+	if ((on = cell(h, row, "Connected On")) == NULL)
+		return;
+	if ((r->d.metdate = linkedin_date(r, on)) != NULL)
 		r->d.met = "LinkedIn";
+	else {
+		w = xasprintf("'Connected On' '%s' is not a date: left out",
+		    on);
+		strv_add(&r->warn, w);
+		free(w);
+	}
 }
 
 /* Google puts several values in one cell: "a ::: b". */
@@ -683,15 +709,18 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 			if (!bday_parse(r->d.birthday, &bd))
 				r->err = xasprintf("birthday '%s' is not "
 				    "YYYY-MM-DD or --MM-DD", v);
-		} else if (strcaseeq(k, "met-date") || strcaseeq(k, "added")) {
+		} else if (strcaseeq(k, "met-date") || strcaseeq(k, "added") ||
+		    strcaseeq(k, "next")) {
 			if (!date_parse(v, &z))
 				r->err = xasprintf("%s '%s' is not a date "
 				    "(YYYY-MM-DD)", k, v);
 			else if (strcaseeq(k, "added"))
 				r->d.added = z;
 			else
-				rec_set(r, &r->d.metdate, v);
-		}
+				rec_set(r, strcaseeq(k, "next") ? &r->d.next :
+				    &r->d.metdate, v);
+		} else if (strcaseeq(k, "next-note"))
+			rec_set(r, &r->d.next_note, v);
 		if (r->err)
 			return;
 	}
@@ -700,8 +729,8 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 /* Columns of a generic CSV: nw keys; id, last and due are nw's own. */
 static const char *generic_keys[] = { "name", "aka", "tags", "groups",
     "email", "phone", "org", "title", "address", "met", "via", "notes",
-    "links", "circle", "every", "birthday", "met-date", "added", "id",
-    "last", "due", NULL };
+    "links", "circle", "every", "next", "next-note", "birthday", "met-date",
+    "added", "id", "last", "due", NULL };
 
 static void
 generic_check(struct recs *rs, struct row *h)

@@ -42,8 +42,8 @@ duplicate(struct run *r, const char *name)
 	for (i = 0; i < n; i++) {
 		if (all[i]->name && strcaseeq(all[i]->name, name))
 			return all[i]->id;
-		for (j = 0; j < all[i]->nemail; j++)
-			if (strv_has(&r->d.email, all[i]->email[j]))
+		for (j = 0; j < all[i]->email.n; j++)
+			if (strv_has(&r->d.email, all[i]->email.v[j]))
 				return all[i]->id;
 	}
 	return NULL;

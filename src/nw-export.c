@@ -333,7 +333,7 @@ main(int argc, char *argv[])
 		for (i = 0; csv_cols[i]; i++)
 			csv_field(csv_cols[i], csv_cols[i + 1] == NULL);
 	for (i = 0; i < ids.n; i++) {
-		c = contact_load(net, ids.v[i], C_KEEPDOC);
+		c = contact_load(net, ids.v[i], C_DOC);
 		if (contact_report(c)) {
 			rv = 1;
 			contact_free(c);

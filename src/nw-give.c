@@ -14,10 +14,8 @@ static const char usage_text[] =
 struct run {
 	struct net	 *net;
 	struct refs	  refs;
-	char		 *item;
 	char		**ids;
 	size_t		  nids;
-	char		 *firstname;
 };
 
 static void
@@ -27,47 +25,22 @@ usage(void)
 	exit(2);
 }
 
-static int
-seen(struct run *r, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < r->nids; i++)
-		if (strcmp(r->ids[i], id) == 0)
-			return 1;
-	return 0;
-}
-
-static void
-keep(struct run *r, char *id)
-{
-	r->ids = xrealloc(r->ids, (r->nids + 1) * sizeof *r->ids);
-	r->ids[r->nids++] = id;
-}
+struct give {
+	int		 date;
+	const char	*what;
+};
 
 static int
-one(const char *ref, void *arg)
+giveone(struct batch *b, const char *id, void *arg)
 {
-	struct run *r = arg;
+	struct give *g = arg;
 	struct contact *c = NULL;
-	char *id;
 
-	if ((id = ref_resolve(&r->refs, ref)) == NULL)
+	if (change_log(b->net, id, g->date, "give", g->what, NULL, NULL, 1,
+	    &c))
 		return 1;
-	if (seen(r, id)) {
-		free(id);
-		return 0;
-	}
-	if (change_log(r->net, id, r->item, NULL, NULL, 1, &c)) {
-		free(id);
-		return 1;
-	}
-	if (r->firstname == NULL)
-		r->firstname = xstrdup(c->name);
+	batch_changed(b, id, c->name);
 	contact_free(c);
-	puts(id);
-	fflush(stdout);
-	keep(r, id);
 	return 0;
 }
 
@@ -126,10 +99,11 @@ int
 main(int argc, char *argv[])
 {
 	struct run r = { 0 };
+	struct batch b = { 0 };
+	struct give g = { 0 };
 	const char *dopt = NULL, *what = NULL;
 	struct strv sel = { 0 };
-	char *msg;
-	int ch, today, date, json = 0, rv, everyone, listing = 0;
+	int ch, today, json = 0, rv, everyone, listing = 0;
 
 	while ((ch = getopt(argc, argv, "C:d:hjlm:V")) != -1)
 		switch (ch) {
@@ -154,8 +128,9 @@ main(int argc, char *argv[])
 	if (what)
 		opt_text('m', what);
 	today = date_today();
-	date = today;
-	if (dopt && !date_parse_past(dopt, today, &date))
+	g.date = today;
+	g.what = what;
+	if (dopt && !date_parse_past(dopt, today, &g.date))
 		errx(2, "'%s': not a date (YYYY-MM-DD, today, yesterday, "
 		    "a weekday, 3d)", dopt);
 	r.net = net_open(1);
@@ -170,14 +145,9 @@ main(int argc, char *argv[])
 	}
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
-	r.item = change_logitem(date, "give", what);
-	rv = ref_loop(argc, argv, one, &r);
-	if (r.nids) {
-		msg = r.nids == 1 ? xasprintf("Log give to %s", r.firstname) :
-		    xasprintf("Log give to %s and %zu others", r.firstname,
-		    r.nids - 1);
-		git_commit(r.net, r.ids, r.nids, msg);
-		free(msg);
-	}
+	b.net = r.net;
+	rv = batch_run(&b, argc, argv, giveone, &g);
+	batch_commit(&b, "Log give to");
+	batch_free(&b);
 	return out_close() || rv;
 }

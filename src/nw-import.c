@@ -3,6 +3,9 @@
 #include <sys/stat.h>
 
 #include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,8 +15,9 @@
 static const char usage_text[] =
     "usage: nw-import [-nu] [-C dir] [-f format] [file ...]";
 
-#define NBUCKET	4096
-#define NONE	((size_t)-1)
+#define NBUCKET		4096
+#define NONE		((size_t)-1)
+#define MAXINPUT	(256 * 1024 * 1024)	/* bytes read from one file */
 
 struct known {			/* a contact a record may be the same as */
 	char		*id, *name;
@@ -34,6 +38,7 @@ struct run {
 	size_t		 nk;
 	struct hent	*byname[NBUCKET], *byemail[NBUCKET];
 	struct strv	 created, updated, planned;
+	struct strv	 said;		/* output held back, see say() */
 	char		*first;		/* the first name created */
 	int		 dry, update, bar;
 	size_t		 done, total;
@@ -44,6 +49,43 @@ usage(void)
 {
 	fprintf(stderr, "%s\n", usage_text);
 	exit(2);
+}
+
+/*
+ * Lines for stdout (fd 1) and stderr (fd 2) wait until the lock is gone:
+ * a writer blocked on a full pipe whose reader waits for the lock
+ * (nw-import | nw-log) would hold it for ever.  Each is kept with its fd
+ * first.
+ */
+static void
+say(struct run *r, int fd, const char *fmt, ...)
+{
+	va_list ap;
+	char *s, *line;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) == -1)
+		err(1, "vasprintf");
+	va_end(ap);
+	line = xasprintf("%d%s", fd, s);
+	strv_add(&r->said, line);
+	free(line);
+	free(s);
+}
+
+/* What say() held back, in the order it was said. */
+static void
+tell(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->said.n; i++)
+		if (r->said.v[i][0] == '1')
+			printf("%s\n", r->said.v[i] + 1);
+		else {
+			fflush(stdout);
+			fprintf(stderr, "%s\n", r->said.v[i] + 1);
+		}
 }
 
 /* ASCII letters folded, other bytes left out: strcaseeq decides. */
@@ -118,8 +160,8 @@ known_load(struct run *r)
 	all = refs_all(&r->refs, &n);
 	for (i = 0; i < n; i++)
 		if (all[i]->name)
-			known_add(r, all[i]->id, all[i]->name, all[i]->email,
-			    all[i]->nemail);
+			known_add(r, all[i]->id, all[i]->name, all[i]->email.v,
+			    all[i]->email.n);
 }
 
 /* The contact a record is: the same email, else the same name. */
@@ -184,7 +226,7 @@ known_phones(struct run *r, size_t who)
 	if (r->k[who].phones)
 		return;
 	r->k[who].phones = 1;
-	c = contact_load(r->net, r->k[who].id, C_KEEPDOC | C_STRUCT);
+	c = contact_load(r->net, r->k[who].id, C_DOC | C_STRUCT);
 	n = c->doc ? ymap_get(c->doc->root, "phone") : NULL;
 	if (n && n->type == YSEQ) {
 		for (i = 0; i < n->nkid; i++)
@@ -222,33 +264,13 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 }
 
 static int
-addlist(struct edit *e, const char *key, struct strv *l)
-{
-	size_t i;
-	char *q;
-	int ok = 1;
-
-	if (l->n == 1 && ymap_get(e->doc->root, key) == NULL) {
-		q = yaml_quote(l->v[0], Q_STR);
-		ok = edit_set(e, key, q);
-		free(q);
-		return ok;
-	}
-	for (i = 0; ok && i < l->n; i++) {
-		q = yaml_quote(l->v[i], Q_STR | Q_FLOW);
-		ok = edit_append(e, key, q, 0);
-		free(q);
-	}
-	return ok;
-}
-
-static int
-addnews(struct edit *e, void *arg)
+addnews(struct change *ch, struct contact *c, void *arg)
 {
 	struct news *nw = arg;
 
-	return addlist(e, "email", &nw->email) &&
-	    addlist(e, "phone", &nw->phone);
+	(void)c;
+	return change_import(ch, "email", &nw->email) &&
+	    change_import(ch, "phone", &nw->phone);
 }
 
 static char *
@@ -278,20 +300,20 @@ update(struct run *r, size_t who, struct rec *rec)
 
 	if (!missing(r, who, rec, &nw)) {
 		if (r->dry)
-			printf("%s\tskip\t%s\tnothing new\n", k->id,
+			say(r, 1, "%s\tskip\t%s\tnothing new", k->id,
 			    rec->d.name);
 		else
-			warnx("'%s': already in the network as %s, nothing "
-			    "new", rec->d.name, k->id);
+			say(r, 2, "nw-import: '%s': already in the network as "
+			    "%s, nothing new", rec->d.name, k->id);
 		return 0;
 	}
 	if (r->dry) {
 		what = describe(&nw);
-		printf("%s\tupdate\t%s\t%s\n", k->id, rec->d.name, what);
+		say(r, 1, "%s\tupdate\t%s\t%s", k->id, rec->d.name, what);
 		free(what);
 	} else if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) ==
 	    0 && !strv_has(&r->updated, k->id)) {
-		puts(k->id);
+		say(r, 1, "%s", k->id);
 		strv_add(&r->updated, k->id);
 	}
 	if (rv == 0) {
@@ -339,11 +361,11 @@ create(struct run *r, struct rec *rec)
 		rec->d.added = date_today();
 	if (r->dry) {
 		id = plan_id(r, rec->d.name);
-		printf("%s\tcreate\t%s\n", id, rec->d.name);
+		say(r, 1, "%s\tcreate\t%s", id, rec->d.name);
 	} else {
 		if ((id = draft_write(r->net, &rec->d)) == NULL)
 			return 1;
-		puts(id);
+		say(r, 1, "%s", id);
 		strv_add(&r->created, id);
 		if (r->first == NULL)
 			r->first = xstrdup(rec->d.name);
@@ -360,27 +382,28 @@ static int
 import_one(struct run *r, struct rec *rec, const char *path)
 {
 	const char *why;
-	size_t who;
+	size_t who, i;
 
 	if (rec->err) {
 		if (rec->line)
-			fprintf(stderr, "%s:%d: %s\n", path, rec->line,
-			    rec->err);
+			say(r, 2, "%s:%d: %s", path, rec->line, rec->err);
 		else
-			fprintf(stderr, "%s: %s\n", path, rec->err);
+			say(r, 2, "%s: %s", path, rec->err);
 		return 1;
 	}
+	for (i = 0; i < rec->warn.n; i++)
+		say(r, 2, "%s:%d: %s", path, rec->line, rec->warn.v[i]);
 	if ((who = same(r, rec, &why)) == NONE)
 		return create(r, rec);
 	if (r->update)
 		return update(r, who, rec);
 	if (r->dry)
-		printf("%s\tskip\t%s\tsame %s%s\n", r->k[who].id, rec->d.name,
-		    why ? "email " : "name", why ? why : "");
+		say(r, 1, "%s\tskip\t%s\tsame %s%s", r->k[who].id,
+		    rec->d.name, why ? "email " : "name", why ? why : "");
 	else
-		warnx("'%s': already in the network as %s (same %s%s)",
-		    rec->d.name, r->k[who].id, why ? "email " : "name",
-		    why ? why : "");
+		say(r, 2, "nw-import: '%s': already in the network as %s "
+		    "(same %s%s)", rec->d.name, r->k[who].id,
+		    why ? "email " : "name", why ? why : "");
 	return 0;
 }
 
@@ -404,27 +427,54 @@ progress(struct run *r, int show)
 	fprintf(stderr, "\rnw-import: [%s] %zu/%zu", bar, r->done, r->total);
 }
 
+/*
+ * The bytes of file, or of standard input for "-", at most MAXINPUT of
+ * them: a pipe or a device (/dev/zero) may never end.  NULL, said on
+ * stderr under the name path, when they cannot be had.
+ */
 static char *
-slurp(const char *path, size_t *len)
+slurp(const char *file, const char *path, size_t *len)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	struct stat st;
 	struct buf b = { 0 };
 	char chunk[65536];
-	size_t n;
+	ssize_t n;
+	int fd;
 
-	if (f == NULL)
-		return NULL;
-	buf_puts(&b, "");
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(f)) {
-		free(b.s);
-		b.s = NULL;
+	fd = strcmp(file, "-") == 0 ? 0 : open(file, O_RDONLY | O_NOCTTY);
+	if (fd == -1 || fstat(fd, &st) == -1) {
+		warn("'%s'", path);
+		goto fail;
 	}
-	if (f != stdin)
-		fclose(f);
+	if (S_ISDIR(st.st_mode)) {
+		warnx("'%s': a directory, not a file", path);
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > MAXINPUT)
+		goto big;
+	buf_puts(&b, "");
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			warn("'%s'", path);
+			goto fail;
+		}
+		if (b.len + n > MAXINPUT)
+			goto big;
+		buf_add(&b, chunk, n);
+	}
+	if (fd != 0)
+		close(fd);
 	*len = b.len;
 	return b.s;
+big:
+	warnx("'%s': larger than 256 MiB", path);
+fail:
+	if (fd > 0)
+		close(fd);
+	free(b.s);
+	return NULL;
 }
 
 static void
@@ -479,6 +529,7 @@ run_free(struct run *r)
 	strv_free(&r->created);
 	strv_free(&r->updated);
 	strv_free(&r->planned);
+	strv_free(&r->said);
 	free(r->first);
 }
 
@@ -521,8 +572,7 @@ main(int argc, char *argv[])
 	in = xcalloc(nin, sizeof *in);
 	for (i = 0; i < (size_t)nin; i++) {
 		path = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
-		if ((text = slurp(argv[i], &len)) == NULL) {
-			warn("'%s'", argv[i]);
+		if ((text = slurp(argv[i], path, &len)) == NULL) {
 			rv = 1;
 			continue;
 		}
@@ -541,6 +591,9 @@ main(int argc, char *argv[])
 		r.total += in[i].n;
 		free(text);
 	}
+	/* every input is read: decide and create under one lock */
+	if (!r.dry)
+		net_lock(r.net);
 	known_load(&r);
 	r.bar = isatty(2) && r.total >= 100;
 	for (i = 0; i < (size_t)nin; i++) {
@@ -548,7 +601,6 @@ main(int argc, char *argv[])
 		for (j = 0; j < in[i].n; j++) {
 			progress(&r, 0);
 			rv |= import_one(&r, &in[i].v[j], path);
-			fflush(stdout);
 			r.done++;
 			progress(&r, 1);
 			rec_free(&in[i].v[j]);
@@ -558,8 +610,11 @@ main(int argc, char *argv[])
 	}
 	progress(&r, 0);
 	free(in);
-	if (!r.dry)
+	if (!r.dry) {
 		commit(&r);
+		net_unlock(r.net);
+	}
+	tell(&r);
 	run_free(&r);
 	return out_close() || rv;
 }

@@ -67,9 +67,9 @@ search(struct match *m, struct contact *c, char *err, size_t len)
 	int rv;
 
 	if ((rv = any(m, one, 3, err, len)) ||
-	    (rv = any(m, c->aka, c->naka, err, len)) ||
-	    (rv = any(m, c->tags, c->ntags, err, len)) ||
-	    (rv = any(m, c->groups, c->ngroups, err, len)) ||
+	    (rv = any(m, c->aka.v, c->aka.n, err, len)) ||
+	    (rv = any(m, c->tags.v, c->tags.n, err, len)) ||
+	    (rv = any(m, c->groups.v, c->groups.n, err, len)) ||
 	    (rv = match_node(m, ymap_get(r, "notes"), err, len)))
 		return rv;
 	log = ymap_get(r, "log");
@@ -131,13 +131,13 @@ json_row(struct contact *c, const char *last, const char *due)
 	fputs("{\"id\":", stdout);
 	out_json_str(stdout, c->id);
 	json_str("name", c->name);
-	json_list("aka", c->aka, c->naka);
+	json_list("aka", c->aka.v, c->aka.n);
 	json_str("circle", c->circle);
 	json_str("org", c->org);
 	json_str("title", c->title);
-	json_list("email", c->email, c->nemail);
-	json_list("tags", c->tags, c->ntags);
-	json_list("groups", c->groups, c->ngroups);
+	json_list("email", c->email.v, c->email.n);
+	json_list("tags", c->tags.v, c->tags.n);
+	json_list("groups", c->groups.v, c->groups.n);
 	if (due) {
 		json_str("last", last);
 		json_str("due", due);
@@ -204,7 +204,7 @@ main(int argc, char *argv[])
 	net = net_open(1);
 	filter_check(net, &f);
 	if (npats)
-		flags |= C_KEEPDOC;
+		flags |= C_DOC;
 	refs.net = net;
 	rv = select_ids(&refs, argc, argv, &ids);
 	out_init(json);

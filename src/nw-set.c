@@ -13,7 +13,6 @@ static const char usage_text[] =
 struct set {
 	struct net	*net;
 	const char	*key, *val;
-	char		*text;		/* the value as YAML */
 	int		 mode;		/* 0, 'a' or 'd' */
 	int		 found;
 };
@@ -32,80 +31,21 @@ keyword(const char *k)
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == strlen(k);
 }
 
-/*
- * The value as YAML text, checked against what the key means: dates,
- * durations, circles, birthdays, emails.  NULL, said, when it is wrong.
- */
-static char *
-value(struct net *net, const char *key, const char *v, int inlist)
-{
-	struct bday bd;
-	struct dur du;
-	char ds[11];
-	int z;
-
-	if (strcmp(key, "next") == 0 || strcmp(key, "added") == 0) {
-		if (!date_parse_ahead(v, date_today(), &z)) {
-			warnx("'%s': not a date (YYYY-MM-DD, tomorrow, a "
-			    "weekday, 2w)", v);
-			return NULL;
-		}
-		return xstrdup(date_str(z, ds));
-	}
-	if (strcmp(key, "every") == 0 && !dur_parse(v, &du)) {
-		warnx("'%s': not a duration (like 3w, 2m, 1y)", v);
-		return NULL;
-	}
-	if (strcmp(key, "birthday") == 0 && !bday_parse(v, &bd)) {
-		warnx("'%s': not a birthday (YYYY-MM-DD or --MM-DD)", v);
-		return NULL;
-	}
-	if (strcmp(key, "circle") == 0 && net_circle(net, v) == NULL) {
-		warnx("'%s': no such circle", v);
-		return NULL;
-	}
-	if (strcmp(key, "email") == 0 && !email_plausible(v)) {
-		warnx("'%s': not an email address", v);
-		return NULL;
-	}
-	if (strcmp(key, "name") == 0 && *v == '\0') {
-		warnx("a name cannot be empty");
-		return NULL;
-	}
-	if (strpbrk(v, "\r") || !utf8_valid(v, strlen(v), NULL)) {
-		warnx("'%s': not a value (carriage return or bad UTF-8)", v);
-		return NULL;
-	}
-	if (strcmp(key, "every") == 0 || strcmp(key, "birthday") == 0)
-		return yaml_quote(v, inlist ? Q_FLOW : 0);
-	return yaml_quote(v, Q_STR | (inlist ? Q_FLOW : 0));
-}
-
 static int
-edits(struct edit *e, void *arg)
+edits(struct change *ch, struct contact *c, void *arg)
 {
 	struct set *s = arg;
-	struct ynode *v;
-	size_t i;
 
+	(void)c;
 	switch (s->mode) {
 	case 'a':
-		v = ymap_get(e->doc->root, s->key);
-		if (v && v->type == YSCALAR && ynode_str(v) &&
-		    strcmp(v->str, s->val) == 0)
-			return 1;	/* there already */
-		for (i = 0; v && v->type == YSEQ && i < v->nkid; i++)
-			if (ynode_str(v->kid[i]) &&
-			    strcmp(ynode_str(v->kid[i]), s->val) == 0)
-				return 1;
-		return edit_append(e, s->key, s->text, 0);
+		return change_add(ch, s->key, s->val);
 	case 'd':
 		if (s->val)
-			return edit_remove(e, s->key, s->val, &s->found);
-		s->found = ymap_key(e->doc->root, s->key) != NULL;
-		return edit_delete(e, s->key);
+			return change_remove(ch, s->key, s->val, &s->found);
+		return change_delete(ch, s->key, &s->found);
 	default:
-		return edit_set(e, s->key, s->text);
+		return change_set(ch, s->key, s->val);
 	}
 }
 
@@ -113,35 +53,33 @@ edits(struct edit *e, void *arg)
 static int
 show(struct net *net, const char *id, const char *key)
 {
-	struct contact *c = contact_load(net, id, C_KEEPDOC | C_STRUCT);
-	struct ynode *v, *k;
+	struct contact *c = contact_load(net, id, C_KEYS | C_STRUCT);
+	const struct value *v, *it;
+	struct buf b = { 0 };
 	size_t i;
+	int rv = 1;
 
-	if (contact_report(c)) {
-		contact_free(c);
-		return 1;
+	if (contact_report(c) || (v = contact_value(c, key)) == NULL ||
+	    v->type == V_NULL)
+		goto done;
+	rv = 0;
+	if (v->type == V_STR)
+		puts(v->s);
+	for (i = 0; v->type == V_LIST && i < v->n; i++) {
+		b.len = 0;
+		buf_puts(&b, "");
+		value_text(&b, &v->v[i], 1);
+		puts(b.s ? b.s : "");
 	}
-	if ((v = ymap_get(c->doc->root, key)) == NULL || ynode_isnull(v)) {
-		contact_free(c);
-		return 1;
+	for (i = 0; v->type == V_MAP && i + 1 < v->n; i += 2) {
+		it = &v->v[i + 1];
+		printf("%s\t%s\n", v->v[i].s ? v->v[i].s : "",
+		    it->type == V_STR ? it->s : "");
 	}
-	if (v->type == YSCALAR)
-		puts(v->str);
-	for (i = 0; v->type == YSEQ && i < v->nkid; i++) {
-		k = ynode_deref(v->kid[i]);
-		if (k->type == YSCALAR)
-			puts(k->str);
-		else
-			printf("%.*s\n", (int)(k->end - k->start),
-			    c->doc->text + k->start);
-	}
-	for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2) {
-		k = ynode_deref(v->kid[i + 1]);
-		printf("%s\t%s\n", ynode_str(v->kid[i]) ? ynode_str(v->kid[i]) :
-		    "", k->type == YSCALAR ? k->str : "");
-	}
+done:
+	free(b.s);
 	contact_free(c);
-	return 0;
+	return rv;
 }
 
 int
@@ -186,8 +124,7 @@ main(int argc, char *argv[])
 			return 1;
 		return show(s.net, id, s.key) || out_close();
 	}
-	if (s.val && s.mode != 'd' &&
-	    (s.text = value(s.net, s.key, s.val, s.mode == 'a')) == NULL)
+	if (s.val && s.mode != 'd' && !schema_arg(s.key, s.net, s.val))
 		return 1;
 	net_lock(s.net);
 	if ((id = ref_resolve(&refs, argv[0])) == NULL)

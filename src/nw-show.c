@@ -289,21 +289,21 @@ show(struct run *r, struct contact *c)
 	put(c->name, strlen(c->name));
 	puts(r->colour ? "\033[0m" : "");
 	field("id", c->id);
-	join(&b, c->aka, c->naka);
+	join(&b, c->aka.v, c->aka.n);
 	fieldb("aka", &b);
 	field("org", c->org);
 	field("title", c->title);
 	show_cadence(r->net, c);
-	join(&b, c->email, c->nemail);
+	join(&b, c->email.v, c->email.n);
 	fieldb("email", &b);
 	show_node("phone", ymap_get(root, "phone"));
 	show_node("links", ymap_get(root, "links"));
 	show_node("address", ymap_get(root, "address"));
 	show_birthday(c, ymap_get(root, "birthday"), r->today);
 	show_met(ymap_get(root, "met"));
-	join(&b, c->tags, c->ntags);
+	join(&b, c->tags.v, c->tags.n);
 	fieldb("tags", &b);
-	join(&b, c->groups, c->ngroups);
+	join(&b, c->groups.v, c->groups.n);
 	fieldb("groups", &b);
 	show_others(root);
 	show_node("notes", ymap_get(root, "notes"));
@@ -356,7 +356,7 @@ one(const char *ref, void *arg)
 		free(id);
 		return rv;
 	}
-	c = contact_load(r->net, id, C_KEEPDOC | C_KEEPLOG);
+	c = contact_load(r->net, id, C_DOC | C_LOG);
 	if (contact_report(c))
 		rv = 1;
 	else

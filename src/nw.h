@@ -1,5 +1,6 @@
 /* nw.h - the vocabulary of nw, one section per source file */
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -27,6 +28,8 @@ void	 buf_add(struct buf *, const char *, size_t);
 void	 buf_puts(struct buf *, const char *);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(struct buf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 struct strv {				/* a list of strings */
 	char	**v;
 	size_t	  n;
@@ -137,34 +140,98 @@ void		 net_unlock(struct net *);
 int		 net_inside(struct net *, const char *);
 int		 id_valid(const char *);
 
-/* contact.c: a contact's fields, read from its tree */
+/* schema.c: the keys of nw(5), what each means and how it is checked */
+enum ktype {
+	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
+	K_CIRCLE, K_BDAY, K_LINKS, K_MET, K_LOG, K_LAST, K_DUE
+};
+enum {
+	K_VITAL = 1,		/* a bad value makes the contact unusable */
+	K_SET = 2,		/* nw-set may set it to a text */
+	K_FLOW = 4,		/* a list, written [a, b] even for one */
+	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
+	K_DERIVED = 16		/* no key of a file: an output's column */
+};
+#define NOFIELD	((size_t)-1)
+
+struct key {
+	const char	*name;
+	enum ktype	 type;
+	int		 flags;
+	int		 show;		/* its rank in nw-show, 0: not shown */
+	const char	*label;		/* nw-show's, when not the name */
+	size_t		 field;		/* where struct contact holds it */
+};
+
+struct finding {			/* how a check says what it finds */
+	struct net	*net;
+	void		(*say)(struct finding *, struct ynode *, int,
+			    const char *, ...)
+			    __attribute__((format(printf, 4, 5)));
+	void		*arg;
+};
+
+const struct key	*schema_keys(size_t *);
+const struct key	*schema_key(const char *);
+const char		*schema_invalid(const struct key *, struct net *,
+			    const char *, char *, size_t);
+void			 schema_check(struct finding *, const struct key *,
+			    struct ynode *);
+enum { Y_LIST = 1, Y_LENIENT = 2 };
+char			*schema_yaml(const char *, struct net *, const char *,
+			    int, char *, size_t);
+int			 schema_arg(const char *, struct net *, const char *);
+
+/* contact.c: a contact's fields, read through the schema */
 struct logent {
 	int		 date;
 	char		*kind, *note;
 };
 
+struct met {
+	char		*where;		/* or the whole of a met that is text */
+	int		 date;
+	char		*via;
+};
+
+enum vtype { V_NULL, V_STR, V_LIST, V_MAP };
+struct value {				/* data as YAML means it, no bytes */
+	enum vtype	 type;
+	int		 plain;		/* an unquoted scalar */
+	char		*s;
+	struct value	*v;		/* items; a map: key, value, ... */
+	size_t		 n;
+};
+
 struct contact {
 	char		*id, *path;
-	struct ydoc	*doc;		/* kept only when asked */
 	char		*name;
-	char		**aka, **tags, **groups, **email;
-	size_t		 naka, ntags, ngroups, nemail;
-	char		*circle, *org, *title, *next_note;
+	struct strv	 aka, tags, groups, email, phone;
+	struct strv	 links;		/* name, url, name, url... */
+	char		*circle, *org, *title, *address, *notes, *next_note;
+	struct met	 met;
 	struct dur	 every;
 	int		 next, added, last;
 	struct bday	 bday;
-	int		 ngive, nask, ngot, nlog;
-	struct logent	*log;		/* kept only when asked */
+	int		 ngive, nask, ngot;
+	size_t		 nlog;		/* entries with a date */
+	struct logent	*log;		/* with C_LOG: those entries */
+	struct value	 keys;		/* with C_KEYS: every key, in order */
+	struct ydoc	*doc;		/* with C_DOC: the file parsed */
 	int		 line, col;	/* of the first problem */
 	char		*err;		/* why it could not be used */
 };
 
-enum { C_KEEPDOC = 1, C_KEEPLOG = 2, C_STRUCT = 4 };
+enum { C_DOC = 1, C_LOG = 2, C_STRUCT = 4, C_KEYS = 8 };
 
 struct contact	*contact_load(struct net *, const char *, int);
+struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
+		    int);
 void		 contact_free(struct contact *);
 int		 contact_report(struct contact *);
 int		 contact_isasked(const char *);
+const struct value *contact_value(struct contact *, const char *);
+void		 value_free(struct value *);
 
 struct due {
 	struct contact	*c;
@@ -196,6 +263,7 @@ struct check {
 	int		 quiet;		/* errors only */
 	int		 nerr, nwarn;
 	const char	*path, *id;	/* of the file being checked */
+	struct strv	 found;		/* its findings, to sort */
 };
 int	 check_text(struct check *, const char *, const char *, const char *,
 	    size_t);
@@ -223,6 +291,7 @@ void	 out_row(int, const char *const *, const char *const *, const char *,
 void	 out_flush(void);
 void	 out_json_str(FILE *, const char *);
 int	 out_close(void);
+void	 value_text(struct buf *, const struct value *, int);
 
 /* edit.c: change a file's text touching only the bytes it must */
 struct edit {
@@ -249,7 +318,8 @@ int		 edit_report(struct edit *);
 
 /* change.c: the changes commands make to contacts, written safely */
 struct draft {				/* a contact about to be created */
-	const char	*name, *circle, *every, *org, *title, *birthday;
+	const char	*name, *circle, *every, *next, *next_note, *org;
+	const char	*title, *birthday;
 	const char	*address, *met, *via, *metdate, *notes;
 	struct strv	 aka, tags, groups, email, phone;
 	struct strv	 links;		/* key, value, key, value... */
@@ -257,12 +327,31 @@ struct draft {				/* a contact about to be created */
 };
 char	*draft_text(struct draft *);
 char	*draft_write(struct net *, struct draft *);
+struct change;
 int	 change_edit(struct net *, const char *,
-	    int (*)(struct edit *, void *), void *, struct contact **);
-char	*change_logitem(int, const char *, const char *);
-int	 change_log(struct net *, const char *, const char *, const char *,
-	    const char *, int, struct contact **);
+	    int (*)(struct change *, struct contact *, void *), void *,
+	    struct contact **);
+int	 change_set(struct change *, const char *, const char *);
+int	 change_add(struct change *, const char *, const char *);
+int	 change_import(struct change *, const char *, struct strv *);
+int	 change_remove(struct change *, const char *, const char *, int *);
+int	 change_delete(struct change *, const char *, int *);
+int	 change_log_entry(struct change *, int, const char *, const char *);
+int	 change_log(struct net *, const char *, int, const char *,
+	    const char *, const char *, const char *, int, struct contact **);
 char	*contact_slug(const char *);
+
+struct batch {				/* a run of changes, one commit */
+	struct net	*net;
+	struct refs	 refs;
+	struct strv	 ids;		/* what changed, in order */
+	char		*first;		/* the first one's name */
+};
+int	 batch_run(struct batch *, int, char **,
+	    int (*)(struct batch *, const char *, void *), void *);
+void	 batch_changed(struct batch *, const char *, const char *);
+void	 batch_commit(struct batch *, const char *);
+void	 batch_free(struct batch *);
 
 /* write.c: the one way a file is written, and how one is read */
 int	 safe_write(const char *, const char *, const char *, size_t, int);
@@ -305,6 +394,7 @@ struct rec {
 	struct buf	 notes;
 	int		 line;		/* where it starts in its file */
 	char		*err;		/* why it cannot be imported */
+	struct strv	 warn;		/* what was left out of it */
 };
 struct recs {
 	struct rec	*v;

@@ -184,3 +184,33 @@ out_close(void)
 	}
 	return 0;
 }
+
+/*
+ * A value as text for a person: a scalar as it is, a list joined by
+ * commas, a mapping one "key: value" a line; deeper collections in flow
+ * style.
+ */
+void
+value_text(struct buf *b, const struct value *v, int depth)
+{
+	size_t i;
+
+	if (v == NULL || v->type == V_NULL)
+		return;
+	if (v->type == V_STR) {
+		buf_puts(b, v->s);
+		return;
+	}
+	if (depth)
+		buf_puts(b, v->type == V_MAP ? "{" : "[");
+	for (i = 0; i < v->n; i++) {
+		if (v->type == V_MAP && i % 2)
+			buf_puts(b, ": ");
+		else if (i)
+			buf_puts(b, v->type == V_MAP && depth == 0 ? "\n" :
+			    ", ");
+		value_text(b, &v->v[i], depth + 1);
+	}
+	if (depth)
+		buf_puts(b, v->type == V_MAP ? "}" : "]");
+}

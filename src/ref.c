@@ -158,8 +158,8 @@ matches(struct contact *c, const char *ref, int level)
 	case BY_NAME:
 		if (strcaseeq(c->name, ref))
 			return 1;
-		for (i = 0; i < c->naka; i++)
-			if (strcaseeq(c->aka[i], ref))
+		for (i = 0; i < c->aka.n; i++)
+			if (strcaseeq(c->aka.v[i], ref))
 				return 1;
 		return 0;
 	case BY_IDPREFIX:
@@ -167,8 +167,8 @@ matches(struct contact *c, const char *ref, int level)
 	default:
 		if (word_prefix(c->name, ref))
 			return 1;
-		for (i = 0; i < c->naka; i++)
-			if (word_prefix(c->aka[i], ref))
+		for (i = 0; i < c->aka.n; i++)
+			if (word_prefix(c->aka.v[i], ref))
 				return 1;
 		return 0;
 	}

@@ -877,7 +877,7 @@ links(struct buf *b, struct ynode *root)
 
 /*
  * The contact as a vCard 4.0, or 3.0 when version is 3.  c must have been
- * loaded with C_KEEPDOC: phones, links, address and notes come from its
+ * loaded with C_DOC: phones, links, address and notes come from its
  * tree.
  */
 void
@@ -900,12 +900,12 @@ vcard_write(struct buf *b, struct contact *c, int version)
 	free(u);
 	text(b, "FN", c->name);
 	nprop(b, c->name);
-	for (i = 0; i < c->naka; i++)		/* one a line: vobject */
-		text(b, "NICKNAME", c->aka[i]);
+	for (i = 0; i < c->aka.n; i++)		/* one a line: vobject */
+		text(b, "NICKNAME", c->aka.v[i]);
 	text(b, "ORG", c->org);
 	text(b, "TITLE", c->title);
-	for (i = 0; i < c->nemail; i++)
-		text(b, "EMAIL", c->email[i]);
+	for (i = 0; i < c->email.n; i++)
+		text(b, "EMAIL", c->email.v[i]);
 	strings(root, "phone", &phones);
 	for (i = 0; i < phones.n; i++)
 		text(b, version == 3 ? "TEL" : "TEL;VALUE=text", phones.v[i]);
@@ -928,8 +928,8 @@ vcard_write(struct buf *b, struct contact *c, int version)
 		vc_line(b, "BDAY", bd);
 	}
 	links(b, root);
-	textlist(b, "CATEGORIES", c->tags, c->ntags);
-	textlist(b, "X-NW-GROUPS", c->groups, c->ngroups);
+	textlist(b, "CATEGORIES", c->tags.v, c->tags.n);
+	textlist(b, "X-NW-GROUPS", c->groups.v, c->groups.n);
 	if ((s = ynode_str(ymap_get(root, "notes"))) != NULL) {
 		for (n = strlen(s); n > 0 && strchr("\n ", s[n - 1]); n--)
 			;

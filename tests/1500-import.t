@@ -240,6 +240,47 @@ added: 2026-11-25
 EOF
 same "$N/tim-berners-lee.yaml" "$T/want" "X-APPLE-OMIT-YEAR: a birthday without its year; a grouped URL"
 
+# NEL, LS and PS break lines inside a YAML block scalar, other C1 controls
+# and U+FFFE cannot stand bare: such text is written double-quoted, with
+# escapes, and reads back as it was
+mknet breaks
+N=$NW_DIR
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nel\302\205Name\r\nORG:Line\342\200\250Sep\r\nNOTE:a\302\205b\302\200c\342\200\250d\342\200\251e\357\277\276f\357\273\277g\\nsecond\r\nEND:VCARD\r\n' >"$T/breaks.vcf"
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Quotes\r\nNOTE:Said "hi"\\, a back\\\\slash\\nline two\r\nEND:VCARD\r\n' >>"$T/breaks.vcf"
+run nw-import "$T/breaks.vcf"
+is "$rc:$out:$err" "0:nel-name
+quotes:" "NEL, C1, LS, PS, U+FFFE in a card: imported"
+want <<'EOF'
+name: "Nel\NName"
+org: "Line\LSep"
+added: 2026-11-25
+notes: "a\Nb\x80c\Ld\Pe\uFFFEf\uFEFFg\nsecond"
+EOF
+same "$N/nel-name.yaml" "$T/want" "NEL and the rest: escaped in double quotes, notes too"
+want <<'EOF'
+name: Quotes
+added: 2026-11-25
+notes: |
+  Said "hi", a back\slash
+  line two
+EOF
+same "$N/quotes.yaml" "$T/want" "quotes and a backslash: notes stay a block"
+run nw-check
+is "$rc:$out:$err" "0::" "NEL and the rest: nw-check finds the file sound"
+if python3 -c 'import yaml' 2>/dev/null; then
+	python3 -c '
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+for k in ("name", "org", "notes"):
+    print(ascii(d[k]))' "$N/nel-name.yaml" >"$T/yaml" 2>&1
+	is "$(cat "$T/yaml")" "'Nel\\x85Name'
+'Line\\u2028Sep'
+'a\\x85b\\x80c\\u2028d\\u2029e\\ufffef\\ufeffg\\nsecond'" \
+	    "NEL and the rest: PyYAML reads back the card's very characters"
+else
+	skip "python3-yaml is not installed"
+fi
+
 # --- vCard 2.1: QUOTED-PRINTABLE, CHARSET, soft breaks, Latin-1 ---------------
 
 mknet android
@@ -305,6 +346,53 @@ is "$(cat "$T/row")" "José,Núñez,https://www.linkedin.com/in/jose-nunez,,Univ
 run nw-import -f linkedin "$D/google-contacts.csv"
 is "$rc:$out:$err" "1::$D/google-contacts.csv:1: no LinkedIn header (First Name, Last Name, ...)" \
     "-f linkedin on another CSV: said, nothing created"
+
+# a Connected On that is not a date: said with its line, the row imported
+# without it.  "15 Ma 2023" once read past the 4-byte month buffer.
+mknet linkedin-dates
+N=$NW_DIR
+{
+	printf 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n'
+	printf 'Ann,Short,,ann@example.org,,,15 Ma 2023\r\n'
+	printf 'Ben,Long,,,,,15 March 2023\r\n'
+	printf 'Cy,Noday,,,,, 2023\r\n'
+	printf 'Di,Late,,,,,32 Jan 2023\r\n'
+	printf 'Ed,Far,,,,,15 Mar 99999\r\n'
+	printf 'Flo,Sept,,,,,1 sept 2022\r\n'
+	printf 'Gus,Leap,,,,,29 Feb 2023\r\n'
+	printf 'Hal,After,,,,,15 Mar 2023 x\r\n'
+	printf 'Ivy,Word,,,,,15 Marc 2023\r\n'
+	printf 'Jo,Empty,,,,,\r\n'
+} >"$T/dates.csv"
+run nw-import "$T/dates.csv"
+is "$rc" 0 "LinkedIn dates: exit 0, every row imported"
+is "$out" "ann-short
+ben-long
+cy-noday
+di-late
+ed-far
+flo-sept
+gus-leap
+hal-after
+ivy-word
+jo-empty" "LinkedIn dates: a contact for every row"
+is "$err" "$T/dates.csv:2: 'Connected On' '15 Ma 2023' is not a date: left out
+$T/dates.csv:4: 'Connected On' '2023' is not a date: left out
+$T/dates.csv:5: 'Connected On' '32 Jan 2023' is not a date: left out
+$T/dates.csv:6: 'Connected On' '15 Mar 99999' is not a date: left out
+$T/dates.csv:8: 'Connected On' '29 Feb 2023' is not a date: left out
+$T/dates.csv:9: 'Connected On' '15 Mar 2023 x' is not a date: left out" \
+    "LinkedIn dates: each one that is not a date named with its line and value"
+printf 'name: Ann Short\nemail: ann@example.org\nadded: 2026-11-25\n' | want
+same "$N/ann-short.yaml" "$T/want" "LinkedIn dates: '15 Ma 2023' left out, the rest of the row kept"
+printf 'name: Ben Long\nmet: {date: "2023-03-15", where: LinkedIn}\nadded: 2026-11-25\n' | want
+same "$N/ben-long.yaml" "$T/want" "LinkedIn dates: a month's whole name"
+printf 'name: Flo Sept\nmet: {date: "2022-09-01", where: LinkedIn}\nadded: 2026-11-25\n' | want
+same "$N/flo-sept.yaml" "$T/want" "LinkedIn dates: 'sept', one digit for the day"
+printf 'name: Ivy Word\nmet: {date: "2023-03-15", where: LinkedIn}\nadded: 2026-11-25\n' | want
+same "$N/ivy-word.yaml" "$T/want" "LinkedIn dates: 'Marc', a longer prefix of March"
+printf 'name: Jo Empty\nadded: 2026-11-25\n' | want
+same "$N/jo-empty.yaml" "$T/want" "LinkedIn dates: an empty cell is no date, and said nothing of"
 
 # --- Google Contacts, both headers --------------------------------------------
 
@@ -409,6 +497,29 @@ is "$rc:$out:$err" "1::$T/latin.csv: not UTF-8 text (iconv(1) converts it)" \
 run nw-import "$T/missing.csv"
 is "$rc:$err" "1:nw-import: '$T/missing.csv': No such file or directory" \
     "a file that is not there: said, exit 1"
+
+# the follow-up: next is a date as added is, next-note a string
+mknet csv-next
+N=$NW_DIR
+printf 'name,next,next-note\nAda Lovelace,2026-12-11,"Ask: how is the new job?"\nBad Next,2026-13-01,x\nNo Note,2027-01-05,\n' >"$T/next.csv"
+run nw-import "$T/next.csv"
+is "$rc:$out" "1:ada-lovelace
+no-note" "CSV next: the rows with a date created"
+is "$err" "$T/next.csv:3: next '2026-13-01' is not a date (YYYY-MM-DD)" \
+    "CSV next: no column left out; a next that is not a date refuses its row"
+want <<'EOF'
+name: Ada Lovelace
+next: 2026-12-11
+next-note: "Ask: how is the new job?"
+added: 2026-11-25
+EOF
+same "$N/ada-lovelace.yaml" "$T/want" "CSV next: next and next-note after every, as nw(5) orders them"
+printf 'name: No Note\nnext: 2027-01-05\nadded: 2026-11-25\n' | want
+same "$N/no-note.yaml" "$T/want" "CSV next: next without a note"
+run nw-due -a ada-lovelace
+# 2026-11-25 - 2026-12-11 = -16 days overdue
+is "$out" "ada-lovelace	2026-12-11	-16	Ada Lovelace	follow-up: Ask: how is the new job?" \
+    "CSV next: nw-due reads the imported follow-up"
 
 # --- standard input, -n, -u --------------------------------------------------------
 
@@ -516,5 +627,84 @@ grep -q 'nw-import: \[==============================\] 120/120' "$T/tty"
 ok $? "on a terminal: a progress bar that reaches 120/120"
 run nw-import "$T/many.csv"
 is "$(printf '%s\n' "$err" | grep -c '\[')" 0 "not on a terminal: no progress bar"
+
+# --- imports at the same time, and in a pipe to another writer ---------------------
+
+# who exists is read under the lock that the files are created under: four
+# imports of the same cards at once make each contact once
+cards() {
+	awk -v n="$1" 'BEGIN { for (i = 1; i <= n; i++)
+	    printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %d\r\nEMAIL:p%d@example.org\r\nEND:VCARD\r\n", i, i }'
+}
+cards 3 >"$T/three.vcf"
+cards 40 >"$T/forty.vcf"
+for n in three forty; do
+	mknet "parallel-$n"
+	for i in 1 2 3 4; do
+		nw-import "$T/$n.vcf" >"$T/par.$i.out" 2>"$T/par.$i.err" &
+	done
+	wait
+	ids=$(sed -n 's/^FN:Person \([0-9]*\).*/person-\1/p' "$T/$n.vcf" |
+	    LC_ALL=C sort)
+	is "$(ls "$NW_DIR" | sed 's/\.yaml$//' | LC_ALL=C sort)" "$ids" \
+	    "4 imports at once of $n cards: each person once"
+	is "$(cat "$T"/par.[1-4].out | LC_ALL=C sort)" "$ids" \
+	    "4 imports at once of $n cards: each id printed once"
+	is "$(cat "$T"/par.[1-4].err | grep -c 'already in the network')" \
+	    "$(echo "$ids" | awk 'END { print 3 * NR }')" \
+	    "4 imports at once of $n cards: the three others skip each card"
+done
+
+# the ids go out after the lock is gone: a reader that waits for the lock
+# before it reads on (nw-log) would otherwise wait for ever on a writer
+# blocked on the full pipe.  1100 ids of 64 and more bytes fill a pipe.
+mknet pipe
+awk 'BEGIN { for (i = 0; i < 1100; i++)
+    printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Correspondent %04d of the long pipe test, with a name past the id limit\r\nEND:VCARD\r\n", i }' >"$T/long.vcf"
+timeout -k 5 120 sh -c 'nw-import "$1" |
+    { read -r id; nw-log -k note -m first "$id" >/dev/null; wc -l; }' \
+    sh "$T/long.vcf" >"$T/pipe.out" 2>"$T/pipe.err"
+is "$?:$(tr -d ' ' <"$T/pipe.out"):$(cat "$T/pipe.err")" "0:1099:" \
+    "nw-import | a writer that takes the lock after one line: no deadlock"
+cards 200 >"$T/many.vcf"
+mknet pipe-log
+timeout -k 5 120 sh -c 'nw-import "$1" | nw-log -k note -m imported' \
+    sh "$T/many.vcf" >"$T/pipe.out" 2>"$T/pipe.err"
+is "$?:$(cat "$T/pipe.err")" "0:" "nw-import | nw-log on 200 cards: finishes, exit 0"
+is "$(LC_ALL=C sort "$T/pipe.out")" \
+    "$(sed -n 's/^FN:Person \([0-9]*\).*/person-\1/p' "$T/many.vcf" | LC_ALL=C sort)" \
+    "nw-import | nw-log on 200 cards: every id logged"
+is "$(grep -l '^  - {date: 2026-11-25, kind: note, note: imported}$' "$NW_DIR"/*.yaml | wc -l)" 200 \
+    "nw-import | nw-log on 200 cards: every file has the entry"
+
+# --- what is not a file to import ------------------------------------------------
+
+# /dev/zero never ends: 256 MiB is where reading stops.  A cap on memory
+# guards the machine should that ever break (ASan's shadow memory will
+# not start under one: its allocator's own cap then).
+mknet limits
+mkdir "$T/folder"
+truncate -s 257M "$T/huge.csv"
+(
+	ASAN_OPTIONS=${ASAN_OPTIONS:-}:max_allocation_size_mb=1536:allocator_may_return_null=0
+	export ASAN_OPTIONS
+	# the probe's own shell waits for it: an abort is not said here
+	if sh -c 'ulimit -d 1572864 && nw-import -h; exit $?' >/dev/null 2>&1
+	then
+		ulimit -d 1572864
+	fi
+	exec nw-import /dev/zero "$T/three.vcf" "$T/folder" "$T/huge.csv"
+) >"$T/lim.out" 2>"$T/lim.err"
+is "$?" 1 "/dev/zero, a folder, a file too large: exit 1"
+is "$(cat "$T/lim.err")" "nw-import: '/dev/zero': larger than 256 MiB
+nw-import: '$T/folder': a directory, not a file
+nw-import: '$T/huge.csv': larger than 256 MiB" \
+    "/dev/zero, a folder, a file too large: each said"
+is "$(cat "$T/lim.out")" "person-1
+person-2
+person-3" "/dev/zero, a folder, a file too large: the good file imported"
+is "$(ls "$NW_DIR")" "person-1.yaml
+person-2.yaml
+person-3.yaml" "/dev/zero, a folder, a file too large: nothing created from them"
 
 done_testing

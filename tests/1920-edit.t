@@ -29,7 +29,7 @@ rm -f "$copy"
 
 VISUAL="sed -i 's/^title:.*/circle: nope/'" EDITOR=false run nw-edit ada
 is "$rc" 1 "VISUAL wins over EDITOR; a check error refuses"
-is "$(echo "$err" | head -1)" "$N/ada.yaml:2:9: error: unknown circle 'nope'" \
+is "$(echo "$err" | head -1)" "$N/ada.yaml:2:9: error: circle 'nope' is not a circle (inner, close, regular, outer)" \
 	"the checker's message"
 same "$N/ada.yaml" "$T/orig" "the original is untouched"
 rm -f "$N"/.nw/edit-*

@@ -1,0 +1,393 @@
+/* schema.c - the keys of nw(5): what each means, how it is checked */
+
+#include <err.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+#define F(f)	offsetof(struct contact, f)
+
+/*
+ * Every key of nw(5), in the order nw(5) shows them, which is also the
+ * order of a new file and of CSV columns.  A key's type says how it is
+ * checked, read into struct contact, written, shown and exported; its
+ * flags what else holds for it.  Adding a key to nw(5) is a line here,
+ * its page and a test.  "id", "last" and "due" are no keys of a file:
+ * outputs derive them, and they stand here for their place among the
+ * columns.
+ */
+static const struct key keys[] = {
+	/* name        type      flags                  show label  field */
+	{ "id",        K_ID,     K_DERIVED,             0,   NULL,  NOFIELD },
+	{ "name",      K_NAME,   K_VITAL | K_SET,       0,   NULL,  F(name) },
+	{ "aka",       K_LIST,   K_VITAL | K_SET | K_FLOW, 1, NULL, F(aka) },
+	{ "circle",    K_CIRCLE, K_SET,                 4,   NULL,  F(circle) },
+	{ "every",     K_DUR,    K_VITAL | K_SET,       5,   NULL,  F(every) },
+	{ "next",      K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(next) },
+	{ "next-note", K_STR,    K_VITAL | K_SET,       0,   NULL,  F(next_note) },
+	{ "tags",      K_LIST,   K_VITAL | K_SET | K_FLOW, 12, NULL, F(tags) },
+	{ "groups",    K_LIST,   K_VITAL | K_SET | K_FLOW, 13, NULL, F(groups) },
+	{ "org",       K_STR,    K_VITAL | K_SET,       2,   NULL,  F(org) },
+	{ "title",     K_STR,    K_VITAL | K_SET,       3,   NULL,  F(title) },
+	{ "email",     K_EMAIL,  K_VITAL | K_SET,       6,   NULL,  F(email) },
+	{ "phone",     K_LIST,   K_SET,                 7,   NULL,  F(phone) },
+	{ "links",     K_LINKS,  0,                     8,   NULL,  F(links) },
+	{ "address",   K_STR,    K_SET,                 9,   NULL,  F(address) },
+	{ "birthday",  K_BDAY,   K_VITAL | K_SET,       10,  NULL,  F(bday) },
+	{ "met",       K_MET,    0,                     11,  NULL,  F(met) },
+	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(added) },
+	{ "last",      K_LAST,   K_DERIVED,             0,   NULL,  NOFIELD },
+	{ "due",       K_DUE,    K_DERIVED,             0,   NULL,  NOFIELD },
+	{ "notes",     K_TEXT,   K_SET,                 15,  NULL,  F(notes) },
+	{ "log",       K_LOG,    K_VITAL,               0,   NULL,  NOFIELD },
+};
+
+/* The keys of the table, in nw(5)'s order. */
+const struct key *
+schema_keys(size_t *n)
+{
+	*n = sizeof keys / sizeof keys[0];
+	return keys;
+}
+
+/* The key of nw(5) a file may hold by this name; NULL for a user's own. */
+const struct key *
+schema_key(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (!(keys[i].flags & K_DERIVED) &&
+		    strcmp(keys[i].name, name) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+/*
+ * What a valid value of k is, for a message: "a duration (like 3w, 2m,
+ * 1y)".  An argument may say more than a file: next 2w, next friday.
+ */
+static const char *
+noun(const struct key *k, struct net *net, int arg, char *buf, size_t len)
+{
+	size_t i, off;
+
+	switch (k->type) {
+	case K_DATE:
+		return arg && (k->flags & K_AHEAD) ? "a date (YYYY-MM-DD, "
+		    "tomorrow, a weekday, 2w)" : "a date (YYYY-MM-DD)";
+	case K_DUR:
+		return "a duration (like 3w, 2m, 1y)";
+	case K_BDAY:
+		return "a date (YYYY-MM-DD or --MM-DD)";
+	case K_EMAIL:
+		return "an email address";
+	case K_CIRCLE:
+		off = snprintf(buf, len, "a circle (");
+		for (i = 0; net && i < net->ncircles && off < len; i++)
+			off += snprintf(buf + off, len - off, "%s%s",
+			    i ? ", " : "", net->circles[i].name);
+		if (off < len)
+			snprintf(buf + off, len - off, ")");
+		return buf;
+	case K_NAME:
+		return "a name";
+	default:
+		return "text";
+	}
+}
+
+/*
+ * Is the scalar text s a valid value of k?  NULL when it is, else what a
+ * valid one is ("a duration (like 3w, 2m, 1y)"), for a message.  This is
+ * the one check of a value: files (the loader, nw-check) and arguments
+ * (nw-set, nw-add, imports) go through it alike.
+ */
+const char *
+schema_invalid(const struct key *k, struct net *net, const char *s,
+    char *buf, size_t len)
+{
+	struct dur du;
+	struct bday bd;
+	int z;
+
+	switch (k->type) {
+	case K_NAME:
+		return *s == '\0' ? noun(k, net, 0, buf, len) : NULL;
+	case K_DATE:
+		return date_parse(s, &z) ? NULL : noun(k, net, 0, buf, len);
+	case K_DUR:
+		return dur_parse(s, &du) ? NULL : noun(k, net, 0, buf, len);
+	case K_BDAY:
+		return bday_parse(s, &bd) ? NULL : noun(k, net, 0, buf, len);
+	case K_CIRCLE:
+		return net_circle(net, s) ? NULL : noun(k, net, 0, buf, len);
+	case K_EMAIL:
+		return email_plausible(s) ? NULL : noun(k, net, 0, buf, len);
+	default:
+		return NULL;
+	}
+}
+
+/* --- files --------------------------------------------------------------- */
+
+static const char *
+kindname(struct ynode *n)
+{
+	return n->type == YMAP ? "a mapping" : n->type == YSEQ ? "a list" :
+	    "a string";
+}
+
+/* A value that must be a string; 0 (said) when it is not. */
+static int
+isstr(struct finding *f, struct ynode *n, const char *key)
+{
+	n = ynode_deref(n);
+	if (n->type == YSCALAR)
+		return 1;
+	f->say(f, n, 1, "'%s' must be a string, not %s", key, kindname(n));
+	return 0;
+}
+
+/* A scalar checked as k's values are: errors, or a warning for emails. */
+static void
+scalar(struct finding *f, const struct key *k, const char *what,
+    struct ynode *n)
+{
+	char buf[256];
+	const char *why;
+
+	if ((why = schema_invalid(k, f->net, n->str, buf, sizeof buf)) == NULL)
+		return;
+	if (k->type == K_EMAIL)
+		f->say(f, n, 0, "'%s' does not look like an email address",
+		    n->str);
+	else
+		f->say(f, n, 1, "%s '%s' is not %s", what, n->str, why);
+}
+
+static void
+strings(struct finding *f, const struct key *k, struct ynode *n)
+{
+	size_t i;
+
+	if (n->type == YMAP) {
+		f->say(f, n, 1, "'%s' must be a string or a list of strings",
+		    k->name);
+		return;
+	}
+	if (n->type == YSCALAR) {
+		scalar(f, k, k->name, n);
+		return;
+	}
+	for (i = 0; i < n->nkid; i++)
+		if (isstr(f, n->kid[i], k->name))
+			scalar(f, k, k->name, ynode_deref(n->kid[i]));
+}
+
+static void
+met(struct finding *f, const struct key *k, struct ynode *n)
+{
+	static const struct key date = { "date", K_DATE, 0, 0, NULL, 0 };
+	struct ynode *kn, *v;
+	char *path;
+	size_t i;
+
+	(void)k;
+	if (n->type == YSCALAR)
+		return;
+	if (n->type != YMAP) {
+		f->say(f, n, 1, "'met' must be a string or a mapping");
+		return;
+	}
+	for (i = 0; i + 1 < n->nkid; i += 2) {
+		kn = ynode_deref(n->kid[i]), v = ynode_deref(n->kid[i + 1]);
+		if (kn->type != YSCALAR)
+			continue;
+		if (strcmp(kn->str, "date") == 0) {
+			if (v->type != YSCALAR)
+				f->say(f, v, 1, "met date '' is not a date "
+				    "(YYYY-MM-DD)");
+			else if (!ynode_isnull(v))
+				scalar(f, &date, "met date", v);
+		} else if (!isstr(f, v, strcmp(kn->str, "via") ? kn->str :
+		    "via") || ynode_isnull(v))
+			continue;
+		else if (strcmp(kn->str, "via") == 0 && f->net) {
+			path = net_path(f->net, v->str);
+			if (!id_valid(v->str) || access(path, F_OK) == -1)
+				f->say(f, v, 1, "via '%s' names no contact",
+				    v->str);
+			free(path);
+		}
+	}
+}
+
+static void
+logentries(struct finding *f, struct ynode *n)
+{
+	static const struct key date = { "date", K_DATE, 0, 0, NULL, 0 };
+	struct ynode *e, *kn, *v;
+	size_t i, j;
+
+	if (n->type != YSEQ) {
+		f->say(f, n, 1, "'log' is not a list");
+		return;
+	}
+	for (i = 0; i < n->nkid; i++) {
+		e = ynode_deref(n->kid[i]);
+		if (e->type != YMAP) {
+			f->say(f, e, 1, "a log entry must be a mapping with a "
+			    "date");
+			continue;
+		}
+		if (ymap_get(e, "date") == NULL)
+			f->say(f, e, 1, "log entry without a date");
+		for (j = 0; j + 1 < e->nkid; j += 2) {
+			kn = ynode_deref(e->kid[j]);
+			v = ynode_deref(e->kid[j + 1]);
+			if (kn->type != YSCALAR)
+				continue;
+			if (strcmp(kn->str, "date") == 0) {
+				if (v->type != YSCALAR)
+					f->say(f, v, 1, "log date '' is not a "
+					    "date (YYYY-MM-DD)");
+				else
+					scalar(f, &date, "log date", v);
+			} else if (strcmp(kn->str, "kind") == 0 ||
+			    strcmp(kn->str, "note") == 0)
+				isstr(f, v, kn->str);
+		}
+	}
+}
+
+/*
+ * Check the value of key k in a file, saying each finding through f:
+ * errors for what breaks nw(5), warnings for what is likely a mistake.
+ * What is wrong across contacts (the same email twice) is nw-check's.
+ */
+void
+schema_check(struct finding *f, const struct key *k, struct ynode *v)
+{
+	struct dur du;
+	size_t i;
+
+	v = ynode_deref(v);
+	if (k->type == K_NAME) {
+		if (v->type != YSCALAR || v->len == 0 || ynode_isnull(v) ||
+		    strlen(v->str) != v->len)
+			f->say(f, v, 1, "'name' must be a non-empty string");
+		return;
+	}
+	if (ynode_isnull(v))
+		return;
+	switch (k->type) {
+	case K_LIST:
+	case K_EMAIL:
+		strings(f, k, v);
+		break;
+	case K_STR:
+	case K_TEXT:
+		isstr(f, v, k->name);
+		break;
+	case K_DATE:
+	case K_DUR:
+	case K_BDAY:
+		if (v->type != YSCALAR)
+			f->say(f, v, 1, "%s '' is not %s", k->name,
+			    noun(k, f->net, 0, NULL, 0));
+		else
+			scalar(f, k, k->name, v);
+		if (k->type == K_DUR && v->type == YSCALAR &&
+		    dur_parse(v->str, &du) && dur_days(du) > 100 * 365)
+			f->say(f, v, 0, "%s '%s' is over 100 years: due dates "
+			    "stop at 9999-12-31", k->name, v->str);
+		break;
+	case K_CIRCLE:
+		if (isstr(f, v, k->name) && f->net)
+			scalar(f, k, k->name, v);
+		break;
+	case K_LINKS:
+		if (v->type != YMAP)
+			f->say(f, v, 1, "'links' must be a mapping like "
+			    "{github: name}");
+		for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
+			isstr(f, v->kid[i + 1], "links");
+		break;
+	case K_MET:
+		met(f, k, v);
+		break;
+	case K_LOG:
+		logentries(f, v);
+		break;
+	default:
+		break;
+	}
+}
+
+/* --- arguments ----------------------------------------------------------- */
+
+/*
+ * The YAML text for v given as the value of key (nw-set, nw-add, an
+ * import; key may be a user's own): checked as a file's value is, a date
+ * given ahead made a date (next 2w), quoted so that it reads back as the
+ * same string.  Y_LIST: as an item of a flow list; Y_LENIENT: what a file
+ * is only warned about passes (an import takes an address book's odd
+ * email as it is).  NULL, with the reason in why ("'3x': not a duration
+ * (like 3w, 2m, 1y)"), when v is none.
+ */
+char *
+schema_yaml(const char *key, struct net *net, const char *v, int flags,
+    char *why, size_t len)
+{
+	int inlist = flags & Y_LIST;
+	const struct key *k = schema_key(key);
+	char buf[256], ds[11];
+	const char *bad = NULL;
+	int z;
+
+	if (!utf8_valid(v, strlen(v), NULL) || strchr(v, '\r')) {
+		snprintf(why, len, "'%s': not a value (a carriage return or "
+		    "bad UTF-8)", v);
+		return NULL;
+	}
+	if (k == NULL)
+		return yaml_quote(v, Q_STR | (inlist ? Q_FLOW : 0));
+	if (!(k->flags & K_SET)) {
+		snprintf(why, len, "'%s' is not set from a text: nw-edit "
+		    "changes it", key);
+		return NULL;
+	}
+	if (k->type == K_DATE && (k->flags & K_AHEAD)) {
+		if (!date_parse_ahead(v, date_today(), &z))
+			bad = noun(k, net, 1, buf, sizeof buf);
+		else
+			return xstrdup(date_str(z, ds));
+	} else if (!(k->type == K_EMAIL && (flags & Y_LENIENT)))
+		bad = schema_invalid(k, net, v, buf, sizeof buf);
+	if (bad) {
+		snprintf(why, len, "'%s': not %s", v, bad);
+		return NULL;
+	}
+	if (k->type == K_DUR || k->type == K_BDAY || k->type == K_DATE)
+		return yaml_quote(v, inlist ? Q_FLOW : 0);
+	return yaml_quote(v, Q_STR | (inlist ? Q_FLOW : 0));
+}
+
+/* Is v a value of key, as an argument?  When not, said on stderr. */
+int
+schema_arg(const char *key, struct net *net, const char *v)
+{
+	char why[512], *y;
+
+	if ((y = schema_yaml(key, net, v, 0, why, sizeof why)) == NULL) {
+		warnx("%s", why);
+		return 0;
+	}
+	free(y);
+	return 1;
+}
