@@ -212,58 +212,116 @@ change_log(struct net *net, const char *id, int date, const char *kind,
 	return change_edit(net, id, logedits, &l, after);
 }
 
-/* key: value, or key: [a, b] for several (always a list with flowlist) */
-static void
-field(struct buf *b, const char *key, struct strv *l, int flowlist)
+/* --- new contacts -------------------------------------------------------- */
+
+/*
+ * A draft is a contact about to be created: values by key, as they come.
+ * A part of a mapping has its key and the part's name: "links.github",
+ * "met.date".  A list key takes many values, each once whatever its case;
+ * any other key keeps the first value given.
+ */
+static int
+ispart(const char *k, const char *key, size_t n)
 {
-	int list = l->n > 1 || flowlist;
+	return strncmp(k, key, n) == 0 && (k[n] == '\0' || k[n] == '.');
+}
+
+/* The n-th value of key (or of its parts), NULL past the last. */
+const char *
+draft_value(const struct draft *d, const char *key, size_t n)
+{
+	size_t i, len = strlen(key);
+
+	for (i = 0; i + 1 < d->kv.n; i += 2)
+		if (ispart(d->kv.v[i], key, len) && n-- == 0)
+			return d->kv.v[i + 1];
+	return NULL;
+}
+
+const char *
+draft_get(const struct draft *d, const char *key)
+{
 	size_t i;
-	char *q;
 
-	if (l->n == 0)
-		return;
-	buf_printf(b, "%s: %s", key, list ? "[" : "");
-	for (i = 0; i < l->n; i++) {
-		q = yaml_quote(l->v[i], Q_STR | (list ? Q_FLOW : 0));
-		buf_printf(b, "%s%s", i ? ", " : "", q);
-		free(q);
-	}
-	buf_puts(b, list ? "]\n" : "\n");
+	for (i = 0; i + 1 < d->kv.n; i += 2)
+		if (strcmp(d->kv.v[i], key) == 0)
+			return d->kv.v[i + 1];
+	return NULL;
 }
 
-static void
-scalar(struct buf *b, const char *key, const char *v, int flags)
+/* key: value, unless key has one; a list key takes it unless it is there. */
+void
+draft_set(struct draft *d, const char *key, const char *v)
 {
-	char *q;
+	const struct key *k = schema_key(key);
+	size_t i;
 
-	if (v == NULL)
-		return;
-	q = yaml_quote(v, flags);
-	buf_printf(b, "%s: %s\n", key, q);
-	free(q);
+	for (i = 0; i + 1 < d->kv.n; i += 2)
+		if (strcmp(d->kv.v[i], key) == 0 && (k == NULL ||
+		    (k->type != K_LIST && k->type != K_EMAIL) ||
+		    strcaseeq(d->kv.v[i + 1], v)))
+			return;
+	strv_add(&d->kv, key);
+	strv_add(&d->kv, v);
 }
 
-static void
-pair(struct buf *b, const char *key, const char *v, int *first)
+/* Take out key's values equal to v (any case), or all of them (v NULL). */
+void
+draft_unset(struct draft *d, const char *key, const char *v)
 {
-	char *q;
+	size_t i;
 
-	if (v == NULL)
-		return;
-	q = yaml_quote(v, Q_STR | Q_FLOW);
-	buf_printf(b, "%s%s: %s", *first ? "" : ", ", key, q);
-	*first = 0;
-	free(q);
+	for (i = 0; i + 1 < d->kv.n;)
+		if (strcmp(d->kv.v[i], key) == 0 && (v == NULL ||
+		    strcaseeq(d->kv.v[i + 1], v))) {
+			free(d->kv.v[i]);
+			free(d->kv.v[i + 1]);
+			memmove(d->kv.v + i, d->kv.v + i + 2,
+			    (d->kv.n - i - 2) * sizeof *d->kv.v);
+			d->kv.n -= 2;
+		} else
+			i += 2;
+}
+
+void
+draft_free(struct draft *d)
+{
+	strv_free(&d->kv);
 }
 
 /*
- * Notes go in a literal block scalar when it carries them as they are:
- * not when they start with a blank (that would set the indentation), nor
- * when yaml_quote has to escape more than line feeds and quotes (CR, NEL,
- * LS and PS break lines in a block; libyaml takes a tab at a line's start
- * for indentation; other controls and non-characters cannot be written
- * bare).  Else q holds them quoted.
+ * Is every value of the draft a value of its key, as a file's would be?
+ * The schema decides; what a file is only warned about passes (an
+ * address book's odd email).  0, with "'VALUE': not WHAT" in why, when
+ * not.
  */
+int
+draft_check(const struct draft *d, struct net *net, char *why, size_t len)
+{
+	static const struct key date = { "date", K_DATE, 0, 0, NULL, NOFIELD };
+	const struct key *k;
+	const char *bad;
+	char *base, buf[256];
+	size_t i;
+
+	for (i = 0; i + 1 < d->kv.n; i += 2) {
+		base = xstrndup(d->kv.v[i], strcspn(d->kv.v[i], "."));
+		k = schema_key(base);
+		free(base);
+		if (k && k->type == K_MET)
+			k = strcmp(d->kv.v[i], "met.date") == 0 ? &date : NULL;
+		if (k == NULL || k->type == K_LINKS || k->type == K_EMAIL)
+			continue;
+		if ((bad = schema_invalid(k, net, d->kv.v[i + 1], buf,
+		    sizeof buf)) != NULL) {
+			snprintf(why, len, "'%s': not %s", d->kv.v[i + 1], bad);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Can notes go as a | block, read back as they are?  *q: quoted. */
 static int
 notes_block(const char *s, char **q)
 {
@@ -278,59 +336,143 @@ notes_block(const char *s, char **q)
 	return 1;
 }
 
-/* The new file's text, keys in the order nw(5) shows them. */
-char *
-draft_text(struct draft *d)
+/*
+ * {a: x, b: y} from the parts key.a, key.b: the parts named in order,
+ * else all of them in the order given.
+ */
+static void
+draft_map(struct buf *b, const struct draft *d, const char *key,
+    const char *const *order)
 {
-	struct buf b = { 0 };
-	char ds[11], *q, *p;
-	size_t i;
-	int first = 1;
+	size_t i, n = strlen(key);
+	const char *part, *v;
+	char *q, *full;
 
-	scalar(&b, "name", d->name, Q_STR);
-	field(&b, "aka", &d->aka, 1);
-	scalar(&b, "circle", d->circle, Q_STR);
-	scalar(&b, "every", d->every, 0);
-	scalar(&b, "next", d->next, 0);
-	scalar(&b, "next-note", d->next_note, Q_STR);
-	field(&b, "tags", &d->tags, 1);
-	field(&b, "groups", &d->groups, 1);
-	scalar(&b, "org", d->org, Q_STR);
-	scalar(&b, "title", d->title, Q_STR);
-	field(&b, "email", &d->email, 0);
-	field(&b, "phone", &d->phone, 0);
-	if (d->links.n >= 2) {
-		buf_puts(&b, "links: {");
-		for (i = 0; i + 1 < d->links.n; i += 2)
-			pair(&b, d->links.v[i], d->links.v[i + 1], &first);
-		buf_puts(&b, "}\n");
+	buf_puts(b, "{");
+	for (i = 0; order ? order[i] != NULL : i + 1 < d->kv.n;
+	    i += order ? 1 : 2) {
+		if (order) {
+			full = xasprintf("%s.%s", key, order[i]);
+			v = draft_get(d, full);
+			free(full);
+			part = order[i];
+		} else if (ispart(d->kv.v[i], key, n) &&
+		    d->kv.v[i][n] == '.') {
+			v = d->kv.v[i + 1];
+			part = d->kv.v[i] + n + 1;
+		} else
+			continue;
+		if (v == NULL)
+			continue;
+		q = yaml_quote(v, Q_STR | Q_FLOW);
+		buf_printf(b, "%s%s: %s", b->len > 1 ? ", " : "", part, q);
+		free(q);
 	}
-	scalar(&b, "address", d->address, Q_STR);
-	scalar(&b, "birthday", d->birthday, 0);
-	if (d->via || d->metdate) {
-		buf_puts(&b, "met: {");
-		first = 1;
-		pair(&b, "date", d->metdate, &first);
-		pair(&b, "where", d->met, &first);
-		pair(&b, "via", d->via, &first);
-		buf_puts(&b, "}\n");
-	} else
-		scalar(&b, "met", d->met, Q_STR);
-	buf_printf(&b, "added: %s\n", date_str(d->added, ds));
-	if (d->notes == NULL)
-		return b.s;
-	if (notes_block(d->notes, &q)) {
-		buf_puts(&b, "notes: |\n");
-		for (p = (char *)d->notes; *p; ) {
-			i = strcspn(p, "\n");
-			if (i)
-				buf_printf(&b, "  %.*s", (int)i, p);
-			buf_puts(&b, "\n");
-			p += i + (p[i] == '\n');
+	buf_puts(b, "}");
+}
+
+/* One key's line(s) of a new file, as its type writes them. */
+static void
+draft_key(struct buf *b, const struct draft *d, const struct key *k)
+{
+	static const char *const metparts[] = { "date", "where", "via",
+	    NULL };
+	const char *v = draft_get(d, k->name), *p;
+	struct buf m = { 0 };
+	size_t i, n;
+	char ds[11], *q;
+
+	switch (k->type) {
+	case K_LIST:
+	case K_EMAIL:
+		for (n = 0; draft_value(d, k->name, n); n++)
+			;
+		if (n == 0)
+			return;
+		if (n == 1 && !(k->flags & K_FLOW)) {
+			q = yaml_quote(v, Q_STR);
+			buf_printf(b, "%s: %s\n", k->name, q);
+			free(q);
+			return;
 		}
-	} else
-		buf_printf(&b, "notes: %s\n", q);
-	free(q);
+		buf_printf(b, "%s: [", k->name);
+		for (i = 0; i < n; i++) {
+			q = yaml_quote(draft_value(d, k->name, i),
+			    Q_STR | Q_FLOW);
+			buf_printf(b, "%s%s", i ? ", " : "", q);
+			free(q);
+		}
+		buf_puts(b, "]\n");
+		return;
+	case K_LINKS:
+		draft_map(&m, d, k->name, NULL);
+		if (m.len > 2)
+			buf_printf(b, "%s: %s\n", k->name, m.s);
+		free(m.s);
+		return;
+	case K_MET:
+		if (draft_get(d, "met.date") || draft_get(d, "met.via")) {
+			draft_map(&m, d, k->name, metparts);
+			buf_printf(b, "%s: %s\n", k->name, m.s);
+			free(m.s);
+		} else if ((v = draft_get(d, "met.where")) != NULL) {
+			q = yaml_quote(v, Q_STR);
+			buf_printf(b, "%s: %s\n", k->name, q);
+			free(q);
+		}
+		return;
+	case K_DATE:
+		if (strcmp(k->name, "added") == 0)
+			v = date_str(d->added, ds);
+		/* FALLTHROUGH */
+	case K_DUR:
+	case K_BDAY:
+		if (v)
+			buf_printf(b, "%s: %s\n", k->name, v);
+		return;
+	case K_TEXT:
+		if (v == NULL)
+			return;
+		if (!notes_block(v, &q)) {
+			buf_printf(b, "%s: %s\n", k->name, q);
+			free(q);
+			return;
+		}
+		free(q);
+		buf_printf(b, "%s: |\n", k->name);
+		for (p = v; *p; p += n + (p[n] == '\n')) {
+			n = strcspn(p, "\n");
+			if (n)
+				buf_printf(b, "  %.*s", (int)n, p);
+			buf_puts(b, "\n");
+		}
+		return;
+	case K_NAME:
+	case K_STR:
+	case K_CIRCLE:
+		if (v) {
+			q = yaml_quote(v, Q_STR);
+			buf_printf(b, "%s: %s\n", k->name, q);
+			free(q);
+		}
+		return;
+	default:
+		return;
+	}
+}
+
+/* The new file's text: the keys in the order of nw(5). */
+char *
+draft_text(const struct draft *d)
+{
+	const struct key *k;
+	struct buf b = { 0 };
+	size_t i, n;
+
+	k = schema_keys(&n);
+	for (i = 0; i < n; i++)
+		if (!(k[i].flags & K_DERIVED))
+			draft_key(&b, d, &k[i]);
 	return b.s;
 }
 
@@ -340,27 +482,28 @@ draft_text(struct draft *d)
  * NULL said on stderr.
  */
 char *
-draft_write(struct net *net, struct draft *d)
+draft_write(struct net *net, const struct draft *d)
 {
 	struct stat st;
 	struct ydoc *doc;
 	char *base, *id, *path, *s;
-	const char *got;
+	const char *got, *name;
 	int i, ok;
 
+	name = draft_get(d, "name");
 	s = draft_text(d);
 	doc = ydoc_parse(s, strlen(s));
 	got = ynode_str(ymap_get(doc->root, "name"));
-	ok = got && strcmp(got, d->name) == 0;
+	ok = got && name && strcmp(got, name) == 0;
 	ydoc_free(doc);
 	if (!ok) {
 		warnx("'%s': the new file would not read back; nothing "
-		    "written", d->name);
+		    "written", name ? name : "");
 		free(s);
 		return NULL;
 	}
 	net_lock(net);
-	base = contact_slug(d->name);
+	base = contact_slug(name);
 	id = xstrdup(base);
 	for (i = 2;; i++) {
 		path = net_path(net, id);

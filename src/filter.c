@@ -39,11 +39,15 @@ filter_pass(struct filter *f, struct contact *c)
 void
 filter_check(struct net *net, struct filter *f)
 {
+	char why[256], *y;
 	size_t i;
 
-	for (i = 0; i < f->circle.n; i++)
-		if (net_circle(net, f->circle.v[i]) == NULL)
-			errx(2, "'%s': no such circle", f->circle.v[i]);
+	for (i = 0; i < f->circle.n; i++) {
+		if ((y = schema_yaml("circle", net, f->circle.v[i], 0, why,
+		    sizeof why)) == NULL)
+			errx(2, "%s", why);
+		free(y);
+	}
 }
 
 struct sel {

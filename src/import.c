@@ -7,8 +7,8 @@
 #include "nw.h"
 
 /*
- * A record is a struct draft plus the strings it points to.  The readers
- * (vcard.c, the CSV formats below) fill it with rec_set, rec_add, rec_bday,
+ * A record is a draft (change.c) on its way to a contact.  The readers
+ * (vcard.c, the CSV formats below) fill it by key with rec_set, rec_bday,
  * rec_link and rec_note, which clean what they are given: no control
  * characters, no blanks at either end, no empty values, no duplicates.
  */
@@ -53,43 +53,20 @@ clean(const char *s, int multiline)
 	return b.s;
 }
 
-const char *
-rec_keep(struct rec *r, const char *s)
-{
-	strv_add(&r->mem, s);
-	return r->mem.v[r->mem.n - 1];
-}
-
-/* Set a scalar of the draft, once: the first value given wins. */
+/*
+ * key gets s, cleaned, unless it is empty: a list key adds it (once,
+ * whatever its case), any other key keeps the first value it is given.
+ */
 void
-rec_set(struct rec *r, const char **field, const char *s)
+rec_set(struct rec *r, const char *key, const char *s)
 {
 	char *c;
 
-	if (*field || s == NULL)
-		return;
-	c = clean(s, 0);
-	if (*c)
-		*field = rec_keep(r, c);
-	free(c);
-}
-
-/* Add to a list of the draft, unless empty or there already. */
-void
-rec_add(struct rec *r, struct strv *l, const char *s)
-{
-	char *c;
-	size_t i;
-
-	(void)r;
 	if (s == NULL)
 		return;
 	c = clean(s, 0);
-	for (i = 0; i < l->n; i++)
-		if (strcaseeq(l->v[i], c))
-			break;
-	if (*c && i == l->n)
-		strv_add(l, c);
+	if (*c)
+		draft_set(&r->d, key, c);
 	free(c);
 }
 
@@ -131,7 +108,7 @@ rec_bday(struct rec *r, const char *s, int omit)
 	char *c, out[11];
 	size_t n;
 
-	if (s == NULL || r->d.birthday)
+	if (s == NULL || draft_get(&r->d, "birthday"))
 		return;
 	c = clean(s, 0);
 	n = strcspn(c, "Tt");
@@ -146,7 +123,7 @@ rec_bday(struct rec *r, const char *s, int omit)
 	if (*out && bday_parse(out, &bd)) {
 		if (bd.year && bd.year == omit)
 			snprintf(out, sizeof out, "--%02d-%02d", bd.month, bd.day);
-		r->d.birthday = rec_keep(r, out);
+		draft_set(&r->d, "birthday", out);
 	} else if (*c)
 		rec_note(r, "Birthday", c);
 	free(c);
@@ -187,16 +164,16 @@ void
 rec_link(struct rec *r, const char *key, const char *url)
 {
 	struct buf k = { 0 };
-	const char *h;
+	const char *h, *v;
 	char *c, *full;
-	size_t i, n, hl, kl;
+	size_t i, hl, kl;
 	int suffix;
 
 	if (url == NULL)
 		return;
 	c = clean(url, 0);
-	for (i = 1; i < r->d.links.n; i += 2)
-		if (strcmp(r->d.links.v[i], c) == 0)
+	for (i = 0; (v = draft_value(&r->d, "links", i)) != NULL; i++)
+		if (strcmp(v, c) == 0)
 			*c = '\0';
 	if (*c == '\0') {
 		free(c);
@@ -226,18 +203,12 @@ rec_link(struct rec *r, const char *key, const char *url)
 		k.len = 0;
 	if (k.len == 0)
 		buf_puts(&k, "web");
-	full = xstrdup(k.s);
-	for (suffix = 2;; suffix++) {
-		for (n = 0; n < r->d.links.n; n += 2)
-			if (strcmp(r->d.links.v[n], full) == 0)
-				break;
-		if (n >= r->d.links.n)
-			break;
+	full = xasprintf("links.%s", k.s);
+	for (suffix = 2; draft_get(&r->d, full); suffix++) {
 		free(full);
-		full = xasprintf("%s-%d", k.s, suffix);
+		full = xasprintf("links.%s-%d", k.s, suffix);
 	}
-	strv_add(&r->d.links, full);
-	strv_add(&r->d.links, c);
+	draft_set(&r->d, full, c);
 	free(full);
 	free(k.s);
 	free(c);
@@ -266,18 +237,13 @@ rec_name(struct rec *r, const char *const *parts, size_t n, struct buf *out)
 void
 rec_done(struct rec *r)
 {
-	size_t i;
+	const char *name = draft_get(&r->d, "name");
 
-	for (i = 0; r->d.name && i < r->d.aka.n; i++)
-		if (strcaseeq(r->d.aka.v[i], r->d.name)) {
-			free(r->d.aka.v[i]);
-			memmove(r->d.aka.v + i, r->d.aka.v + i + 1,
-			    (--r->d.aka.n - i) * sizeof *r->d.aka.v);
-			i--;
-		}
-	if (r->notes.len && r->d.notes == NULL)
-		r->d.notes = r->notes.s;
-	if (r->d.name == NULL && r->err == NULL)
+	if (name)
+		draft_unset(&r->d, "aka", name);
+	if (r->notes.len)
+		draft_set(&r->d, "notes", r->notes.s);
+	if (name == NULL && r->err == NULL)
 		r->err = xstrdup("no name");
 }
 
@@ -294,14 +260,8 @@ rec_fail(struct rec *r, int line, const char *msg)
 void
 rec_free(struct rec *r)
 {
-	strv_free(&r->mem);
 	strv_free(&r->warn);
-	strv_free(&r->d.aka);
-	strv_free(&r->d.tags);
-	strv_free(&r->d.groups);
-	strv_free(&r->d.email);
-	strv_free(&r->d.phone);
-	strv_free(&r->d.links);
+	draft_free(&r->d);
 	free(r->notes.s);
 	free(r->err);
 	memset(r, 0, sizeof *r);
@@ -467,8 +427,8 @@ cell(struct row *h, struct row *r, const char *name)
  * two digits, a month's name or its first three letters at least
  * ("Mar", "March", "Sept"), a year of four digits, a blank between each.
  */
-static const char *
-linkedin_date(struct rec *r, const char *s)
+static char *
+linkedin_date(const char *s)
 {
 	static const char *months[] = { "january", "february", "march",
 	    "april", "may", "june", "july", "august", "september", "october",
@@ -495,7 +455,7 @@ linkedin_date(struct rec *r, const char *s)
 		return NULL;
 	snprintf(out, sizeof out, "%.4s-%02d-%s%.*s", year, m + 1,
 	    nd == 1 ? "0" : "", (int)nd, day);
-	return date_parse(out, &z) ? rec_keep(r, out) : NULL;
+	return date_parse(out, &z) ? xstrdup(out) : NULL;
 }
 
 static void
@@ -503,22 +463,24 @@ linkedin(struct rec *r, struct row *h, struct row *row)
 {
 	const char *name[2], *on;
 	struct buf b = { 0 };
-	char *w;
+	char *w, *date;
 
 	name[0] = cell(h, row, "First Name");
 	name[1] = cell(h, row, "Last Name");
 	rec_name(r, name, 2, &b);
-	rec_set(r, &r->d.name, b.s);
+	rec_set(r, "name", b.s);
 	free(b.s);
-	rec_add(r, &r->d.email, cell(h, row, "Email Address"));
-	rec_set(r, &r->d.org, cell(h, row, "Company"));
-	rec_set(r, &r->d.title, cell(h, row, "Position"));
+	rec_set(r, "email", cell(h, row, "Email Address"));
+	rec_set(r, "org", cell(h, row, "Company"));
+	rec_set(r, "title", cell(h, row, "Position"));
 	rec_link(r, "linkedin", cell(h, row, "URL"));
 	if ((on = cell(h, row, "Connected On")) == NULL)
 		return;
-	if ((r->d.metdate = linkedin_date(r, on)) != NULL)
-		r->d.met = "LinkedIn";
-	else {
+	if ((date = linkedin_date(on)) != NULL) {
+		rec_set(r, "met.date", date);
+		rec_set(r, "met.where", "LinkedIn");
+		free(date);
+	} else {
 		w = xasprintf("'Connected On' '%s' is not a date: left out",
 		    on);
 		strv_add(&r->warn, w);
@@ -526,20 +488,35 @@ linkedin(struct rec *r, struct row *h, struct row *row)
 	}
 }
 
-/* Google puts several values in one cell: "a ::: b". */
+/* The values in one cell, cleaned: "a ::: b" (Google), "a; b" (CSV). */
 static void
-split_add(struct rec *r, struct strv *l, const char *s, const char *sep)
+split(struct strv *l, const char *s, const char *sep)
 {
 	const char *p;
-	char *one;
+	char *one, *c;
 
 	while (s && *s) {
 		p = strstr(s, sep);
 		one = xstrndup(s, p ? (size_t)(p - s) : strlen(s));
-		rec_add(r, l, one);
+		c = clean(one, 0);
+		strv_add(l, c);
 		free(one);
+		free(c);
 		s = p ? p + strlen(sep) : NULL;
 	}
+}
+
+/* Each value of a cell to key. */
+static void
+split_set(struct rec *r, const char *key, const char *s, const char *sep)
+{
+	struct strv l = { 0 };
+	size_t i;
+
+	split(&l, s, sep);
+	for (i = 0; i < l.n; i++)
+		rec_set(r, key, l.v[i]);
+	strv_free(&l);
 }
 
 /* Lines of a formatted address joined with ", ". */
@@ -566,14 +543,14 @@ google_labels(struct rec *r, const char *s)
 	const char *g;
 	size_t i;
 
-	split_add(r, &l, s, ":::");
+	split(&l, s, ":::");
 	for (i = 0; i < l.n; i++) {
 		g = l.v[i];
 		if (strncmp(g, "* ", 2) == 0)
 			g += 2;
 		if (!strcaseeq(g, "myContacts") && !strcaseeq(g, "My Contacts") &&
 		    !strcaseeq(g, "starred"))
-			rec_add(r, &r->d.groups, g);
+			rec_set(r, "groups", g);
 	}
 	strv_free(&l);
 }
@@ -597,33 +574,33 @@ google(struct rec *r, struct row *h, struct row *row)
 		parts[i] = cell(h, row, col(h, "First Name") >= 0 ?
 		    newname[i] : oldname[i]);
 	rec_name(r, parts, 5, &b);
-	rec_set(r, &r->d.name, cell(h, row, "Name"));
-	rec_set(r, &r->d.name, b.s);
-	rec_set(r, &r->d.name, cell(h, row, "File As"));
-	split_add(r, &r->d.aka, cell(h, row, "Nickname"), ":::");
-	rec_set(r, &r->d.org, cell(h, row, "Organization Name"));
-	rec_set(r, &r->d.org, cell(h, row, "Organization 1 - Name"));
-	rec_set(r, &r->d.title, cell(h, row, "Organization Title"));
-	rec_set(r, &r->d.title, cell(h, row, "Organization 1 - Title"));
+	rec_set(r, "name", cell(h, row, "Name"));
+	rec_set(r, "name", b.s);
+	rec_set(r, "name", cell(h, row, "File As"));
+	split_set(r, "aka", cell(h, row, "Nickname"), ":::");
+	rec_set(r, "org", cell(h, row, "Organization Name"));
+	rec_set(r, "org", cell(h, row, "Organization 1 - Name"));
+	rec_set(r, "title", cell(h, row, "Organization Title"));
+	rec_set(r, "title", cell(h, row, "Organization 1 - Title"));
 	for (i = 0; i < h->n && i < row->n; i++) {
 		v = *row->f[i] ? row->f[i] : NULL;
 		if (has_suffix(h->f[i], "E-mail ", " - Value"))
-			split_add(r, &r->d.email, v, ":::");
+			split_set(r, "email", v, ":::");
 		else if (has_suffix(h->f[i], "Phone ", " - Value"))
-			split_add(r, &r->d.phone, v, ":::");
+			split_set(r, "phone", v, ":::");
 		else if (has_suffix(h->f[i], "Website ", " - Value")) {
-			split_add(r, &l, v, ":::");
+			split(&l, v, ":::");
 			for (j = 0; j < l.n; j++)
 				rec_link(r, NULL, l.v[j]);
 			strv_free(&l);
 		} else if (has_suffix(h->f[i], "Address ", " - Formatted") &&
-		    v && r->d.address == NULL) {
+		    v && draft_get(&r->d, "address") == NULL) {
 			a = oneline(v);
-			rec_set(r, &r->d.address, a);
+			rec_set(r, "address", a);
 			free(a);
 		}
 	}
-	if (r->d.address == NULL) {
+	if (draft_get(&r->d, "address") == NULL) {
 		free(b.s);
 		b = (struct buf){ 0 };
 		buf_puts(&b, "");
@@ -633,61 +610,40 @@ google(struct rec *r, struct row *h, struct row *row)
 				buf_printf(&b, "%s%s", b.len ? ", " : "", v);
 			free(a);
 		}
-		rec_set(r, &r->d.address, b.s);
+		rec_set(r, "address", b.s);
 	}
 	free(b.s);
 	rec_bday(r, cell(h, row, "Birthday"), 0);
 	rec_note(r, NULL, cell(h, row, "Notes"));
 	google_labels(r, cell(h, row, "Labels"));
 	google_labels(r, cell(h, row, "Group Membership"));
-	rec_set(r, &r->d.name, r->d.aka.n ? r->d.aka.v[0] : NULL);
-	rec_set(r, &r->d.name, r->d.org);
-	rec_set(r, &r->d.name, r->d.email.n ? r->d.email.v[0] : NULL);
+	rec_set(r, "name", draft_value(&r->d, "aka", 0));
+	rec_set(r, "name", draft_get(&r->d, "org"));
+	rec_set(r, "name", draft_value(&r->d, "email", 0));
 }
 
-/* The list keys of a generic CSV take several values: "a; b". */
+/*
+ * A CSV of nw's own columns (nw-export -f csv), checked as a file would
+ * be: a column is a key of nw(5) (met's parts their own), a list key's
+ * values are "a; b", links "name=url; ...".
+ */
 static void
 generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 {
-	struct dur du;
-	struct bday bd;
+	const struct column *c;
 	struct strv l = { 0 };
-	const char *k, *v;
-	char *e;
+	const char *v;
+	char *e, why[256];
 	size_t i, j;
-	int z;
 
-	for (i = 0; i < h->n && i < row->n; i++) {
-		k = h->f[i];
+	for (i = 0; i < h->n && i < row->n && r->err == NULL; i++) {
 		v = *row->f[i] ? row->f[i] : NULL;
-		if (v == NULL)
+		if (v == NULL || (c = schema_column(h->f[i])) == NULL ||
+		    c->part == NULL)
 			continue;
-		if (strcaseeq(k, "name"))
-			rec_set(r, &r->d.name, v);
-		else if (strcaseeq(k, "aka"))
-			split_add(r, &r->d.aka, v, ";");
-		else if (strcaseeq(k, "tags"))
-			split_add(r, &r->d.tags, v, ";");
-		else if (strcaseeq(k, "groups"))
-			split_add(r, &r->d.groups, v, ";");
-		else if (strcaseeq(k, "email"))
-			split_add(r, &r->d.email, v, ";");
-		else if (strcaseeq(k, "phone"))
-			split_add(r, &r->d.phone, v, ";");
-		else if (strcaseeq(k, "org"))
-			rec_set(r, &r->d.org, v);
-		else if (strcaseeq(k, "title"))
-			rec_set(r, &r->d.title, v);
-		else if (strcaseeq(k, "address"))
-			rec_set(r, &r->d.address, v);
-		else if (strcaseeq(k, "met"))
-			rec_set(r, &r->d.met, v);
-		else if (strcaseeq(k, "via"))
-			rec_set(r, &r->d.via, v);
-		else if (strcaseeq(k, "notes"))
-			rec_note(r, NULL, v);
-		else if (strcaseeq(k, "links")) {
-			split_add(r, &l, v, ";");
+		switch (c->k->type) {
+		case K_LINKS:
+			split(&l, v, ";");
 			for (j = 0; j < l.n; j++) {
 				e = strchr(l.v[j], '=');
 				if (e)
@@ -695,55 +651,35 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 				rec_link(r, e ? l.v[j] : NULL, e ? e : l.v[j]);
 			}
 			strv_free(&l);
-		} else if (strcaseeq(k, "circle")) {
-			rec_set(r, &r->d.circle, v);
-			if (net_circle(net, r->d.circle) == NULL)
-				r->err = xasprintf("'%s': no such circle", v);
-		} else if (strcaseeq(k, "every")) {
-			rec_set(r, &r->d.every, v);
-			if (!dur_parse(r->d.every, &du))
-				r->err = xasprintf("every '%s' is not a "
-				    "duration (like 3w, 2m, 1y)", v);
-		} else if (strcaseeq(k, "birthday")) {
-			rec_set(r, &r->d.birthday, v);
-			if (!bday_parse(r->d.birthday, &bd))
-				r->err = xasprintf("birthday '%s' is not "
-				    "YYYY-MM-DD or --MM-DD", v);
-		} else if (strcaseeq(k, "met-date") || strcaseeq(k, "added") ||
-		    strcaseeq(k, "next")) {
-			if (!date_parse(v, &z))
-				r->err = xasprintf("%s '%s' is not a date "
-				    "(YYYY-MM-DD)", k, v);
-			else if (strcaseeq(k, "added"))
-				r->d.added = z;
-			else
-				rec_set(r, strcaseeq(k, "next") ? &r->d.next :
-				    &r->d.metdate, v);
-		} else if (strcaseeq(k, "next-note"))
-			rec_set(r, &r->d.next_note, v);
-		if (r->err)
-			return;
+			break;
+		case K_TEXT:
+			rec_note(r, NULL, v);
+			break;
+		case K_LIST:
+		case K_EMAIL:
+			split_set(r, c->part, v, ";");
+			break;
+		default:
+			if (strcmp(c->part, "added") != 0)
+				rec_set(r, c->part, v);
+			else if (!date_parse(v, &r->d.added))
+				r->err = xasprintf("'%s': not a date "
+				    "(YYYY-MM-DD)", v);
+		}
 	}
+	if (r->err == NULL && !draft_check(&r->d, net, why, sizeof why))
+		r->err = xstrdup(why);
 }
 
-/* Columns of a generic CSV: nw keys; id, last and due are nw's own. */
-static const char *generic_keys[] = { "name", "aka", "tags", "groups",
-    "email", "phone", "org", "title", "address", "met", "via", "notes",
-    "links", "circle", "every", "next", "next-note", "birthday", "met-date",
-    "added", "id", "last", "due", NULL };
-
+/* A CSV's columns that are none of nw's are said, not imported. */
 static void
 generic_check(struct recs *rs, struct row *h)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < h->n; i++) {
-		for (j = 0; generic_keys[j]; j++)
-			if (strcaseeq(h->f[i], generic_keys[j]))
-				break;
-		if (generic_keys[j] == NULL)
+	for (i = 0; i < h->n; i++)
+		if (schema_column(h->f[i]) == NULL)
 			strv_add(&rs->ignored, h->f[i]);
-	}
 }
 
 /*

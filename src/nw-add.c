@@ -15,9 +15,9 @@ static const char usage_text[] =
 
 struct run {
 	struct net	*net;
-	struct refs	 refs;
+	struct batch	 b;
 	struct draft	 d;
-	struct strv	 added, names;
+	struct strv	 names;		/* those added, as b.ids */
 	int		 force;
 };
 
@@ -33,18 +33,20 @@ static const char *
 duplicate(struct run *r, const char *name)
 {
 	struct contact **all;
-	size_t n, i, j;
+	const char *e;
+	size_t n, i, j, k;
 
-	for (i = 0; i < r->added.n; i++)
+	for (i = 0; i < r->names.n; i++)
 		if (strcaseeq(r->names.v[i], name))
-			return r->added.v[i];
-	all = refs_all(&r->refs, &n);
+			return r->b.ids.v[i];
+	all = refs_all(&r->b.refs, &n);
 	for (i = 0; i < n; i++) {
 		if (all[i]->name && strcaseeq(all[i]->name, name))
 			return all[i]->id;
 		for (j = 0; j < all[i]->email.n; j++)
-			if (strv_has(&r->d.email, all[i]->email.v[j]))
-				return all[i]->id;
+			for (k = 0; (e = draft_value(&r->d, "email", k)); k++)
+				if (strcaseeq(e, all[i]->email.v[j]))
+					return all[i]->id;
 	}
 	return NULL;
 }
@@ -63,21 +65,20 @@ add(const char *name, void *arg)
 	}
 	net_lock(r->net);
 	if (!r->force)
-		refs_refresh(&r->refs);
+		refs_refresh(&r->b.refs);
 	if (!r->force && (dup = duplicate(r, name)) != NULL) {
 		warnx("'%s': already in the network as %s (-f adds anyway)",
 		    name, dup);
 		net_unlock(r->net);
 		return 1;
 	}
-	r->d.name = name;
+	draft_unset(&r->d, "name", NULL);
+	draft_set(&r->d, "name", name);
 	id = draft_write(r->net, &r->d);
 	net_unlock(r->net);
 	if (id == NULL)
 		return 1;
-	puts(id);
-	fflush(stdout);
-	strv_add(&r->added, id);
+	batch_changed(&r->b, id, name);
 	strv_add(&r->names, name);
 	free(id);
 	return 0;
@@ -86,28 +87,27 @@ add(const char *name, void *arg)
 int
 main(int argc, char *argv[])
 {
+	static const char *keyof[] = { "b", "birthday", "c", "circle",
+	    "E", "email", "e", "every", "g", "groups", "m", "met.where",
+	    "o", "org", "P", "phone", "t", "tags", NULL };
 	struct run r = { 0 };
-	struct dur du;
-	struct bday bd;
 	const char *via = NULL;
-	char *msg;
+	char *v, why[256];
+	size_t i;
 	int ch, rv;
 
 	while ((ch = getopt(argc, argv, "b:C:c:E:e:fg:hm:o:P:t:Vv:")) != -1) {
 		if (strchr("bcEegmoPtv", ch))	/* it goes into the file */
 			opt_text(ch, optarg);
+		for (i = 0; keyof[i] && keyof[i][0] != ch; i += 2)
+			;
+		if (keyof[i]) {
+			draft_set(&r.d, keyof[i + 1], optarg);
+			continue;
+		}
 		switch (ch) {
-		case 'b': r.d.birthday = optarg; break;
 		case 'C': nw_dir_opt = optarg; break;
-		case 'c': r.d.circle = optarg; break;
-		case 'E': strv_add(&r.d.email, optarg); break;
-		case 'e': r.d.every = optarg; break;
 		case 'f': r.force = 1; break;
-		case 'g': strv_add(&r.d.groups, optarg); break;
-		case 'm': r.d.met = optarg; break;
-		case 'o': r.d.org = optarg; break;
-		case 'P': strv_add(&r.d.phone, optarg); break;
-		case 't': strv_add(&r.d.tags, optarg); break;
 		case 'v': via = optarg; break;
 		case 'V': puts("nw-add " NW_VERSION); return 0;
 		case 'h': printf("%s\n", usage_text); return 0;
@@ -118,26 +118,22 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	r.d.added = date_today();
-	if (r.d.every && !dur_parse(r.d.every, &du))
-		errx(2, "'%s': not a duration (like 6w, 2m, 1y)", r.d.every);
-	if (r.d.birthday && !bday_parse(r.d.birthday, &bd))
-		errx(2, "'%s': not a birthday (YYYY-MM-DD or --MM-DD)",
-		    r.d.birthday);
-	r.net = net_open(1);
-	r.refs.net = r.net;
-	if (r.d.circle && net_circle(r.net, r.d.circle) == NULL)
-		errx(2, "'%s': no such circle", r.d.circle);
+	r.net = r.b.net = net_open(1);
+	r.b.refs.net = r.net;
+	if (!draft_check(&r.d, r.net, why, sizeof why))
+		errx(2, "%s", why);
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
-	if (via && (r.d.via = ref_resolve(&r.refs, via)) == NULL)
-		return 1;
-	rv = ref_loop(argc, argv, add, &r);
-	if (r.added.n) {
-		msg = r.added.n == 1 ? xasprintf("Add %s", r.names.v[0]) :
-		    xasprintf("Add %s and %zu others", r.names.v[0],
-		    r.added.n - 1);
-		git_commit(r.net, r.added.v, r.added.n, msg);
-		free(msg);
+	if (via) {
+		if ((v = ref_resolve(&r.b.refs, via)) == NULL)
+			return 1;
+		draft_set(&r.d, "met.via", v);
+		free(v);
 	}
+	rv = ref_loop(argc, argv, add, &r);
+	batch_commit(&r.b, "Add");
+	batch_free(&r.b);
+	draft_free(&r.d);
+	strv_free(&r.names);
 	return out_close() || rv;
 }

@@ -133,8 +133,8 @@ known_email(struct run *r, size_t who, const char *email)
 }
 
 static size_t
-known_add(struct run *r, const char *id, const char *name, char **email,
-    size_t nemail)
+known_add(struct run *r, const char *id, const char *name,
+    const struct strv *email)
 {
 	struct known *k;
 	size_t i;
@@ -146,8 +146,8 @@ known_add(struct run *r, const char *id, const char *name, char **email,
 	k->id = xstrdup(id);
 	k->name = xstrdup(name);
 	index_add(r->byname, k->name, r->nk);
-	for (i = 0; i < nemail; i++)
-		known_email(r, r->nk, email[i]);
+	for (i = 0; i < email->n; i++)
+		known_email(r, r->nk, email->v[i]);
 	return r->nk++;
 }
 
@@ -160,23 +160,23 @@ known_load(struct run *r)
 	all = refs_all(&r->refs, &n);
 	for (i = 0; i < n; i++)
 		if (all[i]->name)
-			known_add(r, all[i]->id, all[i]->name, all[i]->email.v,
-			    all[i]->email.n);
+			known_add(r, all[i]->id, all[i]->name, &all[i]->email);
 }
 
 /* The contact a record is: the same email, else the same name. */
 static size_t
 same(struct run *r, struct rec *rec, const char **why)
 {
+	const char *e;
 	size_t i, who;
 
-	for (i = 0; i < rec->d.email.n; i++)
-		if ((who = index_find(r->byemail, rec->d.email.v[i])) != NONE) {
-			*why = rec->d.email.v[i];
+	for (i = 0; (e = draft_value(&rec->d, "email", i)) != NULL; i++)
+		if ((who = index_find(r->byemail, e)) != NONE) {
+			*why = e;
 			return who;
 		}
 	*why = NULL;
-	return index_find(r->byname, rec->d.name);
+	return index_find(r->byname, draft_get(&rec->d, "name"));
 }
 
 /* Digits and a leading '+': "+44 20 7946" is "+44-20-7946". */
@@ -246,20 +246,16 @@ static int
 missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 {
 	struct known *k = &r->k[who];
-	size_t i, j;
+	const char *v;
+	size_t i;
 
-	for (i = 0; i < rec->d.email.n; i++) {
-		for (j = 0; j < k->email.n; j++)
-			if (strcaseeq(k->email.v[j], rec->d.email.v[i]))
-				break;
-		if (j == k->email.n)
-			strv_add(&nw->email, rec->d.email.v[i]);
-	}
+	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++)
+		if (!strv_hascase(&k->email, v))
+			strv_add(&nw->email, v);
 	known_phones(r, who);
-	for (i = 0; i < rec->d.phone.n; i++)
-		if (!has_phone(&k->phone, rec->d.phone.v[i]) &&
-		    !has_phone(&nw->phone, rec->d.phone.v[i]))
-			strv_add(&nw->phone, rec->d.phone.v[i]);
+	for (i = 0; (v = draft_value(&rec->d, "phone", i)) != NULL; i++)
+		if (!has_phone(&k->phone, v) && !has_phone(&nw->phone, v))
+			strv_add(&nw->phone, v);
 	return nw->email.n + nw->phone.n > 0;
 }
 
@@ -301,15 +297,15 @@ update(struct run *r, size_t who, struct rec *rec)
 	if (!missing(r, who, rec, &nw)) {
 		if (r->dry)
 			say(r, 1, "%s\tskip\t%s\tnothing new", k->id,
-			    rec->d.name);
+			    draft_get(&rec->d, "name"));
 		else
 			say(r, 2, "nw-import: '%s': already in the network as "
-			    "%s, nothing new", rec->d.name, k->id);
+			    "%s, nothing new", draft_get(&rec->d, "name"), k->id);
 		return 0;
 	}
 	if (r->dry) {
 		what = describe(&nw);
-		say(r, 1, "%s\tupdate\t%s\t%s", k->id, rec->d.name, what);
+		say(r, 1, "%s\tupdate\t%s\t%s", k->id, draft_get(&rec->d, "name"), what);
 		free(what);
 	} else if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) ==
 	    0 && !strv_has(&r->updated, k->id)) {
@@ -354,26 +350,31 @@ plan_id(struct run *r, const char *name)
 static int
 create(struct run *r, struct rec *rec)
 {
+	struct strv email = { 0 };
+	const char *v;
 	char *id;
 	size_t who, i;
 
 	if (rec->d.added == NODATE)
 		rec->d.added = date_today();
 	if (r->dry) {
-		id = plan_id(r, rec->d.name);
-		say(r, 1, "%s\tcreate\t%s", id, rec->d.name);
+		id = plan_id(r, draft_get(&rec->d, "name"));
+		say(r, 1, "%s\tcreate\t%s", id, draft_get(&rec->d, "name"));
 	} else {
 		if ((id = draft_write(r->net, &rec->d)) == NULL)
 			return 1;
 		say(r, 1, "%s", id);
 		strv_add(&r->created, id);
 		if (r->first == NULL)
-			r->first = xstrdup(rec->d.name);
+			r->first = xstrdup(draft_get(&rec->d, "name"));
 	}
-	who = known_add(r, id, rec->d.name, rec->d.email.v, rec->d.email.n);
+	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++)
+		strv_add(&email, v);
+	who = known_add(r, id, draft_get(&rec->d, "name"), &email);
+	strv_free(&email);
 	r->k[who].phones = 1;
-	for (i = 0; i < rec->d.phone.n; i++)
-		strv_add(&r->k[who].phone, rec->d.phone.v[i]);
+	for (i = 0; (v = draft_value(&rec->d, "phone", i)) != NULL; i++)
+		strv_add(&r->k[who].phone, v);
 	free(id);
 	return 0;
 }
@@ -399,10 +400,10 @@ import_one(struct run *r, struct rec *rec, const char *path)
 		return update(r, who, rec);
 	if (r->dry)
 		say(r, 1, "%s\tskip\t%s\tsame %s%s", r->k[who].id,
-		    rec->d.name, why ? "email " : "name", why ? why : "");
+		    draft_get(&rec->d, "name"), why ? "email " : "name", why ? why : "");
 	else
 		say(r, 2, "nw-import: '%s': already in the network as %s "
-		    "(same %s%s)", rec->d.name, r->k[who].id,
+		    "(same %s%s)", draft_get(&rec->d, "name"), r->k[who].id,
 		    why ? "email " : "name", why ? why : "");
 	return 0;
 }

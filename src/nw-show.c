@@ -157,7 +157,7 @@ show_cadence(struct net *net, struct contact *c)
 
 	if (c->circle)
 		buf_printf(&b, "%s%s", c->circle, cd ? "" :
-		    " (no such circle)");
+		    " (not a circle of the settings)");
 	fieldb("circle", &b);
 	if (c->every.unit)
 		buf_puts(&b, dur_str(c->every, s));

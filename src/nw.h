@@ -36,6 +36,7 @@ struct strv {				/* a list of strings */
 };
 void	 strv_add(struct strv *, const char *);
 int	 strv_has(struct strv *, const char *);
+int	 strv_hascase(struct strv *, const char *);
 void	 strv_free(struct strv *);
 int	 strcaseeq(const char *, const char *);
 int	 strcaseprefix(const char *, const char *);
@@ -182,6 +183,14 @@ char			*schema_yaml(const char *, struct net *, const char *,
 			    int, char *, size_t);
 int			 schema_arg(const char *, struct net *, const char *);
 
+struct column {				/* a contact's column in CSV */
+	const char	*name;
+	const char	*part;		/* the draft key it fills, or NULL */
+	const struct key *k;
+};
+const struct column	*schema_columns(size_t *);
+const struct column	*schema_column(const char *);
+
 /* contact.c: a contact's fields, read through the schema */
 struct logent {
 	int		 date;
@@ -318,15 +327,17 @@ int		 edit_report(struct edit *);
 
 /* change.c: the changes commands make to contacts, written safely */
 struct draft {				/* a contact about to be created */
-	const char	*name, *circle, *every, *next, *next_note, *org;
-	const char	*title, *birthday;
-	const char	*address, *met, *via, *metdate, *notes;
-	struct strv	 aka, tags, groups, email, phone;
-	struct strv	 links;		/* key, value, key, value... */
+	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
 	int		 added;
 };
-char	*draft_text(struct draft *);
-char	*draft_write(struct net *, struct draft *);
+void		 draft_set(struct draft *, const char *, const char *);
+void		 draft_unset(struct draft *, const char *, const char *);
+const char	*draft_get(const struct draft *, const char *);
+const char	*draft_value(const struct draft *, const char *, size_t);
+int		 draft_check(const struct draft *, struct net *, char *, size_t);
+void		 draft_free(struct draft *);
+char		*draft_text(const struct draft *);
+char		*draft_write(struct net *, const struct draft *);
 struct change;
 int	 change_edit(struct net *, const char *,
 	    int (*)(struct change *, struct contact *, void *), void *,
@@ -390,7 +401,6 @@ int	 merge_plain(const char *, const char *, const char *, struct merge *);
 /* import.c: records from other address books, on their way to contacts */
 struct rec {
 	struct draft	 d;
-	struct strv	 mem;		/* the strings d points to */
 	struct buf	 notes;
 	int		 line;		/* where it starts in its file */
 	char		*err;		/* why it cannot be imported */
@@ -407,9 +417,7 @@ int		 import_detect(const char *, size_t);
 void		 import_csv(const char *, size_t, int, struct net *,
 		    struct recs *);
 struct rec	*rec_new(struct recs *, int);
-const char	*rec_keep(struct rec *, const char *);
-void		 rec_set(struct rec *, const char **, const char *);
-void		 rec_add(struct rec *, struct strv *, const char *);
+void		 rec_set(struct rec *, const char *, const char *);
 void		 rec_note(struct rec *, const char *, const char *);
 void		 rec_bday(struct rec *, const char *, int);
 void		 rec_link(struct rec *, const char *, const char *);

@@ -391,3 +391,56 @@ schema_arg(const char *key, struct net *net, const char *v)
 	free(y);
 	return 1;
 }
+
+/* --- CSV ----------------------------------------------------------------- */
+
+/*
+ * The columns of a contact in CSV, in order: a key's own, but met's three
+ * parts, and the derived id, last and due.  part is the draft key a
+ * column fills ("met-date" fills "met.date"), NULL for a derived one.
+ */
+const struct column *
+schema_columns(size_t *n)
+{
+	static const struct column met[] = { { "met", "met.where", NULL },
+	    { "met-date", "met.date", NULL }, { "via", "met.via", NULL } };
+	static struct column *cols;
+	static size_t ncols;
+	size_t i, j;
+
+	if (cols == NULL) {
+		cols = xcalloc(3 * (sizeof keys / sizeof keys[0]),
+		    sizeof *cols);
+		for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+			if (keys[i].type == K_LOG)
+				continue;
+			if (keys[i].type != K_MET) {
+				cols[ncols].name = keys[i].name;
+				cols[ncols].part = keys[i].flags & K_DERIVED ?
+				    NULL : keys[i].name;
+				cols[ncols++].k = &keys[i];
+				continue;
+			}
+			for (j = 0; j < 3; j++) {
+				cols[ncols] = met[j];
+				cols[ncols++].k = &keys[i];
+			}
+		}
+	}
+	*n = ncols;
+	return cols;
+}
+
+/* The column of this name, whatever its case; NULL for none of ours. */
+const struct column *
+schema_column(const char *name)
+{
+	const struct column *c;
+	size_t i, n;
+
+	c = schema_columns(&n);
+	for (i = 0; i < n; i++)
+		if (strcaseeq(c[i].name, name))
+			return &c[i];
+	return NULL;
+}

@@ -247,8 +247,21 @@ strv_add(struct strv *l, const char *s)
 	l->v[l->n++] = xstrdup(s);
 }
 
+/* Is s in the list, byte for byte?  Keys, ids and paths are. */
 int
 strv_has(struct strv *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is s in the list, as people type it (strcaseeq)?  Names, emails. */
+int
+strv_hascase(struct strv *l, const char *s)
 {
 	size_t i;
 

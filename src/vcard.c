@@ -364,7 +364,7 @@ apply(struct card *k, struct prop *p)
 	} else if (strcasecmp(name, "ORG") == 0 && k->norg++ == 0) {
 		components(p->value, " ", &l);
 		s = joined(&l, ", ");
-		rec_set(r, &r->d.org, s);
+		rec_set(r, "org", s);
 		free(s);
 	} else if (strcasecmp(name, "TITLE") == 0 ||
 	    strcasecmp(name, "ROLE") == 0) {
@@ -374,17 +374,17 @@ apply(struct card *k, struct prop *p)
 		free(s);
 	} else if (strcasecmp(name, "EMAIL") == 0) {
 		s = unescape(p->value, strlen(p->value));
-		rec_add(r, &r->d.email, s + (prefix(s, "mailto:") ? 7 : 0));
+		rec_set(r, "email", s + (prefix(s, "mailto:") ? 7 : 0));
 		free(s);
 	} else if (strcasecmp(name, "TEL") == 0) {
 		s = unescape(p->value, strlen(p->value));
-		rec_add(r, &r->d.phone, s + (prefix(s, "tel:") ? 4 : 0));
+		rec_set(r, "phone", s + (prefix(s, "tel:") ? 4 : 0));
 		free(s);
 	} else if (strcasecmp(name, "ADR") == 0) {
 		components(p->value, ", ", &l);
 		s = joined(&l, ", ");
 		if (k->nadr++ == 0)
-			rec_set(r, &r->d.address, s);
+			rec_set(r, "address", s);
 		else
 			rec_note(r, "Address", s);
 		free(s);
@@ -420,8 +420,8 @@ apply(struct card *k, struct prop *p)
 	    strcasecmp(name, "X-NW-GROUPS") == 0) {
 		split(p->value, ',', 1, &l);
 		for (i = 0; i < l.n; i++)
-			rec_add(r, strcasecmp(name, "CATEGORIES") == 0 ?
-			    &r->d.tags : &r->d.groups, l.v[i]);
+			rec_set(r, strcasecmp(name, "CATEGORIES") == 0 ?
+			    "tags" : "groups", l.v[i]);
 	}
 	strv_free(&l);
 }
@@ -458,19 +458,20 @@ card_done(struct card *k)
 	size_t i;
 
 	for (i = 0; i < k->fn.n; i++)
-		rec_set(r, &r->d.name, k->fn.v[i]);
-	rec_set(r, &r->d.name, k->nname);
-	rec_set(r, &r->d.name, k->nick.n ? k->nick.v[0] : NULL);
-	rec_set(r, &r->d.name, r->d.org);
-	rec_set(r, &r->d.name, r->d.email.n ? r->d.email.v[0] : NULL);
+		rec_set(r, "name", k->fn.v[i]);
+	rec_set(r, "name", k->nname);
+	rec_set(r, "name", k->nick.n ? k->nick.v[0] : NULL);
+	rec_set(r, "name", draft_get(&r->d, "org"));
+	rec_set(r, "name", draft_value(&r->d, "email", 0));
 	for (i = 0; i < k->fn.n; i++)
-		rec_add(r, &r->d.aka, k->fn.v[i]);
-	if (k->nname && r->d.name && !samename(k->nname, r->d.name))
-		rec_add(r, &r->d.aka, k->nname);
+		rec_set(r, "aka", k->fn.v[i]);
+	if (k->nname && draft_get(&r->d, "name") &&
+	    !samename(k->nname, draft_get(&r->d, "name")))
+		rec_set(r, "aka", k->nname);
 	for (i = 0; i < k->nick.n; i++)
-		rec_add(r, &r->d.aka, k->nick.v[i]);
-	rec_set(r, &r->d.title, k->title.n ? k->title.v[0] : NULL);
-	rec_set(r, &r->d.title, k->role.n ? k->role.v[0] : NULL);
+		rec_set(r, "aka", k->nick.v[i]);
+	rec_set(r, "title", k->title.n ? k->title.v[0] : NULL);
+	rec_set(r, "title", k->role.n ? k->role.v[0] : NULL);
 	rec_done(r);
 	strv_free(&k->fn);
 	strv_free(&k->nick);

@@ -253,11 +253,11 @@ is "$err" "$USAGE" "no names, stdin /dev/null: usage on stderr"
 ls -A "$I" >"$T/before"
 run nw-add -c nosuch 'Ivan One'
 is "$rc:$out" "2:" "bad circle: exit 2"
-is "$err" "nw-add: 'nosuch': no such circle" "bad circle: the message"
+is "$err" "nw-add: 'nosuch': not a circle (inner, close, regular, outer)" "bad circle: the message"
 
 run nw-add -b 2026-13-01 'Ivan Two'
 is "$rc:$out" "2:" "bad birthday month: exit 2"
-is "$err" "nw-add: '2026-13-01': not a birthday (YYYY-MM-DD or --MM-DD)" \
+is "$err" "nw-add: '2026-13-01': not a date (YYYY-MM-DD or --MM-DD)" \
     "bad birthday: the message"
 run nw-add -b 2025-02-29 'Ivan Three'
 is "$rc" 2 "Feb 29 of a common year: exit 2"
@@ -268,7 +268,7 @@ is "$rc" 2 "birthday in another format: exit 2"
 
 run nw-add -e 6x 'Ivan Six'
 is "$rc:$out" "2:" "bad duration unit: exit 2"
-is "$err" "nw-add: '6x': not a duration (like 6w, 2m, 1y)" \
+is "$err" "nw-add: '6x': not a duration (like 3w, 2m, 1y)" \
     "bad duration: the message"
 run nw-add -e 0w 'Ivan Seven'
 is "$rc" 2 "zero duration: exit 2"

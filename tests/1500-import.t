@@ -465,8 +465,8 @@ is "$rc" 1 "CSV: exit 1 for the bad rows"
 is "$out" "ada-lovelace
 quoted-newline" "CSV: the good rows created"
 is "$err" "nw-import: '$T/g.csv': column not imported: 'color'
-$T/g.csv:3: 'closest': no such circle
-$T/g.csv:4: birthday '1815-13-10' is not YYYY-MM-DD or --MM-DD" \
+$T/g.csv:3: 'closest': not a circle (inner, close, regular, outer)
+$T/g.csv:4: '1815-13-10': not a date (YYYY-MM-DD or --MM-DD)" \
     "CSV: an unknown column named once; bad values with their line"
 want <<'EOF'
 name: Ada Lovelace
@@ -505,7 +505,7 @@ printf 'name,next,next-note\nAda Lovelace,2026-12-11,"Ask: how is the new job?"\
 run nw-import "$T/next.csv"
 is "$rc:$out" "1:ada-lovelace
 no-note" "CSV next: the rows with a date created"
-is "$err" "$T/next.csv:3: next '2026-13-01' is not a date (YYYY-MM-DD)" \
+is "$err" "$T/next.csv:3: '2026-13-01': not a date (YYYY-MM-DD)" \
     "CSV next: no column left out; a next that is not a date refuses its row"
 want <<'EOF'
 name: Ada Lovelace

@@ -70,7 +70,7 @@ is "$rc:$out" "0:" "-c twice: nobody is in two circles"
 run nw-ls -C "$EX" -c family
 is "$(ids)" "hannah-berg" "-c a circle of the settings"
 run nw-ls -C "$EX" -c friends
-is "$rc:$out:$err" "2::nw-ls: 'friends': no such circle" \
+is "$rc:$out:$err" "2::nw-ls: 'friends': not a circle (inner, close, regular, outer, family)" \
 	"-c: a circle not in the settings is a usage error"
 run nw-ls -C "$EX" -t nosuchtag
 is "$rc:$out:$err" "0::" "no contact passes: empty, exit 0"

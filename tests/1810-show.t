@@ -153,7 +153,7 @@ is "$rc:$err" "0:" "crafted: exit 0"
 want <<'EOF'
 Zoe Zimmer
   id        zoe
-  circle    friends (no such circle)
+  circle    friends (not a circle of the settings)
   every     10d
   phone     +1 555 0100, +1 555 0101
   links     https://zoe.example, https://blog.zoe.example
