@@ -122,6 +122,11 @@ fuzz: deps
 
 fuzzers: $(FUZZ:%=$(B)/%)
 
+# The crash trial in full: a kill at every system call of every writer
+# (make check runs a sample of it); minutes.  CRASH_JOBS trials at once.
+crash: all
+	CRASH_FULL=1 NW_BIN=$(CURDIR)/bin sh tests/2000-crash.t
+
 demo: all
 	NW_TODAY=2026-11-25 bin/nw-due -C examples/network </dev/null
 
@@ -144,5 +149,5 @@ install: all
 clean:
 	rm -rf build build-san build-fuzz $(CMDS:%=bin/%)
 
-.PHONY: all progs deps units check check-san san-progs fuzz fuzzers demo \
-	lint install clean
+.PHONY: all progs deps units check check-san san-progs fuzz fuzzers crash \
+	demo lint install clean

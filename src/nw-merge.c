@@ -1,6 +1,9 @@
 /* nw-merge - git merge driver for contact files */
 
+#include <sys/stat.h>
+
 #include <err.h>
+#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -28,6 +31,31 @@ readable(struct ydoc *d, const char *path, int empty_ok)
 	else
 		warnx("'%s': %s", path, d->err[0] ? d->err : "empty file");
 	return 0;
+}
+
+/*
+ * git hands the driver copies at the top of the work tree, where the
+ * temporary file of a write that a kill stopped would show in git status.
+ * When that folder is a network, the file goes in its .nw/tmp instead,
+ * where git never looks and the next write removes it.  Only the folder
+ * is needed of the network: its settings may be half merged.
+ */
+static const char *
+tmpdir_of(const char *ours)
+{
+	static struct net net = { .lockfd = -1 };
+	struct stat st;
+	char *copy, *nw;
+	int ok;
+
+	copy = xstrdup(ours);
+	net.dir = xstrdup(dirname(copy));
+	free(copy);
+	nw = xasprintf("%s/.nw", net.dir);
+	ok = lstat(nw, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    st.st_uid == geteuid();
+	free(nw);
+	return ok ? net_tmpdir(&net) : NULL;
 }
 
 int
@@ -76,7 +104,8 @@ main(int argc, char *argv[])
 		ydoc_free(res);
 	}
 	if ((d[1]->text == NULL || m.len != d[1]->len ||
-	    memcmp(m.text, d[1]->text, m.len)) && safe_write(NULL, argv[1], m.text, m.len, 0) == -1)
+	    memcmp(m.text, d[1]->text, m.len)) &&
+	    safe_write(tmpdir_of(argv[1]), argv[1], m.text, m.len, 0) == -1)
 		rv = 1;
 	for (i = 0; i < 3; i++)
 		ydoc_free(d[i]);
