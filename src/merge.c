@@ -1211,6 +1211,11 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 	p.set = xcalloc(p.keys.n, sizeof *p.set);
 	p.logmerge = islist(value(base, "log")) &&
 	    islist(value(ours, "log")) && islist(value(theirs, "log"));
+	/* one side took the log away, the other left it: a key's change */
+	if (p.logmerge && (value(ours, "log") == NULL) !=
+	    (value(theirs, "log") == NULL) && decide(value(base, "log"),
+	    value(ours, "log"), value(theirs, "log")) != CONFLICT)
+		p.logmerge = 0;
 	p.e = edit_open(ydoc_parse(ours->text, ours->len), "ours");
 	p.follow = p.logmerge ? followup(&p) : -1;
 	for (i = 0; ok && i < p.keys.n; i++) {

@@ -88,6 +88,43 @@ log:
 '
 m "block entries become flow entries; comments stay" 0
 
+# A log taken away on one side and left alone on the other is a key's
+# change: gone (fuzz-merge found an empty "log:" left behind).
+files 'name: A
+log:
+  - {date: 2026-01-01}
+' 'name: A
+log:
+  - {date: 2026-01-01}
+' 'name: A
+' 'name: A
+'
+m "theirs took the log away, ours left it: it goes" 0
+files 'name: A
+log:
+  - {date: 2026-01-01}
+' 'name: A
+' 'name: A
+log:
+  - {date: 2026-01-01}
+' 'name: A
+'
+m "ours took the log away, theirs left it: it stays away" 0
+# ... but an entry logged on the other side is never lost.
+files 'name: A
+log:
+  - {date: 2026-01-01}
+' 'name: A
+' 'name: A
+log:
+  - {date: 2026-01-01}
+  - {date: 2026-02-02, kind: call}
+' 'name: A
+log:
+  - {date: 2026-02-02, kind: call}
+'
+m "ours took the log away, theirs logged: the new entry stays" 0
+
 files 'name: A
 log: [{date: 2026-01-01}, {date: 2026-03-01}]
 ' 'name: A
