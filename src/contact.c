@@ -252,9 +252,12 @@ fields(struct net *net, struct contact *c, struct ynode *r, int flags)
 				bad(c, v, "'log' is not a list");
 		} else
 			schema_check(&l.f, k, v);
-		/* an unknown circle is kept: due takes the default cadence */
-		if (!l.bad || (k->type == K_CIRCLE && v->type == YSCALAR))
-			store(c, k, v, flags);
+		/*
+		 * What has the shape of its key is kept, found wrong or not:
+		 * a vital error makes the contact unusable anyway, and an
+		 * unknown circle or a via naming no one is still the user's.
+		 */
+		store(c, k, v, flags);
 	}
 	if (flags & C_KEYS)
 		copyvalue(&c->keys, r);
@@ -360,6 +363,16 @@ contact_report(struct contact *c)
 	else
 		fprintf(stderr, "%s: %s\n", c->path, c->err);
 	return 1;
+}
+
+/* A row's strings and its contact. */
+void
+due_free(struct due *d)
+{
+	free(d->reason);
+	free(d->bdreason);
+	contact_free(d->c);
+	memset(d, 0, sizeof *d);
 }
 
 /*

@@ -430,3 +430,21 @@ net_inside(struct net *net, const char *path)
 {
 	return inside(net, path);
 }
+
+void
+net_free(struct net *net)
+{
+	size_t i;
+
+	if (net == NULL)
+		return;
+	for (i = 0; i < net->ncircles; i++)
+		free(net->circles[i].name);
+	free(net->circles);
+	if (net->lockfd != -1)
+		close(net->lockfd);
+	free(net->tmpdir);
+	free(net->dir);
+	free(net->real);
+	free(net);
+}

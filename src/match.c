@@ -149,21 +149,21 @@ match_free(struct match *m)
 }
 
 /*
- * Does any scalar value in n match: the scalar itself, any item of a
- * list, any value (not key) of a mapping, at any depth.  Null is no value.
+ * Does any scalar of v match: v itself, any item of a list, any value
+ * (not key) of a mapping, at any depth.  Null is no value.
  */
 int
-match_node(struct match *m, struct ynode *n, char *err, size_t errlen)
+match_value(struct match *m, const struct value *v, char *err, size_t errlen)
 {
 	size_t i;
 	int rv;
 
-	if ((n = ynode_deref(n)) == NULL || ynode_isnull(n))
+	if (v == NULL || v->type == V_NULL)
 		return 0;
-	if (n->type == YSCALAR)
-		return match_str(m, n->str, err, errlen);
-	for (i = n->type == YMAP; i < n->nkid; i += n->type == YMAP ? 2 : 1)
-		if ((rv = match_node(m, n->kid[i], err, errlen)) != 0)
+	if (v->type == V_STR)
+		return match_str(m, v->s, err, errlen);
+	for (i = v->type == V_MAP; i < v->n; i += v->type == V_MAP ? 2 : 1)
+		if ((rv = match_value(m, &v->v[i], err, errlen)) != 0)
 			return rv;
 	return 0;
 }

@@ -39,8 +39,7 @@ main(int argc, char *argv[])
 	ck.net = net_open(1);
 	ck.refs.net = ck.net;
 	ck.out = stdout;
-	everyone = argc == 0 && !ref_stdin_usable();
-	rv = select_ids(&ck.refs, argc, argv, &ids);
+	rv = select_ids(&ck.refs, argc, argv, &ids, &everyone);
 	/* a merge whose driver did not run leaves no markers to see */
 	git_unmerged(ck.net, &unmerged);
 	for (i = 0; i < ids.n; i++) {
@@ -66,5 +65,6 @@ main(int argc, char *argv[])
 	strv_free(&odd);
 	strv_free(&unmerged);
 	refs_free(&ck.refs);
+	net_free(ck.net);
 	return out_close() || rv || ck.nerr > 0;
 }

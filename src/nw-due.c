@@ -34,30 +34,78 @@ rank(const void *x, const void *y)
 	return strcmp(a->c->id, b->c->id);
 }
 
-int
-main(int argc, char *argv[])
+struct rows {
+	struct due	*v;
+	size_t		 n;
+	int		 all, today;
+	struct dur	 window;
+};
+
+/* A contact due in the window (or, with -a, any) becomes a row. */
+static int
+take(struct scan *s, struct contact *c, void *arg)
+{
+	struct rows *r = arg;
+	struct due d;
+	int shown;
+
+	contact_due(s->net, c, r->today, &d);
+	shown = r->all || d.due <= date_add(r->today, r->window);
+	if (!shown && d.bday == NODATE) {
+		d.c = NULL;		/* the walk frees the contact */
+		due_free(&d);
+		return 0;
+	}
+	if (!shown) {		/* only for a birthday */
+		free(d.reason);
+		d.reason = d.bdreason;
+		d.bdreason = NULL;
+	}
+	if ((r->n & (r->n - 1)) == 0)
+		r->v = xrealloc(r->v, (r->n ? 2 * r->n : 1) * sizeof *r->v);
+	r->v[r->n++] = d;
+	return 1;
+}
+
+static void
+print(struct due *d)
 {
 	static const char *names[] = { "id", "due", "days", "name",
 	    "reason" };
-	struct filter f = { 0 };
-	struct refs refs = { 0 };
-	struct strv ids = { 0 };
-	struct net *net;
-	struct due *rows;
-	struct contact *c;
-	struct dur window = { 0, 'd' };
 	const char *vals[5], *colour;
-	char ds[11], days[16], *reason, *end;
-	size_t i, n = 0;
-	long count = -1;
-	int ch, all = 0, json = 0, today, rv = 0, shown;
+	char ds[11], days[16], *reason;
 
+	reason = d->bdreason ? xasprintf("%s; %s", d->reason, d->bdreason) :
+	    xstrdup(d->reason);
+	snprintf(days, sizeof days, "%d", d->days);
+	vals[0] = d->c->id;
+	vals[1] = date_str(d->due, ds);
+	vals[2] = days;
+	vals[3] = d->c->name;
+	vals[4] = reason;
+	colour = d->days > 0 ? "31" : d->days == 0 ? "33" :
+	    d->bday != NODATE ? "35" : NULL;
+	out_row(5, names, vals, "ssnss", colour);
+	free(reason);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct scan s = { 0 };
+	struct rows r = { 0 };
+	char *end;
+	size_t i;
+	long count = -1;
+	int ch, json = 0, rv;
+
+	r.window = (struct dur){ 0, 'd' };
 	while ((ch = getopt(argc, argv, "aC:c:g:hjn:t:Vw:")) != -1)
 		switch (ch) {
-		case 'a': all = 1; break;
+		case 'a': r.all = 1; break;
 		case 'C': nw_dir_opt = optarg; break;
-		case 'c': strv_add(&f.circle, optarg); break;
-		case 'g': strv_add(&f.group, optarg); break;
+		case 'c': strv_add(&s.filter.circle, optarg); break;
+		case 'g': strv_add(&s.filter.group, optarg); break;
 		case 'j': json = 1; break;
 		case 'n':
 			errno = 0;
@@ -65,10 +113,10 @@ main(int argc, char *argv[])
 			if (errno || *end || end == optarg || count < 0)
 				errx(2, "'%s': not a count", optarg);
 			break;
-		case 't': strv_add(&f.tag, optarg); break;
+		case 't': strv_add(&s.filter.tag, optarg); break;
 		case 'w':
-			if (!dur_parse(optarg, &window))
-				errx(2, "'%s': not a duration (like 3d, 2w)",
+			if (!dur_parse(optarg, &r.window))
+				errx(2, "'%s': not a duration (like 3w, 2m, 1y)",
 				    optarg);
 			break;
 		case 'V': puts("nw-due " NW_VERSION); return 0;
@@ -78,58 +126,17 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	today = date_today();
-	net = net_open(1);
-	filter_check(net, &f);
-	refs.net = net;
-	rv = select_ids(&refs, argc, argv, &ids);
+	r.today = date_today();
+	s.net = net_open(1);
 	out_init(json);
-	rows = xcalloc(ids.n, sizeof *rows);
-	for (i = 0; i < ids.n; i++) {
-		c = contact_load(net, ids.v[i], 0);
-		if (contact_report(c)) {
-			rv = 1;
-			contact_free(c);
-			continue;
-		}
-		if (!filter_pass(&f, c)) {
-			contact_free(c);
-			continue;
-		}
-		contact_due(net, c, today, &rows[n]);
-		shown = all || rows[n].due <= date_add(today, window);
-		if (!shown && rows[n].bday == NODATE) {
-			free(rows[n].reason);
-			contact_free(c);
-			continue;
-		}
-		if (!shown) {	/* only for a birthday */
-			free(rows[n].reason);
-			rows[n].reason = rows[n].bdreason;
-			rows[n].bdreason = NULL;
-		}
-		n++;
-	}
-	qsort(rows, n, sizeof *rows, rank);
-	for (i = 0; i < n && (count < 0 || (long)i < count); i++) {
-		reason = rows[i].bdreason ? xasprintf("%s; %s",
-		    rows[i].reason, rows[i].bdreason) : xstrdup(rows[i].reason);
-		snprintf(days, sizeof days, "%d", rows[i].days);
-		vals[0] = rows[i].c->id;
-		vals[1] = date_str(rows[i].due, ds);
-		vals[2] = days;
-		vals[3] = rows[i].c->name;
-		vals[4] = reason;
-		colour = rows[i].days > 0 ? "31" : rows[i].days == 0 ? "33" :
-		    rows[i].bday != NODATE ? "35" : NULL;
-		out_row(5, names, vals, "ssnss", colour);
-		free(reason);
-	}
-	for (i = 0; i < n; i++) {
-		free(rows[i].reason);
-		free(rows[i].bdreason);
-		contact_free(rows[i].c);
-	}
-	free(rows);
+	rv = contacts_each(&s, argc, argv, take, &r);
+	qsort(r.v, r.n, sizeof *r.v, rank);
+	for (i = 0; i < r.n && (count < 0 || (long)i < count); i++)
+		print(&r.v[i]);
+	for (i = 0; i < r.n; i++)
+		due_free(&r.v[i]);
+	free(r.v);
+	filter_free(&s.filter);
+	net_free(s.net);
 	return out_close() || rv;
 }

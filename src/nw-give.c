@@ -11,11 +11,9 @@ static const char usage_text[] =
     "usage: nw-give [-C dir] [-d date] -m what ref ...\n"
     "       nw-give -l [-j] [-C dir] [ref ...]";
 
-struct run {
-	struct net	 *net;
-	struct refs	  refs;
-	char		**ids;
-	size_t		  nids;
+struct list {
+	struct contact	**v;
+	size_t		  n;
 };
 
 static void
@@ -56,54 +54,60 @@ owe(const void *x, const void *y)
 	return strcmp(a->id, b->id);
 }
 
+/* Everyone with a give, an ask or a got; a contact named, in any case. */
+static int
+take(struct scan *s, struct contact *c, void *arg)
+{
+	struct list *l = arg;
+
+	if (s->all && c->ngive + c->nask + c->ngot == 0)
+		return 0;
+	if ((l->n & (l->n - 1)) == 0)
+		l->v = xrealloc(l->v, (l->n ? 2 * l->n : 1) * sizeof *l->v);
+	l->v[l->n++] = c;
+	return 1;
+}
+
 /* The balance: gives, asks and got, those you owe most first. */
 static int
-balance(struct run *r, int everyone, int json)
+balance(struct net *net, int argc, char **argv, int json)
 {
 	static const char *names[] = { "id", "gives", "asks", "got", "name" };
-	struct contact **cs, *c;
+	struct scan s = { 0 };
+	struct list l = { 0 };
+	struct contact *c;
 	const char *vals[5];
 	char g[16], a[16], o[16];
-	size_t i, n = 0;
-	int rv = 0;
+	size_t i;
+	int rv;
 
 	out_init(json);
-	cs = xcalloc(r->nids, sizeof *cs);
-	for (i = 0; i < r->nids; i++) {
-		c = contact_load(r->net, r->ids[i], 0);
-		if (contact_report(c) || (everyone && c->ngive + c->nask +
-		    c->ngot == 0)) {
-			rv |= c->err != NULL;
-			contact_free(c);
-			continue;
-		}
-		cs[n++] = c;
-	}
-	qsort(cs, n, sizeof *cs, owe);
-	for (i = 0; i < n; i++) {
-		snprintf(g, sizeof g, "%d", cs[i]->ngive);
-		snprintf(a, sizeof a, "%d", cs[i]->nask);
-		snprintf(o, sizeof o, "%d", cs[i]->ngot);
-		vals[0] = cs[i]->id;
+	s.net = net;
+	rv = contacts_each(&s, argc, argv, take, &l);
+	qsort(l.v, l.n, sizeof *l.v, owe);
+	for (i = 0; i < l.n; i++) {
+		c = l.v[i];
+		snprintf(g, sizeof g, "%d", c->ngive);
+		snprintf(a, sizeof a, "%d", c->nask);
+		snprintf(o, sizeof o, "%d", c->ngot);
+		vals[0] = c->id;
 		vals[1] = g, vals[2] = a, vals[3] = o;
-		vals[4] = cs[i]->name;
+		vals[4] = c->name;
 		out_row(5, names, vals, "snnns",
-		    cs[i]->nask + cs[i]->ngot > cs[i]->ngive ? "33" : NULL);
-		contact_free(cs[i]);
+		    c->nask + c->ngot > c->ngive ? "33" : NULL);
+		contact_free(c);
 	}
-	free(cs);
+	free(l.v);
 	return rv;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct run r = { 0 };
 	struct batch b = { 0 };
 	struct give g = { 0 };
 	const char *dopt = NULL, *what = NULL;
-	struct strv sel = { 0 };
-	int ch, today, json = 0, rv, everyone, listing = 0;
+	int ch, today, json = 0, rv, listing = 0;
 
 	while ((ch = getopt(argc, argv, "C:d:hjlm:V")) != -1)
 		switch (ch) {
@@ -133,21 +137,16 @@ main(int argc, char *argv[])
 	if (dopt && !date_parse_past(dopt, today, &g.date))
 		errx(2, "'%s': not a date (YYYY-MM-DD, today, yesterday, "
 		    "a weekday, 3d)", dopt);
-	r.net = net_open(1);
-	r.refs.net = r.net;
-	if (listing) {
-		everyone = argc == 0 && !ref_stdin_usable();
-		rv = select_ids(&r.refs, argc, argv, &sel);
-		r.ids = sel.v;
-		r.nids = sel.n;
-		rv |= balance(&r, everyone, json);
-		return out_close() || rv;
-	}
-	if (argc == 0 && !ref_stdin_usable())
+	b.net = net_open(1);
+	if (listing)
+		rv = balance(b.net, argc, argv, json);
+	else if (argc == 0 && !ref_stdin_usable())
 		usage();
-	b.net = r.net;
-	rv = batch_run(&b, argc, argv, giveone, &g);
-	batch_commit(&b, "Log give to");
+	else {
+		rv = batch_run(&b, argc, argv, giveone, &g);
+		batch_commit(&b, "Log give to");
+	}
 	batch_free(&b);
+	net_free(b.net);
 	return out_close() || rv;
 }

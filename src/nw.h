@@ -132,6 +132,7 @@ struct net {
 extern const char *nw_dir_opt;		/* -C, set by commands */
 
 struct net	*net_open(int);
+void		 net_free(struct net *);
 struct dur	*net_circle(struct net *, const char *);
 char		*net_path(struct net *, const char *);
 int		 net_list(struct net *, char ***, size_t *, struct strv *);
@@ -249,6 +250,7 @@ struct due {
 	char		*bdreason;	/* a birthday near, or NULL */
 };
 void		 contact_due(struct net *, struct contact *, int, struct due *);
+void		 due_free(struct due *);
 
 /* ref.c: what a reference names, and where references come from */
 struct refs {
@@ -282,13 +284,23 @@ void	 check_note(struct check *, const char *, int, const char *, ...)
 void	 check_path(struct check *, const char *, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
 
-/* filter.c: which contacts a selecting command keeps */
+/* select.c: which contacts a scan takes, and the walk over them */
 struct filter {
 	struct strv	 tag, group, circle;
 };
 int	 filter_pass(struct filter *, struct contact *);
 void	 filter_check(struct net *, struct filter *);
-int	 select_ids(struct refs *, int, char **, struct strv *);
+void	 filter_free(struct filter *);
+int	 select_ids(struct refs *, int, char **, struct strv *, int *);
+
+struct scan {
+	struct net	*net;
+	struct filter	 filter;	/* -t, -g and -c */
+	int		 flags;		/* how contacts load: C_LOG... */
+	int		 all;		/* set by the walk: no references */
+};
+int	 contacts_each(struct scan *, int, char **,
+	    int (*)(struct scan *, struct contact *, void *), void *);
 
 /* out.c: rows as TSV, a table or JSON Lines */
 enum { OUT_TSV, OUT_TABLE, OUT_JSON };
@@ -298,7 +310,6 @@ int	 out_colour(void);
 void	 out_row(int, const char *const *, const char *const *, const char *,
 	    const char *);
 void	 out_flush(void);
-void	 out_json_str(FILE *, const char *);
 int	 out_close(void);
 void	 value_text(struct buf *, const struct value *, int);
 
@@ -384,7 +395,8 @@ const char	*sys_progname(void);
 struct match;
 struct match	*match_new(const char *, char *, size_t);
 int		 match_str(struct match *, const char *, char *, size_t);
-int		 match_node(struct match *, struct ynode *, char *, size_t);
+int		 match_value(struct match *, const struct value *, char *,
+		    size_t);
 void		 match_free(struct match *);
 
 /* merge.c: three-way merge of one contact file (nw-merge) */
@@ -418,6 +430,7 @@ int		 import_detect(const char *, size_t);
 void		 import_csv(const char *, size_t, int, struct net *,
 		    struct recs *);
 struct rec	*rec_new(struct recs *, int);
+char		*rec_clean(const char *, int);
 void		 rec_set(struct rec *, const char *, const char *);
 void		 rec_note(struct rec *, const char *, const char *);
 void		 rec_bday(struct rec *, const char *, int);
@@ -433,4 +446,20 @@ void	 vcard_read(const char *, size_t, struct recs *);
 void	 vcard_write(struct buf *, struct contact *, int);
 char	*vc_text(const char *);
 void	 vc_line(struct buf *, const char *, const char *);
-void	 vc_uid(const char *, char [37]);
+
+/* uuid.c: UUIDs from a name */
+void	 uuid_v5(const char *, char [37]);
+
+/* ical.c: contacts as iCalendar events */
+void	 ical_begin(struct buf *);
+void	 ical_contact(struct buf *, struct net *, struct contact *, int);
+void	 ical_end(struct buf *);
+
+/* csv.c: CSV read into records, contacts written as CSV */
+void	 csv_header(FILE *);
+void	 csv_contact(FILE *, struct net *, struct contact *, int);
+
+/* json.c: JSON, and the one shape of a contact */
+void	 json_str(FILE *, const char *);
+void	 json_value(FILE *, const struct value *);
+void	 json_contact(FILE *, struct net *, struct contact *, int);

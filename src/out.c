@@ -39,27 +39,6 @@ out_colour(void)
 	return colour;
 }
 
-void
-out_json_str(FILE *f, const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	fputc('"', f);
-	for (; *u; u++) {
-		if (*u == '"' || *u == '\\')
-			fprintf(f, "\\%c", *u);
-		else if (*u == '\n')
-			fputs("\\n", f);
-		else if (*u == '\t')
-			fputs("\\t", f);
-		else if (*u < 0x20 || *u == 0x7f)
-			fprintf(f, "\\u%04x", *u);
-		else
-			fputc(*u, f);
-	}
-	fputc('"', f);
-}
-
 /* A field for the terminal: no control character reaches it. */
 static char *
 cleaned(const char *s)
@@ -105,14 +84,14 @@ out_row(int n, const char *const *names, const char *const *vals,
 		for (i = 0; i < n; i++) {
 			if (i)
 				putchar(',');
-			out_json_str(stdout, names[i]);
+			json_str(stdout, names[i]);
 			putchar(':');
 			if (vals[i] == NULL)
 				fputs("null", stdout);
 			else if (types[i] == 'n')
 				fputs(vals[i], stdout);
 			else
-				out_json_str(stdout, vals[i]);
+				json_str(stdout, vals[i]);
 		}
 		puts("}");
 		break;

@@ -166,7 +166,7 @@ PY
 		is "$?" 0 "vobject reads khard's cards"
 		nw-export -f json </dev/null | "$PY" -c '
 import json, sys
-for c in json.load(sys.stdin):
+for c in map(json.loads, sys.stdin):
     l = lambda v: v if isinstance(v, list) else [v] if v else []
     print("|".join((c["name"], ",".join(l(c.get("email"))),
                     ",".join(l(c.get("phone"))), c.get("birthday", ""))))' |

@@ -61,8 +61,8 @@ show(struct contact *c, int today)
 		out_flush();
 	}
 	for (i = 0; i < c->nlog; i++) {
-		out_json_str(devnull, c->log[i].note ? c->log[i].note : "");
-		out_json_str(devnull, c->log[i].kind ? c->log[i].kind : "");
+		json_str(devnull, c->log[i].note ? c->log[i].note : "");
+		json_str(devnull, c->log[i].kind ? c->log[i].kind : "");
 		date_str(c->log[i].date, ds);
 	}
 	free(d.reason);
