@@ -155,6 +155,7 @@ enum {
 	K_DERIVED = 16		/* no key of a file: an output's column */
 };
 #define NOFIELD	((size_t)-1)
+#define SHOW_USER	14	/* nw-show's rank for the user's own keys */
 
 struct key {
 	const char	*name;

@@ -42,6 +42,9 @@ static const struct key keys[] = {
 	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(added) },
 	{ "last",      K_LAST,   K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "due",       K_DUE,    K_DERIVED,             0,   NULL,  NOFIELD },
+#ifdef NW_TEST_KEY	/* tests/2300-schema.t: a key added here alone */
+	{ "test-key",  K_DATE,   K_SET,                 14,  "tested", NOFIELD },
+#endif
 	{ "notes",     K_TEXT,   K_SET,                 15,  NULL,  F(notes) },
 	{ "log",       K_LOG,    K_VITAL,               0,   NULL,  NOFIELD },
 };
@@ -65,6 +68,16 @@ schema_key(const char *name)
 		    strcmp(keys[i].name, name) == 0)
 			return &keys[i];
 	return NULL;
+}
+
+/* One '@' with text on both sides and no blanks: enough to catch typos. */
+int
+email_plausible(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	return at && at != s && at[1] && !strchr(at + 1, '@') &&
+	    !strpbrk(s, " \t<>,;");
 }
 
 /*
