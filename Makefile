@@ -39,11 +39,11 @@ bin/%: $(B)/%.o $(B)/libnw.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
 
-$(B)/%.o: src/%.c src/nw.h
+$(B)/%.o: src/%.c src/nw.h src/nw_priv.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
-$(B)/t-%.o: tests/unit/t-%.c src/nw.h
+$(B)/t-%.o: tests/unit/t-%.c src/nw.h src/nw_priv.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Isrc -c -o $@ $<
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 void
 buf_add(struct buf *b, const char *s, size_t n)

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * Findings at a place in the file wait in ck->found until the file is

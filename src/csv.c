@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 struct row {
 	char	**f;

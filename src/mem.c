@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 void *
 xmalloc(size_t n)

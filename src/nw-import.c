@@ -219,21 +219,14 @@ static void
 known_phones(struct run *r, size_t who)
 {
 	struct contact *c;
-	struct ynode *n;
-	const char *s;
 	size_t i;
 
 	if (r->k[who].phones)
 		return;
 	r->k[who].phones = 1;
-	c = contact_load(r->net, r->k[who].id, C_DOC | C_STRUCT);
-	n = c->doc ? ymap_get(c->doc->root, "phone") : NULL;
-	if (n && n->type == YSEQ) {
-		for (i = 0; i < n->nkid; i++)
-			if ((s = ynode_str(n->kid[i])) != NULL)
-				strv_add(&r->k[who].phone, s);
-	} else if ((s = ynode_str(n)) != NULL)
-		strv_add(&r->k[who].phone, s);
+	c = contact_load(r->net, r->k[who].id, C_STRUCT);
+	for (i = 0; i < c->phone.n; i++)
+		strv_add(&r->k[who].phone, c->phone.v[i]);
 	contact_free(c);
 }
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 int out_mode = OUT_TSV;
 static int colour;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * Every contact, loaded once for the name rules.  One that does not parse

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 #define F(f)	offsetof(struct contact, f)
 

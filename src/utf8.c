@@ -8,6 +8,7 @@
 #include <wctype.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * The next code point of *s, lowercased: ASCII always, the rest of

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 static int
 syncdir(const char *dir)
