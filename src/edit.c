@@ -624,7 +624,7 @@ lines(struct edit *e, size_t from, size_t to, size_t *start, size_t *end)
  * to do), 0 refused.
  */
 static int
-pair(struct edit *e, const char *key, struct ynode **k, struct ynode **v)
+root_pair(struct edit *e, const char *key, struct ynode **k, struct ynode **v)
 {
 	if (!check_root(e))
 		return 0;
@@ -643,7 +643,7 @@ edit_delete(struct edit *e, const char *key)
 	char *s;
 	int st;
 
-	if ((st = pair(e, key, &k, &v)) != 1)
+	if ((st = root_pair(e, key, &k, &v)) != 1)
 		return st != 0;
 	if (!indent(e, k->start, &ind))
 		return refuse(e, k, "'%s' does not start its line", key);
@@ -667,7 +667,7 @@ edit_remove(struct edit *e, const char *key, const char *val, int *found)
 	int st;
 
 	*found = 0;
-	if ((st = pair(e, key, &k, &v)) != 1)
+	if ((st = root_pair(e, key, &k, &v)) != 1)
 		return st != 0;
 	if (v->type == YSCALAR) {
 		if (ynode_str(v) == NULL || strcmp(v->str, val) != 0)

@@ -59,7 +59,7 @@ fail(struct merge *m, const char *fmt, ...)
 
 /* The raw key and value nodes of key in mapping r; 0 when absent. */
 static int
-pair(struct ynode *r, const char *key, struct ynode **k, struct ynode **v)
+key_pair(struct ynode *r, const char *key, struct ynode **k, struct ynode **v)
 {
 	size_t i;
 
@@ -74,13 +74,13 @@ pair(struct ynode *r, const char *key, struct ynode **k, struct ynode **v)
 }
 
 static struct ynode *
-value(struct ydoc *d, const char *key)
+key_value(struct ydoc *d, const char *key)
 {
 	return d->root ? ymap_get(d->root, key) : NULL;
 }
 
 static int
-same(struct ynode *a, struct ynode *b)
+same_data(struct ynode *a, struct ynode *b)
 {
 	return (a == NULL && b == NULL) || (a && b && ynode_equal(a, b));
 }
@@ -152,7 +152,7 @@ their_lines(struct plan *p, const char *key)
 	struct buf b = { 0 };
 	size_t s, end;
 
-	if (!pair(p->theirs->root, key, &k, &v) ||
+	if (!key_pair(p->theirs->root, key, &k, &v) ||
 	    !pair_lines(p->theirs, k, v, &s, &end))
 		return NULL;
 	if (!relines(&b, p->theirs->text + s, end - s, p->e->eol,
@@ -180,7 +180,7 @@ new_place(struct plan *p, const char *key, int *noeol)
 	at = text_line_after(e->text, e->len, e->doc->root->end);
 	while (i >= 2) {
 		i -= 2;
-		if (pair(e->doc->root, r->kid[i]->str, &k, &v) &&
+		if (key_pair(e->doc->root, r->kid[i]->str, &k, &v) &&
 		    pair_lines(e->doc, k, v, &s, &at))
 			break;
 	}
@@ -213,11 +213,11 @@ add_lines(struct plan *p, const char *key, const char *lines)
 static int
 decide(struct ynode *b, struct ynode *o, struct ynode *t)
 {
-	if (same(o, t))
+	if (same_data(o, t))
 		return KEEP;
-	if (same(b, o))
+	if (same_data(b, o))
 		return TAKE;
-	if (same(b, t))
+	if (same_data(b, t))
 		return KEEP;
 	return CONFLICT;
 }
@@ -230,7 +230,7 @@ islist(struct ynode *n)
 }
 
 static int
-oneline(struct ydoc *d, struct ynode *v)
+on_one_line(struct ydoc *d, struct ynode *v)
 {
 	return v->type != YALIAS && v->end > v->start &&
 	    memchr(d->text + v->start, '\n', v->end - v->start) == NULL &&
@@ -247,13 +247,13 @@ take(struct plan *p, const char *key)
 	char *val, *lines;
 	int done;
 
-	if (!pair(p->theirs->root, key, &tk, &tv)) {
+	if (!key_pair(p->theirs->root, key, &tk, &tv)) {
 		if (edit_delete(e, key))
 			return 1;
 		return fail(p->m, "'%s': %s", key, e->err);
 	}
 	/* a value ours has: replaced, ours's comments around it kept */
-	if (ymap_key(e->doc->root, key) && oneline(p->theirs, tv)) {
+	if (ymap_key(e->doc->root, key) && on_one_line(p->theirs, tv)) {
 		val = xstrndup(p->theirs->text + tv->start, tv->end - tv->start);
 		done = edit_set(e, key, val);
 		free(val);
@@ -263,7 +263,7 @@ take(struct plan *p, const char *key)
 	/* else the whole pair, as theirs wrote it, where theirs has it */
 	if ((lines = their_lines(p, key)) == NULL)
 		return fail(p->m, "'%s': cannot copy its lines", key);
-	if (!pair(e->doc->root, key, &ok, &ov))
+	if (!key_pair(e->doc->root, key, &ok, &ov))
 		done = add_lines(p, key, lines);
 	else if (!pair_lines(e->doc, ok, ov, &s, &end))
 		done = 0;
@@ -288,7 +288,7 @@ items(struct ynode *seq, struct list *l)
 
 /* A hash that equal nodes (ynode_equal) share. */
 static unsigned long
-hash(struct ynode *n)
+node_hash(struct ynode *n)
 {
 	unsigned long h = 5381;
 	const char *s;
@@ -304,7 +304,7 @@ hash(struct ynode *n)
 		return h * 33 + (n->plain && yaml_typed(n->str));
 	}
 	for (i = 0; i < n->nkid; i++)
-		h = h * 33 + hash(n->kid[i]);
+		h = h * 33 + node_hash(n->kid[i]);
 	return h;
 }
 
@@ -341,7 +341,7 @@ classify(struct list *l, size_t **cls)
 		cls[i] = xcalloc(l[i].n, sizeof *cls[i]);
 		for (j = 0; j < l[i].n; j++, n++) {
 			a[n].n = l[i].v[j];
-			a[n].h = hash(l[i].v[j]);
+			a[n].h = node_hash(l[i].v[j]);
 			a[n].cls = &cls[i][j];
 		}
 	}
@@ -462,7 +462,7 @@ cur_log(struct edit *e)
 {
 	struct ynode *k, *v;
 
-	pair(e->doc->root, "log", &k, &v);
+	key_pair(e->doc->root, "log", &k, &v);
 	return v;
 }
 
@@ -588,9 +588,9 @@ merge_log(struct plan *p)
 	char *drop, *add, *s;
 	int ok = 1;
 
-	items(value(p->base, "log"), &l[0]);
-	items(value(p->ours, "log"), &l[1]);
-	items(value(p->theirs, "log"), &l[2]);
+	items(key_value(p->base, "log"), &l[0]);
+	items(key_value(p->ours, "log"), &l[1]);
+	items(key_value(p->theirs, "log"), &l[2]);
 	lo = l[1], lt = l[2];
 	ncls = classify(l, cls);
 	for (i = 0; i < 3; i++) {
@@ -713,8 +713,8 @@ newest_contact(struct list *l)
 static int
 has_followup(struct ydoc *d)
 {
-	return !ynode_isnull(value(d, "next")) ||
-	    !ynode_isnull(value(d, "next-note"));
+	return !ynode_isnull(key_value(d, "next")) ||
+	    !ynode_isnull(key_value(d, "next-note"));
 }
 
 /*
@@ -734,9 +734,9 @@ follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
 	size_t i;
 
 	if (!has_followup(p->base) || has_followup(side[x]) ||
-	    ynode_isnull(value(side[y], "next")) ||
-	    (same(value(p->base, "next"), value(side[y], "next")) &&
-	    same(value(p->base, "next-note"), value(side[y], "next-note"))))
+	    ynode_isnull(key_value(side[y], "next")) ||
+	    (same_data(key_value(p->base, "next"), key_value(side[y], "next")) &&
+	    same_data(key_value(p->base, "next-note"), key_value(side[y], "next-note"))))
 		return -1;
 	newest = newest_contact(&l[y]);
 	for (i = 0; i < l[x].n; i++)
@@ -760,9 +760,9 @@ followup(struct plan *p)
 	size_t i, j, ncls, *cls[3], *cnt[3];
 	int act;
 
-	items(value(p->base, "log"), &l[0]);
-	items(value(p->ours, "log"), &l[1]);
-	items(value(p->theirs, "log"), &l[2]);
+	items(key_value(p->base, "log"), &l[0]);
+	items(key_value(p->ours, "log"), &l[1]);
+	items(key_value(p->theirs, "log"), &l[2]);
 	ncls = classify(l, cls);
 	for (i = 0; i < 3; i++) {
 		cnt[i] = xcalloc(ncls, sizeof *cnt[i]);
@@ -831,9 +831,9 @@ listy(struct plan *p, const char *key)
 	for (i = 0; listkeys[i]; i++)
 		if (strcmp(key, listkeys[i]) == 0)
 			return 1;
-	v[0] = value(p->base, key);
-	v[1] = value(p->ours, key);
-	v[2] = value(p->theirs, key);
+	v[0] = key_value(p->base, key);
+	v[1] = key_value(p->ours, key);
+	v[2] = key_value(p->theirs, key);
 	for (i = 0; i < 3; i++)
 		if (v[i] && v[i]->type == YSEQ)
 			return 1;
@@ -911,14 +911,14 @@ static int
 merge_set(struct plan *p, size_t i)
 {
 	const char *key = p->keys.v[i];
-	struct ynode *o = value(p->ours, key);
+	struct ynode *o = key_value(p->ours, key);
 	struct list lb, lo, lt, *r = &p->set[i];
 	size_t j;
 	int act = SET, ok = 1;
 
 	lb.v = lo.v = lt.v = NULL;
-	if (!listy(p, key) || !strings(value(p->base, key), &lb) ||
-	    !strings(o, &lo) || !strings(value(p->theirs, key), &lt)) {
+	if (!listy(p, key) || !strings(key_value(p->base, key), &lb) ||
+	    !strings(o, &lo) || !strings(key_value(p->theirs, key), &lt)) {
 		free(lb.v), free(lo.v), free(lt.v);
 		return CONFLICT;
 	}
@@ -990,8 +990,8 @@ check(struct plan *p)
 				return 0;
 			continue;
 		}
-		want = value(p->act[i] == TAKE ? p->theirs : p->ours, key);
-		if (!same(want, got))
+		want = key_value(p->act[i] == TAKE ? p->theirs : p->ours, key);
+		if (!same_data(want, got))
 			return 0;
 	}
 	return n * 2 == r->nkid;
@@ -1017,7 +1017,7 @@ markers(struct plan *p)
 		if (p->act[i] != CONFLICT)
 			continue;
 		b = (struct buf){ 0 };
-		have = pair(e->doc->root, p->keys.v[i], &k, &v) &&
+		have = key_pair(e->doc->root, p->keys.v[i], &k, &v) &&
 		    pair_lines(e->doc, k, v, &c[n].start, &c[n].end);
 		if (!have) {
 			c[n].start = c[n].end = new_place(p, p->keys.v[i],
@@ -1093,23 +1093,23 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 				strv_add(&p.keys, r->kid[i]->str);
 	p.act = xcalloc(p.keys.n, sizeof *p.act);
 	p.set = xcalloc(p.keys.n, sizeof *p.set);
-	p.logmerge = islist(value(base, "log")) &&
-	    islist(value(ours, "log")) && islist(value(theirs, "log"));
+	p.logmerge = islist(key_value(base, "log")) &&
+	    islist(key_value(ours, "log")) && islist(key_value(theirs, "log"));
 	/* one side took the log away, the other left it: a key's change */
-	if (p.logmerge && (value(ours, "log") == NULL) !=
-	    (value(theirs, "log") == NULL) && decide(value(base, "log"),
-	    value(ours, "log"), value(theirs, "log")) != CONFLICT)
+	if (p.logmerge && (key_value(ours, "log") == NULL) !=
+	    (key_value(theirs, "log") == NULL) && decide(key_value(base, "log"),
+	    key_value(ours, "log"), key_value(theirs, "log")) != CONFLICT)
 		p.logmerge = 0;
 	p.e = edit_open(ydoc_parse(ours->text, ours->len), "ours");
 	p.follow = p.logmerge ? followup(&p) : -1;
 	for (i = 0; ok && i < p.keys.n; i++) {
 		if (p.logmerge && strcmp(p.keys.v[i], "log") == 0)
 			continue;
-		p.act[i] = decide(value(base, p.keys.v[i]),
-		    value(ours, p.keys.v[i]), value(theirs, p.keys.v[i]));
+		p.act[i] = decide(key_value(base, p.keys.v[i]),
+		    key_value(ours, p.keys.v[i]), key_value(theirs, p.keys.v[i]));
 		if (p.follow != -1 && (strcmp(p.keys.v[i], "next") == 0 ||
 		    strcmp(p.keys.v[i], "next-note") == 0) &&
-		    !same(value(ours, p.keys.v[i]), value(theirs, p.keys.v[i])))
+		    !same_data(key_value(ours, p.keys.v[i]), key_value(theirs, p.keys.v[i])))
 			p.act[i] = p.follow;
 		if (p.act[i] == CONFLICT)
 			ok = (p.act[i] = merge_set(&p, i)) != -1;

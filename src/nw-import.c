@@ -90,7 +90,7 @@ tell(struct run *r)
 
 /* ASCII letters folded, other bytes left out: strcaseeq decides. */
 static unsigned
-hash(const char *s)
+key_hash(const char *s)
 {
 	unsigned h = 2166136261u;
 	int c;
@@ -109,8 +109,8 @@ index_add(struct hent **tab, const char *key, size_t who)
 
 	e->who = who;
 	e->key = key;
-	e->next = tab[hash(key)];
-	tab[hash(key)] = e;
+	e->next = tab[key_hash(key)];
+	tab[key_hash(key)] = e;
 }
 
 static size_t
@@ -119,7 +119,7 @@ index_find(struct hent **tab, const char *key)
 	struct hent *e;
 	size_t who = NONE;
 
-	for (e = tab[hash(key)]; e; e = e->next)
+	for (e = tab[key_hash(key)]; e; e = e->next)
 		if (strcaseeq(e->key, key) && (who == NONE || e->who < who))
 			who = e->who;
 	return who;
@@ -165,7 +165,7 @@ known_load(struct run *r)
 
 /* The contact a record is: the same email, else the same name. */
 static size_t
-same(struct run *r, struct rec *rec, const char **why)
+known_as(struct run *r, struct rec *rec, const char **why)
 {
 	const char *e;
 	size_t i, who;
@@ -387,7 +387,7 @@ import_one(struct run *r, struct rec *rec, const char *path)
 	}
 	for (i = 0; i < rec->warn.n; i++)
 		say(r, 2, "%s:%d: %s", path, rec->line, rec->warn.v[i]);
-	if ((who = same(r, rec, &why)) == NONE)
+	if ((who = known_as(r, rec, &why)) == NONE)
 		return create(r, rec);
 	if (r->update)
 		return update(r, who, rec);
