@@ -693,7 +693,7 @@ contact_entry(struct ynode *n)
 	const char *k;
 
 	k = n->type == YMAP ? ynode_str(ymap_get(n, "kind")) : NULL;
-	return n->type == YMAP && (k == NULL || strcmp(k, "note") != 0);
+	return n->type == YMAP && (schema_kind(k) & KIND_CONTACT);
 }
 
 /* The date of the newest contact entry of a log; NODATE with none. */

@@ -140,6 +140,20 @@ const struct key	*schema_keys(size_t *);
 const struct key	*schema_key(const char *);
 int			 schema_arg(const char *, struct net *, const char *);
 
+enum {					/* what a log entry's kind means */
+	KIND_CONTACT = 1,		/* it counts as contact */
+	KIND_GIVE = 2,			/* you gave */
+	KIND_ASK = 4,			/* you asked */
+	KIND_GOT = 8,			/* they gave you */
+	KIND_THANKS = 16		/* you thanked */
+};
+struct kind {
+	const char	*name;
+	int		 flags;
+};
+const struct kind	*schema_kinds(size_t *);
+int			 schema_kind(const char *);
+
 /* --- contacts: contact.c ------------------------------------------------- */
 
 struct logent {

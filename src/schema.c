@@ -458,3 +458,47 @@ schema_column(const char *name)
 			return &c[i];
 	return NULL;
 }
+
+/* --- log kinds ----------------------------------------------------------- */
+
+/*
+ * The kinds of log entry nw(5) names, and what each means.  Other words
+ * are allowed (nw-check warns of them); an entry of no kind counts as
+ * contact.
+ */
+static const struct kind kinds[] = {
+	{ "call",	KIND_CONTACT },
+	{ "meet",	KIND_CONTACT },
+	{ "email",	KIND_CONTACT },
+	{ "message",	KIND_CONTACT },
+	{ "social",	KIND_CONTACT },
+	{ "event",	KIND_CONTACT },
+	{ "give",	KIND_CONTACT | KIND_GIVE },
+	{ "ask",	KIND_CONTACT | KIND_ASK },
+	{ "got",	KIND_CONTACT | KIND_GOT },
+	{ "thanks",	KIND_CONTACT | KIND_THANKS },
+	{ "note",	0 },
+};
+
+/* The kinds nw(5) names, in its order. */
+const struct kind *
+schema_kinds(size_t *n)
+{
+	*n = sizeof kinds / sizeof kinds[0];
+	return kinds;
+}
+
+/*
+ * What an entry of this kind is (KIND_ flags): a kind of nw(5)'s, or any
+ * other word, or none, which count as contact.
+ */
+int
+schema_kind(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kinds[i].name, kind) == 0)
+			return kinds[i].flags;
+	return KIND_CONTACT;
+}
