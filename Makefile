@@ -122,6 +122,22 @@ build-san/bin/%: $(B)/%.o $(B)/libnw.a
 	@mkdir -p build-san/bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
 
+# The suite against nw built with musl-gcc, static (tests/musl/README):
+# the libraries from Debian's sources into build-musl/prefix by
+# tests/musl/build (it downloads them: not part of make check).
+MP = $(CURDIR)/build-musl/prefix
+check-musl:
+	sh tests/musl/build
+	PKG_CONFIG_PATH= PKG_CONFIG_LIBDIR=$(MP)/lib/pkgconfig \
+	    $(MAKE) --no-print-directory B=build-musl CC=musl-gcc \
+	    CFLAGS="-O2 -g -isystem $(MP)/include" \
+	    LDFLAGS="-static -L$(MP)/lib" musl-progs
+	NW_BIN=$(CURDIR)/build-musl/bin NW_UNIT=$(CURDIR)/build-musl \
+	    prove -e /bin/sh tests/*.t
+
+musl-progs: $(CMDS:%=$(B)/bin/%) units
+	@ln -sfn ../man $(B)/man	# nw help finds the pages beside bin/
+
 # Each harness under libFuzzer for FUZZ_S seconds; fails on a finding.
 # One harness: make fuzz FUZZ=fuzz-edit FUZZ_S=300
 fuzz: deps
@@ -160,5 +176,5 @@ install: all
 clean:
 	rm -rf build build-san build-fuzz $(CMDS:%=bin/%)
 
-.PHONY: all progs deps units testkey check check-san san-progs fuzz fuzzers crash \
-	demo lint install clean
+.PHONY: all progs deps units testkey check check-san san-progs check-musl \
+	musl-progs fuzz fuzzers crash demo lint install clean
