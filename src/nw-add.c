@@ -96,7 +96,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "b:C:c:E:e:fg:hm:o:P:t:Vv:")) != -1) {
+	while ((ch = getopt(argc, argv, "+b:C:c:E:e:fg:hm:o:P:t:Vv:")) != -1) {
 		if (strchr("bcEegmoPtv", ch))	/* it goes into the file */
 			opt_text(ch, optarg);
 		for (i = 0; keyof[i] && keyof[i][0] != ch; i += 2)

@@ -25,7 +25,7 @@ main(int argc, char *argv[])
 	size_t i, n;
 	int ch, rv, everyone;
 
-	while ((ch = getopt(argc, argv, "C:hqV")) != -1)
+	while ((ch = getopt(argc, argv, "+C:hqV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'q': ck.quiet = 1; break;

@@ -100,7 +100,7 @@ main(int argc, char *argv[])
 	int ch, json = 0, rv;
 
 	r.window = (struct dur){ 0, 'd' };
-	while ((ch = getopt(argc, argv, "aC:c:g:hjn:t:Vw:")) != -1)
+	while ((ch = getopt(argc, argv, "+aC:c:g:hjn:t:Vw:")) != -1)
 		switch (ch) {
 		case 'a': r.all = 1; break;
 		case 'C': nw_dir_opt = optarg; break;

@@ -69,7 +69,7 @@ main(int argc, char *argv[])
 	const char *ed;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "C:hV")) != -1)
+	while ((ch = getopt(argc, argv, "+C:hV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'V': puts("nw-edit " NW_VERSION); return 0;

@@ -51,7 +51,7 @@ main(int argc, char *argv[])
 	struct scan s = { 0 };
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "3C:f:hV")) != -1)
+	while ((ch = getopt(argc, argv, "+3C:f:hV")) != -1)
 		switch (ch) {
 		case '3': x.version = 3; break;
 		case 'C': nw_dir_opt = optarg; break;

@@ -109,7 +109,7 @@ main(int argc, char *argv[])
 	const char *dopt = NULL, *what = NULL;
 	int ch, today, json = 0, rv, listing = 0;
 
-	while ((ch = getopt(argc, argv, "C:d:hjlm:V")) != -1)
+	while ((ch = getopt(argc, argv, "+C:d:hjlm:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'd': dopt = optarg; break;

@@ -538,7 +538,7 @@ main(int argc, char *argv[])
 	size_t len, i, j;
 	int ch, fmt = 0, rv = 0, nin;
 
-	while ((ch = getopt(argc, argv, "C:f:hnuV")) != -1)
+	while ((ch = getopt(argc, argv, "+C:f:hnuV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'f':

@@ -20,7 +20,7 @@ main(int argc, char *argv[])
 	struct net *net;
 	int ch, g = 0;
 
-	while ((ch = getopt(argc, argv, "C:ghV")) != -1)
+	while ((ch = getopt(argc, argv, "+C:ghV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'g': g = 1; break;

@@ -49,7 +49,7 @@ main(int argc, char *argv[])
 	char *verb, ds[11];
 	int ch, today, next, rv;
 
-	while ((ch = getopt(argc, argv, "C:d:hk:m:n:N:V")) != -1)
+	while ((ch = getopt(argc, argv, "+C:d:hk:m:n:N:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'd': dopt = optarg; break;

@@ -144,7 +144,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "C:c:e:f:g:hjlt:V")) != -1)
+	while ((ch = getopt(argc, argv, "+C:c:e:f:g:hjlt:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;

@@ -21,7 +21,7 @@ main(int argc, char *argv[])
 {
 	int ch;
 
-	while ((ch = getopt(argc, argv, "hV")) != -1)
+	while ((ch = getopt(argc, argv, "+hV")) != -1)
 		switch (ch) {
 		case 'V': puts("nw-merge " NW_VERSION); return 0;
 		case 'h': printf("%s\n", usage_text); return 0;

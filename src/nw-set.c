@@ -91,7 +91,7 @@ main(int argc, char *argv[])
 	char *id, *msg;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "aC:dhV")) != -1)
+	while ((ch = getopt(argc, argv, "+aC:dhV")) != -1)
 		switch (ch) {
 		case 'a':
 		case 'd':

@@ -358,7 +358,7 @@ main(int argc, char *argv[])
 	struct run r = { 0 };
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "aC:hrV")) != -1)
+	while ((ch = getopt(argc, argv, "+aC:hrV")) != -1)
 		switch (ch) {
 		case 'a': r.all = 1; break;
 		case 'C': nw_dir_opt = optarg; break;

@@ -346,7 +346,7 @@ EOF
 )" "'-' reads standard input beside other refs"
 
 # JSON Lines: exact, days a number, strings escaped.
-run nw-due -C "$N" -j ivy eve jo -w 1w
+run nw-due -C "$N" -j -w 1w ivy eve jo
 is "$rc" 0 "-j: exit 0"
 is "$out" '{"id":"ivy","due":"2026-11-20","days":5,"name":"Ivy Irons","reason":"follow-up: Send the \"Engines\" paper"}
 {"id":"eve","due":"2026-11-25","days":0,"name":"Eve Evans","reason":"never contacted"}

@@ -39,6 +39,12 @@ run nw-set ada next-note 'Ask: how is it going?'
 is "$(tail -1 "$N/ada.yaml")" 'next-note: "Ask: how is it going?"' "a new key at the end, quoted as it must be"
 run nw-set ada title Countess
 is "$(tail -1 "$N/ada.yaml")" 'title: Countess' "plain when it can be"
+# Options come first: after the operands a word is a value even when it
+# begins with '-', on every system (glibc's getopt would take it for
+# options unless asked not to).
+run nw-set ada title '-x marks the spot'
+is "$rc.$err.$(tail -1 "$N/ada.yaml")" "0..title: -x marks the spot" \
+	"a value that begins with '-' after ref and key"
 run nw-set ada pronouns yes
 is "$(tail -1 "$N/ada.yaml")" 'pronouns: "yes"' "a string that would read as a bool is quoted"
 for k in next-note title pronouns; do nw-set -d ada $k >/dev/null; done
