@@ -8,7 +8,8 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror
-CPPFLAGS += -D_GNU_SOURCE
+# POSIX.1-2008 with XSI and nothing more: what else nw uses is in src/sys.c
+CPPFLAGS += -D_XOPEN_SOURCE=700
 PKGS = yaml-0.1 libpcre2-8
 
 # Evaluated when a recipe runs, after "deps" has had its say.

@@ -613,7 +613,7 @@ change_copy(struct net *net, const char *text, size_t len)
 
 	net_lock(net);			/* checks .nw is ours */
 	copy = xasprintf("%s/.nw/edit-XXXXXX.yaml", net->dir);
-	if ((fd = mkstemps(copy, 5)) == -1)
+	if ((fd = sys_mkstemps(copy, 5)) == -1)
 		err(1, "'%s'", copy);
 	for (off = 0; off < len; off += w)
 		if ((w = write(fd, text + off, len - off)) == -1 &&

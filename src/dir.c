@@ -1,6 +1,5 @@
 /* dir.c - the network folder, its settings and its files */
 
-#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -366,7 +365,7 @@ clean_tmp(const char *dir)
 		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
 		    st.st_mtime + 120 < now &&
 		    (fd = open(p, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
-			if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			if (sys_lock(fd, 0) == 0)
 				unlink(p);
 			close(fd);
 		}
@@ -406,7 +405,7 @@ net_lock(struct net *net)
 			err(1, "'%s'", p);
 		free(p);
 	}
-	while (flock(net->lockfd, LOCK_EX) == -1)
+	while (sys_lock(net->lockfd, 1) == -1)
 		if (errno != EINTR)
 			err(1, "'%s/.nw/lock'", net->dir);
 }
@@ -416,7 +415,7 @@ net_unlock(struct net *net)
 {
 	if (net->locks == 0 || --net->locks > 0)
 		return;
-	flock(net->lockfd, LOCK_UN);
+	sys_unlock(net->lockfd);
 }
 
 /* Is path (absolute or relative to here) a file inside the network? */

@@ -60,17 +60,15 @@ usage(void)
 static void
 say(struct run *r, int fd, const char *fmt, ...)
 {
+	struct buf line = { 0 };
 	va_list ap;
-	char *s, *line;
 
+	buf_printf(&line, "%d", fd);
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) == -1)
-		err(1, "vasprintf");
+	buf_vprintf(&line, fmt, ap);
 	va_end(ap);
-	line = xasprintf("%d%s", fd, s);
-	strv_add(&r->said, line);
-	free(line);
-	free(s);
+	strv_add(&r->said, line.s);
+	free(line.s);
 }
 
 /* What say() held back, in the order it was said. */

@@ -162,3 +162,9 @@ void		 rec_done(struct rec *);
 char		*vc_text(const char *);
 void		 vc_line(struct buf *, const char *, const char *);
 void		 uuid_v5(const char *, char [37]);
+
+/* --- sys.c: what POSIX lacks, for the library ---------------------------- */
+
+int		 sys_lock(int, int);
+void		 sys_unlock(int);
+int		 sys_mkstemps(char *, int);

@@ -1,5 +1,16 @@
 /* sys.c - what differs from one system to another, in one place */
 
+/*
+ * Every other file is built to POSIX.1-2008 with XSI and nothing more
+ * (-D_XOPEN_SOURCE=700 in the Makefile), so that what the standard lacks
+ * cannot creep in unseen: it is here.  This file gets each system's own
+ * default: _DEFAULT_SOURCE on glibc and musl; the BSDs and macOS show
+ * everything when no standard is asked for.
+ */
+#undef _XOPEN_SOURCE
+#define _DEFAULT_SOURCE 1
+
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <limits.h>
@@ -117,4 +128,33 @@ sys_progname(void)
 #else
 	return getprogname();
 #endif
+}
+
+/*
+ * Lock fd's file, exclusively; wait for it or not.  0 when held, -1 with
+ * errno (EWOULDBLOCK: someone else holds it).  flock(2) is BSD's, on every
+ * system nw runs on: its locks belong to the open file, not to the
+ * process as fcntl(2)'s do, which any close of any descriptor of the file
+ * drops.
+ */
+int
+sys_lock(int fd, int wait)
+{
+	return flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB);
+}
+
+void
+sys_unlock(int fd)
+{
+	flock(fd, LOCK_UN);
+}
+
+/*
+ * mkstemp(3) keeping the last suffixlen characters of template: the BSDs',
+ * glibc's and musl's, not POSIX's.
+ */
+int
+sys_mkstemps(char *template, int suffixlen)
+{
+	return mkstemps(template, suffixlen);
 }

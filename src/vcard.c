@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nw.h"
 #include "nw_priv.h"
@@ -90,6 +91,17 @@ latin1(const char *s)
 	return b.s;
 }
 
+/* The name in s[0..len) after its group, if any: "item1.EMAIL". */
+static const char *
+ungrouped(const char *s, size_t len)
+{
+	const char *p = s + len;
+
+	while (p > s && p[-1] != '.')
+		p--;
+	return p;
+}
+
 /* s from charset cs to UTF-8; NULL when iconv knows no such charset. */
 static char *
 to_utf8(const char *s, const char *cs)
@@ -161,8 +173,8 @@ prop_parse(const char *s, struct prop *p)
 	len = strcspn(s, ";:");
 	if (s[len] == '\0')
 		return "not a vCard line (no ':')";
-	n = memrchr(s, '.', len);
-	p->name = n ? xstrndup(n + 1, len - (n + 1 - s)) : xstrndup(s, len);
+	n = ungrouped(s, len);
+	p->name = xstrndup(n, len - (n - s));
 	if (*p->name == '\0')
 		return "a property without a name";
 	s += len;
@@ -551,8 +563,7 @@ is_agent(const char *s, size_t n)
 
 	if (k > n)
 		k = n;
-	name = memrchr(s, '.', k);
-	name = name ? name + 1 : s;
+	name = ungrouped(s, k);
 	return n > 0 && s[n - 1] == ':' && s + k - name == 5 &&
 	    strncasecmp(name, "AGENT", 5) == 0;
 }

@@ -1,6 +1,5 @@
 /* write.c - the one way a file is written, and how one is read */
 
-#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <err.h>
@@ -40,7 +39,7 @@ tmpfile_write(const char *dir, char *tmp, size_t tmplen, const char *s,
 	if ((fd = mkstemp(tmp)) == -1)
 		return -1;
 	/* locked while it lives: a cleaner never takes a file in use */
-	flock(fd, LOCK_EX | LOCK_NB);
+	sys_lock(fd, 0);
 	if (fchmod(fd, mode) == -1)
 		goto fail;
 	for (off = 0; off < len; off += w)
