@@ -237,7 +237,9 @@ byshow(const void *x, const void *y)
 	const struct key *a = *(const struct key *const *)x;
 	const struct key *b = *(const struct key *const *)y;
 
-	return a->show - b->show;
+	if (a->show != b->show)
+		return a->show - b->show;
+	return a < b ? -1 : a > b;	/* qsort is not stable */
 }
 
 /* A key of nw(5) on its line, as its type shows it. */
