@@ -335,7 +335,7 @@ linkkey(struct prop *p)
 
 struct card {
 	struct rec	*r;
-	int		 v21, nfn, nn, nadr, norg, nbday;
+	int		 v21, nn, nadr, norg, nbday;
 	struct strv	 fn, nick, title, role;
 	char		*nname;		/* the name N makes */
 };
