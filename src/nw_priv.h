@@ -168,3 +168,5 @@ void		 uuid_v5(const char *, char [37]);
 int		 sys_lock(int, int);
 void		 sys_unlock(int);
 int		 sys_mkstemps(char *, int);
+int		 sys_syncfs(int);
+long		 sys_ncores(void);

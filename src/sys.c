@@ -3,20 +3,24 @@
 /*
  * Every other file is built to POSIX.1-2008 with XSI and nothing more
  * (-D_XOPEN_SOURCE=700 in the Makefile), so that what the standard lacks
- * cannot creep in unseen: it is here.  This file gets each system's own
- * default: _DEFAULT_SOURCE on glibc and musl; the BSDs and macOS show
- * everything when no standard is asked for.
+ * cannot creep in unseen: it is here.  This file sees all each system
+ * has: _GNU_SOURCE on glibc and musl; the BSDs and macOS show everything
+ * when no standard is asked for.
  */
 #undef _XOPEN_SOURCE
-#define _DEFAULT_SOURCE 1
+#define _GNU_SOURCE 1
 
 #include <sys/file.h>
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sched.h>
+#endif
 #if defined(__APPLE__)
 #include <mach-o/dyld.h>
 #endif
@@ -157,4 +161,35 @@ int
 sys_mkstemps(char *template, int suffixlen)
 {
 	return mkstemps(template, suffixlen);
+}
+
+/*
+ * Commit to disk the file system that holds fd, all its files at once:
+ * syncfs(2), Linux's; elsewhere -1 (ENOSYS), and the caller syncs each.
+ */
+int
+sys_syncfs(int fd)
+{
+#if defined(__linux__)
+	return syncfs(fd);
+#else
+	(void)fd;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+/* The cores this process may run on, at least 1 (Linux: its affinity). */
+long
+sys_ncores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+#if defined(__linux__)
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof set, &set) == 0 &&
+	    CPU_COUNT(&set) < n)
+		n = CPU_COUNT(&set);
+#endif
+	return n < 1 ? 1 : n;
 }
