@@ -119,6 +119,9 @@ change_log_entry(struct change *ch, int date, const char *kind,
 	char ds[11], *q;
 	int ok;
 
+	if (date > date_today())
+		return refuse(ch, "a log entry dated after today: a log records "
+		    "what happened");
 	buf_printf(&b, "{date: %s", date_str(date, ds));
 	if (kind) {
 		q = yaml_quote(kind, Q_FLOW | Q_STR);
@@ -175,44 +178,57 @@ done:
 	return rv;
 }
 
-struct logchange {
-	int		 date;
-	const char	*kind, *note, *next, *nnote;
-	int		 clear;
-};
-
+/*
+ * The entry, then the follow-up: set when given; else cleared when the
+ * entry counts as contact and is no older than the newest contact entry
+ * already in the log (c->last), unless kept.  A back-dated entry never
+ * clears one: the follow-up was set after it happened.  nw-merge's rule
+ * is the same (merge.c, follow_act).
+ */
 static int
 logedits(struct change *ch, struct contact *c, void *arg)
 {
-	struct logchange *l = arg;
-	int ok;
+	struct logentry *l = arg;
+	char ds[11];
+	int ok, clear;
 
-	(void)c;
 	ok = change_log_entry(ch, l->date, l->kind, l->note);
+	clear = !l->keep && !l->next &&
+	    (schema_kind(l->kind) & KIND_CONTACT) &&
+	    (c->last == NODATE || l->date >= c->last);
 	if (ok && l->next)
 		ok = change_set(ch, "next", l->next);
-	else if (ok && l->clear)
-		ok = change_delete(ch, "next", NULL);
 	if (ok && l->nnote)
 		ok = change_set(ch, "next-note", l->nnote);
-	else if (ok && (l->clear || l->next))
+	else if (ok && (clear || l->next))
 		ok = change_delete(ch, "next-note", NULL);
+	if (ok && clear)
+		ok = change_delete(ch, "next", NULL);
+	if (ok && clear && (c->next != NODATE || c->next_note)) {
+		free(l->done);
+		l->done = xstrdup(c->next_note ? c->next_note :
+		    date_str(c->next, ds));
+	}
 	return ok;
 }
 
 /*
- * Append a log entry to contact id and settle its follow-up: next and
- * next-note are set when given, else removed when clear is set (an entry
- * that counts as contact).
+ * Append the entry l to contact id and settle its follow-up (logedits).
+ * A follow-up cleared is said on stderr and left in l->done.  A date
+ * after today is refused: a log records what happened.
  */
 int
-change_log(struct net *net, const char *id, int date, const char *kind,
-    const char *note, const char *next, const char *nnote, int clear,
+change_log(struct net *net, const char *id, struct logentry *l,
     struct contact **after)
 {
-	struct logchange l = { date, kind, note, next, nnote, clear };
+	int rv;
 
-	return change_edit(net, id, logedits, &l, after);
+	free(l->done);
+	l->done = NULL;
+	rv = change_edit(net, id, logedits, l, after);
+	if (rv == 0 && l->done)
+		warnx("%s: follow-up done: %s", id, l->done);
+	return rv;
 }
 
 /* --- new contacts -------------------------------------------------------- */

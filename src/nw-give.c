@@ -23,19 +23,13 @@ usage(void)
 	exit(2);
 }
 
-struct give {
-	int		 date;
-	const char	*what;
-};
-
 static int
 giveone(struct batch *b, const char *id, void *arg)
 {
-	struct give *g = arg;
+	struct logentry *g = arg;
 	struct contact *c = NULL;
 
-	if (change_log(b->net, id, g->date, "give", g->what, NULL, NULL, 1,
-	    &c))
+	if (change_log(b->net, id, g, &c))
 		return 1;
 	batch_changed(b, id, c->name);
 	contact_free(c);
@@ -105,7 +99,7 @@ int
 main(int argc, char *argv[])
 {
 	struct batch b = { 0 };
-	struct give g = { 0 };
+	struct logentry g = { 0 };
 	const char *dopt = NULL, *what = NULL;
 	int ch, today, json = 0, rv, listing = 0;
 
@@ -133,10 +127,14 @@ main(int argc, char *argv[])
 		opt_text('m', what);
 	today = date_today();
 	g.date = today;
-	g.what = what;
+	g.kind = "give";
+	g.note = what;
 	if (dopt && !date_parse_past(dopt, today, &g.date))
 		errx(2, "'%s': not a date (YYYY-MM-DD, today, yesterday, "
 		    "a weekday, 3d)", dopt);
+	if (g.date > today)
+		errx(2, "'%s': a date after today: a log records what "
+		    "happened", dopt);
 	b.net = net_open(1);
 	if (listing)
 		rv = balance(b.net, argc, argv, json);
@@ -147,6 +145,7 @@ main(int argc, char *argv[])
 		batch_commit(&b, "Log give to");
 	}
 	batch_free(&b);
+	free(g.done);
 	net_free(b.net);
 	return out_close() || rv;
 }

@@ -258,8 +258,15 @@ int	 change_import(struct change *, const char *, struct strv *);
 int	 change_remove(struct change *, const char *, const char *, int *);
 int	 change_delete(struct change *, const char *, int *);
 int	 change_log_entry(struct change *, int, const char *, const char *);
-int	 change_log(struct net *, const char *, int, const char *,
-	    const char *, const char *, const char *, int, struct contact **);
+struct logentry {			/* an entry to log, and its effect */
+	int		 date;
+	const char	*kind, *note;
+	const char	*next, *nnote;	/* a follow-up to set, or NULL */
+	int		 keep;		/* keep the follow-up (nw-log -K) */
+	char		*done;		/* the follow-up it cleared, or NULL */
+};
+int	 change_log(struct net *, const char *, struct logentry *,
+	    struct contact **);
 char	*change_copy(struct net *, const char *, size_t);
 int	 change_replace(struct net *, const char *, const char *, size_t,
 	    const char *, size_t);

@@ -27,7 +27,8 @@ EOF
 run nw-give -m 'the Rust survey link' ada-lovelace
 is "$rc" 0 "give: exit 0"
 is "$out" "ada-lovelace" "give: prints the id"
-is "$err" "" "give: nothing on stderr"
+is "$err" "nw-give: ada-lovelace: follow-up done: Ask about the book" \
+    "give: the follow-up it cleared said on stderr"
 want <<'EOF'
 name: Ada Lovelace  # hand-written
 log:
@@ -206,5 +207,13 @@ work/grace|1|1|0|Grace Hopper
 bob|2|0|0|Bob Smith
 EOF
 )" "balance with a broken file: the others shown"
+
+# A give dated after today is refused like any log entry.
+printf 'name: Fut Ure\n' >"$N/fut.yaml"
+run nw-give -d 2027-01-01 -m 'a book' fut
+is "$rc:$out" "2:" "give -d in the future: exit 2, nothing printed"
+is "$err" "nw-give: '2027-01-01': a date after today: a log records what happened" \
+    "give -d in the future: says why"
+is "$(cat "$N/fut.yaml")" "name: Fut Ure" "give -d in the future: file untouched"
 
 done_testing
