@@ -329,6 +329,8 @@ draft_check(const struct draft *d, struct net *net, char *why, size_t len)
 		free(base);
 		if (k && k->type == K_MET)
 			k = strcmp(d->kv.v[i], "met.date") == 0 ? &date : NULL;
+		if (k && k->type == K_DATES && strchr(d->kv.v[i], '.') == NULL)
+			k = NULL;	/* parts only: dates.anniversary */
 		if (k == NULL || k->type == K_LINKS || k->type == K_EMAIL)
 			continue;
 		if ((bad = schema_invalid(k, net, d->kv.v[i + 1], buf,
@@ -424,6 +426,7 @@ draft_key(struct buf *b, const struct draft *d, const struct key *k)
 		buf_puts(b, "]\n");
 		return;
 	case K_LINKS:
+	case K_DATES:
 		draft_map(&m, d, k->name, NULL);
 		if (m.len > 2)
 			buf_printf(b, "%s: %s\n", k->name, m.s);
@@ -469,6 +472,7 @@ draft_key(struct buf *b, const struct draft *d, const struct key *k)
 	case K_NAME:
 	case K_STR:
 	case K_CIRCLE:
+	case K_TYPE:
 		if (v) {
 			q = yaml_quote(v, Q_STR);
 			buf_printf(b, "%s: %s\n", k->name, q);

@@ -47,14 +47,43 @@ settings_error(const char *path, struct ynode *n, const char *fmt,
 	exit(1);
 }
 
+/* A duration; with never set, a cadence, which may be never. */
 static void
-setdur(const char *path, struct ynode *n, struct dur *du)
+setdur(const char *path, struct ynode *n, struct dur *du, int never)
 {
 	const char *s = ynode_str(n);
 
-	if (s == NULL || !dur_parse(s, du))
-		settings_error(path, n, "'%s': not a duration (like 3w, 2m, 1y)",
-		    s ? s : "");
+	if (s == NULL || !(never ? cadence_parse(s, du) : dur_parse(s, du)))
+		settings_error(path, n, never ? "'%s': not a duration (like "
+		    "3w, 2m, 1y) or never" : "'%s': not a duration (like 3w, "
+		    "2m, 1y)", s ? s : "");
+}
+
+/* offers: a list of strings, or one. */
+static void
+setlist(const char *path, struct ynode *n, struct strv *l)
+{
+	struct ynode *it;
+	size_t i;
+
+	n = ynode_deref(n);
+	if (ynode_isnull(n))
+		return;
+	if (n->type == YSCALAR) {
+		strv_add(l, n->str);
+		return;
+	}
+	if (n->type != YSEQ)
+		settings_error(path, n, "%s", "offers must be a list of "
+		    "strings");
+	for (i = 0; i < n->nkid; i++) {
+		it = ynode_deref(n->kid[i]);
+		if (it->type != YSCALAR)
+			settings_error(path, it, "%s", "offers must be a list "
+			    "of strings");
+		if (!ynode_isnull(it))
+			strv_add(l, it->str);
+	}
 }
 
 static void
@@ -74,6 +103,7 @@ settings(struct net *net)
 	}
 	net->dflt = (struct dur){ 1, 'y' };
 	net->birthdays = (struct dur){ 7, 'd' };
+	net->floor = (struct dur){ 1, 'y' };
 	net->autocommit = 1;
 
 	path = xasprintf("%s/.nw.yaml", net->dir);
@@ -112,13 +142,17 @@ settings(struct net *net)
 				    "a circle needs a name");
 			net->circles[i].name = xstrdup(s);
 			setdur(path, ynode_deref(c->kid[2 * i + 1]),
-			    &net->circles[i].every);
+			    &net->circles[i].every, 1);
 		}
 	}
 	if ((v = ymap_get(r, "default")) != NULL)
-		setdur(path, v, &net->dflt);
+		setdur(path, v, &net->dflt, 1);
 	if ((v = ymap_get(r, "birthdays")) != NULL)
-		setdur(path, v, &net->birthdays);
+		setdur(path, v, &net->birthdays, 0);
+	if ((v = ymap_get(r, "floor")) != NULL)
+		setdur(path, v, &net->floor, 0);
+	if ((v = ymap_get(r, "offers")) != NULL)
+		setlist(path, v, &net->offers);
 	if ((v = ymap_get(r, "autocommit")) != NULL) {
 		s = ynode_str(v);
 		if (s && (strcaseeq(s, "false") || strcaseeq(s, "no") ||
@@ -442,6 +476,7 @@ net_free(struct net *net)
 	for (i = 0; i < net->ncircles; i++)
 		free(net->circles[i].name);
 	free(net->circles);
+	strv_free(&net->offers);
 	if (net->lockfd != -1)
 		close(net->lockfd);
 	free(net->tmpdir);

@@ -18,6 +18,26 @@ usage(void)
 	exit(2);
 }
 
+/*
+ * An ask made while you owed (the balance before it above 0): give first,
+ * and keep the ask easy, like what you offer this person.
+ */
+static void
+owing(struct net *net, struct contact *c)
+{
+	const struct strv *o = contact_offers(net, c);
+	struct buf b = { 0 };
+	size_t i;
+
+	buf_printf(&b, "warning: you owe %s %d (gave %d, asked %d, got %d): "
+	    "give first", c->name, contact_owe(c), c->ngive, c->nask, c->ngot);
+	for (i = 0; i < o->n; i++)
+		buf_printf(&b, "%s%s", i == 0 ? "; keep asks easy, like " :
+		    i + 1 == o->n ? " or " : ", ", o->v[i]);
+	warnx("%s", b.s);
+	free(b.s);
+}
+
 static int
 logone(struct batch *b, const char *id, void *arg)
 {
@@ -26,9 +46,8 @@ logone(struct batch *b, const char *id, void *arg)
 
 	if (change_log(b->net, id, r, &c))
 		return 1;
-	if (contact_isasked(r->kind) && c->nask > c->ngive)
-		warnx("warning: asked %s %d time%s, gave %d", c->name, c->nask,
-		    c->nask == 1 ? "" : "s", c->ngive);
+	if (contact_isasked(r->kind) && contact_owe(c) - 1 > 0)
+		owing(b->net, c);
 	batch_changed(b, id, c->name);
 	contact_free(c);
 	return 0;

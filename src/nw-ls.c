@@ -125,7 +125,7 @@ row(struct scan *s, struct contact *c, void *arg)
 		last = c->last != NODATE ? c->last : c->added;
 		vals[3] = last != NODATE ? date_str(last, ls) : NULL;
 		contact_due(s->net, c, l->today, &d);
-		vals[4] = date_str(d.due, ds);
+		vals[4] = d.never ? NULL : date_str(d.due, ds);
 		d.c = NULL;
 		due_free(&d);
 	}

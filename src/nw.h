@@ -59,7 +59,7 @@ void	 opt_text(int, const char *);
 
 struct dur {
 	int	 n;
-	char	 unit;		/* 'd', 'w', 'm', 'y'; 0 for none */
+	char	 unit;		/* 'd', 'w', 'm', 'y'; 'n' never; 0 none */
 };
 int	 date_from_civil(int, int, int);
 void	 date_to_civil(int, int *, int *, int *);
@@ -71,6 +71,7 @@ int	 date_weekday(int);
 int	 date_parse_past(const char *, int, int *);
 int	 date_parse_ahead(const char *, int, int *);
 int	 dur_parse(const char *, struct dur *);
+int	 cadence_parse(const char *, struct dur *);
 int	 dur_days(struct dur);
 char	*dur_str(struct dur, char [16]);
 
@@ -94,6 +95,8 @@ struct net {
 	size_t		 ncircles;
 	struct dur	 dflt;
 	struct dur	 birthdays;
+	struct dur	 floor;		/* nobody longer without contact */
+	struct strv	 offers;	/* what you can do for people */
 	int		 autocommit;
 	int		 lockfd, locks;
 	char		*tmpdir;	/* .nw/tmp, once made */
@@ -115,7 +118,8 @@ int		 id_valid(const char *);
 
 enum ktype {
 	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
-	K_CIRCLE, K_BDAY, K_LINKS, K_MET, K_LOG, K_LAST, K_DUE
+	K_CIRCLE, K_BDAY, K_LINKS, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
+	K_DATES
 };
 enum {
 	K_VITAL = 1,		/* a bad value makes the contact unusable */
@@ -125,7 +129,7 @@ enum {
 	K_DERIVED = 16		/* no key of a file: an output's column */
 };
 #define NOFIELD		((size_t)-1)
-#define SHOW_USER	14	/* nw-show's rank for the user's own keys */
+#define SHOW_USER	18	/* nw-show's rank for the user's own keys */
 
 struct key {
 	const char	*name;
@@ -151,8 +155,10 @@ struct kind {
 	const char	*name;
 	int		 flags;
 };
+#define NKINDS		24	/* schema_kinds() and one for any other */
 const struct kind	*schema_kinds(size_t *);
 int			 schema_kind(const char *);
+int			 schema_kind_slot(const char *, int *);
 
 /* --- contacts: contact.c ------------------------------------------------- */
 
@@ -176,17 +182,43 @@ struct value {				/* data as YAML means it, no bytes */
 	size_t		 n;
 };
 
+struct dated {				/* a date that comes back yearly */
+	char		*what;		/* "anniversary" */
+	struct bday	 when;
+};
+struct dates {
+	struct dated	*v;
+	size_t		 n;
+};
+
+enum { T_PERSON, T_COMMUNITY };		/* a contact's type */
+
+/*
+ * A contact.  What the log says is summed up for scans without keeping
+ * the entries (C_LOG keeps them): the newest contact, the balance, open
+ * asks, and the counts nw-stats needs, each a few numbers, none of them
+ * depending on today.
+ */
 struct contact {
 	char		*id, *path;
 	char		*name;
-	struct strv	 aka, tags, groups, email, phone;
+	int		 type;		/* T_PERSON, T_COMMUNITY */
+	struct strv	 aka, tags, groups, email, phone, offers, topics;
 	struct strv	 links;		/* name, url, name, url... */
 	char		*circle, *org, *title, *address, *notes, *next_note;
 	struct met	 met;
 	struct dur	 every;
-	int		 next, added, last;
+	int		 next, added;
 	struct bday	 bday;
+	struct dates	 dates;
+	int		 last, first;	/* newest and oldest contact entry */
+	int		 ncontact;	/* entries that count as contact */
 	int		 ngive, nask, ngot;
+	int		 closed;	/* newest got or thanks: asks answered */
+	int		 nopen, open_since; /* asks after it; the oldest's date */
+	int		 kinds[NKINDS];	/* entries by schema_kind_slot */
+	int		 month_end;	/* the month of last: year * 12 + m - 1 */
+	int		 months[12];	/* contact entries a month up to it */
 	size_t		 nlog;		/* entries with a date */
 	struct logent	*log;		/* with C_LOG: those entries */
 	struct value	 keys;		/* with C_KEYS: every key, in order */
@@ -201,6 +233,13 @@ struct contact	*contact_load(struct net *, const char *, int);
 void		 contact_free(struct contact *);
 int		 contact_report(struct contact *);
 int		 contact_isasked(const char *);
+int		 contact_ask_open(const struct contact *, const struct logent *);
+int		 contact_owe(const struct contact *);
+const struct strv *contact_offers(struct net *, const struct contact *);
+char		*contact_balance(const struct contact *);
+int		 contact_member(const struct contact *, const struct contact *);
+size_t		 contact_asks(const struct contact *, const struct logent ***);
+const struct logent *contact_newest(const struct contact *);
 const struct value *contact_value(struct contact *, const char *);
 void		 value_free(struct value *);
 char		*contact_slug(const char *);
@@ -208,11 +247,14 @@ char		*contact_slug(const char *);
 struct due {
 	struct contact	*c;
 	int		 due, days, cadence, bday;
+	int		 never;		/* a cadence of never: no due date */
+	int		 bdonly;	/* listed for bdreason alone (nw-due -b) */
 	char		*reason;	/* why due */
-	char		*bdreason;	/* a birthday near, or NULL */
+	char		*bdreason;	/* birthday and dates near, or NULL */
 };
 void		 contact_due(struct net *, struct contact *, int, struct due *);
 void		 due_free(struct due *);
+void		 due_long(struct net *, struct due *, int, int);
 
 /* --- which contacts: ref.c, select.c ------------------------------------- */
 

@@ -268,7 +268,7 @@ is "$rc" 2 "birthday in another format: exit 2"
 
 run nw-add -e 6x 'Ivan Six'
 is "$rc:$out" "2:" "bad duration unit: exit 2"
-is "$err" "nw-add: '6x': not a duration (like 3w, 2m, 1y)" \
+is "$err" "nw-add: '6x': not a duration (like 3w, 2m, 1y) or never" \
     "bad duration: the message"
 run nw-add -e 0w 'Ivan Seven'
 is "$rc" 2 "zero duration: exit 2"

@@ -355,22 +355,36 @@ printf 'name: Ola Two\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
 same "$N/ola.yaml" "$T/want" "second of two: next removed, entry added"
 
 # ---------------------------------------------------------------------------
-# -k ask warns when asks exceed gives; the entry is still written.
+# -k ask warns when you ask while you owe: the balance before the ask
+# (asks + got - gives, as nw-give -l counts it) above 0.  The entry is
+# still written.
 printf 'name: Pam Beesly\nlog:\n  - {date: 2026-01-01, kind: give}\n' >"$N/pam.yaml"
 run nw-log -k ask -m 'an intro' pam
-quiet pam "one ask, one give: no warning"
+quiet pam "one give, then an ask: owed nothing, no warning"
 run nw-log -k ask pam
-is "$rc" 0 "asked more than gave: still exit 0"
-is "$out" "pam" "asked more than gave: id printed"
-is "$err" "nw-log: warning: asked Pam Beesly 2 times, gave 1" "warning: 2 asks, 1 give"
-printf 'name: Pam Beesly\nlog:\n  - {date: 2026-01-01, kind: give}\n  - {date: 2026-11-25, kind: ask, note: an intro}\n  - {date: 2026-11-25, kind: ask}\n' | want
+quiet pam "gave 1, asked 1: even before this ask, no warning"
+run nw-log -k ask pam
+is "$rc:$out" "0:pam" "owing 1 before the ask: still exit 0, id printed"
+is "$err" "nw-log: warning: you owe Pam Beesly 2 (gave 1, asked 3, got 0): give first" \
+    "owing: the warning says how much, and to give first"
+printf 'name: Pam Beesly\nlog:\n  - {date: 2026-01-01, kind: give}\n  - {date: 2026-11-25, kind: ask, note: an intro}\n  - {date: 2026-11-25, kind: ask}\n  - {date: 2026-11-25, kind: ask}\n' | want
 same "$N/pam.yaml" "$T/want" "the asks are logged"
 printf 'name: Quentin Blake\n' >"$N/quentin.yaml"
 run nw-log -k ask quentin
-is "$rc:$out" "0:quentin" "first ask of a new contact: exit 0, id"
-is "$err" "nw-log: warning: asked Quentin Blake 1 time, gave 0" "warning: 1 ask (singular), 0 gives"
+is "$rc:$out:$err" "0:quentin:" "the first ask of a new contact: no warning"
+# A got counts as the gives do: after it you owe, and an ask warns,
+# naming what you offer (the contact's, else .nw.yaml's) as easy asks.
+printf 'name: Rita Got\noffers: [a reference, an idea, advice]\nlog:\n  - {date: 2026-11-01, kind: got, note: her notes}\n' >"$N/rita.yaml"
+run nw-log -k ask -m 'a job' rita
+is "$err" "nw-log: warning: you owe Rita Got 2 (gave 0, asked 1, got 1): give first; keep asks easy, like a reference, an idea or advice" \
+    "a got before the ask: warned, with the contact's offers"
+printf 'offers: [spreading the word]\n' >>"$N/.nw.yaml"
+printf 'name: Sid Got\nlog:\n  - {date: 2026-11-01, kind: got}\n' >"$N/sid.yaml"
+run nw-log -k ask sid
+is "$err" "nw-log: warning: you owe Sid Got 2 (gave 0, asked 1, got 1): give first; keep asks easy, like spreading the word" \
+    "no offers of its own: the default offers of .nw.yaml"
 run nw-log -k call pam
-is "$err" "" "-k call: no warning even when asks exceed gives"
+is "$err" "" "-k call: no warning even when you owe"
 
 # ---------------------------------------------------------------------------
 # The same contact twice in one run is logged once.

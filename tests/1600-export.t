@@ -279,7 +279,7 @@ True" "JSON: every contact is its file as YAML reads it, unknown keys and log in
 fi
 
 nw-export -f csv >"$T/all.csv"
-is "$(head -n 1 "$T/all.csv")" "id,name,aka,circle,every,next,next-note,tags,groups,org,title,email,phone,links,address,birthday,met,met-date,via,added,last,due,notes$(printf '\r')" \
+is "$(head -n 1 "$T/all.csv")" "id,name,type,aka,circle,every,next,next-note,tags,groups,topics,offers,org,title,email,phone,links,address,birthday,dates,met,met-date,via,added,last,due,notes$(printf '\r')" \
     "CSV: the header, CRLF"
 if [ -n "$PY" ]; then
 	"$PY" -c '

@@ -34,7 +34,7 @@ run nw-check
 is "$rc" 1 "errors: exit 1"
 is "$out" "$N/ada.yaml:1:7: warning: name 'Ada Lovelace' is also on bob
 $N/ada.yaml:2:9: error: circle 'clsoe' is not a circle (inner, close, regular, outer)
-$N/ada.yaml:3:8: error: every '6x' is not a duration (like 3w, 2m, 1y)
+$N/ada.yaml:3:8: error: every '6x' is not a duration (like 3w, 2m, 1y) or never
 $N/ada.yaml:4:9: error: email 'ada@example.org' is also on bob
 $N/ada.yaml:4:26: warning: 'not-an-email' does not look like an email address
 $N/ada.yaml:5:7: error: next '2026-13-01' is not a date (YYYY-MM-DD)
