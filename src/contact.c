@@ -298,10 +298,10 @@ strlist(struct strv *l, struct ynode *n)
 static void
 store(struct contact *c, const struct key *k, struct ynode *v, int flags)
 {
-	void *p = (char *)c + k->field;
-	struct met *m = p;
 	const char *s = ynode_str(v);
+	struct met *m;
 	size_t i;
+	void *p;
 
 	if (k->type == K_LOG) {
 		readlog(c, v, flags);
@@ -309,6 +309,8 @@ store(struct contact *c, const struct key *k, struct ynode *v, int flags)
 	}
 	if (k->field == NOFIELD || ynode_isnull(v))
 		return;
+	p = (char *)c + k->field;
+	m = p;
 	switch (k->type) {
 	case K_NAME:
 	case K_STR:
@@ -545,11 +547,7 @@ contact_report(struct contact *c)
 {
 	if (c->err == NULL)
 		return 0;
-	if (c->line)
-		fprintf(stderr, "%s:%d:%d: %s\n", c->path, c->line, c->col,
-		    c->err);
-	else
-		fprintf(stderr, "%s: %s\n", c->path, c->err);
+	report(stderr, c->path, c->line, c->col, NULL, "%s", c->err);
 	return 1;
 }
 

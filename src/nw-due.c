@@ -152,7 +152,8 @@ main(int argc, char *argv[])
 	s.net = net = net_open(1);
 	out_init(json);
 	rv = contacts_each(&s, argc, argv, take, &r);
-	qsort(r.v, r.n, sizeof *r.v, rank);
+	if (r.n)	/* qsort of no array is undefined */
+		qsort(r.v, r.n, sizeof *r.v, rank);
 	if (count >= 0 && (size_t)count < r.n)
 		for (i = count; i < r.n; i++)
 			due_free(&r.v[i]);

@@ -79,7 +79,8 @@ balance(struct net *net, int argc, char **argv, int json)
 	out_init(json);
 	s.net = net;
 	rv = contacts_each(&s, argc, argv, take, &l);
-	qsort(l.v, l.n, sizeof *l.v, owe);
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, owe);
 	for (i = 0; i < l.n; i++) {
 		c = l.v[i];
 		snprintf(g, sizeof g, "%d", c->ngive);
@@ -159,7 +160,8 @@ openasks(struct net *net, int argc, char **argv, int json, int today)
 	s.net = net;
 	s.flags = C_LOG;
 	rv = contacts_each(&s, argc, argv, takeasks, &a);
-	qsort(a.v, a.n, sizeof *a.v, byage);
+	if (a.n)
+		qsort(a.v, a.n, sizeof *a.v, byage);
 	for (i = 0; i < a.n; i++) {
 		snprintf(days, sizeof days, "%d", today - a.v[i].e->date);
 		vals[0] = a.v[i].c->id;
