@@ -363,11 +363,11 @@ notes_block(const char *s, char **q)
  */
 static void
 draft_map(struct buf *b, const struct draft *d, const char *key,
-    const char *const *order)
+    const char *const *order, int q)
 {
 	size_t i, n = strlen(key);
 	const char *part, *v;
-	char *q, *full;
+	char *s, *full;
 
 	buf_puts(b, "{");
 	for (i = 0; order ? order[i] != NULL : i + 1 < d->kv.n;
@@ -385,9 +385,11 @@ draft_map(struct buf *b, const struct draft *d, const char *key,
 			continue;
 		if (v == NULL)
 			continue;
-		q = yaml_quote(v, Q_STR | Q_FLOW);
-		buf_printf(b, "%s%s: %s", b->len > 1 ? ", " : "", part, q);
-		free(q);
+		s = yaml_quote(v, q | Q_FLOW);
+		full = yaml_quote(part, Q_STR | Q_FLOW);
+		buf_printf(b, "%s%s: %s", b->len > 1 ? ", " : "", full, s);
+		free(full);
+		free(s);
 	}
 	buf_puts(b, "}");
 }
@@ -426,15 +428,15 @@ draft_key(struct buf *b, const struct draft *d, const struct key *k)
 		buf_puts(b, "]\n");
 		return;
 	case K_LINKS:
-	case K_DATES:
-		draft_map(&m, d, k->name, NULL);
+	case K_DATES:		/* dates plain, as birthday is */
+		draft_map(&m, d, k->name, NULL, k->type == K_LINKS ? Q_STR : 0);
 		if (m.len > 2)
 			buf_printf(b, "%s: %s\n", k->name, m.s);
 		free(m.s);
 		return;
 	case K_MET:
 		if (draft_get(d, "met.date") || draft_get(d, "met.via")) {
-			draft_map(&m, d, k->name, metparts);
+			draft_map(&m, d, k->name, metparts, Q_STR);
 			buf_printf(b, "%s: %s\n", k->name, m.s);
 			free(m.s);
 		} else if ((v = draft_get(d, "met.where")) != NULL) {

@@ -148,6 +148,15 @@ contact_newest(const struct contact *c)
 	return e;
 }
 
+/* Does group, an item of someone's groups, name community c? */
+int
+contact_names(const struct contact *c, const char *group)
+{
+	return c->type == T_COMMUNITY && (strcaseeq(group, c->id) ||
+	    (c->name && strcaseeq(group, c->name)) ||
+	    strv_hascase((struct strv *)&c->aka, group));
+}
+
 /*
  * Does person p belong to community c?  Its groups name c by its id, its
  * name or one of its akas, in any case.
@@ -157,12 +166,8 @@ contact_member(const struct contact *c, const struct contact *p)
 {
 	size_t i;
 
-	if (c->type != T_COMMUNITY || p->type != T_PERSON)
-		return 0;
-	for (i = 0; i < p->groups.n; i++)
-		if (strcaseeq(p->groups.v[i], c->id) || (c->name &&
-		    strcaseeq(p->groups.v[i], c->name)) ||
-		    strv_hascase((struct strv *)&c->aka, p->groups.v[i]))
+	for (i = 0; p->type == T_PERSON && i < p->groups.n; i++)
+		if (contact_names(c, p->groups.v[i]))
 			return 1;
 	return 0;
 }

@@ -238,6 +238,7 @@ int		 contact_owe(const struct contact *);
 const struct strv *contact_offers(struct net *, const struct contact *);
 char		*contact_balance(const struct contact *);
 int		 contact_member(const struct contact *, const struct contact *);
+int		 contact_names(const struct contact *, const char *);
 size_t		 contact_asks(const struct contact *, const struct logent ***);
 const struct logent *contact_newest(const struct contact *);
 const struct value *contact_value(struct contact *, const char *);
@@ -382,7 +383,8 @@ void	 csv_contact(FILE *, struct net *, struct contact *, int);
 void	 ical_begin(struct buf *);
 void	 ical_contact(struct buf *, struct net *, struct contact *, int);
 void	 ical_end(struct buf *);
-void	 vcard_write(struct buf *, struct contact *, int);
+void	 vcard_write(struct buf *, struct contact *, int,
+	    const struct strv *);
 
 /* --- other address books: rec.c, vcard.c, csv.c -------------------------- */
 

@@ -154,6 +154,8 @@ char		*rec_clean(const char *, int);
 void		 rec_set(struct rec *, const char *, const char *);
 void		 rec_note(struct rec *, const char *, const char *);
 void		 rec_bday(struct rec *, const char *, int);
+void		 rec_date(struct rec *, const char *, const char *,
+		    const char *, int);
 void		 rec_link(struct rec *, const char *, const char *);
 void		 rec_name(struct rec *, const char *const *, size_t,
 		    struct buf *);
