@@ -300,6 +300,8 @@ int	 change_add(struct change *, const char *, const char *);
 int	 change_import(struct change *, const char *, struct strv *);
 int	 change_remove(struct change *, const char *, const char *, int *);
 int	 change_delete(struct change *, const char *, int *);
+int	 change_child(struct change *, const char *, const char *,
+	    const char *, int *);
 int	 change_log_entry(struct change *, int, const char *, const char *);
 struct logentry {			/* an entry to log, and its effect */
 	int		 date;
@@ -310,6 +312,8 @@ struct logentry {			/* an entry to log, and its effect */
 };
 int	 change_log(struct net *, const char *, struct logentry *,
 	    struct contact **);
+int	 change_rm(struct net *, const char *, int, struct strv *);
+int	 change_mv(struct net *, const char *, const char *, struct strv *);
 char	*change_copy(struct net *, const char *, size_t);
 int	 change_replace(struct net *, const char *, const char *, size_t,
 	    const char *, size_t);

@@ -72,6 +72,8 @@ int		 edit_append(struct edit *, const char *, const char *, int);
 int		 edit_set(struct edit *, const char *, const char *);
 int		 edit_delete(struct edit *, const char *);
 int		 edit_remove(struct edit *, const char *, const char *, int *);
+int		 edit_child(struct edit *, const char *, const char *,
+		    const char *, int *);
 char		*yaml_quote(const char *, int);
 int		 edit_report(struct edit *);
 size_t		 text_line_start(const char *, size_t, size_t);
@@ -88,6 +90,8 @@ int		 edit_replace(struct edit *, size_t, size_t, const char *);
 /* --- write.c: the one way a file is written ------------------------------ */
 
 int	 safe_write(const char *, const char *, const char *, size_t, int);
+int	 safe_move(const char *, const char *);
+int	 safe_remove(const char *);
 
 /* --- dir.c: the network's own folder --------------------------------------- */
 

@@ -151,6 +151,54 @@ fail:
 	return -1;
 }
 
+/* The folder of path, into dir (PATH_MAX). */
+static void
+folder(const char *path, char *dir)
+{
+	char copy[PATH_MAX];
+
+	snprintf(copy, sizeof copy, "%s", path);
+	snprintf(dir, PATH_MAX, "%s", dirname(copy));
+}
+
+/*
+ * Move the file from to the name to, which must not exist, so that a
+ * crash leaves one of them or both (never neither): a hard link, the old
+ * name unlinked, both folders synced.  Said on stderr when it fails.  The
+ * caller holds the network's lock.
+ */
+int
+safe_move(const char *from, const char *to)
+{
+	char d1[PATH_MAX], d2[PATH_MAX];
+
+	if (link(from, to) == -1) {
+		warn("'%s': cannot make it '%s'", from, to);
+		return -1;
+	}
+	folder(to, d2);
+	folder(from, d1);
+	if (syncdir(d2) == -1 || unlink(from) == -1 || syncdir(d1) == -1) {
+		warn("'%s'", from);
+		return -1;
+	}
+	return 0;
+}
+
+/* Remove the file path, the removal synced.  The caller holds the lock. */
+int
+safe_remove(const char *path)
+{
+	char dir[PATH_MAX];
+
+	folder(path, dir);
+	if (unlink(path) == -1 || syncdir(dir) == -1) {
+		warn("'%s'", path);
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * A regular file's bytes, NUL-terminated, at most NW_MAXFILE of them.  NULL
  * with the reason in err (256 bytes) otherwise.
