@@ -49,6 +49,7 @@ main(int argc, char *argv[])
 			    "it (nw-merge), then git add it");
 	}
 	if (everyone && !ck.quiet) {
+		check_settings(&ck);
 		net_list(ck.net, &all, &n, &odd);
 		for (i = 0; i < n; i++)
 			free(all[i]);

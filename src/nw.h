@@ -358,6 +358,7 @@ struct check {
 int	 check_text(struct check *, const char *, const char *, const char *,
 	    size_t);
 int	 check_file(struct check *, const char *);
+void	 check_settings(struct check *);
 void	 check_note(struct check *, const char *, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
 void	 check_path(struct check *, const char *, int, const char *, ...)

@@ -227,4 +227,15 @@ is "$rc:$out" "0:" "nw-check: floor: 3y, no warning"
 run nw-stats
 is "$(printf '%s\n' "$out" | grep '^floor')" "floor	gus	
 floor	hal	" "floor: 3y: cy is within it; never contacted, hal and gus are not"
+printf 'circles: {inner: 3w, far: 2y, dormant: never}\ndefault: 18m\n' >"$N/.nw.yaml"
+run nw-check -C "$N" hal
+is "$out" "$N/hal.yaml:2:8: warning: every '2y' is longer than the floor of .nw.yaml (1y)" \
+    "nw-check of one contact: the settings are not checked"
+mkdir "$T/set"
+cp "$N/.nw.yaml" "$T/set/"
+printf 'name: Ivy\n' >"$T/set/ivy.yaml"
+run nw-check -C "$T/set"
+is "$rc:$out" "0:$T/set/.nw.yaml: warning: circle 'far' (2y) is longer than the floor (1y)
+$T/set/.nw.yaml: warning: the default cadence (18m) is longer than the floor (1y)" \
+    "nw-check: a circle and the default beyond the floor"
 done_testing
