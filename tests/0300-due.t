@@ -564,10 +564,14 @@ done
 #  ruth-adeyemi       default 1y, added 2025-09-01 -> 09-01, 85d, 0.23
 #  jose-nunez         next 11-18, 7d, 7/180 = 0.04
 #  mei-chen           never contacted, 0d, 0
+#  analytical-engine-society  a community, every 2m, last 09-01 -> 11-01,
+#                     24d, 24/60 = 0.4
+#  david-kim          outer 1y, last 03-15 -> 2027-03-15, -110d; the
+#                     anniversary (11-30) in 5d: shown for it with -b, -0.30
 #  priya-raman        close 2m, last 11-02 -> 2027-01-02, -38d, birthday
-#                     --11-28 in 3d: shown for it, -0.63
+#                     --11-28 in 3d: shown for it with -b, -0.63
 # Not listed: ada-lovelace (09-28 + 2m = 11-28, birthday 12-10 in 15d),
-# david-kim (2027-03-15), kenji-watanabe (next 2027-01-15),
+# kenji-watanabe (next 2027-01-15), pydata-london (11-12 + 1m = 12-12),
 # lena-fischer (empty log, added 06-01 + 6m = 12-01), omar-haddad (last
 # 11-20, the back-dated 11-12 is older: 12-11; birthday 01-17).
 run nw-due -b -C "$TOP/examples/network"
@@ -578,10 +582,12 @@ work/grace-hopper|2026-09-22|64|Grace Hopper|inner: every 3w, last 2026-09-01
 hannah-berg|2026-10-06|50|Hannah Berg|family: every 1m, last 2026-09-06
 charles-babbage|2026-08-14|103|Charles Babbage|regular: every 6m, last 2026-02-14
 tom-okafor|2026-06-10|168|Tom Okafor|outer: every 1y, last 2025-06-10
+analytical-engine-society|2026-11-01|24|Analytical Engine Society|community: every 2m, last 2026-09-01
 sofia-rossi|2026-11-11|14|Sofia Rossi|every 6w, last 2026-09-30
 ruth-adeyemi|2026-09-01|85|Ruth Adeyemi|every 1y, added 2025-09-01
 jose-nunez|2026-11-18|7|José Núñez|follow-up: Preguntar por la beca -- did the scholarship come through?
 mei-chen|2026-11-25|0|Mei Chen|never contacted
+david-kim|2027-03-15|-110|David Kim|anniversary in 5d (11-30)
 priya-raman|2027-01-02|-38|Priya Raman|birthday in 3d (11-28)
 EOF
 )" "example network: the due list of 2026-11-25"

@@ -17,6 +17,7 @@ run nw-ls -C "$EX"
 is "$rc:$err" "0:" "all: exit 0, nothing on stderr"
 is "$out" "$(rows <<'EOF'
 ada-lovelace|Ada Lovelace
+analytical-engine-society|Analytical Engine Society
 charles-babbage|Charles Babbage
 david-kim|David Kim
 hannah-berg|Hannah Berg
@@ -26,6 +27,7 @@ lena-fischer|Lena Fischer
 mei-chen|Mei Chen
 omar-haddad|Omar Haddad
 priya-raman|Priya Raman
+pydata-london|PyData London
 ruth-adeyemi|Ruth Adeyemi
 sofia-rossi|Sofia Rossi
 tom-okafor|Tom Okafor
@@ -37,6 +39,7 @@ EOF
 run nw-ls -C "$EX" -l
 is "$out" "$(rows <<'EOF'
 ada-lovelace|Ada Lovelace|close|2026-09-28|2026-11-28
+analytical-engine-society|Analytical Engine Society||2026-09-01|2026-11-01
 charles-babbage|Charles Babbage|regular|2026-02-14|2026-08-14
 david-kim|David Kim|outer|2026-03-15|2027-03-15
 hannah-berg|Hannah Berg|family|2026-09-06|2026-10-06
@@ -46,6 +49,7 @@ lena-fischer|Lena Fischer|regular|2026-06-01|2026-12-01
 mei-chen|Mei Chen|regular||2026-11-25
 omar-haddad|Omar Haddad|inner|2026-11-20|2026-12-11
 priya-raman|Priya Raman|close|2026-11-02|2027-01-02
+pydata-london|PyData London||2026-11-12|2026-12-12
 ruth-adeyemi|Ruth Adeyemi||2025-09-01|2026-09-01
 sofia-rossi|Sofia Rossi|regular|2026-09-30|2026-11-11
 tom-okafor|Tom Okafor|outer|2025-06-10|2026-06-10
