@@ -449,5 +449,7 @@ main(int argc, char *argv[])
 	out_init(0);
 	r.colour = out_colour();
 	rv = ref_loop(argc, argv, one, &r);
+	refs_free(&r.refs);
+	net_free(r.net);
 	return out_close() || rv;
 }
