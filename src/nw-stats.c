@@ -933,6 +933,34 @@ heatmap(struct stats *st)
 
 /* --- the command ---------------------------------------------------------- */
 
+/* What was asked for: a heat map, one contact's months, or the whole. */
+static void
+print(struct stats *st, struct grp *g, size_t ng, int person)
+{
+	struct contact *c = st->one;
+
+	if (c == NULL && st->ncomm)
+		c = st->comm[0].c;	/* -p of a community */
+	if (st->heat)
+		heatmap(st);
+	else if (person && c)
+		one(st, c);
+	else if (person)
+		return;		/* not found or filtered out, as was said */
+	else if (out_mode == OUT_JSON)
+		json(st, g, ng);
+	else {
+		network(st);
+		circles(st);
+		floorline(st);
+		activity(st);
+		kinds(st->kinds);
+		giving(st);
+		communities(st);
+		groups(g, ng);
+	}
+}
+
 static void
 stats_free(struct stats *st, struct grp *g, size_t ng)
 {
@@ -962,7 +990,6 @@ main(int argc, char *argv[])
 	struct scan s = { 0 };
 	struct stats st = { 0 };
 	struct grp *g = NULL;
-	struct contact *c;
 	size_t i, ng = 0;
 	char *pref = NULL;
 	int ch, jflag = 0, rv, y, m, d;
@@ -1011,26 +1038,7 @@ main(int argc, char *argv[])
 	rv = contacts_each(&s, pref ? 1 : argc, pref ? &pref : argv, take,
 	    &st);
 	sums(&st, &g, &ng);
-	if ((c = st.one) == NULL && st.ncomm)
-		c = st.comm[0].c;	/* -p of a community */
-	if (st.heat)
-		heatmap(&st);
-	else if (pref && c)
-		one(&st, c);
-	else if (pref)
-		;			/* filtered out, or not found: said */
-	else if (out_mode == OUT_JSON)
-		json(&st, g, ng);
-	else {
-		network(&st);
-		circles(&st);
-		floorline(&st);
-		activity(&st);
-		kinds(st.kinds);
-		giving(&st);
-		communities(&st);
-		groups(g, ng);
-	}
+	print(&st, g, ng, pref != NULL);
 	contact_free(st.one);
 	stats_free(&st, g, ng);
 	filter_free(&s.filter);
