@@ -139,7 +139,7 @@ crash: all
 	CRASH_FULL=1 NW_BIN=$(CURDIR)/bin sh tests/2000-crash.t
 
 demo: all
-	NW_TODAY=2026-11-25 bin/nw-due -C examples/network </dev/null
+	NW_TODAY=2026-11-25 bin/nw-due -C examples/network
 
 lint:
 	mandoc -Tlint man/*

@@ -73,12 +73,12 @@ _nw_dir() {
 }
 
 _nw_ids() {
-	nw-ls -C "$(_nw_dir)" </dev/null 2>/dev/null | cut -f 1
+	nw-ls -C "$(_nw_dir)" 2>/dev/null | cut -f 1
 }
 
 # Every value of a list in nw-ls -j (tags, groups), each once.
 _nw_jsonlist() {
-	nw-ls -j -C "$(_nw_dir)" </dev/null 2>/dev/null |
+	nw-ls -j -C "$(_nw_dir)" 2>/dev/null |
 	    sed -n 's/.*"'"$1"'":\[\([^]]*\)\].*/\1/p' |
 	    awk '{
 		n = split($0, v, /","/)

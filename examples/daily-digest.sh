@@ -21,14 +21,10 @@ export PATH
 # within the `birthdays` window of .nw.yaml (7 days by default) are listed
 # too, with the birthday as the reason.
 #
-# Standard input is /dev/null on purpose: with no arguments nw-due reads
-# references from a piped standard input, and cron's (or a caller's) empty
-# pipe would select nobody.
-#
 # Exit status 1 means some file did not parse; the others are still listed,
 # so send what we have and let cron mail the error from stderr.
 rc=0
-due=$(nw-due </dev/null) || rc=$?
+due=$(nw-due) || rc=$?
 [ "$rc" -le 1 ] || exit "$rc"
 [ -n "$due" ] || exit "$rc"
 

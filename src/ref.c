@@ -302,16 +302,16 @@ ref_resolve(struct refs *r, const char *ref)
 	return NULL;
 }
 
-/* References come from a pipe or a file, never a terminal or /dev/null. */
+/*
+ * May a command that acts on named contacts read them from standard input
+ * when it has no arguments?  Yes unless it is a terminal: a person typing
+ * gets the usage, a pipe, a file or /dev/null are read (empty: nothing to
+ * do).  A scan never asks: it reads standard input only for "-".
+ */
 int
 ref_stdin_usable(void)
 {
-	struct stat st;
-
-	if (isatty(0) || fstat(0, &st) == -1)
-		return 0;
-	return S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) ||
-	    S_ISSOCK(st.st_mode);
+	return !isatty(0);
 }
 
 static int
@@ -342,8 +342,8 @@ stdin_loop(int (*fn)(const char *, void *), void *arg)
 
 /*
  * Call fn on each reference: the arguments ("-" reads standard input),
- * else the lines of standard input.  -1 when there were none at all, for
- * selecting commands to take everyone.
+ * else the lines of standard input unless it is a terminal.  -1 when
+ * there are none to read (no arguments, a terminal).
  */
 int
 ref_loop(int argc, char **argv, int (*fn)(const char *, void *), void *arg)

@@ -68,8 +68,11 @@ select_one(const char *ref, void *arg)
 }
 
 /*
- * The contacts a scan works on: those the references name (each once),
- * else everyone; *all says which.  1 when a reference did not resolve.
+ * The contacts a scan works on: those the arguments name (each once; "-"
+ * reads them from standard input), else everyone; *all says which.  No
+ * arguments is everyone whatever standard input is: cron's empty pipe,
+ * ssh's open one and a script's own input are not lists of references.
+ * 1 when a reference did not resolve.
  */
 int
 select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
@@ -78,12 +81,10 @@ select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
 	struct sel s = { r, ids };
 	char **every;
 	size_t n;
-	int rv;
 
-	*all = 0;
-	if ((rv = ref_loop(argc, argv, select_one, &s)) != -1)
-		return rv;
-	*all = 1;
+	*all = argc == 0;
+	if (argc > 0)
+		return ref_loop(argc, argv, select_one, &s);
 	net_list(r->net, &every, &n, NULL);
 	ids->v = every;
 	ids->n = n;

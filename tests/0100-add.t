@@ -244,9 +244,11 @@ is "$rc:$out" "0:hal-abelson" "names given: standard input is not read"
 test ! -e "$I/not-read.yaml"
 ok $? "names given: no contact from standard input"
 
+ls "$I" >"$T/before"
 run nw-add
-is "$rc" 2 "no names, stdin /dev/null: exit 2"
-is "$err" "$USAGE" "no names, stdin /dev/null: usage on stderr"
+is "$rc:$out:$err" "0::" "no names, stdin /dev/null: nothing to add, exit 0"
+ls "$I" >"$T/after"
+same "$T/after" "$T/before" "no names, stdin /dev/null: no file written"
 
 # --- usage errors: exit 2, nothing written -----------------------------
 

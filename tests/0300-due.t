@@ -314,7 +314,7 @@ EOF
 is "$err" "nw-due: 'zed': no such contact" "refs: the message"
 
 printf 'hal\tHal Hill\tanything\nbob\n' >"$T/refs"
-runin "$T/refs" nw-due -C "$N"
+runin "$T/refs" nw-due -C "$N" -
 is "$rc" 0 "stdin refs: exit 0"
 is "$out" "$(want <<'EOF'
 bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
@@ -322,16 +322,16 @@ hal|2026-11-15|10|Hal Hill|every 2w, last 2026-11-01
 EOF
 )" "stdin refs from a file: text before the first tab"
 
-out=$(printf 'cy\nlee\n' | nw-due -C "$N" 2>&1)
+out=$(printf 'cy\nlee\n' | nw-due -C "$N" - 2>&1)
 is "$out" "$(want <<'EOF'
 cy|2026-11-22|3|Cy Young|inner: every 3w, last 2026-11-01
 EOF
 )" "stdin refs from a pipe"
 
-out=$(printf '' | nw-due -C "$N" 2>&1)
-is "$out" "" "an empty pipe selects nothing"
+out=$(printf '' | nw-due -C "$N" - 2>&1)
+is "$out" "" "an empty pipe read with '-' selects nothing"
 
-out=$(nw-due -C "$N" -a -t rust | nw-due -C "$N" -c close 2>&1)
+out=$(nw-due -C "$N" -a -t rust | nw-due -C "$N" -c close - 2>&1)
 is "$out" "$(want <<'EOF'
 bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
 EOF

@@ -317,10 +317,10 @@ NW_DIR=$N
 # --- references, broken files, usage --------------------------------------------------
 
 printf 'work/grace-hopper\tsome column\n' >"$T/refs"
-runin "$T/refs" nw-export -f csv
+runin "$T/refs" nw-export -f csv -
 is "$(printf '%s\n' "$out" | cut -d, -f1)" "id
 work/grace-hopper" "references from a pipe or a file, the text before a tab"
-nw-due -n 1 </dev/null | nw-export -f ics | grep -c '^BEGIN:VEVENT' >"$T/n"
+nw-due -n 1 | nw-export -f ics - | grep -c '^BEGIN:VEVENT' >"$T/n"
 is "$(cat "$T/n")" 2 "nw-due | nw-export -f ics: the events of those due"
 printf 'name: [broken\n' >"$N/broken.yaml"
 run nw-export -f csv

@@ -201,17 +201,17 @@ ada-lovelace|Ada Lovelace
 EOF
 )" "refs: in the order given, then filtered"
 printf 'ada-lovelace\t2026-11-28\nwork/grace-hopper\nada\n' >"$T/refs"
-runin "$T/refs" nw-ls -C "$EX" -l
+runin "$T/refs" nw-ls -C "$EX" -l -
 is "$out" "$(rows <<'EOF'
 ada-lovelace|Ada Lovelace|close|2026-09-28|2026-11-28
 work/grace-hopper|Grace Hopper|inner|2026-09-01|2026-09-22
 EOF
 )" "refs from standard input: the first field, each once"
-nw-ls -C "$EX" -t rust </dev/null | nw-ls -C "$EX" -e Rust >"$T/out" 2>&1
+nw-ls -C "$EX" -t rust | nw-ls -C "$EX" -e Rust - >"$T/out" 2>&1
 is "$(cat "$T/out")" "ada-lovelace	Ada Lovelace" "a pipeline narrows"
 : >"$T/empty"
-runin "$T/empty" nw-ls -C "$EX"
-is "$rc:$out" "0:" "an empty pipe selects nobody"
+runin "$T/empty" nw-ls -C "$EX" -
+is "$rc:$out" "0:" "an empty input read with '-' selects nobody"
 run nw-ls -C "$EX" zed mei
 is "$rc:$out:$err" "1:mei-chen	Mei Chen:nw-ls: 'zed': no such contact" \
 	"a ref that does not resolve: said, exit 1, the rest listed"
