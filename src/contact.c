@@ -357,11 +357,7 @@ contact_report(struct contact *c)
 {
 	if (c->err == NULL)
 		return 0;
-	if (c->line)
-		fprintf(stderr, "%s:%d:%d: %s\n", c->path, c->line, c->col,
-		    c->err);
-	else
-		fprintf(stderr, "%s: %s\n", c->path, c->err);
+	report(stderr, c->path, c->line, c->col, NULL, "%s", c->err);
 	return 1;
 }
 

@@ -41,9 +41,7 @@ static void
 settings_error(const char *path, struct ynode *n, const char *fmt,
     const char *v)
 {
-	fprintf(stderr, "%s:%d:%d: ", path, n->line, n->col);
-	fprintf(stderr, fmt, v);
-	fputc('\n', stderr);
+	report(stderr, path, n->line, n->col, NULL, fmt, v);
 	exit(1);
 }
 
@@ -83,11 +81,7 @@ settings(struct net *net)
 	}
 	d = ydoc_read(path);
 	if ((r = d->root) == NULL && d->err[0]) {
-		if (d->line)
-			fprintf(stderr, "%s:%d:%d: %s\n", path, d->line, d->col,
-			    d->err);
-		else
-			fprintf(stderr, "%s: %s\n", path, d->err);
+		report(stderr, path, d->line, d->col, NULL, "%s", d->err);
 		exit(1);
 	}
 	if (ynode_isnull(r)) {

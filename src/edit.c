@@ -63,11 +63,7 @@ edit_free(struct edit *e)
 int
 edit_report(struct edit *e)
 {
-	if (e->line)
-		fprintf(stderr, "%s:%d:%d: %s\n", e->path, e->line, e->col,
-		    e->err);
-	else
-		fprintf(stderr, "%s: %s\n", e->path, e->err);
+	report(stderr, e->path, e->line, e->col, NULL, "%s", e->err);
 	return 1;
 }
 

@@ -320,6 +320,10 @@ void	 out_row(int, const char *const *, const char *const *, const char *,
 void	 out_flush(void);
 int	 out_close(void);
 void	 value_text(struct buf *, const struct value *, int);
+void	 report(FILE *, const char *, int, int, const char *, const char *,
+	    ...) __attribute__((format(printf, 6, 7)));
+void	 report_buf(struct buf *, const char *, int, int, const char *,
+	    const char *, va_list) __attribute__((format(printf, 6, 0)));
 
 void	 json_str(FILE *, const char *);
 void	 json_value(FILE *, const struct value *);
