@@ -13,7 +13,7 @@ PKGS = yaml-0.1 libpcre2-8
 
 # Evaluated when a recipe runs, after "deps" has had its say.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lunistring
 
 B ?= build
 # every src/nw*.c is a command; every other src/*.c is the library
@@ -67,24 +67,25 @@ $(B)/libnw.a: $(LIBOBJ)
 
 .PRECIOUS: $(B)/%.o $(B)/t-% $(B)/fuzz-%
 
-# Install libyaml and pcre2 headers when pkg-config cannot find them.
+# Install libyaml, pcre2, libcsv and libunistring headers when missing.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || \
 	    ! pkg-config --exists $(PKGS) || \
-	    ! echo '#include <csv.h>' | $(CC) -E - >/dev/null 2>&1; then \
-		echo "nw: libyaml, pcre2 or libcsv headers missing: installing them" >&2; \
+	    ! printf '#include <csv.h>\n#include <unicase.h>\n' | \
+	    $(CC) -E - >/dev/null 2>&1; then \
+		echo "nw: libyaml, pcre2, libcsv or libunistring headers missing: installing them" >&2; \
 		s=; [ "$$(id -u)" -eq 0 ] || s=sudo; \
 		if command -v apt-get >/dev/null; then \
 			$$s apt-get update -qq && \
-			$$s apt-get install -y libyaml-dev libpcre2-dev libcsv-dev pkg-config; \
+			$$s apt-get install -y libyaml-dev libpcre2-dev libcsv-dev libunistring-dev pkg-config; \
 		elif command -v dnf >/dev/null; then \
-			$$s dnf install -y libyaml-devel pcre2-devel libcsv-devel pkgconf-pkg-config; \
+			$$s dnf install -y libyaml-devel pcre2-devel libcsv-devel libunistring-devel pkgconf-pkg-config; \
 		elif command -v apk >/dev/null; then \
-			$$s apk add yaml-dev pcre2-dev libcsv-dev pkgconf; \
+			$$s apk add yaml-dev pcre2-dev libcsv-dev libunistring-dev pkgconf; \
 		elif command -v brew >/dev/null; then \
-			brew install libyaml pcre2 libcsv pkg-config; \
+			brew install libyaml pcre2 libcsv libunistring pkg-config; \
 		else \
-			echo "nw: install libyaml, pcre2, libcsv and pkg-config by hand" >&2; \
+			echo "nw: install libyaml, pcre2, libcsv, libunistring and pkg-config by hand" >&2; \
 			exit 1; \
 		fi; \
 	fi

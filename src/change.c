@@ -35,10 +35,15 @@ refuse(struct change *ch, const char *why)
 int
 change_set(struct change *ch, const char *key, const char *value)
 {
-	char why[256], *y;
+	const struct key *k = schema_key(key);
+	char why[256], *y, *v = NULL;
 	int ok;
 
-	if ((y = schema_yaml(key, ch->net, value, 0, why, sizeof why)) == NULL)
+	if (k && k->type == K_NAME)	/* "  Bob  B " is Bob B */
+		value = v = utf8_squeeze(value);
+	y = schema_yaml(key, ch->net, value, 0, why, sizeof why);
+	free(v);
+	if (y == NULL)
 		return refuse(ch, why);
 	ok = edit_set(ch->e, key, y);
 	free(y);
@@ -258,6 +263,7 @@ draft_set(struct draft *d, const char *key, const char *v)
 {
 	const struct key *k = schema_key(key);
 	size_t i;
+	char *t;
 
 	for (i = 0; i + 1 < d->kv.n; i += 2)
 		if (strcmp(d->kv.v[i], key) == 0 && (k == NULL ||
@@ -265,7 +271,12 @@ draft_set(struct draft *d, const char *key, const char *v)
 		    strcaseeq(d->kv.v[i + 1], v)))
 			return;
 	strv_add(&d->kv, key);
-	strv_add(&d->kv, v);
+	if (k && k->type == K_NAME) {	/* from any source: "  Bob  B " */
+		t = utf8_squeeze(v);
+		strv_add(&d->kv, t);
+		free(t);
+	} else
+		strv_add(&d->kv, v);
 }
 
 /* Take out key's values equal to v (any case), or all of them (v NULL). */

@@ -52,15 +52,18 @@ duplicate(struct run *r, const char *name)
 }
 
 static int
-add(const char *name, void *arg)
+add(const char *raw, void *arg)
 {
 	struct run *r = arg;
 	const char *dup;
-	char *id;
+	char *id, *name;
+	int rv = 1;
 
+	name = utf8_squeeze(raw);	/* "  Bob  B " is Bob B */
 	if (*name == '\0' || strpbrk(name, "\r\n") ||
 	    !utf8_valid(name, strlen(name), NULL)) {
-		warnx("'%s': not a name", name);
+		warnx("'%s': not a name", raw);
+		free(name);
 		return 1;
 	}
 	net_lock(r->net);
@@ -70,18 +73,21 @@ add(const char *name, void *arg)
 		warnx("'%s': already in the network as %s (-f adds anyway)",
 		    name, dup);
 		net_unlock(r->net);
+		free(name);
 		return 1;
 	}
 	draft_unset(&r->d, "name", NULL);
 	draft_set(&r->d, "name", name);
 	id = draft_write(r->net, &r->d);
 	net_unlock(r->net);
-	if (id == NULL)
-		return 1;
-	batch_changed(&r->b, id, name);
-	strv_add(&r->names, name);
+	if (id != NULL) {
+		batch_changed(&r->b, id, name);
+		strv_add(&r->names, name);
+		rv = 0;
+	}
 	free(id);
-	return 0;
+	free(name);
+	return rv;
 }
 
 int

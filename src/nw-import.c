@@ -88,17 +88,16 @@ tell(struct run *r)
 		}
 }
 
-/* ASCII letters folded, other bytes left out: strcaseeq decides. */
+/* The folded text hashed: what strcaseeq holds equal hashes the same. */
 static unsigned
 key_hash(const char *s)
 {
 	unsigned h = 2166136261u;
-	int c;
+	char *f = utf8_fold(s), *p;
 
-	for (; *s; s++)
-		if ((c = (unsigned char)*s) < 0x80)
-			h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) *
-			    16777619u;
+	for (p = f; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	free(f);
 	return h % NBUCKET;
 }
 

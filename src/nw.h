@@ -49,6 +49,8 @@ int	 strv_has(struct strv *, const char *);
 int	 strv_hascase(struct strv *, const char *);
 void	 strv_free(struct strv *);
 
+char	*utf8_fold(const char *);
+char	*utf8_squeeze(const char *);
 int	 strcaseeq(const char *, const char *);
 int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
