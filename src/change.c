@@ -595,7 +595,8 @@ batch_commit(struct batch *b, const char *verb)
 	if (b->ids.n == 0)
 		return;
 	msg = b->ids.n == 1 ? xasprintf("%s %s", verb, b->first) :
-	    xasprintf("%s %s and %zu others", verb, b->first, b->ids.n - 1);
+	    xasprintf("%s %s and %zu other%s", verb, b->first, b->ids.n - 1,
+	    b->ids.n == 2 ? "" : "s");
 	git_commit(b->net, b->ids.v, b->ids.n, msg);
 	free(msg);
 }

@@ -13,6 +13,20 @@ static const char usage_text[] =
     "              [-m met] [-o org] [-P phone] [-t tag] [-v via] "
     "name ...";
 
+static const char options_text[] =
+    "  -b birthday    set birthday: YYYY-MM-DD or --MM-DD\n"
+    "  -C dir         use the network in dir\n"
+    "  -c circle      set circle, one of the settings\n"
+    "  -E email       add an address to email (repeats)\n"
+    "  -e every       set every, the cadence: 3w, 2m, 1y\n"
+    "  -f             add even when the name or an address is there already\n"
+    "  -g group       add a group to groups (repeats)\n"
+    "  -m met         where or how you met\n"
+    "  -o org         set org\n"
+    "  -P phone       add a number to phone (repeats)\n"
+    "  -t tag         add a tag to tags (repeats)\n"
+    "  -v via         the contact who introduced you, a reference\n";
+
 struct run {
 	struct net	*net;
 	struct batch	 b;
@@ -102,7 +116,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "b:C:c:E:e:fg:hm:o:P:t:Vv:")) != -1) {
+	while ((ch = opt_get(argc, argv, "b:C:c:E:e:fg:hm:o:P:t:Vv:")) != -1) {
 		if (strchr("bcEegmoPtv", ch))	/* it goes into the file */
 			opt_text(ch, optarg);
 		for (i = 0; keyof[i] && keyof[i][0] != ch; i += 2)
@@ -116,7 +130,7 @@ main(int argc, char *argv[])
 		case 'f': r.force = 1; break;
 		case 'v': via = optarg; break;
 		case 'V': puts("nw-add " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	}

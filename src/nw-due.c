@@ -12,6 +12,16 @@ static const char usage_text[] =
     "usage: nw-due [-aj] [-C dir] [-c circle] [-g group] [-n count] "
     "[-t tag] [-w window] [ref ...]";
 
+static const char options_text[] =
+    "  -a             list every contact, due or not\n"
+    "  -C dir         use the network in dir\n"
+    "  -c circle      only this circle (repeats: either)\n"
+    "  -g group       only this group (repeats: either)\n"
+    "  -j             print JSON Lines\n"
+    "  -n count       print at most count rows, the most urgent\n"
+    "  -t tag         only this tag (repeats: either)\n"
+    "  -w window      also those due within window: 3d, 2w\n";
+
 static void
 usage(void)
 {
@@ -100,7 +110,7 @@ main(int argc, char *argv[])
 	int ch, json = 0, rv;
 
 	r.window = (struct dur){ 0, 'd' };
-	while ((ch = getopt(argc, argv, "aC:c:g:hjn:t:Vw:")) != -1)
+	while ((ch = opt_get(argc, argv, "aC:c:g:hjn:t:Vw:")) != -1)
 		switch (ch) {
 		case 'a': r.all = 1; break;
 		case 'C': nw_dir_opt = optarg; break;
@@ -120,7 +130,7 @@ main(int argc, char *argv[])
 				    optarg);
 			break;
 		case 'V': puts("nw-due " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

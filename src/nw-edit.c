@@ -14,6 +14,9 @@
 
 static const char usage_text[] = "usage: nw-edit [-C dir] ref ...";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n";
+
 static void
 usage(void)
 {
@@ -140,11 +143,11 @@ main(int argc, char *argv[])
 	struct batch b = { 0 };
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "C:hV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:hV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'V': puts("nw-edit " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

@@ -15,6 +15,12 @@
 static const char usage_text[] =
     "usage: nw-import [-nu] [-C dir] [-f format] [file ...]";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -f format      vcard, linkedin, google or csv (default: told)\n"
+    "  -n             dry run: print what would happen, write nothing\n"
+    "  -u             update: fill what is empty, add what is new\n";
+
 #define NBUCKET		4096
 #define NONE		((size_t)-1)
 #define MAXINPUT	(256 * 1024 * 1024)	/* bytes read from one file */
@@ -537,7 +543,7 @@ main(int argc, char *argv[])
 	size_t len, i, j;
 	int ch, fmt = 0, rv = 0, nin;
 
-	while ((ch = getopt(argc, argv, "C:f:hnuV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:f:hnuV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'f':
@@ -548,7 +554,7 @@ main(int argc, char *argv[])
 		case 'n': r.dry = 1; break;
 		case 'u': r.update = 1; break;
 		case 'V': puts("nw-import " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

@@ -11,6 +11,14 @@ static const char usage_text[] =
     "usage: nw-log [-C dir] [-d date] [-k kind] [-m note] [-n next] "
     "[-N next-note] [ref ...]";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -d date        the date of the entry (default today)\n"
+    "  -k kind        the kind of the entry: call, email, meet...\n"
+    "  -m note        the note of the entry\n"
+    "  -N next-note   with -n: why to follow up\n"
+    "  -n next        set next, the follow-up: a date, 2w, friday\n";
+
 struct run {
 	int		 date;
 	const char	*kind, *note, *next, *nnote;
@@ -49,7 +57,7 @@ main(int argc, char *argv[])
 	char *verb, ds[11];
 	int ch, today, next, rv;
 
-	while ((ch = getopt(argc, argv, "C:d:hk:m:n:N:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:d:hk:m:n:N:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'd': dopt = optarg; break;
@@ -58,7 +66,7 @@ main(int argc, char *argv[])
 		case 'n': nopt = optarg; break;
 		case 'N': r.nnote = optarg; break;
 		case 'V': puts("nw-log " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

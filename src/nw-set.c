@@ -10,6 +10,11 @@
 static const char usage_text[] =
     "usage: nw-set [-a | -d] [-C dir] ref key [value]";
 
+static const char options_text[] =
+    "  -a             add value to the list under key\n"
+    "  -C dir         use the network in dir\n"
+    "  -d             delete key, or value from the list under key\n";
+
 struct set {
 	struct net	*net;
 	const char	*key, *val;
@@ -112,7 +117,7 @@ main(int argc, char *argv[])
 	char *id, *verb;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "aC:dhV")) != -1)
+	while ((ch = opt_get(argc, argv, "aC:dhV")) != -1)
 		switch (ch) {
 		case 'a':
 		case 'd':
@@ -122,7 +127,7 @@ main(int argc, char *argv[])
 			break;
 		case 'C': nw_dir_opt = optarg; break;
 		case 'V': puts("nw-set " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

@@ -383,3 +383,5 @@ void		 match_free(struct match *);
 const char	*sys_selfdir(void);
 char		*sys_program(const char *);
 const char	*sys_progname(void);
+int		 opt_get(int, char *const [], const char *);
+int		 opt_help(const char *, const char *);

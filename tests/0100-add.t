@@ -145,7 +145,9 @@ for pair in 'José Núñez|jose-nunez' '김민준|김민준' \
 	id=${pair##*|}
 	run nw-add -- "$name"
 	is "$rc:$out" "0:$id" "slug of '$name' is $id"
-	want_name "$S/$id.yaml" "$name"
+	# the name as written: trimmed, each run of blanks one space
+	want_name "$S/$id.yaml" "$(printf '%s' "$name" | tr -s ' \t' '  ' |
+	    sed 's/^ //; s/ $//')"
 done
 
 # a different name with a taken slug gets -2
@@ -292,7 +294,7 @@ same "$T/after" "$T/before" "usage errors: no file written"
 
 run nw-add -h
 is "$rc:$err" "0:" "-h: exit 0, nothing on stderr"
-is "$out" "$USAGE" "-h: the usage on stdout"
+is "$(printf '%s\n' "$out" | sed '/^$/,$d')" "$USAGE" "-h: the usage on stdout, then the options"
 
 run nw-add -V
 is "$rc:$out" "0:nw-add $VERSION" "-V: the version"

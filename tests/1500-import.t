@@ -29,7 +29,7 @@ done
 
 USAGE='usage: nw-import [-nu] [-C dir] [-f format] [file ...]'
 run nw-import -h
-is "$rc:$out" "0:$USAGE" "-h: the usage"
+is "$rc:$(printf '%s\n' "$out" | sed '/^$/,$d')" "0:$USAGE" "-h: the usage"
 mknet usage
 run nw-import -f ldif x.ldif
 is "$rc:$err" "2:nw-import: 'ldif': not a format (vcard, linkedin, google, csv)" \

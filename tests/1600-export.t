@@ -22,7 +22,7 @@ done
 
 USAGE='usage: nw-export [-3] [-C dir] [-f format] [ref ...]'
 run nw-export -h
-is "$rc:$out" "0:$USAGE" "-h: the usage"
+is "$rc:$(printf '%s\n' "$out" | sed '/^$/,$d')" "0:$USAGE" "-h: the usage"
 
 mknet net
 N=$NW_DIR

@@ -54,19 +54,23 @@ EOF
 )" "-l: circle, last contact, due; empty fields when there is none"
 
 # ---------------------------------------------------------------------------
-# -t, -g, -c: case-insensitive tags and groups, repeated means AND.
+# -t, -g, -c: tags, groups and circles in any case; a repeated filter is an
+# alternative (OR), different ones combine (AND).
 run nw-ls -C "$EX" -t rust
 is "$(ids)" "ada-lovelace mei-chen" "-t rust"
 run nw-ls -C "$EX" -t RUST
 is "$(ids)" "ada-lovelace mei-chen" "-t ignores case"
-run nw-ls -C "$EX" -t rust -t poetry
-is "$(ids)" "ada-lovelace" "-t twice: both tags"
+run nw-ls -C "$EX" -t poetry -t wasm
+is "$(ids)" "ada-lovelace mei-chen" "-t twice: either tag"
+run nw-ls -C "$EX" -t poetry -t wasm -g ACM
+is "$(ids)" "ada-lovelace" "-t twice and -g: either tag, and the group"
 run nw-ls -C "$EX" -g acm
 is "$(ids)" "ada-lovelace work/grace-hopper" "-g ignores case"
 run nw-ls -C "$EX" -g acm -c inner
 is "$(ids)" "work/grace-hopper" "-g and -c together"
-run nw-ls -C "$EX" -c close -c inner
-is "$rc:$out" "0:" "-c twice: nobody is in two circles"
+run nw-ls -C "$EX" -c close -c Inner
+is "$rc:$(ids)" "0:ada-lovelace omar-haddad priya-raman work/grace-hopper" \
+	"-c twice: either circle, in any case"
 run nw-ls -C "$EX" -c family
 is "$(ids)" "hannah-berg" "-c a circle of the settings"
 run nw-ls -C "$EX" -c friends
@@ -119,8 +123,12 @@ run nw-ls -C "$EX" -e 'kiezkind\.example'
 is "$(ids)" "" "-e does not search email (-f does)"
 run nw-ls -C "$EX" -e 'hallway'
 is "$(ids)" "" "-e does not search met"
-run nw-ls -C "$EX" -e rust -e poetry
-is "$(ids)" "ada-lovelace" "-e twice: both patterns"
+run nw-ls -C "$EX" -e poetry -e pizzoccheri
+is "$(ids)" "ada-lovelace sofia-rossi" "-e twice: either pattern, as grep -e"
+run nw-ls -C "$EX" -f org=engine -f org=nothing-like-it
+is "$(ids)" "ada-lovelace charles-babbage" "-f twice on one key: either pattern"
+run nw-ls -C "$EX" -f org=engine -e poetry
+is "$(ids)" "ada-lovelace" "-f and -e: both must match"
 run nw-ls -C "$EX" -e rust -t wasm
 is "$(ids)" "mei-chen" "-e and -t together"
 
@@ -148,8 +156,8 @@ is "$(ids)" "ada-lovelace" "-f log: any note, kind or date"
 run nw-ls -C "$EX" -f 'nosuchkey=' -f 'org=.'
 is "$(ids)" "" "-f a missing key matches nothing, even an empty pattern"
 run nw-ls -C "$EX" -f 'title=e' -f 'title=^[^ ]+$'
-is "$(ids)" "ada-lovelace charles-babbage kenji-watanabe ruth-adeyemi tom-okafor" \
-	"-f twice: both"
+is "$(ids)" "ada-lovelace charles-babbage david-kim jose-nunez kenji-watanabe lena-fischer omar-haddad priya-raman ruth-adeyemi tom-okafor work/grace-hopper" \
+	"-f twice on one key: either"
 run nw-ls -C "$EX" -f 'a=b=c'
 is "$rc:$err" "0:" "-f splits at the first ="
 
