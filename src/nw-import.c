@@ -79,6 +79,23 @@ say(struct run *r, int fd, const char *fmt, ...)
 	free(s);
 }
 
+/* A line of -n on a terminal: a row of the table, after the messages. */
+static void
+plan_row(char *line)
+{
+	static const char *names[] = { "id", "action", "name", "detail" };
+	const char *vals[4] = { NULL, NULL, NULL, NULL };
+	char *p = line;
+	int n;
+
+	for (n = 0; n < 4 && p; n++) {
+		vals[n] = p;
+		if ((p = strchr(p, '\t')) != NULL && n < 3)
+			*p++ = '\0';
+	}
+	out_row(4, names, vals, "ssss", NULL);
+}
+
 /* What say() held back, in the order it was said. */
 static void
 tell(struct run *r)
@@ -86,7 +103,9 @@ tell(struct run *r)
 	size_t i;
 
 	for (i = 0; i < r->said.n; i++)
-		if (r->said.v[i][0] == '1')
+		if (r->said.v[i][0] == '1' && r->dry && out_mode == OUT_TABLE)
+			plan_row(r->said.v[i] + 1);
+		else if (r->said.v[i][0] == '1')
 			printf("%s\n", r->said.v[i] + 1);
 		else {
 			fflush(stdout);
@@ -562,6 +581,7 @@ main(int argc, char *argv[])
 
 	r.net = net_open(1);
 	r.refs.net = r.net;
+	out_init(0);
 	if (argc == 0) {
 		if (isatty(0))
 			usage();
