@@ -124,10 +124,10 @@ strlist(struct strv *l, struct ynode *n)
 static void
 store(struct contact *c, const struct key *k, struct ynode *v, int flags)
 {
-	void *p = (char *)c + k->field;
-	struct met *m = p;
 	const char *s = ynode_str(v);
+	struct met *m;
 	size_t i;
+	void *p;
 
 	if (k->type == K_LOG) {
 		readlog(c, v, flags);
@@ -135,6 +135,8 @@ store(struct contact *c, const struct key *k, struct ynode *v, int flags)
 	}
 	if (k->field == NOFIELD || ynode_isnull(v))
 		return;
+	p = (char *)c + k->field;
+	m = p;
 	switch (k->type) {
 	case K_NAME:
 	case K_STR:

@@ -140,7 +140,8 @@ main(int argc, char *argv[])
 	s.net = net_open(1);
 	out_init(json);
 	rv = contacts_each(&s, argc, argv, take, &r);
-	qsort(r.v, r.n, sizeof *r.v, rank);
+	if (r.n)
+		qsort(r.v, r.n, sizeof *r.v, rank);
 	for (i = 0; i < r.n && (count < 0 || (long)i < count); i++)
 		print(&r.v[i]);
 	for (i = 0; i < r.n; i++)

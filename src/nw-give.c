@@ -91,7 +91,8 @@ balance(struct net *net, int argc, char **argv, int json)
 	out_init(json);
 	s.net = net;
 	rv = contacts_each(&s, argc, argv, take, &l);
-	qsort(l.v, l.n, sizeof *l.v, owe);
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, owe);
 	for (i = 0; i < l.n; i++) {
 		c = l.v[i];
 		snprintf(g, sizeof g, "%d", c->ngive);

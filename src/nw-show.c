@@ -255,9 +255,9 @@ show_key(struct run *r, struct contact *c, const struct key *k)
 
 	switch (k->type) {
 	case K_CIRCLE:
+		show_cadence(r->net, c);	/* every too */
+		break;
 	case K_DUR:
-		if (k->type == K_CIRCLE)
-			show_cadence(r->net, c);
 		break;
 	case K_BDAY:
 		show_birthday(c, v, r->today);

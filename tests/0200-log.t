@@ -1,5 +1,5 @@
 #!/bin/sh
-# nw-log: append a log entry, touching only the bytes it must (DESIGN.md
+# nw-log: append a log entry, touching only the bytes it must (nw(7),
 # "Writing files"), settle next/next-note, print the ids it changed.
 # Every contact file is written by hand; every expected file is the old
 # file plus exactly the new line(s), spelled out in full.

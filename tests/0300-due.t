@@ -1,5 +1,5 @@
 #!/bin/sh
-# nw-due: who is due, as DESIGN.md "When someone is due" and nw-due(1) say.
+# nw-due: who is due, as nw(5) "When someone is due" and nw-due(1) say.
 # Every expected row below is worked out by hand from the rules, with
 # NW_TODAY fixed; the arithmetic is in the comments.
 . "$(dirname "$0")/lib.sh"
