@@ -148,7 +148,7 @@ demo: all
 	NW_TODAY=2026-11-25 bin/nw-due -C examples/network
 
 lint:
-	mandoc -Tlint man/*
+	mandoc -Tlint -Wwarning man/*
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -163,8 +163,15 @@ install: all
 		ln -sf nw $(DESTDIR)$(BASHCOMPDIR)/$$c; done
 	install -m 644 completion/_nw $(DESTDIR)$(ZSHCOMPDIR)/_nw
 
+# What install put there, and nothing else.
+uninstall:
+	for c in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$c \
+		$(DESTDIR)$(BASHCOMPDIR)/$$c $(DESTDIR)$(MANDIR)/man1/$$c.1; done
+	rm -f $(DESTDIR)$(MANDIR)/man5/nw.5 $(DESTDIR)$(MANDIR)/man7/nw.7 \
+	    $(DESTDIR)$(ZSHCOMPDIR)/_nw
+
 clean:
 	rm -rf build build-san build-fuzz $(CMDS:%=bin/%)
 
 .PHONY: all progs deps units testkey test check check-san san-progs fuzz fuzzers crash \
-	demo lint install clean
+	demo lint install uninstall clean

@@ -98,6 +98,27 @@ change_import(struct change *ch, const char *key, struct strv *l)
 	return ok;
 }
 
+/*
+ * Add the pair sub: value to the mapping under key (links), after its
+ * others; value a plain text.  A sub that is there already is left as it
+ * is: what the user wrote stays.
+ */
+int
+change_put(struct change *ch, const char *key, const char *sub,
+    const char *value)
+{
+	struct ynode *m = ymap_get(ch->e->doc->root, key);
+	char *q;
+	int ok;
+
+	if (m && m->type == YMAP && ymap_get(m, sub) != NULL)
+		return 1;
+	q = yaml_quote(value, Q_FLOW | Q_STR);
+	ok = edit_put(ch->e, key, sub, q);
+	free(q);
+	return ok;
+}
+
 /* Remove value from the list under key; *found says whether it was. */
 int
 change_remove(struct change *ch, const char *key, const char *value,
@@ -324,7 +345,8 @@ draft_check(const struct draft *d, struct net *net, char *why, size_t len)
 		free(base);
 		if (k && k->type == K_MET)
 			k = strcmp(d->kv.v[i], "met.date") == 0 ? &date : NULL;
-		if (k == NULL || k->type == K_LINKS || k->type == K_EMAIL)
+		if (k == NULL || k->type == K_LINKS || k->type == K_MAP ||
+		    k->type == K_EMAIL)
 			continue;
 		if ((bad = schema_invalid(k, net, d->kv.v[i + 1], buf,
 		    sizeof buf)) != NULL) {
@@ -419,6 +441,7 @@ draft_key(struct buf *b, const struct draft *d, const struct key *k)
 		buf_puts(b, "]\n");
 		return;
 	case K_LINKS:
+	case K_MAP:
 		draft_map(&m, d, k->name, NULL);
 		if (m.len > 2)
 			buf_printf(b, "%s: %s\n", k->name, m.s);

@@ -117,7 +117,7 @@ int		 id_valid(const char *);
 
 enum ktype {
 	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
-	K_CIRCLE, K_BDAY, K_LINKS, K_MET, K_LOG, K_LAST, K_DUE
+	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE
 };
 enum {
 	K_VITAL = 1,		/* a bad value makes the contact unusable */
@@ -257,6 +257,7 @@ int	 change_edit(struct net *, const char *,
 int	 change_set(struct change *, const char *, const char *);
 int	 change_add(struct change *, const char *, const char *);
 int	 change_import(struct change *, const char *, struct strv *);
+int	 change_put(struct change *, const char *, const char *, const char *);
 int	 change_remove(struct change *, const char *, const char *, int *);
 int	 change_delete(struct change *, const char *, int *);
 int	 change_log_entry(struct change *, int, const char *, const char *);

@@ -25,6 +25,7 @@ static const struct key keys[] = {
 	/* name        type      flags                  show label  field */
 	{ "id",        K_ID,     K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "name",      K_NAME,   K_VITAL | K_SET,       0,   NULL,  F(name) },
+	{ "name-parts", K_MAP,    0,                     0,   NULL,  NOFIELD },
 	{ "aka",       K_LIST,   K_VITAL | K_SET | K_FLOW, 1, NULL, F(aka) },
 	{ "circle",    K_CIRCLE, K_SET,                 4,   NULL,  F(circle) },
 	{ "every",     K_DUR,    K_VITAL | K_SET,       5,   NULL,  F(every) },
@@ -409,6 +410,13 @@ schema_check(struct finding *f, const struct key *k, struct ynode *v)
 			    "{github: name}");
 		for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
 			isstr(f, v->kid[i + 1], "links");
+		break;
+	case K_MAP:
+		if (v->type != YMAP)
+			f->say(f, v, 1, "'%s' must be a mapping of strings",
+			    k->name);
+		for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
+			isstr(f, v->kid[i + 1], k->name);
 		break;
 	case K_MET:
 		met(f, k, v);

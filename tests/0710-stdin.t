@@ -74,7 +74,7 @@ cp "$T/ben.base" "$N/ben.yaml"
 # --- a script fed to the shell: its lines are the shell's -----------------
 printf 'nw-due | cut -f1\necho after\n' >"$T/job.sh"
 for sh in sh bash; do
-	command -v $sh >/dev/null || { ok 0 "# SKIP $sh"; continue; }
+	command -v $sh >/dev/null || { skip "$sh is not installed"; continue; }
 	runin "$T/job.sh" timeout 10 $sh
 	is "$rc:$out" "0:ann
 ben
@@ -121,6 +121,6 @@ if command -v script >/dev/null; then
 	done
 	untouched "terminals: no file changed"
 else
-	ok 0 "# SKIP script(1) is not installed: no terminal tests"
+	skip "script(1) is not installed: no terminal tests"
 fi
 done_testing

@@ -850,7 +850,7 @@ EOF
 	(cd "$T/prop" && python3 prop.py) >"$T/prop/out" 2>&1
 	is "$(cat "$T/prop/out")" "bad 0" "random merges follow the rules"
 else
-	echo "# python3 with yaml is missing: random merges skipped"
+	skip "python3 with yaml is missing: random merges"
 fi
 
 # --- usage -----------------------------------------------------------------
