@@ -15,13 +15,6 @@
 #include "nw.h"
 #include "nw_priv.h"
 
-/*
- * A text as people compare names: case folded, accents off, white space
- * one blank between words.  Non-ASCII goes through libunistring: NFKD
- * with Unicode case folding (Müller, MÜLLER and an NFD-typed Müller are
- * one text), then the nonspacing marks are dropped (muller finds it).
- * Text that is not UTF-8 is folded as ASCII, its other bytes kept.
- */
 /* ASCII with no white space: folding it is lowercasing it. */
 static int
 plain(const char *s)
@@ -32,6 +25,13 @@ plain(const char *s)
 	return 1;
 }
 
+/*
+ * A text as people compare names: case folded, accents off, white space
+ * one blank between words.  Non-ASCII goes through libunistring: NFKD
+ * with Unicode case folding (Müller, MÜLLER and an NFD-typed Müller are
+ * one text), then the nonspacing marks are dropped (muller finds it).
+ * Text that is not UTF-8 is folded as ASCII, its other bytes kept.
+ */
 char *
 utf8_fold(const char *s)
 {
