@@ -61,6 +61,13 @@ is "$rc:$err" "1:nw-show: 'muller': ambiguous: jm2, jurgen-muller" \
 	"Müller and Muller are one name: ambiguous"
 rm "$N/jm2.yaml"
 
+# nw-check finds a duplicate name the same way.
+printf 'name: JURGEN   muller\n' >"$N/jm3.yaml"
+run nw-check jm3
+is "$rc:$out" "0:$N/jm3.yaml:1:7: warning: name 'JURGEN   muller' is also on jurgen-muller" \
+	"nw-check: a folded name is a duplicate"
+rm "$N/jm3.yaml"
+
 # --- names from any source: trimmed, blanks collapsed ---------------------
 pipein '  Bob   B  
 ' nw-add
