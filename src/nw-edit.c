@@ -68,11 +68,14 @@ again(void)
 
 /*
  * Edit contact id on a copy until it passes the checks or the person
- * gives up, then replace the file if it did not change meanwhile.
+ * gives up, then replace the file if it did not change meanwhile.  An
+ * editor that fails stops the run: the contacts after it are left alone,
+ * those before it still committed.
  */
 static int
 editone(struct batch *b, const char *id, void *arg)
 {
+	static int stopped;
 	struct check *ck = arg;
 	struct contact *c;
 	char *path, *copy, *orig, *text, why[256];
@@ -80,9 +83,14 @@ editone(struct batch *b, const char *id, void *arg)
 	const char *ed;
 	int rv = 1;
 
+	if (stopped)
+		return 1;
 	path = net_path(ck->net, id);
-	if ((orig = file_read(path, &olen, why)) == NULL)
-		errx(1, "'%s': %s", path, why);
+	if ((orig = file_read(path, &olen, why)) == NULL) {
+		warnx("'%s': %s", path, why);
+		free(path);
+		return 1;
+	}
 
 	copy = change_copy(ck->net, orig, olen); /* no lock while one edits */
 
@@ -93,12 +101,15 @@ editone(struct batch *b, const char *id, void *arg)
 	for (;;) {
 		if (!edit(ed, copy)) {
 			unlink(copy);
-			errx(1, "the editor failed: nothing changed");
+			warnx("the editor failed: nothing changed");
+			stopped = 1;
+			goto out;
 		}
 		if ((text = file_read(copy, &len, why)) == NULL)
 			errx(1, "'%s': %s", copy, why);
 		if (len == olen && memcmp(text, orig, len) == 0) {
 			unlink(copy);
+			free(text);
 			rv = 0;		/* nothing to do */
 			goto out;
 		}

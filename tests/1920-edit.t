@@ -76,6 +76,23 @@ is "$(cat "$N/bob.yaml" "$N/cy.yaml")" "name: Bob Babbage
 title: Edited
 name: Cy Young
 title: Edited" "refs from a pipe: both files have the edit"
+
+# An editor that fails stops the run: the edits before stay, the contacts
+# after are not opened.
+printf 'name: Bob Babbage\n' >"$N/bob.yaml"
+printf 'name: Cy Young\n' >"$N/cy.yaml"
+cat >"$T/failcy" <<'EOF2'
+#!/bin/sh
+grep -q Cy "$1" && exit 1
+printf 'title: Edited\n' >>"$1"
+EOF2
+chmod +x "$T/failcy"
+EDITOR="$T/failcy" run nw-edit bob cy ada
+is "$rc:$out:$err" "1:bob:nw-edit: the editor failed: nothing changed" \
+	"a failing editor on the second: exit 1, the first edited and printed"
+is "$(cat "$N/bob.yaml" "$N/cy.yaml")" "name: Bob Babbage
+title: Edited
+name: Cy Young" "the first has its edit, the second is as it was"
 run nw-edit zed
 is "$rc.$err" "1.nw-edit: 'zed': no such contact" "an unknown reference"
 # On a terminal a failed check offers to edit again; yes goes back to the
