@@ -165,6 +165,25 @@ settings(struct net *net)
  * The network: -C, else $NW_DIR, else the XDG data folder.  With must set,
  * a folder that is not there is an error.
  */
+/*
+ * A network here or below the current folder is named from here, so that
+ * paths in messages are those the user would type: ada.yaml:3:1 in the
+ * network, work/ada.yaml above it.  Elsewhere it stays as given.
+ */
+static void
+here(struct net *net)
+{
+	char cwd[PATH_MAX];
+	size_t n;
+
+	if (getcwd(cwd, sizeof cwd) == NULL || (n = strlen(cwd)) <= 1 ||
+	    strncmp(net->real, cwd, n) != 0 ||
+	    (net->real[n] != '\0' && net->real[n] != '/'))
+		return;
+	free(net->dir);
+	net->dir = xstrdup(net->real[n] ? net->real + n + 1 : ".");
+}
+
 struct net *
 net_open(int must)
 {
@@ -190,6 +209,7 @@ net_open(int must)
 	if (realpath(net->dir, real) == NULL)
 		err(1, "'%s'", net->dir);
 	net->real = xstrdup(real);
+	here(net);
 	settings(net);
 	return net;
 }
@@ -208,6 +228,8 @@ net_circle(struct net *net, const char *name)
 char *
 net_path(struct net *net, const char *id)
 {
+	if (strcmp(net->dir, ".") == 0)
+		return xasprintf("%s.yaml", id);
 	return xasprintf("%s/%s.yaml", net->dir, id);
 }
 
