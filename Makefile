@@ -109,7 +109,7 @@ test: all
 	NW_BIN=$(CURDIR)/bin NW_UNIT=$(CURDIR)/$(B) prove -e /bin/sh tests/*.t
 
 # What CI runs: the suite as built (cc, gcc on Debian), then again built
-# by clang when there is one, under AddressSanitizer and UBSan.
+# by clang when there is one, under AddressSanitizer (leaks too) and UBSan.
 check: test
 	@$(MAKE) --no-print-directory check-san
 
@@ -117,7 +117,7 @@ SANCC = $$(command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 check-san: deps
 	@$(MAKE) --no-print-directory B=build-san CC="$(SANCC)" \
 	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" san-progs
-	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	NW_BIN=$(CURDIR)/build-san/bin NW_UNIT=$(CURDIR)/build-san \
 	    prove -e /bin/sh tests/*.t
 

@@ -173,5 +173,6 @@ main(int argc, char *argv[])
 	batch_commit(&b, "Edit");
 	batch_free(&b);
 	refs_free(&ck.refs);
+	net_free(ck.net);
 	return out_close() || rv;
 }

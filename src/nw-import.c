@@ -662,6 +662,7 @@ run_free(struct run *r)
 	strv_free(&r->planned);
 	strv_free(&r->said);
 	free(r->first);
+	net_free(r->net);
 }
 
 int

@@ -120,5 +120,6 @@ main(int argc, char *argv[])
 	free(verb);
 	batch_free(&b);
 	free(r.done);
+	net_free(b.net);
 	return out_close() || rv;
 }

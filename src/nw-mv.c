@@ -49,8 +49,11 @@ main(int argc, char *argv[])
 
 	net = net_open(1);
 	refs.net = net;
-	if ((id = ref_resolve(&refs, argv[0])) == NULL)
+	if ((id = ref_resolve(&refs, argv[0])) == NULL) {
+		refs_free(&refs);
+		net_free(net);
 		return 1;
+	}
 	if (strcmp(id, to) == 0)
 		errx(2, "'%s': the id it has already", to);
 	if ((rv = change_mv(net, id, to, &changed)) == 0) {

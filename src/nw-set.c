@@ -148,9 +148,12 @@ main(int argc, char *argv[])
 	if (s.val == NULL && s.mode == 0) {
 		if (strcmp(argv[0], "-") == 0)
 			errx(2, "'-': a key is printed for one contact");
-		if ((id = ref_resolve(&b.refs, argv[0])) == NULL)
-			return 1;
-		return show(s.net, id, s.key) || out_close();
+		rv = (id = ref_resolve(&b.refs, argv[0])) == NULL ||
+		    show(s.net, id, s.key);
+		free(id);
+		batch_free(&b);
+		net_free(s.net);
+		return out_close() || rv;
 	}
 	if (s.val && s.mode != 'd' && !schema_arg(s.key, s.net, s.val))
 		return 1;
@@ -163,5 +166,6 @@ main(int argc, char *argv[])
 	batch_commit(&b, verb);
 	free(verb);
 	batch_free(&b);
+	net_free(s.net);
 	return out_close() || rv;
 }

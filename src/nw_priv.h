@@ -152,6 +152,7 @@ struct merge {
 int	 merge_contact(struct ydoc *, struct ydoc *, struct ydoc *,
 	    struct merge *);
 int	 merge_plain(const char *, const char *, const char *, struct merge *);
+void	 merge_free(struct merge *);
 
 /* --- rec.c, vcard.c, uuid.c: building records, writing cards ------------- */
 
