@@ -263,16 +263,17 @@ fields(struct net *net, struct contact *c, struct ynode *r, int flags)
 		copyvalue(&c->keys, r);
 }
 
-/* The fields of a contact from its parsed file d, which it then owns. */
+/* The fields of a contact from its parsed file d and its path, owned. */
 static struct contact *
-contact_fill(struct net *net, const char *id, struct ydoc *d, int flags)
+contact_fill(struct net *net, const char *id, char *path, struct ydoc *d,
+    int flags)
 {
 	struct contact *c;
 	struct ynode *r, *n;
 
 	c = xcalloc(1, sizeof *c);
 	c->id = xstrdup(id);
-	c->path = net_path(net, id);
+	c->path = path;
 	c->next = c->added = c->last = c->met.date = NODATE;
 	if ((r = d->root) == NULL) {
 		c->err = xstrdup(d->err[0] ? d->err :
@@ -302,10 +303,10 @@ struct contact *
 contact_load(struct net *net, const char *id, int flags)
 {
 	char *path = net_path(net, id);
-	struct ydoc *d = ydoc_read(path);
 
-	free(path);
-	return contact_fill(net, id, d, flags);
+	/* only an edit needs the bytes of each node */
+	return contact_fill(net, id, path, ydoc_readf(path, flags & C_DOC ?
+	    YD_BYTES : 0), flags);
 }
 
 /* The same from the text of contact id's file, len bytes. */
@@ -313,7 +314,8 @@ struct contact *
 contact_parse(struct net *net, const char *id, const char *text, size_t len,
     int flags)
 {
-	return contact_fill(net, id, ydoc_parse(text, len), flags);
+	return contact_fill(net, id, net_path(net, id), ydoc_parse(text, len),
+	    flags);
 }
 
 void

@@ -80,7 +80,7 @@ struct ynode {
 	char		*tag, *anchor;
 	char		*str;		/* scalar value, NUL-terminated */
 	size_t		 len;
-	size_t		 start, end;	/* byte offsets into the text */
+	size_t		 start, end;	/* byte offsets into the text (YD_BYTES) */
 	int		 line, col;	/* of start, from 1 */
 	struct ynode	**kid;		/* map: key, value, key, value... */
 	size_t		 nkid;
@@ -93,14 +93,18 @@ struct ydoc {
 	char		*text;		/* the file's bytes */
 	size_t		 len;
 	struct ynode	*root;
-	struct ynode	**nodes;	/* every node, to free them */
+	struct ynode	**nodes;	/* every node, in the text's order */
 	size_t		 nnodes, nalloc;
+	void		*mem;		/* the arena they and their strings use */
+	int		 bytes;		/* nodes know their bytes: YD_BYTES */
 	int		 line, col;	/* of the error */
 	char		 err[256];
 };
 
+enum { YD_BYTES = 1 };
 struct ydoc	*ydoc_parse(const char *, size_t);
 struct ydoc	*ydoc_read(const char *);
+struct ydoc	*ydoc_readf(const char *, int);
 void		 ydoc_free(struct ydoc *);
 struct ynode	*ynode_deref(struct ynode *);
 struct ynode	*ymap_get(struct ynode *, const char *);
