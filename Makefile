@@ -13,7 +13,7 @@ PKGS = yaml-0.1 libpcre2-8
 
 # Evaluated when a recipe runs, after "deps" has had its say.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread
 
 B ?= build
 # every src/nw*.c is a command; every other src/*.c is the library

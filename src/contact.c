@@ -314,8 +314,8 @@ struct contact *
 contact_parse(struct net *net, const char *id, const char *text, size_t len,
     int flags)
 {
-	return contact_fill(net, id, net_path(net, id), ydoc_parse(text, len),
-	    flags);
+	return contact_fill(net, id, net_path(net, id), ydoc_parsef(text, len,
+	    flags & C_DOC ? YD_BYTES : 0), flags);
 }
 
 void
@@ -325,6 +325,10 @@ contact_free(struct contact *c)
 
 	if (c == NULL)
 		return;
+	if (c->packed) {	/* its strings and lists are in the block */
+		free(c);
+		return;
+	}
 	free(c->id);
 	free(c->path);
 	ydoc_free(c->doc);

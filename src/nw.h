@@ -103,6 +103,7 @@ struct ydoc {
 
 enum { YD_BYTES = 1 };
 struct ydoc	*ydoc_parse(const char *, size_t);
+struct ydoc	*ydoc_parsef(const char *, size_t, int);
 struct ydoc	*ydoc_read(const char *);
 struct ydoc	*ydoc_readf(const char *, int);
 void		 ydoc_free(struct ydoc *);
@@ -131,15 +132,20 @@ struct net {
 	int		 autocommit;
 	int		 lockfd, locks;
 	char		*tmpdir;	/* .nw/tmp, once made */
+	long long	 opened;	/* when, in seconds since the epoch */
+	struct cache	*cache;		/* .nw/cache, once read */
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
 
+struct stamp;
 struct net	*net_open(int);
 void		 net_free(struct net *);
 struct dur	*net_circle(struct net *, const char *);
 char		*net_path(struct net *, const char *);
 int		 net_list(struct net *, char ***, size_t *, struct strv *);
+int		 net_scan(struct net *, char ***, struct stamp **, size_t *,
+		    struct strv *);
 const char	*net_tmpdir(struct net *);
 void		 net_lock(struct net *);
 void		 net_unlock(struct net *);
@@ -234,6 +240,7 @@ struct contact {
 	struct ydoc	*doc;		/* with C_DOC: the file parsed */
 	int		 line, col;	/* of the first problem */
 	char		*err;		/* why it could not be used */
+	int		 packed;	/* one block, from a summary (cache.c) */
 };
 
 enum { C_DOC = 1, C_LOG = 2, C_STRUCT = 4, C_KEYS = 8 };
@@ -255,6 +262,21 @@ struct due {
 };
 void		 contact_due(struct net *, struct contact *, int, struct due *);
 void		 due_free(struct due *);
+
+/* cache.c: many contacts at once, from .nw/cache when it may */
+struct stat;
+struct stamp {				/* what tells that a file changed */
+	unsigned long long	 ino, size;
+	long long		 mtime, ctime;	/* in nanoseconds */
+};
+void	 stamp_from(struct stamp *, const struct stat *);
+void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
+	    void (*)(struct contact *, void *), void *);
+void	 cache_free(struct cache *);
+
+/* cores.c: work spread over every core, its results taken in order */
+void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
+	    void *);
 
 /* ref.c: what a reference names, and where references come from */
 struct refs {
@@ -380,6 +402,7 @@ void	 batch_commit(struct batch *, const char *);
 void	 batch_free(struct batch *);
 
 /* write.c: the one way a file is written, and how one is read */
+enum { SW_CREATE = 1, SW_QUIET = 2 };
 int	 safe_write(const char *, const char *, const char *, size_t, int);
 char	*file_read(const char *, size_t *, char *);
 

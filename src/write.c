@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <libgen.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -61,6 +62,25 @@ fail:
 	return -1;
 }
 
+/* A complaint of safe_write's, unless it was told to keep quiet. */
+static void
+complain(int flags, int witherrno, const char *fmt, ...)
+{
+	va_list ap;
+	int e = errno;
+
+	if (flags & SW_QUIET)
+		return;
+	va_start(ap, fmt);
+	if (witherrno) {
+		errno = e;
+		vwarn(fmt, ap);
+	} else
+		vwarnx(fmt, ap);
+	va_end(ap);
+	errno = e;
+}
+
 /*
  * Replace path by s[0..len) so that a crash leaves the old file or the new
  * one: a temporary file, fsync, rename, fsync of the folder.  The
@@ -68,54 +88,55 @@ fail:
  * scans never look) when one is given and is on the same file system,
  * else beside path.  An existing file keeps its mode (a symlink, its
  * target is written) and must be writable by its owner: a file made
- * read-only is the user's word.  A new one gets 0600 and must not exist.
+ * read-only is the user's word.  With SW_CREATE a new one gets 0600 and
+ * must not exist.  SW_QUIET: no word on stderr, -1 alone says it failed.
  * The caller holds the network's lock.
  */
 int
 safe_write(const char *tmpdir, const char *path, const char *s, size_t len,
-    int create)
+    int flags)
 {
 	char real[PATH_MAX], tmp[PATH_MAX + 16], dir[PATH_MAX], copy[PATH_MAX];
 	struct stat st;
 	mode_t mode = 0600;
-	int fd, e;
+	int fd, e, create = flags & SW_CREATE;
 
 	if (lstat(path, &st) == 0) {
 		if (create) {
-			warnx("'%s': already exists", path);
+			complain(flags, 0, "'%s': already exists", path);
 			return -1;
 		}
 		if (S_ISLNK(st.st_mode) && stat(path, &st) == -1) {
-			warn("'%s'", path);
+			complain(flags, 1, "'%s'", path);
 			return -1;
 		}
 		if (!S_ISREG(st.st_mode)) {
-			warnx("'%s': not a regular file", path);
+			complain(flags, 0, "'%s': not a regular file", path);
 			return -1;
 		}
 		mode = st.st_mode & 07777;
 		if (!(mode & S_IWUSR)) {
-			warnx("'%s': read-only (mode %04o): nothing written",
-			    path, (unsigned)mode);
+			complain(flags, 0, "'%s': read-only (mode %04o): "
+			    "nothing written", path, (unsigned)mode);
 			return -1;
 		}
 		if (realpath(path, real) == NULL) {
-			warn("'%s'", path);
+			complain(flags, 1, "'%s'", path);
 			return -1;
 		}
 	} else if (errno != ENOENT || !create) {
-		warn("'%s'", path);
+		complain(flags, 1, "'%s'", path);
 		return -1;
 	} else if (snprintf(real, sizeof real, "%s", path) >= (int)sizeof real) {
-		warnx("'%s': name too long", path);
+		complain(flags, 0, "'%s': name too long", path);
 		return -1;
 	}
 	snprintf(copy, sizeof copy, "%s", real);
 	snprintf(dir, sizeof dir, "%s", dirname(copy));
 	if ((fd = tmpfile_write(tmpdir ? tmpdir : dir, tmp, sizeof tmp, s, len,
 	    mode)) == -1) {
-		warn("'%s': cannot write a temporary file in '%s'", path,
-		    tmpdir ? tmpdir : dir);
+		complain(flags, 1, "'%s': cannot write a temporary file in "
+		    "'%s'", path, tmpdir ? tmpdir : dir);
 		return -1;
 	}
 	if (close(fd) == -1)
@@ -129,8 +150,8 @@ safe_write(const char *tmpdir, const char *path, const char *s, size_t len,
 		tmpdir = NULL;
 		if ((fd = tmpfile_write(dir, tmp, sizeof tmp, s, len,
 		    mode)) == -1 || close(fd) == -1) {
-			warn("'%s': cannot write a temporary file in '%s'",
-			    path, dir);
+			complain(flags, 1, "'%s': cannot write a temporary "
+			    "file in '%s'", path, dir);
 			unlink(tmp);
 			return -1;
 		}
@@ -138,7 +159,7 @@ safe_write(const char *tmpdir, const char *path, const char *s, size_t len,
 	if (create)
 		unlink(tmp);
 	if (syncdir(dir) == -1) {
-		warn("'%s': fsync", dir);
+		complain(flags, 1, "'%s': fsync", dir);
 		return -1;
 	}
 	return 0;
@@ -146,7 +167,8 @@ fail:
 	e = errno;
 	unlink(tmp);
 	errno = e;
-	warn("'%s': cannot %s it", path, create ? "create" : "replace");
+	complain(flags, 1, "'%s': cannot %s it", path, create ? "create" :
+	    "replace");
 	return -1;
 }
 

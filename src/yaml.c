@@ -425,6 +425,12 @@ ydoc_parse(const char *text, size_t len)
 	return parse_owned(xstrndup(text, len), len, YD_BYTES);
 }
 
+struct ydoc *
+ydoc_parsef(const char *text, size_t len, int flags)
+{
+	return parse_owned(xstrndup(text, len), len, flags);
+}
+
 /*
  * Parse text[0..len), NUL-terminated, which the document then owns.  With
  * YD_BYTES each node knows its bytes (start, end): an edit needs them, a

@@ -1,0 +1,818 @@
+/* cache.c - many contacts at once, from .nw/cache when it may */
+
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+/*
+ * A scan reads every contact but needs only its summary: what struct
+ * contact holds when loaded without C_LOG, C_KEYS or C_DOC.  Summaries
+ * live in .nw/cache, each under its id with its file's stamp (inode, size,
+ * mtime and ctime in nanoseconds).  A file whose stamp differs, or that is
+ * new, is parsed and its summary replaced; one gone drops out when a scan
+ * has seen every file.  A scan that changed something writes the cache
+ * anew with safe_write, without the lock: two scans that write at once
+ * each write a cache that is true, and a reader never waits.
+ *
+ * It never lies:
+ * - a stamp is trusted only when its file last changed (mtime or ctime) a
+ *   second and more before the process that parsed it began (net->opened):
+ *   a change made after that has a later time, so another stamp, even on
+ *   a file system that keeps whole seconds (git's "racily clean" files);
+ * - ctime is in the stamp: touch -d sets mtime back, never ctime;
+ * - a cache of another layout or build, of other settings, with a bad
+ *   checksum, of another owner, not a regular file or a symlink is not
+ *   read; one from a clock that has since gone back is void;
+ * - writes never use it: change_edit parses the file under the lock;
+ * - a cache that cannot be read or written costs time, never an error.
+ * It is kept only where .nw/ is a folder of the user's: nw-init and every
+ * write make it, a scan does not.  NW_CACHE=0 turns it off.
+ */
+
+#define CACHE_VERSION	1	/* +1 when the loader fills fields otherwise */
+#define FEW		32	/* fewer named: parsed, no cache read */
+#define MAXCACHE	((size_t)1 << 30)
+#define NS		1000000000LL
+#ifndef MAP_POPULATE
+#define MAP_POPULATE	0
+#endif
+
+/*
+ * What the cache keeps of a contact: every field a scan reads.  A field
+ * added to struct contact and filled without C_LOG, C_KEYS or C_DOC goes
+ * here (t/2200-cache.t compares every scan with and without the cache),
+ * then the size below is brought up to date.  id and path come from the
+ * walk; log, keys and doc are never cached.
+ */
+#define F(f)	offsetof(struct contact, f)
+static const struct field {
+	size_t	 off;
+	char	 type;	/* s: char *, v: struct strv, i: int, z: size_t, c: char */
+} summary[] = {
+	{ F(name), 's' }, { F(aka), 'v' }, { F(tags), 'v' },
+	{ F(groups), 'v' }, { F(email), 'v' }, { F(phone), 'v' },
+	{ F(links), 'v' }, { F(circle), 's' }, { F(org), 's' },
+	{ F(title), 's' }, { F(address), 's' }, { F(notes), 's' },
+	{ F(next_note), 's' }, { F(met.where), 's' }, { F(met.date), 'i' },
+	{ F(met.via), 's' }, { F(every.n), 'i' }, { F(every.unit), 'c' },
+	{ F(next), 'i' }, { F(added), 'i' }, { F(last), 'i' },
+	{ F(bday.year), 'i' }, { F(bday.month), 'i' }, { F(bday.day), 'i' },
+	{ F(ngive), 'i' }, { F(nask), 'i' }, { F(ngot), 'i' },
+	{ F(nlog), 'z' }, { F(line), 'i' }, { F(col), 'i' }, { F(err), 's' },
+};
+#define NFIELDS	(sizeof summary / sizeof summary[0])
+#if defined(__x86_64__) || defined(__aarch64__)
+_Static_assert(sizeof(struct contact) == 320, "struct contact has changed: "
+    "a field a scan reads goes in summary[] of cache.c, then set its size "
+    "here");
+#endif
+
+struct head {
+	char		 magic[8];	/* "nwcache\n" */
+	uint32_t	 version;	/* CACHE_VERSION */
+	uint32_t	 order;		/* 0x01020304 in this machine's order */
+	uint64_t	 build;		/* the layout: build_key() */
+	uint64_t	 settings;	/* .nw.yaml: settings_key() */
+	uint64_t	 n;		/* entries */
+	uint64_t	 len;		/* bytes after the head */
+	uint64_t	 sum;		/* of those: sum64() */
+};
+
+/*
+ * An entry in the file: its length (uint32_t, the bytes after it), the
+ * stamp, trust, the id's length (uint32_t), the id and a NUL, then the
+ * summary.  Entries are sorted by id.
+ */
+struct entry {
+	const char		*id;
+	struct stamp		 st;
+	long long		 trust;		/* stamps older are true */
+	const unsigned char	*sum;		/* the summary */
+	size_t			 len;
+	int			 state;		/* in a load: SEEN, REPLACED */
+	int			 worth;		/* added: worth writing */
+};
+enum { SEEN = 1, REPLACED = 2 };
+
+struct cache {
+	int		 off;		/* none: NW_CACHE=0, no .nw/ */
+	char		*path;		/* .nw/cache */
+	unsigned char	*file;		/* mapped: entries point into it */
+	size_t		 flen;
+	struct entry	*v;		/* by id */
+	size_t		 n;
+	struct entry	*add;		/* parsed in this load */
+	size_t		 nadd;
+	void		**own;		/* the blocks of entries added */
+	size_t		 nown;
+	uint64_t	 settings;
+};
+
+/*
+ * A checksum against torn or flipped bytes: FNV-1a a word at a time, in
+ * four lanes that the processor runs side by side.
+ */
+static uint64_t
+sum64(const void *p, size_t n, uint64_t h)
+{
+	const uint64_t prime = 0x100000001b3ULL;
+	const unsigned char *s = p;
+	uint64_t w, l[4];
+	size_t i, k;
+
+	h ^= 0xcbf29ce484222325ULL ^ n;
+	for (k = 0; k < 4; k++)
+		l[k] = h + k;
+	for (i = 0; i + 32 <= n; i += 32)
+		for (k = 0; k < 4; k++) {
+			memcpy(&w, s + i + 8 * k, 8);
+			l[k] = (l[k] ^ w) * prime;
+			l[k] ^= l[k] >> 29;
+		}
+	for (k = 0; k < 4; k++)
+		h = (h ^ l[k]) * prime;
+	for (; i < n; i++)
+		h = (h ^ s[i]) * prime;
+	return h ^ (h >> 32);
+}
+
+/* The layout of a summary and of what it is read from: one build's. */
+static uint64_t
+build_key(void)
+{
+	const struct key *k;
+	size_t nk, i;
+	uint64_t h, z[4] = { CACHE_VERSION, sizeof(struct contact),
+	    sizeof(int), sizeof(size_t) };
+
+	h = sum64(z, sizeof z, 0);
+	h = sum64(NW_VERSION, sizeof NW_VERSION, h);
+	for (i = 0; i < NFIELDS; i++) {
+		z[0] = summary[i].off, z[1] = summary[i].type;
+		h = sum64(z, 2 * sizeof z[0], h);
+	}
+	k = schema_keys(&nk);
+	for (i = 0; i < nk; i++) {
+		h = sum64(k[i].name, strlen(k[i].name), h);
+		z[0] = k[i].type, z[1] = k[i].flags, z[2] = k[i].field;
+		h = sum64(z, 3 * sizeof z[0], h);
+	}
+	return h;
+}
+
+/* The settings, byte for byte: a summary is never read under others. */
+static uint64_t
+settings_key(struct net *net)
+{
+	char err[256], *path, *s;
+	uint64_t h;
+	size_t len;
+
+	path = xasprintf("%s/.nw.yaml", net->dir);
+	if ((s = file_read(path, &len, err)) == NULL)
+		h = sum64("none", 4, 0);
+	else
+		h = sum64(s, len, 1);
+	free(s);
+	free(path);
+	return h;
+}
+
+void
+stamp_from(struct stamp *s, const struct stat *st)
+{
+	s->ino = st->st_ino;
+	s->size = st->st_size;
+	s->mtime = st->st_mtim.tv_sec * NS + st->st_mtim.tv_nsec;
+	s->ctime = st->st_ctim.tv_sec * NS + st->st_ctim.tv_nsec;
+}
+
+static int
+stamp_eq(const struct stamp *a, const struct stamp *b)
+{
+	return a->ino == b->ino && a->size == b->size &&
+	    a->mtime == b->mtime && a->ctime == b->ctime;
+}
+
+/* When the file last changed: its data, or the inode (ctime). */
+static long long
+stamp_time(const struct stamp *s)
+{
+	return s->mtime > s->ctime ? s->mtime : s->ctime;
+}
+
+/* --- summaries ----------------------------------------------------------- */
+
+static void
+put32(struct buf *b, uint32_t u)
+{
+	buf_add(b, (const char *)&u, sizeof u);
+}
+
+/* A string: its length, its bytes and a NUL, for a contact to point at. */
+static void
+putstr(struct buf *b, const char *s)
+{
+	if (s == NULL) {
+		put32(b, UINT32_MAX);
+		return;
+	}
+	put32(b, strlen(s));
+	buf_add(b, s, strlen(s) + 1);
+}
+
+/* A contact's summary, field by field as summary[] says. */
+static void
+summary_put(struct buf *b, struct contact *c)
+{
+	struct strv *v;
+	size_t i, j;
+	char *p;
+
+	for (i = 0; i < NFIELDS; i++) {
+		p = (char *)c + summary[i].off;
+		switch (summary[i].type) {
+		case 's':
+			putstr(b, *(char **)p);
+			break;
+		case 'v':
+			v = (struct strv *)p;
+			put32(b, v->n);
+			for (j = 0; j < v->n; j++)
+				putstr(b, v->v[j]);
+			break;
+		case 'i':
+			buf_add(b, p, sizeof(int));
+			break;
+		case 'z':
+			buf_add(b, p, sizeof(size_t));
+			break;
+		default:
+			buf_add(b, p, 1);
+			break;
+		}
+	}
+}
+
+struct rd {				/* a reader that never runs over */
+	const unsigned char	*p, *end;
+	int			 bad;
+};
+
+static const void *
+get(struct rd *r, size_t n)
+{
+	const void *p = r->p;
+
+	if (r->bad || (size_t)(r->end - r->p) < n) {
+		r->bad = 1;
+		return NULL;
+	}
+	r->p += n;
+	return p;
+}
+
+static int
+getn(struct rd *r, void *to, size_t n)
+{
+	const void *p = get(r, n);
+
+	if (p)
+		memcpy(to, p, n);
+	return p != NULL;
+}
+
+static uint32_t
+get32(struct rd *r)
+{
+	uint32_t u = 0;
+
+	getn(r, &u, sizeof u);
+	return u;
+}
+
+/*
+ * A contact from a summary is one block, its lists after the struct, its
+ * strings those of the summary itself: memory a process touches for the
+ * first time is what a scan with a cache costs most (a page fault each
+ * 4 KB), where the pages of the cache file, mapped, cost little.  So the
+ * contact must not be read once the cache is freed (net_free).  The same
+ * walk of the summary measures the lists (c NULL) and fills them.
+ */
+static char *
+getstr(struct rd *r, int *null)
+{
+	const char *s;
+	uint32_t n = get32(r);
+
+	*null = n == UINT32_MAX;
+	if (*null || (s = get(r, (size_t)n + 1)) == NULL)
+		return NULL;
+	if (s[n] != '\0') {
+		r->bad = 1;
+		return NULL;
+	}
+	return (char *)s;
+}
+
+static void
+unpack(struct rd *r, struct contact *c, char ***ptr, size_t *nptr)
+{
+	struct strv *v;
+	uint32_t n, j;
+	size_t i;
+	char *p, *str;
+	int null;
+
+	for (i = 0; i < NFIELDS && !r->bad; i++) {
+		p = c ? (char *)c + summary[i].off : NULL;
+		switch (summary[i].type) {
+		case 's':
+			str = getstr(r, &null);
+			if (c)
+				*(char **)p = str;
+			break;
+		case 'v':
+			if ((n = get32(r)) > r->end - r->p)
+				r->bad = 1;
+			if (r->bad || n == 0)
+				break;
+			*nptr += n;
+			v = (struct strv *)p;
+			for (j = 0; j < n && !r->bad; j++) {
+				str = getstr(r, &null);
+				r->bad |= null;
+				if (c)
+					(*ptr)[j] = str;
+			}
+			if (c) {
+				v->v = *ptr;
+				v->n = n;
+				*ptr += n;
+			}
+			break;
+		case 'i':
+			get(r, sizeof(int));
+			if (c && !r->bad)
+				memcpy(p, r->p - sizeof(int), sizeof(int));
+			break;
+		case 'z':
+			get(r, sizeof(size_t));
+			if (c && !r->bad)
+				memcpy(p, r->p - sizeof(size_t),
+				    sizeof(size_t));
+			break;
+		default:
+			get(r, 1);
+			if (c && !r->bad)
+				*p = r->p[-1];
+			break;
+		}
+	}
+}
+
+/* Contact id from its summary; NULL when the summary is malformed. */
+static struct contact *
+summary_get(struct net *net, const char *id, const struct entry *e)
+{
+	struct rd r = { e->sum, e->sum + e->len, 0 };
+	struct contact *c;
+	size_t nid = strlen(id), ndir = strlen(net->dir), nptr = 0;
+	char **ptr;
+
+	unpack(&r, NULL, NULL, &nptr);
+	if (r.bad || r.p != r.end)
+		return NULL;
+	c = xmalloc(sizeof *c + nptr * sizeof *ptr + ndir + 1 + nid + 6);
+	memset(c, 0, sizeof *c);
+	c->packed = 1;
+	ptr = (char **)(c + 1);
+	r.p = e->sum;
+	unpack(&r, c, &ptr, &nptr);
+	c->id = (char *)e->id;
+	c->path = (char *)ptr;	/* as net_path has it */
+	memcpy(c->path, net->dir, ndir);
+	c->path[ndir] = '/';
+	memcpy(c->path + ndir + 1, id, nid);
+	memcpy(c->path + ndir + 1 + nid, ".yaml", 6);
+	return c;
+}
+
+/* --- the file ------------------------------------------------------------ */
+
+/* .nw/ as a folder of the user's, else NULL: no cache there. */
+static char *
+statedir(struct net *net)
+{
+	struct stat st;
+	char *p;
+
+	p = xasprintf("%s/.nw", net->dir);
+	if (lstat(p, &st) == -1 || !S_ISDIR(st.st_mode) ||
+	    st.st_uid != geteuid()) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/*
+ * The cache file mapped: a regular file of the user's, not a symlink.
+ * Mapped, not read: pages of a file cost little, pages of memory a
+ * fault each.  nw replaces the file by a rename, never in place.
+ */
+static unsigned char *
+mapcache(const char *path, size_t *len)
+{
+	struct stat st;
+	void *p;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    st.st_uid != geteuid() || (size_t)st.st_size < sizeof(struct head)
+	    || (size_t)st.st_size > MAXCACHE) {
+		close(fd);
+		return NULL;
+	}
+	p = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd,
+	    0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return NULL;
+	*len = st.st_size;
+	return p;
+}
+
+/* The entries of the file s[0..len), or 0 when it is not to be trusted. */
+static int
+cache_parse(struct cache *k, const unsigned char *s, size_t len,
+    long long now)
+{
+	struct rd r = { s + sizeof(struct head), s + len, 0 };
+	struct head h;
+	struct entry *e;
+	uint32_t elen, idlen;
+	const char *id;
+	uint64_t i;
+
+	memcpy(&h, s, sizeof h);
+	if (memcmp(h.magic, "nwcache\n", 8) != 0 || h.version !=
+	    CACHE_VERSION || h.order != 0x01020304 || h.build != build_key() ||
+	    h.settings != k->settings || h.len != len - sizeof h ||
+	    h.n > h.len / 48 || sum64(s + sizeof h, h.len, 0) != h.sum)
+		return 0;
+	k->v = xcalloc(h.n, sizeof *k->v);
+	for (i = 0; i < h.n; i++) {
+		e = &k->v[i];
+		elen = get32(&r);
+		if (r.bad || (size_t)(r.end - r.p) < elen)
+			return 0;
+		e->sum = r.p + elen;	/* for now: where the entry ends */
+		getn(&r, &e->st, sizeof e->st);
+		getn(&r, &e->trust, sizeof e->trust);
+		idlen = get32(&r);
+		id = get(&r, (size_t)idlen + 1);
+		if (r.bad || id[idlen] != '\0' || strlen(id) != idlen ||
+		    r.p > e->sum || e->trust > now ||
+		    (i > 0 && strcmp(k->v[i - 1].id, id) >= 0))
+			return 0;
+		e->id = id;
+		e->len = e->sum - r.p;
+		e->sum = r.p;
+		r.p += e->len;
+	}
+	if (r.p != r.end)
+		return 0;
+	k->n = h.n;
+	return 1;
+}
+
+/* The cache of net as read, made empty when there is none to trust. */
+static struct cache *
+cache_get(struct net *net)
+{
+	struct cache *k;
+	const char *e;
+	char *dir;
+
+	if (net->cache)
+		return net->cache->off ? NULL : net->cache;
+	k = net->cache = xcalloc(1, sizeof *k);
+	if (((e = getenv("NW_CACHE")) != NULL && strcmp(e, "0") == 0) ||
+	    (dir = statedir(net)) == NULL) {
+		k->off = 1;
+		return NULL;
+	}
+	k->path = xasprintf("%s/cache", dir);
+	free(dir);
+	k->settings = settings_key(net);
+	if ((k->file = mapcache(k->path, &k->flen)) != NULL &&
+	    !cache_parse(k, k->file, k->flen, time(NULL) * NS)) {
+		free(k->v);
+		k->v = NULL;
+		k->n = 0;
+	}
+	return k;
+}
+
+static int
+byid(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->id,
+	    ((const struct entry *)b)->id);
+}
+
+static struct entry *
+cache_find(struct cache *k, const char *id)
+{
+	struct entry key;
+
+	key.id = id;
+	return k->n ? bsearch(&key, k->v, k->n, sizeof *k->v, byid) : NULL;
+}
+
+static void
+cache_serialise(struct cache *k, struct buf *b)
+{
+	struct head h = { "nwcache\n", CACHE_VERSION, 0x01020304, 0, 0, 0, 0,
+	    0 };
+	struct entry *e;
+	size_t i, start;
+	uint32_t len;
+
+	buf_add(b, (const char *)&h, sizeof h);
+	for (i = 0; i < k->n; i++) {
+		e = &k->v[i];
+		start = b->len;
+		put32(b, 0);
+		buf_add(b, (const char *)&e->st, sizeof e->st);
+		buf_add(b, (const char *)&e->trust, sizeof e->trust);
+		put32(b, strlen(e->id));
+		buf_add(b, e->id, strlen(e->id) + 1);
+		buf_add(b, (const char *)e->sum, e->len);
+		len = b->len - start - sizeof len;
+		memcpy(b->s + start, &len, sizeof len);
+	}
+	h.build = build_key();
+	h.settings = k->settings;
+	h.n = k->n;
+	h.len = b->len - sizeof h;
+	h.sum = sum64(b->s + sizeof h, h.len, 0);
+	memcpy(b->s, &h, sizeof h);
+}
+
+/*
+ * Write the cache with safe_write, quietly.  .nw/tmp must be a folder of
+ * the user's, or be made in a .nw/ that can be written: net_tmpdir gives
+ * up loudly otherwise.  What is at .nw/cache and is no file of the user's
+ * (a symlink) is removed, never written through.
+ */
+static void
+cache_write(struct net *net, struct cache *k)
+{
+	struct buf b = { 0 };
+	struct stat st;
+	char *nw, *tmp;
+	int ok, flags = SW_QUIET;
+
+	nw = xasprintf("%s/.nw", net->dir);
+	tmp = xasprintf("%s/.nw/tmp", net->dir);
+	if (lstat(tmp, &st) == 0)
+		ok = S_ISDIR(st.st_mode) && st.st_uid == geteuid();
+	else
+		ok = errno == ENOENT && access(nw, W_OK) == 0;
+	free(nw);
+	free(tmp);
+	if (!ok)
+		return;
+	if (lstat(k->path, &st) == 0 && (!S_ISREG(st.st_mode) ||
+	    st.st_uid != geteuid()))
+		unlink(k->path);
+	if (lstat(k->path, &st) == -1)
+		flags |= SW_CREATE;
+	cache_serialise(k, &b);
+	safe_write(net_tmpdir(net), k->path, b.s, b.len, flags);
+	free(b.s);
+}
+
+/*
+ * After a load: the entries added take the place of those they replace,
+ * and with every (every file was seen) those not seen drop out.  The
+ * cache is written when that changed what a later scan would trust.
+ */
+static void
+cache_update(struct net *net, struct cache *k, int every)
+{
+	struct entry *v;
+	size_t i, n = 0;
+	int worth = 0;
+
+	for (i = 0; i < k->n && k->nadd == 0; i++)
+		if (every && k->v[i].state != SEEN)
+			break;
+	if (k->nadd == 0 && i == k->n) {	/* nothing new */
+		for (i = 0; i < k->n; i++)
+			k->v[i].state = 0;
+		return;
+	}
+	v = xcalloc(k->n + k->nadd, sizeof *v);
+	for (i = 0; i < k->n; i++) {
+		if (k->v[i].state == REPLACED)
+			continue;
+		if (every && k->v[i].state != SEEN) {
+			worth = 1;
+			continue;
+		}
+		v[n++] = k->v[i];
+	}
+	for (i = 0; i < k->nadd; i++) {
+		worth |= k->add[i].worth;
+		v[n++] = k->add[i];
+	}
+	qsort(v, n, sizeof *v, byid);
+	for (i = 0; i < n; i++)
+		v[i].state = v[i].worth = 0;
+	free(k->v);
+	k->v = v;
+	k->n = n;
+	free(k->add);
+	k->add = NULL;
+	k->nadd = 0;
+	if (worth)
+		cache_write(net, k);
+}
+
+void
+cache_free(struct cache *k)
+{
+	size_t i;
+
+	if (k == NULL)
+		return;
+	for (i = 0; i < k->nown; i++)
+		free(k->own[i]);
+	free(k->own);
+	free(k->v);
+	free(k->add);
+	if (k->file)
+		munmap(k->file, k->flen);
+	free(k->path);
+	free(k);
+}
+
+/* --- the load ------------------------------------------------------------ */
+
+struct load {
+	struct net	 *net;
+	struct cache	 *k;		/* NULL: no cache */
+	char		**ids;
+	struct stamp	 *st;		/* NULL: stat each file */
+	int		  flags;
+	long long	  trust;	/* stamps older than this are true */
+	struct contact	**c;		/* each contact loaded */
+	struct entry	 *add;		/* and its new entry, id NULL: none */
+	void		(*fn)(struct contact *, void *);
+	void		 *arg;
+};
+
+/* A new entry for c, its file stamped st before it was read. */
+static void
+entry_new(struct load *l, struct entry *e, struct contact *c,
+    const struct stamp *st, struct entry *old)
+{
+	struct buf b = { 0 };
+	size_t idlen = strlen(c->id);
+	char *block;
+
+	summary_put(&b, c);
+	block = xmalloc(idlen + 1 + b.len + 1);
+	memcpy(block, c->id, idlen + 1);
+	memcpy(block + idlen + 1, b.s, b.len);
+	free(b.s);
+	e->id = block;
+	e->st = *st;
+	e->trust = l->trust;
+	e->sum = (unsigned char *)block + idlen + 1;
+	e->len = b.len;
+	e->worth = stamp_time(st) < l->trust;
+	if (old)
+		old->state = REPLACED;
+}
+
+/*
+ * Contact j: from its summary when the cache has one to trust, else
+ * parsed (and summed up for the cache, when its file could be read).
+ * Runs on any core: it writes only its own slots, and the state of its
+ * own entry.
+ */
+static void
+load_one(void *arg, size_t j)
+{
+	struct load *l = arg;
+	const char *id = l->ids[j];
+	struct entry *e = NULL;
+	struct contact *c;
+	struct stamp st;
+	struct stat sb;
+	char err[256], *path, *text;
+	size_t len;
+
+	if (l->k == NULL) {
+		l->c[j] = contact_load(l->net, id, l->flags);
+		return;
+	}
+	path = net_path(l->net, id);
+	if (l->st)
+		st = l->st[j];
+	else if (stat(path, &sb) == 0)
+		stamp_from(&st, &sb);
+	else
+		goto direct;
+	if ((e = cache_find(l->k, id)) != NULL) {
+		e->state = SEEN;
+		if (stamp_eq(&e->st, &st) && stamp_time(&st) < e->trust &&
+		    (c = summary_get(l->net, id, e)) != NULL) {
+			l->c[j] = c;
+			free(path);
+			return;
+		}
+	}
+	/* a file that cannot be read now may be read later: not kept */
+	if ((text = file_read(path, &len, err)) == NULL)
+		goto direct;
+	c = contact_parse(l->net, id, text, len, l->flags);
+	free(text);
+	entry_new(l, &l->add[j], c, &st, e);
+	/* as the next scan will have it, and in one block */
+	if ((l->c[j] = summary_get(l->net, id, &l->add[j])) != NULL)
+		contact_free(c);
+	else
+		l->c[j] = c;
+	free(path);
+	return;
+direct:
+	free(path);
+	l->c[j] = contact_load(l->net, id, l->flags);
+}
+
+/* Contact j, loaded: its new entry to the cache, itself to fn. */
+static void
+take_one(void *arg, size_t j)
+{
+	struct load *l = arg;
+	struct cache *k = l->k;
+
+	if (k && l->add[j].id) {
+		if ((k->nadd & (k->nadd - 1)) == 0)
+			k->add = xrealloc(k->add, (k->nadd ? 2 * k->nadd : 1) *
+			    sizeof *k->add);
+		k->add[k->nadd++] = l->add[j];
+		if ((k->nown & (k->nown - 1)) == 0)
+			k->own = xrealloc(k->own, (k->nown ? 2 * k->nown : 1) *
+			    sizeof *k->own);
+		k->own[k->nown++] = (void *)l->add[j].id;
+	}
+	l->fn(l->c[j], l->arg);
+}
+
+/*
+ * Contacts ids[0..n), loaded with flags, to fn in the order of ids (fn
+ * owns each).  They are parsed on every core while fn takes them (what
+ * waits for fn stays small: see cores.c); a scan's summaries (flags 0)
+ * come from the cache when it has them.  st: the stamps of net_scan when
+ * ids are every contact (those gone then leave the cache), else NULL.
+ */
+void
+contacts_load(struct net *net, char **ids, struct stamp *st, size_t n,
+    int flags, void (*fn)(struct contact *, void *), void *arg)
+{
+	struct load l = { 0 };
+
+	l.net = net;
+	l.ids = ids;
+	l.st = st;
+	l.flags = flags;
+	l.trust = (net->opened - 1) * NS;
+	l.k = flags == 0 && (st || n >= FEW) ? cache_get(net) : NULL;
+	l.c = xcalloc(n, sizeof *l.c);
+	l.add = xcalloc(n, sizeof *l.add);
+	l.fn = fn;
+	l.arg = arg;
+	cores_run(n, load_one, take_one, &l);
+	if (l.k)
+		cache_update(net, l.k, st != NULL);
+	free(l.c);
+	free(l.add);
+}
