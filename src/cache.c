@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * A scan reads every contact but needs only its summary: what struct
@@ -145,10 +146,11 @@ sum64(const void *p, size_t n, uint64_t h)
 	return h ^ (h >> 32);
 }
 
-/* The layout of a summary and of what it is read from: one build's. */
+/* The layout of a summary and the schema it was read by: one build's. */
 static uint64_t
 build_key(void)
 {
+	const struct kind *kd;
 	const struct key *k;
 	size_t nk, i;
 	uint64_t h, z[4] = { CACHE_VERSION, sizeof(struct contact),
@@ -165,6 +167,12 @@ build_key(void)
 		h = sum64(k[i].name, strlen(k[i].name), h);
 		z[0] = k[i].type, z[1] = k[i].flags, z[2] = k[i].field;
 		h = sum64(z, 3 * sizeof z[0], h);
+	}
+	kd = schema_kinds(&nk);
+	for (i = 0; i < nk; i++) {
+		h = sum64(kd[i].name, strlen(kd[i].name), h);
+		z[0] = kd[i].flags;
+		h = sum64(z, sizeof z[0], h);
 	}
 	return h;
 }

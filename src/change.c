@@ -3,10 +3,13 @@
 #include <sys/stat.h>
 
 #include <err.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * A change is the edits of one contact, made under the network's lock on
@@ -592,4 +595,59 @@ batch_free(struct batch *b)
 	strv_free(&b->ids);
 	free(b->first);
 	refs_free(&b->refs);
+}
+
+/* --- whole texts (nw-edit) ---------------------------------------------- */
+
+/*
+ * A copy of text for a person to edit, in the network's .nw/ where no
+ * scan and no git looks; its path.  Exits when it cannot be written.
+ */
+char *
+change_copy(struct net *net, const char *text, size_t len)
+{
+	char *copy;
+	ssize_t w;
+	size_t off;
+	int fd;
+
+	net_lock(net);			/* checks .nw is ours */
+	copy = xasprintf("%s/.nw/edit-XXXXXX.yaml", net->dir);
+	if ((fd = mkstemps(copy, 5)) == -1)
+		err(1, "'%s'", copy);
+	for (off = 0; off < len; off += w)
+		if ((w = write(fd, text + off, len - off)) == -1 &&
+		    errno != EINTR)
+			err(1, "'%s'", copy);
+		else if (w == -1)
+			w = 0;
+	if (close(fd) == -1)
+		err(1, "'%s'", copy);
+	net_unlock(net);
+	return copy;
+}
+
+/*
+ * Replace contact id's text, under the lock, when it is still old: 0
+ * written, 1 when the file changed meanwhile (nothing written), -1 when
+ * the write failed (said).
+ */
+int
+change_replace(struct net *net, const char *id, const char *old,
+    size_t olen, const char *text, size_t len)
+{
+	char *path = net_path(net, id), *now, why[256];
+	size_t nlen;
+	int rv;
+
+	net_lock(net);
+	now = file_read(path, &nlen, why);
+	if (now == NULL || nlen != olen || memcmp(now, old, olen) != 0)
+		rv = 1;
+	else
+		rv = safe_write(net_tmpdir(net), path, text, len, 0);
+	net_unlock(net);
+	free(now);
+	free(path);
+	return rv;
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * Findings at a place in the file wait in ck->found until the file is
@@ -13,7 +14,7 @@
  * across contacts interleave as the reader expects.
  */
 static void
-vsay(struct check *ck, const char *path, struct ynode *n, int error,
+vplace(struct check *ck, const char *path, int line, int col, int error,
     const char *fmt, va_list ap)
 {
 	struct buf b = { 0 };
@@ -24,18 +25,31 @@ vsay(struct check *ck, const char *path, struct ynode *n, int error,
 		ck->nwarn++;
 	if ((ck->quiet && !error) || ck->out == NULL)
 		return;
-	if (n)
-		buf_printf(&b, "%08d %08d %s:%d:%d: ", n->line, n->col, path,
-		    n->line, n->col);
-	else
-		buf_printf(&b, "%s: ", path);
-	buf_printf(&b, "%s: ", error ? "error" : "warning");
-	buf_vprintf(&b, fmt, ap);
-	if (n) {
+	buf_printf(&b, "%08d %08d ", line, col);	/* the sort key */
+	report_buf(&b, path, line, col, error ? "error" : "warning", fmt, ap);
+	if (line > 0)
 		strv_add(&ck->found, b.s);
-	} else
-		fprintf(ck->out, "%s\n", b.s);
+	else
+		fprintf(ck->out, "%s\n", b.s + 18);
 	free(b.s);
+}
+
+static void
+place(struct check *ck, const char *path, int line, int col, int error,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vplace(ck, path, line, col, error, fmt, ap);
+	va_end(ap);
+}
+
+static void
+vsay(struct check *ck, const char *path, struct ynode *n, int error,
+    const char *fmt, va_list ap)
+{
+	vplace(ck, path, n ? n->line : 0, n ? n->col : 0, error, fmt, ap);
 }
 
 static int
@@ -165,12 +179,10 @@ check_text(struct check *ck, const char *path, const char *id,
 	ck->id = id;
 	if ((r = d->root) == NULL) {
 		if (d->err[0])
-			fprintf(ck->out, "%s:%d:%d: error: %s\n", path,
-			    d->line, d->col, d->err);
+			place(ck, path, d->line, d->col, 1, "%s", d->err);
 		else
-			fprintf(ck->out, "%s: error: empty file: a contact "
-			    "needs a name\n", path);
-		ck->nerr++;
+			place(ck, path, 0, 0, 1, "empty file: a contact needs "
+			    "a name");
 	} else if ((r = ynode_deref(r))->type != YMAP) {
 		say(ck, r, 1, "the root is not a mapping");
 	} else {
@@ -200,8 +212,7 @@ check_file(struct check *ck, const char *id)
 
 	d = ydoc_read(path);
 	if (d->text == NULL) {
-		fprintf(ck->out, "%s: error: %s\n", path, d->err);
-		ck->nerr++;
+		place(ck, path, 0, 0, 1, "%s", d->err);
 		n = 1;
 	} else
 		n = check_text(ck, path, id, d->text, d->len);

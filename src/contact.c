@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * The loader reads a contact's tree once, key by key, through the schema:
@@ -61,7 +62,7 @@ bad(struct contact *c, struct ynode *n, const char *msg)
 int
 contact_isasked(const char *kind)
 {
-	return kind && strcmp(kind, "ask") == 0;
+	return (schema_kind(kind) & KIND_ASK) != 0;
 }
 
 /* Entries with a date: the last contact, the counts, the entries kept. */
@@ -72,6 +73,7 @@ readlog(struct contact *c, struct ynode *l, int flags)
 	struct logent le;
 	const char *s;
 	size_t i;
+	int k;
 
 	if (l->type != YSEQ)
 		return;
@@ -84,15 +86,13 @@ readlog(struct contact *c, struct ynode *l, int flags)
 			continue;
 		le.kind = (char *)ynode_str(ymap_get(e, "kind"));
 		le.note = (char *)ynode_str(ymap_get(e, "note"));
-		if (le.kind == NULL || strcmp(le.kind, "note") != 0)
-			if (c->last == NODATE || le.date > c->last)
-				c->last = le.date;
-		if (le.kind && strcmp(le.kind, "give") == 0)
-			c->ngive++;
-		if (le.kind && strcmp(le.kind, "ask") == 0)
-			c->nask++;
-		if (le.kind && strcmp(le.kind, "got") == 0)
-			c->ngot++;
+		k = schema_kind(le.kind);
+		if ((k & KIND_CONTACT) && (c->last == NODATE ||
+		    le.date > c->last))
+			c->last = le.date;
+		c->ngive += (k & KIND_GIVE) != 0;
+		c->nask += (k & KIND_ASK) != 0;
+		c->ngot += (k & KIND_GOT) != 0;
 		if (flags & C_LOG) {
 			le.kind = le.kind ? xstrdup(le.kind) : NULL;
 			le.note = le.note ? xstrdup(le.note) : NULL;
@@ -363,11 +363,7 @@ contact_report(struct contact *c)
 {
 	if (c->err == NULL)
 		return 0;
-	if (c->line)
-		fprintf(stderr, "%s:%d:%d: %s\n", c->path, c->line, c->col,
-		    c->err);
-	else
-		fprintf(stderr, "%s: %s\n", c->path, c->err);
+	report(stderr, c->path, c->line, c->col, NULL, "%s", c->err);
 	return 1;
 }
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 #define MAXCORES	16
 #define AHEAD		512	/* items done and not yet taken, at most */

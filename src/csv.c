@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 struct row {
 	char	**f;
@@ -245,7 +246,7 @@ split_set(struct rec *r, const char *key, const char *s, const char *sep)
 
 /* Lines of a formatted address joined with ", ". */
 static char *
-oneline(const char *s)
+address_line(const char *s)
 {
 	struct buf b = { 0 };
 	char *c = rec_clean(s, 1), *p;
@@ -319,7 +320,7 @@ google(struct rec *r, struct row *h, struct row *row)
 			strv_free(&l);
 		} else if (has_suffix(h->f[i], "Address ", " - Formatted") &&
 		    v && draft_get(&r->d, "address") == NULL) {
-			a = oneline(v);
+			a = address_line(v);
 			rec_set(r, "address", a);
 			free(a);
 		}

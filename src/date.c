@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /* Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant). */
 int

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 const char *nw_dir_opt;
 
@@ -40,9 +41,7 @@ static void
 settings_error(const char *path, struct ynode *n, const char *fmt,
     const char *v)
 {
-	fprintf(stderr, "%s:%d:%d: ", path, n->line, n->col);
-	fprintf(stderr, fmt, v);
-	fputc('\n', stderr);
+	report(stderr, path, n->line, n->col, NULL, fmt, v);
 	exit(1);
 }
 
@@ -82,11 +81,7 @@ settings(struct net *net)
 	}
 	d = ydoc_read(path);
 	if ((r = d->root) == NULL && d->err[0]) {
-		if (d->line)
-			fprintf(stderr, "%s:%d:%d: %s\n", path, d->line, d->col,
-			    d->err);
-		else
-			fprintf(stderr, "%s: %s\n", path, d->err);
+		report(stderr, path, d->line, d->col, NULL, "%s", d->err);
 		exit(1);
 	}
 	if (ynode_isnull(r)) {
@@ -572,4 +567,141 @@ net_free(struct net *net)
 	free(net->dir);
 	free(net->real);
 	free(net);
+}
+
+/*
+ * The .nw/tmp of the network whose top holds file, when that folder has
+ * a .nw of ours; NULL otherwise.  For nw-merge: git hands the driver its
+ * copies at the top of the work tree, where the temporary file of a
+ * write a kill stopped would show in git status.  Only the folder is
+ * needed of the network: its settings may be half merged.
+ */
+char *
+dir_tmpdir(const char *file)
+{
+	struct net net = { 0 };
+	struct stat st;
+	const char *slash = strrchr(file, '/');
+	char *nw, *tmp = NULL;
+
+	net.lockfd = -1;
+	net.dir = slash ? xstrndup(file, slash == file ? 1 : slash - file) :
+	    xstrdup(".");
+	nw = xasprintf("%s/.nw", net.dir);
+	if (lstat(nw, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    st.st_uid == geteuid())
+		tmp = xstrdup(net_tmpdir(&net));
+	free(nw);
+	free(net.tmpdir);
+	free(net.dir);
+	return tmp;
+}
+
+/* --- a new network ------------------------------------------------------- */
+
+static const char settings_text[] =
+    "# nw settings: see nw(5).  Uncomment a line to change it.\n"
+    "#\n"
+    "# How often to be in touch, by circle; a contact's `every:` wins.\n"
+    "# circles: {inner: 3w, close: 2m, regular: 6m, outer: 1y}\n"
+    "#\n"
+    "# The cadence of a contact with neither `every` nor `circle`.\n"
+    "# default: 1y\n"
+    "#\n"
+    "# How far ahead nw-due shows birthdays.\n"
+    "# birthdays: 7d\n"
+    "#\n"
+    "# Commit each change when the network is a git repository.\n"
+    "# autocommit: true\n";
+
+/* mkdir -p, new folders 0700 */
+static void
+mkdirs(const char *dir)
+{
+	char *p = xstrdup(dir), *s;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) == -1 && errno != EEXIST)
+			err(1, "'%s'", p);
+		*s = '/';
+	}
+	if (mkdir(p, 0700) == -1 && errno != EEXIST)
+		err(1, "'%s'", p);
+	free(p);
+}
+
+/* Does text hold this line (a CR before its end allowed)? */
+static int
+hasline(const char *text, const char *line)
+{
+	size_t n = strlen(line);
+	const char *p;
+
+	for (p = text; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (strncmp(p, line, n) == 0 && (p[n] == '\0' ||
+		    p[n] == '\n' || (p[n] == '\r' && p[n + 1] == '\n')))
+			return 1;
+	return 0;
+}
+
+/*
+ * The file name at the network's top, written with text when missing;
+ * when it exists, line appended unless it holds it.  1 if written.
+ */
+int
+net_ensure(struct net *net, const char *name, const char *text,
+    const char *line)
+{
+	char err[256], *old;
+	size_t len;
+	struct buf b = { 0 };
+	char *path = xasprintf("%s/%s", net->dir, name);
+	int rv = 0;
+
+	if (access(path, F_OK) == -1) {
+		if (safe_write(net_tmpdir(net), path, text, strlen(text), 1) == -1)
+			exit(1);
+		rv = 1;
+	} else if (line) {
+		if ((old = file_read(path, &len, err)) == NULL)
+			errx(1, "'%s': %s", path, err);
+		if (!hasline(old, line)) {
+			buf_add(&b, old, len);
+			if (b.len && b.s[b.len - 1] != '\n')
+				buf_puts(&b, "\n");
+			buf_puts(&b, line);
+			buf_puts(&b, "\n");
+			if (safe_write(net_tmpdir(net), path, b.s, b.len, 0) == -1)
+				exit(1);
+			rv = 1;
+		}
+		free(b.s);
+		free(old);
+	}
+	free(path);
+	return rv;
+}
+
+/*
+ * The network nw-init makes: its folder (0700), .nw/, the settings with
+ * their defaults commented out, a .gitignore that keeps .nw out of git.
+ * Safe to run again: what is there is kept.
+ */
+struct net *
+net_init(void)
+{
+	struct net *net;
+
+	net = net_open(0);
+	mkdirs(net->dir);
+	net_free(net);
+	net = net_open(1);
+	net_lock(net);		/* makes .nw/ too */
+	net_ensure(net, ".nw.yaml", settings_text, NULL);
+	net_ensure(net, ".gitignore", ".nw\n", ".nw");
+	net_unlock(net);
+	return net;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * The editor never re-emits YAML.  It finds, from the positions libyaml
@@ -62,20 +63,118 @@ edit_free(struct edit *e)
 int
 edit_report(struct edit *e)
 {
-	if (e->line)
-		fprintf(stderr, "%s:%d:%d: %s\n", e->path, e->line, e->col,
-		    e->err);
-	else
-		fprintf(stderr, "%s: %s\n", e->path, e->err);
+	report(stderr, e->path, e->line, e->col, NULL, "%s", e->err);
 	return 1;
+}
+
+/* The start of the line that holds off, after a BOM. */
+size_t
+text_line_start(const char *s, size_t len, size_t off)
+{
+	size_t bom = len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+
+	while (off > bom && s[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+/* The start of the line after the one that holds off - 1 (or len). */
+size_t
+text_line_after(const char *s, size_t len, size_t off)
+{
+	const char *p;
+
+	if (off == 0 || s[off - 1] == '\n')
+		return off;
+	if ((p = memchr(s + off, '\n', len - off)) != NULL)
+		return p - s + 1;
+	return len;
 }
 
 static size_t
 line_start(struct edit *e, size_t off)
 {
-	while (off > e->bom && e->text[off - 1] != '\n')
-		off--;
-	return off;
+	return text_line_start(e->text, e->len, off);
+}
+
+/* In text order; an insertion before a replacement at the same place. */
+static int
+cutcmp(const void *a, const void *b)
+{
+	const struct cut *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * s[0..len) with each cut's range replaced by its text; NULL when two
+ * ranges overlap or one lies outside s.  Callers build cuts that cannot
+ * overlap; this refuses rather than trusts them.
+ */
+char *
+text_cuts(const char *s, size_t len, struct cut *c, size_t n, size_t *outlen)
+{
+	struct buf out = { 0 };
+	size_t i, pos = 0;
+
+	qsort(c, n, sizeof *c, cutcmp);
+	for (i = 0; i < n; i++) {
+		if (c[i].start < pos || c[i].end < c[i].start ||
+		    c[i].end > len) {
+			free(out.s);
+			return NULL;
+		}
+		buf_add(&out, s + pos, c[i].start - pos);
+		if (c[i].text)
+			buf_puts(&out, c[i].text);
+		pos = c[i].end;
+	}
+	buf_add(&out, s + pos, len - pos);
+	*outlen = out.len;
+	return out.s ? out.s : xstrdup("");
+}
+
+/*
+ * The edit's new text, owned from now on, parsed again: the edit's
+ * document follows.  0, the reason in the edit, when the new text is no
+ * mapping.  Unlike the edits below, this checks nothing else: a caller
+ * that changes many keys at once (the merge) checks the whole at the end.
+ */
+int
+edit_retext(struct edit *e, char *text, size_t len)
+{
+	struct ydoc *d;
+
+	d = ydoc_parse(text, len);
+	if (d->root == NULL || d->root->type != YMAP) {
+		snprintf(e->err, sizeof e->err, "an edit would not parse "
+		    "(%d:%d: %.150s)", d->line, d->col, d->err);
+		ydoc_free(d);
+		free(text);
+		return 0;
+	}
+	ydoc_free(e->doc);
+	e->doc = d;
+	free(e->text);
+	e->text = text;
+	e->len = len;
+	return 1;
+}
+
+/* Replace the text [start, end) by repl and parse it again, unchecked. */
+int
+edit_replace(struct edit *e, size_t start, size_t end, const char *repl)
+{
+	struct buf b = { 0 };
+
+	buf_add(&b, e->text, start);
+	buf_puts(&b, repl);
+	buf_add(&b, e->text + end, e->len - end);
+	return edit_retext(e, b.s, b.len);
 }
 
 /*
@@ -86,15 +185,10 @@ line_start(struct edit *e, size_t off)
 static size_t
 after(struct edit *e, size_t off, int *noeol)
 {
-	const char *p;
+	size_t at = text_line_after(e->text, e->len, off);
 
-	*noeol = 0;
-	if (off == 0 || e->text[off - 1] == '\n')
-		return off;
-	if ((p = memchr(e->text + off, '\n', e->len - off)) != NULL)
-		return p - e->text + 1;
-	*noeol = 1;
-	return e->len;
+	*noeol = at == e->len && at > 0 && e->text[at - 1] != '\n';
+	return at;
 }
 
 /* The indentation before off, when only spaces stand there. */
@@ -526,7 +620,7 @@ lines(struct edit *e, size_t from, size_t to, size_t *start, size_t *end)
  * to do), 0 refused.
  */
 static int
-pair(struct edit *e, const char *key, struct ynode **k, struct ynode **v)
+root_pair(struct edit *e, const char *key, struct ynode **k, struct ynode **v)
 {
 	if (!check_root(e))
 		return 0;
@@ -545,7 +639,7 @@ edit_delete(struct edit *e, const char *key)
 	char *s;
 	int st;
 
-	if ((st = pair(e, key, &k, &v)) != 1)
+	if ((st = root_pair(e, key, &k, &v)) != 1)
 		return st != 0;
 	if (!indent(e, k->start, &ind))
 		return refuse(e, k, "'%s' does not start its line", key);
@@ -569,7 +663,7 @@ edit_remove(struct edit *e, const char *key, const char *val, int *found)
 	int st;
 
 	*found = 0;
-	if ((st = pair(e, key, &k, &v)) != 1)
+	if ((st = root_pair(e, key, &k, &v)) != 1)
 		return st != 0;
 	if (v->type == YSCALAR) {
 		if (ynode_str(v) == NULL || strcmp(v->str, val) != 0)

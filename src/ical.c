@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 static void
 ics_date(struct buf *b, const char *name, int z)

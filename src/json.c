@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 void
 json_str(FILE *f, const char *s)

@@ -8,6 +8,7 @@
 #include <pcre2.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 #define MATCH_LIMIT	1000000		/* backtracking steps a string */
 #define DEPTH_LIMIT	10000		/* nested backtracking points */

@@ -1,17 +1,15 @@
 /* merge.c - three-way merge of one contact file */
 
-#include <sys/wait.h>
 
+#include <err.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * The result is OURS's text, edited: the editor (edit_set, edit_delete,
@@ -61,7 +59,7 @@ fail(struct merge *m, const char *fmt, ...)
 
 /* The raw key and value nodes of key in mapping r; 0 when absent. */
 static int
-pair(struct ynode *r, const char *key, struct ynode **k, struct ynode **v)
+key_pair(struct ynode *r, const char *key, struct ynode **k, struct ynode **v)
 {
 	size_t i;
 
@@ -76,46 +74,15 @@ pair(struct ynode *r, const char *key, struct ynode **k, struct ynode **v)
 }
 
 static struct ynode *
-value(struct ydoc *d, const char *key)
+key_value(struct ydoc *d, const char *key)
 {
 	return d->root ? ymap_get(d->root, key) : NULL;
 }
 
 static int
-same(struct ynode *a, struct ynode *b)
+same_data(struct ynode *a, struct ynode *b)
 {
 	return (a == NULL && b == NULL) || (a && b && ynode_equal(a, b));
-}
-
-/* --- lines of text --------------------------------------------------- */
-
-static size_t
-bomlen(const char *s, size_t len)
-{
-	return len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-}
-
-static size_t
-line_start(const char *s, size_t len, size_t off)
-{
-	size_t bom = bomlen(s, len);
-
-	while (off > bom && s[off - 1] != '\n')
-		off--;
-	return off;
-}
-
-/* The start of the line after the one that holds off - 1 (or len). */
-static size_t
-line_after(const char *s, size_t len, size_t off)
-{
-	const char *p;
-
-	if (off == 0 || s[off - 1] == '\n')
-		return off;
-	if ((p = memchr(s + off, '\n', len - off)) != NULL)
-		return p - s + 1;
-	return len;
 }
 
 /* The lines of a top-level pair: [*start, *end); 0 when not whole lines. */
@@ -125,11 +92,11 @@ pair_lines(struct ydoc *d, struct ynode *k, struct ynode *v, size_t *start,
 {
 	size_t i;
 
-	*start = line_start(d->text, d->len, k->start);
+	*start = text_line_start(d->text, d->len, k->start);
 	for (i = *start; i < k->start; i++)
 		if (d->text[i] != ' ')
 			return 0;
-	*end = line_after(d->text, d->len, v->end > k->end ? v->end : k->end);
+	*end = text_line_after(d->text, d->len, v->end > k->end ? v->end : k->end);
 	return 1;
 }
 
@@ -174,7 +141,7 @@ key_indent(struct ydoc *d)
 	if (d->root == NULL || d->root->nkid == 0)
 		return 0;
 	k = d->root->kid[0];
-	return k->start - line_start(d->text, d->len, k->start);
+	return k->start - text_line_start(d->text, d->len, k->start);
 }
 
 /* A pair of theirs as lines for ours; NULL when it cannot be moved. */
@@ -185,7 +152,7 @@ their_lines(struct plan *p, const char *key)
 	struct buf b = { 0 };
 	size_t s, end;
 
-	if (!pair(p->theirs->root, key, &k, &v) ||
+	if (!key_pair(p->theirs->root, key, &k, &v) ||
 	    !pair_lines(p->theirs, k, v, &s, &end))
 		return NULL;
 	if (!relines(&b, p->theirs->text + s, end - s, p->e->eol,
@@ -194,89 +161,6 @@ their_lines(struct plan *p, const char *key)
 		return NULL;
 	}
 	return b.s ? b.s : xstrdup("");
-}
-
-struct cut {
-	size_t	 start, end, seq;
-	char	*text;
-};
-
-/* In text order; an insertion before a replacement at the same place. */
-static int
-cutcmp(const void *a, const void *b)
-{
-	const struct cut *x = a, *y = b;
-
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->end != y->end)
-		return x->end < y->end ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-/*
- * s[0..len) with each cut's range replaced by its text; NULL when two
- * ranges overlap or one lies outside s.  Callers build cuts that cannot
- * overlap; this refuses rather than trusts them.
- */
-static char *
-cut_apply(const char *s, size_t len, struct cut *c, size_t n, size_t *outlen)
-{
-	struct buf out = { 0 };
-	size_t i, pos = 0;
-
-	qsort(c, n, sizeof *c, cutcmp);
-	for (i = 0; i < n; i++) {
-		if (c[i].start < pos || c[i].end < c[i].start ||
-		    c[i].end > len) {
-			free(out.s);
-			return NULL;
-		}
-		buf_add(&out, s + pos, c[i].start - pos);
-		if (c[i].text)
-			buf_puts(&out, c[i].text);
-		pos = c[i].end;
-	}
-	buf_add(&out, s + pos, len - pos);
-	*outlen = out.len;
-	return out.s ? out.s : xstrdup("");
-}
-
-/*
- * The edit's new text, owned from now on, parsed again: the edit's
- * document follows.  0 when the new text is no mapping.
- */
-static int
-retext(struct edit *e, char *text, size_t len)
-{
-	struct ydoc *d;
-
-	d = ydoc_parse(text, len);
-	if (d->root == NULL || d->root->type != YMAP) {
-		snprintf(e->err, sizeof e->err, "an edit would not parse "
-		    "(%d:%d: %.150s)", d->line, d->col, d->err);
-		ydoc_free(d);
-		free(text);
-		return 0;
-	}
-	ydoc_free(e->doc);
-	e->doc = d;
-	free(e->text);
-	e->text = text;
-	e->len = len;
-	return 1;
-}
-
-/* Replace e's text [start, end) by repl and parse it again. */
-static int
-resplice(struct edit *e, size_t start, size_t end, const char *repl)
-{
-	struct buf b = { 0 };
-
-	buf_add(&b, e->text, start);
-	buf_puts(&b, repl);
-	buf_add(&b, e->text + end, e->len - end);
-	return retext(e, b.s, b.len);
 }
 
 /*
@@ -293,10 +177,10 @@ new_place(struct plan *p, const char *key, int *noeol)
 
 	for (i = 0; i < r->nkid && strcmp(r->kid[i]->str, key) != 0; i += 2)
 		;
-	at = line_after(e->text, e->len, e->doc->root->end);
+	at = text_line_after(e->text, e->len, e->doc->root->end);
 	while (i >= 2) {
 		i -= 2;
-		if (pair(e->doc->root, r->kid[i]->str, &k, &v) &&
+		if (key_pair(e->doc->root, r->kid[i]->str, &k, &v) &&
 		    pair_lines(e->doc, k, v, &s, &at))
 			break;
 	}
@@ -319,7 +203,7 @@ add_lines(struct plan *p, const char *key, const char *lines)
 		buf_add(&b, lines, strlen(lines) - strlen(e->eol));
 	} else
 		buf_puts(&b, lines);
-	ok = resplice(e, at, at, b.s ? b.s : "");
+	ok = edit_replace(e, at, at, b.s ? b.s : "");
 	free(b.s);
 	return ok;
 }
@@ -329,11 +213,11 @@ add_lines(struct plan *p, const char *key, const char *lines)
 static int
 decide(struct ynode *b, struct ynode *o, struct ynode *t)
 {
-	if (same(o, t))
+	if (same_data(o, t))
 		return KEEP;
-	if (same(b, o))
+	if (same_data(b, o))
 		return TAKE;
-	if (same(b, t))
+	if (same_data(b, t))
 		return KEEP;
 	return CONFLICT;
 }
@@ -346,7 +230,7 @@ islist(struct ynode *n)
 }
 
 static int
-oneline(struct ydoc *d, struct ynode *v)
+on_one_line(struct ydoc *d, struct ynode *v)
 {
 	return v->type != YALIAS && v->end > v->start &&
 	    memchr(d->text + v->start, '\n', v->end - v->start) == NULL &&
@@ -363,13 +247,13 @@ take(struct plan *p, const char *key)
 	char *val, *lines;
 	int done;
 
-	if (!pair(p->theirs->root, key, &tk, &tv)) {
+	if (!key_pair(p->theirs->root, key, &tk, &tv)) {
 		if (edit_delete(e, key))
 			return 1;
 		return fail(p->m, "'%s': %s", key, e->err);
 	}
 	/* a value ours has: replaced, ours's comments around it kept */
-	if (ymap_key(e->doc->root, key) && oneline(p->theirs, tv)) {
+	if (ymap_key(e->doc->root, key) && on_one_line(p->theirs, tv)) {
 		val = xstrndup(p->theirs->text + tv->start, tv->end - tv->start);
 		done = edit_set(e, key, val);
 		free(val);
@@ -379,12 +263,12 @@ take(struct plan *p, const char *key)
 	/* else the whole pair, as theirs wrote it, where theirs has it */
 	if ((lines = their_lines(p, key)) == NULL)
 		return fail(p->m, "'%s': cannot copy its lines", key);
-	if (!pair(e->doc->root, key, &ok, &ov))
+	if (!key_pair(e->doc->root, key, &ok, &ov))
 		done = add_lines(p, key, lines);
 	else if (!pair_lines(e->doc, ok, ov, &s, &end))
 		done = 0;
 	else
-		done = resplice(e, s, end, lines);
+		done = edit_replace(e, s, end, lines);
 	free(lines);
 	return done ? 1 : fail(p->m, "'%s': cannot replace its lines", key);
 }
@@ -404,7 +288,7 @@ items(struct ynode *seq, struct list *l)
 
 /* A hash that equal nodes (ynode_equal) share. */
 static unsigned long
-hash(struct ynode *n)
+node_hash(struct ynode *n)
 {
 	unsigned long h = 5381;
 	const char *s;
@@ -420,7 +304,7 @@ hash(struct ynode *n)
 		return h * 33 + (n->plain && yaml_typed(n->str));
 	}
 	for (i = 0; i < n->nkid; i++)
-		h = h * 33 + hash(n->kid[i]);
+		h = h * 33 + node_hash(n->kid[i]);
 	return h;
 }
 
@@ -457,7 +341,7 @@ classify(struct list *l, size_t **cls)
 		cls[i] = xcalloc(l[i].n, sizeof *cls[i]);
 		for (j = 0; j < l[i].n; j++, n++) {
 			a[n].n = l[i].v[j];
-			a[n].h = hash(l[i].v[j]);
+			a[n].h = node_hash(l[i].v[j]);
 			a[n].cls = &cls[i][j];
 		}
 	}
@@ -563,7 +447,7 @@ dash(struct edit *e, struct ynode *it, size_t *ls, size_t *ind)
 {
 	size_t i;
 
-	*ls = line_start(e->text, e->len, it->start);
+	*ls = text_line_start(e->text, e->len, it->start);
 	*ind = strspn(e->text + *ls, " ");
 	if (*ls + *ind >= it->start || e->text[*ls + *ind] != '-')
 		return 0;
@@ -578,7 +462,7 @@ cur_log(struct edit *e)
 {
 	struct ynode *k, *v;
 
-	pair(e->doc->root, "log", &k, &v);
+	key_pair(e->doc->root, "log", &k, &v);
 	return v;
 }
 
@@ -596,7 +480,7 @@ drop_item(struct edit *e, struct ynode *it, struct cut *c, size_t *nc)
 
 	if (!dash(e, it, &start, &ind))
 		return 0;
-	end = line_after(e->text, e->len, it->end);
+	end = text_line_after(e->text, e->len, it->end);
 	if (*nc > 0 && c[*nc - 1].text == NULL && c[*nc - 1].end == start)
 		start = c[--*nc].start;
 	if (end == e->len && e->text[e->len - 1] != '\n' && start > e->bom) {
@@ -671,7 +555,7 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 			    txt[i].s);
 		} else {
 			at = kept[i] == 0 ? ls :
-			    line_after(e->text, e->len, kid[kept[i] - 1]->end);
+			    text_line_after(e->text, e->len, kid[kept[i] - 1]->end);
 			if (at == e->len && e->text[e->len - 1] != '\n')
 				buf_puts(&b, e->eol);
 			buf_printf(&b, "%*s- %s", (int)ind, "", txt[i].s);
@@ -704,9 +588,9 @@ merge_log(struct plan *p)
 	char *drop, *add, *s;
 	int ok = 1;
 
-	items(value(p->base, "log"), &l[0]);
-	items(value(p->ours, "log"), &l[1]);
-	items(value(p->theirs, "log"), &l[2]);
+	items(key_value(p->base, "log"), &l[0]);
+	items(key_value(p->ours, "log"), &l[1]);
+	items(key_value(p->theirs, "log"), &l[2]);
 	lo = l[1], lt = l[2];
 	ncls = classify(l, cls);
 	for (i = 0; i < 3; i++) {
@@ -781,8 +665,8 @@ merge_log(struct plan *p)
 			ok = log_cuts(p->e, drop, txt, kept, nkept ? nadd : 0,
 			    c, &nc);
 		if (ok && nc) {
-			s = cut_apply(p->e->text, p->e->len, c, nc, &n);
-			ok = s != NULL && retext(p->e, s, n);
+			s = text_cuts(p->e->text, p->e->len, c, nc, &n);
+			ok = s != NULL && edit_retext(p->e, s, n);
 		}
 		for (i = 0; i < nc; i++)
 			free(c[i].text);
@@ -809,7 +693,7 @@ contact_entry(struct ynode *n)
 	const char *k;
 
 	k = n->type == YMAP ? ynode_str(ymap_get(n, "kind")) : NULL;
-	return n->type == YMAP && (k == NULL || strcmp(k, "note") != 0);
+	return n->type == YMAP && (schema_kind(k) & KIND_CONTACT);
 }
 
 /* The date of the newest contact entry of a log; NODATE with none. */
@@ -829,8 +713,8 @@ newest_contact(struct list *l)
 static int
 has_followup(struct ydoc *d)
 {
-	return !ynode_isnull(value(d, "next")) ||
-	    !ynode_isnull(value(d, "next-note"));
+	return !ynode_isnull(key_value(d, "next")) ||
+	    !ynode_isnull(key_value(d, "next-note"));
 }
 
 /*
@@ -850,9 +734,9 @@ follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
 	size_t i;
 
 	if (!has_followup(p->base) || has_followup(side[x]) ||
-	    ynode_isnull(value(side[y], "next")) ||
-	    (same(value(p->base, "next"), value(side[y], "next")) &&
-	    same(value(p->base, "next-note"), value(side[y], "next-note"))))
+	    ynode_isnull(key_value(side[y], "next")) ||
+	    (same_data(key_value(p->base, "next"), key_value(side[y], "next")) &&
+	    same_data(key_value(p->base, "next-note"), key_value(side[y], "next-note"))))
 		return -1;
 	newest = newest_contact(&l[y]);
 	for (i = 0; i < l[x].n; i++)
@@ -876,9 +760,9 @@ followup(struct plan *p)
 	size_t i, j, ncls, *cls[3], *cnt[3];
 	int act;
 
-	items(value(p->base, "log"), &l[0]);
-	items(value(p->ours, "log"), &l[1]);
-	items(value(p->theirs, "log"), &l[2]);
+	items(key_value(p->base, "log"), &l[0]);
+	items(key_value(p->ours, "log"), &l[1]);
+	items(key_value(p->theirs, "log"), &l[2]);
 	ncls = classify(l, cls);
 	for (i = 0; i < 3; i++) {
 		cnt[i] = xcalloc(ncls, sizeof *cnt[i]);
@@ -947,9 +831,9 @@ listy(struct plan *p, const char *key)
 	for (i = 0; listkeys[i]; i++)
 		if (strcmp(key, listkeys[i]) == 0)
 			return 1;
-	v[0] = value(p->base, key);
-	v[1] = value(p->ours, key);
-	v[2] = value(p->theirs, key);
+	v[0] = key_value(p->base, key);
+	v[1] = key_value(p->ours, key);
+	v[2] = key_value(p->theirs, key);
 	for (i = 0; i < 3; i++)
 		if (v[i] && v[i]->type == YSEQ)
 			return 1;
@@ -1027,14 +911,14 @@ static int
 merge_set(struct plan *p, size_t i)
 {
 	const char *key = p->keys.v[i];
-	struct ynode *o = value(p->ours, key);
+	struct ynode *o = key_value(p->ours, key);
 	struct list lb, lo, lt, *r = &p->set[i];
 	size_t j;
 	int act = SET, ok = 1;
 
 	lb.v = lo.v = lt.v = NULL;
-	if (!listy(p, key) || !strings(value(p->base, key), &lb) ||
-	    !strings(o, &lo) || !strings(value(p->theirs, key), &lt)) {
+	if (!listy(p, key) || !strings(key_value(p->base, key), &lb) ||
+	    !strings(o, &lo) || !strings(key_value(p->theirs, key), &lt)) {
 		free(lb.v), free(lo.v), free(lt.v);
 		return CONFLICT;
 	}
@@ -1106,8 +990,8 @@ check(struct plan *p)
 				return 0;
 			continue;
 		}
-		want = value(p->act[i] == TAKE ? p->theirs : p->ours, key);
-		if (!same(want, got))
+		want = key_value(p->act[i] == TAKE ? p->theirs : p->ours, key);
+		if (!same_data(want, got))
 			return 0;
 	}
 	return n * 2 == r->nkid;
@@ -1133,7 +1017,7 @@ markers(struct plan *p)
 		if (p->act[i] != CONFLICT)
 			continue;
 		b = (struct buf){ 0 };
-		have = pair(e->doc->root, p->keys.v[i], &k, &v) &&
+		have = key_pair(e->doc->root, p->keys.v[i], &k, &v) &&
 		    pair_lines(e->doc, k, v, &c[n].start, &c[n].end);
 		if (!have) {
 			c[n].start = c[n].end = new_place(p, p->keys.v[i],
@@ -1155,7 +1039,7 @@ markers(struct plan *p)
 		c[n].seq = n;
 		c[n++].text = b.s;
 	}
-	p->m->text = cut_apply(e->text, e->len, c, n, &p->m->len);
+	p->m->text = text_cuts(e->text, e->len, c, n, &p->m->len);
 	for (i = 0; i < n; i++)
 		free(c[i].text);
 	free(c);
@@ -1209,23 +1093,23 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 				strv_add(&p.keys, r->kid[i]->str);
 	p.act = xcalloc(p.keys.n, sizeof *p.act);
 	p.set = xcalloc(p.keys.n, sizeof *p.set);
-	p.logmerge = islist(value(base, "log")) &&
-	    islist(value(ours, "log")) && islist(value(theirs, "log"));
+	p.logmerge = islist(key_value(base, "log")) &&
+	    islist(key_value(ours, "log")) && islist(key_value(theirs, "log"));
 	/* one side took the log away, the other left it: a key's change */
-	if (p.logmerge && (value(ours, "log") == NULL) !=
-	    (value(theirs, "log") == NULL) && decide(value(base, "log"),
-	    value(ours, "log"), value(theirs, "log")) != CONFLICT)
+	if (p.logmerge && (key_value(ours, "log") == NULL) !=
+	    (key_value(theirs, "log") == NULL) && decide(key_value(base, "log"),
+	    key_value(ours, "log"), key_value(theirs, "log")) != CONFLICT)
 		p.logmerge = 0;
 	p.e = edit_open(ydoc_parse(ours->text, ours->len), "ours");
 	p.follow = p.logmerge ? followup(&p) : -1;
 	for (i = 0; ok && i < p.keys.n; i++) {
 		if (p.logmerge && strcmp(p.keys.v[i], "log") == 0)
 			continue;
-		p.act[i] = decide(value(base, p.keys.v[i]),
-		    value(ours, p.keys.v[i]), value(theirs, p.keys.v[i]));
+		p.act[i] = decide(key_value(base, p.keys.v[i]),
+		    key_value(ours, p.keys.v[i]), key_value(theirs, p.keys.v[i]));
 		if (p.follow != -1 && (strcmp(p.keys.v[i], "next") == 0 ||
 		    strcmp(p.keys.v[i], "next-note") == 0) &&
-		    !same(value(ours, p.keys.v[i]), value(theirs, p.keys.v[i])))
+		    !same_data(key_value(ours, p.keys.v[i]), key_value(theirs, p.keys.v[i])))
 			p.act[i] = p.follow;
 		if (p.act[i] == CONFLICT)
 			ok = (p.act[i] = merge_set(&p, i)) != -1;
@@ -1254,70 +1138,20 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 }
 
 /*
- * Run git with argv, its standard output read into out (stderr passed on,
- * or to /dev/null when quiet).  Its exit status, or -1 with m->err set
- * when it could not run, was killed, or its status cannot be known.
- * SIGCHLD ignored would reap git before waitpid could see how it ended:
- * the default is restored meanwhile.
+ * Run git (argv[0] is "git") in the current folder, its standard output
+ * read into out, its standard error passed on unless quiet.  Its exit
+ * status, or -1 with m->err saying why when its end is not known.
  */
 static int
 git_read(char **argv, int quiet, struct buf *out, struct merge *m)
 {
-	posix_spawn_file_actions_t fa;
-	struct sigaction dfl, old;
-	char chunk[8192];
-	ssize_t r = 0;
-	pid_t pid;
-	int fd[2], st, rv = -1;
+	int rv = git_spawn(NULL, argv + 1, quiet, out, NULL);
 
-	if (pipe(fd) == -1) {
-		fail(m, "pipe: %s", strerror(errno));
-		return -1;
-	}
-	memset(&dfl, 0, sizeof dfl);
-	dfl.sa_handler = SIG_DFL;
-	sigemptyset(&dfl.sa_mask);
-	sigaction(SIGCHLD, &dfl, &old);
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
-	posix_spawn_file_actions_addclose(&fa, fd[0]);
-	posix_spawn_file_actions_addclose(&fa, fd[1]);
-	if (quiet) {
-		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null",
-		    O_RDONLY, 0);
-		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null",
-		    O_WRONLY, 0);
-	}
-	st = posix_spawnp(&pid, "git", &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(fd[1]);
-	if (st != 0) {
-		fail(m, "cannot run git %s: %s", argv[1], strerror(st));
-		goto done;
-	}
-	while ((r = read(fd[0], chunk, sizeof chunk)) != 0) {
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1)
-			break;
-		buf_add(out, chunk, r);
-	}
-	while (waitpid(pid, &st, 0) == -1)
-		if (errno != EINTR) {
-			fail(m, "git %s: waitpid: %s", argv[1],
-			    strerror(errno));
-			goto done;
-		}
-	if (r == -1)
-		fail(m, "git %s: read: %s", argv[1], strerror(errno));
-	else if (!WIFEXITED(st))
+	if (rv == -2)
 		fail(m, "git %s was killed", argv[1]);
-	else
-		rv = WEXITSTATUS(st);
-done:
-	close(fd[0]);
-	sigaction(SIGCHLD, &old, NULL);
-	return rv;
+	else if (rv == -1)
+		fail(m, "cannot run git %s, or it did not end well", argv[1]);
+	return rv < 0 ? -1 : rv;
 }
 
 /* --- what the sides are called ------------------------------------- */
@@ -1535,4 +1369,79 @@ merge_plain(const char *base, const char *ours, const char *theirs,
 	m->text = b.s;
 	m->len = b.len;
 	return st;
+}
+
+/* --- nw-merge ------------------------------------------------------- */
+
+/* A file the entry-wise merge can read; else why not, on stderr. */
+static int
+readable(struct ydoc *d, const char *path, int empty_ok)
+{
+	if (d->root || (empty_ok && d->text && !d->err[0]))
+		return 1;
+	if (d->line)
+		warnx("%s:%d:%d: %s", path, d->line, d->col, d->err[0] ?
+		    d->err : "empty file");
+	else
+		warnx("'%s': %s", path, d->err[0] ? d->err : "empty file");
+	return 0;
+}
+
+
+/*
+ * nw-merge: merge theirs into ours (files as git hands them to a driver),
+ * entry by entry when all three read as contacts, else as plain text.
+ * OURS is replaced only by a result that was had in full.  The exit
+ * status for git: 0 merged, 1 conflicts or a failure.
+ */
+int
+merge_files(const char *base, const char *ours, const char *theirs)
+{
+	const char *path[3] = { base, ours, theirs };
+	struct merge m = { 0 };
+	struct ydoc *d[3], *res;
+	char *tmp;
+	size_t i;
+	int ok, n, rv = 0;
+
+	for (i = 0; i < 3; i++)
+		d[i] = ydoc_read(path[i]);
+	/* &, not &&: a word about each file that will not do */
+	ok = readable(d[0], base, 1) & readable(d[1], ours, 0) &
+	    readable(d[2], theirs, 0);
+	if (ok && !(ok = merge_contact(d[0], d[1], d[2], &m)))
+		warnx("%s", m.err);
+	if (ok) {
+		n = m.conflicts.n;
+		for (i = 0; i < m.conflicts.n; i++)
+			warnx("'%s': changed on both sides", m.conflicts.v[i]);
+	} else {
+		warnx("merging as plain text");
+		if ((n = merge_plain(base, ours, theirs, &m)) == -1)
+			errx(1, "%s; '%s' left as it was", m.err, ours);
+	}
+	if (n == 0) {
+		res = ydoc_parse(m.text, m.len);
+		if (res->root == NULL || res->root->type != YMAP) {
+			warnx("the merged text does not parse: %d:%d: %s",
+			    res->line, res->col, res->err[0] ? res->err :
+			    "the root is not a mapping");
+			rv = 1;
+		}
+		ydoc_free(res);
+	}
+	/* git's copies lie at the top of the work tree: a network's */
+	tmp = dir_tmpdir(ours);
+	if ((d[1]->text == NULL || m.len != d[1]->len ||
+	    memcmp(m.text, d[1]->text, m.len)) &&
+	    safe_write(tmp, ours, m.text, m.len, 0) == -1)
+		rv = 1;
+	free(tmp);
+	for (i = 0; i < 3; i++)
+		ydoc_free(d[i]);
+	free(m.text);
+	free(m.label[0]);
+	free(m.label[1]);
+	strv_free(&m.conflicts);
+	return n > 0 ? 1 : rv;
 }

@@ -64,10 +64,10 @@ main(int argc, char *argv[])
 	struct check ck = { 0 };
 	struct contact *c;
 	struct refs refs = { 0 };
-	char *id, *path, *copy, *orig, *text, *now, *msg, why[256];
-	size_t olen, len, nlen;
+	char *id, *path, *copy, *orig, *text, *msg, why[256];
+	size_t olen, len;
 	const char *ed;
-	int ch, fd;
+	int ch, rv;
 
 	while ((ch = getopt(argc, argv, "C:hV")) != -1)
 		switch (ch) {
@@ -90,14 +90,7 @@ main(int argc, char *argv[])
 	if ((orig = file_read(path, &olen, why)) == NULL)
 		errx(1, "'%s': %s", path, why);
 
-	/* the copy lives in .nw/, where nothing else looks */
-	net_lock(ck.net);
-	copy = xasprintf("%s/.nw/edit-XXXXXX.yaml", ck.net->dir);
-	if ((fd = mkstemps(copy, 5)) == -1)
-		err(1, "'%s'", copy);
-	if (write(fd, orig, olen) != (ssize_t)olen || close(fd) == -1)
-		err(1, "'%s'", copy);
-	net_unlock(ck.net);		/* no lock while a person edits */
+	copy = change_copy(ck.net, orig, olen);	/* no lock while one edits */
 
 	if ((ed = getenv("VISUAL")) == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
@@ -125,15 +118,13 @@ main(int argc, char *argv[])
 		}
 	}
 
-	net_lock(ck.net);
-	if ((now = file_read(path, &nlen, why)) == NULL || nlen != olen ||
-	    memcmp(now, orig, olen) != 0) {
-		fprintf(stderr, "nw-edit: '%s' changed while you edited it; "
-		    "your edit is kept in %s\n", path, copy);
-		return 1;
-	}
-	if (safe_write(net_tmpdir(ck.net), path, text, len, 0) == -1) {
-		fprintf(stderr, "nw-edit: your edit is kept in %s\n", copy);
+	if ((rv = change_replace(ck.net, id, orig, olen, text, len)) != 0) {
+		if (rv == 1)
+			fprintf(stderr, "nw-edit: '%s' changed while you edited "
+			    "it; your edit is kept in %s\n", path, copy);
+		else
+			fprintf(stderr, "nw-edit: your edit is kept in %s\n",
+			    copy);
 		return 1;
 	}
 	unlink(copy);

@@ -90,7 +90,7 @@ tell(struct run *r)
 
 /* ASCII letters folded, other bytes left out: strcaseeq decides. */
 static unsigned
-hash(const char *s)
+key_hash(const char *s)
 {
 	unsigned h = 2166136261u;
 	int c;
@@ -109,8 +109,8 @@ index_add(struct hent **tab, const char *key, size_t who)
 
 	e->who = who;
 	e->key = key;
-	e->next = tab[hash(key)];
-	tab[hash(key)] = e;
+	e->next = tab[key_hash(key)];
+	tab[key_hash(key)] = e;
 }
 
 static size_t
@@ -119,7 +119,7 @@ index_find(struct hent **tab, const char *key)
 	struct hent *e;
 	size_t who = NONE;
 
-	for (e = tab[hash(key)]; e; e = e->next)
+	for (e = tab[key_hash(key)]; e; e = e->next)
 		if (strcaseeq(e->key, key) && (who == NONE || e->who < who))
 			who = e->who;
 	return who;
@@ -165,7 +165,7 @@ known_load(struct run *r)
 
 /* The contact a record is: the same email, else the same name. */
 static size_t
-same(struct run *r, struct rec *rec, const char **why)
+known_as(struct run *r, struct rec *rec, const char **why)
 {
 	const char *e;
 	size_t i, who;
@@ -219,21 +219,14 @@ static void
 known_phones(struct run *r, size_t who)
 {
 	struct contact *c;
-	struct ynode *n;
-	const char *s;
 	size_t i;
 
 	if (r->k[who].phones)
 		return;
 	r->k[who].phones = 1;
-	c = contact_load(r->net, r->k[who].id, C_DOC | C_STRUCT);
-	n = c->doc ? ymap_get(c->doc->root, "phone") : NULL;
-	if (n && n->type == YSEQ) {
-		for (i = 0; i < n->nkid; i++)
-			if ((s = ynode_str(n->kid[i])) != NULL)
-				strv_add(&r->k[who].phone, s);
-	} else if ((s = ynode_str(n)) != NULL)
-		strv_add(&r->k[who].phone, s);
+	c = contact_load(r->net, r->k[who].id, C_STRUCT);
+	for (i = 0; i < c->phone.n; i++)
+		strv_add(&r->k[who].phone, c->phone.v[i]);
 	contact_free(c);
 }
 
@@ -394,7 +387,7 @@ import_one(struct run *r, struct rec *rec, const char *path)
 	}
 	for (i = 0; i < rec->warn.n; i++)
 		say(r, 2, "%s:%d: %s", path, rec->line, rec->warn.v[i]);
-	if ((who = same(r, rec, &why)) == NONE)
+	if ((who = known_as(r, rec, &why)) == NONE)
 		return create(r, rec);
 	if (r->update)
 		return update(r, who, rec);

@@ -30,7 +30,7 @@ logone(struct batch *b, const char *id, void *arg)
 	struct contact *c = NULL;
 
 	if (change_log(b->net, id, r->date, r->kind, r->note, r->next,
-	    r->nnote, r->kind == NULL || strcmp(r->kind, "note") != 0, &c))
+	    r->nnote, schema_kind(r->kind) & KIND_CONTACT, &c))
 		return 1;
 	if (contact_isasked(r->kind) && c->nask > c->ngive)
 		warnx("warning: asked %s %d time%s, gave %d", c->name, c->nask,

@@ -12,11 +12,6 @@
 static const char usage_text[] =
     "usage: nw-show [-ar] [-C dir] ref ...";
 
-/* Keys with a line of their own, or shown another way (name, next). */
-static const char *known[] = { "name", "aka", "org", "title", "circle",
-    "every", "next", "next-note", "email", "phone", "links", "address",
-    "birthday", "met", "added", "tags", "groups", "notes", "log", NULL };
-
 struct run {
 	struct net	*net;
 	struct refs	 refs;
@@ -77,73 +72,35 @@ fieldb(const char *label, struct buf *b)
 }
 
 static void
-join(struct buf *b, char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		buf_printf(b, "%s%s", i ? ", " : "", v[i]);
-}
-
-/*
- * Any value as text: a scalar as it is, a list joined by commas, a
- * mapping one "key: value" a line; deeper collections in flow style.
- */
-static void
-render(struct buf *b, struct ynode *n, int depth)
-{
-	size_t i;
-
-	if ((n = ynode_deref(n)) == NULL || ynode_isnull(n))
-		return;
-	if (n->type == YSCALAR) {
-		buf_puts(b, n->str);
-		return;
-	}
-	if (depth)
-		buf_puts(b, n->type == YMAP ? "{" : "[");
-	for (i = 0; i < n->nkid; i++) {
-		if (n->type == YMAP && i % 2)
-			buf_puts(b, ": ");
-		else if (i)
-			buf_puts(b, n->type == YMAP && depth == 0 ? "\n" :
-			    ", ");
-		render(b, n->kid[i], depth + 1);
-	}
-	if (depth)
-		buf_puts(b, n->type == YMAP ? "}" : "]");
-}
-
-static void
-show_node(const char *label, struct ynode *n)
+show_value(const char *label, const struct value *v)
 {
 	struct buf b = { 0 };
 
-	render(&b, n, 0);
+	value_text(&b, v, 0);
 	fieldb(label, &b);
 }
 
 /* met: "2019-03-02, RustConf, via charles-babbage", or the string. */
 static void
-show_met(struct ynode *n)
+show_met(const struct value *v)
 {
 	struct buf b = { 0 };
 	const char *k;
 	size_t i;
 
-	if (n == NULL || n->type != YMAP) {
-		show_node("met", n);
+	if (v == NULL || v->type != V_MAP) {
+		show_value("met", v);
 		return;
 	}
-	for (i = 0; i + 1 < n->nkid; i += 2) {
+	for (i = 0; i + 1 < v->n; i += 2) {
 		if (b.len)
 			buf_puts(&b, ", ");
-		k = ynode_str(n->kid[i]);
+		k = v->v[i].type == V_STR ? v->v[i].s : NULL;
 		if (k && strcmp(k, "via") == 0)
 			buf_puts(&b, "via ");
 		else if (!k || (strcmp(k, "date") && strcmp(k, "where")))
 			buf_printf(&b, "%s: ", k ? k : "?");
-		render(&b, n->kid[i + 1], 1);
+		value_text(&b, &v->v[i + 1], 1);
 	}
 	fieldb("met", &b);
 }
@@ -169,12 +126,12 @@ show_cadence(struct net *net, struct contact *c)
 }
 
 static void
-show_birthday(struct contact *c, struct ynode *n, int today)
+show_birthday(struct contact *c, const struct value *v, int today)
 {
 	struct buf b = { 0 };
 	int next, y, m, d, age;
 
-	render(&b, n, 0);
+	value_text(&b, v, 0);
 	if (c->bday.month && c->bday.year) {
 		next = bday_next(c->bday, today);
 		date_to_civil(next, &y, &m, &d);
@@ -260,28 +217,59 @@ show_log(struct contact *c, int all)
 	free(v);
 }
 
-/* Whatever else the user keeps in the file, under its own key. */
+/* The user's own keys, in the file's order, each under its name. */
 static void
-show_others(struct ynode *root)
+show_others(struct contact *c)
 {
-	const char *k;
-	size_t i, j;
+	const struct value *k;
+	size_t i;
 
-	for (i = 0; i + 1 < root->nkid; i += 2) {
-		if ((k = ynode_str(root->kid[i])) == NULL)
-			continue;
-		for (j = 0; known[j] && strcmp(known[j], k); j++)
-			;
-		if (known[j] == NULL)
-			show_node(k, root->kid[i + 1]);
+	for (i = 0; i + 1 < c->keys.n; i += 2) {
+		k = &c->keys.v[i];
+		if (k->type == V_STR && schema_key(k->s) == NULL)
+			show_value(k->s, &c->keys.v[i + 1]);
+	}
+}
+
+static int
+byshow(const void *x, const void *y)
+{
+	const struct key *a = *(const struct key *const *)x;
+	const struct key *b = *(const struct key *const *)y;
+
+	return a->show - b->show;
+}
+
+/* A key of nw(5) on its line, as its type shows it. */
+static void
+show_key(struct run *r, struct contact *c, const struct key *k)
+{
+	const struct value *v = contact_value(c, k->name);
+	const char *label = k->label ? k->label : k->name;
+
+	switch (k->type) {
+	case K_CIRCLE:
+	case K_DUR:
+		if (k->type == K_CIRCLE)
+			show_cadence(r->net, c);
+		break;
+	case K_BDAY:
+		show_birthday(c, v, r->today);
+		break;
+	case K_MET:
+		show_met(v);
+		break;
+	default:
+		show_value(label, v);
 	}
 }
 
 static void
 show(struct run *r, struct contact *c)
 {
-	struct ynode *root = c->doc->root;
-	struct buf b = { 0 };
+	const struct key *all, **k;
+	size_t i, j, n;
+	int others = 0;
 
 	if (r->shown++)
 		putchar('\n');
@@ -289,24 +277,22 @@ show(struct run *r, struct contact *c)
 	put(c->name, strlen(c->name));
 	puts(r->colour ? "\033[0m" : "");
 	field("id", c->id);
-	join(&b, c->aka.v, c->aka.n);
-	fieldb("aka", &b);
-	field("org", c->org);
-	field("title", c->title);
-	show_cadence(r->net, c);
-	join(&b, c->email.v, c->email.n);
-	fieldb("email", &b);
-	show_node("phone", ymap_get(root, "phone"));
-	show_node("links", ymap_get(root, "links"));
-	show_node("address", ymap_get(root, "address"));
-	show_birthday(c, ymap_get(root, "birthday"), r->today);
-	show_met(ymap_get(root, "met"));
-	join(&b, c->tags.v, c->tags.n);
-	fieldb("tags", &b);
-	join(&b, c->groups.v, c->groups.n);
-	fieldb("groups", &b);
-	show_others(root);
-	show_node("notes", ymap_get(root, "notes"));
+	all = schema_keys(&n);
+	k = xcalloc(n, sizeof *k);
+	for (i = j = 0; i < n; i++)
+		if (all[i].show > 0)
+			k[j++] = &all[i];
+	qsort(k, j, sizeof *k, byshow);
+	for (i = 0; i < j; i++) {
+		if (!others && k[i]->show > SHOW_USER) {
+			show_others(c);
+			others = 1;
+		}
+		show_key(r, c, k[i]);
+	}
+	if (!others)
+		show_others(c);
+	free(k);
 	show_due(r, c);
 	printf("  %-9s gave %d, asked %d, got %d", "balance", c->ngive,
 	    c->nask, c->ngot);
@@ -356,7 +342,7 @@ one(const char *ref, void *arg)
 		free(id);
 		return rv;
 	}
-	c = contact_load(r->net, id, C_DOC | C_LOG);
+	c = contact_load(r->net, id, C_KEYS | C_LOG);
 	if (contact_report(c))
 		rv = 1;
 	else

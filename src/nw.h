@@ -1,4 +1,12 @@
-/* nw.h - the vocabulary of nw, one section per source file */
+/*
+ * nw.h - the vocabulary a command of nw may use, one section a layer.
+ *
+ * Commands (src/nw-*.c) include this header only: they read contacts as
+ * struct contact, select them with contacts_each, change them with the
+ * change_* functions, and print through out.c.  What only the library
+ * uses (the YAML tree, the editor, the safe write) is in nw_priv.h; see
+ * HACKING.md for the layers and who may call whom.
+ */
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,12 +14,13 @@
 
 #define NW_VERSION	"0.1"
 #define NW_MAXFILE	(1024 * 1024)	/* bytes in one contact file */
-#define NW_MAXDEPTH	64		/* nesting of collections */
-#define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
 #define NODATE		(-0x7fffffff)	/* "no date" in day numbers */
 
-/* util.c: memory and strings that never fail quietly */
+struct ydoc;
+
+/* --- base: mem.c, buf.c, utf8.c ----------------------------------------- */
+
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
@@ -30,6 +39,7 @@ void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
+
 struct strv {				/* a list of strings */
 	char	**v;
 	size_t	  n;
@@ -38,14 +48,15 @@ void	 strv_add(struct strv *, const char *);
 int	 strv_has(struct strv *, const char *);
 int	 strv_hascase(struct strv *, const char *);
 void	 strv_free(struct strv *);
+
 int	 strcaseeq(const char *, const char *);
 int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
-int	 email_plausible(const char *);
-void	 opt_text(int, const char *);
 size_t	 utf8_width(const char *);
+void	 opt_text(int, const char *);
 
-/* date.c: civil dates as day numbers, durations, today */
+/* --- dates: date.c ------------------------------------------------------- */
+
 struct dur {
 	int	 n;
 	char	 unit;		/* 'd', 'w', 'm', 'y'; 0 for none */
@@ -69,54 +80,8 @@ struct bday {
 int	 bday_parse(const char *, struct bday *);
 int	 bday_next(struct bday, int);
 
-/* yaml.c: files parsed with libyaml into trees that know their bytes */
-enum ytype { YSCALAR, YSEQ, YMAP, YALIAS };
+/* --- the network: dir.c --------------------------------------------------- */
 
-struct ynode {
-	enum ytype	 type;
-	int		 flow;		/* a flow collection */
-	int		 style;		/* libyaml scalar style */
-	int		 plain;		/* untagged plain scalar */
-	char		*tag, *anchor;
-	char		*str;		/* scalar value, NUL-terminated */
-	size_t		 len;
-	size_t		 start, end;	/* byte offsets into the text (YD_BYTES) */
-	int		 line, col;	/* of start, from 1 */
-	struct ynode	**kid;		/* map: key, value, key, value... */
-	size_t		 nkid;
-	struct ynode	*target;	/* alias: the anchored node */
-	size_t		 weight;	/* nodes with aliases expanded */
-	int		 depth, done;
-};
-
-struct ydoc {
-	char		*text;		/* the file's bytes */
-	size_t		 len;
-	struct ynode	*root;
-	struct ynode	**nodes;	/* every node, in the text's order */
-	size_t		 nnodes, nalloc;
-	void		*mem;		/* the arena they and their strings use */
-	int		 bytes;		/* nodes know their bytes: YD_BYTES */
-	int		 line, col;	/* of the error */
-	char		 err[256];
-};
-
-enum { YD_BYTES = 1 };
-struct ydoc	*ydoc_parse(const char *, size_t);
-struct ydoc	*ydoc_parsef(const char *, size_t, int);
-struct ydoc	*ydoc_read(const char *);
-struct ydoc	*ydoc_readf(const char *, int);
-void		 ydoc_free(struct ydoc *);
-struct ynode	*ynode_deref(struct ynode *);
-struct ynode	*ymap_get(struct ynode *, const char *);
-struct ynode	*ymap_key(struct ynode *, const char *);
-int		 ynode_equal(struct ynode *, struct ynode *);
-int		 ynode_isnull(struct ynode *);
-const char	*ynode_str(struct ynode *);
-int		 yaml_typed(const char *);
-void		 ydoc_pos(const char *, size_t, size_t, int *, int *);
-
-/* dir.c: the network folder, its settings and its files */
 struct circle {
 	char		*name;
 	struct dur	 every;
@@ -138,21 +103,18 @@ struct net {
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
 
-struct stamp;
 struct net	*net_open(int);
+struct net	*net_init(void);
 void		 net_free(struct net *);
 struct dur	*net_circle(struct net *, const char *);
 char		*net_path(struct net *, const char *);
 int		 net_list(struct net *, char ***, size_t *, struct strv *);
-int		 net_scan(struct net *, char ***, struct stamp **, size_t *,
-		    struct strv *);
-const char	*net_tmpdir(struct net *);
 void		 net_lock(struct net *);
 void		 net_unlock(struct net *);
-int		 net_inside(struct net *, const char *);
 int		 id_valid(const char *);
 
-/* schema.c: the keys of nw(5), what each means and how it is checked */
+/* --- the keys of nw(5): schema.c ----------------------------------------- */
+
 enum ktype {
 	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
 	K_CIRCLE, K_BDAY, K_LINKS, K_MET, K_LOG, K_LAST, K_DUE
@@ -164,7 +126,8 @@ enum {
 	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
 	K_DERIVED = 16		/* no key of a file: an output's column */
 };
-#define NOFIELD	((size_t)-1)
+#define NOFIELD		((size_t)-1)
+#define SHOW_USER	14	/* nw-show's rank for the user's own keys */
 
 struct key {
 	const char	*name;
@@ -175,34 +138,26 @@ struct key {
 	size_t		 field;		/* where struct contact holds it */
 };
 
-struct finding {			/* how a check says what it finds */
-	struct net	*net;
-	void		(*say)(struct finding *, struct ynode *, int,
-			    const char *, ...)
-			    __attribute__((format(printf, 4, 5)));
-	void		*arg;
-};
-
 const struct key	*schema_keys(size_t *);
 const struct key	*schema_key(const char *);
-const char		*schema_invalid(const struct key *, struct net *,
-			    const char *, char *, size_t);
-void			 schema_check(struct finding *, const struct key *,
-			    struct ynode *);
-enum { Y_LIST = 1, Y_LENIENT = 2 };
-char			*schema_yaml(const char *, struct net *, const char *,
-			    int, char *, size_t);
 int			 schema_arg(const char *, struct net *, const char *);
 
-struct column {				/* a contact's column in CSV */
-	const char	*name;
-	const char	*part;		/* the draft key it fills, or NULL */
-	const struct key *k;
+enum {					/* what a log entry's kind means */
+	KIND_CONTACT = 1,		/* it counts as contact */
+	KIND_GIVE = 2,			/* you gave */
+	KIND_ASK = 4,			/* you asked */
+	KIND_GOT = 8,			/* they gave you */
+	KIND_THANKS = 16		/* you thanked */
 };
-const struct column	*schema_columns(size_t *);
-const struct column	*schema_column(const char *);
+struct kind {
+	const char	*name;
+	int		 flags;
+};
+const struct kind	*schema_kinds(size_t *);
+int			 schema_kind(const char *);
 
-/* contact.c: a contact's fields, read through the schema */
+/* --- contacts: contact.c ------------------------------------------------- */
+
 struct logent {
 	int		 date;
 	char		*kind, *note;
@@ -237,7 +192,7 @@ struct contact {
 	size_t		 nlog;		/* entries with a date */
 	struct logent	*log;		/* with C_LOG: those entries */
 	struct value	 keys;		/* with C_KEYS: every key, in order */
-	struct ydoc	*doc;		/* with C_DOC: the file parsed */
+	struct ydoc	*doc;		/* with C_DOC (the library's) */
 	int		 line, col;	/* of the first problem */
 	char		*err;		/* why it could not be used */
 	int		 packed;	/* one block, from a summary (cache.c) */
@@ -246,13 +201,12 @@ struct contact {
 enum { C_DOC = 1, C_LOG = 2, C_STRUCT = 4, C_KEYS = 8 };
 
 struct contact	*contact_load(struct net *, const char *, int);
-struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
-		    int);
 void		 contact_free(struct contact *);
 int		 contact_report(struct contact *);
 int		 contact_isasked(const char *);
 const struct value *contact_value(struct contact *, const char *);
 void		 value_free(struct value *);
+char		*contact_slug(const char *);
 
 struct due {
 	struct contact	*c;
@@ -263,54 +217,21 @@ struct due {
 void		 contact_due(struct net *, struct contact *, int, struct due *);
 void		 due_free(struct due *);
 
-/* cache.c: many contacts at once, from .nw/cache when it may */
-struct stat;
-struct stamp {				/* what tells that a file changed */
-	unsigned long long	 ino, size;
-	long long		 mtime, ctime;	/* in nanoseconds */
-};
-void	 stamp_from(struct stamp *, const struct stat *);
-void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
-	    void (*)(struct contact *, void *), void *);
-void	 cache_free(struct cache *);
+/* --- which contacts: ref.c, select.c ------------------------------------- */
 
-/* cores.c: work spread over every core, its results taken in order */
-void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
-	    void *);
-
-/* ref.c: what a reference names, and where references come from */
 struct refs {
 	struct net	 *net;
 	struct contact	**all;		/* loaded once, for names */
 	size_t		  nall;
 	int		  loaded;
 };
-char	*ref_resolve(struct refs *, const char *);
-int	 ref_loop(int, char **, int (*)(const char *, void *), void *);
-int	 ref_stdin_usable(void);
-struct contact **refs_all(struct refs *, size_t *);
-void	 refs_free(struct refs *);
-void	 refs_refresh(struct refs *);
+char		*ref_resolve(struct refs *, const char *);
+int		 ref_loop(int, char **, int (*)(const char *, void *), void *);
+int		 ref_stdin_usable(void);
+struct contact	**refs_all(struct refs *, size_t *);
+void		 refs_refresh(struct refs *);
+void		 refs_free(struct refs *);
 
-/* check.c: what is wrong with a contact, said where it is */
-struct check {
-	struct net	*net;
-	struct refs	 refs;		/* every contact, for duplicates */
-	FILE		*out;
-	int		 quiet;		/* errors only */
-	int		 nerr, nwarn;
-	const char	*path, *id;	/* of the file being checked */
-	struct strv	 found;		/* its findings, to sort */
-};
-int	 check_text(struct check *, const char *, const char *, const char *,
-	    size_t);
-int	 check_file(struct check *, const char *);
-void	 check_note(struct check *, const char *, int, const char *, ...)
-	    __attribute__((format(printf, 4, 5)));
-void	 check_path(struct check *, const char *, int, const char *, ...)
-	    __attribute__((format(printf, 4, 5)));
-
-/* select.c: which contacts a scan takes, and the walk over them */
 struct filter {
 	struct strv	 tag, group, circle;
 };
@@ -328,54 +249,9 @@ struct scan {
 int	 contacts_each(struct scan *, int, char **,
 	    int (*)(struct scan *, struct contact *, void *), void *);
 
-/* out.c: rows as TSV, a table or JSON Lines */
-enum { OUT_TSV, OUT_TABLE, OUT_JSON };
-extern int out_mode;
-void	 out_init(int);
-int	 out_colour(void);
-void	 out_row(int, const char *const *, const char *const *, const char *,
-	    const char *);
-void	 out_flush(void);
-int	 out_close(void);
-void	 value_text(struct buf *, const struct value *, int);
+/* --- changing contacts: change.c ----------------------------------------- */
 
-/* edit.c: change a file's text touching only the bytes it must */
-struct edit {
-	struct ydoc	*doc;		/* the text parsed, owned by the edit */
-	char		*text;		/* the new text */
-	size_t		 len;
-	char		*orig;		/* the text before any edit */
-	size_t		 olen;
-	const char	*path;
-	const char	*eol;		/* the file's line end */
-	size_t		 bom;		/* 3 with a BOM, else 0 */
-	char		 err[256];
-	int		 line, col;
-};
-struct edit	*edit_open(struct ydoc *, const char *);
-void		 edit_free(struct edit *);
-enum { Q_FLOW = 1, Q_STR = 2 };
-int		 edit_append(struct edit *, const char *, const char *, int);
-int		 edit_set(struct edit *, const char *, const char *);
-int		 edit_delete(struct edit *, const char *);
-int		 edit_remove(struct edit *, const char *, const char *, int *);
-char		*yaml_quote(const char *, int);
-int		 edit_report(struct edit *);
-
-/* change.c: the changes commands make to contacts, written safely */
-struct draft {				/* a contact about to be created */
-	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
-	int		 added;
-};
-void		 draft_set(struct draft *, const char *, const char *);
-void		 draft_unset(struct draft *, const char *, const char *);
-const char	*draft_get(const struct draft *, const char *);
-const char	*draft_value(const struct draft *, const char *, size_t);
-int		 draft_check(const struct draft *, struct net *, char *, size_t);
-void		 draft_free(struct draft *);
-char		*draft_text(const struct draft *);
-char		*draft_write(struct net *, const struct draft *);
-struct change;
+struct change;				/* one contact's edits, under the lock */
 int	 change_edit(struct net *, const char *,
 	    int (*)(struct change *, struct contact *, void *), void *,
 	    struct contact **);
@@ -387,7 +263,21 @@ int	 change_delete(struct change *, const char *, int *);
 int	 change_log_entry(struct change *, int, const char *, const char *);
 int	 change_log(struct net *, const char *, int, const char *,
 	    const char *, const char *, const char *, int, struct contact **);
-char	*contact_slug(const char *);
+char	*change_copy(struct net *, const char *, size_t);
+int	 change_replace(struct net *, const char *, const char *, size_t,
+	    const char *, size_t);
+
+struct draft {				/* a contact about to be created */
+	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
+	int		 added;
+};
+void		 draft_set(struct draft *, const char *, const char *);
+void		 draft_unset(struct draft *, const char *, const char *);
+const char	*draft_get(const struct draft *, const char *);
+const char	*draft_value(const struct draft *, const char *, size_t);
+int		 draft_check(const struct draft *, struct net *, char *, size_t);
+char		*draft_write(struct net *, const struct draft *);
+void		 draft_free(struct draft *);
 
 struct batch {				/* a run of changes, one commit */
 	struct net	*net;
@@ -401,45 +291,56 @@ void	 batch_changed(struct batch *, const char *, const char *);
 void	 batch_commit(struct batch *, const char *);
 void	 batch_free(struct batch *);
 
-/* write.c: the one way a file is written, and how one is read */
-enum { SW_CREATE = 1, SW_QUIET = 2 };
-int	 safe_write(const char *, const char *, const char *, size_t, int);
 char	*file_read(const char *, size_t *, char *);
 
-/* git.c: run git in the network, commit what a command changed */
-int	 git_spawn(const char *, char **, int, struct buf *, struct buf *);
-int	 git_run(struct net *, char **, int);
-void	 git_commit(struct net *, char **, size_t, const char *);
-int	 git_set_driver(struct net *, int);
-int	 git_unmerged(struct net *, struct strv *);
+/* --- checking: check.c --------------------------------------------------- */
 
-/* sys.c: what differs from one system to another */
-const char	*sys_selfdir(void);
-char		*sys_program(const char *);
-const char	*sys_progname(void);
-
-/* match.c: PCRE2 patterns, case-insensitive unless they have a capital */
-struct match;
-struct match	*match_new(const char *, char *, size_t);
-int		 match_str(struct match *, const char *, char *, size_t);
-int		 match_value(struct match *, const struct value *, char *,
-		    size_t);
-void		 match_free(struct match *);
-
-/* merge.c: three-way merge of one contact file (nw-merge) */
-struct merge {
-	char		*text;		/* the result */
-	size_t		 len;
-	struct strv	 conflicts;	/* keys put between conflict markers */
-	char		*label[2];	/* ours and theirs on markers; free */
-	char		 err[256];	/* why a merge was refused */
+struct check {
+	struct net	*net;
+	struct refs	 refs;		/* every contact, for duplicates */
+	FILE		*out;
+	int		 quiet;		/* errors only */
+	int		 nerr, nwarn;
+	const char	*path, *id;	/* of the file being checked */
+	struct strv	 found;		/* its findings, to sort */
 };
-int	 merge_contact(struct ydoc *, struct ydoc *, struct ydoc *,
-	    struct merge *);
-int	 merge_plain(const char *, const char *, const char *, struct merge *);
+int	 check_text(struct check *, const char *, const char *, const char *,
+	    size_t);
+int	 check_file(struct check *, const char *);
+void	 check_note(struct check *, const char *, int, const char *, ...)
+	    __attribute__((format(printf, 4, 5)));
+void	 check_path(struct check *, const char *, int, const char *, ...)
+	    __attribute__((format(printf, 4, 5)));
 
-/* import.c: records from other address books, on their way to contacts */
-struct rec {
+/* --- output: out.c, json.c, csv.c, ical.c, vcard.c ----------------------- */
+
+enum { OUT_TSV, OUT_TABLE, OUT_JSON };
+extern int out_mode;
+void	 out_init(int);
+int	 out_colour(void);
+void	 out_row(int, const char *const *, const char *const *, const char *,
+	    const char *);
+void	 out_flush(void);
+int	 out_close(void);
+void	 value_text(struct buf *, const struct value *, int);
+void	 report(FILE *, const char *, int, int, const char *, const char *,
+	    ...) __attribute__((format(printf, 6, 7)));
+void	 report_buf(struct buf *, const char *, int, int, const char *,
+	    const char *, va_list) __attribute__((format(printf, 6, 0)));
+
+void	 json_str(FILE *, const char *);
+void	 json_value(FILE *, const struct value *);
+void	 json_contact(FILE *, struct net *, struct contact *, int);
+void	 csv_header(FILE *);
+void	 csv_contact(FILE *, struct net *, struct contact *, int);
+void	 ical_begin(struct buf *);
+void	 ical_contact(struct buf *, struct net *, struct contact *, int);
+void	 ical_end(struct buf *);
+void	 vcard_write(struct buf *, struct contact *, int);
+
+/* --- other address books: rec.c, vcard.c, csv.c -------------------------- */
+
+struct rec {				/* a contact read from elsewhere */
 	struct draft	 d;
 	struct buf	 notes;
 	int		 line;		/* where it starts in its file */
@@ -452,41 +353,34 @@ struct recs {
 	struct strv	 ignored;	/* CSV columns not imported */
 };
 enum { IN_VCARD = 1, IN_LINKEDIN, IN_GOOGLE, IN_CSV };
-int		 import_format(const char *);
-int		 import_detect(const char *, size_t);
-void		 import_csv(const char *, size_t, int, struct net *,
-		    struct recs *);
-struct rec	*rec_new(struct recs *, int);
-char		*rec_clean(const char *, int);
-void		 rec_set(struct rec *, const char *, const char *);
-void		 rec_note(struct rec *, const char *, const char *);
-void		 rec_bday(struct rec *, const char *, int);
-void		 rec_link(struct rec *, const char *, const char *);
-void		 rec_name(struct rec *, const char *const *, size_t,
-		    struct buf *);
-void		 rec_fail(struct rec *, int, const char *);
-void		 rec_done(struct rec *);
-void		 rec_free(struct rec *);
-
-/* vcard.c: vCards read into records, contacts written as vCards */
+int	 import_format(const char *);
+int	 import_detect(const char *, size_t);
+void	 import_csv(const char *, size_t, int, struct net *, struct recs *);
 void	 vcard_read(const char *, size_t, struct recs *);
-void	 vcard_write(struct buf *, struct contact *, int);
-char	*vc_text(const char *);
-void	 vc_line(struct buf *, const char *, const char *);
+void	 rec_free(struct rec *);
 
-/* uuid.c: UUIDs from a name */
-void	 uuid_v5(const char *, char [37]);
+/* --- git: git.c ------------------------------------------------------------ */
 
-/* ical.c: contacts as iCalendar events */
-void	 ical_begin(struct buf *);
-void	 ical_contact(struct buf *, struct net *, struct contact *, int);
-void	 ical_end(struct buf *);
+void	 git_commit(struct net *, char **, size_t, const char *);
+int	 git_set_driver(struct net *, int);
+void	 git_setup(struct net *);
+int	 git_unmerged(struct net *, struct strv *);
 
-/* csv.c: CSV read into records, contacts written as CSV */
-void	 csv_header(FILE *);
-void	 csv_contact(FILE *, struct net *, struct contact *, int);
+/* --- merging: merge.c ---------------------------------------------------- */
 
-/* json.c: JSON, and the one shape of a contact */
-void	 json_str(FILE *, const char *);
-void	 json_value(FILE *, const struct value *);
-void	 json_contact(FILE *, struct net *, struct contact *, int);
+int	 merge_files(const char *, const char *, const char *);
+
+/* --- searching: match.c -------------------------------------------------- */
+
+struct match;
+struct match	*match_new(const char *, char *, size_t);
+int		 match_str(struct match *, const char *, char *, size_t);
+int		 match_value(struct match *, const struct value *, char *,
+		    size_t);
+void		 match_free(struct match *);
+
+/* --- the system: sys.c --------------------------------------------------- */
+
+const char	*sys_selfdir(void);
+char		*sys_program(const char *);
+const char	*sys_progname(void);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * A record is a draft (change.c) on its way to a contact.  The readers

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 static void
 keep(struct contact *c, void *arg)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 #define F(f)	offsetof(struct contact, f)
 
@@ -42,6 +43,9 @@ static const struct key keys[] = {
 	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(added) },
 	{ "last",      K_LAST,   K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "due",       K_DUE,    K_DERIVED,             0,   NULL,  NOFIELD },
+#ifdef NW_TEST_KEY	/* tests/2300-schema.t: a key added here alone */
+	{ "test-key",  K_DATE,   K_SET,                 14,  "tested", NOFIELD },
+#endif
 	{ "notes",     K_TEXT,   K_SET,                 15,  NULL,  F(notes) },
 	{ "log",       K_LOG,    K_VITAL,               0,   NULL,  NOFIELD },
 };
@@ -65,6 +69,16 @@ schema_key(const char *name)
 		    strcmp(keys[i].name, name) == 0)
 			return &keys[i];
 	return NULL;
+}
+
+/* One '@' with text on both sides and no blanks: enough to catch typos. */
+int
+email_plausible(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	return at && at != s && at[1] && !strchr(at + 1, '@') &&
+	    !strpbrk(s, " \t<>,;");
 }
 
 /*
@@ -443,4 +457,48 @@ schema_column(const char *name)
 		if (strcaseeq(c[i].name, name))
 			return &c[i];
 	return NULL;
+}
+
+/* --- log kinds ----------------------------------------------------------- */
+
+/*
+ * The kinds of log entry nw(5) names, and what each means.  Other words
+ * are allowed (nw-check warns of them); an entry of no kind counts as
+ * contact.
+ */
+static const struct kind kinds[] = {
+	{ "call",	KIND_CONTACT },
+	{ "meet",	KIND_CONTACT },
+	{ "email",	KIND_CONTACT },
+	{ "message",	KIND_CONTACT },
+	{ "social",	KIND_CONTACT },
+	{ "event",	KIND_CONTACT },
+	{ "give",	KIND_CONTACT | KIND_GIVE },
+	{ "ask",	KIND_CONTACT | KIND_ASK },
+	{ "got",	KIND_CONTACT | KIND_GOT },
+	{ "thanks",	KIND_CONTACT | KIND_THANKS },
+	{ "note",	0 },
+};
+
+/* The kinds nw(5) names, in its order. */
+const struct kind *
+schema_kinds(size_t *n)
+{
+	*n = sizeof kinds / sizeof kinds[0];
+	return kinds;
+}
+
+/*
+ * What an entry of this kind is (KIND_ flags): a kind of nw(5)'s, or any
+ * other word, or none, which count as contact.
+ */
+int
+schema_kind(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kinds[i].name, kind) == 0)
+			return kinds[i].flags;
+	return KIND_CONTACT;
 }

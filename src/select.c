@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /* Every -t, -g and -c must hold (tags and groups ignore case). */
 int

@@ -14,6 +14,7 @@
 #endif
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * The folder of the running program, as an absolute path, or NULL when

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 #define ROL(x, n)	((x) << (n) | (x) >> (32 - (n)))
 

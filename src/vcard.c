@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * Reading follows RFC 6350 (4.0), RFC 2426 (3.0) and the vCard 2.1

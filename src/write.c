@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 static int
 syncdir(const char *dir)

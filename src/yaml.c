@@ -11,6 +11,7 @@
 #include <yaml.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 #define MAXANCHORS	1000
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 #include "fuzz.h"
 
 static struct circle circles[] = { { "close", { 3, 'w' } } };

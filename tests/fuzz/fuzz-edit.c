@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 #include "fuzz.h"
 
 #define MAXKEYS	8		/* existing keys each edit is tried on */

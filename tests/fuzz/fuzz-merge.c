@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 #include "fuzz.h"
 
 enum { BASE, OURS, THEIRS };

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 #include "fuzz.h"
 
 int

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 #include "fuzz.h"
 
 static int verbose;

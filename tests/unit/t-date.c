@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 static int n, failed;
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 enum op { APPEND, APPEND_FLOW, SET, DELETE, REMOVE };
 

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 #define ITEM "{date: 2026-11-25, kind: call, note: \"x, y\"}"
 

@@ -1,134 +1,33 @@
-/* util.c - memory and strings */
+/* utf8.c - text: UTF-8, case as people type it, terminal width */
 
 #include <err.h>
 #include <locale.h>
-#include <stdarg.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
-void *
-xmalloc(size_t n)
+static locale_t utf8;
+static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
+
+static void
+utf8_open(void)
 {
-	void *p;
-
-	if ((p = malloc(n ? n : 1)) == NULL)
-		err(1, NULL);
-	return p;
-}
-
-void *
-xcalloc(size_t n, size_t m)
-{
-	void *p;
-
-	if ((p = calloc(n ? n : 1, m ? m : 1)) == NULL)
-		err(1, NULL);
-	return p;
-}
-
-void *
-xrealloc(void *p, size_t n)
-{
-	if ((p = realloc(p, n ? n : 1)) == NULL)
-		err(1, NULL);
-	return p;
-}
-
-char *
-xstrdup(const char *s)
-{
-	return xstrndup(s, strlen(s));
-}
-
-char *
-xstrndup(const char *s, size_t n)
-{
-	char *p;
-
-	p = xmalloc(n + 1);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-char *
-xasprintf(const char *fmt, ...)
-{
-	struct buf b = { 0 };
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		err(1, "vsnprintf");
-	b.s = xmalloc(n + 1);
-	va_start(ap, fmt);
-	vsnprintf(b.s, n + 1, fmt, ap);
-	va_end(ap);
-	return b.s;
-}
-
-void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-void
-buf_vprintf(struct buf *b, const char *fmt, va_list ap)
-{
-	va_list aq;
-	char *s;
-	int n;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0)
-		err(1, "vsnprintf");
-	s = xmalloc(n + 1);
-	vsnprintf(s, n + 1, fmt, ap);
-	buf_add(b, s, n);
-	free(s);
-}
-
-void
-buf_printf(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vprintf(b, fmt, ap);
-	va_end(ap);
+	utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 }
 
 /*
  * The next code point of *s, lowercased: ASCII always, the rest of
- * Unicode through the C.UTF-8 locale when the system has it.
+ * Unicode through the C.UTF-8 locale when the system has it (opened once,
+ * whichever core asks first).
  */
 static wint_t
 nextlower(const char **s)
 {
-	static locale_t utf8;
-	static int tried;
 	const unsigned char *u = (const unsigned char *)*s;
 	unsigned len, k;
 	wint_t c;
@@ -140,10 +39,7 @@ nextlower(const char **s)
 	*s += k;
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-	if (!tried) {
-		tried = 1;
-		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	}
+	pthread_once(&utf8_once, utf8_open);
 	return utf8 ? towlower_l(c, utf8) : c;
 }
 
@@ -240,49 +136,6 @@ utf8_width(const char *s)
 	return w;
 }
 
-void
-strv_add(struct strv *l, const char *s)
-{
-	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
-	l->v[l->n++] = xstrdup(s);
-}
-
-/* Is s in the list, byte for byte?  Keys, ids and paths are. */
-int
-strv_has(struct strv *l, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (strcmp(l->v[i], s) == 0)
-			return 1;
-	return 0;
-}
-
-/* Is s in the list, as people type it (strcaseeq)?  Names, emails. */
-int
-strv_hascase(struct strv *l, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (strcaseeq(l->v[i], s))
-			return 1;
-	return 0;
-}
-
-void
-strv_free(struct strv *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
-}
-
 /*
  * The text of an option goes into a contact file: valid UTF-8, no
  * carriage return.  Else a usage error that names the option, before any
@@ -295,14 +148,4 @@ opt_text(int opt, const char *s)
 		errx(2, "-%c: not UTF-8 text", opt);
 	if (strchr(s, '\r'))
 		errx(2, "-%c: a carriage return cannot go in a contact", opt);
-}
-
-/* One '@' with text on both sides and no blanks: enough to catch typos. */
-int
-email_plausible(const char *s)
-{
-	const char *at = strchr(s, '@');
-
-	return at && at != s && at[1] && !strchr(at + 1, '@') &&
-	    !strpbrk(s, " \t<>,;");
 }

@@ -1,0 +1,190 @@
+/*
+ * nw_priv.h - what only the library uses: the YAML tree and the editor
+ * that changes a file's text, the one safe write, the schema's checks of
+ * a tree, git's spawning, the merge's and the importers' insides.  A
+ * command includes nw.h only and so cannot touch a file's text.
+ */
+
+#define NW_MAXDEPTH	64		/* nesting of collections */
+#define NW_MAXNODES	100000		/* nodes, aliases expanded */
+
+/* --- yaml.c: files parsed with libyaml into trees that know their bytes --- */
+
+enum ytype { YSCALAR, YSEQ, YMAP, YALIAS };
+
+struct ynode {
+	enum ytype	 type;
+	int		 flow;		/* a flow collection */
+	int		 style;		/* libyaml scalar style */
+	int		 plain;		/* untagged plain scalar */
+	char		*tag, *anchor;
+	char		*str;		/* scalar value, NUL-terminated */
+	size_t		 len;
+	size_t		 start, end;	/* byte offsets into the text (YD_BYTES) */
+	int		 line, col;	/* of start, from 1 */
+	struct ynode	**kid;		/* map: key, value, key, value... */
+	size_t		 nkid;
+	struct ynode	*target;	/* alias: the anchored node */
+	size_t		 weight;	/* nodes with aliases expanded */
+	int		 depth, done;
+};
+
+struct ydoc {
+	char		*text;		/* the file's bytes */
+	size_t		 len;
+	struct ynode	*root;
+	struct ynode	**nodes;	/* every node, in the text's order */
+	size_t		 nnodes, nalloc;
+	void		*mem;		/* the arena they and their strings use */
+	int		 bytes;		/* nodes know their bytes: YD_BYTES */
+	int		 line, col;	/* of the error */
+	char		 err[256];
+};
+
+enum { YD_BYTES = 1 };
+struct ydoc	*ydoc_parse(const char *, size_t);
+struct ydoc	*ydoc_parsef(const char *, size_t, int);
+struct ydoc	*ydoc_read(const char *);
+struct ydoc	*ydoc_readf(const char *, int);
+void		 ydoc_free(struct ydoc *);
+struct ynode	*ynode_deref(struct ynode *);
+struct ynode	*ymap_get(struct ynode *, const char *);
+struct ynode	*ymap_key(struct ynode *, const char *);
+int		 ynode_equal(struct ynode *, struct ynode *);
+int		 ynode_isnull(struct ynode *);
+const char	*ynode_str(struct ynode *);
+int		 yaml_typed(const char *);
+void		 ydoc_pos(const char *, size_t, size_t, int *, int *);
+
+/* --- edit.c: change a file's text touching only the bytes it must ------- */
+
+struct edit {
+	struct ydoc	*doc;		/* the text parsed, owned by the edit */
+	char		*text;		/* the new text */
+	size_t		 len;
+	char		*orig;		/* the text before any edit */
+	size_t		 olen;
+	const char	*path;
+	const char	*eol;		/* the file's line end */
+	size_t		 bom;		/* 3 with a BOM, else 0 */
+	char		 err[256];
+	int		 line, col;
+};
+struct edit	*edit_open(struct ydoc *, const char *);
+void		 edit_free(struct edit *);
+enum { Q_FLOW = 1, Q_STR = 2 };
+int		 edit_append(struct edit *, const char *, const char *, int);
+int		 edit_set(struct edit *, const char *, const char *);
+int		 edit_delete(struct edit *, const char *);
+int		 edit_remove(struct edit *, const char *, const char *, int *);
+char		*yaml_quote(const char *, int);
+int		 edit_report(struct edit *);
+size_t		 text_line_start(const char *, size_t, size_t);
+size_t		 text_line_after(const char *, size_t, size_t);
+struct cut {				/* text[start, end) becomes text */
+	size_t		 start, end, seq;
+	char		*text;
+};
+char		*text_cuts(const char *, size_t, struct cut *, size_t,
+		    size_t *);
+int		 edit_retext(struct edit *, char *, size_t);
+int		 edit_replace(struct edit *, size_t, size_t, const char *);
+
+/* --- write.c: the one way a file is written ------------------------------ */
+
+enum { SW_CREATE = 1, SW_QUIET = 2 };
+int	 safe_write(const char *, const char *, const char *, size_t, int);
+
+/* --- dir.c: the network's own folder, its files stamped ------------------ */
+
+struct stamp;
+int		 net_scan(struct net *, char ***, struct stamp **, size_t *,
+		    struct strv *);
+const char	*net_tmpdir(struct net *);
+char		*dir_tmpdir(const char *);
+int		 net_ensure(struct net *, const char *, const char *,
+		    const char *);
+int		 net_inside(struct net *, const char *);
+
+/* --- schema.c: a tree's values checked, an argument's made YAML ---------- */
+
+struct finding {			/* how a check says what it finds */
+	struct net	*net;
+	void		(*say)(struct finding *, struct ynode *, int,
+			    const char *, ...)
+			    __attribute__((format(printf, 4, 5)));
+	void		*arg;
+};
+void		 schema_check(struct finding *, const struct key *,
+		    struct ynode *);
+const char	*schema_invalid(const struct key *, struct net *,
+		    const char *, char *, size_t);
+enum { Y_LIST = 1, Y_LENIENT = 2 };
+char		*schema_yaml(const char *, struct net *, const char *, int,
+		    char *, size_t);
+int		 email_plausible(const char *);
+
+struct column {				/* a contact's column in CSV */
+	const char	*name;
+	const char	*part;		/* the draft key it fills, or NULL */
+	const struct key *k;
+};
+const struct column	*schema_columns(size_t *);
+const struct column	*schema_column(const char *);
+
+/* --- cache.c: many contacts at once, from .nw/cache when it may ---------- */
+
+struct stat;
+struct stamp {				/* what tells that a file changed */
+	unsigned long long	 ino, size;
+	long long		 mtime, ctime;	/* in nanoseconds */
+};
+void	 stamp_from(struct stamp *, const struct stat *);
+void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
+	    void (*)(struct contact *, void *), void *);
+void	 cache_free(struct cache *);
+
+/* --- cores.c: work spread over every core, its results taken in order --- */
+
+void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
+	    void *);
+
+/* --- contact.c, change.c ------------------------------------------------- */
+
+struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
+		    int);
+char		*draft_text(const struct draft *);
+
+/* --- git.c --------------------------------------------------------------- */
+
+int	 git_spawn(const char *, char **, int, struct buf *, struct buf *);
+int	 git_run(struct net *, char **, int);
+
+/* --- merge.c: three-way merge of one contact file ------------------------- */
+
+struct merge {
+	char		*text;		/* the result */
+	size_t		 len;
+	struct strv	 conflicts;	/* keys put between conflict markers */
+	char		*label[2];	/* ours and theirs on markers; free */
+	char		 err[256];	/* why a merge was refused */
+};
+int	 merge_contact(struct ydoc *, struct ydoc *, struct ydoc *,
+	    struct merge *);
+int	 merge_plain(const char *, const char *, const char *, struct merge *);
+
+/* --- rec.c, vcard.c, uuid.c: building records, writing cards ------------- */
+
+struct rec	*rec_new(struct recs *, int);
+char		*rec_clean(const char *, int);
+void		 rec_set(struct rec *, const char *, const char *);
+void		 rec_note(struct rec *, const char *, const char *);
+void		 rec_bday(struct rec *, const char *, int);
+void		 rec_link(struct rec *, const char *, const char *);
+void		 rec_name(struct rec *, const char *const *, size_t,
+		    struct buf *);
+void		 rec_fail(struct rec *, int, const char *);
+void		 rec_done(struct rec *);
+char		*vc_text(const char *);
+void		 vc_line(struct buf *, const char *, const char *);
+void		 uuid_v5(const char *, char [37]);
