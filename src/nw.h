@@ -50,6 +50,7 @@ int	 strv_hascase(struct strv *, const char *);
 void	 strv_free(struct strv *);
 
 int	 strcaseeq(const char *, const char *);
+unsigned long strcasehash(const char *);
 int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
 size_t	 utf8_width(const char *);
@@ -303,10 +304,13 @@ struct check {
 	int		 nerr, nwarn;
 	const char	*path, *id;	/* of the file being checked */
 	struct strv	 found;		/* its findings, to sort */
+	struct cross	*cross;		/* names and emails, once read */
 };
 int	 check_text(struct check *, const char *, const char *, const char *,
 	    size_t);
 int	 check_file(struct check *, const char *);
+int	 check_files(struct check *, char **, size_t, struct strv *);
+void	 check_free(struct check *);
 void	 check_note(struct check *, const char *, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
 void	 check_path(struct check *, const char *, int, const char *, ...)

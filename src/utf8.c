@@ -53,6 +53,17 @@ strcaseeq(const char *a, const char *b)
 	return *a == '\0' && *b == '\0';
 }
 
+/* A hash of s that strings equal under strcaseeq share. */
+unsigned long
+strcasehash(const char *s)
+{
+	unsigned long h = 2166136261u;
+
+	while (*s)
+		h = (h ^ nextlower(&s)) * 16777619u;
+	return h ^ (h >> 16);
+}
+
 /* Is p a case-insensitive prefix of s? */
 int
 strcaseprefix(const char *s, const char *p)
