@@ -278,6 +278,13 @@ const char	*draft_get(const struct draft *, const char *);
 const char	*draft_value(const struct draft *, const char *, size_t);
 int		 draft_check(const struct draft *, struct net *, char *, size_t);
 char		*draft_write(struct net *, const struct draft *);
+struct drafts;				/* new contacts, written at once */
+struct drafts	*drafts_new(struct net *);
+char		*draft_stage(struct drafts *, const struct draft *);
+int		 drafts_waiting(struct drafts *, const char *);
+int		 drafts_write(struct drafts *, void (*)(const char *,
+		    const char *, void *), void *);
+void		 drafts_free(struct drafts *);
 void		 draft_free(struct draft *);
 
 struct batch {				/* a run of changes, one commit */

@@ -94,6 +94,14 @@ int		 edit_replace(struct edit *, size_t, size_t, const char *);
 
 enum { SW_CREATE = 1, SW_QUIET = 2 };
 int	 safe_write(const char *, const char *, const char *, size_t, int);
+struct newfile {			/* one of the files of safe_create_all */
+	const char	*path;
+	const char	*s;
+	size_t		 len;
+	int		 err;		/* 0, or the errno of what failed */
+	const char	*what;
+};
+int	 safe_create_all(const char *, struct newfile *, size_t);
 
 /* --- dir.c: the network's own folder, its files stamped ------------------ */
 

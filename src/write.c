@@ -28,10 +28,28 @@ syncdir(const char *dir)
 	return r;
 }
 
-/* The file's bytes into a new temporary file in dir, synced; its fd. */
+/*
+ * Start writing fd's data out, without waiting: the fsync that comes
+ * later finds it written.  Where the system has no such call, the fsync
+ * does it all.
+ */
+static void
+writeback_start(int fd)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+	sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+	(void)fd;
+#endif
+}
+
+/*
+ * The file's bytes into a new temporary file in dir, synced (with sync
+ * set, else on their way to the disk); its fd.
+ */
 static int
-tmpfile_write(const char *dir, char *tmp, size_t tmplen, const char *s,
-    size_t len, mode_t mode)
+tmpfile_put(const char *dir, char *tmp, size_t tmplen, const char *s,
+    size_t len, mode_t mode, int sync)
 {
 	size_t off;
 	ssize_t w;
@@ -52,7 +70,9 @@ tmpfile_write(const char *dir, char *tmp, size_t tmplen, const char *s,
 			}
 			goto fail;
 		}
-	if (fsync(fd) == -1)
+	if (!sync)
+		writeback_start(fd);
+	else if (fsync(fd) == -1)
 		goto fail;
 	return fd;
 fail:
@@ -61,6 +81,13 @@ fail:
 	unlink(tmp);
 	errno = e;
 	return -1;
+}
+
+static int
+tmpfile_write(const char *dir, char *tmp, size_t tmplen, const char *s,
+    size_t len, mode_t mode)
+{
+	return tmpfile_put(dir, tmp, tmplen, s, len, mode, 1);
 }
 
 /* A complaint of safe_write's, unless it was told to keep quiet. */
@@ -171,6 +198,157 @@ fail:
 	complain(flags, 1, "'%s': cannot %s it", path, create ? "create" :
 	    "replace");
 	return -1;
+}
+
+#define WINDOW	512	/* files open at once in safe_create_all */
+
+struct tmpf {
+	char	 path[PATH_MAX + 16];
+	int	 fd;
+};
+
+static void
+failed(struct newfile *f, const char *what)
+{
+	f->err = errno;
+	f->what = what;
+}
+
+/*
+ * The temporary files t[0..n) made durable before any is named: one
+ * syncfs commits a file system's journal once for them all, where an
+ * fsync each would wait for the disk each time (0.6 ms a file here).
+ * syncfs reports a write error that came after the files were opened
+ * (Linux 5.8 on); elsewhere, or when it fails, an fsync each says which.
+ */
+static void
+sync_all(struct tmpf *t, struct newfile *v, size_t n)
+{
+	size_t i;
+
+#ifdef __linux__
+	for (i = 0; i < n && t[i].fd == -1; i++)
+		;
+	if (i == n || syncfs(t[i].fd) == 0)
+		return;
+#endif
+	for (i = 0; i < n; i++)
+		if (t[i].fd != -1 && fsync(t[i].fd) == -1) {
+			failed(&v[i], "fsync");
+			close(t[i].fd);
+			unlink(t[i].path);
+			t[i].fd = -1;
+		}
+}
+
+/* The durable temporary file t named path, never over a file there. */
+static int
+name_new(struct tmpf *t, const char *path)
+{
+#ifdef RENAME_NOREPLACE
+	if (renameat2(AT_FDCWD, t->path, AT_FDCWD, path, RENAME_NOREPLACE) ==
+	    0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+#endif
+	if (link(t->path, path) == -1)
+		return -1;
+	unlink(t->path);
+	return 0;
+}
+
+/* Files v[0..n), written to a temporary file each, synced, then named. */
+static void
+create_window(const char *tmpdir, struct newfile *v, size_t n,
+    struct tmpf *t)
+{
+	size_t i;
+
+	/* every file written, its writeback started: the disk works ahead */
+	for (i = 0; i < n; i++)
+		if ((t[i].fd = tmpfile_put(tmpdir, t[i].path, sizeof t[i].path,
+		    v[i].s, v[i].len, 0600, 0)) == -1)
+			failed(&v[i], "cannot write a temporary file");
+	sync_all(t, v, n);
+	for (i = 0; i < n; i++) {
+		if (t[i].fd == -1)
+			continue;
+		if (name_new(&t[i], v[i].path) == -1) {
+			if (errno != EXDEV)
+				failed(&v[i], "cannot create it");
+			else if (safe_write(NULL, v[i].path, v[i].s, v[i].len,
+			    SW_CREATE | SW_QUIET) == -1)
+				failed(&v[i], "cannot create it");
+			else
+				v[i].err = -1;	/* synced with its folder */
+			unlink(t[i].path);
+		}
+		close(t[i].fd);
+	}
+}
+
+static int
+bydir(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Create the new files v[0..n) as safe_write would, each to be there whole
+ * or not at all after a crash, in far fewer waits for the disk: every
+ * file is written to a temporary file in tmpdir and its writeback
+ * started, then they are synced (sync_all) and only then named (never
+ * over a file that exists), then each folder they went into is synced
+ * once.  A window of them at a time, for the open files.  Each v[i].err is then 0,
+ * or errno with v[i].what saying what failed; when a folder's fsync
+ * fails, its files failed too: they may not be there after a crash.  The
+ * files that failed.  The caller holds the network's lock.
+ */
+int
+safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
+{
+	struct tmpf *t;
+	char **dirs, copy[PATH_MAX];
+	size_t i, j, nd = 0;
+	int bad = 0, e;
+
+	t = xcalloc(WINDOW, sizeof *t);
+	for (i = 0; i < n; i++)
+		v[i].err = 0, v[i].what = NULL;
+	for (i = 0; i < n; i += WINDOW)
+		create_window(tmpdir, v + i, n - i < WINDOW ? n - i : WINDOW, t);
+	free(t);
+	dirs = xcalloc(n, sizeof *dirs);
+	for (i = 0; i < n; i++)
+		if (v[i].err == 0) {
+			snprintf(copy, sizeof copy, "%s", v[i].path);
+			dirs[nd++] = xstrdup(dirname(copy));
+		}
+	qsort(dirs, nd, sizeof *dirs, bydir);
+	for (i = 0; i < nd; i++) {
+		if (i > 0 && strcmp(dirs[i], dirs[i - 1]) == 0)
+			continue;
+		if (syncdir(dirs[i]) == 0)
+			continue;
+		e = errno;
+		for (j = 0; j < n; j++) {
+			snprintf(copy, sizeof copy, "%s", v[j].path);
+			if (v[j].err == 0 && strcmp(dirname(copy), dirs[i]) == 0) {
+				errno = e;
+				failed(&v[j], "fsync of its folder");
+			}
+		}
+	}
+	for (i = 0; i < nd; i++)
+		free(dirs[i]);
+	free(dirs);
+	for (i = 0; i < n; i++) {
+		if (v[i].err == -1)
+			v[i].err = 0;
+		bad += v[i].err != 0;
+	}
+	return bad;
 }
 
 /*
