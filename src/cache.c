@@ -106,6 +106,7 @@ enum { SEEN = 1, REPLACED = 2 };
 
 struct cache {
 	int		 off;		/* none: NW_CACHE=0, no .nw/ */
+	int		 valid;		/* the file was read and trusted */
 	char		*path;		/* .nw/cache */
 	unsigned char	*file;		/* mapped: entries point into it */
 	size_t		 flen;
@@ -532,6 +533,7 @@ cache_get(struct net *net)
 		k->v = NULL;
 		k->n = 0;
 	}
+	k->valid = k->n > 0;
 	return k;
 }
 
@@ -617,49 +619,43 @@ cache_write(struct net *net, struct cache *k)
 
 /*
  * After a load: the entries added take the place of those they replace,
- * and with every (every file was seen) those not seen drop out.  The
- * cache is written when that changed what a later scan would trust.
+ * and with every (every file was seen) those not seen drop out, and the
+ * cache is written, when that changes what a later scan would trust for
+ * more than a sixteenth of the entries: a file or two changed since are
+ * parsed again, which costs less than writing it all each time (as every
+ * nw-log in a git network would, through its pre-commit hook).
  */
 static void
 cache_update(struct net *net, struct cache *k, int every)
 {
 	struct entry *v;
-	size_t i, n = 0;
-	int worth = 0;
+	size_t i, n = 0, changed = 0;
 
-	for (i = 0; i < k->n && k->nadd == 0; i++)
-		if (every && k->v[i].state != SEEN)
-			break;
-	if (k->nadd == 0 && i == k->n) {	/* nothing new */
+	for (i = 0; i < k->n; i++)
+		changed += every && k->v[i].state == 0;
+	for (i = 0; i < k->nadd; i++)
+		changed += k->add[i].worth;
+	if (changed == 0 || (k->valid && changed < k->n / 16)) {
 		for (i = 0; i < k->n; i++)
 			k->v[i].state = 0;
+		k->nadd = 0;		/* their blocks stay, for contacts */
 		return;
 	}
 	v = xcalloc(k->n + k->nadd, sizeof *v);
-	for (i = 0; i < k->n; i++) {
-		if (k->v[i].state == REPLACED)
-			continue;
-		if (every && k->v[i].state != SEEN) {
-			worth = 1;
-			continue;
-		}
-		v[n++] = k->v[i];
-	}
-	for (i = 0; i < k->nadd; i++) {
-		worth |= k->add[i].worth;
+	for (i = 0; i < k->n; i++)
+		if (k->v[i].state == SEEN || (!every && k->v[i].state == 0))
+			v[n++] = k->v[i];
+	for (i = 0; i < k->nadd; i++)
 		v[n++] = k->add[i];
-	}
 	qsort(v, n, sizeof *v, byid);
 	for (i = 0; i < n; i++)
 		v[i].state = v[i].worth = 0;
 	free(k->v);
 	k->v = v;
 	k->n = n;
-	free(k->add);
-	k->add = NULL;
 	k->nadd = 0;
-	if (worth)
-		cache_write(net, k);
+	k->valid = 1;
+	cache_write(net, k);
 }
 
 void
@@ -689,11 +685,19 @@ struct load {
 	struct stamp	 *st;		/* NULL: stat each file */
 	int		  flags;
 	long long	  trust;	/* stamps older than this are true */
+	struct entry	**old;		/* with st: each one's entry, or NULL */
 	struct contact	**c;		/* each contact loaded */
 	struct entry	 *add;		/* and its new entry, id NULL: none */
 	void		(*fn)(struct contact *, void *);
 	void		 *arg;
 };
+
+/* Does e say what the file stamped st holds? */
+static int
+fresh(const struct entry *e, const struct stamp *st)
+{
+	return e && stamp_eq(&e->st, st) && stamp_time(st) < e->trust;
+}
 
 /* A new entry for c, its file stamped st before it was read. */
 static void
@@ -730,34 +734,32 @@ load_one(void *arg, size_t j)
 {
 	struct load *l = arg;
 	const char *id = l->ids[j];
-	struct entry *e = NULL;
+	struct entry *e;
 	struct contact *c;
 	struct stamp st;
 	struct stat sb;
-	char err[256], *path, *text;
+	char err[256], *path = NULL, *text;
 	size_t len;
 
-	if (l->k == NULL) {
-		l->c[j] = contact_load(l->net, id, l->flags);
-		return;
-	}
-	path = net_path(l->net, id);
+	if (l->k == NULL)
+		goto direct;
 	if (l->st)
 		st = l->st[j];
-	else if (stat(path, &sb) == 0)
+	else if (stat((path = net_path(l->net, id)), &sb) == 0)
 		stamp_from(&st, &sb);
 	else
 		goto direct;
-	if ((e = cache_find(l->k, id)) != NULL) {
+	if ((e = l->old ? l->old[j] : cache_find(l->k, id)) != NULL) {
 		e->state = SEEN;
-		if (stamp_eq(&e->st, &st) && stamp_time(&st) < e->trust &&
-		    (c = summary_get(l->net, id, e)) != NULL) {
+		if (fresh(e, &st) && (c = summary_get(l->net, id, e)) != NULL) {
 			l->c[j] = c;
 			free(path);
 			return;
 		}
 	}
 	/* a file that cannot be read now may be read later: not kept */
+	if (path == NULL)
+		path = net_path(l->net, id);
 	if ((text = file_read(path, &len, err)) == NULL)
 		goto direct;
 	c = contact_parse(l->net, id, text, len, l->flags);
@@ -796,6 +798,28 @@ take_one(void *arg, size_t j)
 }
 
 /*
+ * Each id's entry, the ids and the entries both sorted by strcmp: a walk
+ * of the two at once.  How many of the files must be parsed.
+ */
+static size_t
+match(struct load *l, size_t n)
+{
+	struct cache *k = l->k;
+	size_t i, j = 0, parse = 0;
+	int c = 1;
+
+	l->old = xcalloc(n, sizeof *l->old);
+	for (i = 0; i < n; i++) {
+		while (j < k->n && (c = strcmp(k->v[j].id, l->ids[i])) < 0)
+			j++;
+		if (j < k->n && c == 0)
+			l->old[i] = &k->v[j];
+		parse += !fresh(l->old[i], &l->st[i]);
+	}
+	return parse;
+}
+
+/*
  * Contacts ids[0..n), loaded with flags, to fn in the order of ids (fn
  * owns each).  They are parsed on every core while fn takes them (what
  * waits for fn stays small: see cores.c); a scan's summaries (flags 0)
@@ -807,6 +831,7 @@ contacts_load(struct net *net, char **ids, struct stamp *st, size_t n,
     int flags, void (*fn)(struct contact *, void *), void *arg)
 {
 	struct load l = { 0 };
+	size_t i;
 
 	l.net = net;
 	l.ids = ids;
@@ -818,9 +843,17 @@ contacts_load(struct net *net, char **ids, struct stamp *st, size_t n,
 	l.add = xcalloc(n, sizeof *l.add);
 	l.fn = fn;
 	l.arg = arg;
-	cores_run(n, load_one, take_one, &l);
+	if (l.k && st && match(&l, n) < FEW) {
+		/* summaries to unpack: threads would cost more than they do */
+		for (i = 0; i < n; i++) {
+			load_one(&l, i);
+			take_one(&l, i);
+		}
+	} else
+		cores_run(n, load_one, take_one, &l);
 	if (l.k)
 		cache_update(net, l.k, st != NULL);
+	free(l.old);
 	free(l.c);
 	free(l.add);
 }
