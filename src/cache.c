@@ -117,6 +117,8 @@ struct cache {
 	void		**own;		/* the blocks of entries added */
 	size_t		 nown;
 	uint64_t	 settings;
+	size_t		 cached, parsed;	/* by the last load */
+	int		 written;	/* and whether it wrote the file */
 };
 
 /*
@@ -613,7 +615,8 @@ cache_write(struct net *net, struct cache *k)
 	if (lstat(k->path, &st) == -1)
 		flags |= SW_CREATE;
 	cache_serialise(k, &b);
-	safe_write(net_tmpdir(net), k->path, b.s, b.len, flags);
+	k->written = safe_write(net_tmpdir(net), k->path, b.s, b.len,
+	    flags) == 0;
 	free(b.s);
 }
 
@@ -656,6 +659,20 @@ cache_update(struct net *net, struct cache *k, int every)
 	k->nadd = 0;
 	k->valid = 1;
 	cache_write(net, k);
+}
+
+/*
+ * What the last load of net's contacts took from the cache, what it
+ * parsed, and whether it wrote the cache: for tests (t-cache).
+ */
+void
+cache_counts(struct net *net, size_t *cached, size_t *parsed, int *written)
+{
+	struct cache *k = net->cache;
+
+	*cached = k ? k->cached : 0;
+	*parsed = k ? k->parsed : 0;
+	*written = k ? k->written : 0;
 }
 
 void
@@ -784,7 +801,10 @@ take_one(void *arg, size_t j)
 	struct load *l = arg;
 	struct cache *k = l->k;
 
+	if (k && l->add[j].id == NULL && l->c[j]->packed)
+		k->cached++;
 	if (k && l->add[j].id) {
+		k->parsed++;
 		if ((k->nadd & (k->nadd - 1)) == 0)
 			k->add = xrealloc(k->add, (k->nadd ? 2 * k->nadd : 1) *
 			    sizeof *k->add);
@@ -843,6 +863,8 @@ contacts_load(struct net *net, char **ids, struct stamp *st, size_t n,
 	l.add = xcalloc(n, sizeof *l.add);
 	l.fn = fn;
 	l.arg = arg;
+	if (l.k)
+		l.k->cached = l.k->parsed = l.k->written = 0;
 	if (l.k && st && match(&l, n) < FEW) {
 		/* summaries to unpack: threads would cost more than they do */
 		for (i = 0; i < n; i++) {

@@ -151,6 +151,7 @@ void	 stamp_from(struct stamp *, const struct stat *);
 void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
 	    void (*)(struct contact *, void *), void *);
 void	 cache_free(struct cache *);
+void	 cache_counts(struct net *, size_t *, size_t *, int *);
 
 /* --- cores.c: work spread over every core, its results taken in order --- */
 
