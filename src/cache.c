@@ -20,9 +20,10 @@
  * live in .nw/cache, each under its id with its file's stamp (inode, size,
  * mtime and ctime in nanoseconds).  A file whose stamp differs, or that is
  * new, is parsed and its summary replaced; one gone drops out when a scan
- * has seen every file.  A scan that changed something writes the cache
- * anew with safe_write, without the lock: two scans that write at once
- * each write a cache that is true, and a reader never waits.
+ * has seen every file.  A scan that found a sixteenth of the cache out of
+ * date writes it anew with safe_write (cache_update), without the lock:
+ * two scans that write at once each write a cache that is true, and a
+ * reader never waits.
  *
  * It never lies:
  * - a stamp is trusted only when its file last changed (mtime or ctime) a
@@ -50,9 +51,9 @@
 /*
  * What the cache keeps of a contact: every field a scan reads.  A field
  * added to struct contact and filled without C_LOG, C_KEYS or C_DOC goes
- * here (t/2200-cache.t compares every scan with and without the cache),
- * then the size below is brought up to date.  id and path come from the
- * walk; log, keys and doc are never cached.
+ * here, then the size below is brought up to date; tests/2200-cache.t
+ * compares every scan with and without the cache.  id and path come from
+ * the walk; log, keys and doc are never cached.
  */
 #define F(f)	offsetof(struct contact, f)
 static const struct field {

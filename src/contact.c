@@ -14,7 +14,9 @@
  * too, is kept as data.  The first error of a K_VITAL key makes the
  * contact unusable, said with its place; with C_STRUCT only what an edit
  * needs counts (a mapping with a name and a log that is a list), so a bad
- * date never stops a command from logging.
+ * date never stops a command from logging.  What a scan loads (no C_LOG,
+ * C_KEYS or C_DOC) is what .nw/cache keeps: a field filled otherwise bumps
+ * CACHE_VERSION in cache.c, a new field goes in its summary[].
  */
 
 struct load {

@@ -203,8 +203,9 @@ fail:
 #define WINDOW	512	/* files open at once in safe_create_all */
 
 struct tmpf {
-	char	 path[PATH_MAX + 16];
+	char	 path[PATH_MAX + 16];	/* a named one's */
 	int	 fd;
+	int	 anon;			/* O_TMPFILE: no name until linked */
 };
 
 static void
@@ -236,15 +237,70 @@ sync_all(struct tmpf *t, struct newfile *v, size_t n)
 		if (t[i].fd != -1 && fsync(t[i].fd) == -1) {
 			failed(&v[i], "fsync");
 			close(t[i].fd);
-			unlink(t[i].path);
+			if (!t[i].anon)
+				unlink(t[i].path);
 			t[i].fd = -1;
 		}
+}
+
+/*
+ * A file with no name yet, in the folder of path, s[0..len) written and
+ * its writeback started: nothing to see in the folder, nothing to remove
+ * after a crash, and its name, when it gets one, is its only folder
+ * entry.  -1 where the system or the file system has no O_TMPFILE.
+ */
+static int
+anon_put(const char *path, const char *s, size_t len)
+{
+#ifdef O_TMPFILE
+	char dir[PATH_MAX];
+	size_t off;
+	ssize_t w;
+	int fd, e;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	if ((fd = open(dirname(dir), O_TMPFILE | O_WRONLY | O_CLOEXEC,
+	    0600)) == -1)
+		return -1;
+	if (fchmod(fd, 0600) == -1)
+		goto fail;
+	for (off = 0; off < len; off += w)
+		if ((w = write(fd, s + off, len - off)) == -1) {
+			if (errno == EINTR) {
+				w = 0;
+				continue;
+			}
+			goto fail;
+		}
+	writeback_start(fd);
+	return fd;
+fail:
+	e = errno;
+	close(fd);
+	errno = e;
+#else
+	(void)path, (void)s, (void)len;
+	errno = EOPNOTSUPP;
+#endif
+	return -1;
 }
 
 /* The durable temporary file t named path, never over a file there. */
 static int
 name_new(struct tmpf *t, const char *path)
 {
+	char proc[64];
+
+	if (t->anon) {
+		/* /proc names the file; without /proc, only root may */
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", t->fd);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, path,
+		    AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		if (errno != ENOENT)
+			return -1;
+		return linkat(t->fd, "", AT_FDCWD, path, AT_EMPTY_PATH);
+	}
 #ifdef RENAME_NOREPLACE
 	if (renameat2(AT_FDCWD, t->path, AT_FDCWD, path, RENAME_NOREPLACE) ==
 	    0)
@@ -264,25 +320,33 @@ create_window(const char *tmpdir, struct newfile *v, size_t n,
     struct tmpf *t)
 {
 	size_t i;
+	int e;
 
 	/* every file written, its writeback started: the disk works ahead */
-	for (i = 0; i < n; i++)
-		if ((t[i].fd = tmpfile_put(tmpdir, t[i].path, sizeof t[i].path,
-		    v[i].s, v[i].len, 0600, 0)) == -1)
+	for (i = 0; i < n; i++) {
+		t[i].anon = (t[i].fd = anon_put(v[i].path, v[i].s,
+		    v[i].len)) != -1;
+		if (!t[i].anon && (t[i].fd = tmpfile_put(tmpdir, t[i].path,
+		    sizeof t[i].path, v[i].s, v[i].len, 0600, 0)) == -1)
 			failed(&v[i], "cannot write a temporary file");
+	}
 	sync_all(t, v, n);
 	for (i = 0; i < n; i++) {
 		if (t[i].fd == -1)
 			continue;
 		if (name_new(&t[i], v[i].path) == -1) {
-			if (errno != EXDEV)
+			/* no name to be had (no /proc, another file system):
+			 * the file is written again the slow way */
+			e = errno;
+			if (e != EXDEV && e != EPERM && e != ENOENT)
 				failed(&v[i], "cannot create it");
 			else if (safe_write(NULL, v[i].path, v[i].s, v[i].len,
 			    SW_CREATE | SW_QUIET) == -1)
 				failed(&v[i], "cannot create it");
 			else
 				v[i].err = -1;	/* synced with its folder */
-			unlink(t[i].path);
+			if (!t[i].anon)
+				unlink(t[i].path);
 		}
 		close(t[i].fd);
 	}
@@ -297,10 +361,11 @@ bydir(const void *a, const void *b)
 /*
  * Create the new files v[0..n) as safe_write would, each to be there whole
  * or not at all after a crash, in far fewer waits for the disk: every
- * file is written to a temporary file in tmpdir and its writeback
- * started, then they are synced (sync_all) and only then named (never
- * over a file that exists), then each folder they went into is synced
- * once.  A window of them at a time, for the open files.  Each v[i].err is then 0,
+ * file is written to a temporary file (one with no name in its folder,
+ * O_TMPFILE, else one in tmpdir) and its writeback started, then they are
+ * synced (sync_all) and only then named (never over a file that exists),
+ * then each folder they went into is synced once.  A window of them at a
+ * time, for the open files.  Each v[i].err is then 0,
  * or errno with v[i].what saying what failed; when a folder's fsync
  * fails, its files failed too: they may not be there after a crash.  The
  * files that failed.  The caller holds the network's lock.

@@ -12,7 +12,7 @@ subfolder), without git and with git (nw-init -g: autocommit runs git
 add and git commit as nw's children).  The cards of cards.vcf are two
 new people and one with an email of lena-fischer's (nw-import -u adds
 her new phone); those of batch.vcf five new people, created at once (all
-written, synced, then named: safe_create_all).
+written to files with no name yet, synced, then named: safe_create_all).
 
 A clean run under strace records the command's system calls; then one
 trial per recorded call kills the command with SIGKILL just before that
@@ -73,9 +73,9 @@ CARDS = os.path.join(HERE, 'cards.vcf')
 BATCH = os.path.join(HERE, 'batch.vcf')
 # the temporary file full, the file in place (fsync, then rename or link
 # and the folder's fsync; for a batch of new files sync_file_range, syncfs
-# and renameat2), each git done, the end
+# and linkat or renameat2), each git done, the end
 KEY_CALLS = {'fsync', 'rename', 'link', 'unlink', 'wait4', 'exit_group',
-             'sync_file_range', 'syncfs', 'renameat2'}
+             'sync_file_range', 'syncfs', 'renameat2', 'linkat'}
 KINDS = ('torn', 'stale locks', 'strays', 'blocked')
 SHOW = 3        # problems shown per kind and scenario
 
