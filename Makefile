@@ -102,15 +102,20 @@ $(B)/bin/%: $(B)/%.o $(B)/libnw.a
 	@mkdir -p $(B)/bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
 
-# The suite twice: as built, then under AddressSanitizer and UBSan.
-check: all
+# The suite once, as built: the quick loop while working.
+test: all
 	@$(MAKE) --no-print-directory units
 	NW_BIN=$(CURDIR)/bin NW_UNIT=$(CURDIR)/$(B) prove -e /bin/sh tests/*.t
+
+# What CI runs: the suite as built (cc, gcc on Debian), then again built
+# by clang when there is one, under AddressSanitizer and UBSan.
+check: test
 	@$(MAKE) --no-print-directory check-san
 
+SANCC = $$(command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 check-san: deps
-	@$(MAKE) --no-print-directory B=build-san CFLAGS="-O1 -g $(SAN)" \
-	    LDFLAGS="$(SAN)" san-progs
+	@$(MAKE) --no-print-directory B=build-san CC="$(SANCC)" \
+	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" san-progs
 	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	NW_BIN=$(CURDIR)/build-san/bin NW_UNIT=$(CURDIR)/build-san \
 	    prove -e /bin/sh tests/*.t
@@ -139,7 +144,9 @@ crash: all
 	CRASH_FULL=1 NW_BIN=$(CURDIR)/bin sh tests/2000-crash.t
 
 demo: all
-	NW_TODAY=2026-11-25 bin/nw-due -C examples/network </dev/null
+	NW_TODAY=2026-11-25 bin/nw-due -bl -C examples/network </dev/null
+	@echo
+	NW_TODAY=2026-11-25 bin/nw-stats -C examples/network </dev/null
 
 lint:
 	mandoc -Tlint man/*
@@ -160,5 +167,5 @@ install: all
 clean:
 	rm -rf build build-san build-fuzz $(CMDS:%=bin/%)
 
-.PHONY: all progs deps units testkey check check-san san-progs fuzz fuzzers crash \
+.PHONY: all progs deps units testkey test check check-san san-progs fuzz fuzzers crash \
 	demo lint install clean

@@ -135,8 +135,9 @@ _nw_offer() {
 }
 
 _nw_keys() {
-	printf '%s\n' name aka circle every next next-note tags groups org \
-	    title email phone links address birthday met added notes log
+	printf '%s\n' name type aka circle every next next-note tags groups \
+	    topics offers org title email phone links address birthday dates \
+	    met added notes log
 }
 
 # Files or folders (-f, -d), quoted by bash itself.
@@ -157,15 +158,16 @@ _nw_values() {
 	group)	_nw_jsonlist groups ;;
 	circle)	_nw_circles ;;
 	kind)	printf '%s\n' call meet email message social event give ask \
-		    got thanks note ;;
+		    got thanks volunteer answer question talk donate note ;;
+	type)	printf '%s\n' person community ;;
 	date)	printf '%s\n' today yesterday ;;
 	key)	_nw_keys ;;
 	key=*)	_nw_keys | sed 's/$/=/' ;;
 	value)
 		case $2 in
 		circle) _nw_circles ;;
-		tags) _nw_jsonlist tags ;;
-		groups) _nw_jsonlist groups ;;
+		type) printf '%s\n' person community ;;
+		tags|groups|topics|offers) _nw_jsonlist "$2" ;;
 		esac ;;
 	esac
 }
@@ -284,4 +286,5 @@ _nw_commands() {
 
 complete -F _nw nw
 complete -F _nw_cmd nw-add nw-check nw-due nw-edit nw-export nw-give \
-    nw-import nw-init nw-log nw-ls nw-merge nw-set nw-show nw-stats
+    nw-import nw-init nw-log nw-ls nw-merge nw-mv nw-rm nw-set nw-show \
+    nw-stats

@@ -56,24 +56,34 @@
  * the walk; log, keys and doc are never cached.
  */
 #define F(f)	offsetof(struct contact, f)
+#define NOF(a)	(sizeof ((struct contact *)0)->a / sizeof ((struct contact *)0)->a[0])
 static const struct field {
 	size_t	 off;
-	char	 type;	/* s: char *, v: struct strv, i: int, z: size_t, c: char */
+	char	 type;	/* s: char *, v: struct strv, i: int, z: size_t,
+			   c: char, d: struct dates */
+	size_t	 n;	/* of ints: an array's length */
 } summary[] = {
-	{ F(name), 's' }, { F(aka), 'v' }, { F(tags), 'v' },
-	{ F(groups), 'v' }, { F(email), 'v' }, { F(phone), 'v' },
-	{ F(links), 'v' }, { F(circle), 's' }, { F(org), 's' },
-	{ F(title), 's' }, { F(address), 's' }, { F(notes), 's' },
-	{ F(next_note), 's' }, { F(met.where), 's' }, { F(met.date), 'i' },
-	{ F(met.via), 's' }, { F(every.n), 'i' }, { F(every.unit), 'c' },
-	{ F(next), 'i' }, { F(added), 'i' }, { F(last), 'i' },
-	{ F(bday.year), 'i' }, { F(bday.month), 'i' }, { F(bday.day), 'i' },
-	{ F(ngive), 'i' }, { F(nask), 'i' }, { F(ngot), 'i' },
-	{ F(nlog), 'z' }, { F(line), 'i' }, { F(col), 'i' }, { F(err), 's' },
+	{ F(name), 's', 1 }, { F(type), 'i', 1 }, { F(aka), 'v', 1 },
+	{ F(tags), 'v', 1 }, { F(groups), 'v', 1 }, { F(email), 'v', 1 },
+	{ F(phone), 'v', 1 }, { F(offers), 'v', 1 }, { F(topics), 'v', 1 },
+	{ F(links), 'v', 1 }, { F(circle), 's', 1 }, { F(org), 's', 1 },
+	{ F(title), 's', 1 }, { F(address), 's', 1 }, { F(notes), 's', 1 },
+	{ F(next_note), 's', 1 }, { F(met.where), 's', 1 },
+	{ F(met.date), 'i', 1 }, { F(met.via), 's', 1 },
+	{ F(every.n), 'i', 1 }, { F(every.unit), 'c', 1 },
+	{ F(next), 'i', 1 }, { F(added), 'i', 1 }, { F(bday.year), 'i', 1 },
+	{ F(bday.month), 'i', 1 }, { F(bday.day), 'i', 1 },
+	{ F(dates), 'd', 1 }, { F(last), 'i', 1 }, { F(first), 'i', 1 },
+	{ F(ncontact), 'i', 1 }, { F(ngive), 'i', 1 }, { F(nask), 'i', 1 },
+	{ F(ngot), 'i', 1 }, { F(closed), 'i', 1 }, { F(nopen), 'i', 1 },
+	{ F(open_since), 'i', 1 }, { F(kinds), 'i', NOF(kinds) },
+	{ F(month_end), 'i', 1 }, { F(months), 'i', NOF(months) },
+	{ F(nlog), 'z', 1 }, { F(line), 'i', 1 }, { F(col), 'i', 1 },
+	{ F(err), 's', 1 },
 };
 #define NFIELDS	(sizeof summary / sizeof summary[0])
 #if defined(__x86_64__) || defined(__aarch64__)
-_Static_assert(sizeof(struct contact) == 320, "struct contact has changed: "
+_Static_assert(sizeof(struct contact) == 544, "struct contact has changed: "
     "a field a scan reads goes in summary[] of cache.c, then set its size "
     "here");
 #endif
@@ -246,6 +256,7 @@ putstr(struct buf *b, const char *s)
 static void
 summary_put(struct buf *b, struct contact *c)
 {
+	struct dates *ds;
 	struct strv *v;
 	size_t i, j;
 	char *p;
@@ -263,10 +274,19 @@ summary_put(struct buf *b, struct contact *c)
 				putstr(b, v->v[j]);
 			break;
 		case 'i':
-			buf_add(b, p, sizeof(int));
+			buf_add(b, p, summary[i].n * sizeof(int));
 			break;
 		case 'z':
 			buf_add(b, p, sizeof(size_t));
+			break;
+		case 'd':
+			ds = (struct dates *)p;
+			put32(b, ds->n);
+			for (j = 0; j < ds->n; j++) {
+				putstr(b, ds->v[j].what);
+				buf_add(b, (const char *)&ds->v[j].when,
+				    sizeof ds->v[j].when);
+			}
 			break;
 		default:
 			buf_add(b, p, 1);
@@ -336,12 +356,19 @@ getstr(struct rd *r, int *null)
 	return (char *)s;
 }
 
+struct pack {				/* where a contact's lists go */
+	char		**ptr;		/* its strv's */
+	struct dated	 *dated;	/* its dates */
+	size_t		  nptr, ndated;	/* what a measure found */
+};
+
 static void
-unpack(struct rd *r, struct contact *c, char ***ptr, size_t *nptr)
+unpack(struct rd *r, struct contact *c, struct pack *pk)
 {
+	struct dates *ds;
 	struct strv *v;
 	uint32_t n, j;
-	size_t i;
+	size_t i, len;
 	char *p, *str;
 	int null;
 
@@ -358,35 +385,50 @@ unpack(struct rd *r, struct contact *c, char ***ptr, size_t *nptr)
 				r->bad = 1;
 			if (r->bad || n == 0)
 				break;
-			*nptr += n;
-			v = (struct strv *)p;
+			pk->nptr += n;
 			for (j = 0; j < n && !r->bad; j++) {
 				str = getstr(r, &null);
 				r->bad |= null;
 				if (c)
-					(*ptr)[j] = str;
+					pk->ptr[j] = str;
 			}
 			if (c) {
-				v->v = *ptr;
+				v = (struct strv *)p;
+				v->v = pk->ptr;
 				v->n = n;
-				*ptr += n;
+				pk->ptr += n;
 			}
 			break;
-		case 'i':
-			get(r, sizeof(int));
-			if (c && !r->bad)
-				memcpy(p, r->p - sizeof(int), sizeof(int));
-			break;
-		case 'z':
-			get(r, sizeof(size_t));
-			if (c && !r->bad)
-				memcpy(p, r->p - sizeof(size_t),
-				    sizeof(size_t));
+		case 'd':
+			if ((n = get32(r)) > r->end - r->p)
+				r->bad = 1;
+			if (r->bad || n == 0)
+				break;
+			pk->ndated += n;
+			for (j = 0; j < n && !r->bad; j++) {
+				str = getstr(r, &null);
+				get(r, sizeof pk->dated->when);
+				if (c && !r->bad) {
+					pk->dated[j].what = str;
+					memcpy(&pk->dated[j].when, r->p -
+					    sizeof pk->dated->when,
+					    sizeof pk->dated->when);
+				}
+			}
+			if (c) {
+				ds = (struct dates *)p;
+				ds->v = pk->dated;
+				ds->n = n;
+				pk->dated += n;
+			}
 			break;
 		default:
-			get(r, 1);
+			len = summary[i].type == 'i' ? summary[i].n *
+			    sizeof(int) : summary[i].type == 'z' ?
+			    sizeof(size_t) : 1;
+			get(r, len);
 			if (c && !r->bad)
-				*p = r->p[-1];
+				memcpy(p, r->p - len, len);
 			break;
 		}
 	}
@@ -397,21 +439,23 @@ static struct contact *
 summary_get(struct net *net, const char *id, const struct entry *e)
 {
 	struct rd r = { e->sum, e->sum + e->len, 0 };
+	struct pack pk = { NULL, NULL, 0, 0 };
 	struct contact *c;
-	size_t nid = strlen(id), ndir = strlen(net->dir), nptr = 0;
-	char **ptr;
+	size_t nid = strlen(id), ndir = strlen(net->dir);
 
-	unpack(&r, NULL, NULL, &nptr);
+	unpack(&r, NULL, &pk);
 	if (r.bad || r.p != r.end)
 		return NULL;
-	c = xmalloc(sizeof *c + nptr * sizeof *ptr + ndir + 1 + nid + 6);
+	c = xmalloc(sizeof *c + pk.nptr * sizeof *pk.ptr + pk.ndated *
+	    sizeof *pk.dated + ndir + 1 + nid + 6);
 	memset(c, 0, sizeof *c);
 	c->packed = 1;
-	ptr = (char **)(c + 1);
+	pk.ptr = (char **)(c + 1);
+	pk.dated = (struct dated *)(pk.ptr + pk.nptr);
 	r.p = e->sum;
-	unpack(&r, c, &ptr, &nptr);
+	unpack(&r, c, &pk);
 	c->id = (char *)e->id;
-	c->path = (char *)ptr;	/* as net_path has it */
+	c->path = (char *)pk.dated;	/* as net_path has it */
 	memcpy(c->path, net->dir, ndir);
 	c->path[ndir] = '/';
 	memcpy(c->path + ndir + 1, id, nid);

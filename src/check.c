@@ -282,6 +282,29 @@ check_text(struct check *ck, const char *path, const char *id,
 	return n;
 }
 
+/*
+ * The settings' cadences against the floor: a circle, or the default,
+ * longer than it leaves its people below the floor.
+ */
+void
+check_settings(struct check *ck)
+{
+	struct net *net = ck->net;
+	char *path = xasprintf("%s/.nw.yaml", net->dir), a[16], b[16];
+	size_t i;
+
+	dur_str(net->floor, b);
+	for (i = 0; i < net->ncircles; i++)
+		if (dur_days(net->circles[i].every) > dur_days(net->floor))
+			check_path(ck, path, 0, "circle '%s' (%s) is longer "
+			    "than the floor (%s)", net->circles[i].name,
+			    dur_str(net->circles[i].every, a), b);
+	if (dur_days(net->dflt) > dur_days(net->floor))
+		check_path(ck, path, 0, "the default cadence (%s) is longer "
+		    "than the floor (%s)", dur_str(net->dflt, a), b);
+	free(path);
+}
+
 /* Check a contact's file, read and parsed once; the errors found. */
 int
 check_file(struct check *ck, const char *id)

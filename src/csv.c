@@ -547,7 +547,8 @@ csv_contact(FILE *f, struct net *net, struct contact *c, int today)
 				buf_puts(&b, date_str(c->last, ds));
 			break;
 		case K_DUE:
-			buf_puts(&b, date_str(d.due, ds));
+			if (!d.never)
+				buf_puts(&b, date_str(d.due, ds));
 			break;
 		case K_MET:
 			if (strcmp(col[i].part, "met.where") == 0 &&

@@ -45,14 +45,43 @@ settings_error(const char *path, struct ynode *n, const char *fmt,
 	exit(1);
 }
 
+/* A duration; with never set, a cadence, which may be never. */
 static void
-setdur(const char *path, struct ynode *n, struct dur *du)
+setdur(const char *path, struct ynode *n, struct dur *du, int never)
 {
 	const char *s = ynode_str(n);
 
-	if (s == NULL || !dur_parse(s, du))
-		settings_error(path, n, "'%s': not a duration (like 3w, 2m, 1y)",
-		    s ? s : "");
+	if (s == NULL || !(never ? cadence_parse(s, du) : dur_parse(s, du)))
+		settings_error(path, n, never ? "'%s': not a duration (like "
+		    "3w, 2m, 1y) or never" : "'%s': not a duration (like 3w, "
+		    "2m, 1y)", s ? s : "");
+}
+
+/* offers: a list of strings, or one. */
+static void
+setlist(const char *path, struct ynode *n, struct strv *l)
+{
+	struct ynode *it;
+	size_t i;
+
+	n = ynode_deref(n);
+	if (ynode_isnull(n))
+		return;
+	if (n->type == YSCALAR) {
+		strv_add(l, n->str);
+		return;
+	}
+	if (n->type != YSEQ)
+		settings_error(path, n, "%s", "offers must be a list of "
+		    "strings");
+	for (i = 0; i < n->nkid; i++) {
+		it = ynode_deref(n->kid[i]);
+		if (it->type != YSCALAR)
+			settings_error(path, it, "%s", "offers must be a list "
+			    "of strings");
+		if (!ynode_isnull(it))
+			strv_add(l, it->str);
+	}
 }
 
 static void
@@ -72,6 +101,7 @@ settings(struct net *net)
 	}
 	net->dflt = (struct dur){ 1, 'y' };
 	net->birthdays = (struct dur){ 7, 'd' };
+	net->floor = (struct dur){ 1, 'y' };
 	net->autocommit = 1;
 
 	path = xasprintf("%s/.nw.yaml", net->dir);
@@ -106,13 +136,17 @@ settings(struct net *net)
 				    "a circle needs a name");
 			net->circles[i].name = xstrdup(s);
 			setdur(path, ynode_deref(c->kid[2 * i + 1]),
-			    &net->circles[i].every);
+			    &net->circles[i].every, 1);
 		}
 	}
 	if ((v = ymap_get(r, "default")) != NULL)
-		setdur(path, v, &net->dflt);
+		setdur(path, v, &net->dflt, 1);
 	if ((v = ymap_get(r, "birthdays")) != NULL)
-		setdur(path, v, &net->birthdays);
+		setdur(path, v, &net->birthdays, 0);
+	if ((v = ymap_get(r, "floor")) != NULL)
+		setdur(path, v, &net->floor, 0);
+	if ((v = ymap_get(r, "offers")) != NULL)
+		setlist(path, v, &net->offers);
 	if ((v = ymap_get(r, "autocommit")) != NULL) {
 		s = ynode_str(v);
 		if (s && (strcaseeq(s, "false") || strcaseeq(s, "no") ||
@@ -560,6 +594,7 @@ net_free(struct net *net)
 	for (i = 0; i < net->ncircles; i++)
 		free(net->circles[i].name);
 	free(net->circles);
+	strv_free(&net->offers);
 	if (net->lockfd != -1)
 		close(net->lockfd);
 	cache_free(net->cache);
@@ -608,8 +643,14 @@ static const char settings_text[] =
     "# The cadence of a contact with neither `every` nor `circle`.\n"
     "# default: 1y\n"
     "#\n"
-    "# How far ahead nw-due shows birthdays.\n"
+    "# How far ahead nw-due -b shows birthdays and dates.\n"
     "# birthdays: 7d\n"
+    "#\n"
+    "# The longest anyone should go without contact (nw-stats).\n"
+    "# floor: 1y\n"
+    "#\n"
+    "# What you can do for people, when they have no `offers:` of their own.\n"
+    "# offers: [a reference, spreading the word]\n"
     "#\n"
     "# Commit each change when the network is a git repository.\n"
     "# autocommit: true\n";

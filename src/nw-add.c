@@ -10,7 +10,7 @@
 static const char usage_text[] =
     "usage: nw-add [-f] [-b birthday] [-C dir] [-c circle] [-E email] "
     "[-e every] [-g group]\n"
-    "              [-m met] [-o org] [-P phone] [-t tag] [-v via] "
+    "              [-m met] [-o org] [-P phone] [-T type] [-t tag] [-v via] "
     "name ...";
 
 struct run {
@@ -28,19 +28,25 @@ usage(void)
 	exit(2);
 }
 
-/* Is this name or one of the emails in the network already? */
+/*
+ * Is this name or one of the emails in the network already, on a contact
+ * of the same type (a person is never taken for a community)?
+ */
 static const char *
 duplicate(struct run *r, const char *name)
 {
 	struct contact **all;
-	const char *e;
+	const char *e, *t = draft_get(&r->d, "type");
 	size_t n, i, j, k;
+	int type = t && strcmp(t, "community") == 0 ? T_COMMUNITY : T_PERSON;
 
 	for (i = 0; i < r->names.n; i++)
 		if (strcaseeq(r->names.v[i], name))
 			return r->b.ids.v[i];
 	all = refs_all(&r->b.refs, &n);
 	for (i = 0; i < n; i++) {
+		if (all[i]->type != type)
+			continue;
 		if (all[i]->name && strcaseeq(all[i]->name, name))
 			return all[i]->id;
 		for (j = 0; j < all[i]->email.n; j++)
@@ -89,15 +95,15 @@ main(int argc, char *argv[])
 {
 	static const char *keyof[] = { "b", "birthday", "c", "circle",
 	    "E", "email", "e", "every", "g", "groups", "m", "met.where",
-	    "o", "org", "P", "phone", "t", "tags", NULL };
+	    "o", "org", "P", "phone", "T", "type", "t", "tags", NULL };
 	struct run r = { 0 };
 	const char *via = NULL;
 	char *v, why[256];
 	size_t i;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "b:C:c:E:e:fg:hm:o:P:t:Vv:")) != -1) {
-		if (strchr("bcEegmoPtv", ch))	/* it goes into the file */
+	while ((ch = getopt(argc, argv, "b:C:c:E:e:fg:hm:o:P:T:t:Vv:")) != -1) {
+		if (strchr("bcEegmoPTtv", ch))	/* it goes into the file */
 			opt_text(ch, optarg);
 		for (i = 0; keyof[i] && keyof[i][0] != ch; i += 2)
 			;

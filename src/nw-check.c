@@ -44,6 +44,7 @@ main(int argc, char *argv[])
 	git_unmerged(ck.net, &unmerged);
 	check_files(&ck, ids.v, ids.n, &unmerged);
 	if (everyone && !ck.quiet) {
+		check_settings(&ck);
 		net_list(ck.net, &all, &n, &odd);
 		for (i = 0; i < n; i++)
 			free(all[i]);

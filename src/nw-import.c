@@ -21,6 +21,7 @@ static const char usage_text[] =
 
 struct known {			/* a contact a record may be the same as */
 	char		*id, *name;
+	int		 type;		/* a person is never a community */
 	struct strv	 email, phone;
 	int		 phones;	/* phone read */
 };
@@ -115,13 +116,14 @@ index_add(struct hent **tab, const char *key, size_t who)
 }
 
 static size_t
-index_find(struct hent **tab, const char *key)
+index_find(struct run *r, struct hent **tab, const char *key, int type)
 {
 	struct hent *e;
 	size_t who = NONE;
 
 	for (e = tab[key_hash(key)]; e; e = e->next)
-		if (strcaseeq(e->key, key) && (who == NONE || e->who < who))
+		if (strcaseeq(e->key, key) && r->k[e->who].type == type &&
+		    (who == NONE || e->who < who))
 			who = e->who;
 	return who;
 }
@@ -134,7 +136,7 @@ known_email(struct run *r, size_t who, const char *email)
 }
 
 static size_t
-known_add(struct run *r, const char *id, const char *name,
+known_add(struct run *r, const char *id, const char *name, int type,
     const struct strv *email)
 {
 	struct known *k;
@@ -146,6 +148,7 @@ known_add(struct run *r, const char *id, const char *name,
 	memset(k, 0, sizeof *k);
 	k->id = xstrdup(id);
 	k->name = xstrdup(name);
+	k->type = type;
 	index_add(r->byname, k->name, r->nk);
 	for (i = 0; i < email->n; i++)
 		known_email(r, r->nk, email->v[i]);
@@ -161,23 +164,37 @@ known_load(struct run *r)
 	all = refs_all(&r->refs, &n);
 	for (i = 0; i < n; i++)
 		if (all[i]->name)
-			known_add(r, all[i]->id, all[i]->name, &all[i]->email);
+			known_add(r, all[i]->id, all[i]->name, all[i]->type,
+			    &all[i]->email);
 }
 
-/* The contact a record is: the same email, else the same name. */
+/* A record's type: a community when it says so (vCard KIND:group). */
+static int
+rec_type(struct rec *rec)
+{
+	const char *t = draft_get(&rec->d, "type");
+
+	return t && strcmp(t, "community") == 0 ? T_COMMUNITY : T_PERSON;
+}
+
+/*
+ * The contact a record is: the same email, else the same name, and of
+ * the same type: a person is never taken for a community.
+ */
 static size_t
 known_as(struct run *r, struct rec *rec, const char **why)
 {
 	const char *e;
 	size_t i, who;
+	int type = rec_type(rec);
 
 	for (i = 0; (e = draft_value(&rec->d, "email", i)) != NULL; i++)
-		if ((who = index_find(r->byemail, e)) != NONE) {
+		if ((who = index_find(r, r->byemail, e, type)) != NONE) {
 			*why = e;
 			return who;
 		}
 	*why = NULL;
-	return index_find(r->byname, draft_get(&rec->d, "name"));
+	return index_find(r, r->byname, draft_get(&rec->d, "name"), type);
 }
 
 /* Digits and a leading '+': "+44 20 7946" is "+44-20-7946". */
@@ -409,7 +426,8 @@ create(struct run *r, struct rec *rec)
 	}
 	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++)
 		strv_add(&email, v);
-	who = known_add(r, id, draft_get(&rec->d, "name"), &email);
+	who = known_add(r, id, draft_get(&rec->d, "name"), rec_type(rec),
+	    &email);
 	strv_free(&email);
 	r->k[who].phones = 1;
 	for (i = 0; (v = draft_value(&rec->d, "phone", i)) != NULL; i++)

@@ -45,32 +45,24 @@ addpat(const char *arg, int field)
 		errx(2, "'%s': %s", p->src, msg);
 }
 
-static int
-any(struct match *m, char **v, size_t n, char *err, size_t len)
-{
-	size_t i;
-	int rv;
-
-	for (i = 0; i < n; i++)
-		if (v[i] && (rv = match_str(m, v[i], err, len)) != 0)
-			return rv;
-	return 0;
-}
-
-/* -e: name, aka, org, title, tags, groups, notes and the log's notes. */
+/*
+ * -e: the value of every key of the file, the user's own too, and of the
+ * log the notes only (its dates and kinds would match everyone).
+ */
 static int
 search(struct match *m, struct contact *c, char *err, size_t len)
 {
-	char *one[] = { c->name, c->org, c->title };
+	const struct value *k;
 	size_t i;
 	int rv;
 
-	if ((rv = any(m, one, 3, err, len)) ||
-	    (rv = match_value(m, contact_value(c, "notes"), err, len)) ||
-	    (rv = any(m, c->aka.v, c->aka.n, err, len)) ||
-	    (rv = any(m, c->tags.v, c->tags.n, err, len)) ||
-	    (rv = any(m, c->groups.v, c->groups.n, err, len)))
-		return rv;
+	for (i = 0; i + 1 < c->keys.n; i += 2) {
+		k = &c->keys.v[i];
+		if (k->type == V_STR && strcmp(k->s, "log") == 0)
+			continue;
+		if ((rv = match_value(m, &c->keys.v[i + 1], err, len)) != 0)
+			return rv;
+	}
 	for (i = 0; i < c->nlog; i++)
 		if (c->log[i].note &&
 		    (rv = match_str(m, c->log[i].note, err, len)) != 0)
@@ -125,7 +117,7 @@ row(struct scan *s, struct contact *c, void *arg)
 		last = c->last != NODATE ? c->last : c->added;
 		vals[3] = last != NODATE ? date_str(last, ls) : NULL;
 		contact_due(s->net, c, l->today, &d);
-		vals[4] = date_str(d.due, ds);
+		vals[4] = d.never ? NULL : date_str(d.due, ds);
 		d.c = NULL;
 		due_free(&d);
 	}

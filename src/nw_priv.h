@@ -77,6 +77,8 @@ int		 edit_append(struct edit *, const char *, const char *, int);
 int		 edit_set(struct edit *, const char *, const char *);
 int		 edit_delete(struct edit *, const char *);
 int		 edit_remove(struct edit *, const char *, const char *, int *);
+int		 edit_child(struct edit *, const char *, const char *,
+		    const char *, int *);
 char		*yaml_quote(const char *, int);
 int		 edit_report(struct edit *);
 size_t		 text_line_start(const char *, size_t, size_t);
@@ -102,6 +104,8 @@ struct newfile {			/* one of the files of safe_create_all */
 	const char	*what;
 };
 int	 safe_create_all(const char *, struct newfile *, size_t);
+int	 safe_move(const char *, const char *);
+int	 safe_remove(const char *);
 
 /* --- dir.c: the network's own folder, its files stamped ------------------ */
 
@@ -189,6 +193,8 @@ char		*rec_clean(const char *, int);
 void		 rec_set(struct rec *, const char *, const char *);
 void		 rec_note(struct rec *, const char *, const char *);
 void		 rec_bday(struct rec *, const char *, int);
+void		 rec_date(struct rec *, const char *, const char *,
+		    const char *, int);
 void		 rec_link(struct rec *, const char *, const char *);
 void		 rec_name(struct rec *, const char *const *, size_t,
 		    struct buf *);

@@ -104,11 +104,19 @@ isdigits(const char *s, size_t n)
 void
 rec_bday(struct rec *r, const char *s, int omit)
 {
+	rec_date(r, "birthday", "Birthday", s, omit);
+}
+
+/* The same for any key of such dates ("dates.anniversary"). */
+void
+rec_date(struct rec *r, const char *key, const char *label, const char *s,
+    int omit)
+{
 	struct bday bd;
 	char *c, out[11];
 	size_t n;
 
-	if (s == NULL || draft_get(&r->d, "birthday"))
+	if (s == NULL || draft_get(&r->d, key))
 		return;
 	c = rec_clean(s, 0);
 	n = strcspn(c, "Tt");
@@ -123,9 +131,9 @@ rec_bday(struct rec *r, const char *s, int omit)
 	if (*out && bday_parse(out, &bd)) {
 		if (bd.year && bd.year == omit)
 			snprintf(out, sizeof out, "--%02d-%02d", bd.month, bd.day);
-		draft_set(&r->d, "birthday", out);
+		draft_set(&r->d, key, out);
 	} else if (*c)
-		rec_note(r, "Birthday", c);
+		rec_note(r, label, c);
 	free(c);
 }
 

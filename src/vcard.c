@@ -411,8 +411,14 @@ apply(struct card *k, struct prop *p)
 	} else if (strcasecmp(name, "ANNIVERSARY") == 0 ||
 	    strcasecmp(name, "X-ANNIVERSARY") == 0) {
 		s = unescape(p->value, strlen(p->value));
-		rec_note(r, "Anniversary", s);
+		if (p->value_type && strcasecmp(p->value_type, "text") == 0)
+			rec_note(r, "Anniversary", s);
+		else
+			rec_date(r, "dates.anniversary", "Anniversary", s, 0);
 		free(s);
+	} else if (strcasecmp(name, "KIND") == 0 &&
+	    strcasecmp(p->value, "group") == 0) {
+		rec_set(r, "type", "community");
 	} else if (strcasecmp(name, "NOTE") == 0) {
 		s = unescape(p->value, strlen(p->value));
 		rec_note(r, NULL, s);
@@ -777,12 +783,33 @@ links(struct buf *b, struct contact *c)
 	}
 }
 
-/* The contact as a vCard 4.0, or 3.0 when version is 3. */
+/* A date as BDAY and ANNIVERSARY want it: 4.0 19901126, 3.0 1990-11-26. */
+static void
+vc_date(struct buf *b, const char *name, struct bday d, int version)
+{
+	char s[16];
+
+	if (d.year)
+		snprintf(s, sizeof s, version == 3 ? "%04d-%02d-%02d" :
+		    "%04d%02d%02d", d.year, d.month, d.day);
+	else
+		snprintf(s, sizeof s, version == 3 ? "--%02d-%02d" :
+		    "--%02d%02d", d.month, d.day);
+	vc_line(b, name, s);
+}
+
+/*
+ * The contact as a vCard 4.0, or 3.0 when version is 3.  A community is
+ * a 4.0 KIND:group card whose MEMBER lines name the cards of members (the
+ * ids, their UIDs made the same way); 3.0 has no such card, and the
+ * caller leaves communities out.
+ */
 void
-vcard_write(struct buf *b, struct contact *c, int version)
+vcard_write(struct buf *b, struct contact *c, int version,
+    const struct strv *members)
 {
 	const char *s;
-	char uid[37], *u, *t, bd[16];
+	char uid[37], *u, *t;
 	size_t i, n;
 
 	vc_line(b, "BEGIN", "VCARD");
@@ -794,8 +821,11 @@ vcard_write(struct buf *b, struct contact *c, int version)
 	u = xasprintf("urn:uuid:%s", uid);
 	vc_line(b, "UID", u);
 	free(u);
+	if (c->type == T_COMMUNITY && version != 3)
+		vc_line(b, "KIND", "group");
 	text(b, "FN", c->name);
-	nprop(b, c->name);
+	if (c->type != T_COMMUNITY)	/* a group's name has no parts */
+		nprop(b, c->name);
 	for (i = 0; i < c->aka.n; i++)		/* one a line: vobject */
 		text(b, "NICKNAME", c->aka.v[i]);
 	text(b, "ORG", c->org);
@@ -811,16 +841,11 @@ vcard_write(struct buf *b, struct contact *c, int version)
 		free(u);
 		free(t);
 	}
-	if (c->bday.month) {
-		if (c->bday.year)
-			snprintf(bd, sizeof bd, version == 3 ? "%04d-%02d-%02d" :
-			    "%04d%02d%02d", c->bday.year, c->bday.month,
-			    c->bday.day);
-		else
-			snprintf(bd, sizeof bd, version == 3 ? "--%02d-%02d" :
-			    "--%02d%02d", c->bday.month, c->bday.day);
-		vc_line(b, "BDAY", bd);
-	}
+	if (c->bday.month)
+		vc_date(b, "BDAY", c->bday, version);
+	for (i = 0; version != 3 && i < c->dates.n; i++)
+		if (strcmp(c->dates.v[i].what, "anniversary") == 0)
+			vc_date(b, "ANNIVERSARY", c->dates.v[i].when, version);
 	links(b, c);
 	textlist(b, "CATEGORIES", c->tags.v, c->tags.n);
 	textlist(b, "X-NW-GROUPS", c->groups.v, c->groups.n);
@@ -829,6 +854,14 @@ vcard_write(struct buf *b, struct contact *c, int version)
 			;
 		u = xstrndup(s, n);
 		text(b, "NOTE", u);
+		free(u);
+	}
+	for (i = 0; members && version != 3 && i < members->n; i++) {
+		u = xasprintf("nw:%s", members->v[i]);
+		uuid_v5(u, uid);
+		free(u);
+		u = xasprintf("urn:uuid:%s", uid);
+		vc_line(b, "MEMBER", u);
 		free(u);
 	}
 	vc_line(b, "END", "VCARD");

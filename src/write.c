@@ -28,6 +28,16 @@ syncdir(const char *dir)
 	return r;
 }
 
+/* The folder of path, into dir (PATH_MAX). */
+static void
+folder(const char *path, char *dir)
+{
+	char copy[PATH_MAX];
+
+	snprintf(copy, sizeof copy, "%s", path);
+	snprintf(dir, PATH_MAX, "%s", dirname(copy));
+}
+
 /*
  * Start writing fd's data out, without waiting: the fsync that comes
  * later finds it written.  Where the system has no such call, the fsync
@@ -258,9 +268,8 @@ anon_put(const char *path, const char *s, size_t len)
 	ssize_t w;
 	int fd, e;
 
-	snprintf(dir, sizeof dir, "%s", path);
-	if ((fd = open(dirname(dir), O_TMPFILE | O_WRONLY | O_CLOEXEC,
-	    0600)) == -1)
+	folder(path, dir);
+	if ((fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600)) == -1)
 		return -1;
 	if (fchmod(fd, 0600) == -1)
 		goto fail;
@@ -365,16 +374,16 @@ bydir(const void *a, const void *b)
  * O_TMPFILE, else one in tmpdir) and its writeback started, then they are
  * synced (sync_all) and only then named (never over a file that exists),
  * then each folder they went into is synced once.  A window of them at a
- * time, for the open files.  Each v[i].err is then 0,
- * or errno with v[i].what saying what failed; when a folder's fsync
- * fails, its files failed too: they may not be there after a crash.  The
- * files that failed.  The caller holds the network's lock.
+ * time, for the open files.  Each v[i].err is then 0, or errno with
+ * v[i].what saying what failed; when a folder's fsync fails, its files
+ * failed too: they may not be there after a crash.  The files that
+ * failed.  The caller holds the network's lock.
  */
 int
 safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
 {
 	struct tmpf *t;
-	char **dirs, copy[PATH_MAX];
+	char **dirs, dir[PATH_MAX];
 	size_t i, j, nd = 0;
 	int bad = 0, e;
 
@@ -387,8 +396,8 @@ safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
 	dirs = xcalloc(n, sizeof *dirs);
 	for (i = 0; i < n; i++)
 		if (v[i].err == 0) {
-			snprintf(copy, sizeof copy, "%s", v[i].path);
-			dirs[nd++] = xstrdup(dirname(copy));
+			folder(v[i].path, dir);
+			dirs[nd++] = xstrdup(dir);
 		}
 	qsort(dirs, nd, sizeof *dirs, bydir);
 	for (i = 0; i < nd; i++) {
@@ -398,8 +407,8 @@ safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
 			continue;
 		e = errno;
 		for (j = 0; j < n; j++) {
-			snprintf(copy, sizeof copy, "%s", v[j].path);
-			if (v[j].err == 0 && strcmp(dirname(copy), dirs[i]) == 0) {
+			folder(v[j].path, dir);
+			if (v[j].err == 0 && strcmp(dir, dirs[i]) == 0) {
 				errno = e;
 				failed(&v[j], "fsync of its folder");
 			}
@@ -414,6 +423,44 @@ safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
 		bad += v[i].err != 0;
 	}
 	return bad;
+}
+
+/*
+ * Move the file from to the name to, which must not exist, so that a
+ * crash leaves one of them or both (never neither): a hard link, the old
+ * name unlinked, both folders synced.  Said on stderr when it fails.  The
+ * caller holds the network's lock.
+ */
+int
+safe_move(const char *from, const char *to)
+{
+	char d1[PATH_MAX], d2[PATH_MAX];
+
+	if (link(from, to) == -1) {
+		warn("'%s': cannot make it '%s'", from, to);
+		return -1;
+	}
+	folder(to, d2);
+	folder(from, d1);
+	if (syncdir(d2) == -1 || unlink(from) == -1 || syncdir(d1) == -1) {
+		warn("'%s'", from);
+		return -1;
+	}
+	return 0;
+}
+
+/* Remove the file path, the removal synced.  The caller holds the lock. */
+int
+safe_remove(const char *path)
+{
+	char dir[PATH_MAX];
+
+	folder(path, dir);
+	if (unlink(path) == -1 || syncdir(dir) == -1) {
+		warn("'%s'", path);
+		return -1;
+	}
+	return 0;
 }
 
 /*

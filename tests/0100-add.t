@@ -18,7 +18,7 @@ mode() {
 VERSION=$(sed -n 's/^#define[	 ]*NW_VERSION[	 ]*"\(.*\)"$/\1/p' \
     "$TOP/src/nw.h")
 USAGE='usage: nw-add [-f] [-b birthday] [-C dir] [-c circle] [-E email] [-e every] [-g group]
-              [-m met] [-o org] [-P phone] [-t tag] [-v via] name ...'
+              [-m met] [-o org] [-P phone] [-T type] [-t tag] [-v via] name ...'
 
 # --- every option, in the documented key order ------------------------------
 
@@ -268,7 +268,7 @@ is "$rc" 2 "birthday in another format: exit 2"
 
 run nw-add -e 6x 'Ivan Six'
 is "$rc:$out" "2:" "bad duration unit: exit 2"
-is "$err" "nw-add: '6x': not a duration (like 3w, 2m, 1y)" \
+is "$err" "nw-add: '6x': not a duration (like 3w, 2m, 1y) or never" \
     "bad duration: the message"
 run nw-add -e 0w 'Ivan Seven'
 is "$rc" 2 "zero duration: exit 2"
@@ -375,5 +375,22 @@ EOF
 )
 is "$got" "$nfiles files" \
     "all $nfiles files written parse; $nnames names read back intact"
+
+# -T community: a community's file; a person of the same name is no
+# duplicate of it, nor it of a person.
+mknet types
+run nw-add -T community -e 1m 'ACM Chicago'
+is "$rc:$out:$err" "0:acm-chicago:" "-T community: exit 0, the id"
+is "$(cat "$NW_DIR/acm-chicago.yaml")" "name: ACM Chicago
+type: community
+every: 1m
+added: 2026-11-25" "-T community: type after the name"
+run nw-add 'ACM Chicago'
+is "$rc:$out:$err" "0:acm-chicago-2:" "a person named like a community is no duplicate"
+run nw-add -T community 'acm chicago'
+is "$rc:$err" "1:nw-add: 'acm chicago': already in the network as acm-chicago (-f adds anyway)" \
+    "a community named like a community is"
+run nw-add -T club 'Chess Club'
+is "$rc:$err" "2:nw-add: 'club': not person or community" "-T club: usage error"
 
 done_testing

@@ -29,8 +29,14 @@ cat >"$T/settings" <<'EOF'
 # The cadence of a contact with neither `every` nor `circle`.
 # default: 1y
 #
-# How far ahead nw-due shows birthdays.
+# How far ahead nw-due -b shows birthdays and dates.
 # birthdays: 7d
+#
+# The longest anyone should go without contact (nw-stats).
+# floor: 1y
+#
+# What you can do for people, when they have no `offers:` of their own.
+# offers: [a reference, spreading the word]
 #
 # Commit each change when the network is a git repository.
 # autocommit: true

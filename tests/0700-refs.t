@@ -1,5 +1,5 @@
 #!/bin/sh
-# References (DESIGN.md "Common conventions"): id, then a file path inside
+# References (nw(7), References): id, then a file path inside
 # the network, then an exact name or aka (any case), then a unique id
 # prefix, then a unique prefix of the name or of one of its words.  Never a
 # file outside the network.  Standard input: a pipe or a regular file, one

@@ -21,8 +21,8 @@ is "$(head -3 "$T/tty")" "charles-babbage    1  3  2  Charles Babbage$cr
 tom-okafor         0  2  1  Tom Okafor$cr
 omar-haddad        0  1  1  Omar Haddad$cr" "NO_COLOR: no escape sequences"
 NO_COLOR=1 script -qec "nw-due -a -C '$net'" /dev/null </dev/null >"$T/tty" 2>&1
-is "$(grep -e jose -e mei-chen "$T/tty")" "jose-nunez         2026-11-18     7  José Núñez       follow-up: Preguntar por la beca -- did the scholarship come through?$cr
-mei-chen           2026-11-25     0  Mei Chen         never contacted$cr" \
+is "$(grep -e jose -e mei-chen "$T/tty")" "jose-nunez                 2026-11-18     7  José Núñez                 follow-up: Preguntar por la beca -- did the scholarship come through?$cr
+mei-chen                   2026-11-25     0  Mei Chen                   never contacted$cr" \
 	"accented names take one column a letter"
 script -qec "nw-due -a -C '$net' -j -n 1" /dev/null </dev/null >"$T/tty" 2>&1
 is "$(cat "$T/tty")" '{"id":"work/grace-hopper","due":"2026-09-22","days":64,"name":"Grace Hopper","reason":"inner: every 3w, last 2026-09-01"}'"$cr" \

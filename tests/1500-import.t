@@ -707,4 +707,36 @@ is "$(ls "$NW_DIR")" "person-1.yaml
 person-2.yaml
 person-3.yaml" "/dev/zero, a folder, a file too large: nothing created from them"
 
+# --- communities and anniversaries ------------------------------------------
+
+# A vCard 4.0 group card (KIND:group) is a community; its MEMBER lines
+# are not kept (people name their communities in groups).  ANNIVERSARY
+# goes to dates.  A person is never taken for a community of the same
+# name, nor a community for a person.
+mknet comm
+N=$NW_DIR
+printf 'name: ACM Chicago\ntype: community\n' >"$N/acm-chicago.yaml"
+printf 'name: Stack Overflow\n' >"$N/stack-overflow.yaml"
+printf "%s\r\n" 'BEGIN:VCARD' 'VERSION:4.0' 'KIND:group' 'FN:ACM Chicago' \
+    'MEMBER:urn:uuid:84e8ffac-a031-5949-93fd-23c47c69702e' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:4.0' 'FN:ACM Chicago' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:4.0' 'KIND:group' 'FN:Stack Overflow' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:4.0' 'FN:Ada Lovelace' 'ANNIVERSARY:20120609' \
+    'END:VCARD' >"$T/comm.vcf"
+run nw-import "$T/comm.vcf"
+is "$rc" 0 "communities: exit 0"
+is "$out" "acm-chicago-2
+stack-overflow-2
+ada-lovelace" "communities: a person named like a community, a community named like a person: both new"
+is "$err" "nw-import: 'ACM Chicago': already in the network as acm-chicago (same name)" \
+    "communities: the group card of a community there is skipped"
+is "$(cat "$N/acm-chicago-2.yaml")" "name: ACM Chicago
+added: 2026-11-25" "communities: the person card is a person"
+is "$(cat "$N/stack-overflow-2.yaml")" "name: Stack Overflow
+type: community
+added: 2026-11-25" "communities: KIND:group makes a community"
+is "$(cat "$N/ada-lovelace.yaml")" "name: Ada Lovelace
+dates: {anniversary: 2012-06-09}
+added: 2026-11-25" "ANNIVERSARY: dates.anniversary"
+
 done_testing

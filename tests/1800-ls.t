@@ -17,6 +17,7 @@ run nw-ls -C "$EX"
 is "$rc:$err" "0:" "all: exit 0, nothing on stderr"
 is "$out" "$(rows <<'EOF'
 ada-lovelace|Ada Lovelace
+analytical-engine-society|Analytical Engine Society
 charles-babbage|Charles Babbage
 david-kim|David Kim
 hannah-berg|Hannah Berg
@@ -26,6 +27,7 @@ lena-fischer|Lena Fischer
 mei-chen|Mei Chen
 omar-haddad|Omar Haddad
 priya-raman|Priya Raman
+pydata-london|PyData London
 ruth-adeyemi|Ruth Adeyemi
 sofia-rossi|Sofia Rossi
 tom-okafor|Tom Okafor
@@ -37,6 +39,7 @@ EOF
 run nw-ls -C "$EX" -l
 is "$out" "$(rows <<'EOF'
 ada-lovelace|Ada Lovelace|close|2026-09-28|2026-11-28
+analytical-engine-society|Analytical Engine Society||2026-09-01|2026-11-01
 charles-babbage|Charles Babbage|regular|2026-02-14|2026-08-14
 david-kim|David Kim|outer|2026-03-15|2027-03-15
 hannah-berg|Hannah Berg|family|2026-09-06|2026-10-06
@@ -46,6 +49,7 @@ lena-fischer|Lena Fischer|regular|2026-06-01|2026-12-01
 mei-chen|Mei Chen|regular||2026-11-25
 omar-haddad|Omar Haddad|inner|2026-11-20|2026-12-11
 priya-raman|Priya Raman|close|2026-11-02|2027-01-02
+pydata-london|PyData London||2026-11-12|2026-12-12
 ruth-adeyemi|Ruth Adeyemi||2025-09-01|2026-09-01
 sofia-rossi|Sofia Rossi|regular|2026-09-30|2026-11-11
 tom-okafor|Tom Okafor|outer|2025-06-10|2026-06-10
@@ -77,12 +81,13 @@ is "$rc:$out:$err" "0::" "no contact passes: empty, exit 0"
 
 # ---------------------------------------------------------------------------
 # -e: smart case.  "rust" is in Ada's and Mei's tags and in Ruth's org
-# (City Health Trust); "Rust" only in Ada's log (the Rust survey link).
+# (City Health Trust); "Rust" in Ada's log (the Rust survey link) and
+# met (RustConf) and in Mei's met (RustFest).
 run nw-ls -C "$EX" -e rust
 is "$(ids)" "ada-lovelace mei-chen ruth-adeyemi" \
 	"-e lowercase ignores case"
 run nw-ls -C "$EX" -e Rust
-is "$(ids)" "ada-lovelace" "-e with a capital is case-sensitive"
+is "$(ids)" "ada-lovelace mei-chen" "-e with a capital is case-sensitive"
 run nw-ls -C "$EX" -e '(?i)RUST'
 is "$(ids)" "ada-lovelace mei-chen ruth-adeyemi" "-e (?i) has the last word"
 run nw-ls -C "$EX" -e '\brust\b'
@@ -100,7 +105,8 @@ is "$(ids)" "" "-e a capital beyond ASCII counts"
 run nw-ls -C "$EX" -e '^jos.\sn'
 is "$(ids)" "jose-nunez" "-e . is one character, not one byte"
 
-# Each searched field: aka, org, title, tags, groups, notes, log notes.
+# Each searched field: every key of the file, the user's own too, and the
+# log's notes.
 run nw-ls -C "$EX" -e amazing
 is "$(ids)" "work/grace-hopper" "-e searches aka"
 run nw-ls -C "$EX" -e 'elephant'
@@ -116,9 +122,13 @@ is "$(ids)" "ruth-adeyemi" "-e searches notes"
 run nw-ls -C "$EX" -e 'pizzoccheri'
 is "$(ids)" "sofia-rossi" "-e searches log notes"
 run nw-ls -C "$EX" -e 'kiezkind\.example'
-is "$(ids)" "" "-e does not search email (-f does)"
+is "$(ids)" "lena-fischer" "-e searches email"
 run nw-ls -C "$EX" -e 'hallway'
-is "$(ids)" "" "-e does not search met"
+is "$(ids)" "david-kim mei-chen" "-e searches met, at any depth"
+run nw-ls -C "$EX" -e '^she/her$'
+is "$(ids)" "priya-raman" "-e searches the user's own keys (pronouns)"
+run nw-ls -C "$EX" -e '^call$'
+is "$(ids)" "" "-e does not search the log's kinds and dates"
 run nw-ls -C "$EX" -e rust -e poetry
 is "$(ids)" "ada-lovelace" "-e twice: both patterns"
 run nw-ls -C "$EX" -e rust -t wasm
@@ -208,7 +218,8 @@ work/grace-hopper|Grace Hopper|inner|2026-09-01|2026-09-22
 EOF
 )" "refs from standard input: the first field, each once"
 nw-ls -C "$EX" -t rust </dev/null | nw-ls -C "$EX" -e Rust >"$T/out" 2>&1
-is "$(cat "$T/out")" "ada-lovelace	Ada Lovelace" "a pipeline narrows"
+is "$(cat "$T/out")" "ada-lovelace	Ada Lovelace
+mei-chen	Mei Chen" "a pipeline narrows"
 : >"$T/empty"
 runin "$T/empty" nw-ls -C "$EX"
 is "$rc:$out" "0:" "an empty pipe selects nobody"

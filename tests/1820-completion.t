@@ -137,9 +137,16 @@ is "$out" "$(lines ada cy work/bob)" "nw-show: ref ... repeats"
 comp _nw_cmd nw-show -C "$T/other" ''
 is "$out" "dee" "nw-show -C DIR: that network's ids"
 comp _nw_cmd nw-set ada ''
-is "$out" "$(lines added address aka birthday circle email every groups \
-	links log met name next next-note notes org phone tags title)" \
+is "$out" "$(lines added address aka birthday circle dates email every \
+	groups links log met name next next-note notes offers org phone tags \
+	title topics type)" \
 	"nw-set REF: the keys"
+comp _nw_cmd nw-set ada type ''
+is "$out" "$(lines community person)" "nw-set REF type: person or community"
+comp _nw_cmd nw-due -k ''
+is "$out" "$(lines community person)" "nw-due -k: the types"
+comp _nw_cmd nw-log -k v
+is "$out" "volunteer" "-k: the kinds of communities too"
 comp _nw_cmd nw-set -a ada tags ''
 is "$out" "$(lines 'maths' 'open\ source' 'rust' 'say\ \"hi\"')" \
 	"nw-set -a REF tags: the tags"

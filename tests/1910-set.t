@@ -85,7 +85,7 @@ for kv in "next someday" "every 3x" "circle clsoe" "email foo" \
 	same "$N/ada.yaml" "$T/before" "a bad $1 leaves the file untouched"
 done
 run nw-set ada every 3x
-is "$err" "nw-set: '3x': not a duration (like 3w, 2m, 1y)" "and says why"
+is "$err" "nw-set: '3x': not a duration (like 3w, 2m, 1y) or never" "and says why"
 
 # usage
 for args in "-a ada tags" "ada log x" "-a -d ada tags x" "ada 'a b' x" \

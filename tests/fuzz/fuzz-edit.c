@@ -256,7 +256,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	d = ydoc_parse(in, inlen);
 	old = d->root;
 	/* what change_log_entry appends for -k call -m 'x, y: "z" #1' */
-	item = xstrdup("{date: 2026-11-25, kind: call, note: \"x, y: \\\"z\\\" #1\"}");
+	item = xstrdup("{date: 2026-11-25, kind: call, "
+	    "note: \"x, y: \\\"z\\\" #1\"}");
 	quoted = yaml_quote("a: b, \"c\" #d\t", Q_STR);
 	append("log", item, 1);
 	if (old && old->type == YMAP) {
