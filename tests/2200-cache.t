@@ -36,12 +36,15 @@ scans() {
 	both "$_w: nw-due -a" nw-due -a -C "$_n"
 	both "$_w: nw-due -aj" nw-due -aj -C "$_n"
 	both "$_w: nw-due -c close" nw-due -a -c close -C "$_n"
+	both "$_w: nw-due -bl" nw-due -abl -C "$_n"
+	both "$_w: nw-due -k community" nw-due -a -k community -C "$_n"
 	both "$_w: nw-ls" nw-ls -C "$_n"
 	both "$_w: nw-ls -l" nw-ls -l -C "$_n"
 	both "$_w: nw-ls -j" nw-ls -j -C "$_n"
 	both "$_w: nw-ls -e" nw-ls -e 'a' -C "$_n"
 	both "$_w: nw-give -l" nw-give -l -C "$_n"
 	both "$_w: nw-give -lj" nw-give -lj -C "$_n"
+	both "$_w: nw-give -o" nw-give -o -C "$_n"
 	both "$_w: nw-check" nw-check -C "$_n"
 	both "$_w: nw-export" nw-export -f csv -C "$_n"
 	both "$_w: a name resolved (nw-show)" nw-show -C "$_n" "$_name"
@@ -49,6 +52,9 @@ scans() {
 	    "${_name%% *}"
 	if command -v nw-stats >/dev/null; then
 		both "$_w: nw-stats" nw-stats -C "$_n"
+		both "$_w: nw-stats -j" nw-stats -j -C "$_n"
+		both "$_w: nw-stats -H" nw-stats -H -C "$_n"
+		both "$_w: nw-stats -p" nw-stats -p "$_name" -C "$_n"
 	fi
 }
 
@@ -228,6 +234,9 @@ links: {web: "https://example.org/fulla", github: fulla}
 address: 1 Key Street
 birthday: --02-29
 met: {where: a conference, date: 2019-05-04, via: plain}
+offers: [advice, intros]
+topics: [keys, locks]
+dates: {anniversary: 2011-12-01, "name day": --03-03}
 added: 2018-01-01
 notes: |
   Two lines
@@ -260,10 +269,12 @@ printf 'name: Deep One\ngroups: [sub]\n' >"$H/sub/deep.yaml"
 ln -s sub/deep.yaml "$H/link.yaml"
 ln -s /etc/hostname "$H/outside.yaml"
 printf 'name: Alias\nbase: &a {x: 1}\nother: *a\n' >"$H/alias.yaml"
+printf 'name: The Club\ntype: community\nevery: 1m\nlog:\n  - {date: 2025-06-01, kind: event}\n' \
+    >"$H/club.yaml"
 settle
 scans "$H" "hand-written, first" "Fulla Keys"
 scans "$H" "hand-written, cached" "Émile Zoë"
-counts "$H" "cached 18 parsed 0 written 0" "hand-written: every file that reads, from the cache"
+counts "$H" "cached 19 parsed 0 written 0" "hand-written: every file that reads, from the cache"
 
 # --- a generated network, as the benchmark makes them -----------------------
 
