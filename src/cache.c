@@ -43,6 +43,7 @@
 #define CACHE_VERSION	1	/* +1 when the loader fills fields otherwise */
 #define FEW		32	/* fewer named: parsed, no cache read */
 #define MAXCACHE	((size_t)1 << 30)
+#define ARENA		((size_t)1 << 20)	/* see arena_room */
 #define NS		1000000000LL
 #ifndef MAP_POPULATE
 #define MAP_POPULATE	0
@@ -115,6 +116,11 @@ struct entry {
 };
 enum { SEEN = 1, REPLACED = 2 };
 
+struct arena {				/* see arena_room */
+	char		*base, *next, *end;
+	struct arena	*prev;
+};
+
 struct cache {
 	int		 off;		/* none: NW_CACHE=0, no .nw/ */
 	int		 valid;		/* the file was read and trusted */
@@ -130,6 +136,7 @@ struct cache {
 	uint64_t	 settings;
 	size_t		 cached, parsed;	/* by the last load */
 	int		 written;	/* and whether it wrote the file */
+	struct arena	*arena;		/* the contacts unpacked in it */
 };
 
 /*
@@ -357,19 +364,30 @@ getstr(struct rd *r, int *null)
 }
 
 struct pack {				/* where a contact's lists go */
-	char		**ptr;		/* its strv's */
-	struct dated	 *dated;	/* its dates */
-	size_t		  nptr, ndated;	/* what a measure found */
+	char		*next;		/* NULL: only measure */
+	size_t		 need;		/* bytes the lists take */
 };
+
+/* n bytes for a list, 8-aligned (pointers, dates); NULL when measuring */
+static void *
+pack_take(struct pack *pk, size_t n)
+{
+	pk->need += n;
+	if (pk->next == NULL)
+		return NULL;
+	pk->next += n;
+	return pk->next - n;
+}
 
 static void
 unpack(struct rd *r, struct contact *c, struct pack *pk)
 {
+	struct dated *dv;
 	struct dates *ds;
 	struct strv *v;
 	uint32_t n, j;
 	size_t i, len;
-	char *p, *str;
+	char *p, *str, **sv;
 	int null;
 
 	for (i = 0; i < NFIELDS && !r->bad; i++) {
@@ -385,18 +403,17 @@ unpack(struct rd *r, struct contact *c, struct pack *pk)
 				r->bad = 1;
 			if (r->bad || n == 0)
 				break;
-			pk->nptr += n;
+			sv = pack_take(pk, n * sizeof *sv);
 			for (j = 0; j < n && !r->bad; j++) {
 				str = getstr(r, &null);
 				r->bad |= null;
-				if (c)
-					pk->ptr[j] = str;
+				if (sv)
+					sv[j] = str;
 			}
 			if (c) {
 				v = (struct strv *)p;
-				v->v = pk->ptr;
+				v->v = sv;
 				v->n = n;
-				pk->ptr += n;
 			}
 			break;
 		case 'd':
@@ -404,22 +421,20 @@ unpack(struct rd *r, struct contact *c, struct pack *pk)
 				r->bad = 1;
 			if (r->bad || n == 0)
 				break;
-			pk->ndated += n;
+			dv = pack_take(pk, n * sizeof *dv);
 			for (j = 0; j < n && !r->bad; j++) {
 				str = getstr(r, &null);
-				get(r, sizeof pk->dated->when);
-				if (c && !r->bad) {
-					pk->dated[j].what = str;
-					memcpy(&pk->dated[j].when, r->p -
-					    sizeof pk->dated->when,
-					    sizeof pk->dated->when);
+				get(r, sizeof dv->when);
+				if (dv && !r->bad) {
+					dv[j].what = str;
+					memcpy(&dv[j].when, r->p - sizeof dv->when,
+					    sizeof dv->when);
 				}
 			}
 			if (c) {
 				ds = (struct dates *)p;
-				ds->v = pk->dated;
+				ds->v = dv;
 				ds->n = n;
-				pk->dated += n;
 			}
 			break;
 		default:
@@ -434,32 +449,90 @@ unpack(struct rd *r, struct contact *c, struct pack *pk)
 	}
 }
 
-/* Contact id from its summary; NULL when the summary is malformed. */
+/*
+ * More than the block of e's contact takes: a list's pointer, or a date,
+ * takes at most twice the bytes the summary gives it.
+ */
+static size_t
+unpacked_max(const struct entry *e, size_t ndir)
+{
+	return (sizeof(struct contact) + 2 * e->len + ndir + strlen(e->id) +
+	    8 + 7) & ~(size_t)7;
+}
+
+/*
+ * Memory for the contacts unpacked on one thread, a megabyte at a time,
+ * its pages made present at once (MAP_POPULATE) rather than each faulted
+ * in when first written: that costs twice as much here, and it is most
+ * of what a scan with a cache costs beyond the stat of each file.  At
+ * least need bytes are free in it, or 0.
+ */
+static int
+arena_room(struct cache *k, size_t need)
+{
+	struct arena *a = k->arena;
+	size_t size = need > ARENA ? need : ARENA;
+	void *p;
+
+	if (a && (size_t)(a->end - a->next) >= need)
+		return 1;
+	if ((p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+	    MAP_ANONYMOUS | MAP_POPULATE, -1, 0)) == MAP_FAILED)
+		return 0;
+	a = xmalloc(sizeof *a);
+	a->base = a->next = p;
+	a->end = a->base + size;
+	a->prev = k->arena;
+	k->arena = a;
+	return 1;
+}
+
+/*
+ * Contact id from its summary: in from's arena (packed 2: freed with the
+ * cache), else in a block of its own (packed 1); its strings are the
+ * summary's.  NULL when the summary is malformed.
+ */
 static struct contact *
-summary_get(struct net *net, const char *id, const struct entry *e)
+summary_get(struct net *net, const char *id, const struct entry *e,
+    struct cache *from)
 {
 	struct rd r = { e->sum, e->sum + e->len, 0 };
-	struct pack pk = { NULL, NULL, 0, 0 };
+	struct pack pk = { NULL, 0 };
 	struct contact *c;
 	size_t nid = strlen(id), ndir = strlen(net->dir);
+	char *path;
 
-	unpack(&r, NULL, &pk);
-	if (r.bad || r.p != r.end)
-		return NULL;
-	c = xmalloc(sizeof *c + pk.nptr * sizeof *pk.ptr + pk.ndated *
-	    sizeof *pk.dated + ndir + 1 + nid + 6);
-	memset(c, 0, sizeof *c);
-	c->packed = 1;
-	pk.ptr = (char **)(c + 1);
-	pk.dated = (struct dated *)(pk.ptr + pk.nptr);
-	r.p = e->sum;
+	if (from && arena_room(from, unpacked_max(e, ndir))) {
+		c = (struct contact *)from->arena->next;
+		memset(c, 0, sizeof *c);
+		c->packed = 2;
+	} else {
+		unpack(&r, NULL, &pk);
+		if (r.bad || r.p != r.end)
+			return NULL;
+		c = xmalloc(sizeof *c + pk.need + ndir + 1 + nid + 6);
+		memset(c, 0, sizeof *c);
+		c->packed = 1;
+		r.p = e->sum;
+		from = NULL;
+	}
+	pk.next = (char *)(c + 1);
+	pk.need = 0;
 	unpack(&r, c, &pk);
+	if (r.bad || r.p != r.end) {
+		if (!from)
+			free(c);
+		return NULL;
+	}
 	c->id = (char *)e->id;
-	c->path = (char *)pk.dated;	/* as net_path has it */
-	memcpy(c->path, net->dir, ndir);
-	c->path[ndir] = '/';
-	memcpy(c->path + ndir + 1, id, nid);
-	memcpy(c->path + ndir + 1 + nid, ".yaml", 6);
+	c->path = path = pk.next;	/* as net_path has it */
+	memcpy(path, net->dir, ndir);
+	path[ndir] = '/';
+	memcpy(path + ndir + 1, id, nid);
+	memcpy(path + ndir + 1 + nid, ".yaml", 6);
+	if (from)
+		from->arena->next = (char *)(((uintptr_t)(path + ndir + nid +
+		    7) + 7) & ~(uintptr_t)7);
 	return c;
 }
 
@@ -723,6 +796,7 @@ cache_counts(struct net *net, size_t *cached, size_t *parsed, int *written)
 void
 cache_free(struct cache *k)
 {
+	struct arena *a;
 	size_t i;
 
 	if (k == NULL)
@@ -734,6 +808,11 @@ cache_free(struct cache *k)
 	free(k->add);
 	if (k->file)
 		munmap(k->file, k->flen);
+	while ((a = k->arena) != NULL) {
+		k->arena = a->prev;
+		munmap(a->base, a->end - a->base);
+		free(a);
+	}
 	free(k->path);
 	free(k);
 }
@@ -749,7 +828,8 @@ struct load {
 	long long	  trust;	/* stamps older than this are true */
 	struct entry	**old;		/* with st: each one's entry, or NULL */
 	struct contact	**c;		/* each contact loaded */
-	struct entry	 *add;		/* and its new entry, id NULL: none */
+	struct entry	**add;		/* and its new entry, or NULL */
+	struct cache	 *from;		/* unpack into its arena */
 	void		(*fn)(struct contact *, void *);
 	void		 *arg;
 };
@@ -762,10 +842,11 @@ fresh(const struct entry *e, const struct stamp *st)
 }
 
 /* A new entry for c, its file stamped st before it was read. */
-static void
-entry_new(struct load *l, struct entry *e, struct contact *c,
-    const struct stamp *st, struct entry *old)
+static struct entry *
+entry_new(struct load *l, struct contact *c, const struct stamp *st,
+    struct entry *old)
 {
+	struct entry *e = xcalloc(1, sizeof *e);
 	struct buf b = { 0 };
 	size_t idlen = strlen(c->id);
 	char *block;
@@ -783,6 +864,7 @@ entry_new(struct load *l, struct entry *e, struct contact *c,
 	e->worth = stamp_time(st) < l->trust;
 	if (old)
 		old->state = REPLACED;
+	return e;
 }
 
 /*
@@ -813,7 +895,8 @@ load_one(void *arg, size_t j)
 		goto direct;
 	if ((e = l->old ? l->old[j] : cache_find(l->k, id)) != NULL) {
 		e->state = SEEN;
-		if (fresh(e, &st) && (c = summary_get(l->net, id, e)) != NULL) {
+		if (fresh(e, &st) &&
+		    (c = summary_get(l->net, id, e, l->from)) != NULL) {
 			l->c[j] = c;
 			free(path);
 			return;
@@ -826,9 +909,9 @@ load_one(void *arg, size_t j)
 		goto direct;
 	c = contact_parse(l->net, id, text, len, l->flags);
 	free(text);
-	entry_new(l, &l->add[j], c, &st, e);
+	l->add[j] = entry_new(l, c, &st, e);
 	/* as the next scan will have it, and in one block */
-	if ((l->c[j] = summary_get(l->net, id, &l->add[j])) != NULL)
+	if ((l->c[j] = summary_get(l->net, id, l->add[j], NULL)) != NULL)
 		contact_free(c);
 	else
 		l->c[j] = c;
@@ -846,18 +929,19 @@ take_one(void *arg, size_t j)
 	struct load *l = arg;
 	struct cache *k = l->k;
 
-	if (k && l->add[j].id == NULL && l->c[j]->packed)
+	if (k && l->add[j] == NULL && l->c[j]->packed)
 		k->cached++;
-	if (k && l->add[j].id) {
+	if (k && l->add[j]) {
 		k->parsed++;
 		if ((k->nadd & (k->nadd - 1)) == 0)
 			k->add = xrealloc(k->add, (k->nadd ? 2 * k->nadd : 1) *
 			    sizeof *k->add);
-		k->add[k->nadd++] = l->add[j];
+		k->add[k->nadd++] = *l->add[j];
 		if ((k->nown & (k->nown - 1)) == 0)
 			k->own = xrealloc(k->own, (k->nown ? 2 * k->nown : 1) *
 			    sizeof *k->own);
-		k->own[k->nown++] = (void *)l->add[j].id;
+		k->own[k->nown++] = (void *)l->add[j]->id;
+		free(l->add[j]);
 	}
 	l->fn(l->c[j], l->arg);
 }
@@ -912,6 +996,7 @@ contacts_load(struct net *net, char **ids, struct stamp *st, size_t n,
 		l.k->cached = l.k->parsed = l.k->written = 0;
 	if (l.k && st && match(&l, n) < FEW) {
 		/* summaries to unpack: threads would cost more than they do */
+		l.from = l.k;
 		for (i = 0; i < n; i++) {
 			load_one(&l, i);
 			take_one(&l, i);

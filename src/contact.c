@@ -518,7 +518,8 @@ contact_free(struct contact *c)
 	if (c == NULL)
 		return;
 	if (c->packed) {	/* its strings and lists are in the block */
-		free(c);
+		if (c->packed == 1)
+			free(c);
 		return;
 	}
 	free(c->id);

@@ -228,7 +228,8 @@ struct contact {
 	struct ydoc	*doc;		/* with C_DOC (the library's) */
 	int		 line, col;	/* of the first problem */
 	char		*err;		/* why it could not be used */
-	int		 packed;	/* one block, from a summary (cache.c) */
+	int		 packed;	/* from a summary (cache.c): 1 one block,
+					   2 in the network's, freed with it */
 };
 
 enum { C_DOC = 1, C_LOG = 2, C_STRUCT = 4, C_KEYS = 8 };
