@@ -72,10 +72,10 @@ FIXTURES = os.path.join(HERE, 'net')
 CARDS = os.path.join(HERE, 'cards.vcf')
 BATCH = os.path.join(HERE, 'batch.vcf')
 # the temporary file full, the file in place (fsync, then rename or link
-# and the folder's fsync; for a batch of new files sync_file_range, syncfs
-# and linkat or renameat2), each git done, the end
+# and the folder's fsync; for a batch of new files syncfs and linkat or
+# renameat2), each git done, the end
 KEY_CALLS = {'fsync', 'rename', 'link', 'unlink', 'wait4', 'exit_group',
-             'sync_file_range', 'syncfs', 'renameat2', 'linkat'}
+             'syncfs', 'renameat2', 'linkat'}
 KINDS = ('torn', 'stale locks', 'strays', 'blocked')
 SHOW = 3        # problems shown per kind and scenario
 
