@@ -18,6 +18,6 @@
 to=${1:-${NW_MAILTO:-$(id -un)}}
 PATH=$PATH:/usr/local/bin:$HOME/.local/bin	# cron's PATH is short
 
-digest=$(nw-due -bl </dev/null)
+digest=$(nw-due -bl)
 [ -z "$digest" ] || { [ "$to" = - ] && printf '%s\n' "$digest" ||
     printf '%s\n' "$digest" | mail -s "nw: due today" "$to"; }

@@ -454,10 +454,10 @@ unpack(struct rd *r, struct contact *c, struct pack *pk)
  * takes at most twice the bytes the summary gives it.
  */
 static size_t
-unpacked_max(const struct entry *e, size_t ndir)
+unpacked_max(const struct entry *e, size_t npath)
 {
-	return (sizeof(struct contact) + 2 * e->len + ndir + strlen(e->id) +
-	    8 + 7) & ~(size_t)7;
+	return (sizeof(struct contact) + 2 * e->len + npath + 7) &
+	    ~(size_t)7;
 }
 
 /*
@@ -499,10 +499,9 @@ summary_get(struct net *net, const char *id, const struct entry *e,
 	struct rd r = { e->sum, e->sum + e->len, 0 };
 	struct pack pk = { NULL, 0 };
 	struct contact *c;
-	size_t nid = strlen(id), ndir = strlen(net->dir);
-	char *path;
+	size_t npath = net_path_put(net, id, NULL);
 
-	if (from && arena_room(from, unpacked_max(e, ndir))) {
+	if (from && arena_room(from, unpacked_max(e, npath))) {
 		c = (struct contact *)from->arena->next;
 		memset(c, 0, sizeof *c);
 		c->packed = 2;
@@ -510,7 +509,7 @@ summary_get(struct net *net, const char *id, const struct entry *e,
 		unpack(&r, NULL, &pk);
 		if (r.bad || r.p != r.end)
 			return NULL;
-		c = xmalloc(sizeof *c + pk.need + ndir + 1 + nid + 6);
+		c = xmalloc(sizeof *c + pk.need + npath);
 		memset(c, 0, sizeof *c);
 		c->packed = 1;
 		r.p = e->sum;
@@ -525,14 +524,11 @@ summary_get(struct net *net, const char *id, const struct entry *e,
 		return NULL;
 	}
 	c->id = (char *)e->id;
-	c->path = path = pk.next;	/* as net_path has it */
-	memcpy(path, net->dir, ndir);
-	path[ndir] = '/';
-	memcpy(path + ndir + 1, id, nid);
-	memcpy(path + ndir + 1 + nid, ".yaml", 6);
+	c->path = pk.next;
+	net_path_put(net, id, c->path);
 	if (from)
-		from->arena->next = (char *)(((uintptr_t)(path + ndir + nid +
-		    7) + 7) & ~(uintptr_t)7);
+		from->arena->next = (char *)(((uintptr_t)(c->path + npath) +
+		    7) & ~(uintptr_t)7);
 	return c;
 }
 

@@ -35,10 +35,15 @@ refuse(struct change *ch, const char *why)
 int
 change_set(struct change *ch, const char *key, const char *value)
 {
-	char why[256], *y;
+	const struct key *k = schema_key(key);
+	char why[256], *y, *v = NULL;
 	int ok;
 
-	if ((y = schema_yaml(key, ch->net, value, 0, why, sizeof why)) == NULL)
+	if (k && k->type == K_NAME)	/* "  Bob  B " is Bob B */
+		value = v = utf8_squeeze(value);
+	y = schema_yaml(key, ch->net, value, 0, why, sizeof why);
+	free(v);
+	if (y == NULL)
 		return refuse(ch, why);
 	ok = edit_set(ch->e, key, y);
 	free(y);
@@ -90,6 +95,27 @@ change_import(struct change *ch, const char *key, struct strv *l)
 		    edit_append(ch->e, key, y, 0);
 		free(y);
 	}
+	return ok;
+}
+
+/*
+ * Add the pair sub: value to the mapping under key (links), after its
+ * others; value a plain text.  A sub that is there already is left as it
+ * is: what the user wrote stays.
+ */
+int
+change_put(struct change *ch, const char *key, const char *sub,
+    const char *value)
+{
+	struct ynode *m = ymap_get(ch->e->doc->root, key);
+	char *q;
+	int ok;
+
+	if (m && m->type == YMAP && ymap_get(m, sub) != NULL)
+		return 1;
+	q = yaml_quote(value, Q_FLOW | Q_STR);
+	ok = edit_put(ch->e, key, sub, q);
+	free(q);
 	return ok;
 }
 
@@ -291,6 +317,7 @@ draft_set(struct draft *d, const char *key, const char *v)
 {
 	const struct key *k = schema_key(key);
 	size_t i;
+	char *t;
 
 	for (i = 0; i + 1 < d->kv.n; i += 2)
 		if (strcmp(d->kv.v[i], key) == 0 && (k == NULL ||
@@ -298,7 +325,12 @@ draft_set(struct draft *d, const char *key, const char *v)
 		    strcaseeq(d->kv.v[i + 1], v)))
 			return;
 	strv_add(&d->kv, key);
-	strv_add(&d->kv, v);
+	if (k && k->type == K_NAME) {	/* from any source: "  Bob  B " */
+		t = utf8_squeeze(v);
+		strv_add(&d->kv, t);
+		free(t);
+	} else
+		strv_add(&d->kv, v);
 }
 
 /* Take out key's values equal to v (any case), or all of them (v NULL). */
@@ -348,7 +380,8 @@ draft_check(const struct draft *d, struct net *net, char *why, size_t len)
 			k = strcmp(d->kv.v[i], "met.date") == 0 ? &date : NULL;
 		if (k && k->type == K_DATES && strchr(d->kv.v[i], '.') == NULL)
 			k = NULL;	/* parts only: dates.anniversary */
-		if (k == NULL || k->type == K_LINKS || k->type == K_EMAIL)
+		if (k == NULL || k->type == K_LINKS || k->type == K_MAP ||
+		    k->type == K_EMAIL)
 			continue;
 		if ((bad = schema_invalid(k, net, d->kv.v[i + 1], buf,
 		    sizeof buf)) != NULL) {
@@ -445,8 +478,9 @@ draft_key(struct buf *b, const struct draft *d, const struct key *k)
 		buf_puts(b, "]\n");
 		return;
 	case K_LINKS:
+	case K_MAP:
 	case K_DATES:		/* dates plain, as birthday is */
-		draft_map(&m, d, k->name, NULL, k->type == K_LINKS ? Q_STR : 0);
+		draft_map(&m, d, k->name, NULL, k->type == K_DATES ? 0 : Q_STR);
 		if (m.len > 2)
 			buf_printf(b, "%s: %s\n", k->name, m.s);
 		free(m.s);
@@ -784,7 +818,8 @@ batch_commit(struct batch *b, const char *verb)
 	if (b->ids.n == 0)
 		return;
 	msg = b->ids.n == 1 ? xasprintf("%s %s", verb, b->first) :
-	    xasprintf("%s %s and %zu others", verb, b->first, b->ids.n - 1);
+	    xasprintf("%s %s and %zu other%s", verb, b->first, b->ids.n - 1,
+	    b->ids.n == 2 ? "" : "s");
 	git_commit(b->net, b->ids.v, b->ids.n, msg);
 	free(msg);
 }

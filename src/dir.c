@@ -165,6 +165,25 @@ settings(struct net *net)
  * The network: -C, else $NW_DIR, else the XDG data folder.  With must set,
  * a folder that is not there is an error.
  */
+/*
+ * A network here or below the current folder is named from here, so that
+ * paths in messages are those the user would type: ada.yaml:3:1 in the
+ * network, work/ada.yaml above it.  Elsewhere it stays as given.
+ */
+static void
+here(struct net *net)
+{
+	char cwd[PATH_MAX];
+	size_t n;
+
+	if (getcwd(cwd, sizeof cwd) == NULL || (n = strlen(cwd)) <= 1 ||
+	    strncmp(net->real, cwd, n) != 0 ||
+	    (net->real[n] != '\0' && net->real[n] != '/'))
+		return;
+	free(net->dir);
+	net->dir = xstrdup(net->real[n] ? net->real + n + 1 : ".");
+}
+
 struct net *
 net_open(int must)
 {
@@ -192,6 +211,7 @@ net_open(int must)
 	if (realpath(net->dir, real) == NULL)
 		err(1, "'%s'", net->dir);
 	net->real = xstrdup(real);
+	here(net);
 	settings(net);
 	return net;
 }
@@ -221,10 +241,33 @@ join(const char *a, const char *b, const char *c)
 	return s;
 }
 
+/*
+ * The path of contact id into p, NUL-terminated; the bytes it takes,
+ * when p is NULL.  A network given as "." is left out: "ada.yaml".
+ */
+size_t
+net_path_put(struct net *net, const char *id, char *p)
+{
+	size_t nd = strcmp(net->dir, ".") ? strlen(net->dir) + 1 : 0;
+	size_t ni = strlen(id);
+
+	if (p) {
+		memcpy(p, net->dir, nd);
+		if (nd)
+			p[nd - 1] = '/';
+		memcpy(p + nd, id, ni);
+		memcpy(p + nd + ni, ".yaml", 6);
+	}
+	return nd + ni + 6;
+}
+
 char *
 net_path(struct net *net, const char *id)
 {
-	return join(net->dir, id, ".yaml");
+	char *p = xmalloc(net_path_put(net, id, NULL));
+
+	net_path_put(net, id, p);
+	return p;
 }
 
 /* An id names a file below the network: no '..', no dot files, no NUL. */

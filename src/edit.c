@@ -338,7 +338,8 @@ addkey(struct edit *e, const char *key, const char *val, int block,
 /*
  * Parse the new text and check it: every top-level pair but key equal and
  * in order, and key's value what want says (want NULL: key gone).  With
- * append set, want is one new item of a list that had old's items; with
+ * append 1, want is one new item of a list that had old's items; with
+ * append 2, want is a mapping of one pair added after old's pairs; with
  * rm >= 0, the list is the old one less item rm (or gone with it).
  */
 static int
@@ -397,7 +398,19 @@ verify(struct edit *e, char *text, size_t len, const char *key,
 	} else if (!append) {
 		if (nv && ynode_equal(nv, want))
 			goto ok;
-	} else if (nv && nv->type == YSEQ) {
+	} else if (append == 2 && nv && nv->type == YMAP &&
+	    want->type == YMAP && want->nkid == 2) {
+		nold = ov && ov->type == YMAP ? ov->nkid : 0;
+		if (nv->nkid == nold + 2 &&
+		    ynode_equal(nv->kid[nold], want->kid[0]) &&
+		    ynode_equal(nv->kid[nold + 1], want->kid[1])) {
+			for (i = 0; i < nold; i++)
+				if (!ynode_equal(ov->kid[i], nv->kid[i]))
+					break;
+			if (i == nold)
+				goto ok;
+		}
+	} else if (append == 1 && nv && nv->type == YSEQ) {
 		if (ov && ov->type == YSEQ)
 			olditems = ov->kid, nold = ov->nkid;
 		else if (ov && !ynode_isnull(ov))
@@ -543,6 +556,76 @@ edit_append(struct edit *e, const char *key, const char *item, int block)
 		return try(e, s, len, key, item, 1);
 	}
 	return refuse(e, v, "'%s' is not a list", key);
+}
+
+/*
+ * Add the pair "sub: val" (YAML text for one flow-safe scalar) after the
+ * last pair of the mapping under key: a block mapping gets a line at its
+ * keys' column, a flow one ", sub: val" before the brace; an absent or
+ * empty key gets {sub: val}.  The caller sees that sub is new.
+ */
+int
+edit_put(struct edit *e, const char *key, const char *sub, const char *val)
+{
+	struct ynode *r, *k, *v, *last;
+	struct buf b = { 0 };
+	size_t pos, ind, len;
+	char *pair, *map, *s, *q;
+	int noeol, ok;
+
+	if (!check_root(e))
+		return 0;
+	q = yaml_quote(sub, Q_FLOW | Q_STR);
+	pair = xasprintf("%s: %s", q, val);
+	map = xasprintf("{%s}", pair);
+	free(q);
+	r = e->doc->root;
+	s = NULL;
+	if ((k = ymap_key(r, key)) == NULL)
+		s = addkey(e, key, map, 0, &len);
+	else if (!editable(e, k, (v = pairval(r, k)), key))
+		goto fail;
+	else if (ynode_isnull(v) && v->start == v->end) {
+		/* "key:" with nothing: the mapping starts on the next line */
+		if (!indent(e, k->start, &ind)) {
+			refuse(e, k, "cannot tell the indentation of '%s'",
+			    key);
+			goto fail;
+		}
+		pos = after(e, v->end, &noeol);
+		addline(&b, e, noeol, ind + 2, pair);
+		s = splice(e, pos, pos, b.s, &len);
+	} else if (ynode_isnull(v))
+		s = splice(e, v->start, v->end, map, &len);
+	else if (v->type == YMAP && !v->flow && v->nkid > 0) {
+		if (!indent(e, v->start, &ind)) {
+			refuse(e, v, "'%s': cannot tell the indentation of "
+			    "its keys", key);
+			goto fail;
+		}
+		last = v->kid[v->nkid - 1];
+		pos = after(e, last->end, &noeol);
+		addline(&b, e, noeol, ind, pair);
+		s = splice(e, pos, pos, b.s, &len);
+	} else if (v->type == YMAP && v->flow) {
+		q = xasprintf("%s%s", v->nkid ? ", " : "", pair);
+		pos = v->nkid ? v->kid[v->nkid - 1]->end : v->start + 1;
+		s = splice(e, pos, pos, q, &len);
+		free(q);
+	} else {
+		refuse(e, v, "'%s' is not a mapping", key);
+		goto fail;
+	}
+	ok = try(e, s, len, key, map, 2);
+	free(b.s);
+	free(pair);
+	free(map);
+	return ok;
+fail:
+	free(b.s);
+	free(pair);
+	free(map);
+	return 0;
 }
 
 /* Set a top-level key to val, YAML text for one value on one line. */

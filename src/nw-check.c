@@ -9,6 +9,10 @@
 
 static const char usage_text[] = "usage: nw-check [-q] [-C dir] [ref ...]";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -q             print the errors only, not the warnings\n";
+
 static void
 usage(void)
 {
@@ -25,12 +29,12 @@ main(int argc, char *argv[])
 	size_t i, n;
 	int ch, rv, everyone;
 
-	while ((ch = getopt(argc, argv, "C:hqV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:hqV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'q': ck.quiet = 1; break;
 		case 'V': puts("nw-check " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

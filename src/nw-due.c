@@ -13,6 +13,19 @@ static const char usage_text[] =
     "[-n count]\n"
     "              [-t tag] [-w window] [ref ...]";
 
+static const char options_text[] =
+    "  -a             list every contact, due or not\n"
+    "  -b             also birthdays and dates coming up\n"
+    "  -C dir         use the network in dir\n"
+    "  -c circle      only this circle (repeats: either)\n"
+    "  -g group       only this group (repeats: either)\n"
+    "  -j             print JSON Lines\n"
+    "  -k kind        only people or only communities: person, community\n"
+    "  -l             the long form: what to say, under each row\n"
+    "  -n count       print at most count rows, the most urgent\n"
+    "  -t tag         only this tag (repeats: either)\n"
+    "  -w window      also those due within window: 3d, 2w\n";
+
 static void
 usage(void)
 {
@@ -111,7 +124,7 @@ main(int argc, char *argv[])
 
 	r.window = (struct dur){ 0, 'd' };
 	r.type = -1;
-	while ((ch = getopt(argc, argv, "abC:c:g:hjk:ln:t:Vw:")) != -1)
+	while ((ch = opt_get(argc, argv, "abC:c:g:hjk:ln:t:Vw:")) != -1)
 		switch (ch) {
 		case 'a': r.all = 1; break;
 		case 'b': r.bdays = 1; break;
@@ -142,7 +155,7 @@ main(int argc, char *argv[])
 				    optarg);
 			break;
 		case 'V': puts("nw-due " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

@@ -10,6 +10,11 @@
 static const char usage_text[] =
     "usage: nw-export [-3] [-C dir] [-f format] [ref ...]";
 
+static const char options_text[] =
+    "  -3             write vCard 3.0 instead of 4.0\n"
+    "  -C dir         use the network in dir\n"
+    "  -f format      vcard (the default), ics, csv or json\n";
+
 enum { F_VCARD, F_ICS, F_JSON, F_CSV };
 
 struct export {
@@ -107,7 +112,7 @@ main(int argc, char *argv[])
 
 	x.fmt = F_VCARD;
 	x.version = 4;
-	while ((ch = getopt(argc, argv, "3C:f:hV")) != -1)
+	while ((ch = opt_get(argc, argv, "3C:f:hV")) != -1)
 		switch (ch) {
 		case '3': x.version = 3; break;
 		case 'C': nw_dir_opt = optarg; break;
@@ -120,7 +125,7 @@ main(int argc, char *argv[])
 				    "csv)", optarg);
 			break;
 		case 'V': puts("nw-export " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

@@ -12,6 +12,14 @@ static const char usage_text[] =
     "       nw-give -l [-j] [-C dir] [ref ...]\n"
     "       nw-give -o [-j] [-C dir] [ref ...]";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -d date        the date of the give (default today)\n"
+    "  -j             with -l: print JSON Lines\n"
+    "  -l             list the give/ask balance instead\n"
+    "  -m what        what you gave: the note of the entry\n"
+    "  -o             list the open asks instead, oldest first\n";
+
 struct list {
 	struct contact	**v;
 	size_t		  n;
@@ -187,7 +195,7 @@ main(int argc, char *argv[])
 	const char *dopt = NULL, *what = NULL;
 	int ch, today, json = 0, rv, mode = 0;
 
-	while ((ch = getopt(argc, argv, "C:d:hjlm:oV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:d:hjlm:oV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'd': dopt = optarg; break;
@@ -200,7 +208,7 @@ main(int argc, char *argv[])
 			break;
 		case 'm': what = optarg; break;
 		case 'V': puts("nw-give " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

@@ -15,6 +15,12 @@
 static const char usage_text[] =
     "usage: nw-import [-nu] [-C dir] [-f format] [file ...]";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -f format      vcard, linkedin, google or csv (default: told)\n"
+    "  -n             dry run: print what would happen, write nothing\n"
+    "  -u             update: fill what is empty, add what is new\n";
+
 #define NBUCKET		4096
 #define NONE		((size_t)-1)
 #define MAXINPUT	(256 * 1024 * 1024)	/* bytes read from one file */
@@ -75,6 +81,23 @@ say(struct run *r, int fd, const char *fmt, ...)
 	free(s);
 }
 
+/* A line of -n on a terminal: a row of the table, after the messages. */
+static void
+plan_row(char *line)
+{
+	static const char *names[] = { "id", "action", "name", "detail" };
+	const char *vals[4] = { NULL, NULL, NULL, NULL };
+	char *p = line;
+	int n;
+
+	for (n = 0; n < 4 && p; n++) {
+		vals[n] = p;
+		if ((p = strchr(p, '\t')) != NULL && n < 3)
+			*p++ = '\0';
+	}
+	out_row(4, names, vals, "ssss", NULL);
+}
+
 /* What say() held back, in the order it was said. */
 static void
 tell(struct run *r)
@@ -82,7 +105,9 @@ tell(struct run *r)
 	size_t i;
 
 	for (i = 0; i < r->said.n; i++)
-		if (r->said.v[i][0] == '1')
+		if (r->said.v[i][0] == '1' && r->dry && out_mode == OUT_TABLE)
+			plan_row(r->said.v[i] + 1);
+		else if (r->said.v[i][0] == '1')
 			printf("%s\n", r->said.v[i] + 1);
 		else {
 			fflush(stdout);
@@ -90,17 +115,16 @@ tell(struct run *r)
 		}
 }
 
-/* ASCII letters folded, other bytes left out: strcaseeq decides. */
+/* The folded text hashed: what strcaseeq holds equal hashes the same. */
 static unsigned
 key_hash(const char *s)
 {
 	unsigned h = 2166136261u;
-	int c;
+	char *f = utf8_fold(s), *p;
 
-	for (; *s; s++)
-		if ((c = (unsigned char)*s) < 0x80)
-			h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) *
-			    16777619u;
+	for (p = f; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	free(f);
 	return h % NBUCKET;
 }
 
@@ -250,13 +274,64 @@ known_phones(struct run *r, size_t who)
 
 struct news {
 	struct strv	 email, phone;
+	struct strv	 fill;		/* key, value: org, title, birthday */
+	struct strv	 links;		/* name, url */
 };
 
-/* What the record has that the contact lacks. */
+/* Is url one of the links (name, url, ...), or name one of their names? */
+static int
+has_link(struct strv *l, const char *name, const char *url)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < l->n; i += 2)
+		if ((url && strcmp(l->v[i + 1], url) == 0) ||
+		    (name && strcmp(l->v[i], name) == 0))
+			return 1;
+	return 0;
+}
+
+/*
+ * The record's links that the contact lacks, by their address: each
+ * under its name, or name-2, name-3 when the contact has that name for
+ * another address (what the user wrote is not replaced).
+ */
+static void
+new_links(struct contact *c, struct rec *rec, struct news *nw)
+{
+	const struct draft *d = &rec->d;
+	char *name;
+	size_t i;
+	int n;
+
+	for (i = 0; i + 1 < d->kv.n; i += 2) {
+		if (strncmp(d->kv.v[i], "links.", 6) != 0 ||
+		    has_link(&c->links, NULL, d->kv.v[i + 1]) ||
+		    has_link(&nw->links, NULL, d->kv.v[i + 1]))
+			continue;
+		name = xstrdup(d->kv.v[i] + 6);
+		for (n = 2; has_link(&c->links, name, NULL) ||
+		    has_link(&nw->links, name, NULL); n++) {
+			free(name);
+			name = xasprintf("%s-%d", d->kv.v[i] + 6, n);
+		}
+		strv_add(&nw->links, name);
+		strv_add(&nw->links, d->kv.v[i + 1]);
+		free(name);
+	}
+}
+
+/*
+ * What the record has that the contact lacks: emails, phones and links
+ * to add, and org, title and birthday where the contact has none.
+ */
 static int
 missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 {
+	static const char *fills[] = { "org", "title", "birthday" };
 	struct known *k = &r->k[who];
+	struct contact *c;
+	const struct value *cv;
 	const char *v;
 	size_t i;
 
@@ -267,32 +342,69 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 	for (i = 0; (v = draft_value(&rec->d, "phone", i)) != NULL; i++)
 		if (!has_phone(&k->phone, v) && !has_phone(&nw->phone, v))
 			strv_add(&nw->phone, v);
-	return nw->email.n + nw->phone.n > 0;
+	c = contact_load(r->net, k->id, C_STRUCT | C_KEYS);
+	for (i = 0; c->err == NULL && i < 3; i++)
+		if ((v = draft_get(&rec->d, fills[i])) != NULL &&
+		    ((cv = contact_value(c, fills[i])) == NULL ||
+		    cv->type == V_NULL ||
+		    (cv->type == V_STR && *cv->s == '\0'))) {
+			strv_add(&nw->fill, fills[i]);
+			strv_add(&nw->fill, v);
+		}
+	if (c->err == NULL)
+		new_links(c, rec, nw);
+	contact_free(c);
+	return nw->email.n + nw->phone.n + nw->fill.n + nw->links.n > 0;
 }
 
 static int
 addnews(struct change *ch, struct contact *c, void *arg)
 {
 	struct news *nw = arg;
+	size_t i;
+	int ok;
 
 	(void)c;
-	return change_import(ch, "email", &nw->email) &&
+	ok = change_import(ch, "email", &nw->email) &&
 	    change_import(ch, "phone", &nw->phone);
+	for (i = 0; ok && i + 1 < nw->fill.n; i += 2)
+		ok = change_set(ch, nw->fill.v[i], nw->fill.v[i + 1]);
+	for (i = 0; ok && i + 1 < nw->links.n; i += 2)
+		ok = change_put(ch, "links", nw->links.v[i],
+		    nw->links.v[i + 1]);
+	return ok;
 }
 
+/* "adds email a, phone b, link web; fills org X, birthday --12-10" */
 static char *
 describe(struct news *nw)
 {
 	struct buf b = { 0 };
-	size_t i;
+	size_t i, n = 0;
 
-	buf_puts(&b, "adds");
+	buf_puts(&b, "");
 	for (i = 0; i < nw->email.n; i++)
-		buf_printf(&b, "%s email %s", i ? "," : "", nw->email.v[i]);
+		buf_printf(&b, "%s email %s", n++ ? "," : "adds",
+		    nw->email.v[i]);
 	for (i = 0; i < nw->phone.n; i++)
-		buf_printf(&b, "%s phone %s", i || nw->email.n ? "," : "",
+		buf_printf(&b, "%s phone %s", n++ ? "," : "adds",
 		    nw->phone.v[i]);
+	for (i = 0; i + 1 < nw->links.n; i += 2)
+		buf_printf(&b, "%s link %s %s", n++ ? "," : "adds",
+		    nw->links.v[i], nw->links.v[i + 1]);
+	for (i = 0; i + 1 < nw->fill.n; i += 2)
+		buf_printf(&b, "%s %s %s", i ? "," : n ? "; fills" : "fills",
+		    nw->fill.v[i], nw->fill.v[i + 1]);
 	return b.s;
+}
+
+static void
+news_free(struct news *nw)
+{
+	strv_free(&nw->email);
+	strv_free(&nw->phone);
+	strv_free(&nw->fill);
+	strv_free(&nw->links);
 }
 
 /* A contact that could not be written is said so, and is not created. */
@@ -335,7 +447,11 @@ written(struct run *r)
 	return r->dr && drafts_write(r->dr, notwritten, r) > 0;
 }
 
-/* -u: the record's new emails and phones go to the contact it is. */
+/*
+ * -u: the record's new emails, phones and links go to the contact it is,
+ * and its org, title and birthday where the contact has none; said on
+ * stderr, the id on stdout.
+ */
 static int
 update(struct run *r, size_t who, struct rec *rec)
 {
@@ -352,30 +468,31 @@ update(struct run *r, size_t who, struct rec *rec)
 		else
 			say(r, 2, "nw-import: '%s': already in the network as "
 			    "%s, nothing new", draft_get(&rec->d, "name"), k->id);
+		news_free(&nw);
 		return 0;
 	}
-	if (r->dry) {
-		what = describe(&nw);
+	what = describe(&nw);
+	/* one created earlier in this import is written first */
+	if (!r->dry && drafts_waiting(r->dr, k->id))
+		written(r);
+	if (r->dry)
 		say(r, 1, "%s\tupdate\t%s\t%s", k->id, draft_get(&rec->d, "name"), what);
-		free(what);
-	} else {
-		/* one created earlier in this import is written first */
-		if (drafts_waiting(r->dr, k->id))
-			written(r);
-		if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) ==
-		    0 && !strv_has(&r->updated, k->id)) {
+	else if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) == 0) {
+		say(r, 2, "nw-import: '%s': %s %s", draft_get(&rec->d, "name"),
+		    k->id, what);
+		if (!strv_has(&r->updated, k->id)) {
 			say(r, 1, "%s", k->id);
 			strv_add(&r->updated, k->id);
 		}
 	}
+	free(what);
 	if (rv == 0) {
 		for (i = 0; i < nw.email.n; i++)
 			known_email(r, who, nw.email.v[i]);
 		for (i = 0; i < nw.phone.n; i++)
 			strv_add(&k->phone, nw.phone.v[i]);
 	}
-	strv_free(&nw.email);
-	strv_free(&nw.phone);
+	news_free(&nw);
 	return rv;
 }
 
@@ -602,7 +719,7 @@ main(int argc, char *argv[])
 	size_t len, i, j;
 	int ch, fmt = 0, rv = 0, nin;
 
-	while ((ch = getopt(argc, argv, "C:f:hnuV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:f:hnuV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'f':
@@ -613,7 +730,7 @@ main(int argc, char *argv[])
 		case 'n': r.dry = 1; break;
 		case 'u': r.update = 1; break;
 		case 'V': puts("nw-import " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
@@ -621,6 +738,7 @@ main(int argc, char *argv[])
 
 	r.net = net_open(1);
 	r.refs.net = r.net;
+	out_init(0);
 	if (argc == 0) {
 		if (isatty(0))
 			usage();

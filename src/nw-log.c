@@ -11,6 +11,15 @@ static const char usage_text[] =
     "usage: nw-log [-K] [-C dir] [-d date] [-k kind] [-m note] [-n next] "
     "[-N next-note] [ref ...]";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -d date        the date of the entry (default today)\n"
+    "  -K             keep next and next-note: the follow-up stays\n"
+    "  -k kind        the kind of the entry: call, email, meet...\n"
+    "  -m note        the note of the entry\n"
+    "  -N next-note   with -n: why to follow up\n"
+    "  -n next        set next, the follow-up: a date, 2w, friday\n";
+
 static void
 usage(void)
 {
@@ -62,7 +71,7 @@ main(int argc, char *argv[])
 	char *verb, ds[11];
 	int ch, today, next, rv;
 
-	while ((ch = getopt(argc, argv, "C:d:hKk:m:n:N:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:d:hKk:m:n:N:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'd': dopt = optarg; break;
@@ -72,7 +81,7 @@ main(int argc, char *argv[])
 		case 'n': nopt = optarg; break;
 		case 'N': r.nnote = optarg; break;
 		case 'V': puts("nw-log " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

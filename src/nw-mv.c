@@ -9,6 +9,9 @@
 
 static const char usage_text[] = "usage: nw-mv [-C dir] ref new-id";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n";
+
 static void
 usage(void)
 {
@@ -27,11 +30,11 @@ main(int argc, char *argv[])
 	size_t n;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "C:hV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:hV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'V': puts("nw-mv " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

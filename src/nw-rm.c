@@ -9,6 +9,10 @@
 
 static const char usage_text[] = "usage: nw-rm [-f] [-C dir] ref ...";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -f             remove even when another contact's met.via names it\n";
+
 struct run {
 	int		 force;
 	struct strv	 changed;	/* every file changed, for the commit */
@@ -50,12 +54,12 @@ main(int argc, char *argv[])
 	char *msg;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "C:fhV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:fhV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'f': r.force = 1; break;
 		case 'V': puts("nw-rm " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

@@ -10,12 +10,18 @@
 #define NLOG	10	/* log entries shown without -a */
 
 static const char usage_text[] =
-    "usage: nw-show [-ar] [-C dir] ref ...";
+    "usage: nw-show [-ajr] [-C dir] ref ...";
+
+static const char options_text[] =
+    "  -a             every log entry, not only the ten latest\n"
+    "  -C dir         use the network in dir\n"
+    "  -j             print JSON Lines, one object a contact\n"
+    "  -r             print the files as they are\n";
 
 struct run {
 	struct net	*net;
 	struct refs	 refs;
-	int		 all, raw, colour, today, shown;
+	int		 all, json, raw, colour, today, shown;
 };
 
 static void
@@ -416,6 +422,8 @@ one(const char *ref, void *arg)
 	c = contact_load(r->net, id, C_KEYS | C_LOG);
 	if (contact_report(c))
 		rv = 1;
+	else if (r->json)
+		json_contact(stdout, r->net, c, r->today);
 	else
 		show(r, c);
 	contact_free(c);
@@ -429,19 +437,20 @@ main(int argc, char *argv[])
 	struct run r = { 0 };
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "aC:hrV")) != -1)
+	while ((ch = opt_get(argc, argv, "aC:hjrV")) != -1)
 		switch (ch) {
 		case 'a': r.all = 1; break;
 		case 'C': nw_dir_opt = optarg; break;
+		case 'j': r.json = 1; break;
 		case 'r': r.raw = 1; break;
 		case 'V': puts("nw-show " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
 	argv += optind;
 
-	if (argc == 0 && !ref_stdin_usable())
+	if ((r.json && (r.raw || r.all)) || (argc == 0 && !ref_stdin_usable()))
 		usage();
 	r.today = date_today();
 	r.net = net_open(1);

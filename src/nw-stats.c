@@ -12,6 +12,15 @@ static const char usage_text[] =
     "usage: nw-stats [-Hj] [-C dir] [-c circle] [-g group] [-p ref] "
     "[-t tag] [ref ...]";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -c circle      only this circle (repeats: either)\n"
+    "  -g group       only this group (repeats: either)\n"
+    "  -H             a year of contact as a heat map of days\n"
+    "  -j             print one JSON object\n"
+    "  -p ref         one contact's months\n"
+    "  -t tag         only this tag (repeats: either)\n";
+
 #define WEEKS	53		/* -H: a year of weeks, this one last */
 #define NTOP	5		/* groups and floor names on a terminal */
 
@@ -994,7 +1003,7 @@ main(int argc, char *argv[])
 	char *pref = NULL;
 	int ch, jflag = 0, rv, y, m, d;
 
-	while ((ch = getopt(argc, argv, "C:c:g:Hhjp:t:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:c:g:Hhjp:t:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;
@@ -1004,7 +1013,7 @@ main(int argc, char *argv[])
 		case 'p': pref = optarg; break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
 		case 'V': puts("nw-stats " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

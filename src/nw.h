@@ -49,6 +49,8 @@ int	 strv_has(struct strv *, const char *);
 int	 strv_hascase(struct strv *, const char *);
 void	 strv_free(struct strv *);
 
+char	*utf8_fold(const char *);
+char	*utf8_squeeze(const char *);
 int	 strcaseeq(const char *, const char *);
 unsigned long strcasehash(const char *);
 int	 strcaseprefix(const char *, const char *);
@@ -121,7 +123,7 @@ int		 id_valid(const char *);
 
 enum ktype {
 	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
-	K_CIRCLE, K_BDAY, K_LINKS, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
+	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
 	K_DATES
 };
 enum {
@@ -303,6 +305,7 @@ int	 change_edit(struct net *, const char *,
 int	 change_set(struct change *, const char *, const char *);
 int	 change_add(struct change *, const char *, const char *);
 int	 change_import(struct change *, const char *, struct strv *);
+int	 change_put(struct change *, const char *, const char *, const char *);
 int	 change_remove(struct change *, const char *, const char *, int *);
 int	 change_delete(struct change *, const char *, int *);
 int	 change_child(struct change *, const char *, const char *,
@@ -452,3 +455,5 @@ void		 match_free(struct match *);
 const char	*sys_selfdir(void);
 char		*sys_program(const char *);
 const char	*sys_progname(void);
+int		 opt_get(int, char *const [], const char *);
+int		 opt_help(const char *, const char *);

@@ -75,6 +75,8 @@ void		 edit_free(struct edit *);
 enum { Q_FLOW = 1, Q_STR = 2 };
 int		 edit_append(struct edit *, const char *, const char *, int);
 int		 edit_set(struct edit *, const char *, const char *);
+int		 edit_put(struct edit *, const char *, const char *,
+		    const char *);
 int		 edit_delete(struct edit *, const char *);
 int		 edit_remove(struct edit *, const char *, const char *, int *);
 int		 edit_child(struct edit *, const char *, const char *,
@@ -112,6 +114,7 @@ int	 safe_remove(const char *);
 struct stamp;
 int		 net_scan(struct net *, char ***, struct stamp **, size_t *,
 		    struct strv *);
+size_t		 net_path_put(struct net *, const char *, char *);
 const char	*net_tmpdir(struct net *);
 char		*dir_tmpdir(const char *);
 int		 net_ensure(struct net *, const char *, const char *,
@@ -198,6 +201,7 @@ void		 rec_date(struct rec *, const char *, const char *,
 void		 rec_link(struct rec *, const char *, const char *);
 void		 rec_name(struct rec *, const char *const *, size_t,
 		    struct buf *);
+int		 rec_parts(struct rec *, const char *const *);
 void		 rec_fail(struct rec *, int, const char *);
 void		 rec_done(struct rec *);
 char		*vc_text(const char *);

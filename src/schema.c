@@ -25,6 +25,7 @@ static const struct key keys[] = {
 	/* name        type      flags                  show label  field */
 	{ "id",        K_ID,     K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "name",      K_NAME,   K_VITAL | K_SET,       0,   NULL,  F(name) },
+	{ "name-parts", K_MAP,    0,                     0,   NULL,  NOFIELD },
 	{ "type",      K_TYPE,   K_VITAL | K_SET,       1,   NULL,  F(type) },
 	{ "aka",       K_LIST,   K_VITAL | K_SET | K_FLOW, 2, NULL, F(aka) },
 	{ "circle",    K_CIRCLE, K_SET,                 5,   NULL,  F(circle) },
@@ -283,6 +284,82 @@ dates(struct finding *f, const struct key *k, struct ynode *n)
 	}
 }
 
+/* Edits that make a into b, up to 9: how near a typo is to a kind. */
+static int
+distance(const char *a, const char *b)
+{
+	int d[16][16], i, j, m = strlen(a), n = strlen(b), x;
+
+	if (m > 15 || n > 15)
+		return 9;
+	for (i = 0; i <= m; i++)
+		d[i][0] = i;
+	for (j = 0; j <= n; j++)
+		d[0][j] = j;
+	for (i = 1; i <= m; i++)
+		for (j = 1; j <= n; j++) {
+			x = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < x)
+				x = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < x)
+				x = d[i][j - 1] + 1;
+			d[i][j] = x;
+		}
+	return d[m][n];
+}
+
+/*
+ * The kind of nw(5) a person likely meant by s: the same in another case
+ * (Call), the start of one of its words (phone call, meeting), else one or
+ * two typos away (emial); NULL when none is near.
+ */
+static const char *
+kind_near(const char *s)
+{
+	const struct kind *k;
+	char *f = utf8_fold(s), *w;
+	const char *best = NULL;
+	size_t i, n, nk;
+	int d, bestd = 3;
+
+	k = schema_kinds(&nk);
+	for (i = 0; i < nk; i++) {
+		n = strlen(k[i].name);
+		for (w = f; bestd >= 0 && w; w = strchr(w, ' '),
+		    w = w ? w + 1 : NULL)
+			if (strncmp(w, k[i].name, n) == 0)
+				bestd = -1, best = k[i].name;
+		if (bestd >= 0 && (d = distance(f, k[i].name)) < bestd &&
+		    d < (int)n) {
+			bestd = d;
+			best = k[i].name;
+		}
+	}
+	free(f);
+	return best;
+}
+
+/*
+ * A kind near one of nw(5)'s but not it is likely a typo (Call, phone
+ * call): say which was meant.  A word far from all is one's own kind,
+ * allowed as nw(5) says (coffee).
+ */
+static void
+kindcheck(struct finding *f, struct ynode *v)
+{
+	const struct kind *k;
+	const char *near;
+	size_t i, n;
+
+	k = schema_kinds(&n);
+	for (i = 0; i < n; i++)
+		if (v->type != YSCALAR || strcmp(k[i].name, v->str) == 0)
+			return;
+	if ((near = kind_near(v->str)) != NULL)
+		f->say(f, v, 0, "log kind '%s' is not a kind of nw(5): did you "
+		    "mean '%s'?", v->str, near);
+}
+
 static void
 logentries(struct finding *f, struct ynode *n)
 {
@@ -320,8 +397,10 @@ logentries(struct finding *f, struct ynode *n)
 					f->say(f, v, 0, "log date '%s' is after "
 					    "today: a log records what happened",
 					    v->str);
-			} else if (strcmp(kn->str, "kind") == 0 ||
-			    strcmp(kn->str, "note") == 0)
+			} else if (strcmp(kn->str, "kind") == 0) {
+				if (isstr(f, v, "kind"))
+					kindcheck(f, v);
+			} else if (strcmp(kn->str, "note") == 0)
 				isstr(f, v, kn->str);
 		}
 	}
@@ -393,6 +472,13 @@ schema_check(struct finding *f, const struct key *k, struct ynode *v)
 			    "{github: name}");
 		for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
 			isstr(f, v->kid[i + 1], "links");
+		break;
+	case K_MAP:
+		if (v->type != YMAP)
+			f->say(f, v, 1, "'%s' must be a mapping of strings",
+			    k->name);
+		for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
+			isstr(f, v->kid[i + 1], k->name);
 		break;
 	case K_MET:
 		met(f, k, v);

@@ -7,32 +7,47 @@
 #include "nw.h"
 #include "nw_priv.h"
 
-/* Every -t, -g and -c must hold (tags and groups ignore case). */
-int
-filter_pass(struct filter *f, struct contact *c)
+/* Does one of want (none: no filter) name one of have, in any case? */
+static int
+one_of(struct strv *want, struct strv *have)
 {
 	size_t i;
 
-	for (i = 0; i < f->tag.n; i++)
-		if (!strv_hascase(&c->tags, f->tag.v[i]))
-			return 0;
-	for (i = 0; i < f->group.n; i++)
-		if (!strv_hascase(&c->groups, f->group.v[i]))
-			return 0;
-	for (i = 0; i < f->circle.n; i++)
-		if (c->circle == NULL || strcmp(c->circle, f->circle.v[i]))
-			return 0;
-	return 1;
+	if (want->n == 0)
+		return 1;
+	for (i = 0; i < want->n; i++)
+		if (strv_hascase(have, want->v[i]))
+			return 1;
+	return 0;
 }
 
-/* A circle filter must name a circle of the settings: else usage. */
+/*
+ * Repeated filters of one kind are alternatives, kinds combine: -c inner
+ * -c close -t rust is (inner or close) and rust.  Tags, groups and
+ * circles compare in any case.
+ */
+int
+filter_pass(struct filter *f, struct contact *c)
+{
+	struct strv circle = { &c->circle, c->circle != NULL };
+
+	return one_of(&f->tag, &c->tags) && one_of(&f->group, &c->groups) &&
+	    one_of(&f->circle, &circle);
+}
+
+/* A circle filter must name a circle of the settings (any case): else usage. */
 void
 filter_check(struct net *net, struct filter *f)
 {
 	char why[256], *y;
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < f->circle.n; i++) {
+		for (j = 0; j < net->ncircles; j++)
+			if (strcaseeq(net->circles[j].name, f->circle.v[i]))
+				break;
+		if (j < net->ncircles)
+			continue;	/* a circle, in any case */
 		if ((y = schema_yaml("circle", net, f->circle.v[i], 0, why,
 		    sizeof why)) == NULL)
 			errx(2, "%s", why);
@@ -75,14 +90,12 @@ select_stamped(struct refs *r, int argc, char **argv, struct strv *ids,
 	struct sel s = { r, ids };
 	char **every;
 	size_t n;
-	int rv;
 
-	*all = 0;
+	*all = argc == 0;
 	if (st)
 		*st = NULL;
-	if ((rv = ref_loop(argc, argv, select_one, &s)) != -1)
-		return rv;
-	*all = 1;
+	if (argc > 0)
+		return ref_loop(argc, argv, select_one, &s);
 	net_scan(r->net, &every, st, &n, NULL);
 	ids->v = every;
 	ids->n = n;
@@ -90,8 +103,11 @@ select_stamped(struct refs *r, int argc, char **argv, struct strv *ids,
 }
 
 /*
- * The contacts a scan works on: those the references name (each once),
- * else everyone; *all says which.  1 when a reference did not resolve.
+ * The contacts a scan works on: those the arguments name (each once; "-"
+ * reads them from standard input), else everyone; *all says which.  No
+ * arguments is everyone whatever standard input is: cron's empty pipe,
+ * ssh's open one and a script's own input are not lists of references.
+ * 1 when a reference did not resolve.
  */
 int
 select_ids(struct refs *r, int argc, char **argv, struct strv *ids,

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,4 +118,34 @@ sys_progname(void)
 #else
 	return getprogname();
 #endif
+}
+
+/*
+ * getopt(3) that also knows --help and --version, as -h and -V: every
+ * command takes both spellings (getopt_long is in glibc, musl and the
+ * BSDs).
+ */
+int
+opt_get(int argc, char *const argv[], const char *opts)
+{
+	static const struct option longopts[] = {
+		{ "help",	no_argument,	NULL,	'h' },
+		{ "version",	no_argument,	NULL,	'V' },
+		{ NULL,		0,		NULL,	0 }
+	};
+
+	return getopt_long(argc, argv, opts, longopts, NULL);
+}
+
+/*
+ * -h and --help: the usage, then one line an option (each command's own,
+ * then -h and -V).  The exit status: 0, or 1 when stdout failed.
+ */
+int
+opt_help(const char *usage, const char *options)
+{
+	printf("%s\n\n%s", usage, options);
+	printf("  -h, --help     print this help and exit\n"
+	    "  -V, --version  print the version and exit\n");
+	return out_close();
 }

@@ -145,7 +145,9 @@ for pair in 'José Núñez|jose-nunez' '김민준|김민준' \
 	id=${pair##*|}
 	run nw-add -- "$name"
 	is "$rc:$out" "0:$id" "slug of '$name' is $id"
-	want_name "$S/$id.yaml" "$name"
+	# the name as written: trimmed, each run of blanks one space
+	want_name "$S/$id.yaml" "$(printf '%s' "$name" | tr -s ' \t' '  ' |
+	    sed 's/^ //; s/ $//')"
 done
 
 # a different name with a taken slug gets -2
@@ -244,9 +246,11 @@ is "$rc:$out" "0:hal-abelson" "names given: standard input is not read"
 test ! -e "$I/not-read.yaml"
 ok $? "names given: no contact from standard input"
 
+ls "$I" >"$T/before"
 run nw-add
-is "$rc" 2 "no names, stdin /dev/null: exit 2"
-is "$err" "$USAGE" "no names, stdin /dev/null: usage on stderr"
+is "$rc:$out:$err" "0::" "no names, stdin /dev/null: nothing to add, exit 0"
+ls "$I" >"$T/after"
+same "$T/after" "$T/before" "no names, stdin /dev/null: no file written"
 
 # --- usage errors: exit 2, nothing written -----------------------------
 
@@ -290,7 +294,7 @@ same "$T/after" "$T/before" "usage errors: no file written"
 
 run nw-add -h
 is "$rc:$err" "0:" "-h: exit 0, nothing on stderr"
-is "$out" "$USAGE" "-h: the usage on stdout"
+is "$(printf '%s\n' "$out" | sed '/^$/,$d')" "$USAGE" "-h: the usage on stdout, then the options"
 
 run nw-add -V
 is "$rc:$out" "0:nw-add $VERSION" "-V: the version"

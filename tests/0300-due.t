@@ -231,7 +231,8 @@ is "$rc" 2 "unknown option: usage error"
 case $err in *usage:*) r=0 ;; *) r=1 ;; esac
 ok $r "unknown option: the usage is shown"
 
-# Filters: -t and -g hold the value, -c is the circle; repeats are AND.
+# Filters: -t and -g hold the value, -c is the circle; repeats of one kind
+# are alternatives (OR), kinds combine (AND).
 run nw-due -C "$N" -t rust
 is "$out" "$(want <<'EOF'
 bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
@@ -239,11 +240,12 @@ ada|2026-10-22|34|Ada Lovelace|every 6w, last 2026-09-10
 EOF
 )" "-t rust"
 
-run nw-due -C "$N" -t rust -t maths
+run nw-due -C "$N" -t maths -t chess -a
 is "$out" "$(want <<'EOF'
 ada|2026-10-22|34|Ada Lovelace|every 6w, last 2026-09-10
+cy|2026-11-22|3|Cy Young|inner: every 3w, last 2026-11-01
 EOF
-)" "-t rust -t maths: both tags"
+)" "-t maths -t chess: either tag"
 
 run nw-due -C "$N" -g 'Chess Club'
 is "$out" "$(want <<'EOF'
@@ -252,11 +254,11 @@ hal|2026-11-15|10|Hal Hill|every 2w, last 2026-11-01
 EOF
 )" "-g 'Chess Club'"
 
-run nw-due -C "$N" -g ACM -g 'Chess Club'
+run nw-due -C "$N" -g 'Chess Club' -g acm -t maths
 is "$out" "$(want <<'EOF'
-bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
+ada|2026-10-22|34|Ada Lovelace|every 6w, last 2026-09-10
 EOF
-)" "-g ACM -g 'Chess Club': both groups"
+)" "-g 'Chess Club' -g acm -t maths: either group, and the tag"
 
 run nw-due -C "$N" -c close
 is "$out" "$(want <<'EOF'
@@ -278,9 +280,15 @@ mo|2026-12-01|-6|Mo Moss|inner: every 3w, last 2026-11-10
 EOF
 )" "-c inner -a"
 
-run nw-due -C "$N" -c close -c inner
-is "$rc" 0 "-c close -c inner: exit 0"
-is "$out" "" "-c close -c inner: nobody is in both"
+run nw-due -C "$N" -c close -c INNER -a
+is "$rc" 0 "-c close -c INNER: exit 0"
+is "$out" "$(want <<'EOF'
+bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
+cy|2026-11-22|3|Cy Young|inner: every 3w, last 2026-11-01
+ivy|2026-11-20|5|Ivy Irons|follow-up: Send the "Engines" paper
+mo|2026-12-01|-6|Mo Moss|inner: every 3w, last 2026-11-10
+EOF
+)" "-c close -c INNER: either circle, in any case"
 
 run nw-due -C "$N" -c friends
 is "$rc" 2 "-c friends: an unknown circle is a usage error"
@@ -314,7 +322,7 @@ EOF
 is "$err" "nw-due: 'zed': no such contact" "refs: the message"
 
 printf 'hal\tHal Hill\tanything\nbob\n' >"$T/refs"
-runin "$T/refs" nw-due -C "$N"
+runin "$T/refs" nw-due -C "$N" -
 is "$rc" 0 "stdin refs: exit 0"
 is "$out" "$(want <<'EOF'
 bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
@@ -322,16 +330,16 @@ hal|2026-11-15|10|Hal Hill|every 2w, last 2026-11-01
 EOF
 )" "stdin refs from a file: text before the first tab"
 
-out=$(printf 'cy\nlee\n' | nw-due -C "$N" 2>&1)
+out=$(printf 'cy\nlee\n' | nw-due -C "$N" - 2>&1)
 is "$out" "$(want <<'EOF'
 cy|2026-11-22|3|Cy Young|inner: every 3w, last 2026-11-01
 EOF
 )" "stdin refs from a pipe"
 
-out=$(printf '' | nw-due -C "$N" 2>&1)
-is "$out" "" "an empty pipe selects nothing"
+out=$(printf '' | nw-due -C "$N" - 2>&1)
+is "$out" "" "an empty pipe read with '-' selects nothing"
 
-out=$(nw-due -C "$N" -a -t rust | nw-due -C "$N" -c close 2>&1)
+out=$(nw-due -C "$N" -a -t rust | nw-due -C "$N" -c close - 2>&1)
 is "$out" "$(want <<'EOF'
 bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
 EOF

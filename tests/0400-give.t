@@ -80,7 +80,7 @@ ok $r "give without -m: usage on stderr"
 run nw-give -m '' cy-young
 is "$rc:$out" "2:" "give -m '': exit 2"
 run nw-give -m x
-is "$rc:$out" "2:" "give without refs, stdin /dev/null: exit 2"
+is "$rc:$out:$err" "0::" "give without refs, stdin /dev/null: nothing done"
 run nw-give -m x -d junk cy-young
 is "$rc:$out" "2:" "give -d junk: exit 2"
 is "$err" "nw-give: 'junk': not a date (YYYY-MM-DD, today, yesterday, a weekday, 3d)" "give -d junk: says why"
@@ -164,8 +164,8 @@ is "$rc" 1 "balance with an unknown ref: exit 1"
 is "$out" "$(printf 'cy\t0\t1\t0\tCy Young')" "balance with an unknown ref: the rest shown"
 is "$err" "nw-give: 'zed': no such contact" "balance with an unknown ref: said"
 
-pipein "$(printf 'dee\tsomething else\nbob\n')" nw-give -l
-is "$rc:$err" "0:" "printf | nw-give -l"
+pipein "$(printf 'dee\tsomething else\nbob\n')" nw-give -l -
+is "$rc:$err" "0:" "printf | nw-give -l -"
 is "$out" "$(rows <<'EOF'
 dee|0|0|1|Dee Dee
 bob|2|0|0|Bob Smith

@@ -155,7 +155,7 @@ test ! -e "$T/u3"
 ok $? "unknown option: nothing made"
 
 run nw-init -h
-is "$rc:$out:$err" "0:$USAGE:" "-h: usage on stdout, exit 0"
+is "$rc:$(printf '%s\n' "$out" | sed '/^$/,$d'):$err" "0:$USAGE:" "-h: usage on stdout, exit 0"
 run nw-init -V
 is "$rc:$out" "0:nw-init $VERSION" "-V: the version"
 

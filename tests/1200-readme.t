@@ -1,14 +1,36 @@
 #!/bin/sh
-# The README's tour is a real session: run it as written (in a scratch
-# folder) and check what it leaves.
+# The README is a real session: its install step run as written in the
+# clone (into $HOME/.local, $HOME a scratch folder), then its tour pasted
+# into a fresh shell whose PATH has no nw but what the install step adds,
+# then make uninstall; check what each leaves.
 . "$(dirname "$0")/lib.sh"
 
-awk '/^## A five-minute tour/ { on = 1 } on && /^```$/ { exit }
-	on && f { print } on && /^```sh$/ { f = 1 }' "$TOP/README.md" |
-	sed "s|/tmp/my-network|$T/net|" >"$T/tour.sh"
+# block HEADING: the first sh block under the README's HEADING
+block() {
+	awk -v h="## $1" '$0 == h { on = 1 } on && /^```$/ { exit }
+	    on && f { print } on && /^```sh$/ { f = 1 }' "$TOP/README.md"
+}
+block Install >"$T/install.sh"
+is "$(head -1 "$T/install.sh" | cut -c1-12)" "make install" "the install step was found"
+FRESH=/usr/local/bin:/usr/bin:/bin
+(cd "$TOP" && env PATH="$FRESH" sh -e "$T/install.sh") >"$T/make.out" 2>&1
+is "$?" 0 "the install step runs"
+# every command of src/ and every page of man/, nothing else
+{
+	for c in "$TOP"/src/nw*.c; do c=${c##*/}; echo "bin/${c%.c}"; done
+	for m in "$TOP"/man/*.1; do echo "share/man/man1/${m##*/}"; done
+	echo share/man/man5/nw.5
+	echo share/man/man7/nw.7
+} | LC_ALL=C sort >"$T/want.list"
+(cd "$HOME/.local" && find bin share/man -type f | LC_ALL=C sort) >"$T/got.list"
+same "$T/got.list" "$T/want.list" "the programs and the manuals are in \$HOME/.local"
+
+block 'A five-minute tour' | sed "s|/tmp/my-network|$T/net|" >"$T/tour.sh"
 is "$(head -1 "$T/tour.sh" | cut -c1-13)" "export NW_DIR" "the tour was found"
-run sh -e "$T/tour.sh"
-is "$rc" 0 "the tour runs to the end"
+# a fresh shell: the install step's export line, then the tour as pasted
+{ grep '^export PATH' "$T/install.sh"; cat "$T/tour.sh"; } >"$T/fresh.sh"
+run env PATH="$FRESH" sh -e "$T/fresh.sh"
+is "$rc" 0 "the tour runs to the end in a fresh shell, with the installed nw"
 is "$out" "$T/net
 ada-lovelace
 charles-babbage
@@ -86,4 +108,9 @@ is "$(printf '%s\n' "$out" | grep '^acm-chicago	')" "" \
 	"the community just taken part in is not due"
 is "$(printf '%s\n' "$out" | grep '^community')" "community	acm-chicago	1	1	1	2027-03-01	-28" \
 	"nw-stats: the community, a member, an entry"
+
+(cd "$TOP" && env PATH="$FRESH" make uninstall PREFIX="$HOME/.local") \
+	>"$T/make.out" 2>&1
+is "$?:$(find "$HOME/.local" -type f -o -type l)" "0:" \
+	"make uninstall takes away all that install put there"
 done_testing

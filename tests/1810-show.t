@@ -253,8 +253,7 @@ is "$rc:$(printf '%s\n' "$out" | grep -v '^ ')" "0:Yul
 
 Xia" "refs from standard input"
 run nw-show
-is "$rc" 2 "no refs and no pipe: exit 2"
-is "$err" "usage: nw-show [-ar] [-C dir] ref ..." "no refs: the usage"
+is "$rc:$out:$err" "0::" "no refs, /dev/null: nothing shown, exit 0"
 run nw-show -x yul
 is "$rc:$out" "2:" "an unknown option: exit 2, nothing shown"
 run nw-show -V

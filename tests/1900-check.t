@@ -79,6 +79,29 @@ is "$rc.$err" "1.$N/nul.yaml:1:7: 'name' must be a non-empty string" \
 run nw-check nul
 is "$rc.$out" "1.$N/nul.yaml:1:7: error: 'name' must be a non-empty string" \
 	"nw-check calls it the same error"
+rm "$N/nul.yaml"
+
+# A kind near one of nw(5)'s is likely a typo: a warning names the one
+# meant.  One's own kind, far from all, passes.
+cat >"$N/kinds.yaml" <<'EOF'
+name: Kay Kinds
+log:
+  - {date: 2026-01-01, kind: Call}
+  - {date: 2026-01-02, kind: phone call}
+  - {date: 2026-01-03, kind: emial}
+  - {date: 2026-01-04, kind: meeting}
+  - {date: 2026-01-05, kind: coffee}
+  - {date: 2026-01-06, kind: call}
+EOF
+run nw-check kinds
+is "$rc:$out" "0:$N/kinds.yaml:3:30: warning: log kind 'Call' is not a kind of nw(5): did you mean 'call'?
+$N/kinds.yaml:4:30: warning: log kind 'phone call' is not a kind of nw(5): did you mean 'call'?
+$N/kinds.yaml:5:30: warning: log kind 'emial' is not a kind of nw(5): did you mean 'email'?
+$N/kinds.yaml:6:30: warning: log kind 'meeting' is not a kind of nw(5): did you mean 'meet'?" \
+	"unknown kinds near a known one: warned, the nearest named; coffee passes"
+run nw-check -q kinds
+is "$rc:$out" "0:" "-q: kind warnings are warnings"
+
 # The keys of communities, offers and dates; a log date after today.
 mknet keys
 K=$NW_DIR

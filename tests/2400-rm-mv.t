@@ -119,7 +119,7 @@ is "$(git -C "$N" show HEAD~1:eve.yaml | head -1)" "name: Eve Adams" "git keeps 
 run nw-rm nobody
 is "$rc:$err" "1:nw-rm: 'nobody': no such contact" "rm of no one: exit 1"
 run nw-rm
-is "$rc" 2 "rm with no ref and no pipe: usage error"
+is "$rc:$out:$err" "0::" "rm with no ref and empty input: nothing done (nw(7), Standard input)"
 
 # without git, or a file git never knew: removed all the same
 printf 'name: Fay New\n' >"$N/fay.yaml"
