@@ -13,14 +13,14 @@ PKGS = yaml-0.1 libpcre2-8
 
 # Evaluated when a recipe runs, after "deps" has had its say.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lunistring
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lunistring -lpthread
 
 B ?= build
 # every src/nw*.c is a command; every other src/*.c is the library
 CMDS = $(patsubst src/%.c,%,$(wildcard src/nw*.c))
 LIBSRC = $(filter-out nw%,$(patsubst src/%.c,%,$(wildcard src/*.c)))
 LIBOBJ = $(LIBSRC:%=$(B)/%.o)
-UNITS = t-date t-edit t-suite
+UNITS = t-date t-edit t-suite t-cache
 # tests/fuzz: each harness built twice, with replay.c (in $(B), for make
 # check) and with libFuzzer (in build-fuzz, for make fuzz)
 FUZZ = fuzz-load fuzz-edit fuzz-vcard fuzz-csv fuzz-merge

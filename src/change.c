@@ -552,23 +552,93 @@ draft_text(const struct draft *d)
 	return b.s;
 }
 
+/* --- new contacts ------------------------------------------------------- */
+
+struct drafts {				/* new contacts to be written at once */
+	struct net	 *net;
+	struct newfile	 *v;		/* their files, texts and paths owned */
+	char		**ids;
+	size_t		  n, cap;
+	size_t		 *head;		/* ids hashed: the last of a chain + 1 */
+	size_t		 *next;
+	size_t		  mask;
+};
+
+static int
+drafts_has(struct drafts *dr, const char *id)
+{
+	size_t e;
+
+	if (dr == NULL || dr->head == NULL)
+		return 0;
+	for (e = dr->head[strcasehash(id) & dr->mask]; e; e = dr->next[e - 1])
+		if (strcmp(dr->ids[e - 1], id) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+drafts_rehash(struct drafts *dr)
+{
+	size_t i, b;
+
+	free(dr->head);
+	dr->mask = 2 * dr->cap - 1;
+	dr->head = xcalloc(dr->mask + 1, sizeof *dr->head);
+	for (i = 0; i < dr->n; i++) {
+		b = strcasehash(dr->ids[i]) & dr->mask;
+		dr->next[i] = dr->head[b];
+		dr->head[b] = i + 1;
+	}
+}
+
+static void
+drafts_add(struct drafts *dr, char *id, char *path, char *text)
+{
+	if (dr->n == dr->cap) {
+		dr->cap = dr->cap ? 2 * dr->cap : 64;
+		dr->v = xrealloc(dr->v, dr->cap * sizeof *dr->v);
+		dr->ids = xrealloc(dr->ids, dr->cap * sizeof *dr->ids);
+		dr->next = xrealloc(dr->next, dr->cap * sizeof *dr->next);
+		drafts_rehash(dr);
+	}
+	memset(&dr->v[dr->n], 0, sizeof dr->v[dr->n]);
+	dr->v[dr->n].path = path;
+	dr->v[dr->n].s = text;
+	dr->v[dr->n].len = strlen(text);
+	dr->ids[dr->n] = xstrdup(id);
+	dr->next[dr->n] = dr->head[strcasehash(id) & dr->mask];
+	dr->head[strcasehash(id) & dr->mask] = ++dr->n;
+}
+
+struct drafts *
+drafts_new(struct net *net)
+{
+	struct drafts *dr = xcalloc(1, sizeof *dr);
+
+	dr->net = net;
+	return dr;
+}
+
 /*
- * Create the contact: its id is the slug of its name, with -2, -3... when
- * taken.  The text must read back with this very name.  The new id, or
- * NULL said on stderr.
+ * Where a new contact goes: its id is the slug of its name, with -2,
+ * -3... when taken, on disk or in dr.  Its text must read back with this
+ * very name.  The id, its path and text in *path and *text; NULL said on
+ * stderr.  The caller holds the lock.
  */
-char *
-draft_write(struct net *net, const struct draft *d)
+static char *
+draft_place(struct net *net, const struct draft *d, struct drafts *dr,
+    char **path, char **text)
 {
 	struct stat st;
 	struct ydoc *doc;
-	char *base, *id, *path, *s;
+	char *base, *id, *s;
 	const char *got, *name;
 	int i, ok;
 
 	name = draft_get(d, "name");
 	s = draft_text(d);
-	doc = ydoc_parse(s, strlen(s));
+	doc = ydoc_parsef(s, strlen(s), 0);
 	got = ynode_str(ymap_get(doc->root, "name"));
 	ok = got && name && strcmp(got, name) == 0;
 	ydoc_free(doc);
@@ -578,26 +648,117 @@ draft_write(struct net *net, const struct draft *d)
 		free(s);
 		return NULL;
 	}
-	net_lock(net);
 	base = contact_slug(name);
 	id = xstrdup(base);
 	for (i = 2;; i++) {
-		path = net_path(net, id);
-		if (lstat(path, &st) == -1)
+		*path = net_path(net, id);
+		if (lstat(*path, &st) == -1 && (dr == NULL ||
+		    !drafts_has(dr, id)))
 			break;
-		free(path);
+		free(*path);
 		free(id);
 		id = xasprintf("%s-%d", base, i);
 	}
 	free(base);
-	if (safe_write(net_tmpdir(net), path, s, strlen(s), 1) == -1) {
-		free(id);
-		id = NULL;
+	*text = s;
+	return id;
+}
+
+/* Create the contact (see draft_place).  The new id, or NULL said. */
+char *
+draft_write(struct net *net, const struct draft *d)
+{
+	char *id, *path, *text;
+
+	net_lock(net);
+	if ((id = draft_place(net, d, NULL, &path, &text)) != NULL) {
+		if (safe_write(net_tmpdir(net), path, text, strlen(text),
+		    SW_CREATE) == -1) {
+			free(id);
+			id = NULL;
+		}
+		free(path);
+		free(text);
 	}
 	net_unlock(net);
-	free(path);
-	free(s);
 	return id;
+}
+
+/*
+ * The same, the file to be written by drafts_write with the others of
+ * dr: the id it will have, or NULL said.  The caller holds the lock from
+ * here to drafts_write.
+ */
+char *
+draft_stage(struct drafts *dr, const struct draft *d)
+{
+	char *id, *path, *text;
+
+	if ((id = draft_place(dr->net, d, dr, &path, &text)) != NULL)
+		drafts_add(dr, id, path, text);
+	return id;
+}
+
+/* Is contact id waiting in dr to be written? */
+int
+drafts_waiting(struct drafts *dr, const char *id)
+{
+	return drafts_has(dr, id);
+}
+
+static void
+drafts_forget(struct drafts *dr)
+{
+	size_t i;
+
+	for (i = 0; i < dr->n; i++) {
+		free((char *)dr->v[i].path);
+		free((char *)dr->v[i].s);
+		free(dr->ids[i]);
+	}
+	dr->n = 0;
+	if (dr->head)
+		memset(dr->head, 0, (dr->mask + 1) * sizeof *dr->head);
+}
+
+/*
+ * Write every contact of dr, each whole or not at all after a crash and
+ * all durable when this returns (safe_create_all), then forget them.
+ * fn(id, why, arg) for each that was not written.  The number of those.
+ */
+int
+drafts_write(struct drafts *dr, void (*fn)(const char *, const char *,
+    void *), void *arg)
+{
+	char *why;
+	size_t i;
+	int bad;
+
+	bad = dr->n ? safe_create_all(net_tmpdir(dr->net), dr->v, dr->n) : 0;
+	for (i = 0; i < dr->n; i++) {
+		if (dr->v[i].err == 0)
+			continue;
+		why = xasprintf("'%s': %s: %s", dr->v[i].path, dr->v[i].what,
+		    strerror(dr->v[i].err));
+		fn(dr->ids[i], why, arg);
+		free(why);
+	}
+	drafts_forget(dr);
+	return bad;
+}
+
+/* Those not written yet are dropped. */
+void
+drafts_free(struct drafts *dr)
+{
+	if (dr == NULL)
+		return;
+	drafts_forget(dr);
+	free(dr->v);
+	free(dr->ids);
+	free(dr->next);
+	free(dr->head);
+	free(dr);
 }
 
 /* --- a run of changes -------------------------------------------------- */

@@ -14,7 +14,9 @@
  * too, is kept as data.  The first error of a K_VITAL key makes the
  * contact unusable, said with its place; with C_STRUCT only what an edit
  * needs counts (a mapping with a name and a log that is a list), so a bad
- * date never stops a command from logging.
+ * date never stops a command from logging.  What a scan loads (no C_LOG,
+ * C_KEYS or C_DOC) is what .nw/cache keeps: a field filled otherwise bumps
+ * CACHE_VERSION in cache.c, a new field goes in its summary[].
  */
 
 struct load {
@@ -452,16 +454,17 @@ fields(struct net *net, struct contact *c, struct ynode *r, int flags)
 		copyvalue(&c->keys, r);
 }
 
-/* The fields of a contact from its parsed file d, which it then owns. */
+/* The fields of a contact from its parsed file d and its path, owned. */
 static struct contact *
-contact_fill(struct net *net, const char *id, struct ydoc *d, int flags)
+contact_fill(struct net *net, const char *id, char *path, struct ydoc *d,
+    int flags)
 {
 	struct contact *c;
 	struct ynode *r, *n;
 
 	c = xcalloc(1, sizeof *c);
 	c->id = xstrdup(id);
-	c->path = net_path(net, id);
+	c->path = path;
 	c->next = c->added = c->last = c->met.date = NODATE;
 	c->first = c->closed = c->open_since = NODATE;
 	if ((r = d->root) == NULL) {
@@ -492,10 +495,10 @@ struct contact *
 contact_load(struct net *net, const char *id, int flags)
 {
 	char *path = net_path(net, id);
-	struct ydoc *d = ydoc_read(path);
 
-	free(path);
-	return contact_fill(net, id, d, flags);
+	/* only an edit needs the bytes of each node */
+	return contact_fill(net, id, path, ydoc_readf(path, flags & C_DOC ?
+	    YD_BYTES : 0), flags);
 }
 
 /* The same from the text of contact id's file, len bytes. */
@@ -503,7 +506,8 @@ struct contact *
 contact_parse(struct net *net, const char *id, const char *text, size_t len,
     int flags)
 {
-	return contact_fill(net, id, ydoc_parse(text, len), flags);
+	return contact_fill(net, id, net_path(net, id), ydoc_parsef(text, len,
+	    flags & C_DOC ? YD_BYTES : 0), flags);
 }
 
 void
@@ -513,6 +517,11 @@ contact_free(struct contact *c)
 
 	if (c == NULL)
 		return;
+	if (c->packed) {	/* its strings and lists are in the block */
+		if (c->packed == 1)
+			free(c);
+		return;
+	}
 	free(c->id);
 	free(c->path);
 	ydoc_free(c->doc);

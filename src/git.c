@@ -562,7 +562,7 @@ first_commit(struct net *net)
 		errx(1, "the first commit failed (is git's user.name set?)");
 	unlink(file);
 	free(file), free(msg), free(list.s);
-	refs_free(&ck.refs);
+	check_free(&ck);
 }
 
 /*

@@ -46,12 +46,7 @@ main(int argc, char *argv[])
 	rv = select_ids(&ck.refs, argc, argv, &ids, &everyone);
 	/* a merge whose driver did not run leaves no markers to see */
 	git_unmerged(ck.net, &unmerged);
-	for (i = 0; i < ids.n; i++) {
-		check_file(&ck, ids.v[i]);
-		if (strv_has(&unmerged, ids.v[i]))
-			check_note(&ck, ids.v[i], 1, "unmerged in git: merge "
-			    "it (nw-merge), then git add it");
-	}
+	check_files(&ck, ids.v, ids.n, &unmerged);
 	if (everyone && !ck.quiet) {
 		check_settings(&ck);
 		net_list(ck.net, &all, &n, &odd);
@@ -69,7 +64,7 @@ main(int argc, char *argv[])
 	strv_free(&ids);
 	strv_free(&odd);
 	strv_free(&unmerged);
-	refs_free(&ck.refs);
+	check_free(&ck);
 	net_free(ck.net);
 	return out_close() || rv || ck.nerr > 0;
 }

@@ -47,7 +47,8 @@ struct run {
 	struct strv	 created, updated, planned;
 	struct strv	 said;		/* output held back, see say() */
 	char		*first;		/* the first name created */
-	int		 dry, update, bar;
+	struct drafts	*dr;		/* those created, until written */
+	int		 dry, update, bar, failed;
 	size_t		 done, total;
 };
 
@@ -406,6 +407,46 @@ news_free(struct news *nw)
 	strv_free(&nw->links);
 }
 
+/* A contact that could not be written is said so, and is not created. */
+static void
+notwritten(const char *id, const char *why, void *arg)
+{
+	struct run *r = arg;
+	size_t i;
+	char *line = xasprintf("1%s", id);
+
+	for (i = 0; i < r->said.n; i++)
+		if (strcmp(r->said.v[i], line) == 0) {
+			free(r->said.v[i]);
+			r->said.v[i] = xasprintf("2nw-import: %s", why);
+			break;
+		}
+	for (i = 0; i < r->created.n; i++)
+		if (strcmp(r->created.v[i], id) == 0) {
+			free(r->created.v[i]);
+			memmove(&r->created.v[i], &r->created.v[i + 1],
+			    (--r->created.n - i) * sizeof *r->created.v);
+			if (i == 0) {
+				free(r->first);
+				r->first = NULL;
+			}
+			break;
+		}
+	free(line);
+	r->failed = 1;
+}
+
+/*
+ * The contacts created so far, written: each whole or not at all after a
+ * crash, and all of them durable before anything about them is said.
+ * 1 when one failed (said); 0 so that an update of one may follow.
+ */
+static int
+written(struct run *r)
+{
+	return r->dr && drafts_write(r->dr, notwritten, r) > 0;
+}
+
 /*
  * -u: the record's new emails, phones and links go to the contact it is,
  * and its org, title and birthday where the contact has none; said on
@@ -431,6 +472,9 @@ update(struct run *r, size_t who, struct rec *rec)
 		return 0;
 	}
 	what = describe(&nw);
+	/* one created earlier in this import is written first */
+	if (!r->dry && drafts_waiting(r->dr, k->id))
+		written(r);
 	if (r->dry)
 		say(r, 1, "%s\tupdate\t%s\t%s", k->id, draft_get(&rec->d, "name"), what);
 	else if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) == 0) {
@@ -490,7 +534,7 @@ create(struct run *r, struct rec *rec)
 		id = plan_id(r, draft_get(&rec->d, "name"));
 		say(r, 1, "%s\tcreate\t%s", id, draft_get(&rec->d, "name"));
 	} else {
-		if ((id = draft_write(r->net, &rec->d)) == NULL)
+		if ((id = draft_stage(r->dr, &rec->d)) == NULL)
 			return 1;
 		say(r, 1, "%s", id);
 		strv_add(&r->created, id);
@@ -622,8 +666,8 @@ commit(struct run *r)
 	for (i = 0; i < nu; i++)
 		strv_add(&all, r->updated.v[i]);
 	if (nu == 0)
-		msg = nc == 1 ? xasprintf("Import %s", r->first) :
-		    xasprintf("Import %zu contacts", nc);
+		msg = nc == 1 && r->first ? xasprintf("Import %s", r->first) :
+		    xasprintf("Import %zu contact%s", nc, nc == 1 ? "" : "s");
 	else if (nc == 0)
 		msg = xasprintf("Update %zu contact%s from an import", nu,
 		    nu == 1 ? "" : "s");
@@ -725,8 +769,10 @@ main(int argc, char *argv[])
 		free(text);
 	}
 	/* every input is read: decide and create under one lock */
-	if (!r.dry)
+	if (!r.dry) {
 		net_lock(r.net);
+		r.dr = drafts_new(r.net);
+	}
 	known_load(&r);
 	r.bar = isatty(2) && r.total >= 100;
 	for (i = 0; i < (size_t)nin; i++) {
@@ -744,9 +790,12 @@ main(int argc, char *argv[])
 	progress(&r, 0);
 	free(in);
 	if (!r.dry) {
+		written(&r);
+		rv |= r.failed;
 		commit(&r);
 		net_unlock(r.net);
 	}
+	drafts_free(r.dr);
 	tell(&r);
 	run_free(&r);
 	return out_close() || rv;

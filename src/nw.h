@@ -52,6 +52,7 @@ void	 strv_free(struct strv *);
 char	*utf8_fold(const char *);
 char	*utf8_squeeze(const char *);
 int	 strcaseeq(const char *, const char *);
+unsigned long strcasehash(const char *);
 int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
 size_t	 utf8_width(const char *);
@@ -102,6 +103,8 @@ struct net {
 	int		 autocommit;
 	int		 lockfd, locks;
 	char		*tmpdir;	/* .nw/tmp, once made */
+	long long	 opened;	/* when, in seconds since the epoch */
+	struct cache	*cache;		/* .nw/cache, once read */
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
@@ -227,6 +230,8 @@ struct contact {
 	struct ydoc	*doc;		/* with C_DOC (the library's) */
 	int		 line, col;	/* of the first problem */
 	char		*err;		/* why it could not be used */
+	int		 packed;	/* from a summary (cache.c): 1 one block,
+					   2 in the network's, freed with it */
 };
 
 enum { C_DOC = 1, C_LOG = 2, C_STRUCT = 4, C_KEYS = 8 };
@@ -331,6 +336,13 @@ const char	*draft_get(const struct draft *, const char *);
 const char	*draft_value(const struct draft *, const char *, size_t);
 int		 draft_check(const struct draft *, struct net *, char *, size_t);
 char		*draft_write(struct net *, const struct draft *);
+struct drafts;				/* new contacts, written at once */
+struct drafts	*drafts_new(struct net *);
+char		*draft_stage(struct drafts *, const struct draft *);
+int		 drafts_waiting(struct drafts *, const char *);
+int		 drafts_write(struct drafts *, void (*)(const char *,
+		    const char *, void *), void *);
+void		 drafts_free(struct drafts *);
 void		 draft_free(struct draft *);
 
 struct batch {				/* a run of changes, one commit */
@@ -357,10 +369,13 @@ struct check {
 	int		 nerr, nwarn;
 	const char	*path, *id;	/* of the file being checked */
 	struct strv	 found;		/* its findings, to sort */
+	struct cross	*cross;		/* names and emails, once read */
 };
 int	 check_text(struct check *, const char *, const char *, const char *,
 	    size_t);
 int	 check_file(struct check *, const char *);
+int	 check_files(struct check *, char **, size_t, struct strv *);
+void	 check_free(struct check *);
 void	 check_settings(struct check *);
 void	 check_note(struct check *, const char *, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));

@@ -20,7 +20,7 @@ struct ynode {
 	char		*tag, *anchor;
 	char		*str;		/* scalar value, NUL-terminated */
 	size_t		 len;
-	size_t		 start, end;	/* byte offsets into the text */
+	size_t		 start, end;	/* byte offsets into the text (YD_BYTES) */
 	int		 line, col;	/* of start, from 1 */
 	struct ynode	**kid;		/* map: key, value, key, value... */
 	size_t		 nkid;
@@ -33,14 +33,19 @@ struct ydoc {
 	char		*text;		/* the file's bytes */
 	size_t		 len;
 	struct ynode	*root;
-	struct ynode	**nodes;	/* every node, to free them */
+	struct ynode	**nodes;	/* every node, in the text's order */
 	size_t		 nnodes, nalloc;
+	void		*mem;		/* the arena they and their strings use */
+	int		 bytes;		/* nodes know their bytes: YD_BYTES */
 	int		 line, col;	/* of the error */
 	char		 err[256];
 };
 
+enum { YD_BYTES = 1 };
 struct ydoc	*ydoc_parse(const char *, size_t);
+struct ydoc	*ydoc_parsef(const char *, size_t, int);
 struct ydoc	*ydoc_read(const char *);
+struct ydoc	*ydoc_readf(const char *, int);
 void		 ydoc_free(struct ydoc *);
 struct ynode	*ynode_deref(struct ynode *);
 struct ynode	*ymap_get(struct ynode *, const char *);
@@ -91,12 +96,25 @@ int		 edit_replace(struct edit *, size_t, size_t, const char *);
 
 /* --- write.c: the one way a file is written ------------------------------ */
 
+enum { SW_CREATE = 1, SW_QUIET = 2 };
 int	 safe_write(const char *, const char *, const char *, size_t, int);
+struct newfile {			/* one of the files of safe_create_all */
+	const char	*path;
+	const char	*s;
+	size_t		 len;
+	int		 err;		/* 0, or the errno of what failed */
+	const char	*what;
+};
+int	 safe_create_all(const char *, struct newfile *, size_t);
 int	 safe_move(const char *, const char *);
 int	 safe_remove(const char *);
 
-/* --- dir.c: the network's own folder --------------------------------------- */
+/* --- dir.c: the network's own folder, its files stamped ------------------ */
 
+struct stamp;
+int		 net_scan(struct net *, char ***, struct stamp **, size_t *,
+		    struct strv *);
+size_t		 net_path_put(struct net *, const char *, char *);
 const char	*net_tmpdir(struct net *);
 char		*dir_tmpdir(const char *);
 int		 net_ensure(struct net *, const char *, const char *,
@@ -128,6 +146,24 @@ struct column {				/* a contact's column in CSV */
 };
 const struct column	*schema_columns(size_t *);
 const struct column	*schema_column(const char *);
+
+/* --- cache.c: many contacts at once, from .nw/cache when it may ---------- */
+
+struct stat;
+struct stamp {				/* what tells that a file changed */
+	unsigned long long	 ino, size;
+	long long		 mtime, ctime;	/* in nanoseconds */
+};
+void	 stamp_from(struct stamp *, const struct stat *);
+void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
+	    void (*)(struct contact *, void *), void *);
+void	 cache_free(struct cache *);
+void	 cache_counts(struct net *, size_t *, size_t *, int *);
+
+/* --- cores.c: work spread over every core, its results taken in order --- */
+
+void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
+	    void *);
 
 /* --- contact.c, change.c ------------------------------------------------- */
 

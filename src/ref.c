@@ -12,27 +12,36 @@
 #include "nw.h"
 #include "nw_priv.h"
 
+static void
+keep(struct contact *c, void *arg)
+{
+	struct refs *r = arg;
+
+	r->all[r->nall++] = c;
+}
+
 /*
- * Every contact, loaded once for the name rules.  One that does not parse
- * is kept, with no name, so that its id still resolves: nw-edit exists to
- * mend such files.
+ * Every contact, loaded once for the name rules, which read its id, name,
+ * aka and emails: its summary, from the cache when there is one.  One
+ * that does not parse is kept, with no name, so that its id still
+ * resolves: nw-edit exists to mend such files.
  */
 struct contact **
 refs_all(struct refs *r, size_t *n)
 {
+	struct stamp *st;
 	char **ids;
 	size_t nids, i;
 
 	if (!r->loaded) {
 		r->loaded = 1;
-		net_list(r->net, &ids, &nids, NULL);
+		net_scan(r->net, &ids, &st, &nids, NULL);
 		r->all = xcalloc(nids, sizeof *r->all);
-		for (i = 0; i < nids; i++) {
-			r->all[r->nall++] = contact_load(r->net, ids[i],
-			    C_STRUCT);
+		contacts_load(r->net, ids, st, nids, 0, keep, r);
+		for (i = 0; i < nids; i++)
 			free(ids[i]);
-		}
 		free(ids);
+		free(st);
 	}
 	*n = r->nall;
 	return r->all;

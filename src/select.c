@@ -82,6 +82,26 @@ select_one(const char *ref, void *arg)
 	return 0;
 }
 
+/* select_ids, and for everyone the files' stamps in *st (else NULL). */
+static int
+select_stamped(struct refs *r, int argc, char **argv, struct strv *ids,
+    struct stamp **st, int *all)
+{
+	struct sel s = { r, ids };
+	char **every;
+	size_t n;
+
+	*all = argc == 0;
+	if (st)
+		*st = NULL;
+	if (argc > 0)
+		return ref_loop(argc, argv, select_one, &s);
+	net_scan(r->net, &every, st, &n, NULL);
+	ids->v = every;
+	ids->n = n;
+	return 0;
+}
+
 /*
  * The contacts a scan works on: those the arguments name (each once; "-"
  * reads them from standard input), else everyone; *all says which.  No
@@ -93,17 +113,26 @@ int
 select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
     int *all)
 {
-	struct sel s = { r, ids };
-	char **every;
-	size_t n;
+	return select_stamped(r, argc, argv, ids, NULL, all);
+}
 
-	*all = argc == 0;
-	if (argc > 0)
-		return ref_loop(argc, argv, select_one, &s);
-	net_list(r->net, &every, &n, NULL);
-	ids->v = every;
-	ids->n = n;
-	return 0;
+struct walk {
+	struct scan	*s;
+	int		(*fn)(struct scan *, struct contact *, void *);
+	void		*arg;
+	int		 rv;
+};
+
+static void
+walk_one(struct contact *c, void *arg)
+{
+	struct walk *w = arg;
+
+	if (contact_report(c))
+		w->rv = 1;
+	else if (filter_pass(&w->s->filter, c) && w->fn(w->s, c, w->arg))
+		return;
+	contact_free(c);
 }
 
 /*
@@ -113,29 +142,24 @@ select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
  * refuses is passed over, and fn gets the others in turn.  fn returns 1
  * when it keeps the contact (it frees it then), 0 when the walk may free
  * it.  1 when a reference or a contact was bad, the rest still walked.
+ * The contacts load on every core, and from the cache (cache.c) when the
+ * scan needs no more than their summaries.
  */
 int
 contacts_each(struct scan *s, int argc, char **argv,
     int (*fn)(struct scan *, struct contact *, void *), void *arg)
 {
+	struct walk w = { s, fn, arg, 0 };
 	struct refs refs = { 0 };
 	struct strv ids = { 0 };
-	struct contact *c;
-	size_t i;
-	int rv;
+	struct stamp *st;
 
 	refs.net = s->net;
 	filter_check(s->net, &s->filter);
-	rv = select_ids(&refs, argc, argv, &ids, &s->all);
-	for (i = 0; i < ids.n; i++) {
-		c = contact_load(s->net, ids.v[i], s->flags);
-		if (contact_report(c))
-			rv = 1;
-		else if (filter_pass(&s->filter, c) && fn(s, c, arg))
-			continue;
-		contact_free(c);
-	}
+	w.rv = select_stamped(&refs, argc, argv, &ids, &st, &s->all);
+	contacts_load(s->net, ids.v, st, ids.n, s->flags, walk_one, &w);
+	free(st);
 	strv_free(&ids);
 	refs_free(&refs);
-	return rv;
+	return w.rv;
 }

@@ -88,6 +88,23 @@ strcaseeq(const char *a, const char *b)
 	return eq;
 }
 
+/* A hash of s that the strings strcaseeq finds equal share: its fold's. */
+unsigned long
+strcasehash(const char *s)
+{
+	unsigned long h = 2166136261u;
+	char *f = NULL;
+	const char *p;
+
+	if (!plain(s))
+		s = f = utf8_fold(s);
+	for (p = s; *p; p++)
+		h = (h ^ (unsigned char)(*p >= 'A' && *p <= 'Z' ? *p + 32 :
+		    *p)) * 16777619u;
+	free(f);
+	return h ^ (h >> 16);
+}
+
 /* Is p a prefix of s as people type names (utf8_fold)? */
 int
 strcaseprefix(const char *s, const char *p)
