@@ -14,14 +14,14 @@ PKGS = yaml-0.1 libpcre2-8
 
 # Evaluated when a recipe runs, after "deps" has had its say.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lunistring -lpthread
 
 B ?= build
 # every src/nw*.c is a command; every other src/*.c is the library
 CMDS = $(patsubst src/%.c,%,$(wildcard src/nw*.c))
 LIBSRC = $(filter-out nw%,$(patsubst src/%.c,%,$(wildcard src/*.c)))
 LIBOBJ = $(LIBSRC:%=$(B)/%.o)
-UNITS = t-date t-edit t-suite
+UNITS = t-date t-edit t-suite t-cache
 # tests/fuzz: each harness built twice, with replay.c (in $(B), for make
 # check) and with libFuzzer (in build-fuzz, for make fuzz)
 FUZZ = fuzz-load fuzz-edit fuzz-vcard fuzz-csv fuzz-merge
@@ -68,24 +68,25 @@ $(B)/libnw.a: $(LIBOBJ)
 
 .PRECIOUS: $(B)/%.o $(B)/t-% $(B)/fuzz-%
 
-# Install libyaml and pcre2 headers when pkg-config cannot find them.
+# Install libyaml, pcre2, libcsv and libunistring headers when missing.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || \
 	    ! pkg-config --exists $(PKGS) || \
-	    ! echo '#include <csv.h>' | $(CC) -E - >/dev/null 2>&1; then \
-		echo "nw: libyaml, pcre2 or libcsv headers missing: installing them" >&2; \
+	    ! printf '#include <csv.h>\n#include <unicase.h>\n' | \
+	    $(CC) -E - >/dev/null 2>&1; then \
+		echo "nw: libyaml, pcre2, libcsv or libunistring headers missing: installing them" >&2; \
 		s=; [ "$$(id -u)" -eq 0 ] || s=sudo; \
 		if command -v apt-get >/dev/null; then \
 			$$s apt-get update -qq && \
-			$$s apt-get install -y libyaml-dev libpcre2-dev libcsv-dev pkg-config; \
+			$$s apt-get install -y libyaml-dev libpcre2-dev libcsv-dev libunistring-dev pkg-config; \
 		elif command -v dnf >/dev/null; then \
-			$$s dnf install -y libyaml-devel pcre2-devel libcsv-devel pkgconf-pkg-config; \
+			$$s dnf install -y libyaml-devel pcre2-devel libcsv-devel libunistring-devel pkgconf-pkg-config; \
 		elif command -v apk >/dev/null; then \
-			$$s apk add yaml-dev pcre2-dev libcsv-dev pkgconf; \
+			$$s apk add yaml-dev pcre2-dev libcsv-dev libunistring-dev pkgconf; \
 		elif command -v brew >/dev/null; then \
-			brew install libyaml pcre2 libcsv pkg-config; \
+			brew install libyaml pcre2 libcsv libunistring pkg-config; \
 		else \
-			echo "nw: install libyaml, pcre2, libcsv and pkg-config by hand" >&2; \
+			echo "nw: install libyaml, pcre2, libcsv, libunistring and pkg-config by hand" >&2; \
 			exit 1; \
 		fi; \
 	fi
@@ -109,7 +110,7 @@ test: all
 	NW_BIN=$(CURDIR)/bin NW_UNIT=$(CURDIR)/$(B) prove -e /bin/sh tests/*.t
 
 # What CI runs: the suite as built (cc, gcc on Debian), then again built
-# by clang when there is one, under AddressSanitizer and UBSan.
+# by clang when there is one, under AddressSanitizer (leaks too) and UBSan.
 check: test
 	@$(MAKE) --no-print-directory check-san
 
@@ -117,7 +118,7 @@ SANCC = $$(command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 check-san: deps
 	@$(MAKE) --no-print-directory B=build-san CC="$(SANCC)" \
 	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" san-progs
-	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	NW_BIN=$(CURDIR)/build-san/bin NW_UNIT=$(CURDIR)/build-san \
 	    prove -e /bin/sh tests/*.t
 
@@ -161,10 +162,12 @@ crash: all
 	CRASH_FULL=1 NW_BIN=$(CURDIR)/bin sh tests/2000-crash.t
 
 demo: all
-	NW_TODAY=2026-11-25 bin/nw-due -C examples/network </dev/null
+	NW_TODAY=2026-11-25 bin/nw-due -bl -C examples/network
+	@echo
+	NW_TODAY=2026-11-25 bin/nw-stats -C examples/network
 
 lint:
-	mandoc -Tlint man/*
+	mandoc -Tlint -Wwarning man/*
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -179,8 +182,15 @@ install: all
 		ln -sf nw $(DESTDIR)$(BASHCOMPDIR)/$$c; done
 	install -m 644 completion/_nw $(DESTDIR)$(ZSHCOMPDIR)/_nw
 
+# What install put there, and nothing else.
+uninstall:
+	for c in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$c \
+		$(DESTDIR)$(BASHCOMPDIR)/$$c $(DESTDIR)$(MANDIR)/man1/$$c.1; done
+	rm -f $(DESTDIR)$(MANDIR)/man5/nw.5 $(DESTDIR)$(MANDIR)/man7/nw.7 \
+	    $(DESTDIR)$(ZSHCOMPDIR)/_nw
+
 clean:
 	rm -rf build build-san build-fuzz $(CMDS:%=bin/%)
 
 .PHONY: all progs deps units testkey test check check-san san-progs \
-	check-musl musl-progs fuzz fuzzers crash demo lint install clean
+	check-musl musl-progs fuzz fuzzers crash demo lint install uninstall clean

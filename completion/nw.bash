@@ -11,6 +11,7 @@
 # positional words in order, "p ..." when the last repeats.
 _nw_parse_usage() {
 	"$1" -h 2>/dev/null | awk -v cmd="$1" '
+	NF == 0 { exit }	# the usage ends where the options begin
 	{
 		sub(/^usage:[ \t]*/, "")
 		sub(/^[ \t]+/, "")
@@ -73,12 +74,12 @@ _nw_dir() {
 }
 
 _nw_ids() {
-	nw-ls -C "$(_nw_dir)" </dev/null 2>/dev/null | cut -f 1
+	nw-ls -C "$(_nw_dir)" 2>/dev/null | cut -f 1
 }
 
 # Every value of a list in nw-ls -j (tags, groups), each once.
 _nw_jsonlist() {
-	nw-ls -j -C "$(_nw_dir)" </dev/null 2>/dev/null |
+	nw-ls -j -C "$(_nw_dir)" 2>/dev/null |
 	    sed -n 's/.*"'"$1"'":\[\([^]]*\)\].*/\1/p' |
 	    awk '{
 		n = split($0, v, /","/)
@@ -92,35 +93,9 @@ _nw_jsonlist() {
 	    }' | sort -u
 }
 
-# The circles of .nw.yaml, block or flow style; nw's own when it has none.
+# The circles in force, as nw reads the settings (the defaults too).
 _nw_circles() {
-	local f
-	f=$(_nw_dir)/.nw.yaml
-	{ [ -r "$f" ] && awk '
-	/^circles:/ {
-		on = 1
-		sub(/^circles:[ \t]*/, "")
-		sub(/[ \t]*#.*/, "")
-		if ($0 ~ /^\{/) {
-			gsub(/[{}]/, "")
-			n = split($0, kv, /,/)
-			for (i = 1; i <= n; i++) {
-				k = kv[i]
-				sub(/:.*/, "", k); gsub(/^[ \t"'\'']+|[ \t"'\'']+$/, "", k)
-				if (k != "")
-					print k
-			}
-			exit
-		}
-		next
-	}
-	on && /^[ \t]+[^ \t#]/ {
-		k = $0
-		sub(/:.*/, "", k); gsub(/^[ \t"'\'']+|[ \t"'\'']+$/, "", k)
-		print k
-		next
-	}
-	on && /^[^ \t#]/ { exit }' "$f"; } || printf '%s\n' inner close regular outer
+	nw -C "$(_nw_dir)" circles 2>/dev/null | cut -f 1
 }
 
 # Offer the lines of standard input that begin with $cur, quoted for
@@ -135,8 +110,9 @@ _nw_offer() {
 }
 
 _nw_keys() {
-	printf '%s\n' name aka circle every next next-note tags groups org \
-	    title email phone links address birthday met added notes log
+	printf '%s\n' name type aka circle every next next-note tags groups \
+	    topics offers org title email phone links address birthday dates \
+	    met added notes log
 }
 
 # Files or folders (-f, -d), quoted by bash itself.
@@ -156,16 +132,16 @@ _nw_values() {
 	tag)	_nw_jsonlist tags ;;
 	group)	_nw_jsonlist groups ;;
 	circle)	_nw_circles ;;
-	kind)	printf '%s\n' call meet email message social event give ask \
-		    got thanks note ;;
+	kind)	nw kinds 2>/dev/null ;;
+	type)	printf '%s\n' person community ;;
 	date)	printf '%s\n' today yesterday ;;
 	key)	_nw_keys ;;
 	key=*)	_nw_keys | sed 's/$/=/' ;;
 	value)
 		case $2 in
 		circle) _nw_circles ;;
-		tags) _nw_jsonlist tags ;;
-		groups) _nw_jsonlist groups ;;
+		type) printf '%s\n' person community ;;
+		tags|groups|topics|offers) _nw_jsonlist "$2" ;;
 		esac ;;
 	esac
 }
@@ -262,7 +238,8 @@ _nw() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '-C -h -V' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "$(_nw_commands) help git" -- "$cur"))
+			COMPREPLY=($(compgen -W "$(_nw_commands) help git circles kinds" \
+			    -- "$cur"))
 		fi
 		return 0
 	fi
@@ -284,4 +261,5 @@ _nw_commands() {
 
 complete -F _nw nw
 complete -F _nw_cmd nw-add nw-check nw-due nw-edit nw-export nw-give \
-    nw-import nw-init nw-log nw-ls nw-merge nw-set nw-show nw-stats
+    nw-import nw-init nw-log nw-ls nw-merge nw-mv nw-rm nw-set nw-show \
+    nw-stats

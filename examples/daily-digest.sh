@@ -1,6 +1,8 @@
 #!/bin/sh
-# daily-digest.sh -- mail yourself who is due for contact today, with the
-# birthdays coming up.  Nothing is sent on a day when nobody is due.
+# daily-digest.sh -- mail yourself who is due for contact today, each with
+# what to know before you write (nw-due -l: the last contact, what you can
+# offer, their topics, the balance, open asks), and the birthdays and dates
+# of the coming week (-b).  Nothing is sent on a day when nobody is due.
 #
 # crontab -e:
 #   30 7 * * *  NW_DIR=$HOME/nw  $HOME/bin/daily-digest.sh you@example.org
@@ -9,45 +11,13 @@
 #   ADDRESS defaults to $NW_MAILTO, else your login name; "-" prints the
 #   digest on standard output instead of mailing it.  Try it on the sample:
 #   NW_DIR=examples/network NW_TODAY=2026-11-25 examples/daily-digest.sh -
+#
+# nw-due exits 1 when a file did not parse: the others are in the digest
+# all the same, and cron mails the error it said on standard error.
 
 to=${1:-${NW_MAILTO:-$(id -un)}}
+PATH=$PATH:/usr/local/bin:$HOME/.local/bin	# cron's PATH is short
 
-# cron's PATH is short: add where nw is usually installed.
-PATH=$PATH:/usr/local/bin:$HOME/.local/bin
-export PATH
-
-# nw-due prints one contact a line, most overdue first; piped, the columns
-# are tab-separated: id, due date, days overdue, name, reason.  Birthdays
-# within the `birthdays` window of .nw.yaml (7 days by default) are listed
-# too, with the birthday as the reason.
-#
-# Standard input is /dev/null on purpose: with no arguments nw-due reads
-# references from a piped standard input, and cron's (or a caller's) empty
-# pipe would select nobody.
-#
-# Exit status 1 means some file did not parse; the others are still listed,
-# so send what we have and let cron mail the error from stderr.
-rc=0
-due=$(nw-due </dev/null) || rc=$?
-[ "$rc" -le 1 ] || exit "$rc"
-[ -n "$due" ] || exit "$rc"
-
-n=$(printf '%s\n' "$due" | wc -l | tr -d ' ')
-digest=$(printf '%s\n' "$due" | awk -F '\t' '
-	{
-		d = $3 + 0
-		if (d > 1)       when = d " days overdue"
-		else if (d == 1) when = "1 day overdue"
-		else if (d == 0) when = "due today"
-		else             when = ""	# not due: listed for a birthday
-		printf "%s (%s): %s%s\n", $4, $1, when, (when == "" ? "" : " -- ") $5
-	}')
-
-if [ "$to" = - ]; then
-	printf '%s\n' "$digest"
-else
-	printf '%s\n\n%s\n' "$digest" \
-	    "Log what you did: nw-log -k call -m 'what we talked about' ID" |
-	    mail -s "nw: $n to contact today (birthdays included)" "$to"
-fi
-exit "$rc"
+digest=$(nw-due -bl)
+[ -z "$digest" ] || { [ "$to" = - ] && printf '%s\n' "$digest" ||
+    printf '%s\n' "$digest" | mail -s "nw: due today" "$to"; }

@@ -35,10 +35,15 @@ refuse(struct change *ch, const char *why)
 int
 change_set(struct change *ch, const char *key, const char *value)
 {
-	char why[256], *y;
+	const struct key *k = schema_key(key);
+	char why[256], *y, *v = NULL;
 	int ok;
 
-	if ((y = schema_yaml(key, ch->net, value, 0, why, sizeof why)) == NULL)
+	if (k && k->type == K_NAME)	/* "  Bob  B " is Bob B */
+		value = v = utf8_squeeze(value);
+	y = schema_yaml(key, ch->net, value, 0, why, sizeof why);
+	free(v);
+	if (y == NULL)
 		return refuse(ch, why);
 	ok = edit_set(ch->e, key, y);
 	free(y);
@@ -93,6 +98,27 @@ change_import(struct change *ch, const char *key, struct strv *l)
 	return ok;
 }
 
+/*
+ * Add the pair sub: value to the mapping under key (links), after its
+ * others; value a plain text.  A sub that is there already is left as it
+ * is: what the user wrote stays.
+ */
+int
+change_put(struct change *ch, const char *key, const char *sub,
+    const char *value)
+{
+	struct ynode *m = ymap_get(ch->e->doc->root, key);
+	char *q;
+	int ok;
+
+	if (m && m->type == YMAP && ymap_get(m, sub) != NULL)
+		return 1;
+	q = yaml_quote(value, Q_FLOW | Q_STR);
+	ok = edit_put(ch->e, key, sub, q);
+	free(q);
+	return ok;
+}
+
 /* Remove value from the list under key; *found says whether it was. */
 int
 change_remove(struct change *ch, const char *key, const char *value,
@@ -110,6 +136,23 @@ change_delete(struct change *ch, const char *key, int *found)
 	return edit_delete(ch->e, key);
 }
 
+/*
+ * A child of the collection under key: in a mapping the value of part
+ * (met's via), in a list the item part; set to value (a text), or taken
+ * out (value NULL).  *found says whether it was there.
+ */
+int
+change_child(struct change *ch, const char *key, const char *part,
+    const char *value, int *found)
+{
+	char *q = value ? yaml_quote(value, Q_STR | Q_FLOW) : NULL;
+	int ok;
+
+	ok = edit_child(ch->e, key, part, q, found);
+	free(q);
+	return ok;
+}
+
 /* Append the entry {date, kind, note} to the log (kind, note optional). */
 int
 change_log_entry(struct change *ch, int date, const char *kind,
@@ -119,6 +162,9 @@ change_log_entry(struct change *ch, int date, const char *kind,
 	char ds[11], *q;
 	int ok;
 
+	if (date > date_today())
+		return refuse(ch, "a log entry dated after today: a log records "
+		    "what happened");
 	buf_printf(&b, "{date: %s", date_str(date, ds));
 	if (kind) {
 		q = yaml_quote(kind, Q_FLOW | Q_STR);
@@ -175,44 +221,57 @@ done:
 	return rv;
 }
 
-struct logchange {
-	int		 date;
-	const char	*kind, *note, *next, *nnote;
-	int		 clear;
-};
-
+/*
+ * The entry, then the follow-up: set when given; else cleared when the
+ * entry counts as contact and is no older than the newest contact entry
+ * already in the log (c->last), unless kept.  A back-dated entry never
+ * clears one: the follow-up was set after it happened.  nw-merge's rule
+ * is the same (merge.c, follow_act).
+ */
 static int
 logedits(struct change *ch, struct contact *c, void *arg)
 {
-	struct logchange *l = arg;
-	int ok;
+	struct logentry *l = arg;
+	char ds[11];
+	int ok, clear;
 
-	(void)c;
 	ok = change_log_entry(ch, l->date, l->kind, l->note);
+	clear = !l->keep && !l->next &&
+	    (schema_kind(l->kind) & KIND_CONTACT) &&
+	    (c->last == NODATE || l->date >= c->last);
 	if (ok && l->next)
 		ok = change_set(ch, "next", l->next);
-	else if (ok && l->clear)
-		ok = change_delete(ch, "next", NULL);
 	if (ok && l->nnote)
 		ok = change_set(ch, "next-note", l->nnote);
-	else if (ok && (l->clear || l->next))
+	else if (ok && (clear || l->next))
 		ok = change_delete(ch, "next-note", NULL);
+	if (ok && clear)
+		ok = change_delete(ch, "next", NULL);
+	if (ok && clear && (c->next != NODATE || c->next_note)) {
+		free(l->done);
+		l->done = xstrdup(c->next_note ? c->next_note :
+		    date_str(c->next, ds));
+	}
 	return ok;
 }
 
 /*
- * Append a log entry to contact id and settle its follow-up: next and
- * next-note are set when given, else removed when clear is set (an entry
- * that counts as contact).
+ * Append the entry l to contact id and settle its follow-up (logedits).
+ * A follow-up cleared is said on stderr and left in l->done.  A date
+ * after today is refused: a log records what happened.
  */
 int
-change_log(struct net *net, const char *id, int date, const char *kind,
-    const char *note, const char *next, const char *nnote, int clear,
+change_log(struct net *net, const char *id, struct logentry *l,
     struct contact **after)
 {
-	struct logchange l = { date, kind, note, next, nnote, clear };
+	int rv;
 
-	return change_edit(net, id, logedits, &l, after);
+	free(l->done);
+	l->done = NULL;
+	rv = change_edit(net, id, logedits, l, after);
+	if (rv == 0 && l->done)
+		warnx("%s: follow-up done: %s", id, l->done);
+	return rv;
 }
 
 /* --- new contacts -------------------------------------------------------- */
@@ -258,6 +317,7 @@ draft_set(struct draft *d, const char *key, const char *v)
 {
 	const struct key *k = schema_key(key);
 	size_t i;
+	char *t;
 
 	for (i = 0; i + 1 < d->kv.n; i += 2)
 		if (strcmp(d->kv.v[i], key) == 0 && (k == NULL ||
@@ -265,7 +325,12 @@ draft_set(struct draft *d, const char *key, const char *v)
 		    strcaseeq(d->kv.v[i + 1], v)))
 			return;
 	strv_add(&d->kv, key);
-	strv_add(&d->kv, v);
+	if (k && k->type == K_NAME) {	/* from any source: "  Bob  B " */
+		t = utf8_squeeze(v);
+		strv_add(&d->kv, t);
+		free(t);
+	} else
+		strv_add(&d->kv, v);
 }
 
 /* Take out key's values equal to v (any case), or all of them (v NULL). */
@@ -313,7 +378,10 @@ draft_check(const struct draft *d, struct net *net, char *why, size_t len)
 		free(base);
 		if (k && k->type == K_MET)
 			k = strcmp(d->kv.v[i], "met.date") == 0 ? &date : NULL;
-		if (k == NULL || k->type == K_LINKS || k->type == K_EMAIL)
+		if (k && k->type == K_DATES && strchr(d->kv.v[i], '.') == NULL)
+			k = NULL;	/* parts only: dates.anniversary */
+		if (k == NULL || k->type == K_LINKS || k->type == K_MAP ||
+		    k->type == K_EMAIL)
 			continue;
 		if ((bad = schema_invalid(k, net, d->kv.v[i + 1], buf,
 		    sizeof buf)) != NULL) {
@@ -345,11 +413,11 @@ notes_block(const char *s, char **q)
  */
 static void
 draft_map(struct buf *b, const struct draft *d, const char *key,
-    const char *const *order)
+    const char *const *order, int q)
 {
 	size_t i, n = strlen(key);
 	const char *part, *v;
-	char *q, *full;
+	char *s, *full;
 
 	buf_puts(b, "{");
 	for (i = 0; order ? order[i] != NULL : i + 1 < d->kv.n;
@@ -367,9 +435,11 @@ draft_map(struct buf *b, const struct draft *d, const char *key,
 			continue;
 		if (v == NULL)
 			continue;
-		q = yaml_quote(v, Q_STR | Q_FLOW);
-		buf_printf(b, "%s%s: %s", b->len > 1 ? ", " : "", part, q);
-		free(q);
+		s = yaml_quote(v, q | Q_FLOW);
+		full = yaml_quote(part, Q_STR | Q_FLOW);
+		buf_printf(b, "%s%s: %s", b->len > 1 ? ", " : "", full, s);
+		free(full);
+		free(s);
 	}
 	buf_puts(b, "}");
 }
@@ -408,14 +478,16 @@ draft_key(struct buf *b, const struct draft *d, const struct key *k)
 		buf_puts(b, "]\n");
 		return;
 	case K_LINKS:
-		draft_map(&m, d, k->name, NULL);
+	case K_MAP:
+	case K_DATES:		/* dates plain, as birthday is */
+		draft_map(&m, d, k->name, NULL, k->type == K_DATES ? 0 : Q_STR);
 		if (m.len > 2)
 			buf_printf(b, "%s: %s\n", k->name, m.s);
 		free(m.s);
 		return;
 	case K_MET:
 		if (draft_get(d, "met.date") || draft_get(d, "met.via")) {
-			draft_map(&m, d, k->name, metparts);
+			draft_map(&m, d, k->name, metparts, Q_STR);
 			buf_printf(b, "%s: %s\n", k->name, m.s);
 			free(m.s);
 		} else if ((v = draft_get(d, "met.where")) != NULL) {
@@ -453,6 +525,7 @@ draft_key(struct buf *b, const struct draft *d, const struct key *k)
 	case K_NAME:
 	case K_STR:
 	case K_CIRCLE:
+	case K_TYPE:
 		if (v) {
 			q = yaml_quote(v, Q_STR);
 			buf_printf(b, "%s: %s\n", k->name, q);
@@ -479,23 +552,93 @@ draft_text(const struct draft *d)
 	return b.s;
 }
 
+/* --- new contacts ------------------------------------------------------- */
+
+struct drafts {				/* new contacts to be written at once */
+	struct net	 *net;
+	struct newfile	 *v;		/* their files, texts and paths owned */
+	char		**ids;
+	size_t		  n, cap;
+	size_t		 *head;		/* ids hashed: the last of a chain + 1 */
+	size_t		 *next;
+	size_t		  mask;
+};
+
+static int
+drafts_has(struct drafts *dr, const char *id)
+{
+	size_t e;
+
+	if (dr == NULL || dr->head == NULL)
+		return 0;
+	for (e = dr->head[strcasehash(id) & dr->mask]; e; e = dr->next[e - 1])
+		if (strcmp(dr->ids[e - 1], id) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+drafts_rehash(struct drafts *dr)
+{
+	size_t i, b;
+
+	free(dr->head);
+	dr->mask = 2 * dr->cap - 1;
+	dr->head = xcalloc(dr->mask + 1, sizeof *dr->head);
+	for (i = 0; i < dr->n; i++) {
+		b = strcasehash(dr->ids[i]) & dr->mask;
+		dr->next[i] = dr->head[b];
+		dr->head[b] = i + 1;
+	}
+}
+
+static void
+drafts_add(struct drafts *dr, char *id, char *path, char *text)
+{
+	if (dr->n == dr->cap) {
+		dr->cap = dr->cap ? 2 * dr->cap : 64;
+		dr->v = xrealloc(dr->v, dr->cap * sizeof *dr->v);
+		dr->ids = xrealloc(dr->ids, dr->cap * sizeof *dr->ids);
+		dr->next = xrealloc(dr->next, dr->cap * sizeof *dr->next);
+		drafts_rehash(dr);
+	}
+	memset(&dr->v[dr->n], 0, sizeof dr->v[dr->n]);
+	dr->v[dr->n].path = path;
+	dr->v[dr->n].s = text;
+	dr->v[dr->n].len = strlen(text);
+	dr->ids[dr->n] = xstrdup(id);
+	dr->next[dr->n] = dr->head[strcasehash(id) & dr->mask];
+	dr->head[strcasehash(id) & dr->mask] = ++dr->n;
+}
+
+struct drafts *
+drafts_new(struct net *net)
+{
+	struct drafts *dr = xcalloc(1, sizeof *dr);
+
+	dr->net = net;
+	return dr;
+}
+
 /*
- * Create the contact: its id is the slug of its name, with -2, -3... when
- * taken.  The text must read back with this very name.  The new id, or
- * NULL said on stderr.
+ * Where a new contact goes: its id is the slug of its name, with -2,
+ * -3... when taken, on disk or in dr.  Its text must read back with this
+ * very name.  The id, its path and text in *path and *text; NULL said on
+ * stderr.  The caller holds the lock.
  */
-char *
-draft_write(struct net *net, const struct draft *d)
+static char *
+draft_place(struct net *net, const struct draft *d, struct drafts *dr,
+    char **path, char **text)
 {
 	struct stat st;
 	struct ydoc *doc;
-	char *base, *id, *path, *s;
+	char *base, *id, *s;
 	const char *got, *name;
 	int i, ok;
 
 	name = draft_get(d, "name");
 	s = draft_text(d);
-	doc = ydoc_parse(s, strlen(s));
+	doc = ydoc_parsef(s, strlen(s), 0);
 	got = ynode_str(ymap_get(doc->root, "name"));
 	ok = got && name && strcmp(got, name) == 0;
 	ydoc_free(doc);
@@ -505,26 +648,117 @@ draft_write(struct net *net, const struct draft *d)
 		free(s);
 		return NULL;
 	}
-	net_lock(net);
 	base = contact_slug(name);
 	id = xstrdup(base);
 	for (i = 2;; i++) {
-		path = net_path(net, id);
-		if (lstat(path, &st) == -1)
+		*path = net_path(net, id);
+		if (lstat(*path, &st) == -1 && (dr == NULL ||
+		    !drafts_has(dr, id)))
 			break;
-		free(path);
+		free(*path);
 		free(id);
 		id = xasprintf("%s-%d", base, i);
 	}
 	free(base);
-	if (safe_write(net_tmpdir(net), path, s, strlen(s), 1) == -1) {
-		free(id);
-		id = NULL;
+	*text = s;
+	return id;
+}
+
+/* Create the contact (see draft_place).  The new id, or NULL said. */
+char *
+draft_write(struct net *net, const struct draft *d)
+{
+	char *id, *path, *text;
+
+	net_lock(net);
+	if ((id = draft_place(net, d, NULL, &path, &text)) != NULL) {
+		if (safe_write(net_tmpdir(net), path, text, strlen(text),
+		    SW_CREATE) == -1) {
+			free(id);
+			id = NULL;
+		}
+		free(path);
+		free(text);
 	}
 	net_unlock(net);
-	free(path);
-	free(s);
 	return id;
+}
+
+/*
+ * The same, the file to be written by drafts_write with the others of
+ * dr: the id it will have, or NULL said.  The caller holds the lock from
+ * here to drafts_write.
+ */
+char *
+draft_stage(struct drafts *dr, const struct draft *d)
+{
+	char *id, *path, *text;
+
+	if ((id = draft_place(dr->net, d, dr, &path, &text)) != NULL)
+		drafts_add(dr, id, path, text);
+	return id;
+}
+
+/* Is contact id waiting in dr to be written? */
+int
+drafts_waiting(struct drafts *dr, const char *id)
+{
+	return drafts_has(dr, id);
+}
+
+static void
+drafts_forget(struct drafts *dr)
+{
+	size_t i;
+
+	for (i = 0; i < dr->n; i++) {
+		free((char *)dr->v[i].path);
+		free((char *)dr->v[i].s);
+		free(dr->ids[i]);
+	}
+	dr->n = 0;
+	if (dr->head)
+		memset(dr->head, 0, (dr->mask + 1) * sizeof *dr->head);
+}
+
+/*
+ * Write every contact of dr, each whole or not at all after a crash and
+ * all durable when this returns (safe_create_all), then forget them.
+ * fn(id, why, arg) for each that was not written.  The number of those.
+ */
+int
+drafts_write(struct drafts *dr, void (*fn)(const char *, const char *,
+    void *), void *arg)
+{
+	char *why;
+	size_t i;
+	int bad;
+
+	bad = dr->n ? safe_create_all(net_tmpdir(dr->net), dr->v, dr->n) : 0;
+	for (i = 0; i < dr->n; i++) {
+		if (dr->v[i].err == 0)
+			continue;
+		why = xasprintf("'%s': %s: %s", dr->v[i].path, dr->v[i].what,
+		    strerror(dr->v[i].err));
+		fn(dr->ids[i], why, arg);
+		free(why);
+	}
+	drafts_forget(dr);
+	return bad;
+}
+
+/* Those not written yet are dropped. */
+void
+drafts_free(struct drafts *dr)
+{
+	if (dr == NULL)
+		return;
+	drafts_forget(dr);
+	free(dr->v);
+	free(dr->ids);
+	free(dr->next);
+	free(dr->head);
+	free(dr);
 }
 
 /* --- a run of changes -------------------------------------------------- */
@@ -584,7 +818,8 @@ batch_commit(struct batch *b, const char *verb)
 	if (b->ids.n == 0)
 		return;
 	msg = b->ids.n == 1 ? xasprintf("%s %s", verb, b->first) :
-	    xasprintf("%s %s and %zu others", verb, b->first, b->ids.n - 1);
+	    xasprintf("%s %s and %zu other%s", verb, b->first, b->ids.n - 1,
+	    b->ids.n == 2 ? "" : "s");
 	git_commit(b->net, b->ids.v, b->ids.n, msg);
 	free(msg);
 }
@@ -595,6 +830,196 @@ batch_free(struct batch *b)
 	strv_free(&b->ids);
 	free(b->first);
 	refs_free(&b->refs);
+}
+
+/* --- removing and renaming contacts ----------------------------------- */
+
+/*
+ * What names a contact by its id: another's met.via, and, for a
+ * community, an item of a person's groups.  A removal or a rename goes
+ * through them first, then moves the file: a crash between leaves them
+ * naming the new id, or none, and the command run again finishes.
+ */
+struct naming {
+	const char	*id, *to;	/* the id named; the new one, or NULL */
+	int		 groups;	/* groups items too (a community) */
+	struct strv	 ids;		/* the contacts that name it */
+};
+
+static void
+namers(struct net *net, struct naming *nm)
+{
+	struct contact *c;
+	char **ids;
+	size_t i, n;
+
+	net_list(net, &ids, &n, NULL);
+	for (i = 0; i < n; i++) {
+		if (strcmp(ids[i], nm->id) != 0) {
+			c = contact_load(net, ids[i], C_STRUCT);
+			if ((c->met.via && strcmp(c->met.via, nm->id) == 0) ||
+			    (nm->groups && strv_has(&c->groups, nm->id)))
+				strv_add(&nm->ids, ids[i]);
+			contact_free(c);
+		}
+		free(ids[i]);
+	}
+	free(ids);
+}
+
+static int
+rename_in(struct change *ch, struct contact *c, void *arg)
+{
+	struct naming *nm = arg;
+	int found;
+
+	if (c->met.via && strcmp(c->met.via, nm->id) == 0 &&
+	    !change_child(ch, "met", "via", nm->to, &found))
+		return 0;
+	return !nm->groups || !strv_has(&c->groups, nm->id) ||
+	    change_child(ch, "groups", nm->id, nm->to, &found);
+}
+
+/* Make each contact that names nm->id name nm->to; said on stderr. */
+static int
+renamers(struct net *net, struct naming *nm, struct strv *changed)
+{
+	size_t i;
+
+	for (i = 0; i < nm->ids.n; i++) {
+		if (change_edit(net, nm->ids.v[i], rename_in, nm, NULL))
+			return 1;
+		strv_add(changed, nm->ids.v[i]);
+		if (nm->to)
+			warnx("%s: now names %s", nm->ids.v[i], nm->to);
+		else
+			warnx("%s: no longer names %s", nm->ids.v[i], nm->id);
+	}
+	return 0;
+}
+
+/* The folder of a contact that was moved or removed, gone when empty. */
+static void
+tidy(struct net *net, const char *id)
+{
+	char *path, *slash;
+
+	if (strchr(id, '/') == NULL)
+		return;
+	path = xasprintf("%s/%s", net->dir, id);
+	while ((slash = strrchr(path, '/')) != NULL &&
+	    slash > path + strlen(net->dir)) {
+		*slash = '\0';
+		if (rmdir(path) == -1)
+			break;
+	}
+	free(path);
+}
+
+static void
+joined(struct buf *b, struct strv *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		buf_printf(b, "%s%s", i ? ", " : "", l->v[i]);
+}
+
+/*
+ * Remove contact id.  Another contact's met.via naming it refuses the
+ * removal, unless force, when that via goes first.  The ids of the files
+ * changed or removed are added to changed, for the commit.  0 done; else
+ * said on stderr.
+ */
+int
+change_rm(struct net *net, const char *id, int force, struct strv *changed)
+{
+	struct naming nm = { id, NULL, 0, { 0 } };
+	struct buf b = { 0 };
+	char *path = net_path(net, id);
+	int rv = 1;
+
+	net_lock(net);
+	namers(net, &nm);
+	if (nm.ids.n && !force) {
+		joined(&b, &nm.ids);
+		warnx("'%s': the met.via of %s names it: nothing removed (-f "
+		    "removes it and that via)", id, b.s);
+		free(b.s);
+	} else if (renamers(net, &nm, changed) == 0 &&
+	    safe_remove(path) == 0) {
+		strv_add(changed, id);
+		tidy(net, id);
+		rv = 0;
+	}
+	net_unlock(net);
+	strv_free(&nm.ids);
+	free(path);
+	return rv;
+}
+
+/* Make the folders of path below the network, as needed. */
+static int
+folders(struct net *net, const char *path)
+{
+	char *p = xstrdup(path), *s;
+	size_t top = strlen(net->dir);
+	int rv = 0;
+
+	for (s = p + top + 1; (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
+			warn("'%s'", p);
+			rv = -1;
+		} else if (!net_inside(net, p)) {
+			warnx("'%s': leads out of the network", p);
+			rv = -1;
+		}
+		*s = '/';
+		if (rv)
+			break;
+	}
+	free(p);
+	return rv;
+}
+
+/*
+ * Rename contact id to newid, which must be free: every met.via naming
+ * it, and for a community every groups item that is its id, name newid
+ * first, then the file moves.  The ids changed go into changed.  0 done;
+ * else said on stderr.
+ */
+int
+change_mv(struct net *net, const char *id, const char *newid,
+    struct strv *changed)
+{
+	struct naming nm = { id, newid, 0, { 0 } };
+	struct contact *c;
+	struct stat st;
+	char *from = net_path(net, id), *to = net_path(net, newid);
+	int rv = 1;
+
+	net_lock(net);
+	c = contact_load(net, id, C_STRUCT);
+	nm.groups = c->type == T_COMMUNITY;
+	if (lstat(to, &st) == 0)
+		warnx("'%s': already a contact: nothing renamed", newid);
+	else if (contact_report(c) == 0) {
+		namers(net, &nm);
+		if (renamers(net, &nm, changed) == 0 &&
+		    folders(net, to) == 0 && safe_move(from, to) == 0) {
+			strv_add(changed, id);
+			strv_add(changed, newid);
+			tidy(net, id);
+			rv = 0;
+		}
+	}
+	net_unlock(net);
+	contact_free(c);
+	strv_free(&nm.ids);
+	free(from);
+	free(to);
+	return rv;
 }
 
 /* --- whole texts (nw-edit) ---------------------------------------------- */

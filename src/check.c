@@ -1,5 +1,6 @@
 /* check.c - what is wrong with a contact, said where it is */
 
+#include <err.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,53 +123,117 @@ finding(struct finding *f, struct ynode *n, int error, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * Every contact's name and emails, hashed as strcaseeq compares them: a
+ * name or an email twice is found in time linear in the network.  The
+ * chains run from the last contact to the first, the lookup keeps the
+ * first contact in the network's order, as a walk over it would.
+ */
+struct seenent {
+	const char	*s, *id;
+	size_t		 next;		/* the entry before in the chain, + 1 */
+};
+
+struct seen {
+	size_t		*head;		/* per bucket: the last entry, + 1 */
+	size_t		 mask;
+	struct seenent	*v;
+	size_t		 n, cap;
+};
+
+struct cross {
+	struct seen	 name, email;
+};
+
+static void
+seen_add(struct seen *t, const char *s, const char *id)
+{
+	size_t b = strcasehash(s) & t->mask;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+	}
+	t->v[t->n].s = s;
+	t->v[t->n].id = id;
+	t->v[t->n].next = t->head[b];
+	t->head[b] = ++t->n;
+}
+
+/* The first contact but id with s; NULL when none. */
+static const char *
+seen_other(struct seen *t, const char *s, const char *id)
+{
+	const char *hit = NULL;
+	size_t e;
+
+	for (e = t->head[strcasehash(s) & t->mask]; e; e = t->v[e - 1].next)
+		if (strcmp(t->v[e - 1].id, id) != 0 &&
+		    strcaseeq(t->v[e - 1].s, s))
+			hit = t->v[e - 1].id;
+	return hit;
+}
+
+/* Made before the checks run on every core, which only read it. */
+static struct cross *
+cross_of(struct check *ck)
+{
+	struct contact **all;
+	struct cross *x;
+	size_t n, i, j, nb;
+
+	if (ck->cross)
+		return ck->cross;
+	all = refs_all(&ck->refs, &n);
+	for (nb = 64; nb < 2 * n; nb *= 2)
+		;
+	x = ck->cross = xcalloc(1, sizeof *x);
+	x->name.head = xcalloc(nb, sizeof *x->name.head);
+	x->email.head = xcalloc(nb, sizeof *x->email.head);
+	x->name.mask = x->email.mask = nb - 1;
+	for (i = 0; i < n; i++) {
+		if (all[i]->name)
+			seen_add(&x->name, all[i]->name, all[i]->id);
+		for (j = 0; j < all[i]->email.n; j++)
+			seen_add(&x->email, all[i]->email.v[j], all[i]->id);
+	}
+	return x;
+}
+
 /* What is wrong across contacts: a name or an email twice. */
 static void
 across(struct check *ck, const struct key *k, struct ynode *v)
 {
-	struct contact **all;
+	struct cross *x;
 	struct ynode *it;
-	size_t na, i, j, m;
+	const char *other;
+	size_t m;
 
 	v = ynode_deref(v);
 	if (k->type != K_NAME && k->type != K_EMAIL)
 		return;
-	all = refs_all(&ck->refs, &na);
+	x = cross_of(ck);
 	for (m = 0; m < (v->type == YSEQ ? v->nkid : 1); m++) {
 		it = v->type == YSEQ ? ynode_deref(v->kid[m]) : v;
 		if (it->type != YSCALAR || ynode_isnull(it))
 			continue;
-		for (i = 0; i < na; i++) {
-			if (strcmp(all[i]->id, ck->id) == 0)
-				continue;
-			if (k->type == K_NAME && all[i]->name &&
-			    strcaseeq(all[i]->name, it->str)) {
-				say(ck, it, 0, "name '%s' is also on %s",
-				    it->str, all[i]->id);
-				return;
-			}
-			for (j = 0; k->type == K_EMAIL && j < all[i]->email.n;
-			    j++)
-				if (strcaseeq(all[i]->email.v[j], it->str))
-					break;
-			if (k->type == K_EMAIL && j < all[i]->email.n) {
-				say(ck, it, 1, "email '%s' is also on %s",
-				    it->str, all[i]->id);
-				break;
-			}
+		if (k->type == K_NAME &&
+		    (other = seen_other(&x->name, it->str, ck->id)) != NULL) {
+			say(ck, it, 0, "name '%s' is also on %s", it->str,
+			    other);
+			return;
 		}
+		if (k->type == K_EMAIL &&
+		    (other = seen_other(&x->email, it->str, ck->id)) != NULL)
+			say(ck, it, 1, "email '%s' is also on %s", it->str,
+			    other);
 	}
 }
 
-/*
- * Check one contact's text; path is how findings name it, id which
- * contact it is (to tell it from the others).  Returns the errors found.
- */
-int
-check_text(struct check *ck, const char *path, const char *id,
-    const char *text, size_t len)
+/* Check one contact's parsed text d (ydoc_parse's or ydoc_read's). */
+static int
+check_doc(struct check *ck, const char *path, const char *id, struct ydoc *d)
 {
-	struct ydoc *d = ydoc_parse(text, len);
 	struct finding f = { ck->net, finding, ck };
 	const struct key *k;
 	struct ynode *r, *kn;
@@ -198,11 +263,49 @@ check_text(struct check *ck, const char *path, const char *id,
 		}
 	}
 	flush(ck);
-	ydoc_free(d);
 	return ck->nerr - before;
 }
 
-/* Check a contact's file; the errors found. */
+/*
+ * Check one contact's text; path is how findings name it, id which
+ * contact it is (to tell it from the others).  Returns the errors found.
+ */
+int
+check_text(struct check *ck, const char *path, const char *id,
+    const char *text, size_t len)
+{
+	struct ydoc *d = ydoc_parsef(text, len, 0);
+	int n;
+
+	n = check_doc(ck, path, id, d);
+	ydoc_free(d);
+	return n;
+}
+
+/*
+ * The settings' cadences against the floor: a circle, or the default,
+ * longer than it leaves its people below the floor.
+ */
+void
+check_settings(struct check *ck)
+{
+	struct net *net = ck->net;
+	char *path = xasprintf("%s/.nw.yaml", net->dir), a[16], b[16];
+	size_t i;
+
+	dur_str(net->floor, b);
+	for (i = 0; i < net->ncircles; i++)
+		if (dur_days(net->circles[i].every) > dur_days(net->floor))
+			check_path(ck, path, 0, "circle '%s' (%s) is longer "
+			    "than the floor (%s)", net->circles[i].name,
+			    dur_str(net->circles[i].every, a), b);
+	if (dur_days(net->dflt) > dur_days(net->floor))
+		check_path(ck, path, 0, "the default cadence (%s) is longer "
+		    "than the floor (%s)", dur_str(net->dflt, a), b);
+	free(path);
+}
+
+/* Check a contact's file, read and parsed once; the errors found. */
 int
 check_file(struct check *ck, const char *id)
 {
@@ -210,13 +313,93 @@ check_file(struct check *ck, const char *id)
 	char *path = net_path(ck->net, id);
 	int n;
 
-	d = ydoc_read(path);
+	d = ydoc_readf(path, 0);
 	if (d->text == NULL) {
 		place(ck, path, 0, 0, 1, "%s", d->err);
 		n = 1;
 	} else
-		n = check_text(ck, path, id, d->text, d->len);
+		n = check_doc(ck, path, id, d);
 	ydoc_free(d);
 	free(path);
 	return n;
+}
+
+struct files {
+	struct check	*ck;
+	char		**ids;
+	struct strv	*unmerged;
+	char		**text;		/* each file's findings */
+	size_t		 *len;
+	int		 *nerr, *nwarn;
+};
+
+/* File i, on any core: its findings into its own text. */
+static void
+files_check(void *arg, size_t i)
+{
+	struct files *fs = arg;
+	struct check w = { 0 };
+
+	/* what it reads of the caller's: nothing the caller changes */
+	w.net = fs->ck->net;
+	w.quiet = fs->ck->quiet;
+	w.cross = fs->ck->cross;
+	if ((w.out = open_memstream(&fs->text[i], &fs->len[i])) == NULL)
+		err(1, "open_memstream");
+	check_file(&w, fs->ids[i]);
+	if (strv_has(fs->unmerged, fs->ids[i]))
+		check_note(&w, fs->ids[i], 1, "unmerged in git: merge it "
+		    "(nw-merge), then git add it");
+	if (fclose(w.out) == EOF)
+		err(1, "open_memstream");
+	fs->nerr[i] = w.nerr;
+	fs->nwarn[i] = w.nwarn;
+}
+
+static void
+files_put(void *arg, size_t i)
+{
+	struct files *fs = arg;
+
+	fwrite(fs->text[i], 1, fs->len[i], fs->ck->out);
+	free(fs->text[i]);
+	fs->ck->nerr += fs->nerr[i];
+	fs->ck->nwarn += fs->nwarn[i];
+}
+
+/*
+ * Check the files of ids[0..n) on every core, findings in the order of
+ * ids, with a note on each that git has unmerged.  The errors found.
+ */
+int
+check_files(struct check *ck, char **ids, size_t n, struct strv *unmerged)
+{
+	struct files fs = { ck, ids, unmerged, NULL, NULL, NULL, NULL };
+	int before = ck->nerr;
+
+	cross_of(ck);
+	fs.text = xcalloc(n, sizeof *fs.text);
+	fs.len = xcalloc(n, sizeof *fs.len);
+	fs.nerr = xcalloc(n, sizeof *fs.nerr);
+	fs.nwarn = xcalloc(n, sizeof *fs.nwarn);
+	cores_run(n, files_check, files_put, &fs);
+	free(fs.text);
+	free(fs.len);
+	free(fs.nerr);
+	free(fs.nwarn);
+	return ck->nerr - before;
+}
+
+void
+check_free(struct check *ck)
+{
+	if (ck->cross) {
+		free(ck->cross->name.head);
+		free(ck->cross->name.v);
+		free(ck->cross->email.head);
+		free(ck->cross->email.v);
+		free(ck->cross);
+		ck->cross = NULL;
+	}
+	refs_free(&ck->refs);
 }

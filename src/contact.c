@@ -14,7 +14,9 @@
  * too, is kept as data.  The first error of a K_VITAL key makes the
  * contact unusable, said with its place; with C_STRUCT only what an edit
  * needs counts (a mapping with a name and a log that is a list), so a bad
- * date never stops a command from logging.
+ * date never stops a command from logging.  What a scan loads (no C_LOG,
+ * C_KEYS or C_DOC) is what .nw/cache keeps: a field filled otherwise bumps
+ * CACHE_VERSION in cache.c, a new field goes in its summary[].
  */
 
 struct load {
@@ -65,31 +67,178 @@ contact_isasked(const char *kind)
 	return (schema_kind(kind) & KIND_ASK) != 0;
 }
 
-/* Entries with a date: the last contact, the counts, the entries kept. */
+/* Is an ask of this date answered: a got or thanks on or after it? */
+static int
+answered(const struct contact *c, int date)
+{
+	return c->closed != NODATE && date <= c->closed;
+}
+
+/*
+ * Is this entry an ask still open?  An ask stays open until a got or a
+ * thanks for that person dated on or after it.  With readlog's counts,
+ * the one rule for open asks.
+ */
+int
+contact_ask_open(const struct contact *c, const struct logent *le)
+{
+	return (schema_kind(le->kind) & KIND_ASK) && !answered(c, le->date);
+}
+
+/* What the balance says: asks and got, less gives; above 0 you owe. */
+int
+contact_owe(const struct contact *c)
+{
+	return c->nask + c->ngot - c->ngive;
+}
+
+/*
+ * The balance in words: "gave 1, asked 2, got 1; you owe 2: give first".
+ * nw-show and nw-due -l say it so.
+ */
+char *
+contact_balance(const struct contact *c)
+{
+	int owe = contact_owe(c);
+
+	if (owe > 0)
+		return xasprintf("gave %d, asked %d, got %d; you owe %d: give "
+		    "first", c->ngive, c->nask, c->ngot, owe);
+	return xasprintf("gave %d, asked %d, got %d", c->ngive, c->nask,
+	    c->ngot);
+}
+
+static int
+oldest(const void *x, const void *y)
+{
+	const struct logent *a = *(const struct logent *const *)x;
+	const struct logent *b = *(const struct logent *const *)y;
+
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * The open asks of c (loaded with C_LOG), oldest first, in *v (to free);
+ * how many.
+ */
+size_t
+contact_asks(const struct contact *c, const struct logent ***v)
+{
+	size_t i, n = 0;
+
+	*v = xcalloc(c->nlog + 1, sizeof **v);
+	for (i = 0; c->log && i < c->nlog; i++)
+		if (contact_ask_open(c, &c->log[i]))
+			(*v)[n++] = &c->log[i];
+	qsort(*v, n, sizeof **v, oldest);
+	return n;
+}
+
+/* The newest entry that counts as contact (C_LOG), NULL for none. */
+const struct logent *
+contact_newest(const struct contact *c)
+{
+	const struct logent *e = NULL;
+	size_t i;
+
+	for (i = 0; c->log && i < c->nlog; i++)
+		if ((schema_kind(c->log[i].kind) & KIND_CONTACT) &&
+		    (e == NULL || c->log[i].date >= e->date))
+			e = &c->log[i];
+	return e;
+}
+
+/* Does group, an item of someone's groups, name community c? */
+int
+contact_names(const struct contact *c, const char *group)
+{
+	return c->type == T_COMMUNITY && (strcaseeq(group, c->id) ||
+	    (c->name && strcaseeq(group, c->name)) ||
+	    strv_hascase((struct strv *)&c->aka, group));
+}
+
+/*
+ * Does person p belong to community c?  Its groups name c by its id, its
+ * name or one of its akas, in any case.
+ */
+int
+contact_member(const struct contact *c, const struct contact *p)
+{
+	size_t i;
+
+	for (i = 0; p->type == T_PERSON && i < p->groups.n; i++)
+		if (contact_names(c, p->groups.v[i]))
+			return 1;
+	return 0;
+}
+
+/* What you can do for c: its own offers, else those of the settings. */
+const struct strv *
+contact_offers(struct net *net, const struct contact *c)
+{
+	return c->offers.n ? &c->offers : &net->offers;
+}
+
+static int
+month_of(int z)
+{
+	int y, m, d;
+
+	date_to_civil(z, &y, &m, &d);
+	return y * 12 + m - 1;
+}
+
+/* A log item's date, kind and note (borrowed); 0 when it has no date. */
+static int
+entry(struct ynode *e, struct logent *le)
+{
+	const char *s;
+
+	e = ynode_deref(e);
+	if (e->type != YMAP || (s = ynode_str(ymap_get(e, "date"))) == NULL ||
+	    !date_parse(s, &le->date))
+		return 0;
+	le->kind = (char *)ynode_str(ymap_get(e, "kind"));
+	le->note = (char *)ynode_str(ymap_get(e, "note"));
+	return 1;
+}
+
+/*
+ * The log summed up for scans: the newest and oldest contact, the counts
+ * by kind, the balance, the open asks, and contact entries by month for
+ * the twelve months up to the newest (with no entry after today, those
+ * hold any twelve months up to today).  The open asks and the months
+ * hang on what the whole log says, so a second pass counts them.
+ */
 static void
 readlog(struct contact *c, struct ynode *l, int flags)
 {
-	struct ynode *e;
 	struct logent le;
-	const char *s;
-	size_t i;
-	int k;
+	int *date, *kf, k, back;
+	size_t i, n = 0;
 
 	if (l->type != YSEQ)
 		return;
 	if (flags & C_LOG)
 		c->log = xcalloc(l->nkid, sizeof *c->log);
+	date = xcalloc(2 * l->nkid + 1, sizeof *date);
+	kf = date + l->nkid;
 	for (i = 0; i < l->nkid; i++) {
-		e = ynode_deref(l->kid[i]);
-		if (e->type != YMAP || (s = ynode_str(ymap_get(e, "date"))) ==
-		    NULL || !date_parse(s, &le.date))
+		if (!entry(l->kid[i], &le))
 			continue;
-		le.kind = (char *)ynode_str(ymap_get(e, "kind"));
-		le.note = (char *)ynode_str(ymap_get(e, "note"));
-		k = schema_kind(le.kind);
-		if ((k & KIND_CONTACT) && (c->last == NODATE ||
-		    le.date > c->last))
-			c->last = le.date;
+		c->kinds[schema_kind_slot(le.kind, &k)]++;
+		if (k & KIND_CONTACT) {
+			c->ncontact++;
+			if (c->last == NODATE || le.date > c->last)
+				c->last = le.date;
+			if (c->first == NODATE || le.date < c->first)
+				c->first = le.date;
+		}
+		if ((k & (KIND_GOT | KIND_THANKS)) && (c->closed == NODATE ||
+		    le.date > c->closed))
+			c->closed = le.date;
 		c->ngive += (k & KIND_GIVE) != 0;
 		c->nask += (k & KIND_ASK) != 0;
 		c->ngot += (k & KIND_GOT) != 0;
@@ -99,7 +248,39 @@ readlog(struct contact *c, struct ynode *l, int flags)
 			c->log[c->nlog] = le;
 		}
 		c->nlog++;
+		date[n] = le.date, kf[n++] = k;
 	}
+	if (c->last != NODATE)
+		c->month_end = month_of(c->last);
+	for (i = 0; i < n; i++) {
+		if ((kf[i] & KIND_CONTACT) &&
+		    (back = c->month_end - month_of(date[i])) < 12)
+			c->months[11 - back]++;
+		if ((kf[i] & KIND_ASK) && !answered(c, date[i])) {
+			c->nopen++;
+			if (c->open_since == NODATE || date[i] < c->open_since)
+				c->open_since = date[i];
+		}
+	}
+	free(date);
+}
+
+/* dates: {what: date, ...}, those that are dates. */
+static void
+readdates(struct dates *ds, struct ynode *v)
+{
+	struct bday b;
+	const char *what, *s;
+	size_t i;
+
+	for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
+		if ((what = ynode_str(v->kid[i])) != NULL &&
+		    (s = ynode_str(v->kid[i + 1])) != NULL &&
+		    bday_parse(s, &b)) {
+			ds->v = xrealloc(ds->v, (ds->n + 1) * sizeof *ds->v);
+			ds->v[ds->n].what = xstrdup(what);
+			ds->v[ds->n++].when = b;
+		}
 }
 
 static void
@@ -155,11 +336,19 @@ store(struct contact *c, const struct key *k, struct ynode *v, int flags)
 		break;
 	case K_DUR:
 		if (s)
-			dur_parse(s, p);
+			cadence_parse(s, p);
 		break;
 	case K_BDAY:
 		if (s)
 			bday_parse(s, p);
+		break;
+	case K_TYPE:
+		if (s)
+			*(int *)p = strcmp(s, "community") == 0 ? T_COMMUNITY :
+			    T_PERSON;
+		break;
+	case K_DATES:
+		readdates(p, v);
 		break;
 	case K_LINKS:
 		for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
@@ -265,17 +454,19 @@ fields(struct net *net, struct contact *c, struct ynode *r, int flags)
 		copyvalue(&c->keys, r);
 }
 
-/* The fields of a contact from its parsed file d, which it then owns. */
+/* The fields of a contact from its parsed file d and its path, owned. */
 static struct contact *
-contact_fill(struct net *net, const char *id, struct ydoc *d, int flags)
+contact_fill(struct net *net, const char *id, char *path, struct ydoc *d,
+    int flags)
 {
 	struct contact *c;
 	struct ynode *r, *n;
 
 	c = xcalloc(1, sizeof *c);
 	c->id = xstrdup(id);
-	c->path = net_path(net, id);
+	c->path = path;
 	c->next = c->added = c->last = c->met.date = NODATE;
+	c->first = c->closed = c->open_since = NODATE;
 	if ((r = d->root) == NULL) {
 		c->err = xstrdup(d->err[0] ? d->err :
 		    "empty file: a contact needs a name");
@@ -304,10 +495,10 @@ struct contact *
 contact_load(struct net *net, const char *id, int flags)
 {
 	char *path = net_path(net, id);
-	struct ydoc *d = ydoc_read(path);
 
-	free(path);
-	return contact_fill(net, id, d, flags);
+	/* only an edit needs the bytes of each node */
+	return contact_fill(net, id, path, ydoc_readf(path, flags & C_DOC ?
+	    YD_BYTES : 0), flags);
 }
 
 /* The same from the text of contact id's file, len bytes. */
@@ -315,7 +506,8 @@ struct contact *
 contact_parse(struct net *net, const char *id, const char *text, size_t len,
     int flags)
 {
-	return contact_fill(net, id, ydoc_parse(text, len), flags);
+	return contact_fill(net, id, net_path(net, id), ydoc_parsef(text, len,
+	    flags & C_DOC ? YD_BYTES : 0), flags);
 }
 
 void
@@ -325,6 +517,11 @@ contact_free(struct contact *c)
 
 	if (c == NULL)
 		return;
+	if (c->packed) {	/* its strings and lists are in the block */
+		if (c->packed == 1)
+			free(c);
+		return;
+	}
 	free(c->id);
 	free(c->path);
 	ydoc_free(c->doc);
@@ -335,6 +532,11 @@ contact_free(struct contact *c)
 	strv_free(&c->email);
 	strv_free(&c->phone);
 	strv_free(&c->links);
+	strv_free(&c->offers);
+	strv_free(&c->topics);
+	for (i = 0; i < c->dates.n; i++)
+		free(c->dates.v[i].what);
+	free(c->dates.v);
 	free(c->circle);
 	free(c->org);
 	free(c->title);
@@ -373,61 +575,131 @@ due_free(struct due *d)
 	memset(d, 0, sizeof *d);
 }
 
+/* The cadence of c: every, else its circle's, else the default. */
+static struct dur
+cadence(struct net *net, struct contact *c, const char **circle)
+{
+	struct dur *cp;
+
+	*circle = NULL;
+	if (c->every.unit)
+		return c->every;
+	if (c->circle && (cp = net_circle(net, c->circle)) != NULL) {
+		*circle = c->circle;
+		return *cp;
+	}
+	return net->dflt;
+}
+
+struct occasion {
+	int		 date;
+	char		*text;
+};
+
 /*
- * When is c due, as of today, and why.  The cadence is every, else the
- * circle's, else the default; due is next, else last contact + cadence,
- * else today.
+ * A birthday or a date of c's dates map, when its next day falls within
+ * the birthdays window and no contact was logged since the window opened
+ * for it (you have been in touch: it is done).
+ */
+static void
+occasion(struct occasion *o, size_t *n, const char *what, struct bday b,
+    int today, int window, int last)
+{
+	int next, y, m, d;
+
+	next = bday_next(b, today);
+	if (b.year && (d = date_from_civil(b.year, b.month, b.day)) > today)
+		next = d;	/* a date to come: first on its own day */
+	if (next - today > window || (last != NODATE && last >= next - window))
+		return;
+	date_to_civil(next, &y, &m, &d);
+	o[*n].date = next;
+	o[*n].text = next == today ? xasprintf("%s today", what) :
+	    xasprintf("%s in %dd (%02d-%02d)", what, next - today, m, d);
+	(*n)++;
+}
+
+/* The birthday and dates near: d->bday the first, d->bdreason all. */
+static void
+occasions(struct net *net, struct contact *c, int today, struct due *d)
+{
+	struct occasion *o, x;
+	struct buf b = { 0 };
+	size_t i, j, n = 0;
+	int window;
+
+	d->bday = NODATE;
+	if (!c->bday.month && c->dates.n == 0)
+		return;
+	window = date_add(today, net->birthdays) - today;
+	o = xcalloc(c->dates.n + 1, sizeof *o);
+	if (c->bday.month)
+		occasion(o, &n, "birthday", c->bday, today, window, c->last);
+	for (i = 0; i < c->dates.n; i++)
+		occasion(o, &n, c->dates.v[i].what, c->dates.v[i].when, today,
+		    window, c->last);
+	for (i = 1; i < n; i++)		/* nearest first, stable */
+		for (j = i; j > 0 && o[j - 1].date > o[j].date; j--)
+			x = o[j], o[j] = o[j - 1], o[j - 1] = x;
+	for (i = 0; i < n; i++) {
+		buf_printf(&b, "%s%s", i ? "; " : "", o[i].text);
+		free(o[i].text);
+	}
+	if (n)
+		d->bday = o[0].date;
+	d->bdreason = b.s;
+	free(o);
+}
+
+/*
+ * When is c due, as of today, and why (nw(5), "When someone is due"):
+ * the one place nw-due, nw-show, nw-stats, nw-ls -l and the exports get
+ * it.  The cadence is every, else the circle's, else the default; due is
+ * next, else last contact + cadence, else today.  A cadence of never
+ * makes no due date (d->never) but for a follow-up.  A community's reason
+ * says it is one.
  */
 void
 contact_due(struct net *net, struct contact *c, int today, struct due *d)
 {
-	struct dur cad, *cp;
+	struct dur cad;
 	struct buf b = { 0 };
 	char ds[11], us[16];
-	const char *circle = NULL;
-	int last, window, m, y, dd;
+	const char *circle;
+	int last;
 
 	memset(d, 0, sizeof *d);
 	d->c = c;
-	if (c->every.unit)
-		cad = c->every;
-	else if (c->circle && (cp = net_circle(net, c->circle)) != NULL)
-		cad = *cp, circle = c->circle;
-	else
-		cad = net->dflt;
-	d->cadence = dur_days(cad);
+	cad = cadence(net, c, &circle);
+	d->cadence = cad.unit == 'n' ? 365 : dur_days(cad);
 	last = c->last != NODATE ? c->last : c->added;
+	if (c->next != NODATE || (cad.unit != 'n' && last == NODATE))
+		circle = NULL;		/* the reason is none of the cadence */
+	if (c->type == T_COMMUNITY)
+		buf_printf(&b, "community%s%s: ", circle ? ", " : "",
+		    circle ? circle : "");
+	else if (circle)
+		buf_printf(&b, "%s: ", circle);
 	if (c->next != NODATE) {
 		d->due = c->next;
 		buf_puts(&b, "follow-up");
 		if (c->next_note)
 			buf_printf(&b, ": %s", c->next_note);
+	} else if (cad.unit == 'n') {
+		d->due = NODATE;
+		d->never = 1;
+		buf_puts(&b, "every never");
 	} else if (last != NODATE) {
 		d->due = date_add(last, cad);
-		if (circle)
-			buf_printf(&b, "%s: ", circle);
 		buf_printf(&b, "every %s, %s %s", dur_str(cad, us),
 		    c->last != NODATE ? "last" : "added", date_str(last, ds));
 	} else {
 		d->due = today;
 		buf_puts(&b, "never contacted");
 	}
-	d->days = today - d->due;
-	d->bday = NODATE;
-	if (c->bday.month) {
-		window = date_add(today, net->birthdays) - today;
-		d->bday = bday_next(c->bday, today);
-		if (d->bday - today <= window) {
-			date_to_civil(d->bday, &y, &m, &dd);
-			d->bdreason = d->bday == today ?
-			    xstrdup("birthday today") :
-			    xasprintf("birthday in %dd (%02d-%02d)",
-			    d->bday - today, m, dd);
-		} else {
-			d->bday = NODATE;
-		}
-	}
+	d->days = d->never ? 0 : today - d->due;
 	d->reason = b.s;
+	occasions(net, c, today, d);
 }
 
 /*

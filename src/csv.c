@@ -276,7 +276,7 @@ google_labels(struct rec *r, const char *s)
 			g += 2;
 		if (!strcaseeq(g, "myContacts") && !strcaseeq(g, "My Contacts") &&
 		    !strcaseeq(g, "starred"))
-			rec_set(r, "groups", g);
+			rec_set(r, "tags", g);
 	}
 	strv_free(&l);
 }
@@ -346,12 +346,16 @@ google(struct rec *r, struct row *h, struct row *row)
 	rec_set(r, "name", draft_value(&r->d, "aka", 0));
 	rec_set(r, "name", draft_get(&r->d, "org"));
 	rec_set(r, "name", draft_value(&r->d, "email", 0));
+	for (i = 0; i < 5; i++)
+		parts[i] = cell(h, row, col(h, "First Name") >= 0 ?
+		    newname[i] : oldname[i]);
+	rec_parts(r, parts);
 }
 
 /*
  * A CSV of nw's own columns (nw-export -f csv), checked as a file would
  * be: a column is a key of nw(5) (met's parts their own), a list key's
- * values are "a; b", links "name=url; ...".
+ * values are "a; b", links "name=url; ...", a mapping "part=value; ...".
  */
 static void
 generic(struct rec *r, struct row *h, struct row *row, struct net *net)
@@ -359,7 +363,7 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 	const struct column *c;
 	struct strv l = { 0 };
 	const char *v;
-	char *e, why[256];
+	char *e, *part, why[256];
 	size_t i, j;
 
 	for (i = 0; i < h->n && i < row->n && r->err == NULL; i++) {
@@ -376,6 +380,18 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 					*e++ = '\0';
 				rec_link(r, e ? l.v[j] : NULL, e ? e : l.v[j]);
 			}
+			strv_free(&l);
+			break;
+		case K_MAP:		/* "part=value; ..." */
+			split(&l, v, ";");
+			for (j = 0; j < l.n; j++)
+				if ((e = strchr(l.v[j], '=')) != NULL) {
+					*e++ = '\0';
+					part = xasprintf("%s.%s", c->part,
+					    l.v[j]);
+					rec_set(r, part, e);
+					free(part);
+				}
 			strv_free(&l);
 			break;
 		case K_TEXT:
@@ -548,7 +564,8 @@ csv_contact(FILE *f, struct net *net, struct contact *c, int today)
 				buf_puts(&b, date_str(c->last, ds));
 			break;
 		case K_DUE:
-			buf_puts(&b, date_str(d.due, ds));
+			if (!d.never)
+				buf_puts(&b, date_str(d.due, ds));
 			break;
 		case K_MET:
 			if (strcmp(col[i].part, "met.where") == 0 &&

@@ -196,7 +196,19 @@ dur_parse(const char *s, struct dur *du)
 	return 1;
 }
 
-/* A duration in nominal days, to compare cadences. */
+/* A cadence: a duration, or "never" (unit 'n'): no due date at all. */
+int
+cadence_parse(const char *s, struct dur *du)
+{
+	if (strcmp(s, "never") == 0) {
+		du->n = 0;
+		du->unit = 'n';
+		return 1;
+	}
+	return dur_parse(s, du);
+}
+
+/* A duration in nominal days, to compare cadences; never is 0. */
 int
 dur_days(struct dur du)
 {
@@ -205,6 +217,7 @@ dur_days(struct dur du)
 	case 'w': return 7 * du.n;
 	case 'm': return 30 * du.n;
 	case 'y': return 365 * du.n;
+	case 'n': return 0;
 	}
 	return 365;
 }
@@ -212,7 +225,10 @@ dur_days(struct dur du)
 char *
 dur_str(struct dur du, char s[16])
 {
-	snprintf(s, 16, "%d%c", du.n, du.unit);
+	if (du.unit == 'n')
+		snprintf(s, 16, "never");
+	else
+		snprintf(s, 16, "%d%c", du.n, du.unit);
 	return s;
 }
 

@@ -338,7 +338,8 @@ addkey(struct edit *e, const char *key, const char *val, int block,
 /*
  * Parse the new text and check it: every top-level pair but key equal and
  * in order, and key's value what want says (want NULL: key gone).  With
- * append set, want is one new item of a list that had old's items; with
+ * append 1, want is one new item of a list that had old's items; with
+ * append 2, want is a mapping of one pair added after old's pairs; with
  * rm >= 0, the list is the old one less item rm (or gone with it).
  */
 static int
@@ -397,7 +398,19 @@ verify(struct edit *e, char *text, size_t len, const char *key,
 	} else if (!append) {
 		if (nv && ynode_equal(nv, want))
 			goto ok;
-	} else if (nv && nv->type == YSEQ) {
+	} else if (append == 2 && nv && nv->type == YMAP &&
+	    want->type == YMAP && want->nkid == 2) {
+		nold = ov && ov->type == YMAP ? ov->nkid : 0;
+		if (nv->nkid == nold + 2 &&
+		    ynode_equal(nv->kid[nold], want->kid[0]) &&
+		    ynode_equal(nv->kid[nold + 1], want->kid[1])) {
+			for (i = 0; i < nold; i++)
+				if (!ynode_equal(ov->kid[i], nv->kid[i]))
+					break;
+			if (i == nold)
+				goto ok;
+		}
+	} else if (append == 1 && nv && nv->type == YSEQ) {
 		if (ov && ov->type == YSEQ)
 			olditems = ov->kid, nold = ov->nkid;
 		else if (ov && !ynode_isnull(ov))
@@ -543,6 +556,76 @@ edit_append(struct edit *e, const char *key, const char *item, int block)
 		return try(e, s, len, key, item, 1);
 	}
 	return refuse(e, v, "'%s' is not a list", key);
+}
+
+/*
+ * Add the pair "sub: val" (YAML text for one flow-safe scalar) after the
+ * last pair of the mapping under key: a block mapping gets a line at its
+ * keys' column, a flow one ", sub: val" before the brace; an absent or
+ * empty key gets {sub: val}.  The caller sees that sub is new.
+ */
+int
+edit_put(struct edit *e, const char *key, const char *sub, const char *val)
+{
+	struct ynode *r, *k, *v, *last;
+	struct buf b = { 0 };
+	size_t pos, ind, len;
+	char *pair, *map, *s, *q;
+	int noeol, ok;
+
+	if (!check_root(e))
+		return 0;
+	q = yaml_quote(sub, Q_FLOW | Q_STR);
+	pair = xasprintf("%s: %s", q, val);
+	map = xasprintf("{%s}", pair);
+	free(q);
+	r = e->doc->root;
+	s = NULL;
+	if ((k = ymap_key(r, key)) == NULL)
+		s = addkey(e, key, map, 0, &len);
+	else if (!editable(e, k, (v = pairval(r, k)), key))
+		goto fail;
+	else if (ynode_isnull(v) && v->start == v->end) {
+		/* "key:" with nothing: the mapping starts on the next line */
+		if (!indent(e, k->start, &ind)) {
+			refuse(e, k, "cannot tell the indentation of '%s'",
+			    key);
+			goto fail;
+		}
+		pos = after(e, v->end, &noeol);
+		addline(&b, e, noeol, ind + 2, pair);
+		s = splice(e, pos, pos, b.s, &len);
+	} else if (ynode_isnull(v))
+		s = splice(e, v->start, v->end, map, &len);
+	else if (v->type == YMAP && !v->flow && v->nkid > 0) {
+		if (!indent(e, v->start, &ind)) {
+			refuse(e, v, "'%s': cannot tell the indentation of "
+			    "its keys", key);
+			goto fail;
+		}
+		last = v->kid[v->nkid - 1];
+		pos = after(e, last->end, &noeol);
+		addline(&b, e, noeol, ind, pair);
+		s = splice(e, pos, pos, b.s, &len);
+	} else if (v->type == YMAP && v->flow) {
+		q = xasprintf("%s%s", v->nkid ? ", " : "", pair);
+		pos = v->nkid ? v->kid[v->nkid - 1]->end : v->start + 1;
+		s = splice(e, pos, pos, q, &len);
+		free(q);
+	} else {
+		refuse(e, v, "'%s' is not a mapping", key);
+		goto fail;
+	}
+	ok = try(e, s, len, key, map, 2);
+	free(b.s);
+	free(pair);
+	free(map);
+	return ok;
+fail:
+	free(b.s);
+	free(pair);
+	free(map);
+	return 0;
 }
 
 /* Set a top-level key to val, YAML text for one value on one line. */
@@ -708,6 +791,143 @@ edit_remove(struct edit *e, const char *key, const char *val, int *found)
 		return 0;
 	}
 	return 1;
+}
+
+/* --- inside a value: a part of a mapping, an item of a list --------- */
+
+/*
+ * Is the new document the old one with only the value of key changed,
+ * into a collection whose children are the old one's but for child at
+ * (the index of a list item, of a mapping's key), now want, or gone
+ * (want NULL)?  Then it becomes the edit's; else a refusal.
+ */
+static int
+verify_inside(struct edit *e, char *text, size_t len, const char *key,
+    size_t at, struct ynode *want)
+{
+	struct ynode *o, *n, *ov, *nv;
+	struct ydoc *nd;
+	size_t i, j, step;
+
+	nd = ydoc_parse(text, len);
+	o = e->doc->root;
+	if ((n = nd->root) == NULL || n->type != YMAP || n->nkid != o->nkid)
+		goto bad;
+	for (i = 0; i < o->nkid; i += 2) {
+		if (!ynode_equal(o->kid[i], n->kid[i]))
+			goto bad;
+		if (o->kid[i] != ymap_key(o, key) &&
+		    !ynode_equal(o->kid[i + 1], n->kid[i + 1]))
+			goto bad;
+	}
+	ov = ynode_deref(pairval(o, ymap_key(o, key)));
+	nv = ynode_deref(pairval(n, ymap_key(n, key)));
+	step = ov->type == YMAP ? 2 : 1;
+	if (nv == NULL || nv->type != ov->type ||
+	    nv->nkid + (want ? 0 : step) != ov->nkid)
+		goto bad;
+	for (i = j = 0; i < ov->nkid; i += step) {
+		if (i == at && want == NULL)
+			continue;
+		if (step == 2 && !ynode_equal(ov->kid[i], nv->kid[j]))
+			goto bad;
+		if (!ynode_equal(i == at ? want : ov->kid[i + step - 1],
+		    nv->kid[j + step - 1]))
+			goto bad;
+		j += step;
+	}
+	ydoc_free(e->doc);
+	e->doc = nd;
+	free(e->text);
+	e->text = text;
+	e->len = len;
+	return 1;
+bad:
+	ydoc_free(nd);
+	free(text);
+	return refuse(e, NULL, "the edit did not give the intended '%s'; "
+	    "nothing written", key);
+}
+
+/* The bytes of child at of collection v (a list item, a pair): cut. */
+static int
+cut_child(struct edit *e, struct ynode *v, size_t at, const char *key,
+    size_t *start, size_t *end)
+{
+	size_t step = v->type == YMAP ? 2 : 1, ind;
+	struct ynode *first = v->kid[at], *last = v->kid[at + step - 1];
+
+	if (!v->flow) {
+		*start = line_start(e, first->start);
+		if (!indent(e, *start + strspn(e->text + *start, " "), &ind) ||
+		    (step == 1 && e->text[*start + ind] != '-') ||
+		    (step == 2 && *start + ind != first->start))
+			return refuse(e, first, "'%s': the part does not start "
+			    "its line", key);
+		lines(e, *start, last->end, start, end);
+	} else if (at + step < v->nkid) {
+		*start = first->start;
+		*end = v->kid[at + step]->start;
+	} else {
+		*start = v->kid[at - 1]->end;
+		*end = last->end;
+	}
+	return 1;
+}
+
+/*
+ * Change a child of the collection under a top-level key: in a mapping
+ * the value of part, in a list the first item equal to part.  val is YAML
+ * text for one flow-safe scalar, or NULL to remove the child (its line in
+ * block style, it and one comma in flow style); the only child goes with
+ * its key.  *found says whether there was such a child (0: nothing done).
+ */
+int
+edit_child(struct edit *e, const char *key, const char *part,
+    const char *val, int *found)
+{
+	struct ynode *k, *v, *c = NULL, *want = NULL;
+	struct ydoc *vd = NULL;
+	size_t i, step, start, end, len;
+	char *text;
+	int st;
+
+	*found = 0;
+	if ((st = root_pair(e, key, &k, &v)) != 1)
+		return st != 0;
+	v = ynode_deref(v);
+	if (v->type != YMAP && v->type != YSEQ)
+		return 1;
+	step = v->type == YMAP ? 2 : 1;
+	for (i = 0; i < v->nkid; i += step) {
+		c = ynode_deref(v->kid[i]);
+		if (c->type == YSCALAR && ynode_str(c) &&
+		    strcmp(c->str, part) == 0)
+			break;
+	}
+	if (i >= v->nkid)
+		return 1;
+	*found = 1;
+	if (val == NULL && v->nkid == step)
+		return edit_delete(e, key);
+	c = v->kid[i + step - 1];
+	if (v->kid[i]->anchor || v->kid[i]->type == YALIAS || c->anchor ||
+	    c->tag || c->type != YSCALAR || c->style == 4 || c->style == 5 ||
+	    c->start == c->end)
+		return refuse(e, c, "'%s': the part is empty or has an anchor, "
+		    "an alias, a tag or a block: edit it by hand", key);
+	if (val == NULL) {
+		if (!cut_child(e, v, i, key, &start, &end))
+			return 0;
+		text = splice(e, start, end, "", &len);
+	} else if ((want = parse_value(&vd, val)) == NULL) {
+		ydoc_free(vd);
+		return refuse(e, NULL, "'%s': bad value", val);
+	} else
+		text = splice(e, c->start, c->end, val, &len);
+	st = verify_inside(e, text, len, key, i, want);
+	ydoc_free(vd);
+	return st;
 }
 
 /*

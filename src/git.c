@@ -207,19 +207,47 @@ staged(struct net *net, char **paths, size_t n)
 }
 
 /*
+ * Of paths that are gone from the work tree, stage the removal of those
+ * git knows, and put those that HEAD holds in keep: a commit can name
+ * them.  One never committed and now gone is nothing to git.
+ */
+static void
+gone(struct net *net, char **paths, size_t n, struct strv *keep)
+{
+	char **args = xcalloc(n + 7, sizeof *args);
+	struct buf out = { 0 };
+	size_t off;
+
+	args[0] = "rm", args[1] = "-q", args[2] = "--cached";
+	args[3] = "--ignore-unmatch", args[4] = "--";
+	memcpy(args + 5, paths, n * sizeof *args);
+	git_run(net, args, 1);
+	args[0] = "ls-tree", args[1] = "-z", args[2] = "--name-only";
+	args[3] = "HEAD", args[4] = "--";
+	if (git_spawn(net->dir, args, 1, &out, NULL) == 0)
+		for (off = 0; off < out.len; off += strlen(out.s + off) + 1)
+			strv_add(keep, out.s + off);
+	free(out.s);
+	free(args);
+}
+
+/*
  * Commit exactly the files of these ids, when the network is a git work
- * tree and autocommit is on.  "git commit -- paths" leaves whatever else
- * the user staged alone.  No git, or no repository, is no error; git
- * busy with a merge or a rebase, or failing, is said once, with git's own
- * words.
+ * tree and autocommit is on: those changed or created, and those removed
+ * or renamed away.  "git commit -- paths" leaves whatever else the user
+ * staged alone.  No git, or no repository, is no error; git busy with a
+ * merge or a rebase, or failing, is said once, with git's own words.
  */
 void
 git_commit(struct net *net, char **ids, size_t n, const char *msg)
 {
 	char *ignored[] = { "check-ignore", "-q", "--", NULL, NULL };
+	struct strv here = { 0 }, away = { 0 }, commit = { 0 };
 	struct buf gerr = { 0 };
-	char **args, **paths;
+	struct stat st;
+	char **args, *path, *rel;
 	size_t i;
+	int ok = 1;
 
 	if (!net->autocommit || n == 0)
 		return;
@@ -228,34 +256,47 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 		net_unlock(net);
 		return;
 	}
-	paths = xcalloc(n, sizeof *paths);
-	for (i = 0; i < n; i++)
-		paths[i] = xasprintf("%s.yaml", ids[i]);
-	args = xcalloc(n + 6, sizeof *args);
-	args[0] = "add";
-	args[1] = "--";
-	memcpy(args + 2, paths, n * sizeof *args);
-	if (git_spawn(net->dir, args, 1, NULL, &gerr) != 0) {
-		/* a larger repository that ignores the network: no commit */
-		ignored[3] = paths[0];
-		if (git_run(net, ignored, 1) != 0)
-			warnx("nothing committed: git add: %s",
-			    firstline(&gerr));
-	} else if (staged(net, paths, n)) {
+	for (i = 0; i < n; i++) {
+		rel = xasprintf("%s.yaml", ids[i]);
+		path = net_path(net, ids[i]);
+		strv_add(lstat(path, &st) == 0 ? &here : &away, rel);
+		free(path);
+		free(rel);
+	}
+	if (away.n)
+		gone(net, away.v, away.n, &commit);
+	args = xcalloc(n + commit.n + 6, sizeof *args);
+	if (here.n) {
+		args[0] = "add";
+		args[1] = "--";
+		memcpy(args + 2, here.v, here.n * sizeof *args);
+		if (git_spawn(net->dir, args, 1, NULL, &gerr) != 0) {
+			/* a larger repository that ignores the network */
+			ignored[3] = here.v[0];
+			if (git_run(net, ignored, 1) != 0)
+				warnx("nothing committed: git add: %s",
+				    firstline(&gerr));
+			ok = 0;
+		}
+	}
+	for (i = 0; i < here.n; i++)
+		strv_add(&commit, here.v[i]);
+	if (ok && commit.n && staged(net, commit.v, commit.n)) {
 		args[0] = "commit";
 		args[1] = "-q";
 		args[2] = "-m";
 		args[3] = (char *)msg;
 		args[4] = "--";
-		memcpy(args + 5, paths, n * sizeof *args);
+		memcpy(args + 5, commit.v, commit.n * sizeof *args);
+		args[5 + commit.n] = NULL;
 		gerr.len = 0;
 		if (git_spawn(net->dir, args, 1, NULL, &gerr) != 0)
 			warnx("nothing committed: git commit: %s",
 			    firstline(&gerr));
 	}
-	for (i = 0; i < n; i++)
-		free(paths[i]);
-	free(paths);
+	strv_free(&here);
+	strv_free(&away);
+	strv_free(&commit);
 	free(args);
 	free(gerr.s);
 	net_unlock(net);
@@ -521,7 +562,7 @@ first_commit(struct net *net)
 		errx(1, "the first commit failed (is git's user.name set?)");
 	unlink(file);
 	free(file), free(msg), free(list.s);
-	refs_free(&ck.refs);
+	check_free(&ck);
 }
 
 /*

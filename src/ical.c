@@ -44,33 +44,57 @@ ics_text(struct buf *b, const char *name, const char *s)
 }
 
 /*
- * A birthday is a yearly all-day event from the day of birth (or from
- * 2000 when the year is unknown); a Feb 29 falls on the last day of
- * February.  The due date is an all-day event on that day, or today when
- * it is past, so that it shows where one looks.
+ * A yearly all-day event from its first day: a birthday from the day of
+ * birth (or from 2000 when the year is unknown), a date of the dates map
+ * the same way; a Feb 29 falls on the last day of February.  what names
+ * the event in its UID; summary is its title.
+ */
+static void
+ics_yearly(struct buf *b, struct contact *c, const char *what,
+    struct bday when, const char *summary, int today)
+{
+	int z;
+
+	z = date_from_civil(when.year ? when.year : 2000, when.month, when.day);
+	ics_begin(b, c->id, what, today);
+	ics_date(b, "DTSTART;VALUE=DATE", z);
+	ics_date(b, "DTEND;VALUE=DATE", z + 1);
+	vc_line(b, "RRULE", when.month == 2 && when.day == 29 ?
+	    "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "FREQ=YEARLY");
+	ics_text(b, "SUMMARY", summary);
+	vc_line(b, "TRANSP", "TRANSPARENT");
+	vc_line(b, "END", "VEVENT");
+}
+
+/*
+ * A contact's events: the birthday and each of its dates, every year,
+ * and the due date as an all-day event on that day, or today when it is
+ * past, so that it shows where one looks.  A cadence of never has no due
+ * date, and no event for it.
  */
 void
 ical_contact(struct buf *b, struct net *net, struct contact *c, int today)
 {
 	struct due d;
-	char ds[11], *s;
-	int z, start;
+	char ds[11], *s, *what;
+	size_t i;
+	int start;
 
 	if (c->bday.month) {
-		z = date_from_civil(c->bday.year ? c->bday.year : 2000,
-		    c->bday.month, c->bday.day);
-		ics_begin(b, c->id, "birthday", today);
-		ics_date(b, "DTSTART;VALUE=DATE", z);
-		ics_date(b, "DTEND;VALUE=DATE", z + 1);
-		vc_line(b, "RRULE", c->bday.month == 2 && c->bday.day == 29 ?
-		    "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "FREQ=YEARLY");
 		s = xasprintf("Birthday: %s", c->name);
-		ics_text(b, "SUMMARY", s);
+		ics_yearly(b, c, "birthday", c->bday, s, today);
 		free(s);
-		vc_line(b, "TRANSP", "TRANSPARENT");
-		vc_line(b, "END", "VEVENT");
+	}
+	for (i = 0; i < c->dates.n; i++) {
+		what = xasprintf("date:%s", c->dates.v[i].what);
+		s = xasprintf("%s: %s", c->name, c->dates.v[i].what);
+		ics_yearly(b, c, what, c->dates.v[i].when, s, today);
+		free(what);
+		free(s);
 	}
 	contact_due(net, c, today, &d);
+	if (d.never)
+		goto done;
 	start = d.due < today ? today : d.due;
 	ics_begin(b, c->id, "due", today);
 	ics_date(b, "DTSTART;VALUE=DATE", start);
@@ -85,8 +109,9 @@ ical_contact(struct buf *b, struct net *net, struct contact *c, int today)
 	free(s);
 	vc_line(b, "TRANSP", "TRANSPARENT");
 	vc_line(b, "END", "VEVENT");
-	free(d.reason);
-	free(d.bdreason);
+done:
+	d.c = NULL;
+	due_free(&d);
 }
 
 /* The calendar's start; ical_end closes it. */

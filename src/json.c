@@ -118,7 +118,8 @@ json_known(FILE *f, const struct key *k, const struct value *v)
  * nw-export -f json): "id", then every key of the file in its order, the
  * keys of nw(5) in their schema's form (a list key always an array, a
  * date or a text a string) and the user's own as YAML means them, then
- * the derived "last" (a date or null) and "due".  c was loaded with
+ * the derived "last" (a date or null) and "due" (a date, or null for a
+ * cadence of never).  c was loaded with
  * C_KEYS.
  */
 void
@@ -151,7 +152,10 @@ json_contact(FILE *f, struct net *net, struct contact *c, int today)
 		fputs("null", f);
 	contact_due(net, c, today, &d);
 	fputs(",\"due\":", f);
-	json_str(f, date_str(d.due, ds));
+	if (d.never)
+		fputs("null", f);
+	else
+		json_str(f, date_str(d.due, ds));
 	d.c = NULL;
 	due_free(&d);
 	fputs("}\n", f);

@@ -1388,6 +1388,17 @@ readable(struct ydoc *d, const char *path, int empty_ok)
 }
 
 
+/* What a merge holds: its text, its labels, its conflicts. */
+void
+merge_free(struct merge *m)
+{
+	free(m->text);
+	free(m->label[0]);
+	free(m->label[1]);
+	strv_free(&m->conflicts);
+	memset(m, 0, sizeof *m);
+}
+
 /*
  * nw-merge: merge theirs into ours (files as git hands them to a driver),
  * entry by entry when all three read as contacts, else as plain text.
@@ -1439,9 +1450,6 @@ merge_files(const char *base, const char *ours, const char *theirs)
 	free(tmp);
 	for (i = 0; i < 3; i++)
 		ydoc_free(d[i]);
-	free(m.text);
-	free(m.label[0]);
-	free(m.label[1]);
-	strv_free(&m.conflicts);
+	merge_free(&m);
 	return n > 0 ? 1 : rv;
 }

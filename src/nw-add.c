@@ -10,8 +10,23 @@
 static const char usage_text[] =
     "usage: nw-add [-f] [-b birthday] [-C dir] [-c circle] [-E email] "
     "[-e every] [-g group]\n"
-    "              [-m met] [-o org] [-P phone] [-t tag] [-v via] "
+    "              [-m met] [-o org] [-P phone] [-T type] [-t tag] [-v via] "
     "name ...";
+
+static const char options_text[] =
+    "  -b birthday    set birthday: YYYY-MM-DD or --MM-DD\n"
+    "  -C dir         use the network in dir\n"
+    "  -c circle      set circle, one of the settings\n"
+    "  -E email       add an address to email (repeats)\n"
+    "  -e every       set every, the cadence: 3w, 2m, 1y\n"
+    "  -f             add even when the name or an address is there already\n"
+    "  -g group       add a group to groups (repeats)\n"
+    "  -m met         where or how you met\n"
+    "  -o org         set org\n"
+    "  -P phone       add a number to phone (repeats)\n"
+    "  -T type        person (the default) or community\n"
+    "  -t tag         add a tag to tags (repeats)\n"
+    "  -v via         the contact who introduced you, a reference\n";
 
 struct run {
 	struct net	*net;
@@ -28,19 +43,25 @@ usage(void)
 	exit(2);
 }
 
-/* Is this name or one of the emails in the network already? */
+/*
+ * Is this name or one of the emails in the network already, on a contact
+ * of the same type (a person is never taken for a community)?
+ */
 static const char *
 duplicate(struct run *r, const char *name)
 {
 	struct contact **all;
-	const char *e;
+	const char *e, *t = draft_get(&r->d, "type");
 	size_t n, i, j, k;
+	int type = t && strcmp(t, "community") == 0 ? T_COMMUNITY : T_PERSON;
 
 	for (i = 0; i < r->names.n; i++)
 		if (strcaseeq(r->names.v[i], name))
 			return r->b.ids.v[i];
 	all = refs_all(&r->b.refs, &n);
 	for (i = 0; i < n; i++) {
+		if (all[i]->type != type)
+			continue;
 		if (all[i]->name && strcaseeq(all[i]->name, name))
 			return all[i]->id;
 		for (j = 0; j < all[i]->email.n; j++)
@@ -52,15 +73,18 @@ duplicate(struct run *r, const char *name)
 }
 
 static int
-add(const char *name, void *arg)
+add(const char *raw, void *arg)
 {
 	struct run *r = arg;
 	const char *dup;
-	char *id;
+	char *id, *name;
+	int rv = 1;
 
+	name = utf8_squeeze(raw);	/* "  Bob  B " is Bob B */
 	if (*name == '\0' || strpbrk(name, "\r\n") ||
 	    !utf8_valid(name, strlen(name), NULL)) {
-		warnx("'%s': not a name", name);
+		warnx("'%s': not a name", raw);
+		free(name);
 		return 1;
 	}
 	net_lock(r->net);
@@ -70,18 +94,21 @@ add(const char *name, void *arg)
 		warnx("'%s': already in the network as %s (-f adds anyway)",
 		    name, dup);
 		net_unlock(r->net);
+		free(name);
 		return 1;
 	}
 	draft_unset(&r->d, "name", NULL);
 	draft_set(&r->d, "name", name);
 	id = draft_write(r->net, &r->d);
 	net_unlock(r->net);
-	if (id == NULL)
-		return 1;
-	batch_changed(&r->b, id, name);
-	strv_add(&r->names, name);
+	if (id != NULL) {
+		batch_changed(&r->b, id, name);
+		strv_add(&r->names, name);
+		rv = 0;
+	}
 	free(id);
-	return 0;
+	free(name);
+	return rv;
 }
 
 int
@@ -89,15 +116,15 @@ main(int argc, char *argv[])
 {
 	static const char *keyof[] = { "b", "birthday", "c", "circle",
 	    "E", "email", "e", "every", "g", "groups", "m", "met.where",
-	    "o", "org", "P", "phone", "t", "tags", NULL };
+	    "o", "org", "P", "phone", "T", "type", "t", "tags", NULL };
 	struct run r = { 0 };
 	const char *via = NULL;
 	char *v, why[256];
 	size_t i;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "+b:C:c:E:e:fg:hm:o:P:t:Vv:")) != -1) {
-		if (strchr("bcEegmoPtv", ch))	/* it goes into the file */
+	while ((ch = opt_get(argc, argv, "b:C:c:E:e:fg:hm:o:P:T:t:Vv:")) != -1) {
+		if (strchr("bcEegmoPTtv", ch))	/* it goes into the file */
 			opt_text(ch, optarg);
 		for (i = 0; keyof[i] && keyof[i][0] != ch; i += 2)
 			;
@@ -110,7 +137,7 @@ main(int argc, char *argv[])
 		case 'f': r.force = 1; break;
 		case 'v': via = optarg; break;
 		case 'V': puts("nw-add " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	}

@@ -9,6 +9,10 @@
 
 static const char usage_text[] = "usage: nw-check [-q] [-C dir] [ref ...]";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -q             print the errors only, not the warnings\n";
+
 static void
 usage(void)
 {
@@ -25,12 +29,12 @@ main(int argc, char *argv[])
 	size_t i, n;
 	int ch, rv, everyone;
 
-	while ((ch = getopt(argc, argv, "+C:hqV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:hqV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'q': ck.quiet = 1; break;
 		case 'V': puts("nw-check " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
@@ -42,13 +46,9 @@ main(int argc, char *argv[])
 	rv = select_ids(&ck.refs, argc, argv, &ids, &everyone);
 	/* a merge whose driver did not run leaves no markers to see */
 	git_unmerged(ck.net, &unmerged);
-	for (i = 0; i < ids.n; i++) {
-		check_file(&ck, ids.v[i]);
-		if (strv_has(&unmerged, ids.v[i]))
-			check_note(&ck, ids.v[i], 1, "unmerged in git: merge "
-			    "it (nw-merge), then git add it");
-	}
+	check_files(&ck, ids.v, ids.n, &unmerged);
 	if (everyone && !ck.quiet) {
+		check_settings(&ck);
 		net_list(ck.net, &all, &n, &odd);
 		for (i = 0; i < n; i++)
 			free(all[i]);
@@ -64,7 +64,7 @@ main(int argc, char *argv[])
 	strv_free(&ids);
 	strv_free(&odd);
 	strv_free(&unmerged);
-	refs_free(&ck.refs);
+	check_free(&ck);
 	net_free(ck.net);
 	return out_close() || rv || ck.nerr > 0;
 }

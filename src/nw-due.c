@@ -9,8 +9,22 @@
 #include "nw.h"
 
 static const char usage_text[] =
-    "usage: nw-due [-aj] [-C dir] [-c circle] [-g group] [-n count] "
-    "[-t tag] [-w window] [ref ...]";
+    "usage: nw-due [-abjl] [-C dir] [-c circle] [-g group] [-k type] "
+    "[-n count]\n"
+    "              [-t tag] [-w window] [ref ...]";
+
+static const char options_text[] =
+    "  -a             list every contact, due or not\n"
+    "  -b             also birthdays and dates coming up\n"
+    "  -C dir         use the network in dir\n"
+    "  -c circle      only this circle (repeats: either)\n"
+    "  -g group       only this group (repeats: either)\n"
+    "  -j             print JSON Lines\n"
+    "  -k kind        only people or only communities: person, community\n"
+    "  -l             the long form: what to say, under each row\n"
+    "  -n count       print at most count rows, the most urgent\n"
+    "  -t tag         only this tag (repeats: either)\n"
+    "  -w window      also those due within window: 3d, 2w\n";
 
 static void
 usage(void)
@@ -37,11 +51,16 @@ rank(const void *x, const void *y)
 struct rows {
 	struct due	*v;
 	size_t		 n;
-	int		 all, today;
+	int		 all, bdays, type, today;
 	struct dur	 window;
 };
 
-/* A contact due in the window (or, with -a, any) becomes a row. */
+/*
+ * A contact due in the window (or, with -a, any that has a due date)
+ * becomes a row; with -b, one with a birthday or a date near too, as a
+ * row of its own.  A birthday row of a contact without a due date shows
+ * the day in its place.
+ */
 static int
 take(struct scan *s, struct contact *c, void *arg)
 {
@@ -49,17 +68,20 @@ take(struct scan *s, struct contact *c, void *arg)
 	struct due d;
 	int shown;
 
+	if (r->type != -1 && c->type != r->type)
+		return 0;
 	contact_due(s->net, c, r->today, &d);
-	shown = r->all || d.due <= date_add(r->today, r->window);
-	if (!shown && d.bday == NODATE) {
+	shown = !d.never && (r->all ||
+	    d.due <= date_add(r->today, r->window));
+	if (!shown && !(r->bdays && d.bday != NODATE)) {
 		d.c = NULL;		/* the walk frees the contact */
 		due_free(&d);
 		return 0;
 	}
-	if (!shown) {		/* only for a birthday */
-		free(d.reason);
-		d.reason = d.bdreason;
-		d.bdreason = NULL;
+	if (!shown) {		/* only for a birthday or a date */
+		d.bdonly = 1;
+		if (d.never)
+			d.due = d.bday, d.days = r->today - d.bday;
 	}
 	if ((r->n & (r->n - 1)) == 0)
 		r->v = xrealloc(r->v, (r->n ? 2 * r->n : 1) * sizeof *r->v);
@@ -75,8 +97,8 @@ print(struct due *d)
 	const char *vals[5], *colour;
 	char ds[11], days[16], *reason;
 
-	reason = d->bdreason ? xasprintf("%s; %s", d->reason, d->bdreason) :
-	    xstrdup(d->reason);
+	reason = d->bdonly ? xstrdup(d->bdreason) : d->bdreason ?
+	    xasprintf("%s; %s", d->reason, d->bdreason) : xstrdup(d->reason);
 	snprintf(days, sizeof days, "%d", d->days);
 	vals[0] = d->c->id;
 	vals[1] = date_str(d->due, ds);
@@ -94,19 +116,32 @@ main(int argc, char *argv[])
 {
 	struct scan s = { 0 };
 	struct rows r = { 0 };
+	struct net *net;
 	char *end;
 	size_t i;
 	long count = -1;
-	int ch, json = 0, rv;
+	int ch, json = 0, lng = 0, rv;
 
 	r.window = (struct dur){ 0, 'd' };
-	while ((ch = getopt(argc, argv, "+aC:c:g:hjn:t:Vw:")) != -1)
+	r.type = -1;
+	while ((ch = opt_get(argc, argv, "abC:c:g:hjk:ln:t:Vw:")) != -1)
 		switch (ch) {
 		case 'a': r.all = 1; break;
+		case 'b': r.bdays = 1; break;
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;
 		case 'g': strv_add(&s.filter.group, optarg); break;
 		case 'j': json = 1; break;
+		case 'k':
+			if (strcmp(optarg, "person") == 0)
+				r.type = T_PERSON;
+			else if (strcmp(optarg, "community") == 0)
+				r.type = T_COMMUNITY;
+			else
+				errx(2, "'%s': not a type (person or "
+				    "community)", optarg);
+			break;
+		case 'l': lng = 1; break;
 		case 'n':
 			errno = 0;
 			count = strtol(optarg, &end, 10);
@@ -120,24 +155,32 @@ main(int argc, char *argv[])
 				    optarg);
 			break;
 		case 'V': puts("nw-due " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
 	argv += optind;
 
 	r.today = date_today();
-	s.net = net_open(1);
+	s.net = net = net_open(1);
 	out_init(json);
 	rv = contacts_each(&s, argc, argv, take, &r);
-	if (r.n)
+	if (r.n)	/* qsort of no array is undefined */
 		qsort(r.v, r.n, sizeof *r.v, rank);
-	for (i = 0; i < r.n && (count < 0 || (long)i < count); i++)
-		print(&r.v[i]);
-	for (i = 0; i < r.n; i++)
+	if (count >= 0 && (size_t)count < r.n)
+		for (i = count; i < r.n; i++)
+			due_free(&r.v[i]);
+	if (count >= 0 && (size_t)count < r.n)
+		r.n = count;
+	for (i = 0; i < r.n; i++) {
+		if (lng)
+			due_long(net, &r.v[i], r.today, i == 0);
+		else
+			print(&r.v[i]);
 		due_free(&r.v[i]);
+	}
 	free(r.v);
 	filter_free(&s.filter);
-	net_free(s.net);
+	net_free(net);
 	return out_close() || rv;
 }

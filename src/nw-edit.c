@@ -5,13 +5,17 @@
 
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "nw.h"
 
-static const char usage_text[] = "usage: nw-edit [-C dir] ref";
+static const char usage_text[] = "usage: nw-edit [-C dir] ref ...";
+
+static const char options_text[] =
+    "  -C dir         use the network in dir\n";
 
 static void
 usage(void)
@@ -26,11 +30,15 @@ edit(const char *ed, const char *path)
 {
 	char *script = xasprintf("%s \"$@\"", ed);
 	pid_t pid;
-	int st;
+	int fd, st;
 
 	if ((pid = fork()) == -1)
 		err(1, "fork");
 	if (pid == 0) {
+		/* references may come on standard input: not the editor's */
+		if (!isatty(0) && ((fd = open("/dev/tty", O_RDONLY)) != -1 ||
+		    (fd = open("/dev/null", O_RDONLY)) != -1))
+			dup2(fd, 0);
 		execl("/bin/sh", "sh", "-c", script, ed, path, (char *)NULL);
 		_exit(127);
 	}
@@ -58,39 +66,33 @@ again(void)
 	return yes;
 }
 
-int
-main(int argc, char *argv[])
+/*
+ * Edit contact id on a copy until it passes the checks or the person
+ * gives up, then replace the file if it did not change meanwhile.  An
+ * editor that fails stops the run: the contacts after it are left alone,
+ * those before it still committed.
+ */
+static int
+editone(struct batch *b, const char *id, void *arg)
 {
-	struct check ck = { 0 };
+	static int stopped;
+	struct check *ck = arg;
 	struct contact *c;
-	struct refs refs = { 0 };
-	char *id, *path, *copy, *orig, *text, *msg, why[256];
+	char *path, *copy, *orig, *text, why[256];
 	size_t olen, len;
 	const char *ed;
-	int ch, rv;
+	int rv = 1;
 
-	while ((ch = getopt(argc, argv, "+C:hV")) != -1)
-		switch (ch) {
-		case 'C': nw_dir_opt = optarg; break;
-		case 'V': puts("nw-edit " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
-		default: usage();
-		}
-	argc -= optind;
-	argv += optind;
-	if (argc != 1)
-		usage();
-	ck.net = net_open(1);
-	ck.refs.net = refs.net = ck.net;
-	ck.out = stderr;
-	ck.quiet = 1;
-	if ((id = ref_resolve(&refs, argv[0])) == NULL)
+	if (stopped)
 		return 1;
-	path = net_path(ck.net, id);
-	if ((orig = file_read(path, &olen, why)) == NULL)
-		errx(1, "'%s': %s", path, why);
+	path = net_path(ck->net, id);
+	if ((orig = file_read(path, &olen, why)) == NULL) {
+		warnx("'%s': %s", path, why);
+		free(path);
+		return 1;
+	}
 
-	copy = change_copy(ck.net, orig, olen);	/* no lock while one edits */
+	copy = change_copy(ck->net, orig, olen); /* no lock while one edits */
 
 	if ((ed = getenv("VISUAL")) == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
@@ -99,40 +101,78 @@ main(int argc, char *argv[])
 	for (;;) {
 		if (!edit(ed, copy)) {
 			unlink(copy);
-			errx(1, "the editor failed: nothing changed");
+			warnx("the editor failed: nothing changed");
+			stopped = 1;
+			goto out;
 		}
 		if ((text = file_read(copy, &len, why)) == NULL)
 			errx(1, "'%s': %s", copy, why);
 		if (len == olen && memcmp(text, orig, len) == 0) {
 			unlink(copy);
-			return out_close();	/* nothing to do */
+			free(text);
+			rv = 0;		/* nothing to do */
+			goto out;
 		}
-		ck.nerr = 0;
-		if (check_text(&ck, path, id, text, len) == 0)
+		ck->nerr = 0;
+		if (check_text(ck, path, id, text, len) == 0)
 			break;
 		free(text);
 		if (!again()) {
 			fprintf(stderr, "nw-edit: '%s' is unchanged; your edit "
 			    "is kept in %s\n", path, copy);
-			return 1;
+			goto out;
 		}
 	}
 
-	if ((rv = change_replace(ck.net, id, orig, olen, text, len)) != 0) {
+	if ((rv = change_replace(ck->net, id, orig, olen, text, len)) != 0) {
 		if (rv == 1)
 			fprintf(stderr, "nw-edit: '%s' changed while you edited "
 			    "it; your edit is kept in %s\n", path, copy);
 		else
 			fprintf(stderr, "nw-edit: your edit is kept in %s\n",
 			    copy);
-		return 1;
+		rv = 1;
+		free(text);
+		goto out;
 	}
+	free(text);
 	unlink(copy);
-	puts(id);
-	c = contact_load(ck.net, id, C_STRUCT);
-	msg = xasprintf("Edit %s", c->name ? c->name : id);
-	git_commit(ck.net, &id, 1, msg);
-	free(msg);
+	c = contact_load(ck->net, id, C_STRUCT);
+	batch_changed(b, id, c->name ? c->name : id);
 	contact_free(c);
-	return out_close();
+out:
+	free(copy);
+	free(orig);
+	free(path);
+	return rv;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct check ck = { 0 };
+	struct batch b = { 0 };
+	int ch, rv;
+
+	while ((ch = opt_get(argc, argv, "C:hV")) != -1)
+		switch (ch) {
+		case 'C': nw_dir_opt = optarg; break;
+		case 'V': puts("nw-edit " NW_VERSION); return 0;
+		case 'h': return opt_help(usage_text, options_text);
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0 && !ref_stdin_usable())
+		usage();
+	ck.net = b.net = net_open(1);
+	ck.refs.net = ck.net;
+	ck.out = stderr;
+	ck.quiet = 1;
+	rv = batch_run(&b, argc, argv, editone, &ck);
+	batch_commit(&b, "Edit");
+	batch_free(&b);
+	refs_free(&ck.refs);
+	net_free(ck.net);
+	return out_close() || rv;
 }

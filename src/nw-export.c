@@ -10,11 +10,19 @@
 static const char usage_text[] =
     "usage: nw-export [-3] [-C dir] [-f format] [ref ...]";
 
+static const char options_text[] =
+    "  -3             write vCard 3.0 instead of 4.0\n"
+    "  -C dir         use the network in dir\n"
+    "  -f format      vcard (the default), ics, csv or json\n";
+
 enum { F_VCARD, F_ICS, F_JSON, F_CSV };
 
 struct export {
 	int		 fmt, version, today;
 	struct buf	 b;
+	struct contact	**comm;		/* vCard 4.0: communities, for last */
+	size_t		 ncomm;
+	struct strv	 groups;	/* id, group, id, group... of people */
 };
 
 static void
@@ -24,15 +32,66 @@ usage(void)
 	exit(2);
 }
 
+/*
+ * vCard 4.0 writes a community as a group card naming its members, so
+ * communities wait for the end, when every person's groups are known;
+ * 3.0 has no group card and leaves them out, saying so.
+ */
+static int
+card(struct export *x, struct contact *c)
+{
+	size_t i;
+
+	if (c->type == T_COMMUNITY && x->version == 3) {
+		warnx("'%s': a community: vCard 3.0 has no group card, left "
+		    "out", c->id);
+		return 0;
+	}
+	if (c->type == T_COMMUNITY) {
+		x->comm = xrealloc(x->comm, (x->ncomm + 1) * sizeof *x->comm);
+		x->comm[x->ncomm++] = c;
+		return 1;
+	}
+	for (i = 0; x->version != 3 && i < c->groups.n; i++) {
+		strv_add(&x->groups, c->id);
+		strv_add(&x->groups, c->groups.v[i]);
+	}
+	vcard_write(&x->b, c, x->version, NULL);
+	return 0;
+}
+
+/* The communities held back, each with the people its name is in. */
+static void
+groupcards(struct export *x)
+{
+	struct strv members = { 0 };
+	size_t i, j;
+
+	for (i = 0; i < x->ncomm; i++) {
+		for (j = 0; j + 1 < x->groups.n; j += 2)
+			if (contact_names(x->comm[i], x->groups.v[j + 1]) &&
+			    !strv_has(&members, x->groups.v[j]))
+				strv_add(&members, x->groups.v[j]);
+		x->b.len = 0;
+		vcard_write(&x->b, x->comm[i], x->version, &members);
+		fwrite(x->b.s, 1, x->b.len, stdout);
+		strv_free(&members);
+		contact_free(x->comm[i]);
+	}
+	free(x->comm);
+	strv_free(&x->groups);
+}
+
 static int
 one(struct scan *s, struct contact *c, void *arg)
 {
 	struct export *x = arg;
 
 	x->b.len = 0;
-	if (x->fmt == F_VCARD)
-		vcard_write(&x->b, c, x->version);
-	else if (x->fmt == F_ICS)
+	if (x->fmt == F_VCARD) {
+		if (card(x, c))
+			return 1;	/* a community, written last */
+	} else if (x->fmt == F_ICS)
 		ical_contact(&x->b, s->net, c, x->today);
 	else if (x->fmt == F_JSON)
 		json_contact(stdout, s->net, c, x->today);
@@ -47,11 +106,13 @@ main(int argc, char *argv[])
 {
 	static const char *formats[] = { "vcard", "ics", "json", "csv",
 	    NULL };
-	struct export x = { F_VCARD, 4, 0, { 0 } };
+	struct export x = { 0 };
 	struct scan s = { 0 };
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "+3C:f:hV")) != -1)
+	x.fmt = F_VCARD;
+	x.version = 4;
+	while ((ch = opt_get(argc, argv, "3C:f:hV")) != -1)
 		switch (ch) {
 		case '3': x.version = 3; break;
 		case 'C': nw_dir_opt = optarg; break;
@@ -64,7 +125,7 @@ main(int argc, char *argv[])
 				    "csv)", optarg);
 			break;
 		case 'V': puts("nw-export " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
@@ -81,6 +142,7 @@ main(int argc, char *argv[])
 		csv_header(stdout);
 	fwrite(x.b.s ? x.b.s : "", 1, x.b.len, stdout);
 	rv = contacts_each(&s, argc, argv, one, &x);
+	groupcards(&x);
 	if (x.fmt == F_ICS) {
 		x.b.len = 0;
 		ical_end(&x.b);

@@ -1,4 +1,4 @@
-/* nw-give - log what you gave, or show the give/ask balance */
+/* nw-give - log what you gave; show the give/ask balance, the open asks */
 
 #include <err.h>
 #include <stdlib.h>
@@ -9,7 +9,16 @@
 
 static const char usage_text[] =
     "usage: nw-give [-C dir] [-d date] -m what ref ...\n"
-    "       nw-give -l [-j] [-C dir] [ref ...]";
+    "       nw-give -l [-j] [-C dir] [ref ...]\n"
+    "       nw-give -o [-j] [-C dir] [ref ...]";
+
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -d date        the date of the give (default today)\n"
+    "  -j             with -l: print JSON Lines\n"
+    "  -l             list the give/ask balance instead\n"
+    "  -m what        what you gave: the note of the entry\n"
+    "  -o             list the open asks instead, oldest first\n";
 
 struct list {
 	struct contact	**v;
@@ -23,19 +32,13 @@ usage(void)
 	exit(2);
 }
 
-struct give {
-	int		 date;
-	const char	*what;
-};
-
 static int
 giveone(struct batch *b, const char *id, void *arg)
 {
-	struct give *g = arg;
+	struct logentry *g = arg;
 	struct contact *c = NULL;
 
-	if (change_log(b->net, id, g->date, "give", g->what, NULL, NULL, 1,
-	    &c))
+	if (change_log(b->net, id, g, &c))
 		return 1;
 	batch_changed(b, id, c->name);
 	contact_free(c);
@@ -47,7 +50,7 @@ owe(const void *x, const void *y)
 {
 	struct contact *a = *(struct contact *const *)x;
 	struct contact *b = *(struct contact *const *)y;
-	int oa = a->nask + a->ngot - a->ngive, ob = b->nask + b->ngot - b->ngive;
+	int oa = contact_owe(a), ob = contact_owe(b);
 
 	if (oa != ob)
 		return ob - oa;
@@ -95,10 +98,92 @@ balance(struct net *net, int argc, char **argv, int json)
 		vals[1] = g, vals[2] = a, vals[3] = o;
 		vals[4] = c->name;
 		out_row(5, names, vals, "snnns",
-		    c->nask + c->ngot > c->ngive ? "33" : NULL);
+		    contact_owe(c) > 0 ? "33" : NULL);
 		contact_free(c);
 	}
 	free(l.v);
+	return rv;
+}
+
+struct asks {
+	struct row {
+		const struct logent	*e;
+		struct contact		*c;
+	}		*v;
+	size_t		 n;
+	struct contact	**kept;		/* those with a row, to free */
+	size_t		 nkept;
+};
+
+/* Oldest first, then by id; of one contact's, in the log's order. */
+static int
+byage(const void *x, const void *y)
+{
+	const struct row *a = x, *b = y;
+	int cmp;
+
+	if (a->e->date != b->e->date)
+		return a->e->date < b->e->date ? -1 : 1;
+	if ((cmp = strcmp(a->c->id, b->c->id)) != 0)
+		return cmp;
+	return a->e < b->e ? -1 : a->e > b->e;
+}
+
+/* Each open ask of c is a row; c is kept when it has one. */
+static int
+takeasks(struct scan *s, struct contact *c, void *arg)
+{
+	struct asks *a = arg;
+	const struct logent **v;
+	size_t i, n;
+
+	(void)s;
+	n = contact_asks(c, &v);
+	for (i = 0; i < n; i++) {
+		a->v = xrealloc(a->v, (a->n + 1) * sizeof *a->v);
+		a->v[a->n].e = v[i];
+		a->v[a->n++].c = c;
+	}
+	free(v);
+	if (n) {
+		a->kept = xrealloc(a->kept, (a->nkept + 1) * sizeof *a->kept);
+		a->kept[a->nkept++] = c;
+	}
+	return n > 0;
+}
+
+/* -o: the open asks, oldest first, to follow up or to thank. */
+static int
+openasks(struct net *net, int argc, char **argv, int json, int today)
+{
+	static const char *names[] = { "id", "date", "days", "name", "note" };
+	struct scan s = { 0 };
+	struct asks a = { 0 };
+	const char *vals[5];
+	char ds[11], days[16];
+	size_t i;
+	int rv;
+
+	out_init(json);
+	s.net = net;
+	s.flags = C_LOG;
+	rv = contacts_each(&s, argc, argv, takeasks, &a);
+	if (a.n)
+		qsort(a.v, a.n, sizeof *a.v, byage);
+	for (i = 0; i < a.n; i++) {
+		snprintf(days, sizeof days, "%d", today - a.v[i].e->date);
+		vals[0] = a.v[i].c->id;
+		vals[1] = date_str(a.v[i].e->date, ds);
+		vals[2] = days;
+		vals[3] = a.v[i].c->name;
+		vals[4] = a.v[i].e->note;
+		out_row(5, names, vals, "ssnss", NULL);
+	}
+	out_flush();
+	for (i = 0; i < a.nkept; i++)
+		contact_free(a.kept[i]);
+	free(a.kept);
+	free(a.v);
 	return rv;
 }
 
@@ -106,40 +191,51 @@ int
 main(int argc, char *argv[])
 {
 	struct batch b = { 0 };
-	struct give g = { 0 };
+	struct logentry g = { 0 };
 	const char *dopt = NULL, *what = NULL;
-	int ch, today, json = 0, rv, listing = 0;
+	int ch, today, json = 0, rv, mode = 0;
 
-	while ((ch = getopt(argc, argv, "+C:d:hjlm:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:d:hjlm:oV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'd': dopt = optarg; break;
 		case 'j': json = 1; break;
-		case 'l': listing = 1; break;
+		case 'l':
+		case 'o':
+			if (mode && mode != ch)
+				usage();
+			mode = ch;
+			break;
 		case 'm': what = optarg; break;
 		case 'V': puts("nw-give " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
 	argv += optind;
 
-	if (!listing && what == NULL && argc == 0 && isatty(0))
-		listing = 1;	/* plain nw-give on a terminal */
-	if (listing && (what || dopt))
+	if (!mode && what == NULL && argc == 0 && isatty(0))
+		mode = 'l';	/* plain nw-give on a terminal */
+	if (mode && (what || dopt))
 		usage();
-	if (!listing && (what == NULL || *what == '\0' || json))
+	if (!mode && (what == NULL || *what == '\0' || json))
 		usage();
 	if (what)
 		opt_text('m', what);
 	today = date_today();
 	g.date = today;
-	g.what = what;
+	g.kind = "give";
+	g.note = what;
 	if (dopt && !date_parse_past(dopt, today, &g.date))
 		errx(2, "'%s': not a date (YYYY-MM-DD, today, yesterday, "
 		    "a weekday, 3d)", dopt);
+	if (g.date > today)
+		errx(2, "'%s': a date after today: a log records what "
+		    "happened", dopt);
 	b.net = net_open(1);
-	if (listing)
+	if (mode == 'o')
+		rv = openasks(b.net, argc, argv, json, today);
+	else if (mode == 'l')
 		rv = balance(b.net, argc, argv, json);
 	else if (argc == 0 && !ref_stdin_usable())
 		usage();
@@ -148,6 +244,7 @@ main(int argc, char *argv[])
 		batch_commit(&b, "Log give to");
 	}
 	batch_free(&b);
+	free(g.done);
 	net_free(b.net);
 	return out_close() || rv;
 }

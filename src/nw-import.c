@@ -15,12 +15,19 @@
 static const char usage_text[] =
     "usage: nw-import [-nu] [-C dir] [-f format] [file ...]";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -f format      vcard, linkedin, google or csv (default: told)\n"
+    "  -n             dry run: print what would happen, write nothing\n"
+    "  -u             update: fill what is empty, add what is new\n";
+
 #define NBUCKET		4096
 #define NONE		((size_t)-1)
 #define MAXINPUT	(256 * 1024 * 1024)	/* bytes read from one file */
 
 struct known {			/* a contact a record may be the same as */
 	char		*id, *name;
+	int		 type;		/* a person is never a community */
 	struct strv	 email, phone;
 	int		 phones;	/* phone read */
 };
@@ -40,7 +47,8 @@ struct run {
 	struct strv	 created, updated, planned;
 	struct strv	 said;		/* output held back, see say() */
 	char		*first;		/* the first name created */
-	int		 dry, update, bar;
+	struct drafts	*dr;		/* those created, until written */
+	int		 dry, update, bar, failed;
 	size_t		 done, total;
 };
 
@@ -71,6 +79,23 @@ say(struct run *r, int fd, const char *fmt, ...)
 	free(line.s);
 }
 
+/* A line of -n on a terminal: a row of the table, after the messages. */
+static void
+plan_row(char *line)
+{
+	static const char *names[] = { "id", "action", "name", "detail" };
+	const char *vals[4] = { NULL, NULL, NULL, NULL };
+	char *p = line;
+	int n;
+
+	for (n = 0; n < 4 && p; n++) {
+		vals[n] = p;
+		if ((p = strchr(p, '\t')) != NULL && n < 3)
+			*p++ = '\0';
+	}
+	out_row(4, names, vals, "ssss", NULL);
+}
+
 /* What say() held back, in the order it was said. */
 static void
 tell(struct run *r)
@@ -78,7 +103,9 @@ tell(struct run *r)
 	size_t i;
 
 	for (i = 0; i < r->said.n; i++)
-		if (r->said.v[i][0] == '1')
+		if (r->said.v[i][0] == '1' && r->dry && out_mode == OUT_TABLE)
+			plan_row(r->said.v[i] + 1);
+		else if (r->said.v[i][0] == '1')
 			printf("%s\n", r->said.v[i] + 1);
 		else {
 			fflush(stdout);
@@ -86,17 +113,16 @@ tell(struct run *r)
 		}
 }
 
-/* ASCII letters folded, other bytes left out: strcaseeq decides. */
+/* The folded text hashed: what strcaseeq holds equal hashes the same. */
 static unsigned
 key_hash(const char *s)
 {
 	unsigned h = 2166136261u;
-	int c;
+	char *f = utf8_fold(s), *p;
 
-	for (; *s; s++)
-		if ((c = (unsigned char)*s) < 0x80)
-			h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) *
-			    16777619u;
+	for (p = f; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	free(f);
 	return h % NBUCKET;
 }
 
@@ -112,13 +138,14 @@ index_add(struct hent **tab, const char *key, size_t who)
 }
 
 static size_t
-index_find(struct hent **tab, const char *key)
+index_find(struct run *r, struct hent **tab, const char *key, int type)
 {
 	struct hent *e;
 	size_t who = NONE;
 
 	for (e = tab[key_hash(key)]; e; e = e->next)
-		if (strcaseeq(e->key, key) && (who == NONE || e->who < who))
+		if (strcaseeq(e->key, key) && r->k[e->who].type == type &&
+		    (who == NONE || e->who < who))
 			who = e->who;
 	return who;
 }
@@ -131,7 +158,7 @@ known_email(struct run *r, size_t who, const char *email)
 }
 
 static size_t
-known_add(struct run *r, const char *id, const char *name,
+known_add(struct run *r, const char *id, const char *name, int type,
     const struct strv *email)
 {
 	struct known *k;
@@ -143,6 +170,7 @@ known_add(struct run *r, const char *id, const char *name,
 	memset(k, 0, sizeof *k);
 	k->id = xstrdup(id);
 	k->name = xstrdup(name);
+	k->type = type;
 	index_add(r->byname, k->name, r->nk);
 	for (i = 0; i < email->n; i++)
 		known_email(r, r->nk, email->v[i]);
@@ -158,23 +186,37 @@ known_load(struct run *r)
 	all = refs_all(&r->refs, &n);
 	for (i = 0; i < n; i++)
 		if (all[i]->name)
-			known_add(r, all[i]->id, all[i]->name, &all[i]->email);
+			known_add(r, all[i]->id, all[i]->name, all[i]->type,
+			    &all[i]->email);
 }
 
-/* The contact a record is: the same email, else the same name. */
+/* A record's type: a community when it says so (vCard KIND:group). */
+static int
+rec_type(struct rec *rec)
+{
+	const char *t = draft_get(&rec->d, "type");
+
+	return t && strcmp(t, "community") == 0 ? T_COMMUNITY : T_PERSON;
+}
+
+/*
+ * The contact a record is: the same email, else the same name, and of
+ * the same type: a person is never taken for a community.
+ */
 static size_t
 known_as(struct run *r, struct rec *rec, const char **why)
 {
 	const char *e;
 	size_t i, who;
+	int type = rec_type(rec);
 
 	for (i = 0; (e = draft_value(&rec->d, "email", i)) != NULL; i++)
-		if ((who = index_find(r->byemail, e)) != NONE) {
+		if ((who = index_find(r, r->byemail, e, type)) != NONE) {
 			*why = e;
 			return who;
 		}
 	*why = NULL;
-	return index_find(r->byname, draft_get(&rec->d, "name"));
+	return index_find(r, r->byname, draft_get(&rec->d, "name"), type);
 }
 
 /* Digits and a leading '+': "+44 20 7946" is "+44-20-7946". */
@@ -230,13 +272,64 @@ known_phones(struct run *r, size_t who)
 
 struct news {
 	struct strv	 email, phone;
+	struct strv	 fill;		/* key, value: org, title, birthday */
+	struct strv	 links;		/* name, url */
 };
 
-/* What the record has that the contact lacks. */
+/* Is url one of the links (name, url, ...), or name one of their names? */
+static int
+has_link(struct strv *l, const char *name, const char *url)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < l->n; i += 2)
+		if ((url && strcmp(l->v[i + 1], url) == 0) ||
+		    (name && strcmp(l->v[i], name) == 0))
+			return 1;
+	return 0;
+}
+
+/*
+ * The record's links that the contact lacks, by their address: each
+ * under its name, or name-2, name-3 when the contact has that name for
+ * another address (what the user wrote is not replaced).
+ */
+static void
+new_links(struct contact *c, struct rec *rec, struct news *nw)
+{
+	const struct draft *d = &rec->d;
+	char *name;
+	size_t i;
+	int n;
+
+	for (i = 0; i + 1 < d->kv.n; i += 2) {
+		if (strncmp(d->kv.v[i], "links.", 6) != 0 ||
+		    has_link(&c->links, NULL, d->kv.v[i + 1]) ||
+		    has_link(&nw->links, NULL, d->kv.v[i + 1]))
+			continue;
+		name = xstrdup(d->kv.v[i] + 6);
+		for (n = 2; has_link(&c->links, name, NULL) ||
+		    has_link(&nw->links, name, NULL); n++) {
+			free(name);
+			name = xasprintf("%s-%d", d->kv.v[i] + 6, n);
+		}
+		strv_add(&nw->links, name);
+		strv_add(&nw->links, d->kv.v[i + 1]);
+		free(name);
+	}
+}
+
+/*
+ * What the record has that the contact lacks: emails, phones and links
+ * to add, and org, title and birthday where the contact has none.
+ */
 static int
 missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 {
+	static const char *fills[] = { "org", "title", "birthday" };
 	struct known *k = &r->k[who];
+	struct contact *c;
+	const struct value *cv;
 	const char *v;
 	size_t i;
 
@@ -247,35 +340,116 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 	for (i = 0; (v = draft_value(&rec->d, "phone", i)) != NULL; i++)
 		if (!has_phone(&k->phone, v) && !has_phone(&nw->phone, v))
 			strv_add(&nw->phone, v);
-	return nw->email.n + nw->phone.n > 0;
+	c = contact_load(r->net, k->id, C_STRUCT | C_KEYS);
+	for (i = 0; c->err == NULL && i < 3; i++)
+		if ((v = draft_get(&rec->d, fills[i])) != NULL &&
+		    ((cv = contact_value(c, fills[i])) == NULL ||
+		    cv->type == V_NULL ||
+		    (cv->type == V_STR && *cv->s == '\0'))) {
+			strv_add(&nw->fill, fills[i]);
+			strv_add(&nw->fill, v);
+		}
+	if (c->err == NULL)
+		new_links(c, rec, nw);
+	contact_free(c);
+	return nw->email.n + nw->phone.n + nw->fill.n + nw->links.n > 0;
 }
 
 static int
 addnews(struct change *ch, struct contact *c, void *arg)
 {
 	struct news *nw = arg;
+	size_t i;
+	int ok;
 
 	(void)c;
-	return change_import(ch, "email", &nw->email) &&
+	ok = change_import(ch, "email", &nw->email) &&
 	    change_import(ch, "phone", &nw->phone);
+	for (i = 0; ok && i + 1 < nw->fill.n; i += 2)
+		ok = change_set(ch, nw->fill.v[i], nw->fill.v[i + 1]);
+	for (i = 0; ok && i + 1 < nw->links.n; i += 2)
+		ok = change_put(ch, "links", nw->links.v[i],
+		    nw->links.v[i + 1]);
+	return ok;
 }
 
+/* "adds email a, phone b, link web; fills org X, birthday --12-10" */
 static char *
 describe(struct news *nw)
 {
 	struct buf b = { 0 };
-	size_t i;
+	size_t i, n = 0;
 
-	buf_puts(&b, "adds");
+	buf_puts(&b, "");
 	for (i = 0; i < nw->email.n; i++)
-		buf_printf(&b, "%s email %s", i ? "," : "", nw->email.v[i]);
+		buf_printf(&b, "%s email %s", n++ ? "," : "adds",
+		    nw->email.v[i]);
 	for (i = 0; i < nw->phone.n; i++)
-		buf_printf(&b, "%s phone %s", i || nw->email.n ? "," : "",
+		buf_printf(&b, "%s phone %s", n++ ? "," : "adds",
 		    nw->phone.v[i]);
+	for (i = 0; i + 1 < nw->links.n; i += 2)
+		buf_printf(&b, "%s link %s %s", n++ ? "," : "adds",
+		    nw->links.v[i], nw->links.v[i + 1]);
+	for (i = 0; i + 1 < nw->fill.n; i += 2)
+		buf_printf(&b, "%s %s %s", i ? "," : n ? "; fills" : "fills",
+		    nw->fill.v[i], nw->fill.v[i + 1]);
 	return b.s;
 }
 
-/* -u: the record's new emails and phones go to the contact it is. */
+static void
+news_free(struct news *nw)
+{
+	strv_free(&nw->email);
+	strv_free(&nw->phone);
+	strv_free(&nw->fill);
+	strv_free(&nw->links);
+}
+
+/* A contact that could not be written is said so, and is not created. */
+static void
+notwritten(const char *id, const char *why, void *arg)
+{
+	struct run *r = arg;
+	size_t i;
+	char *line = xasprintf("1%s", id);
+
+	for (i = 0; i < r->said.n; i++)
+		if (strcmp(r->said.v[i], line) == 0) {
+			free(r->said.v[i]);
+			r->said.v[i] = xasprintf("2nw-import: %s", why);
+			break;
+		}
+	for (i = 0; i < r->created.n; i++)
+		if (strcmp(r->created.v[i], id) == 0) {
+			free(r->created.v[i]);
+			memmove(&r->created.v[i], &r->created.v[i + 1],
+			    (--r->created.n - i) * sizeof *r->created.v);
+			if (i == 0) {
+				free(r->first);
+				r->first = NULL;
+			}
+			break;
+		}
+	free(line);
+	r->failed = 1;
+}
+
+/*
+ * The contacts created so far, written: each whole or not at all after a
+ * crash, and all of them durable before anything about them is said.
+ * 1 when one failed (said); 0 so that an update of one may follow.
+ */
+static int
+written(struct run *r)
+{
+	return r->dr && drafts_write(r->dr, notwritten, r) > 0;
+}
+
+/*
+ * -u: the record's new emails, phones and links go to the contact it is,
+ * and its org, title and birthday where the contact has none; said on
+ * stderr, the id on stdout.
+ */
 static int
 update(struct run *r, size_t who, struct rec *rec)
 {
@@ -292,25 +466,31 @@ update(struct run *r, size_t who, struct rec *rec)
 		else
 			say(r, 2, "nw-import: '%s': already in the network as "
 			    "%s, nothing new", draft_get(&rec->d, "name"), k->id);
+		news_free(&nw);
 		return 0;
 	}
-	if (r->dry) {
-		what = describe(&nw);
+	what = describe(&nw);
+	/* one created earlier in this import is written first */
+	if (!r->dry && drafts_waiting(r->dr, k->id))
+		written(r);
+	if (r->dry)
 		say(r, 1, "%s\tupdate\t%s\t%s", k->id, draft_get(&rec->d, "name"), what);
-		free(what);
-	} else if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) ==
-	    0 && !strv_has(&r->updated, k->id)) {
-		say(r, 1, "%s", k->id);
-		strv_add(&r->updated, k->id);
+	else if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) == 0) {
+		say(r, 2, "nw-import: '%s': %s %s", draft_get(&rec->d, "name"),
+		    k->id, what);
+		if (!strv_has(&r->updated, k->id)) {
+			say(r, 1, "%s", k->id);
+			strv_add(&r->updated, k->id);
+		}
 	}
+	free(what);
 	if (rv == 0) {
 		for (i = 0; i < nw.email.n; i++)
 			known_email(r, who, nw.email.v[i]);
 		for (i = 0; i < nw.phone.n; i++)
 			strv_add(&k->phone, nw.phone.v[i]);
 	}
-	strv_free(&nw.email);
-	strv_free(&nw.phone);
+	news_free(&nw);
 	return rv;
 }
 
@@ -352,7 +532,7 @@ create(struct run *r, struct rec *rec)
 		id = plan_id(r, draft_get(&rec->d, "name"));
 		say(r, 1, "%s\tcreate\t%s", id, draft_get(&rec->d, "name"));
 	} else {
-		if ((id = draft_write(r->net, &rec->d)) == NULL)
+		if ((id = draft_stage(r->dr, &rec->d)) == NULL)
 			return 1;
 		say(r, 1, "%s", id);
 		strv_add(&r->created, id);
@@ -361,7 +541,8 @@ create(struct run *r, struct rec *rec)
 	}
 	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++)
 		strv_add(&email, v);
-	who = known_add(r, id, draft_get(&rec->d, "name"), &email);
+	who = known_add(r, id, draft_get(&rec->d, "name"), rec_type(rec),
+	    &email);
 	strv_free(&email);
 	r->k[who].phones = 1;
 	for (i = 0; (v = draft_value(&rec->d, "phone", i)) != NULL; i++)
@@ -483,8 +664,8 @@ commit(struct run *r)
 	for (i = 0; i < nu; i++)
 		strv_add(&all, r->updated.v[i]);
 	if (nu == 0)
-		msg = nc == 1 ? xasprintf("Import %s", r->first) :
-		    xasprintf("Import %zu contacts", nc);
+		msg = nc == 1 && r->first ? xasprintf("Import %s", r->first) :
+		    xasprintf("Import %zu contact%s", nc, nc == 1 ? "" : "s");
 	else if (nc == 0)
 		msg = xasprintf("Update %zu contact%s from an import", nu,
 		    nu == 1 ? "" : "s");
@@ -523,6 +704,7 @@ run_free(struct run *r)
 	strv_free(&r->planned);
 	strv_free(&r->said);
 	free(r->first);
+	net_free(r->net);
 }
 
 int
@@ -536,7 +718,7 @@ main(int argc, char *argv[])
 	size_t len, i, j;
 	int ch, fmt = 0, rv = 0, nin;
 
-	while ((ch = getopt(argc, argv, "+C:f:hnuV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:f:hnuV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'f':
@@ -547,7 +729,7 @@ main(int argc, char *argv[])
 		case 'n': r.dry = 1; break;
 		case 'u': r.update = 1; break;
 		case 'V': puts("nw-import " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
@@ -555,6 +737,7 @@ main(int argc, char *argv[])
 
 	r.net = net_open(1);
 	r.refs.net = r.net;
+	out_init(0);
 	if (argc == 0) {
 		if (isatty(0))
 			usage();
@@ -584,8 +767,10 @@ main(int argc, char *argv[])
 		free(text);
 	}
 	/* every input is read: decide and create under one lock */
-	if (!r.dry)
+	if (!r.dry) {
 		net_lock(r.net);
+		r.dr = drafts_new(r.net);
+	}
 	known_load(&r);
 	r.bar = isatty(2) && r.total >= 100;
 	for (i = 0; i < (size_t)nin; i++) {
@@ -603,9 +788,12 @@ main(int argc, char *argv[])
 	progress(&r, 0);
 	free(in);
 	if (!r.dry) {
+		written(&r);
+		rv |= r.failed;
 		commit(&r);
 		net_unlock(r.net);
 	}
+	drafts_free(r.dr);
 	tell(&r);
 	run_free(&r);
 	return out_close() || rv;

@@ -7,6 +7,10 @@
 
 static const char usage_text[] = "usage: nw-init [-g] [-C dir] [dir]";
 
+static const char options_text[] =
+    "  -C dir         create the network in dir\n"
+    "  -g             also make it a git repository set up for nw\n";
+
 static void
 usage(void)
 {
@@ -20,12 +24,12 @@ main(int argc, char *argv[])
 	struct net *net;
 	int ch, g = 0;
 
-	while ((ch = getopt(argc, argv, "+C:ghV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:ghV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'g': g = 1; break;
 		case 'V': puts("nw-init " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

@@ -8,13 +8,17 @@
 #include "nw.h"
 
 static const char usage_text[] =
-    "usage: nw-log [-C dir] [-d date] [-k kind] [-m note] [-n next] "
+    "usage: nw-log [-K] [-C dir] [-d date] [-k kind] [-m note] [-n next] "
     "[-N next-note] [ref ...]";
 
-struct run {
-	int		 date;
-	const char	*kind, *note, *next, *nnote;
-};
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -d date        the date of the entry (default today)\n"
+    "  -K             keep next and next-note: the follow-up stays\n"
+    "  -k kind        the kind of the entry: call, email, meet...\n"
+    "  -m note        the note of the entry\n"
+    "  -N next-note   with -n: why to follow up\n"
+    "  -n next        set next, the follow-up: a date, 2w, friday\n";
 
 static void
 usage(void)
@@ -23,18 +27,36 @@ usage(void)
 	exit(2);
 }
 
+/*
+ * An ask made while you owed (the balance before it above 0): give first,
+ * and keep the ask easy, like what you offer this person.
+ */
+static void
+owing(struct net *net, struct contact *c)
+{
+	const struct strv *o = contact_offers(net, c);
+	struct buf b = { 0 };
+	size_t i;
+
+	buf_printf(&b, "warning: you owe %s %d (gave %d, asked %d, got %d): "
+	    "give first", c->name, contact_owe(c), c->ngive, c->nask, c->ngot);
+	for (i = 0; i < o->n; i++)
+		buf_printf(&b, "%s%s", i == 0 ? "; keep asks easy, like " :
+		    i + 1 == o->n ? " or " : ", ", o->v[i]);
+	warnx("%s", b.s);
+	free(b.s);
+}
+
 static int
 logone(struct batch *b, const char *id, void *arg)
 {
-	struct run *r = arg;
+	struct logentry *r = arg;
 	struct contact *c = NULL;
 
-	if (change_log(b->net, id, r->date, r->kind, r->note, r->next,
-	    r->nnote, schema_kind(r->kind) & KIND_CONTACT, &c))
+	if (change_log(b->net, id, r, &c))
 		return 1;
-	if (contact_isasked(r->kind) && c->nask > c->ngive)
-		warnx("warning: asked %s %d time%s, gave %d", c->name, c->nask,
-		    c->nask == 1 ? "" : "s", c->ngive);
+	if (contact_isasked(r->kind) && contact_owe(c) - 1 > 0)
+		owing(b->net, c);
 	batch_changed(b, id, c->name);
 	contact_free(c);
 	return 0;
@@ -43,22 +65,23 @@ logone(struct batch *b, const char *id, void *arg)
 int
 main(int argc, char *argv[])
 {
-	struct run r = { 0 };
+	struct logentry r = { 0 };
 	struct batch b = { 0 };
 	const char *dopt = NULL, *nopt = NULL;
 	char *verb, ds[11];
 	int ch, today, next, rv;
 
-	while ((ch = getopt(argc, argv, "+C:d:hk:m:n:N:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:d:hKk:m:n:N:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'd': dopt = optarg; break;
+		case 'K': r.keep = 1; break;
 		case 'k': r.kind = optarg; break;
 		case 'm': r.note = optarg; break;
 		case 'n': nopt = optarg; break;
 		case 'N': r.nnote = optarg; break;
 		case 'V': puts("nw-log " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
@@ -69,6 +92,9 @@ main(int argc, char *argv[])
 	if (dopt && !date_parse_past(dopt, today, &r.date))
 		errx(2, "'%s': not a date (YYYY-MM-DD, today, yesterday, "
 		    "a weekday, 3d)", dopt);
+	if (r.date > today)
+		errx(2, "'%s': a date after today: a log records what "
+		    "happened (-n sets a follow-up)", dopt);
 	if (nopt && !date_parse_ahead(nopt, today, &next))
 		errx(2, "'%s': not a date or a duration ahead (2w)", nopt);
 	if (r.nnote && !nopt)
@@ -93,5 +119,7 @@ main(int argc, char *argv[])
 	batch_commit(&b, verb);
 	free(verb);
 	batch_free(&b);
+	free(r.done);
+	net_free(b.net);
 	return out_close() || rv;
 }

@@ -11,6 +11,16 @@ static const char usage_text[] =
     "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] "
     "[-g group] [-t tag] [ref ...]";
 
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -c circle      only this circle (repeats: either)\n"
+    "  -e regex       only where regex matches name, notes... (repeats)\n"
+    "  -f key=regex   only where regex matches key (repeats)\n"
+    "  -g group       only this group (repeats: either)\n"
+    "  -j             print JSON Lines\n"
+    "  -l             long: add the circle, the last contact, the due date\n"
+    "  -t tag         only this tag (repeats: either)\n";
+
 struct pat {
 	char		*key;		/* -f: the key; -e: NULL */
 	const char	*src;
@@ -45,32 +55,24 @@ addpat(const char *arg, int field)
 		errx(2, "'%s': %s", p->src, msg);
 }
 
-static int
-any(struct match *m, char **v, size_t n, char *err, size_t len)
-{
-	size_t i;
-	int rv;
-
-	for (i = 0; i < n; i++)
-		if (v[i] && (rv = match_str(m, v[i], err, len)) != 0)
-			return rv;
-	return 0;
-}
-
-/* -e: name, aka, org, title, tags, groups, notes and the log's notes. */
+/*
+ * -e: the value of every key of the file, the user's own too, and of the
+ * log the notes only (its dates and kinds would match everyone).
+ */
 static int
 search(struct match *m, struct contact *c, char *err, size_t len)
 {
-	char *one[] = { c->name, c->org, c->title };
+	const struct value *k;
 	size_t i;
 	int rv;
 
-	if ((rv = any(m, one, 3, err, len)) ||
-	    (rv = match_value(m, contact_value(c, "notes"), err, len)) ||
-	    (rv = any(m, c->aka.v, c->aka.n, err, len)) ||
-	    (rv = any(m, c->tags.v, c->tags.n, err, len)) ||
-	    (rv = any(m, c->groups.v, c->groups.n, err, len)))
-		return rv;
+	for (i = 0; i + 1 < c->keys.n; i += 2) {
+		k = &c->keys.v[i];
+		if (k->type == V_STR && strcmp(k->s, "log") == 0)
+			continue;
+		if ((rv = match_value(m, &c->keys.v[i + 1], err, len)) != 0)
+			return rv;
+	}
 	for (i = 0; i < c->nlog; i++)
 		if (c->log[i].note &&
 		    (rv = match_str(m, c->log[i].note, err, len)) != 0)
@@ -78,20 +80,45 @@ search(struct match *m, struct contact *c, char *err, size_t len)
 	return 0;
 }
 
-/* Every pattern must match; 1 yes, 0 no, -1 when matching failed. */
+/* -e patterns are of one kind, -f ones of the same key another. */
+static int
+samekind(struct pat *a, struct pat *b)
+{
+	return a->key == NULL ? b->key == NULL :
+	    b->key != NULL && strcmp(a->key, b->key) == 0;
+}
+
+static int
+pattern_pass(struct pat *p, struct contact *c)
+{
+	char err[256];
+	int rv;
+
+	rv = p->key ? match_value(p->m, contact_value(c, p->key), err,
+	    sizeof err) : search(p->m, c, err, sizeof err);
+	if (rv == -1)
+		warnx("'%s': %s in '%s'", p->src, err, c->id);
+	return rv;
+}
+
+/*
+ * Patterns of one kind are alternatives, as grep -e; each kind must
+ * match.  1 yes, 0 no, -1 when matching failed.
+ */
 static int
 patterns_pass(struct contact *c)
 {
-	char err[256];
-	size_t i;
+	size_t i, j;
 	int rv;
 
 	for (i = 0; i < npats; i++) {
-		rv = pats[i].key ? match_value(pats[i].m,
-		    contact_value(c, pats[i].key), err, sizeof err) :
-		    search(pats[i].m, c, err, sizeof err);
-		if (rv == -1)
-			warnx("'%s': %s in '%s'", pats[i].src, err, c->id);
+		for (j = 0; j < i && !samekind(&pats[j], &pats[i]); j++)
+			;
+		if (j < i)
+			continue;	/* its kind is judged already */
+		for (rv = 0, j = i; j < npats && rv == 0; j++)
+			if (samekind(&pats[i], &pats[j]))
+				rv = pattern_pass(&pats[j], c);
 		if (rv != 1)
 			return rv;
 	}
@@ -125,7 +152,7 @@ row(struct scan *s, struct contact *c, void *arg)
 		last = c->last != NODATE ? c->last : c->added;
 		vals[3] = last != NODATE ? date_str(last, ls) : NULL;
 		contact_due(s->net, c, l->today, &d);
-		vals[4] = date_str(d.due, ds);
+		vals[4] = d.never ? NULL : date_str(d.due, ds);
 		d.c = NULL;
 		due_free(&d);
 	}
@@ -144,7 +171,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "+C:c:e:f:g:hjlt:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlt:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;
@@ -155,7 +182,7 @@ main(int argc, char *argv[])
 		case 'l': l.lng = 1; break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
 		case 'V': puts("nw-ls " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

@@ -9,6 +9,9 @@
 
 static const char usage_text[] = "usage: nw-merge base ours theirs";
 
+static const char options_text[] =
+    "";
+
 static void
 usage(void)
 {
@@ -21,10 +24,10 @@ main(int argc, char *argv[])
 {
 	int ch;
 
-	while ((ch = getopt(argc, argv, "+hV")) != -1)
+	while ((ch = opt_get(argc, argv, "hV")) != -1)
 		switch (ch) {
 		case 'V': puts("nw-merge " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;

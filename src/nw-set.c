@@ -10,6 +10,11 @@
 static const char usage_text[] =
     "usage: nw-set [-a | -d] [-C dir] ref key [value]";
 
+static const char options_text[] =
+    "  -a             add value to the list under key\n"
+    "  -C dir         use the network in dir\n"
+    "  -d             delete key, or value from the list under key\n";
+
 struct set {
 	struct net	*net;
 	const char	*key, *val;
@@ -82,16 +87,37 @@ done:
 	return rv;
 }
 
+/* Change one contact as asked; said on stderr when there was nothing. */
+static int
+setone(struct batch *b, const char *id, void *arg)
+{
+	struct set *s = arg;
+	struct contact *c = NULL;
+	int rv;
+
+	s->found = 0;
+	if ((rv = change_edit(s->net, id, edits, s, &c)) != 0)
+		return rv;
+	if (s->mode == 'd' && !s->found) {
+		warnx("%s: '%s': %s", id, s->val ? s->val : s->key, s->val ?
+		    "not there to delete" : "no such key to delete");
+		contact_free(c);
+		return 1;
+	}
+	batch_changed(b, id, c->name);
+	contact_free(c);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct set s = { 0 };
-	struct refs refs = { 0 };
-	struct contact *c = NULL;
-	char *id, *msg;
+	struct batch b = { 0 };
+	char *id, *verb;
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "+aC:dhV")) != -1)
+	while ((ch = opt_get(argc, argv, "aC:dhV")) != -1)
 		switch (ch) {
 		case 'a':
 		case 'd':
@@ -101,7 +127,7 @@ main(int argc, char *argv[])
 			break;
 		case 'C': nw_dir_opt = optarg; break;
 		case 'V': puts("nw-set " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
@@ -117,33 +143,29 @@ main(int argc, char *argv[])
 		errx(2, "the log grows with nw-log");
 	if (strcmp(s.key, "name") == 0 && s.mode)
 		errx(2, "a contact keeps its one name");
-	s.net = net_open(1);
-	refs.net = s.net;
+	b.net = s.net = net_open(1);
+	b.refs.net = s.net;
 	if (s.val == NULL && s.mode == 0) {
-		if ((id = ref_resolve(&refs, argv[0])) == NULL)
-			return 1;
-		return show(s.net, id, s.key) || out_close();
+		if (strcmp(argv[0], "-") == 0)
+			errx(2, "'-': a key is printed for one contact");
+		rv = (id = ref_resolve(&b.refs, argv[0])) == NULL ||
+		    show(s.net, id, s.key);
+		free(id);
+		batch_free(&b);
+		net_free(s.net);
+		return out_close() || rv;
 	}
 	if (s.val && s.mode != 'd' && !schema_arg(s.key, s.net, s.val))
 		return 1;
-	net_lock(s.net);
-	if ((id = ref_resolve(&refs, argv[0])) == NULL)
-		return 1;
-	if ((rv = change_edit(s.net, id, edits, &s, &c)) != 0)
-		return rv;
-	if (s.mode == 'd' && !s.found) {
-		warnx("'%s': %s", s.val ? s.val : s.key, s.val ?
-		    "not there to delete" : "no such key to delete");
-		contact_free(c);
-		return 1;
-	}
-	puts(id);
-	msg = s.mode == 'a' ? xasprintf("Add %s to %s of %s", s.val, s.key,
-	    c->name) : s.mode == 'd' ? (s.val ? xasprintf("Delete %s from "
-	    "%s of %s", s.val, s.key, c->name) : xasprintf("Delete %s of %s",
-	    s.key, c->name)) : xasprintf("Set %s for %s", s.key, c->name);
-	git_commit(s.net, &id, 1, msg);
-	free(msg);
-	contact_free(c);
-	return out_close();
+	/* "-": the references are the lines of standard input */
+	rv = batch_run(&b, 1, argv, setone, &s);
+	verb = s.mode == 'a' ? xasprintf("Add %s to %s of", s.val, s.key) :
+	    s.mode == 'd' ? (s.val ? xasprintf("Delete %s from %s of", s.val,
+	    s.key) : xasprintf("Delete %s of", s.key)) :
+	    xasprintf("Set %s for", s.key);
+	batch_commit(&b, verb);
+	free(verb);
+	batch_free(&b);
+	net_free(s.net);
+	return out_close() || rv;
 }

@@ -10,12 +10,18 @@
 #define NLOG	10	/* log entries shown without -a */
 
 static const char usage_text[] =
-    "usage: nw-show [-ar] [-C dir] ref ...";
+    "usage: nw-show [-ajr] [-C dir] ref ...";
+
+static const char options_text[] =
+    "  -a             every log entry, not only the ten latest\n"
+    "  -C dir         use the network in dir\n"
+    "  -j             print JSON Lines, one object a contact\n"
+    "  -r             print the files as they are\n";
 
 struct run {
 	struct net	*net;
 	struct refs	 refs;
-	int		 all, raw, colour, today, shown;
+	int		 all, json, raw, colour, today, shown;
 };
 
 static void
@@ -149,6 +155,16 @@ show_due(struct run *r, struct contact *c)
 	char ds[11];
 
 	contact_due(r->net, c, r->today, &d);
+	if (d.never) {
+		printf("  %-9s never (", "due");
+		put(d.reason, strlen(d.reason));
+		if (d.bdreason)
+			printf("; %s", d.bdreason);
+		puts(")");
+		d.c = NULL;
+		due_free(&d);
+		return;
+	}
 	printf("  %-9s %s%s, ", "due", r->colour && d.days >= 0 ?
 	    d.days ? "\033[31m" : "\033[33m" : "", date_str(d.due, ds));
 	if (d.days > 0)
@@ -217,6 +233,65 @@ show_log(struct contact *c, int all)
 	free(v);
 }
 
+/* The asks still open, oldest first, with their age. */
+static void
+show_asks(struct run *r, struct contact *c)
+{
+	const struct logent **v;
+	struct buf b = { 0 };
+	char ds[11];
+	size_t i, n;
+	int age;
+
+	n = contact_asks(c, &v);
+	for (i = 0; i < n; i++) {
+		age = r->today - v[i]->date;
+		buf_printf(&b, "%s%s, %d day%s ago", i ? "\n" : "",
+		    date_str(v[i]->date, ds), age, age == 1 ? "" : "s");
+		if (v[i]->note)
+			buf_printf(&b, ": %s", v[i]->note);
+	}
+	fieldb("open asks", &b);
+	free(v);
+}
+
+/* Last seen first, never last, then by id. */
+static int
+bylast(const void *x, const void *y)
+{
+	const struct contact *a = *(struct contact *const *)x;
+	const struct contact *b = *(struct contact *const *)y;
+
+	if (a->last != b->last)
+		return a->last > b->last ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/* A community's members, each with when you last saw them. */
+static void
+show_members(struct run *r, struct contact *c)
+{
+	struct contact **all, **m;
+	struct buf b = { 0 };
+	char ds[11];
+	size_t i, n, nm = 0;
+
+	all = refs_all(&r->refs, &n);
+	m = xcalloc(n + 1, sizeof *m);
+	for (i = 0; i < n; i++)
+		if (all[i]->err == NULL && contact_member(c, all[i]))
+			m[nm++] = all[i];
+	qsort(m, nm, sizeof *m, bylast);
+	for (i = 0; i < nm; i++)
+		buf_printf(&b, "%s%-10s  %s (%s)", i ? "\n" : "",
+		    m[i]->last != NODATE ? date_str(m[i]->last, ds) : "never",
+		    m[i]->name, m[i]->id);
+	if (nm == 0)
+		buf_puts(&b, "none: no one's groups name it");
+	fieldb("members", &b);
+	free(m);
+}
+
 /* The user's own keys, in the file's order, each under its name. */
 static void
 show_others(struct contact *c)
@@ -272,6 +347,7 @@ show(struct run *r, struct contact *c)
 	const struct key *all, **k;
 	size_t i, j, n;
 	int others = 0;
+	char *s;
 
 	if (r->shown++)
 		putchar('\n');
@@ -296,11 +372,12 @@ show(struct run *r, struct contact *c)
 		show_others(c);
 	free(k);
 	show_due(r, c);
-	printf("  %-9s gave %d, asked %d, got %d", "balance", c->ngive,
-	    c->nask, c->ngot);
-	if (c->nask + c->ngot > c->ngive)
-		printf(" (you owe %d)", c->nask + c->ngot - c->ngive);
-	putchar('\n');
+	s = contact_balance(c);
+	field("balance", s);
+	free(s);
+	show_asks(r, c);
+	if (c->type == T_COMMUNITY)
+		show_members(r, c);
 	show_log(c, r->all);
 }
 
@@ -347,6 +424,8 @@ one(const char *ref, void *arg)
 	c = contact_load(r->net, id, C_KEYS | C_LOG);
 	if (contact_report(c))
 		rv = 1;
+	else if (r->json)
+		json_contact(stdout, r->net, c, r->today);
 	else
 		show(r, c);
 	contact_free(c);
@@ -360,19 +439,20 @@ main(int argc, char *argv[])
 	struct run r = { 0 };
 	int ch, rv;
 
-	while ((ch = getopt(argc, argv, "+aC:hrV")) != -1)
+	while ((ch = opt_get(argc, argv, "aC:hjrV")) != -1)
 		switch (ch) {
 		case 'a': r.all = 1; break;
 		case 'C': nw_dir_opt = optarg; break;
+		case 'j': r.json = 1; break;
 		case 'r': r.raw = 1; break;
 		case 'V': puts("nw-show " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
 	argv += optind;
 
-	if (argc == 0 && !ref_stdin_usable())
+	if ((r.json && (r.raw || r.all)) || (argc == 0 && !ref_stdin_usable()))
 		usage();
 	r.today = date_today();
 	r.net = net_open(1);
@@ -380,5 +460,7 @@ main(int argc, char *argv[])
 	out_init(0);
 	r.colour = out_colour();
 	rv = ref_loop(argc, argv, one, &r);
+	refs_free(&r.refs);
+	net_free(r.net);
 	return out_close() || rv;
 }

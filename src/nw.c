@@ -12,7 +12,12 @@
 static const char usage_text[] =
     "usage: nw [-C dir] [command [args ...]]\n"
     "       nw [-C dir] help command\n"
-    "       nw [-C dir] git args ...";
+    "       nw [-C dir] git args ...\n"
+    "       nw [-C dir] circles\n"
+    "       nw kinds";
+
+static const char options_text[] =
+    "  -C dir         use the network in dir\n";
 
 static const struct { const char *name, *what; } cmds[] = {
 	{ "init", "create a network, or set up a fresh clone" },
@@ -61,8 +66,38 @@ list(void)
 	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (found(cmds[i].name))
 			printf("   %-8s %s\n", cmds[i].name, cmds[i].what);
-	printf("   %-8s %s\n   %-8s %s\n", "help", "show a command's manual",
-	    "git", "run git inside the network");
+	printf("   %-8s %s\n   %-8s %s\n   %-8s %s\n   %-8s %s\n", "help",
+	    "show a command's manual", "git", "run git inside the network",
+	    "circles", "the circles of the settings and their cadences",
+	    "kinds", "the kinds of log entry nw(5) names");
+}
+
+/* The kinds of log entry, one list in the schema. */
+static int
+kinds(void)
+{
+	const struct kind *k;
+	size_t i, n;
+
+	k = schema_kinds(&n);
+	for (i = 0; i < n; i++)
+		puts(k[i].name);
+	return out_close();
+}
+
+/* The circles in force, the defaults when .nw.yaml names none. */
+static int
+circles(void)
+{
+	struct net *net = net_open(1);
+	char ds[16];
+	size_t i;
+
+	for (i = 0; i < net->ncircles; i++)
+		printf("%s\t%s\n", net->circles[i].name,
+		    dur_str(net->circles[i].every, ds));
+	net_free(net);
+	return out_close();
 }
 
 static int
@@ -88,11 +123,11 @@ main(int argc, char *argv[])
 	struct net *net;
 	int ch;
 
-	while ((ch = getopt(argc, argv, "+C:hV")) != -1)
+	while ((ch = opt_get(argc, argv, "+C:hV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'V': puts("nw " NW_VERSION); return 0;
-		case 'h': printf("%s\n", usage_text); return 0;
+		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
@@ -105,6 +140,11 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[0], "help") == 0)
 		return help(argc > 1 ? argv[1] : NULL);
+	if (strcmp(argv[0], "circles") == 0 || strcmp(argv[0], "kinds") == 0) {
+		if (argc > 1)
+			usage();
+		return argv[0][0] == 'c' ? circles() : kinds();
+	}
 	if (strcmp(argv[0], "git") == 0) {
 		net = net_open(1);
 		git_set_driver(net, 1);	/* a pull must find nw-merge */

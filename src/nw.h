@@ -49,7 +49,10 @@ int	 strv_has(struct strv *, const char *);
 int	 strv_hascase(struct strv *, const char *);
 void	 strv_free(struct strv *);
 
+char	*utf8_fold(const char *);
+char	*utf8_squeeze(const char *);
 int	 strcaseeq(const char *, const char *);
+unsigned long strcasehash(const char *);
 int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
 size_t	 utf8_width(const char *);
@@ -59,7 +62,7 @@ void	 opt_text(int, const char *);
 
 struct dur {
 	int	 n;
-	char	 unit;		/* 'd', 'w', 'm', 'y'; 0 for none */
+	char	 unit;		/* 'd', 'w', 'm', 'y'; 'n' never; 0 none */
 };
 int	 date_from_civil(int, int, int);
 void	 date_to_civil(int, int *, int *, int *);
@@ -71,6 +74,7 @@ int	 date_weekday(int);
 int	 date_parse_past(const char *, int, int *);
 int	 date_parse_ahead(const char *, int, int *);
 int	 dur_parse(const char *, struct dur *);
+int	 cadence_parse(const char *, struct dur *);
 int	 dur_days(struct dur);
 char	*dur_str(struct dur, char [16]);
 
@@ -94,9 +98,13 @@ struct net {
 	size_t		 ncircles;
 	struct dur	 dflt;
 	struct dur	 birthdays;
+	struct dur	 floor;		/* nobody longer without contact */
+	struct strv	 offers;	/* what you can do for people */
 	int		 autocommit;
 	int		 lockfd, locks;
 	char		*tmpdir;	/* .nw/tmp, once made */
+	long long	 opened;	/* when, in seconds since the epoch */
+	struct cache	*cache;		/* .nw/cache, once read */
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
@@ -115,7 +123,8 @@ int		 id_valid(const char *);
 
 enum ktype {
 	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
-	K_CIRCLE, K_BDAY, K_LINKS, K_MET, K_LOG, K_LAST, K_DUE
+	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
+	K_DATES
 };
 enum {
 	K_VITAL = 1,		/* a bad value makes the contact unusable */
@@ -125,7 +134,7 @@ enum {
 	K_DERIVED = 16		/* no key of a file: an output's column */
 };
 #define NOFIELD		((size_t)-1)
-#define SHOW_USER	14	/* nw-show's rank for the user's own keys */
+#define SHOW_USER	18	/* nw-show's rank for the user's own keys */
 
 struct key {
 	const char	*name;
@@ -151,8 +160,10 @@ struct kind {
 	const char	*name;
 	int		 flags;
 };
+#define NKINDS		24	/* schema_kinds() and one for any other */
 const struct kind	*schema_kinds(size_t *);
 int			 schema_kind(const char *);
+int			 schema_kind_slot(const char *, int *);
 
 /* --- contacts: contact.c ------------------------------------------------- */
 
@@ -176,23 +187,51 @@ struct value {				/* data as YAML means it, no bytes */
 	size_t		 n;
 };
 
+struct dated {				/* a date that comes back yearly */
+	char		*what;		/* "anniversary" */
+	struct bday	 when;
+};
+struct dates {
+	struct dated	*v;
+	size_t		 n;
+};
+
+enum { T_PERSON, T_COMMUNITY };		/* a contact's type */
+
+/*
+ * A contact.  What the log says is summed up for scans without keeping
+ * the entries (C_LOG keeps them): the newest contact, the balance, open
+ * asks, and the counts nw-stats needs, each a few numbers, none of them
+ * depending on today.
+ */
 struct contact {
 	char		*id, *path;
 	char		*name;
-	struct strv	 aka, tags, groups, email, phone;
+	int		 type;		/* T_PERSON, T_COMMUNITY */
+	struct strv	 aka, tags, groups, email, phone, offers, topics;
 	struct strv	 links;		/* name, url, name, url... */
 	char		*circle, *org, *title, *address, *notes, *next_note;
 	struct met	 met;
 	struct dur	 every;
-	int		 next, added, last;
+	int		 next, added;
 	struct bday	 bday;
+	struct dates	 dates;
+	int		 last, first;	/* newest and oldest contact entry */
+	int		 ncontact;	/* entries that count as contact */
 	int		 ngive, nask, ngot;
+	int		 closed;	/* newest got or thanks: asks answered */
+	int		 nopen, open_since; /* asks after it; the oldest's date */
+	int		 kinds[NKINDS];	/* entries by schema_kind_slot */
+	int		 month_end;	/* the month of last: year * 12 + m - 1 */
+	int		 months[12];	/* contact entries a month up to it */
 	size_t		 nlog;		/* entries with a date */
 	struct logent	*log;		/* with C_LOG: those entries */
 	struct value	 keys;		/* with C_KEYS: every key, in order */
 	struct ydoc	*doc;		/* with C_DOC (the library's) */
 	int		 line, col;	/* of the first problem */
 	char		*err;		/* why it could not be used */
+	int		 packed;	/* from a summary (cache.c): 1 one block,
+					   2 in the network's, freed with it */
 };
 
 enum { C_DOC = 1, C_LOG = 2, C_STRUCT = 4, C_KEYS = 8 };
@@ -201,6 +240,14 @@ struct contact	*contact_load(struct net *, const char *, int);
 void		 contact_free(struct contact *);
 int		 contact_report(struct contact *);
 int		 contact_isasked(const char *);
+int		 contact_ask_open(const struct contact *, const struct logent *);
+int		 contact_owe(const struct contact *);
+const struct strv *contact_offers(struct net *, const struct contact *);
+char		*contact_balance(const struct contact *);
+int		 contact_member(const struct contact *, const struct contact *);
+int		 contact_names(const struct contact *, const char *);
+size_t		 contact_asks(const struct contact *, const struct logent ***);
+const struct logent *contact_newest(const struct contact *);
 const struct value *contact_value(struct contact *, const char *);
 void		 value_free(struct value *);
 char		*contact_slug(const char *);
@@ -208,11 +255,14 @@ char		*contact_slug(const char *);
 struct due {
 	struct contact	*c;
 	int		 due, days, cadence, bday;
+	int		 never;		/* a cadence of never: no due date */
+	int		 bdonly;	/* listed for bdreason alone (nw-due -b) */
 	char		*reason;	/* why due */
-	char		*bdreason;	/* a birthday near, or NULL */
+	char		*bdreason;	/* birthday and dates near, or NULL */
 };
 void		 contact_due(struct net *, struct contact *, int, struct due *);
 void		 due_free(struct due *);
+void		 due_long(struct net *, struct due *, int, int);
 
 /* --- which contacts: ref.c, select.c ------------------------------------- */
 
@@ -255,11 +305,23 @@ int	 change_edit(struct net *, const char *,
 int	 change_set(struct change *, const char *, const char *);
 int	 change_add(struct change *, const char *, const char *);
 int	 change_import(struct change *, const char *, struct strv *);
+int	 change_put(struct change *, const char *, const char *, const char *);
 int	 change_remove(struct change *, const char *, const char *, int *);
 int	 change_delete(struct change *, const char *, int *);
+int	 change_child(struct change *, const char *, const char *,
+	    const char *, int *);
 int	 change_log_entry(struct change *, int, const char *, const char *);
-int	 change_log(struct net *, const char *, int, const char *,
-	    const char *, const char *, const char *, int, struct contact **);
+struct logentry {			/* an entry to log, and its effect */
+	int		 date;
+	const char	*kind, *note;
+	const char	*next, *nnote;	/* a follow-up to set, or NULL */
+	int		 keep;		/* keep the follow-up (nw-log -K) */
+	char		*done;		/* the follow-up it cleared, or NULL */
+};
+int	 change_log(struct net *, const char *, struct logentry *,
+	    struct contact **);
+int	 change_rm(struct net *, const char *, int, struct strv *);
+int	 change_mv(struct net *, const char *, const char *, struct strv *);
 char	*change_copy(struct net *, const char *, size_t);
 int	 change_replace(struct net *, const char *, const char *, size_t,
 	    const char *, size_t);
@@ -274,6 +336,13 @@ const char	*draft_get(const struct draft *, const char *);
 const char	*draft_value(const struct draft *, const char *, size_t);
 int		 draft_check(const struct draft *, struct net *, char *, size_t);
 char		*draft_write(struct net *, const struct draft *);
+struct drafts;				/* new contacts, written at once */
+struct drafts	*drafts_new(struct net *);
+char		*draft_stage(struct drafts *, const struct draft *);
+int		 drafts_waiting(struct drafts *, const char *);
+int		 drafts_write(struct drafts *, void (*)(const char *,
+		    const char *, void *), void *);
+void		 drafts_free(struct drafts *);
 void		 draft_free(struct draft *);
 
 struct batch {				/* a run of changes, one commit */
@@ -300,10 +369,14 @@ struct check {
 	int		 nerr, nwarn;
 	const char	*path, *id;	/* of the file being checked */
 	struct strv	 found;		/* its findings, to sort */
+	struct cross	*cross;		/* names and emails, once read */
 };
 int	 check_text(struct check *, const char *, const char *, const char *,
 	    size_t);
 int	 check_file(struct check *, const char *);
+int	 check_files(struct check *, char **, size_t, struct strv *);
+void	 check_free(struct check *);
+void	 check_settings(struct check *);
 void	 check_note(struct check *, const char *, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
 void	 check_path(struct check *, const char *, int, const char *, ...)
@@ -333,7 +406,8 @@ void	 csv_contact(FILE *, struct net *, struct contact *, int);
 void	 ical_begin(struct buf *);
 void	 ical_contact(struct buf *, struct net *, struct contact *, int);
 void	 ical_end(struct buf *);
-void	 vcard_write(struct buf *, struct contact *, int);
+void	 vcard_write(struct buf *, struct contact *, int,
+	    const struct strv *);
 
 /* --- other address books: rec.c, vcard.c, csv.c -------------------------- */
 
@@ -381,3 +455,5 @@ void		 match_free(struct match *);
 const char	*sys_selfdir(void);
 char		*sys_program(const char *);
 const char	*sys_progname(void);
+int		 opt_get(int, char *const [], const char *);
+int		 opt_help(const char *, const char *);

@@ -20,7 +20,7 @@ struct ynode {
 	char		*tag, *anchor;
 	char		*str;		/* scalar value, NUL-terminated */
 	size_t		 len;
-	size_t		 start, end;	/* byte offsets into the text */
+	size_t		 start, end;	/* byte offsets into the text (YD_BYTES) */
 	int		 line, col;	/* of start, from 1 */
 	struct ynode	**kid;		/* map: key, value, key, value... */
 	size_t		 nkid;
@@ -33,14 +33,19 @@ struct ydoc {
 	char		*text;		/* the file's bytes */
 	size_t		 len;
 	struct ynode	*root;
-	struct ynode	**nodes;	/* every node, to free them */
+	struct ynode	**nodes;	/* every node, in the text's order */
 	size_t		 nnodes, nalloc;
+	void		*mem;		/* the arena they and their strings use */
+	int		 bytes;		/* nodes know their bytes: YD_BYTES */
 	int		 line, col;	/* of the error */
 	char		 err[256];
 };
 
+enum { YD_BYTES = 1 };
 struct ydoc	*ydoc_parse(const char *, size_t);
+struct ydoc	*ydoc_parsef(const char *, size_t, int);
 struct ydoc	*ydoc_read(const char *);
+struct ydoc	*ydoc_readf(const char *, int);
 void		 ydoc_free(struct ydoc *);
 struct ynode	*ynode_deref(struct ynode *);
 struct ynode	*ymap_get(struct ynode *, const char *);
@@ -70,8 +75,12 @@ void		 edit_free(struct edit *);
 enum { Q_FLOW = 1, Q_STR = 2 };
 int		 edit_append(struct edit *, const char *, const char *, int);
 int		 edit_set(struct edit *, const char *, const char *);
+int		 edit_put(struct edit *, const char *, const char *,
+		    const char *);
 int		 edit_delete(struct edit *, const char *);
 int		 edit_remove(struct edit *, const char *, const char *, int *);
+int		 edit_child(struct edit *, const char *, const char *,
+		    const char *, int *);
 char		*yaml_quote(const char *, int);
 int		 edit_report(struct edit *);
 size_t		 text_line_start(const char *, size_t, size_t);
@@ -87,10 +96,25 @@ int		 edit_replace(struct edit *, size_t, size_t, const char *);
 
 /* --- write.c: the one way a file is written ------------------------------ */
 
+enum { SW_CREATE = 1, SW_QUIET = 2 };
 int	 safe_write(const char *, const char *, const char *, size_t, int);
+struct newfile {			/* one of the files of safe_create_all */
+	const char	*path;
+	const char	*s;
+	size_t		 len;
+	int		 err;		/* 0, or the errno of what failed */
+	const char	*what;
+};
+int	 safe_create_all(const char *, struct newfile *, size_t);
+int	 safe_move(const char *, const char *);
+int	 safe_remove(const char *);
 
-/* --- dir.c: the network's own folder --------------------------------------- */
+/* --- dir.c: the network's own folder, its files stamped ------------------ */
 
+struct stamp;
+int		 net_scan(struct net *, char ***, struct stamp **, size_t *,
+		    struct strv *);
+size_t		 net_path_put(struct net *, const char *, char *);
 const char	*net_tmpdir(struct net *);
 char		*dir_tmpdir(const char *);
 int		 net_ensure(struct net *, const char *, const char *,
@@ -123,6 +147,24 @@ struct column {				/* a contact's column in CSV */
 const struct column	*schema_columns(size_t *);
 const struct column	*schema_column(const char *);
 
+/* --- cache.c: many contacts at once, from .nw/cache when it may ---------- */
+
+struct stat;
+struct stamp {				/* what tells that a file changed */
+	unsigned long long	 ino, size;
+	long long		 mtime, ctime;	/* in nanoseconds */
+};
+void	 stamp_from(struct stamp *, const struct stat *);
+void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
+	    void (*)(struct contact *, void *), void *);
+void	 cache_free(struct cache *);
+void	 cache_counts(struct net *, size_t *, size_t *, int *);
+
+/* --- cores.c: work spread over every core, its results taken in order --- */
+
+void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
+	    void *);
+
 /* --- contact.c, change.c ------------------------------------------------- */
 
 struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
@@ -146,6 +188,7 @@ struct merge {
 int	 merge_contact(struct ydoc *, struct ydoc *, struct ydoc *,
 	    struct merge *);
 int	 merge_plain(const char *, const char *, const char *, struct merge *);
+void	 merge_free(struct merge *);
 
 /* --- rec.c, vcard.c, uuid.c: building records, writing cards ------------- */
 
@@ -154,9 +197,12 @@ char		*rec_clean(const char *, int);
 void		 rec_set(struct rec *, const char *, const char *);
 void		 rec_note(struct rec *, const char *, const char *);
 void		 rec_bday(struct rec *, const char *, int);
+void		 rec_date(struct rec *, const char *, const char *,
+		    const char *, int);
 void		 rec_link(struct rec *, const char *, const char *);
 void		 rec_name(struct rec *, const char *const *, size_t,
 		    struct buf *);
+int		 rec_parts(struct rec *, const char *const *);
 void		 rec_fail(struct rec *, int, const char *);
 void		 rec_done(struct rec *);
 char		*vc_text(const char *);
@@ -170,3 +216,7 @@ void		 sys_unlock(int);
 int		 sys_mkstemps(char *, int);
 int		 sys_syncfs(int);
 long		 sys_ncores(void);
+int		 sys_tmpfile(const char *);
+int		 sys_tmpfile_link(int, const char *);
+int		 sys_rename_new(const char *, const char *);
+void		*sys_map(int, size_t);

@@ -16,6 +16,7 @@ struct row {
 	char	 *colour;
 };
 static struct row *rows;
+static struct row head;		/* the column names, for the header */
 static size_t nrows, ncols;
 static char coltypes[16];
 
@@ -23,17 +24,18 @@ static char coltypes[16];
 void
 out_init(int json)
 {
-	const char *t = getenv("TERM");
+	const char *t = getenv("TERM"), *nc = getenv("NO_COLOR");
 
 	if (json)
 		out_mode = OUT_JSON;
 	else if (isatty(1))
 		out_mode = OUT_TABLE;
-	colour = out_mode == OUT_TABLE && getenv("NO_COLOR") == NULL &&
+	/* NO_COLOR set but empty leaves colour on (no-color.org) */
+	colour = out_mode == OUT_TABLE && (nc == NULL || *nc == '\0') &&
 	    !(t && strcmp(t, "dumb") == 0);
 }
 
-/* Is colour on (a terminal, no NO_COLOR, not TERM=dumb)? */
+/* Is colour on (a terminal, NO_COLOR unset or empty, not TERM=dumb)? */
 int
 out_colour(void)
 {
@@ -50,6 +52,18 @@ cleaned(const char *s)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = '?';
 	return c;
+}
+
+/* A column's name for the header of a table: ID, DUE, NAME. */
+static char *
+upper(const char *s)
+{
+	char *u = xstrdup(s), *p;
+
+	for (p = u; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p -= 'a' - 'A';
+	return u;
 }
 
 /* A field in a TSV line: no tab or line break may split the record. */
@@ -105,12 +119,48 @@ out_row(int n, const char *const *names, const char *const *vals,
 		for (i = 0; i < n; i++)
 			r->v[i] = cleaned(vals[i] ? vals[i] : "");
 		r->colour = colour && col ? xstrdup(col) : NULL;
+		if (head.v == NULL) {
+			head.v = xcalloc(n, sizeof *head.v);
+			for (i = 0; i < n; i++)
+				head.v[i] = upper(names[i]);
+			head.colour = colour ? xstrdup("2") : NULL;
+		}
 		ncols = n;
 		snprintf(coltypes, sizeof coltypes, "%s", types);
 	}
 }
 
-/* The table, once every row is known: columns aligned, numbers right. */
+/* One line of the table; its fields are freed. */
+static void
+table_line(struct row *r, size_t *w)
+{
+	size_t j, cw;
+
+	if (r->colour)
+		printf("\033[%sm", r->colour);
+	for (j = 0; j < ncols; j++) {
+		cw = utf8_width(r->v[j]);
+		if (j + 1 == ncols)
+			fputs(r->v[j], stdout);
+		else if (j < sizeof coltypes && coltypes[j] == 'n')
+			printf("%*s%s  ", (int)(w[j] - cw), "", r->v[j]);
+		else
+			printf("%s%*s  ", r->v[j], (int)(w[j] - cw), "");
+		free(r->v[j]);
+	}
+	if (r->colour)
+		fputs("\033[0m", stdout);
+	putchar('\n');
+	free(r->v);
+	free(r->colour);
+	r->v = NULL;
+	r->colour = NULL;
+}
+
+/*
+ * The table, once every row is known: a header of the column names
+ * (dimmed), then the rows, columns aligned, numbers right.
+ */
 void
 out_flush(void)
 {
@@ -119,34 +169,15 @@ out_flush(void)
 	if (out_mode != OUT_TABLE || nrows == 0)
 		return;
 	w = xcalloc(ncols, sizeof *w);
+	for (j = 0; j < ncols; j++)
+		w[j] = utf8_width(head.v[j]);
 	for (i = 0; i < nrows; i++)
 		for (j = 0; j < ncols; j++)
 			if ((cw = utf8_width(rows[i].v[j])) > w[j])
 				w[j] = cw;
-	for (i = 0; i < nrows; i++) {
-		if (rows[i].colour)
-			printf("\033[%sm", rows[i].colour);
-		for (j = 0; j < ncols; j++) {
-			cw = utf8_width(rows[i].v[j]);
-			if (j + 1 == ncols) {
-				fputs(rows[i].v[j], stdout);
-				break;
-			}
-			if (j < sizeof coltypes && coltypes[j] == 'n')
-				printf("%*s%s  ", (int)(w[j] - cw), "",
-				    rows[i].v[j]);
-			else
-				printf("%s%*s  ", rows[i].v[j],
-				    (int)(w[j] - cw), "");
-			free(rows[i].v[j]);
-		}
-		free(rows[i].v[ncols - 1]);
-		if (rows[i].colour)
-			fputs("\033[0m", stdout);
-		putchar('\n');
-		free(rows[i].v);
-		free(rows[i].colour);
-	}
+	table_line(&head, w);
+	for (i = 0; i < nrows; i++)
+		table_line(&rows[i], w);
 	free(w);
 	free(rows);
 	rows = NULL;

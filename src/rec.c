@@ -105,11 +105,19 @@ isdigits(const char *s, size_t n)
 void
 rec_bday(struct rec *r, const char *s, int omit)
 {
+	rec_date(r, "birthday", "Birthday", s, omit);
+}
+
+/* The same for any key of such dates ("dates.anniversary"). */
+void
+rec_date(struct rec *r, const char *key, const char *label, const char *s,
+    int omit)
+{
 	struct bday bd;
 	char *c, out[11];
 	size_t n;
 
-	if (s == NULL || draft_get(&r->d, "birthday"))
+	if (s == NULL || draft_get(&r->d, key))
 		return;
 	c = rec_clean(s, 0);
 	n = strcspn(c, "Tt");
@@ -124,9 +132,9 @@ rec_bday(struct rec *r, const char *s, int omit)
 	if (*out && bday_parse(out, &bd)) {
 		if (bd.year && bd.year == omit)
 			snprintf(out, sizeof out, "--%02d-%02d", bd.month, bd.day);
-		draft_set(&r->d, "birthday", out);
+		draft_set(&r->d, key, out);
 	} else if (*c)
-		rec_note(r, "Birthday", c);
+		rec_note(r, label, c);
 	free(c);
 }
 
@@ -232,6 +240,57 @@ rec_name(struct rec *r, const char *const *parts, size_t n, struct buf *out)
 			buf_printf(out, "%s%s", out->len ? " " : "", c);
 		free(c);
 	}
+}
+
+/*
+ * The parts of a name (prefix, given, middle, family, suffix, as
+ * rec_name takes them) kept as name-parts when the name alone does not
+ * give them back: an export makes N from the name's first word (given),
+ * its last (family) and those between (middle), so "Jane Doe" needs
+ * nothing, but "Dr. Jane Q. Doe, PhD" and "山田 太郎" (family first) do.
+ * 1 when they were kept.  Call it once the name is set.
+ */
+int
+rec_parts(struct rec *r, const char *const *parts)
+{
+	static const char *names[] = { "prefix", "given", "middle", "family",
+	    "suffix" };
+	const char *name = draft_get(&r->d, "name");
+	char *p[5], *full, *w, *words, *last;
+	const char *made[5] = { "", NULL, NULL, NULL, "" };
+	size_t i;
+	int differ = 0, any = 0;
+
+	if (name == NULL)
+		return 0;
+	words = xstrdup(name);		/* tidy already: one blank a gap */
+	made[1] = words;
+	if ((w = strchr(words, ' ')) != NULL) {
+		*w++ = '\0';
+		last = strrchr(w, ' ');
+		made[3] = last ? last + 1 : w;
+		if (last) {
+			*last = '\0';
+			made[2] = w;
+		}
+	}
+	for (i = 0; i < 5; i++) {
+		full = parts[i] ? rec_clean(parts[i], 0) : xstrdup("");
+		p[i] = utf8_squeeze(full);
+		free(full);
+		any |= *p[i] != '\0';
+		differ |= strcmp(p[i], made[i] ? made[i] : "") != 0;
+	}
+	for (i = 0; any && differ && i < 5; i++)
+		if (*p[i]) {
+			full = xasprintf("name-parts.%s", names[i]);
+			draft_set(&r->d, full, p[i]);
+			free(full);
+		}
+	for (i = 0; i < 5; i++)
+		free(p[i]);
+	free(words);
+	return any && differ;
 }
 
 /* The record is complete: it needs a name; the notes become its notes. */

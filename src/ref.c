@@ -12,27 +12,36 @@
 #include "nw.h"
 #include "nw_priv.h"
 
+static void
+keep(struct contact *c, void *arg)
+{
+	struct refs *r = arg;
+
+	r->all[r->nall++] = c;
+}
+
 /*
- * Every contact, loaded once for the name rules.  One that does not parse
- * is kept, with no name, so that its id still resolves: nw-edit exists to
- * mend such files.
+ * Every contact, loaded once for the name rules, which read its id, name,
+ * aka and emails: its summary, from the cache when there is one.  One
+ * that does not parse is kept, with no name, so that its id still
+ * resolves: nw-edit exists to mend such files.
  */
 struct contact **
 refs_all(struct refs *r, size_t *n)
 {
+	struct stamp *st;
 	char **ids;
 	size_t nids, i;
 
 	if (!r->loaded) {
 		r->loaded = 1;
-		net_list(r->net, &ids, &nids, NULL);
+		net_scan(r->net, &ids, &st, &nids, NULL);
 		r->all = xcalloc(nids, sizeof *r->all);
-		for (i = 0; i < nids; i++) {
-			r->all[r->nall++] = contact_load(r->net, ids[i],
-			    C_STRUCT);
+		contacts_load(r->net, ids, st, nids, 0, keep, r);
+		for (i = 0; i < nids; i++)
 			free(ids[i]);
-		}
 		free(ids);
+		free(st);
 	}
 	*n = r->nall;
 	return r->all;
@@ -135,44 +144,85 @@ ref_path(struct refs *r, const char *ref, int *outside)
 	return xstrndup(real + n + 1, m - 5);
 }
 
+/* Is p (folded) a prefix of s or of one of its words? */
 static int
 word_prefix(const char *s, const char *p)
 {
-	if (strcaseprefix(s, p))
-		return 1;
-	for (; *s; s++)
-		if ((*s == ' ' || *s == '-') && strcaseprefix(s + 1, p))
-			return 1;
-	return 0;
+	char *f = utf8_fold(s), *w;
+	size_t n = strlen(p);
+	int yes = 0;
+
+	for (w = f; !yes && w; w = strpbrk(w, " -"), w = w ? w + 1 : NULL)
+		yes = strncmp(w, p, n) == 0;
+	free(f);
+	return yes;
+}
+
+/* Is the folded p a prefix of s folded? */
+static int
+starts(const char *s, const char *p)
+{
+	char *f = utf8_fold(s);
+	int yes = strncmp(f, p, strlen(p)) == 0;
+
+	free(f);
+	return yes;
+}
+
+/* A prefix names someone from two characters on: "a" is too vague. */
+static int
+long_enough(const char *f)
+{
+	size_t n = 0;
+
+	for (; *f && n < 2; f++)
+		n += ((unsigned char)*f & 0xc0) != 0x80;
+	return n >= 2;
+}
+
+/* Is s, folded, the folded p? */
+static int
+same(const char *s, const char *p)
+{
+	char *f = utf8_fold(s);
+	int yes = strcmp(f, p) == 0;
+
+	free(f);
+	return yes;
 }
 
 enum { BY_NAME, BY_IDPREFIX, BY_WORD, NLEVELS };
 
+/*
+ * Does contact c match the folded reference f at this level?  A name, an
+ * aka or the id itself in full; else a prefix of the id, of the name or
+ * of one of its words, of two characters at least.
+ */
 static int
-matches(struct contact *c, const char *ref, int level)
+matches(struct contact *c, const char *f, int level)
 {
 	size_t i;
 
-	if (c->name == NULL && level != BY_IDPREFIX)
+	if (level != BY_NAME && !long_enough(f))
 		return 0;
-	switch (level) {
-	case BY_NAME:
-		if (strcaseeq(c->name, ref))
+	if (level == BY_IDPREFIX)
+		return starts(c->id, f);
+	if (c->name == NULL)
+		return level == BY_NAME && same(c->id, f);
+	if (level == BY_NAME) {
+		if (same(c->name, f) || same(c->id, f))
 			return 1;
 		for (i = 0; i < c->aka.n; i++)
-			if (strcaseeq(c->aka.v[i], ref))
-				return 1;
-		return 0;
-	case BY_IDPREFIX:
-		return strncmp(c->id, ref, strlen(ref)) == 0;
-	default:
-		if (word_prefix(c->name, ref))
-			return 1;
-		for (i = 0; i < c->aka.n; i++)
-			if (word_prefix(c->aka.v[i], ref))
+			if (same(c->aka.v[i], f))
 				return 1;
 		return 0;
 	}
+	if (word_prefix(c->name, f))
+		return 1;
+	for (i = 0; i < c->aka.n; i++)
+		if (word_prefix(c->aka.v[i], f))
+			return 1;
+	return 0;
 }
 
 /*
@@ -234,9 +284,11 @@ not_contact(struct net *net, const char *path)
 
 /*
  * A reference names, in this order: an id; a file inside the network; the
- * contact whose name or aka it is; a unique id prefix; a unique prefix of
- * the name or of one of its words.  NULL, said on stderr, when none or
- * several do, or when it leads out of the network.
+ * contact whose name, aka or id it is; a unique prefix of the id; a unique
+ * prefix of the name or of one of its words.  Names compare as folded by
+ * utf8_fold (any case, accents or not); a prefix has 2 characters at
+ * least.  NULL, said on stderr, when none or several do, or when it leads
+ * out of the network.
  */
 char *
 ref_resolve(struct refs *r, const char *ref)
@@ -245,7 +297,7 @@ ref_resolve(struct refs *r, const char *ref)
 	struct stat st;
 	size_t n, i, nhit;
 	const char *why;
-	char *path, *id;
+	char *path, *id, *f;
 	int level, outside;
 
 	if (*ref == '\0') {
@@ -279,15 +331,18 @@ ref_resolve(struct refs *r, const char *ref)
 		}
 	}
 	all = refs_all(r, &n);
+	f = utf8_fold(ref);
 	for (level = 0; level < NLEVELS; level++) {
 		for (i = nhit = 0; i < n; i++)
-			if (matches(all[i], ref, level)) {
+			if (matches(all[i], f, level)) {
 				if (nhit < 4)
 					hit[nhit] = all[i];
 				nhit++;
 			}
-		if (nhit == 1)
+		if (nhit == 1) {
+			free(f);
 			return xstrdup(hit[0]->id);
+		}
 		if (nhit > 1) {
 			fprintf(stderr, "%s: '%s': ambiguous: ", sys_progname(),
 			    ref);
@@ -295,23 +350,29 @@ ref_resolve(struct refs *r, const char *ref)
 				fprintf(stderr, "%s%s", i ? ", " : "",
 				    i == 3 ? "..." : hit[i]->id);
 			fputc('\n', stderr);
+			free(f);
 			return NULL;
 		}
 	}
-	warnx("'%s': no such contact", ref);
+	if (long_enough(f))
+		warnx("'%s': no such contact", ref);
+	else
+		warnx("'%s': no such contact (a prefix needs 2 characters)",
+		    ref);
+	free(f);
 	return NULL;
 }
 
-/* References come from a pipe or a file, never a terminal or /dev/null. */
+/*
+ * May a command that acts on named contacts read them from standard input
+ * when it has no arguments?  Yes unless it is a terminal: a person typing
+ * gets the usage, a pipe, a file or /dev/null are read (empty: nothing to
+ * do).  A scan never asks: it reads standard input only for "-".
+ */
 int
 ref_stdin_usable(void)
 {
-	struct stat st;
-
-	if (isatty(0) || fstat(0, &st) == -1)
-		return 0;
-	return S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) ||
-	    S_ISSOCK(st.st_mode);
+	return !isatty(0);
 }
 
 static int
@@ -342,8 +403,8 @@ stdin_loop(int (*fn)(const char *, void *), void *arg)
 
 /*
  * Call fn on each reference: the arguments ("-" reads standard input),
- * else the lines of standard input.  -1 when there were none at all, for
- * selecting commands to take everyone.
+ * else the lines of standard input unless it is a terminal.  -1 when
+ * there are none to read (no arguments, a terminal).
  */
 int
 ref_loop(int argc, char **argv, int (*fn)(const char *, void *), void *arg)

@@ -25,28 +25,33 @@ static const struct key keys[] = {
 	/* name        type      flags                  show label  field */
 	{ "id",        K_ID,     K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "name",      K_NAME,   K_VITAL | K_SET,       0,   NULL,  F(name) },
-	{ "aka",       K_LIST,   K_VITAL | K_SET | K_FLOW, 1, NULL, F(aka) },
-	{ "circle",    K_CIRCLE, K_SET,                 4,   NULL,  F(circle) },
-	{ "every",     K_DUR,    K_VITAL | K_SET,       5,   NULL,  F(every) },
+	{ "name-parts", K_MAP,    0,                     0,   NULL,  NOFIELD },
+	{ "type",      K_TYPE,   K_VITAL | K_SET,       1,   NULL,  F(type) },
+	{ "aka",       K_LIST,   K_VITAL | K_SET | K_FLOW, 2, NULL, F(aka) },
+	{ "circle",    K_CIRCLE, K_SET,                 5,   NULL,  F(circle) },
+	{ "every",     K_DUR,    K_VITAL | K_SET,       6,   NULL,  F(every) },
 	{ "next",      K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(next) },
 	{ "next-note", K_STR,    K_VITAL | K_SET,       0,   NULL,  F(next_note) },
-	{ "tags",      K_LIST,   K_VITAL | K_SET | K_FLOW, 12, NULL, F(tags) },
-	{ "groups",    K_LIST,   K_VITAL | K_SET | K_FLOW, 13, NULL, F(groups) },
-	{ "org",       K_STR,    K_VITAL | K_SET,       2,   NULL,  F(org) },
-	{ "title",     K_STR,    K_VITAL | K_SET,       3,   NULL,  F(title) },
-	{ "email",     K_EMAIL,  K_VITAL | K_SET,       6,   NULL,  F(email) },
-	{ "phone",     K_LIST,   K_SET,                 7,   NULL,  F(phone) },
-	{ "links",     K_LINKS,  0,                     8,   NULL,  F(links) },
-	{ "address",   K_STR,    K_SET,                 9,   NULL,  F(address) },
-	{ "birthday",  K_BDAY,   K_VITAL | K_SET,       10,  NULL,  F(bday) },
-	{ "met",       K_MET,    0,                     11,  NULL,  F(met) },
+	{ "tags",      K_LIST,   K_VITAL | K_SET | K_FLOW, 14, NULL, F(tags) },
+	{ "groups",    K_LIST,   K_VITAL | K_SET | K_FLOW, 15, NULL, F(groups) },
+	{ "topics",    K_LIST,   K_VITAL | K_SET | K_FLOW, 16, NULL, F(topics) },
+	{ "offers",    K_LIST,   K_VITAL | K_SET | K_FLOW, 17, NULL, F(offers) },
+	{ "org",       K_STR,    K_VITAL | K_SET,       3,   NULL,  F(org) },
+	{ "title",     K_STR,    K_VITAL | K_SET,       4,   NULL,  F(title) },
+	{ "email",     K_EMAIL,  K_VITAL | K_SET,       7,   NULL,  F(email) },
+	{ "phone",     K_LIST,   K_SET,                 8,   NULL,  F(phone) },
+	{ "links",     K_LINKS,  0,                     9,   NULL,  F(links) },
+	{ "address",   K_STR,    K_SET,                 10,  NULL,  F(address) },
+	{ "birthday",  K_BDAY,   K_VITAL | K_SET,       11,  NULL,  F(bday) },
+	{ "dates",     K_DATES,  K_VITAL,               12,  NULL,  F(dates) },
+	{ "met",       K_MET,    0,                     13,  NULL,  F(met) },
 	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(added) },
 	{ "last",      K_LAST,   K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "due",       K_DUE,    K_DERIVED,             0,   NULL,  NOFIELD },
 #ifdef NW_TEST_KEY	/* tests/2300-schema.t: a key added here alone */
-	{ "test-key",  K_DATE,   K_SET,                 14,  "tested", NOFIELD },
+	{ "test-key",  K_DATE,   K_SET,                 18,  "tested", NOFIELD },
 #endif
-	{ "notes",     K_TEXT,   K_SET,                 15,  NULL,  F(notes) },
+	{ "notes",     K_TEXT,   K_SET,                 19,  NULL,  F(notes) },
 	{ "log",       K_LOG,    K_VITAL,               0,   NULL,  NOFIELD },
 };
 
@@ -95,8 +100,11 @@ noun(const struct key *k, struct net *net, int arg, char *buf, size_t len)
 		return arg && (k->flags & K_AHEAD) ? "a date (YYYY-MM-DD, "
 		    "tomorrow, a weekday, 2w)" : "a date (YYYY-MM-DD)";
 	case K_DUR:
-		return "a duration (like 3w, 2m, 1y)";
+		return "a duration (like 3w, 2m, 1y) or never";
+	case K_TYPE:
+		return "person or community";
 	case K_BDAY:
+	case K_DATES:
 		return "a date (YYYY-MM-DD or --MM-DD)";
 	case K_EMAIL:
 		return "an email address";
@@ -135,9 +143,13 @@ schema_invalid(const struct key *k, struct net *net, const char *s,
 	case K_DATE:
 		return date_parse(s, &z) ? NULL : noun(k, net, 0, buf, len);
 	case K_DUR:
-		return dur_parse(s, &du) ? NULL : noun(k, net, 0, buf, len);
+		return cadence_parse(s, &du) ? NULL : noun(k, net, 0, buf, len);
 	case K_BDAY:
+	case K_DATES:
 		return bday_parse(s, &bd) ? NULL : noun(k, net, 0, buf, len);
+	case K_TYPE:
+		return strcmp(s, "person") == 0 || strcmp(s, "community") == 0 ?
+		    NULL : noun(k, net, 0, buf, len);
 	case K_CIRCLE:
 		return net_circle(net, s) ? NULL : noun(k, net, 0, buf, len);
 	case K_EMAIL:
@@ -241,12 +253,120 @@ met(struct finding *f, const struct key *k, struct ynode *n)
 	}
 }
 
+/* {anniversary: 2012-06-09, "Max (son)": --05-02}: each a date. */
+static void
+dates(struct finding *f, const struct key *k, struct ynode *n)
+{
+	struct ynode *kn, *v;
+	char *what;
+	size_t i;
+
+	if (n->type != YMAP) {
+		f->say(f, n, 1, "'%s' must be a mapping like {anniversary: "
+		    "2012-06-09}", k->name);
+		return;
+	}
+	for (i = 0; i + 1 < n->nkid; i += 2) {
+		kn = ynode_deref(n->kid[i]);
+		v = ynode_deref(n->kid[i + 1]);
+		if (kn->type != YSCALAR || ynode_isnull(kn) || !*kn->str) {
+			f->say(f, kn, 1, "a date of '%s' needs a name",
+			    k->name);
+			continue;
+		}
+		what = xasprintf("date '%s'", kn->str);
+		if (v->type != YSCALAR || ynode_isnull(v))
+			f->say(f, v, 1, "%s is not %s", what,
+			    noun(k, f->net, 0, NULL, 0));
+		else
+			scalar(f, k, what, v);
+		free(what);
+	}
+}
+
+/* Edits that make a into b, up to 9: how near a typo is to a kind. */
+static int
+distance(const char *a, const char *b)
+{
+	int d[16][16], i, j, m = strlen(a), n = strlen(b), x;
+
+	if (m > 15 || n > 15)
+		return 9;
+	for (i = 0; i <= m; i++)
+		d[i][0] = i;
+	for (j = 0; j <= n; j++)
+		d[0][j] = j;
+	for (i = 1; i <= m; i++)
+		for (j = 1; j <= n; j++) {
+			x = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < x)
+				x = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < x)
+				x = d[i][j - 1] + 1;
+			d[i][j] = x;
+		}
+	return d[m][n];
+}
+
+/*
+ * The kind of nw(5) a person likely meant by s: the same in another case
+ * (Call), the start of one of its words (phone call, meeting), else one or
+ * two typos away (emial); NULL when none is near.
+ */
+static const char *
+kind_near(const char *s)
+{
+	const struct kind *k;
+	char *f = utf8_fold(s), *w;
+	const char *best = NULL;
+	size_t i, n, nk;
+	int d, bestd = 3;
+
+	k = schema_kinds(&nk);
+	for (i = 0; i < nk; i++) {
+		n = strlen(k[i].name);
+		for (w = f; bestd >= 0 && w; w = strchr(w, ' '),
+		    w = w ? w + 1 : NULL)
+			if (strncmp(w, k[i].name, n) == 0)
+				bestd = -1, best = k[i].name;
+		if (bestd >= 0 && (d = distance(f, k[i].name)) < bestd &&
+		    d < (int)n) {
+			bestd = d;
+			best = k[i].name;
+		}
+	}
+	free(f);
+	return best;
+}
+
+/*
+ * A kind near one of nw(5)'s but not it is likely a typo (Call, phone
+ * call): say which was meant.  A word far from all is one's own kind,
+ * allowed as nw(5) says (coffee).
+ */
+static void
+kindcheck(struct finding *f, struct ynode *v)
+{
+	const struct kind *k;
+	const char *near;
+	size_t i, n;
+
+	k = schema_kinds(&n);
+	for (i = 0; i < n; i++)
+		if (v->type != YSCALAR || strcmp(k[i].name, v->str) == 0)
+			return;
+	if ((near = kind_near(v->str)) != NULL)
+		f->say(f, v, 0, "log kind '%s' is not a kind of nw(5): did you "
+		    "mean '%s'?", v->str, near);
+}
+
 static void
 logentries(struct finding *f, struct ynode *n)
 {
 	static const struct key date = { "date", K_DATE, 0, 0, NULL, 0 };
 	struct ynode *e, *kn, *v;
 	size_t i, j;
+	int z;
 
 	if (n->type != YSEQ) {
 		f->say(f, n, 1, "'log' is not a list");
@@ -272,8 +392,15 @@ logentries(struct finding *f, struct ynode *n)
 					    "date (YYYY-MM-DD)");
 				else
 					scalar(f, &date, "log date", v);
-			} else if (strcmp(kn->str, "kind") == 0 ||
-			    strcmp(kn->str, "note") == 0)
+				if (v->type == YSCALAR && date_parse(v->str,
+				    &z) && z > date_today())
+					f->say(f, v, 0, "log date '%s' is after "
+					    "today: a log records what happened",
+					    v->str);
+			} else if (strcmp(kn->str, "kind") == 0) {
+				if (isstr(f, v, "kind"))
+					kindcheck(f, v);
+			} else if (strcmp(kn->str, "note") == 0)
 				isstr(f, v, kn->str);
 		}
 	}
@@ -288,6 +415,7 @@ void
 schema_check(struct finding *f, const struct key *k, struct ynode *v)
 {
 	struct dur du;
+	char fl[16];
 	size_t i;
 
 	v = ynode_deref(v);
@@ -308,6 +436,13 @@ schema_check(struct finding *f, const struct key *k, struct ynode *v)
 	case K_TEXT:
 		isstr(f, v, k->name);
 		break;
+	case K_TYPE:
+		if (isstr(f, v, k->name))
+			scalar(f, k, k->name, v);
+		break;
+	case K_DATES:
+		dates(f, k, v);
+		break;
 	case K_DATE:
 	case K_DUR:
 	case K_BDAY:
@@ -316,6 +451,12 @@ schema_check(struct finding *f, const struct key *k, struct ynode *v)
 			    noun(k, f->net, 0, NULL, 0));
 		else
 			scalar(f, k, k->name, v);
+		if (k->type == K_DUR && v->type == YSCALAR && f->net &&
+		    dur_parse(v->str, &du) &&
+		    dur_days(du) > dur_days(f->net->floor))
+			f->say(f, v, 0, "%s '%s' is longer than the floor "
+			    "of .nw.yaml (%s)", k->name, v->str,
+			    dur_str(f->net->floor, fl));
 		if (k->type == K_DUR && v->type == YSCALAR &&
 		    dur_parse(v->str, &du) && dur_days(du) > 100 * 365)
 			f->say(f, v, 0, "%s '%s' is over 100 years: due dates "
@@ -331,6 +472,13 @@ schema_check(struct finding *f, const struct key *k, struct ynode *v)
 			    "{github: name}");
 		for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
 			isstr(f, v->kid[i + 1], "links");
+		break;
+	case K_MAP:
+		if (v->type != YMAP)
+			f->say(f, v, 1, "'%s' must be a mapping of strings",
+			    k->name);
+		for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
+			isstr(f, v->kid[i + 1], k->name);
 		break;
 	case K_MET:
 		met(f, k, v);
@@ -477,8 +625,16 @@ static const struct kind kinds[] = {
 	{ "ask",	KIND_CONTACT | KIND_ASK },
 	{ "got",	KIND_CONTACT | KIND_GOT },
 	{ "thanks",	KIND_CONTACT | KIND_THANKS },
+	{ "volunteer",	KIND_CONTACT },
+	{ "answer",	KIND_CONTACT },
+	{ "question",	KIND_CONTACT },
+	{ "talk",	KIND_CONTACT },
+	{ "donate",	KIND_CONTACT },
 	{ "note",	0 },
 };
+
+_Static_assert(sizeof kinds / sizeof kinds[0] < NKINDS,
+    "struct contact's kinds[] has no slot for other kinds");
 
 /* The kinds nw(5) names, in its order. */
 const struct kind *
@@ -495,10 +651,27 @@ schema_kinds(size_t *n)
 int
 schema_kind(const char *kind)
 {
+	int flags;
+
+	schema_kind_slot(kind, &flags);
+	return flags;
+}
+
+/*
+ * Where an entry of this kind is counted (struct contact's kinds): its
+ * place in schema_kinds, or one past the last for any other word and for
+ * none.  *flags gets what it means, as schema_kind says.
+ */
+int
+schema_kind_slot(const char *kind, int *flags)
+{
 	size_t i;
 
 	for (i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(kinds[i].name, kind) == 0)
-			return kinds[i].flags;
-	return KIND_CONTACT;
+		if (strcmp(kinds[i].name, kind) == 0) {
+			*flags = kinds[i].flags;
+			return i;
+		}
+	*flags = KIND_CONTACT;
+	return sizeof kinds / sizeof kinds[0];
 }

@@ -7,32 +7,47 @@
 #include "nw.h"
 #include "nw_priv.h"
 
-/* Every -t, -g and -c must hold (tags and groups ignore case). */
-int
-filter_pass(struct filter *f, struct contact *c)
+/* Does one of want (none: no filter) name one of have, in any case? */
+static int
+one_of(struct strv *want, struct strv *have)
 {
 	size_t i;
 
-	for (i = 0; i < f->tag.n; i++)
-		if (!strv_hascase(&c->tags, f->tag.v[i]))
-			return 0;
-	for (i = 0; i < f->group.n; i++)
-		if (!strv_hascase(&c->groups, f->group.v[i]))
-			return 0;
-	for (i = 0; i < f->circle.n; i++)
-		if (c->circle == NULL || strcmp(c->circle, f->circle.v[i]))
-			return 0;
-	return 1;
+	if (want->n == 0)
+		return 1;
+	for (i = 0; i < want->n; i++)
+		if (strv_hascase(have, want->v[i]))
+			return 1;
+	return 0;
 }
 
-/* A circle filter must name a circle of the settings: else usage. */
+/*
+ * Repeated filters of one kind are alternatives, kinds combine: -c inner
+ * -c close -t rust is (inner or close) and rust.  Tags, groups and
+ * circles compare in any case.
+ */
+int
+filter_pass(struct filter *f, struct contact *c)
+{
+	struct strv circle = { &c->circle, c->circle != NULL };
+
+	return one_of(&f->tag, &c->tags) && one_of(&f->group, &c->groups) &&
+	    one_of(&f->circle, &circle);
+}
+
+/* A circle filter must name a circle of the settings (any case): else usage. */
 void
 filter_check(struct net *net, struct filter *f)
 {
 	char why[256], *y;
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < f->circle.n; i++) {
+		for (j = 0; j < net->ncircles; j++)
+			if (strcaseeq(net->circles[j].name, f->circle.v[i]))
+				break;
+		if (j < net->ncircles)
+			continue;	/* a circle, in any case */
 		if ((y = schema_yaml("circle", net, f->circle.v[i], 0, why,
 		    sizeof why)) == NULL)
 			errx(2, "%s", why);
@@ -67,27 +82,57 @@ select_one(const char *ref, void *arg)
 	return 0;
 }
 
+/* select_ids, and for everyone the files' stamps in *st (else NULL). */
+static int
+select_stamped(struct refs *r, int argc, char **argv, struct strv *ids,
+    struct stamp **st, int *all)
+{
+	struct sel s = { r, ids };
+	char **every;
+	size_t n;
+
+	*all = argc == 0;
+	if (st)
+		*st = NULL;
+	if (argc > 0)
+		return ref_loop(argc, argv, select_one, &s);
+	net_scan(r->net, &every, st, &n, NULL);
+	ids->v = every;
+	ids->n = n;
+	return 0;
+}
+
 /*
- * The contacts a scan works on: those the references name (each once),
- * else everyone; *all says which.  1 when a reference did not resolve.
+ * The contacts a scan works on: those the arguments name (each once; "-"
+ * reads them from standard input), else everyone; *all says which.  No
+ * arguments is everyone whatever standard input is: cron's empty pipe,
+ * ssh's open one and a script's own input are not lists of references.
+ * 1 when a reference did not resolve.
  */
 int
 select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
     int *all)
 {
-	struct sel s = { r, ids };
-	char **every;
-	size_t n;
-	int rv;
+	return select_stamped(r, argc, argv, ids, NULL, all);
+}
 
-	*all = 0;
-	if ((rv = ref_loop(argc, argv, select_one, &s)) != -1)
-		return rv;
-	*all = 1;
-	net_list(r->net, &every, &n, NULL);
-	ids->v = every;
-	ids->n = n;
-	return 0;
+struct walk {
+	struct scan	*s;
+	int		(*fn)(struct scan *, struct contact *, void *);
+	void		*arg;
+	int		 rv;
+};
+
+static void
+walk_one(struct contact *c, void *arg)
+{
+	struct walk *w = arg;
+
+	if (contact_report(c))
+		w->rv = 1;
+	else if (filter_pass(&w->s->filter, c) && w->fn(w->s, c, w->arg))
+		return;
+	contact_free(c);
 }
 
 /*
@@ -97,29 +142,24 @@ select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
  * refuses is passed over, and fn gets the others in turn.  fn returns 1
  * when it keeps the contact (it frees it then), 0 when the walk may free
  * it.  1 when a reference or a contact was bad, the rest still walked.
+ * The contacts load on every core, and from the cache (cache.c) when the
+ * scan needs no more than their summaries.
  */
 int
 contacts_each(struct scan *s, int argc, char **argv,
     int (*fn)(struct scan *, struct contact *, void *), void *arg)
 {
+	struct walk w = { s, fn, arg, 0 };
 	struct refs refs = { 0 };
 	struct strv ids = { 0 };
-	struct contact *c;
-	size_t i;
-	int rv;
+	struct stamp *st;
 
 	refs.net = s->net;
 	filter_check(s->net, &s->filter);
-	rv = select_ids(&refs, argc, argv, &ids, &s->all);
-	for (i = 0; i < ids.n; i++) {
-		c = contact_load(s->net, ids.v[i], s->flags);
-		if (contact_report(c))
-			rv = 1;
-		else if (filter_pass(&s->filter, c) && fn(s, c, arg))
-			continue;
-		contact_free(c);
-	}
+	w.rv = select_stamped(&refs, argc, argv, &ids, &st, &s->all);
+	contacts_load(s->net, ids.v, st, ids.n, s->flags, walk_one, &w);
+	free(st);
 	strv_free(&ids);
 	refs_free(&refs);
-	return rv;
+	return w.rv;
 }

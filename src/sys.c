@@ -11,10 +11,14 @@
 #define _GNU_SOURCE 1
 
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -179,6 +183,83 @@ sys_syncfs(int fd)
 #endif
 }
 
+/*
+ * A file with no name in folder dir, open for writing, mode 0600: Linux's
+ * O_TMPFILE.  -1 (EOPNOTSUPP) where the system or the file system has
+ * none, and the caller makes a named temporary file.
+ */
+int
+sys_tmpfile(const char *dir)
+{
+#if defined(O_TMPFILE)
+	return open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+#else
+	(void)dir;
+	errno = EOPNOTSUPP;
+	return -1;
+#endif
+}
+
+/* Give the file of sys_tmpfile its name path; never over a file there. */
+int
+sys_tmpfile_link(int fd, const char *path)
+{
+#if defined(O_TMPFILE)
+	char proc[64];
+
+	/* /proc names the file; without /proc, only root may */
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
+		return 0;
+	if (errno != ENOENT)
+		return -1;
+	return linkat(fd, "", AT_FDCWD, path, AT_EMPTY_PATH);
+#else
+	(void)fd, (void)path;
+	errno = EOPNOTSUPP;
+	return -1;
+#endif
+}
+
+/*
+ * rename(2) that never replaces a file at to: -1 (EEXIST) then.  -1
+ * (ENOSYS) where the system cannot, and the caller links and unlinks.
+ */
+int
+sys_rename_new(const char *from, const char *to)
+{
+#if defined(RENAME_NOREPLACE)
+	return renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
+#else
+	(void)from, (void)to;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+/*
+ * size bytes of fd mapped read-only, or of fresh zeroed memory when fd is
+ * -1 (read and write), every page made present at once where the system
+ * can (Linux: MAP_POPULATE) rather than each faulted in when first
+ * touched.  NULL when it cannot.
+ */
+void *
+sys_map(int fd, size_t size)
+{
+	int prot = PROT_READ, flags = MAP_PRIVATE;
+	void *p;
+
+#if defined(MAP_POPULATE)
+	flags |= MAP_POPULATE;
+#endif
+	if (fd == -1) {
+		prot |= PROT_WRITE;
+		flags |= MAP_ANONYMOUS;
+	}
+	p = mmap(NULL, size, prot, flags, fd, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
 /* The cores this process may run on, at least 1 (Linux: its affinity). */
 long
 sys_ncores(void)
@@ -192,4 +273,39 @@ sys_ncores(void)
 		n = CPU_COUNT(&set);
 #endif
 	return n < 1 ? 1 : n;
+}
+
+/*
+ * getopt(3) that also knows --help and --version, as -h and -V: every
+ * command takes both spellings (getopt_long is in glibc, musl and the
+ * BSDs).
+ */
+int
+opt_get(int argc, char *const argv[], const char *opts)
+{
+	static const struct option longopts[] = {
+		{ "help",	no_argument,	NULL,	'h' },
+		{ "version",	no_argument,	NULL,	'V' },
+		{ NULL,		0,		NULL,	0 }
+	};
+
+	char o[64];
+
+	/* '+': options come before operands, on glibc too (POSIX's rule). */
+	if (snprintf(o, sizeof o, "+%s", opts) >= (int)sizeof o)
+		abort();
+	return getopt_long(argc, argv, o, longopts, NULL);
+}
+
+/*
+ * -h and --help: the usage, then one line an option (each command's own,
+ * then -h and -V).  The exit status: 0, or 1 when stdout failed.
+ */
+int
+opt_help(const char *usage, const char *options)
+{
+	printf("%s\n\n%s", usage, options);
+	printf("  -h, --help     print this help and exit\n"
+	    "  -V, --version  print the version and exit\n");
+	return out_close();
 }

@@ -1,60 +1,145 @@
 /* utf8.c - text: UTF-8, case as people type it, terminal width */
 
+#include <ctype.h>
 #include <err.h>
-#include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
+#include <strings.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
 
 #include "nw.h"
 #include "nw_priv.h"
 
-/*
- * The next code point of *s, lowercased: ASCII always, the rest of
- * Unicode through the C.UTF-8 locale when the system has it.
- */
-static wint_t
-nextlower(const char **s)
+/* ASCII with no white space: folding it is lowercasing it. */
+static int
+plain(const char *s)
 {
-	static locale_t utf8;
-	static int tried;
-	const unsigned char *u = (const unsigned char *)*s;
-	unsigned len, k;
-	wint_t c;
-
-	len = *u < 0x80 ? 1 : *u >= 0xf0 ? 4 : *u >= 0xe0 ? 3 : 2;
-	c = len == 1 ? *u : *u & (0x3f >> (len - 1));
-	for (k = 1; k < len && u[k]; k++)
-		c = c << 6 | (u[k] & 0x3f);
-	*s += k;
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-	if (!tried) {
-		tried = 1;
-		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	}
-	return utf8 ? towlower_l(c, utf8) : c;
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80 || isspace((unsigned char)*s))
+			return 0;
+	return 1;
 }
 
-/* Case-insensitive equality: names are compared as people type them. */
+/*
+ * A text as people compare names: case folded, accents off, white space
+ * one blank between words.  Non-ASCII goes through libunistring: NFKD
+ * with Unicode case folding (Müller, MÜLLER and an NFD-typed Müller are
+ * one text), then the nonspacing marks are dropped (muller finds it).
+ * Text that is not UTF-8 is folded as ASCII, its other bytes kept.
+ */
+char *
+utf8_fold(const char *s)
+{
+	uint8_t *f = NULL, *p;
+	struct buf b = { 0 };
+	size_t n = strlen(s), len, k;
+	int blank = 0;
+	ucs4_t c;
+
+	if (!plain(s) && utf8_valid(s, n, NULL))
+		f = u8_casefold((const uint8_t *)s, n, NULL, UNINORM_NFKD,
+		    NULL, &len);
+	if (f == NULL) {
+		f = (uint8_t *)xstrdup(s);
+		len = n;
+	}
+	buf_puts(&b, "");
+	for (p = f; p < f + len; p += k) {
+		k = 1;
+		c = *p;
+		if (*p >= 0x80 && (k = u8_mbtouc(&c, p, f + len - p)) == 0)
+			k = 1;
+		if (c < 0x80 ? isspace(c) != 0 : uc_is_space(c)) {
+			blank = b.len > 0;
+			continue;
+		}
+		if (c >= 0x80 && uc_is_general_category(c, UC_NON_SPACING_MARK))
+			continue;
+		if (blank)
+			buf_puts(&b, " ");
+		blank = 0;
+		if (*p >= 'A' && *p <= 'Z')
+			*p += 'a' - 'A';
+		buf_add(&b, (const char *)p, k);
+	}
+	free(f);
+	return b.s;
+}
+
+/* Equal as people type names (utf8_fold): Müller, muller, MULLER. */
 int
 strcaseeq(const char *a, const char *b)
 {
-	while (*a && *b)
-		if (nextlower(&a) != nextlower(&b))
-			return 0;
-	return *a == '\0' && *b == '\0';
+	char *fa, *fb;
+	int eq;
+
+	if (plain(a) && plain(b))
+		return strcasecmp(a, b) == 0;
+	fa = utf8_fold(a);
+	fb = utf8_fold(b);
+	eq = strcmp(fa, fb) == 0;
+	free(fa);
+	free(fb);
+	return eq;
 }
 
-/* Is p a case-insensitive prefix of s? */
+/* A hash of s that the strings strcaseeq finds equal share: its fold's. */
+unsigned long
+strcasehash(const char *s)
+{
+	unsigned long h = 2166136261u;
+	char *f = NULL;
+	const char *p;
+
+	if (!plain(s))
+		s = f = utf8_fold(s);
+	for (p = s; *p; p++)
+		h = (h ^ (unsigned char)(*p >= 'A' && *p <= 'Z' ? *p + 32 :
+		    *p)) * 16777619u;
+	free(f);
+	return h ^ (h >> 16);
+}
+
+/* Is p a prefix of s as people type names (utf8_fold)? */
 int
 strcaseprefix(const char *s, const char *p)
 {
-	while (*p)
-		if (*s == '\0' || nextlower(&s) != nextlower(&p))
-			return 0;
-	return 1;
+	char *fs, *fp;
+	int yes;
+
+	if (plain(s) && plain(p))
+		return strncasecmp(s, p, strlen(p)) == 0;
+	fs = utf8_fold(s);
+	fp = utf8_fold(p);
+	yes = strncmp(fs, fp, strlen(fp)) == 0;
+	free(fs);
+	free(fp);
+	return yes;
+}
+
+/* s with no blanks around it and one space for each run of them. */
+char *
+utf8_squeeze(const char *s)
+{
+	struct buf b = { 0 };
+	size_t n;
+
+	buf_puts(&b, "");
+	for (;;) {
+		s += strspn(s, " \t");
+		if (*s == '\0')
+			return b.s;
+		if (b.len)
+			buf_puts(&b, " ");
+		n = strcspn(s, " \t");
+		buf_add(&b, s, n);
+		s += n;
+	}
 }
 
 /*

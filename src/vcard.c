@@ -338,6 +338,7 @@ struct card {
 	int		 v21, nn, nadr, norg, nbday;
 	struct strv	 fn, nick, title, role;
 	char		*nname;		/* the name N makes */
+	char		*nparts[5];	/* N's: prefix, given, middle... */
 };
 
 static int
@@ -368,8 +369,10 @@ apply(struct card *k, struct prop *p)
 		free(s);
 	} else if (strcasecmp(name, "N") == 0 && k->nn++ == 0) {
 		components(p->value, " ", &l);
-		for (i = 0; i < 5; i++)
+		for (i = 0; i < 5; i++) {
 			parts[i] = order[i] < (int)l.n ? l.v[order[i]] : NULL;
+			k->nparts[i] = parts[i] ? xstrdup(parts[i]) : NULL;
+		}
 		rec_name(r, parts, 5, &b);
 		k->nname = b.s;
 	} else if (strcasecmp(name, "NICKNAME") == 0) {
@@ -423,8 +426,14 @@ apply(struct card *k, struct prop *p)
 	} else if (strcasecmp(name, "ANNIVERSARY") == 0 ||
 	    strcasecmp(name, "X-ANNIVERSARY") == 0) {
 		s = unescape(p->value, strlen(p->value));
-		rec_note(r, "Anniversary", s);
+		if (p->value_type && strcasecmp(p->value_type, "text") == 0)
+			rec_note(r, "Anniversary", s);
+		else
+			rec_date(r, "dates.anniversary", "Anniversary", s, 0);
 		free(s);
+	} else if (strcasecmp(name, "KIND") == 0 &&
+	    strcasecmp(p->value, "group") == 0) {
+		rec_set(r, "type", "community");
 	} else if (strcasecmp(name, "NOTE") == 0) {
 		s = unescape(p->value, strlen(p->value));
 		rec_note(r, NULL, s);
@@ -439,21 +448,42 @@ apply(struct card *k, struct prop *p)
 	strv_free(&l);
 }
 
-/* Same words, whatever their case and the blanks between them? */
+static int
+bystr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A name's words folded, commas off, in order: the same for 山田 太郎. */
+static char *
+wordset(const char *s)
+{
+	struct strv w = { 0 };
+	char *f = utf8_fold(s), *p, *j;
+
+	for (p = f; *p; p++)
+		if (*p == ',')
+			*p = ' ';
+	split(f, ' ', 0, &w);
+	qsort(w.v, w.n, sizeof *w.v, bystr);
+	j = joined(&w, " ");
+	strv_free(&w);
+	free(f);
+	return j;
+}
+
+/*
+ * Same words, whatever their case, order, commas and the blanks between
+ * them?  N's name is then FN's in another order (family first, a comma
+ * before the suffix): no other name to keep as aka.
+ */
 static int
 samename(const char *a, const char *b)
 {
-	struct strv w = { 0 };
-	char *x, *y;
+	char *x = wordset(a), *y = wordset(b);
 	int same;
 
-	split(a, ' ', 0, &w);
-	x = joined(&w, " ");
-	strv_free(&w);
-	split(b, ' ', 0, &w);
-	y = joined(&w, " ");
-	strv_free(&w);
-	same = strcaseeq(x, y);
+	same = strcmp(x, y) == 0;
 	free(x);
 	free(y);
 	return same;
@@ -481,6 +511,7 @@ card_done(struct card *k)
 	if (k->nname && draft_get(&r->d, "name") &&
 	    !samename(k->nname, draft_get(&r->d, "name")))
 		rec_set(r, "aka", k->nname);
+	rec_parts(r, (const char *const *)k->nparts);
 	for (i = 0; i < k->nick.n; i++)
 		rec_set(r, "aka", k->nick.v[i]);
 	rec_set(r, "title", k->title.n ? k->title.v[0] : NULL);
@@ -491,6 +522,8 @@ card_done(struct card *k)
 	strv_free(&k->title);
 	strv_free(&k->role);
 	free(k->nname);
+	for (i = 0; i < 5; i++)
+		free(k->nparts[i]);
 }
 
 static int
@@ -719,14 +752,46 @@ text(struct buf *b, const char *name, const char *s)
 	free(t);
 }
 
-/* N from the name: the last word the family name, the first the given. */
-static void
-nprop(struct buf *b, const char *name)
+/* The part of name-parts v (a mapping), escaped for N; "" when none. */
+static char *
+npart(const struct value *v, const char *part)
 {
+	size_t i;
+
+	for (i = 0; v->type == V_MAP && i + 1 < v->n; i += 2)
+		if (v->v[i].type == V_STR && strcmp(v->v[i].s, part) == 0 &&
+		    v->v[i + 1].type == V_STR)
+			return vc_text(v->v[i + 1].s);
+	return vc_text("");
+}
+
+/*
+ * N from name-parts when the contact has them (family;given;middle;
+ * prefix;suffix), else from the name: the last word the family name, the
+ * first the given, those between the middle.
+ */
+static void
+nprop(struct buf *b, struct contact *c)
+{
+	static const char *order[] = { "family", "given", "middle", "prefix",
+	    "suffix" };
+	const struct value *v = contact_value(c, "name-parts");
 	struct strv w = { 0 }, words = { 0 };
 	struct buf l = { 0 }, mid = { 0 };
+	const char *name = c->name;
 	char *f, *g, *m;
 	size_t i;
+
+	if (v && v->type == V_MAP) {
+		for (i = 0; i < 5; i++) {
+			f = npart(v, order[i]);
+			buf_printf(&l, "%s%s", i ? ";" : "", f);
+			free(f);
+		}
+		vc_line(b, "N", l.s);
+		free(l.s);
+		return;
+	}
 
 	split(name, ' ', 0, &w);
 	for (i = 0; i < w.n; i++)
@@ -788,12 +853,33 @@ links(struct buf *b, struct contact *c)
 	}
 }
 
-/* The contact as a vCard 4.0, or 3.0 when version is 3. */
+/* A date as BDAY and ANNIVERSARY want it: 4.0 19901126, 3.0 1990-11-26. */
+static void
+vc_date(struct buf *b, const char *name, struct bday d, int version)
+{
+	char s[16];
+
+	if (d.year)
+		snprintf(s, sizeof s, version == 3 ? "%04d-%02d-%02d" :
+		    "%04d%02d%02d", d.year, d.month, d.day);
+	else
+		snprintf(s, sizeof s, version == 3 ? "--%02d-%02d" :
+		    "--%02d%02d", d.month, d.day);
+	vc_line(b, name, s);
+}
+
+/*
+ * The contact as a vCard 4.0, or 3.0 when version is 3.  A community is
+ * a 4.0 KIND:group card whose MEMBER lines name the cards of members (the
+ * ids, their UIDs made the same way); 3.0 has no such card, and the
+ * caller leaves communities out.
+ */
 void
-vcard_write(struct buf *b, struct contact *c, int version)
+vcard_write(struct buf *b, struct contact *c, int version,
+    const struct strv *members)
 {
 	const char *s;
-	char uid[37], *u, *t, bd[16];
+	char uid[37], *u, *t;
 	size_t i, n;
 
 	vc_line(b, "BEGIN", "VCARD");
@@ -805,8 +891,11 @@ vcard_write(struct buf *b, struct contact *c, int version)
 	u = xasprintf("urn:uuid:%s", uid);
 	vc_line(b, "UID", u);
 	free(u);
+	if (c->type == T_COMMUNITY && version != 3)
+		vc_line(b, "KIND", "group");
 	text(b, "FN", c->name);
-	nprop(b, c->name);
+	if (c->type != T_COMMUNITY)	/* a group's name has no parts */
+		nprop(b, c);
 	for (i = 0; i < c->aka.n; i++)		/* one a line: vobject */
 		text(b, "NICKNAME", c->aka.v[i]);
 	text(b, "ORG", c->org);
@@ -822,16 +911,11 @@ vcard_write(struct buf *b, struct contact *c, int version)
 		free(u);
 		free(t);
 	}
-	if (c->bday.month) {
-		if (c->bday.year)
-			snprintf(bd, sizeof bd, version == 3 ? "%04d-%02d-%02d" :
-			    "%04d%02d%02d", c->bday.year, c->bday.month,
-			    c->bday.day);
-		else
-			snprintf(bd, sizeof bd, version == 3 ? "--%02d-%02d" :
-			    "--%02d%02d", c->bday.month, c->bday.day);
-		vc_line(b, "BDAY", bd);
-	}
+	if (c->bday.month)
+		vc_date(b, "BDAY", c->bday, version);
+	for (i = 0; version != 3 && i < c->dates.n; i++)
+		if (strcmp(c->dates.v[i].what, "anniversary") == 0)
+			vc_date(b, "ANNIVERSARY", c->dates.v[i].when, version);
 	links(b, c);
 	textlist(b, "CATEGORIES", c->tags.v, c->tags.n);
 	textlist(b, "X-NW-GROUPS", c->groups.v, c->groups.n);
@@ -840,6 +924,14 @@ vcard_write(struct buf *b, struct contact *c, int version)
 			;
 		u = xstrndup(s, n);
 		text(b, "NOTE", u);
+		free(u);
+	}
+	for (i = 0; members && version != 3 && i < members->n; i++) {
+		u = xasprintf("nw:%s", members->v[i]);
+		uuid_v5(u, uid);
+		free(u);
+		u = xasprintf("urn:uuid:%s", uid);
+		vc_line(b, "MEMBER", u);
 		free(u);
 	}
 	vc_line(b, "END", "VCARD");

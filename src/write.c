@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <libgen.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,10 +27,23 @@ syncdir(const char *dir)
 	return r;
 }
 
-/* The file's bytes into a new temporary file in dir, synced; its fd. */
+/* The folder of path, into dir (PATH_MAX). */
+static void
+folder(const char *path, char *dir)
+{
+	char copy[PATH_MAX];
+
+	snprintf(copy, sizeof copy, "%s", path);
+	snprintf(dir, PATH_MAX, "%s", dirname(copy));
+}
+
+/*
+ * The file's bytes into a new temporary file in dir, synced with sync
+ * set; its fd.
+ */
 static int
-tmpfile_write(const char *dir, char *tmp, size_t tmplen, const char *s,
-    size_t len, mode_t mode)
+tmpfile_put(const char *dir, char *tmp, size_t tmplen, const char *s,
+    size_t len, mode_t mode, int sync)
 {
 	size_t off;
 	ssize_t w;
@@ -50,7 +64,7 @@ tmpfile_write(const char *dir, char *tmp, size_t tmplen, const char *s,
 			}
 			goto fail;
 		}
-	if (fsync(fd) == -1)
+	if (sync && fsync(fd) == -1)
 		goto fail;
 	return fd;
 fail:
@@ -61,6 +75,32 @@ fail:
 	return -1;
 }
 
+static int
+tmpfile_write(const char *dir, char *tmp, size_t tmplen, const char *s,
+    size_t len, mode_t mode)
+{
+	return tmpfile_put(dir, tmp, tmplen, s, len, mode, 1);
+}
+
+/* A complaint of safe_write's, unless it was told to keep quiet. */
+static void
+complain(int flags, int witherrno, const char *fmt, ...)
+{
+	va_list ap;
+	int e = errno;
+
+	if (flags & SW_QUIET)
+		return;
+	va_start(ap, fmt);
+	if (witherrno) {
+		errno = e;
+		vwarn(fmt, ap);
+	} else
+		vwarnx(fmt, ap);
+	va_end(ap);
+	errno = e;
+}
+
 /*
  * Replace path by s[0..len) so that a crash leaves the old file or the new
  * one: a temporary file, fsync, rename, fsync of the folder.  The
@@ -68,54 +108,55 @@ fail:
  * scans never look) when one is given and is on the same file system,
  * else beside path.  An existing file keeps its mode (a symlink, its
  * target is written) and must be writable by its owner: a file made
- * read-only is the user's word.  A new one gets 0600 and must not exist.
+ * read-only is the user's word.  With SW_CREATE a new one gets 0600 and
+ * must not exist.  SW_QUIET: no word on stderr, -1 alone says it failed.
  * The caller holds the network's lock.
  */
 int
 safe_write(const char *tmpdir, const char *path, const char *s, size_t len,
-    int create)
+    int flags)
 {
 	char real[PATH_MAX], tmp[PATH_MAX + 16], dir[PATH_MAX], copy[PATH_MAX];
 	struct stat st;
 	mode_t mode = 0600;
-	int fd, e;
+	int fd, e, create = flags & SW_CREATE;
 
 	if (lstat(path, &st) == 0) {
 		if (create) {
-			warnx("'%s': already exists", path);
+			complain(flags, 0, "'%s': already exists", path);
 			return -1;
 		}
 		if (S_ISLNK(st.st_mode) && stat(path, &st) == -1) {
-			warn("'%s'", path);
+			complain(flags, 1, "'%s'", path);
 			return -1;
 		}
 		if (!S_ISREG(st.st_mode)) {
-			warnx("'%s': not a regular file", path);
+			complain(flags, 0, "'%s': not a regular file", path);
 			return -1;
 		}
 		mode = st.st_mode & 07777;
 		if (!(mode & S_IWUSR)) {
-			warnx("'%s': read-only (mode %04o): nothing written",
-			    path, (unsigned)mode);
+			complain(flags, 0, "'%s': read-only (mode %04o): "
+			    "nothing written", path, (unsigned)mode);
 			return -1;
 		}
 		if (realpath(path, real) == NULL) {
-			warn("'%s'", path);
+			complain(flags, 1, "'%s'", path);
 			return -1;
 		}
 	} else if (errno != ENOENT || !create) {
-		warn("'%s'", path);
+		complain(flags, 1, "'%s'", path);
 		return -1;
 	} else if (snprintf(real, sizeof real, "%s", path) >= (int)sizeof real) {
-		warnx("'%s': name too long", path);
+		complain(flags, 0, "'%s': name too long", path);
 		return -1;
 	}
 	snprintf(copy, sizeof copy, "%s", real);
 	snprintf(dir, sizeof dir, "%s", dirname(copy));
 	if ((fd = tmpfile_write(tmpdir ? tmpdir : dir, tmp, sizeof tmp, s, len,
 	    mode)) == -1) {
-		warn("'%s': cannot write a temporary file in '%s'", path,
-		    tmpdir ? tmpdir : dir);
+		complain(flags, 1, "'%s': cannot write a temporary file in "
+		    "'%s'", path, tmpdir ? tmpdir : dir);
 		return -1;
 	}
 	if (close(fd) == -1)
@@ -129,8 +170,8 @@ safe_write(const char *tmpdir, const char *path, const char *s, size_t len,
 		tmpdir = NULL;
 		if ((fd = tmpfile_write(dir, tmp, sizeof tmp, s, len,
 		    mode)) == -1 || close(fd) == -1) {
-			warn("'%s': cannot write a temporary file in '%s'",
-			    path, dir);
+			complain(flags, 1, "'%s': cannot write a temporary "
+			    "file in '%s'", path, dir);
 			unlink(tmp);
 			return -1;
 		}
@@ -138,7 +179,7 @@ safe_write(const char *tmpdir, const char *path, const char *s, size_t len,
 	if (create)
 		unlink(tmp);
 	if (syncdir(dir) == -1) {
-		warn("'%s': fsync", dir);
+		complain(flags, 1, "'%s': fsync", dir);
 		return -1;
 	}
 	return 0;
@@ -146,8 +187,246 @@ fail:
 	e = errno;
 	unlink(tmp);
 	errno = e;
-	warn("'%s': cannot %s it", path, create ? "create" : "replace");
+	complain(flags, 1, "'%s': cannot %s it", path, create ? "create" :
+	    "replace");
 	return -1;
+}
+
+#define WINDOW	512	/* files open at once in safe_create_all */
+
+struct tmpf {
+	char	 path[PATH_MAX + 16];	/* a named one's */
+	int	 fd;
+	int	 anon;			/* O_TMPFILE: no name until linked */
+};
+
+static void
+failed(struct newfile *f, const char *what)
+{
+	f->err = errno;
+	f->what = what;
+}
+
+/*
+ * The temporary files t[0..n) made durable before any is named: one
+ * syncfs writes them back in one batch and commits the file system's
+ * journal once for them all, where an fsync each waits for the disk each
+ * time (0.6 ms a file here).  Starting each file's writeback as it is
+ * written (sync_file_range) made it slower, not faster: each is then a
+ * request of its own to the disk (10,000 files: 1.1 s against 0.8 s).
+ * syncfs reports a write error that came after the files were opened
+ * (Linux 5.8 on); elsewhere, or when it fails, an fsync each says which.
+ */
+static void
+sync_all(struct tmpf *t, struct newfile *v, size_t n)
+{
+	size_t i;
+
+#ifdef __linux__
+	for (i = 0; i < n && t[i].fd == -1; i++)
+		;
+	if (i == n || sys_syncfs(t[i].fd) == 0)
+		return;
+#endif
+	for (i = 0; i < n; i++)
+		if (t[i].fd != -1 && fsync(t[i].fd) == -1) {
+			failed(&v[i], "fsync");
+			close(t[i].fd);
+			if (!t[i].anon)
+				unlink(t[i].path);
+			t[i].fd = -1;
+		}
+}
+
+/*
+ * A file with no name yet, in the folder of path, s[0..len) written:
+ * nothing to see in the folder, nothing to remove after a crash, and its
+ * name, when it gets one, is its only folder entry.  -1 where the system
+ * or the file system has no O_TMPFILE.
+ */
+static int
+anon_put(const char *path, const char *s, size_t len)
+{
+	char dir[PATH_MAX];
+	size_t off;
+	ssize_t w;
+	int fd, e;
+
+	folder(path, dir);
+	if ((fd = sys_tmpfile(dir)) == -1)
+		return -1;
+	if (fchmod(fd, 0600) == -1)
+		goto fail;
+	for (off = 0; off < len; off += w)
+		if ((w = write(fd, s + off, len - off)) == -1) {
+			if (errno == EINTR) {
+				w = 0;
+				continue;
+			}
+			goto fail;
+		}
+	return fd;
+fail:
+	e = errno;
+	close(fd);
+	errno = e;
+	return -1;
+}
+
+/* The durable temporary file t named path, never over a file there. */
+static int
+name_new(struct tmpf *t, const char *path)
+{
+	if (t->anon)
+		return sys_tmpfile_link(t->fd, path);
+	if (sys_rename_new(t->path, path) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	if (link(t->path, path) == -1)
+		return -1;
+	unlink(t->path);
+	return 0;
+}
+
+/* Files v[0..n), written to a temporary file each, synced, then named. */
+static void
+create_window(const char *tmpdir, struct newfile *v, size_t n,
+    struct tmpf *t)
+{
+	size_t i;
+	int e;
+
+	/* every file written, then all synced at once */
+	for (i = 0; i < n; i++) {
+		t[i].anon = (t[i].fd = anon_put(v[i].path, v[i].s,
+		    v[i].len)) != -1;
+		if (!t[i].anon && (t[i].fd = tmpfile_put(tmpdir, t[i].path,
+		    sizeof t[i].path, v[i].s, v[i].len, 0600, 0)) == -1)
+			failed(&v[i], "cannot write a temporary file");
+	}
+	sync_all(t, v, n);
+	for (i = 0; i < n; i++) {
+		if (t[i].fd == -1)
+			continue;
+		if (name_new(&t[i], v[i].path) == -1) {
+			/* no name to be had (no /proc, another file system):
+			 * the file is written again the slow way */
+			e = errno;
+			if (e != EXDEV && e != EPERM && e != ENOENT)
+				failed(&v[i], "cannot create it");
+			else if (safe_write(NULL, v[i].path, v[i].s, v[i].len,
+			    SW_CREATE | SW_QUIET) == -1)
+				failed(&v[i], "cannot create it");
+			else
+				v[i].err = -1;	/* synced with its folder */
+			if (!t[i].anon)
+				unlink(t[i].path);
+		}
+		close(t[i].fd);
+	}
+}
+
+static int
+bydir(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Create the new files v[0..n) as safe_write would, each to be there whole
+ * or not at all after a crash, in far fewer waits for the disk: every
+ * file is written to a temporary file (one with no name in its folder,
+ * O_TMPFILE, else one in tmpdir), then they are synced together
+ * (sync_all) and only then named (never over a file that exists),
+ * then each folder they went into is synced once.  A window of them at a
+ * time, for the open files.  Each v[i].err is then 0, or errno with
+ * v[i].what saying what failed; when a folder's fsync fails, its files
+ * failed too: they may not be there after a crash.  The files that
+ * failed.  The caller holds the network's lock.
+ */
+int
+safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
+{
+	struct tmpf *t;
+	char **dirs, dir[PATH_MAX];
+	size_t i, j, nd = 0;
+	int bad = 0, e;
+
+	t = xcalloc(WINDOW, sizeof *t);
+	for (i = 0; i < n; i++)
+		v[i].err = 0, v[i].what = NULL;
+	for (i = 0; i < n; i += WINDOW)
+		create_window(tmpdir, v + i, n - i < WINDOW ? n - i : WINDOW, t);
+	free(t);
+	dirs = xcalloc(n, sizeof *dirs);
+	for (i = 0; i < n; i++)
+		if (v[i].err == 0) {
+			folder(v[i].path, dir);
+			dirs[nd++] = xstrdup(dir);
+		}
+	qsort(dirs, nd, sizeof *dirs, bydir);
+	for (i = 0; i < nd; i++) {
+		if (i > 0 && strcmp(dirs[i], dirs[i - 1]) == 0)
+			continue;
+		if (syncdir(dirs[i]) == 0)
+			continue;
+		e = errno;
+		for (j = 0; j < n; j++) {
+			folder(v[j].path, dir);
+			if (v[j].err == 0 && strcmp(dir, dirs[i]) == 0) {
+				errno = e;
+				failed(&v[j], "fsync of its folder");
+			}
+		}
+	}
+	for (i = 0; i < nd; i++)
+		free(dirs[i]);
+	free(dirs);
+	for (i = 0; i < n; i++) {
+		if (v[i].err == -1)
+			v[i].err = 0;
+		bad += v[i].err != 0;
+	}
+	return bad;
+}
+
+/*
+ * Move the file from to the name to, which must not exist, so that a
+ * crash leaves one of them or both (never neither): a hard link, the old
+ * name unlinked, both folders synced.  Said on stderr when it fails.  The
+ * caller holds the network's lock.
+ */
+int
+safe_move(const char *from, const char *to)
+{
+	char d1[PATH_MAX], d2[PATH_MAX];
+
+	if (link(from, to) == -1) {
+		warn("'%s': cannot make it '%s'", from, to);
+		return -1;
+	}
+	folder(to, d2);
+	folder(from, d1);
+	if (syncdir(d2) == -1 || unlink(from) == -1 || syncdir(d1) == -1) {
+		warn("'%s'", from);
+		return -1;
+	}
+	return 0;
+}
+
+/* Remove the file path, the removal synced.  The caller holds the lock. */
+int
+safe_remove(const char *path)
+{
+	char dir[PATH_MAX];
+
+	folder(path, dir);
+	if (unlink(path) == -1 || syncdir(dir) == -1) {
+		warn("'%s'", path);
+		return -1;
+	}
+	return 0;
 }
 
 /*

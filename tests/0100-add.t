@@ -18,7 +18,7 @@ mode() {
 VERSION=$(sed -n 's/^#define[	 ]*NW_VERSION[	 ]*"\(.*\)"$/\1/p' \
     "$TOP/src/nw.h")
 USAGE='usage: nw-add [-f] [-b birthday] [-C dir] [-c circle] [-E email] [-e every] [-g group]
-              [-m met] [-o org] [-P phone] [-t tag] [-v via] name ...'
+              [-m met] [-o org] [-P phone] [-T type] [-t tag] [-v via] name ...'
 
 # --- every option, in the documented key order ------------------------------
 
@@ -145,7 +145,9 @@ for pair in 'José Núñez|jose-nunez' '김민준|김민준' \
 	id=${pair##*|}
 	run nw-add -- "$name"
 	is "$rc:$out" "0:$id" "slug of '$name' is $id"
-	want_name "$S/$id.yaml" "$name"
+	# the name as written: trimmed, each run of blanks one space
+	want_name "$S/$id.yaml" "$(printf '%s' "$name" | tr -s ' \t' '  ' |
+	    sed 's/^ //; s/ $//')"
 done
 
 # a different name with a taken slug gets -2
@@ -244,9 +246,11 @@ is "$rc:$out" "0:hal-abelson" "names given: standard input is not read"
 test ! -e "$I/not-read.yaml"
 ok $? "names given: no contact from standard input"
 
+ls "$I" >"$T/before"
 run nw-add
-is "$rc" 2 "no names, stdin /dev/null: exit 2"
-is "$err" "$USAGE" "no names, stdin /dev/null: usage on stderr"
+is "$rc:$out:$err" "0::" "no names, stdin /dev/null: nothing to add, exit 0"
+ls "$I" >"$T/after"
+same "$T/after" "$T/before" "no names, stdin /dev/null: no file written"
 
 # --- usage errors: exit 2, nothing written -----------------------------
 
@@ -268,7 +272,7 @@ is "$rc" 2 "birthday in another format: exit 2"
 
 run nw-add -e 6x 'Ivan Six'
 is "$rc:$out" "2:" "bad duration unit: exit 2"
-is "$err" "nw-add: '6x': not a duration (like 3w, 2m, 1y)" \
+is "$err" "nw-add: '6x': not a duration (like 3w, 2m, 1y) or never" \
     "bad duration: the message"
 run nw-add -e 0w 'Ivan Seven'
 is "$rc" 2 "zero duration: exit 2"
@@ -290,7 +294,7 @@ same "$T/after" "$T/before" "usage errors: no file written"
 
 run nw-add -h
 is "$rc:$err" "0:" "-h: exit 0, nothing on stderr"
-is "$out" "$USAGE" "-h: the usage on stdout"
+is "$(printf '%s\n' "$out" | sed '/^$/,$d')" "$USAGE" "-h: the usage on stdout, then the options"
 
 run nw-add -V
 is "$rc:$out" "0:nw-add $VERSION" "-V: the version"
@@ -375,5 +379,22 @@ EOF
 )
 is "$got" "$nfiles files" \
     "all $nfiles files written parse; $nnames names read back intact"
+
+# -T community: a community's file; a person of the same name is no
+# duplicate of it, nor it of a person.
+mknet types
+run nw-add -T community -e 1m 'ACM Chicago'
+is "$rc:$out:$err" "0:acm-chicago:" "-T community: exit 0, the id"
+is "$(cat "$NW_DIR/acm-chicago.yaml")" "name: ACM Chicago
+type: community
+every: 1m
+added: 2026-11-25" "-T community: type after the name"
+run nw-add 'ACM Chicago'
+is "$rc:$out:$err" "0:acm-chicago-2:" "a person named like a community is no duplicate"
+run nw-add -T community 'acm chicago'
+is "$rc:$err" "1:nw-add: 'acm chicago': already in the network as acm-chicago (-f adds anyway)" \
+    "a community named like a community is"
+run nw-add -T club 'Chess Club'
+is "$rc:$err" "2:nw-add: 'club': not person or community" "-T club: usage error"
 
 done_testing

@@ -9,11 +9,12 @@
 want() { cat >"$T/want"; }
 
 
-# quiet: ran fine, printed exactly $1 on stdout and nothing on stderr.
+# quiet: ran fine, printed exactly $1 on stdout and nothing on stderr, or
+# exactly $3 there (a follow-up cleared is said).
 quiet() {
 	is "$rc" 0 "$2: exit 0"
 	is "$out" "$1" "$2: prints the id"
-	is "$err" "" "$2: nothing on stderr"
+	is "$err" "${3-}" "$2: ${3:+only the follow-up done }on stderr"
 }
 
 # A stand-in where timeout(1) is missing: no time limit then.
@@ -44,7 +45,8 @@ notes: |
   Free text, any length.
 EOF
 run nw-log -k call -m 'Talked: at length' ada-lovelace
-quiet ada-lovelace "indented block list"
+quiet ada-lovelace "indented block list" \
+    "nw-log: ada-lovelace: follow-up done: Ask how the new job is going"
 want <<'EOF'
 # Ada, met at RustConf
 name: Ada Lovelace   # the countess
@@ -167,7 +169,7 @@ same "$N/eve.yaml" "$T/want" "absent log: a log block at the end"
 # CRLF, no final newline, next and next-note to remove, no log.
 printf 'name: Fay Wray\r\nnext: 2026-12-01\r\nnext-note: x\r\ntags: [a]' >"$N/fay.yaml"
 run nw-log -k call fay
-quiet fay "CRLF, no final newline, no log"
+quiet fay "CRLF, no final newline, no log" "nw-log: fay: follow-up done: x"
 printf 'name: Fay Wray\r\ntags: [a]\r\nlog:\r\n  - {date: 2026-11-25, kind: call}' | want
 same "$N/fay.yaml" "$T/want" "new CRLF log block, still no final newline"
 
@@ -188,7 +190,8 @@ same "$N/hal.yaml" "$T/want" "BOM kept"
 # BOM, CRLF, no final newline, next as the last key: it goes, log comes.
 printf '\357\273\277name: Ian Ide\r\nnext: 2026-12-01' >"$N/ian.yaml"
 run nw-log ian
-quiet ian "BOM, CRLF, no final newline, next last"
+quiet ian "BOM, CRLF, no final newline, next last" \
+    "nw-log: ian: follow-up done: 2026-12-01"
 printf '\357\273\277name: Ian Ide\r\nlog:\r\n  - {date: 2026-11-25}' | want
 same "$N/ian.yaml" "$T/want" "BOM, CRLF, no final newline kept; next removed"
 
@@ -335,7 +338,7 @@ same "$N/nat.yaml" "$T/want" "-k note keeps next and next-note"
 
 # Plain logging removes both, next-note being the last line.
 run nw-log -k call nat
-quiet nat "plain log after -n"
+quiet nat "plain log after -n" "nw-log: nat: follow-up done: plain words"
 printf 'name: Nat King\nemail: nat@example.org\nlog:\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: meet}\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: note, note: moved to Paris}\n  - {date: 2026-11-25, kind: call}\n' | want
 same "$N/nat.yaml" "$T/want" "logging removes next and next-note"
 
@@ -344,29 +347,44 @@ printf 'name: Oda One\nnext: 2026-12-01\n' >"$N/oda.yaml"
 printf 'name: Ola Two\nnext: 2026-12-01\n' >"$N/ola.yaml"
 run nw-log -k call oda ola
 quiet "oda
-ola" "two contacts with next"
+ola" "two contacts with next" "nw-log: oda: follow-up done: 2026-12-01
+nw-log: ola: follow-up done: 2026-12-01"
 printf 'name: Oda One\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
 same "$N/oda.yaml" "$T/want" "first of two: next removed, entry added"
 printf 'name: Ola Two\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
 same "$N/ola.yaml" "$T/want" "second of two: next removed, entry added"
 
 # ---------------------------------------------------------------------------
-# -k ask warns when asks exceed gives; the entry is still written.
+# -k ask warns when you ask while you owe: the balance before the ask
+# (asks + got - gives, as nw-give -l counts it) above 0.  The entry is
+# still written.
 printf 'name: Pam Beesly\nlog:\n  - {date: 2026-01-01, kind: give}\n' >"$N/pam.yaml"
 run nw-log -k ask -m 'an intro' pam
-quiet pam "one ask, one give: no warning"
+quiet pam "one give, then an ask: owed nothing, no warning"
 run nw-log -k ask pam
-is "$rc" 0 "asked more than gave: still exit 0"
-is "$out" "pam" "asked more than gave: id printed"
-is "$err" "nw-log: warning: asked Pam Beesly 2 times, gave 1" "warning: 2 asks, 1 give"
-printf 'name: Pam Beesly\nlog:\n  - {date: 2026-01-01, kind: give}\n  - {date: 2026-11-25, kind: ask, note: an intro}\n  - {date: 2026-11-25, kind: ask}\n' | want
+quiet pam "gave 1, asked 1: even before this ask, no warning"
+run nw-log -k ask pam
+is "$rc:$out" "0:pam" "owing 1 before the ask: still exit 0, id printed"
+is "$err" "nw-log: warning: you owe Pam Beesly 2 (gave 1, asked 3, got 0): give first" \
+    "owing: the warning says how much, and to give first"
+printf 'name: Pam Beesly\nlog:\n  - {date: 2026-01-01, kind: give}\n  - {date: 2026-11-25, kind: ask, note: an intro}\n  - {date: 2026-11-25, kind: ask}\n  - {date: 2026-11-25, kind: ask}\n' | want
 same "$N/pam.yaml" "$T/want" "the asks are logged"
 printf 'name: Quentin Blake\n' >"$N/quentin.yaml"
 run nw-log -k ask quentin
-is "$rc:$out" "0:quentin" "first ask of a new contact: exit 0, id"
-is "$err" "nw-log: warning: asked Quentin Blake 1 time, gave 0" "warning: 1 ask (singular), 0 gives"
+is "$rc:$out:$err" "0:quentin:" "the first ask of a new contact: no warning"
+# A got counts as the gives do: after it you owe, and an ask warns,
+# naming what you offer (the contact's, else .nw.yaml's) as easy asks.
+printf 'name: Rita Got\noffers: [a reference, an idea, advice]\nlog:\n  - {date: 2026-11-01, kind: got, note: her notes}\n' >"$N/rita.yaml"
+run nw-log -k ask -m 'a job' rita
+is "$err" "nw-log: warning: you owe Rita Got 2 (gave 0, asked 1, got 1): give first; keep asks easy, like a reference, an idea or advice" \
+    "a got before the ask: warned, with the contact's offers"
+printf 'offers: [spreading the word]\n' >>"$N/.nw.yaml"
+printf 'name: Sid Got\nlog:\n  - {date: 2026-11-01, kind: got}\n' >"$N/sid.yaml"
+run nw-log -k ask sid
+is "$err" "nw-log: warning: you owe Sid Got 2 (gave 0, asked 1, got 1): give first; keep asks easy, like spreading the word" \
+    "no offers of its own: the default offers of .nw.yaml"
 run nw-log -k call pam
-is "$err" "" "-k call: no warning even when asks exceed gives"
+is "$err" "" "-k call: no warning even when you owe"
 
 # ---------------------------------------------------------------------------
 # The same contact twice in one run is logged once.
@@ -408,11 +426,10 @@ is "$err" "$N/anchor.yaml:2:6: 'log' has an anchor, alias or tag: edit it by han
 same "$N/anchor.yaml" "$T/anchor.base" "anchored log: file untouched"
 
 # ---------------------------------------------------------------------------
-# Usage: no references and nothing to read.
+# No references and /dev/null to read: nothing to do (a terminal gets the
+# usage: tests/0710-stdin.t).
 run nw-log -k call
-is "$rc:$out" "2:" "no refs, stdin /dev/null: exit 2"
-case $err in "usage: nw-log "*) r=0 ;; *) r=1 ;; esac
-ok $r "no refs: usage on stderr"
+is "$rc:$out:$err" "0::" "no refs, stdin /dev/null: nothing done, exit 0"
 run nw-log -x ray-charles
 is "$rc:$out" "2:" "unknown option: exit 2"
 
@@ -436,7 +453,7 @@ same "$P/bob.yaml" "$T/want" "printf | nw-log: second logged"
 
 printf 'name: Dee Dee\n' >"$P/dee.yaml"
 printf 'name: Eve Adams\n' >"$P/eve.yaml"
-nw-due </dev/null 2>"$T/due.err" | nw-log -k email -m hello >"$T/.out" 2>"$T/.err"
+nw-due 2>"$T/due.err" | nw-log -k email -m hello >"$T/.out" 2>"$T/.err"
 rc=$?
 out=$(cat "$T/.out")
 err=$(cat "$T/.err")
@@ -459,5 +476,58 @@ printf 'fay\n' | { sleep 1; timeout 10 nw-log -k call 2>/dev/null; } |
 is "$?:$(cat "$T/.out"):$(cat "$T/.err")" "0:fay:" "nw-log | nw-log"
 printf 'name: Fay Wray\nlog:\n  - {date: 2026-11-25, kind: call}\n  - {date: 2026-11-25, kind: note, note: again}\n' | want
 same "$P/fay.yaml" "$T/want" "nw-log | nw-log: both entries"
+
+# ---------------------------------------------------------------------------
+# A follow-up goes only when the entry is contact dated on or after the
+# newest contact entry already there (nw(5)); a back-dated entry, -K or a
+# note keeps it.  Whenever one goes, nw-log says so.
+fu() {	# fu NAME: a contact with a follow-up set after a call on 11-15
+	printf 'name: %s\nnext: 2026-12-09\nnext-note: Send the draft\nlog:\n  - {date: 2026-11-15, kind: call}\n' "$1" >"$P/fu.yaml"
+}
+fu 'Fu Back'
+run nw-log -k meet -d 2026-11-09 fu
+quiet fu "back-dated before the newest contact entry"
+printf 'name: Fu Back\nnext: 2026-12-09\nnext-note: Send the draft\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-09, kind: meet}\n' | want
+same "$P/fu.yaml" "$T/want" "back-dated entry (11-09 < 11-15): follow-up kept"
+
+fu 'Fu Same'
+run nw-log -k email -d 2026-11-15 fu
+quiet fu "dated the newest contact day" "nw-log: fu: follow-up done: Send the draft"
+printf 'name: Fu Same\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-15, kind: email}\n' | want
+same "$P/fu.yaml" "$T/want" "entry on the newest contact day (11-15): follow-up cleared"
+
+fu 'Fu Keep'
+run nw-log -K -k email -m 'Happy new year' fu
+quiet fu "-K"
+printf 'name: Fu Keep\nnext: 2026-12-09\nnext-note: Send the draft\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-25, kind: email, note: Happy new year}\n' | want
+same "$P/fu.yaml" "$T/want" "-K: follow-up kept, entry added"
+
+# A note in the log is no contact: a later real entry back-dated before
+# the note but after the call still clears (the note does not count).
+printf 'name: Fu Note\nnext: 2026-12-09\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-20, kind: note, note: moved}\n' >"$P/fu.yaml"
+run nw-log -k call -d 2026-11-18 fu
+quiet fu "back-dated after the newest contact, before a note" "nw-log: fu: follow-up done: 2026-12-09"
+printf 'name: Fu Note\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-20, kind: note, note: moved}\n  - {date: 2026-11-18, kind: call}\n' | want
+same "$P/fu.yaml" "$T/want" "a note is not the newest contact: 11-18 >= 11-15 clears, date said without a note"
+
+# The README's pipeline: everyone due gets an email; a follow-up set today
+# on someone due stays with -K.
+fu 'Fu Pipe'
+printf 'fu\n' | nw-log -K -k email -m 'Happy new year' >/dev/null 2>"$T/.err"
+is "$(cat "$T/.err")" "" "-K from a pipe: nothing said"
+grep -q '^next-note: Send the draft$' "$P/fu.yaml"
+ok $? "-K from a pipe: next-note still there"
+
+# ---------------------------------------------------------------------------
+# A log records what happened: a date after today is refused, whatever
+# its form, and the file is untouched.
+cp "$T/dates.base" "$P/dates.yaml"
+run nw-log -k call -d 2027-11-01 dates
+is "$rc:$out" "2:" "-d 2027-11-01 (a typo for 2026): exit 2, nothing printed"
+is "$err" "nw-log: '2027-11-01': a date after today: a log records what happened (-n sets a follow-up)" \
+    "-d in the future: says why"
+run nw-log -d 2026-11-26 dates
+is "$rc" 2 "-d tomorrow's date: exit 2"
+same "$P/dates.yaml" "$T/dates.base" "future -d: file untouched"
 
 done_testing

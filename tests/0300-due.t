@@ -231,7 +231,8 @@ is "$rc" 2 "unknown option: usage error"
 case $err in *usage:*) r=0 ;; *) r=1 ;; esac
 ok $r "unknown option: the usage is shown"
 
-# Filters: -t and -g hold the value, -c is the circle; repeats are AND.
+# Filters: -t and -g hold the value, -c is the circle; repeats of one kind
+# are alternatives (OR), kinds combine (AND).
 run nw-due -C "$N" -t rust
 is "$out" "$(want <<'EOF'
 bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
@@ -239,11 +240,12 @@ ada|2026-10-22|34|Ada Lovelace|every 6w, last 2026-09-10
 EOF
 )" "-t rust"
 
-run nw-due -C "$N" -t rust -t maths
+run nw-due -C "$N" -t maths -t chess -a
 is "$out" "$(want <<'EOF'
 ada|2026-10-22|34|Ada Lovelace|every 6w, last 2026-09-10
+cy|2026-11-22|3|Cy Young|inner: every 3w, last 2026-11-01
 EOF
-)" "-t rust -t maths: both tags"
+)" "-t maths -t chess: either tag"
 
 run nw-due -C "$N" -g 'Chess Club'
 is "$out" "$(want <<'EOF'
@@ -252,11 +254,11 @@ hal|2026-11-15|10|Hal Hill|every 2w, last 2026-11-01
 EOF
 )" "-g 'Chess Club'"
 
-run nw-due -C "$N" -g ACM -g 'Chess Club'
+run nw-due -C "$N" -g 'Chess Club' -g acm -t maths
 is "$out" "$(want <<'EOF'
-bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
+ada|2026-10-22|34|Ada Lovelace|every 6w, last 2026-09-10
 EOF
-)" "-g ACM -g 'Chess Club': both groups"
+)" "-g 'Chess Club' -g acm -t maths: either group, and the tag"
 
 run nw-due -C "$N" -c close
 is "$out" "$(want <<'EOF'
@@ -278,9 +280,15 @@ mo|2026-12-01|-6|Mo Moss|inner: every 3w, last 2026-11-10
 EOF
 )" "-c inner -a"
 
-run nw-due -C "$N" -c close -c inner
-is "$rc" 0 "-c close -c inner: exit 0"
-is "$out" "" "-c close -c inner: nobody is in both"
+run nw-due -C "$N" -c close -c INNER -a
+is "$rc" 0 "-c close -c INNER: exit 0"
+is "$out" "$(want <<'EOF'
+bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
+cy|2026-11-22|3|Cy Young|inner: every 3w, last 2026-11-01
+ivy|2026-11-20|5|Ivy Irons|follow-up: Send the "Engines" paper
+mo|2026-12-01|-6|Mo Moss|inner: every 3w, last 2026-11-10
+EOF
+)" "-c close -c INNER: either circle, in any case"
 
 run nw-due -C "$N" -c friends
 is "$rc" 2 "-c friends: an unknown circle is a usage error"
@@ -314,7 +322,7 @@ EOF
 is "$err" "nw-due: 'zed': no such contact" "refs: the message"
 
 printf 'hal\tHal Hill\tanything\nbob\n' >"$T/refs"
-runin "$T/refs" nw-due -C "$N"
+runin "$T/refs" nw-due -C "$N" -
 is "$rc" 0 "stdin refs: exit 0"
 is "$out" "$(want <<'EOF'
 bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
@@ -322,16 +330,16 @@ hal|2026-11-15|10|Hal Hill|every 2w, last 2026-11-01
 EOF
 )" "stdin refs from a file: text before the first tab"
 
-out=$(printf 'cy\nlee\n' | nw-due -C "$N" 2>&1)
+out=$(printf 'cy\nlee\n' | nw-due -C "$N" - 2>&1)
 is "$out" "$(want <<'EOF'
 cy|2026-11-22|3|Cy Young|inner: every 3w, last 2026-11-01
 EOF
 )" "stdin refs from a pipe"
 
-out=$(printf '' | nw-due -C "$N" 2>&1)
-is "$out" "" "an empty pipe selects nothing"
+out=$(printf '' | nw-due -C "$N" - 2>&1)
+is "$out" "" "an empty pipe read with '-' selects nothing"
 
-out=$(nw-due -C "$N" -a -t rust | nw-due -C "$N" -c close 2>&1)
+out=$(nw-due -C "$N" -a -t rust | nw-due -C "$N" -c close - 2>&1)
 is "$out" "$(want <<'EOF'
 bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
 EOF
@@ -426,7 +434,7 @@ printf 'name: Sam Birthday\ncircle: close\nbirthday: 1990-12-05\nlog:\n  - {date
 # birthday in 11d: outside the window
 printf 'name: Sam Later\nbirthday: --12-06\nlog:\n  - {date: 2026-11-01}\n' \
 	>"$N/s-later.yaml"
-run nw-due -C "$N"
+run nw-due -b -C "$N"
 is "$rc" 0 "settings: exit 0"
 is "$out" "$(want <<'EOF'
 s-close|2026-11-01|24|Sam Close|close: every 1m, last 2026-10-01
@@ -480,7 +488,7 @@ printf 'name: Bart Out\nbirthday: --12-03\nadded: 2026-10-01\n' \
 # birthday yesterday: next one in 364 days, not shown
 printf 'name: Bret Past\nbirthday: 1999-11-24\nadded: 2026-10-01\n' \
 	>"$N/b-past.yaml"
-run nw-due -C "$N"
+run nw-due -b -C "$N"
 is "$rc" 0 "birthdays: exit 0"
 is "$out" "$(want <<'EOF'
 b-due|2026-10-22|34|Bea Due|every 6w, last 2026-09-10; birthday in 3d (11-28)
@@ -490,7 +498,7 @@ b-edge|2027-10-01|-310|Bill Edge|birthday in 7d (12-02)
 EOF
 )" "birthdays: within 7 days inclusive, joined to a due reason"
 
-run nw-due -C "$N" -j b-only
+run nw-due -C "$N" -bj b-only
 is "$out" '{"id":"b-only","due":"2027-01-02","days":-38,"name":"Bo Only","reason":"birthday in 3d (11-28)"}' \
 	"birthdays: -j of a birthday-only row"
 
@@ -500,19 +508,19 @@ net leap
 printf 'name: Lily Leap\nbirthday: 1992-02-29\nadded: 2026-12-01\n' \
 	>"$N/lily.yaml"
 # due 2027-12-01 from added + 1y
-run env NW_TODAY=2027-02-25 nw-due -C "$N"
+run env NW_TODAY=2027-02-25 nw-due -b -C "$N"
 is "$out" "$(want <<'EOF'
 lily|2027-12-01|-279|Lily Leap|birthday in 3d (02-28)
 EOF
 )" "Feb 29 birthday: Feb 28 in 2027"
-run env NW_TODAY=2027-02-28 nw-due -C "$N"
+run env NW_TODAY=2027-02-28 nw-due -b -C "$N"
 is "$out" "$(want <<'EOF'
 lily|2027-12-01|-276|Lily Leap|birthday today
 EOF
 )" "Feb 29 birthday: today on Feb 28, 2027"
-run env NW_TODAY=2027-03-01 nw-due -C "$N"
+run env NW_TODAY=2027-03-01 nw-due -b -C "$N"
 is "$out" "" "Feb 29 birthday: gone on Mar 1, 2027"
-run env NW_TODAY=2028-02-25 nw-due -C "$N"
+run env NW_TODAY=2028-02-25 nw-due -b -C "$N"
 is "$out" "$(want <<'EOF'
 lily|2027-12-01|86|Lily Leap|every 1y, added 2026-12-01; birthday in 4d (02-29)
 EOF
@@ -564,13 +572,17 @@ done
 #  ruth-adeyemi       default 1y, added 2025-09-01 -> 09-01, 85d, 0.23
 #  jose-nunez         next 11-18, 7d, 7/180 = 0.04
 #  mei-chen           never contacted, 0d, 0
+#  analytical-engine-society  a community, every 2m, last 09-01 -> 11-01,
+#                     24d, 24/60 = 0.4
+#  david-kim          outer 1y, last 03-15 -> 2027-03-15, -110d; the
+#                     anniversary (11-30) in 5d: shown for it with -b, -0.30
 #  priya-raman        close 2m, last 11-02 -> 2027-01-02, -38d, birthday
-#                     --11-28 in 3d: shown for it, -0.63
+#                     --11-28 in 3d: shown for it with -b, -0.63
 # Not listed: ada-lovelace (09-28 + 2m = 11-28, birthday 12-10 in 15d),
-# david-kim (2027-03-15), kenji-watanabe (next 2027-01-15),
+# kenji-watanabe (next 2027-01-15), pydata-london (11-12 + 1m = 12-12),
 # lena-fischer (empty log, added 06-01 + 6m = 12-01), omar-haddad (last
 # 11-20, the back-dated 11-12 is older: 12-11; birthday 01-17).
-run nw-due -C "$TOP/examples/network"
+run nw-due -b -C "$TOP/examples/network"
 is "$rc" 0 "example network: exit 0"
 is "$err" "" "example network: nothing on stderr"
 is "$out" "$(want <<'EOF'
@@ -578,12 +590,135 @@ work/grace-hopper|2026-09-22|64|Grace Hopper|inner: every 3w, last 2026-09-01
 hannah-berg|2026-10-06|50|Hannah Berg|family: every 1m, last 2026-09-06
 charles-babbage|2026-08-14|103|Charles Babbage|regular: every 6m, last 2026-02-14
 tom-okafor|2026-06-10|168|Tom Okafor|outer: every 1y, last 2025-06-10
+analytical-engine-society|2026-11-01|24|Analytical Engine Society|community: every 2m, last 2026-09-01
 sofia-rossi|2026-11-11|14|Sofia Rossi|every 6w, last 2026-09-30
 ruth-adeyemi|2026-09-01|85|Ruth Adeyemi|every 1y, added 2025-09-01
 jose-nunez|2026-11-18|7|José Núñez|follow-up: Preguntar por la beca -- did the scholarship come through?
 mei-chen|2026-11-25|0|Mei Chen|never contacted
+david-kim|2027-03-15|-110|David Kim|anniversary in 5d (11-30)
 priya-raman|2027-01-02|-38|Priya Raman|birthday in 3d (11-28)
 EOF
 )" "example network: the due list of 2026-11-25"
+
+# ---------------------------------------------------------------------------
+# Birthdays and dates show with -b only; a due row mentions them anyway.
+# A birthday is dismissed once contact is logged on or after its window
+# opened.  A cadence of never (every: never, or a circle's) keeps a
+# contact out, but for a follow-up.  Communities are marked; -k selects.
+N=$T/life
+net life
+cat >"$N/.nw.yaml" <<'EOF'
+circles: {inner: 3w, close: 2m, regular: 6m, outer: 1y, dormant: never}
+offers: [a reference, spreading the word]
+EOF
+# due 09-10 + 6w = 10-22, 34d, 34/42 = 0.81; birthday in 3d; an open ask
+cat >"$N/bea.yaml" <<'EOF'
+name: Bea Due
+every: 6w
+birthday: --11-28
+offers: [input on compilers]
+topics: [rust, history]
+log:
+  - {date: 2026-08-01, kind: ask, note: An intro to her editor}
+  - {date: 2026-09-10, kind: call, note: Talked about her new job}
+EOF
+# close 2m, last 11-02: due 2027-01-02, -38d, -0.63; birthday in 3d
+printf 'name: Bo Only\ncircle: close\nbirthday: 1980-11-28\nlog:\n  - {date: 2026-11-02, kind: meet}\n' >"$N/bo.yaml"
+# birthday 11-28: its window opened 11-21; contact on 11-22 dismissed it.
+# close 2m: due 2027-01-22, -58d, -0.97
+printf 'name: Bud Done\ncircle: close\nbirthday: --11-28\nlog:\n  - {date: 2026-11-22, kind: call}\n' >"$N/bud.yaml"
+# every 1y, last 06-01: due 2027-06-01, -188d, -0.52; Max in 1d, the
+# anniversary (2012-11-30) in 5d
+cat >"$N/dot.yaml" <<'EOF'
+name: Dot Dates
+every: 1y
+dates: {anniversary: 2012-11-30, "Max (son)": --11-26}
+log:
+  - {date: 2026-06-01, kind: call}
+EOF
+# every never: not listed, even with -a; its birthday in 2d with -b, the
+# day in the due column: 2026-11-27, -2d, -2/365
+printf 'name: Nev Never\nevery: never\nbirthday: --11-27\nlog:\n  - {date: 2020-01-01}\n' >"$N/nev.yaml"
+# the dormant circle's cadence is never
+printf 'name: Dor Mant\ncircle: dormant\nlog:\n  - {date: 2025-01-01}\n' >"$N/dorm.yaml"
+# ... but a follow-up stands: 11-20, 5d, 5/365 = 0.014
+printf 'name: Dora Next\ncircle: dormant\nnext: 2026-11-20\nnext-note: Ask about the move\n' >"$N/dora.yaml"
+# a community: every 1m, last 10-02 -> 11-02, 23d, 23/30 = 0.77
+printf 'name: ACM Chicago\ntype: community\nevery: 1m\nlog:\n  - {date: 2026-10-02, kind: volunteer, note: Ran the meeting}\n' >"$N/acm.yaml"
+
+run nw-due -C "$N"
+is "$rc:$err" "0:" "life: exit 0, nothing on stderr"
+is "$out" "$(want <<'EOF'
+bea|2026-10-22|34|Bea Due|every 6w, last 2026-09-10; birthday in 3d (11-28)
+acm|2026-11-02|23|ACM Chicago|community: every 1m, last 2026-10-02
+dora|2026-11-20|5|Dora Next|follow-up: Ask about the move
+EOF
+)" "without -b: no birthday-only row, a due row still says its birthday; never stays out; a community says so"
+
+run nw-due -C "$N" -b
+is "$out" "$(want <<'EOF'
+bea|2026-10-22|34|Bea Due|every 6w, last 2026-09-10; birthday in 3d (11-28)
+acm|2026-11-02|23|ACM Chicago|community: every 1m, last 2026-10-02
+dora|2026-11-20|5|Dora Next|follow-up: Ask about the move
+nev|2026-11-27|-2|Nev Never|birthday in 2d (11-27)
+dot|2027-06-01|-188|Dot Dates|Max (son) in 1d (11-26); anniversary in 5d (11-30)
+bo|2027-01-02|-38|Bo Only|birthday in 3d (11-28)
+EOF
+)" "-b: birthdays and dates, nearest first; dismissed by contact since the window opened"
+
+run nw-due -C "$N" -a
+is "$out" "$(want <<'EOF'
+bea|2026-10-22|34|Bea Due|every 6w, last 2026-09-10; birthday in 3d (11-28)
+acm|2026-11-02|23|ACM Chicago|community: every 1m, last 2026-10-02
+dora|2026-11-20|5|Dora Next|follow-up: Ask about the move
+dot|2027-06-01|-188|Dot Dates|every 1y, last 2026-06-01; Max (son) in 1d (11-26); anniversary in 5d (11-30)
+bo|2027-01-02|-38|Bo Only|close: every 2m, last 2026-11-02; birthday in 3d (11-28)
+bud|2027-01-22|-58|Bud Done|close: every 2m, last 2026-11-22
+EOF
+)" "-a: everyone with a due date; a cadence of never has none"
+
+run nw-due -C "$N" -k community
+is "$out" "acm	2026-11-02	23	ACM Chicago	community: every 1m, last 2026-10-02" "-k community"
+run nw-due -C "$N" -k person -n 1
+is "$out" "bea	2026-10-22	34	Bea Due	every 6w, last 2026-09-10; birthday in 3d (11-28)" "-k person"
+run nw-due -C "$N" -k club
+is "$rc:$err" "2:nw-due: 'club': not a type (person or community)" "-k club: usage error"
+
+run nw-ls -C "$N" -l dorm dora
+is "$out" "$(want <<'EOF'
+dorm|Dor Mant|dormant|2025-01-01|
+dora|Dora Next|dormant||2026-11-20
+EOF
+)" "nw-ls -l: a cadence of never has no due date"
+
+# The long form: plain text, the same piped and on a terminal (bold name).
+run nw-due -C "$N" -bl bea acm nev
+is "$out" "Bea Due (bea), 34 days overdue
+  why       every 6w, last 2026-09-10
+  last      2026-09-10, call: Talked about her new job
+  offer     input on compilers
+  topics    rust, history
+  balance   gave 0, asked 1, got 0; you owe 1: give first
+  open ask  2026-08-01, 116 days ago: An intro to her editor
+  soon      birthday in 3d (11-28)
+
+ACM Chicago (acm), 23 days overdue
+  why       community: every 1m, last 2026-10-02
+  last      2026-10-02, volunteer: Ran the meeting
+  offer     a reference, spreading the word
+
+Nev Never (nev), birthday in 2d (11-27)
+  last      2020-01-01
+  offer     a reference, spreading the word" \
+	"-l: the context under each row (116 days: 08-01 to 11-25)"
+run nw-due -C "$N" -lj bea
+is "$out" '{"id":"bea","due":"2026-10-22","days":34,"name":"Bea Due","reason":"every 6w, last 2026-09-10; birthday in 3d (11-28)","type":"person","last":{"date":"2026-09-10","kind":"call","note":"Talked about her new job"},"next":null,"next-note":null,"offers":["input on compilers"],"topics":["rust","history"],"gives":0,"asks":1,"got":0,"owe":1,"open-asks":[{"date":"2026-08-01","days":116,"kind":"ask","note":"An intro to her editor"}],"soon":"birthday in 3d (11-28)"}' \
+	"-l -j: the same fields as JSON"
+if command -v script >/dev/null; then
+	script -qec "nw-due -C '$N' -l -n 1" /dev/null </dev/null >"$T/tty" 2>&1
+	esc=$(printf '\033')
+	is "$(head -2 "$T/tty" | tr -d '\r')" "${esc}[1mBea Due (bea), 34 days overdue${esc}[0m
+  why       every 6w, last 2026-09-10" "-l on a terminal: the name in bold, the rest as piped"
+fi
 
 done_testing

@@ -27,7 +27,8 @@ EOF
 run nw-give -m 'the Rust survey link' ada-lovelace
 is "$rc" 0 "give: exit 0"
 is "$out" "ada-lovelace" "give: prints the id"
-is "$err" "" "give: nothing on stderr"
+is "$err" "nw-give: ada-lovelace: follow-up done: Ask about the book" \
+    "give: the follow-up it cleared said on stderr"
 want <<'EOF'
 name: Ada Lovelace  # hand-written
 log:
@@ -79,7 +80,7 @@ ok $r "give without -m: usage on stderr"
 run nw-give -m '' cy-young
 is "$rc:$out" "2:" "give -m '': exit 2"
 run nw-give -m x
-is "$rc:$out" "2:" "give without refs, stdin /dev/null: exit 2"
+is "$rc:$out:$err" "0::" "give without refs, stdin /dev/null: nothing done"
 run nw-give -m x -d junk cy-young
 is "$rc:$out" "2:" "give -d junk: exit 2"
 is "$err" "nw-give: 'junk': not a date (YYYY-MM-DD, today, yesterday, a weekday, 3d)" "give -d junk: says why"
@@ -163,8 +164,8 @@ is "$rc" 1 "balance with an unknown ref: exit 1"
 is "$out" "$(printf 'cy\t0\t1\t0\tCy Young')" "balance with an unknown ref: the rest shown"
 is "$err" "nw-give: 'zed': no such contact" "balance with an unknown ref: said"
 
-pipein "$(printf 'dee\tsomething else\nbob\n')" nw-give -l
-is "$rc:$err" "0:" "printf | nw-give -l"
+pipein "$(printf 'dee\tsomething else\nbob\n')" nw-give -l -
+is "$rc:$err" "0:" "printf | nw-give -l -"
 is "$out" "$(rows <<'EOF'
 dee|0|0|1|Dee Dee
 bob|2|0|0|Bob Smith
@@ -206,5 +207,52 @@ work/grace|1|1|0|Grace Hopper
 bob|2|0|0|Bob Smith
 EOF
 )" "balance with a broken file: the others shown"
+
+# A give dated after today is refused like any log entry.
+printf 'name: Fut Ure\n' >"$N/fut.yaml"
+run nw-give -d 2027-01-01 -m 'a book' fut
+is "$rc:$out" "2:" "give -d in the future: exit 2, nothing printed"
+is "$err" "nw-give: '2027-01-01': a date after today: a log records what happened" \
+    "give -d in the future: says why"
+is "$(cat "$N/fut.yaml")" "name: Fut Ure" "give -d in the future: file untouched"
+
+# ---------------------------------------------------------------------------
+# -o: the open asks, oldest first, with their age.  An ask stays open
+# until a got or a thanks for that person dated on or after it.
+mknet asks
+A=$NW_DIR
+cat >"$A/ann.yaml" <<'EOF'
+name: Ann Asks
+log:
+  - {date: 2026-03-01, kind: ask, note: A reference}
+  - {date: 2026-03-05, kind: thanks}
+  - {date: 2026-09-01, kind: ask, note: An intro to her editor}
+  - {date: 2026-10-10, kind: ask}
+EOF
+# the got on 06-02 answers the ask of 06-01 (and any before it); the ask
+# of the same day as the thanks is answered too
+printf 'name: Ben Got\nlog:\n  - {date: 2026-06-01, kind: ask, note: Notes}\n  - {date: 2026-06-02, kind: got}\n  - {date: 2026-07-01, kind: ask, note: Slides}\n  - {date: 2026-07-01, kind: thanks}\n' >"$A/ben.yaml"
+# back-dated ask written after the got: still answered (date order)
+printf 'name: Cy Late\nlog:\n  - {date: 2026-05-01, kind: got}\n  - {date: 2026-04-20, kind: ask, note: old}\n  - {date: 2026-11-24, kind: ask, note: A job}\n' >"$A/cy.yaml"
+# ages: 09-01 -> 11-25 is 85 days, 10-10 is 46, 11-24 is 1
+run nw-give -o
+is "$rc:$err" "0:" "-o: exit 0, quiet"
+is "$out" "$(rows <<'EOF'
+ann|2026-09-01|85|Ann Asks|An intro to her editor
+ann|2026-10-10|46|Ann Asks|
+cy|2026-11-24|1|Cy Late|A job
+EOF
+)" "-o: open asks oldest first; a got or thanks on or after an ask answers it"
+run nw-give -o -j cy
+is "$out" '{"id":"cy","date":"2026-11-24","days":1,"name":"Cy Late","note":"A job"}' "-o -j: JSON Lines"
+run nw-give -o ben
+is "$rc:$out" "0:" "-o of a contact with no open ask: nothing"
+run nw-give -o -l
+is "$rc" 2 "-o with -l: usage error"
+run nw-give -o -m x ann
+is "$rc" 2 "-o with -m: usage error"
+run nw-show ann
+is "$(printf '%s\n' "$out" | grep -A1 '^  open asks')" "  open asks 2026-09-01, 85 days ago: An intro to her editor
+            2026-10-10, 46 days ago" "nw-show: the same open asks"
 
 done_testing

@@ -29,8 +29,14 @@ cat >"$T/settings" <<'EOF'
 # The cadence of a contact with neither `every` nor `circle`.
 # default: 1y
 #
-# How far ahead nw-due shows birthdays.
+# How far ahead nw-due -b shows birthdays and dates.
 # birthdays: 7d
+#
+# The longest anyone should go without contact (nw-stats).
+# floor: 1y
+#
+# What you can do for people, when they have no `offers:` of their own.
+# offers: [a reference, spreading the word]
 #
 # Commit each change when the network is a git repository.
 # autocommit: true
@@ -149,7 +155,7 @@ test ! -e "$T/u3"
 ok $? "unknown option: nothing made"
 
 run nw-init -h
-is "$rc:$out:$err" "0:$USAGE:" "-h: usage on stdout, exit 0"
+is "$rc:$(printf '%s\n' "$out" | sed '/^$/,$d'):$err" "0:$USAGE:" "-h: usage on stdout, exit 0"
 run nw-init -V
 is "$rc:$out" "0:nw-init $VERSION" "-V: the version"
 

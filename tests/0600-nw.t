@@ -6,13 +6,15 @@ VERSION=$(sed -n 's/^#define[	 ]*NW_VERSION[	 ]*"\(.*\)"$/\1/p' \
     "$TOP/src/nw.h")
 USAGE='usage: nw [-C dir] [command [args ...]]
        nw [-C dir] help command
-       nw [-C dir] git args ...'
+       nw [-C dir] git args ...
+       nw [-C dir] circles
+       nw kinds'
 
 # --- nw alone lists the commands -----------------------------------------
 
 run nw
 is "$rc:$err" "0:" "nw alone: exit 0, nothing on stderr"
-is "$(printf '%s\n' "$out" | sed -n 1,5p)" "$USAGE
+is "$(printf '%s\n' "$out" | sed -n 1,7p)" "$USAGE
 
 commands:" "nw alone: the usage, then 'commands:'"
 is "$(printf '%s\n' "$out" | grep -E '^   (init|add|log|due|give) ')" \
@@ -22,9 +24,12 @@ is "$(printf '%s\n' "$out" | grep -E '^   (init|add|log|due|give) ')" \
    due      who is due for contact, most urgent first
    give     log what you gave; -l the give/ask balance" \
     "nw alone: one line each for init, add, log, due, give"
-is "$(printf '%s\n' "$out" | tail -n 2)" \
+is "$(printf '%s\n' "$out" | tail -n 4)" \
 "   help     show a command's manual
-   git      run git inside the network" "nw alone: help and git last"
+   git      run git inside the network
+   circles  the circles of the settings and their cadences
+   kinds    the kinds of log entry nw(5) names" \
+	"nw alone: help, git, circles and kinds last"
 
 # only the commands it can find: nw and nw-add alone in a folder
 mkdir "$T/solo"
@@ -33,11 +38,32 @@ saved_path=$PATH
 PATH=/usr/bin:/bin
 run "$T/solo/nw"
 PATH=$saved_path
-is "$(printf '%s\n' "$out" | sed 1,5d)" \
+is "$(printf '%s\n' "$out" | sed 1,7d)" \
 "   add      add people
    help     show a command's manual
-   git      run git inside the network" \
+   git      run git inside the network
+   circles  the circles of the settings and their cadences
+   kinds    the kinds of log entry nw(5) names" \
     "nw alone: lists only the commands it finds"
+
+# --- nw circles, nw kinds: the settings and the schema, for completion ---
+
+mknet circ
+run nw circles
+is "$rc:$out:$err" "0:inner	3w
+close	2m
+regular	6m
+outer	1y:" "nw circles: the defaults of a network made by nw-init"
+printf 'circles:\n  family: 1m\n  Team: 2w\n' >"$NW_DIR/.nw.yaml"
+run nw -C "$NW_DIR" circles
+is "$rc:$out:$err" "0:family	1m
+Team	2w:" "nw -C DIR circles: those of .nw.yaml"
+run nw circles x
+is "$rc" 2 "nw circles ARG: a usage error"
+run nw kinds
+is "$rc:$(printf '%s\n' "$out" | head -3)" "0:call
+meet
+email" "nw kinds: the kinds of nw(5), one a line"
 
 # --- nw CMD runs nw-CMD -------------------------------------------------
 
@@ -128,7 +154,7 @@ is "$out" " M ada-lovelace.yaml" "nw git status: in the network"
 run nw -V
 is "$rc:$out:$err" "0:nw $VERSION:" "-V: the version"
 run nw -h
-is "$rc:$out:$err" "0:$USAGE:" "-h: the usage on stdout"
+is "$rc:$(printf '%s\n' "$out" | sed '/^$/,$d'):$err" "0:$USAGE:" "-h: the usage on stdout"
 run nw -x
 is "$rc:$out" "2:" "unknown option: exit 2"
 is "$(printf '%s\n' "$err" | sed 1d)" "$USAGE" "unknown option: usage after the message"

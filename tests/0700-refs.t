@@ -152,18 +152,28 @@ ben
 work/cal" "nw-due </dev/null: /dev/null is not read, everyone due listed"
 
 pipein '' nw-due
-is "$rc:$out:$err" "0::" ": | nw-due prints nothing"
+is "$rc:$(printf '%s\n' "$out" | cut -f1):$err" "0:ann
+ben
+work/cal:" ": | nw-due: an empty pipe is not read, everyone due listed"
+pipein 'ann
+' nw-due
+is "$rc:$(printf '%s\n' "$out" | cut -f1):$err" "0:ann
+ben
+work/cal:" "printf | nw-due: a pipe without '-' is not read"
 
-pipein "$(printf 'work/cal\tanything\tmore\nann\n')" nw-due
-is "$rc:$err" "0:" "printf | nw-due: exit 0"
+pipein '' nw-due -
+is "$rc:$out:$err" "0::" ": | nw-due -: nobody"
+
+pipein "$(printf 'work/cal\tanything\tmore\nann\n')" nw-due -
+is "$rc:$err" "0:" "printf | nw-due -: exit 0"
 is "$(printf '%s\n' "$out" | cut -f1)" "ann
 work/cal" "printf | nw-due: narrowed to the refs, text before the tab"
 
 printf 'ben\n' >"$T/refs"
-runin "$T/refs" nw-due
-is "$rc:$(printf '%s\n' "$out" | cut -f1)" "0:ben" "nw-due <file: a regular file is read"
+runin "$T/refs" nw-due -
+is "$rc:$(printf '%s\n' "$out" | cut -f1)" "0:ben" "nw-due - <file: a regular file is read"
 printf 'ben\tBen Bell\nzed\n' >"$T/refs"
-runin "$T/refs" nw-due
+runin "$T/refs" nw-due -
 is "$rc" 1 "nw-due <file with an unknown ref: exit 1"
 is "$(printf '%s\n' "$out" | cut -f1)" "ben" "nw-due <file with an unknown ref: the rest shown"
 is "$err" "nw-due: 'zed': no such contact" "nw-due <file with an unknown ref: said"

@@ -125,7 +125,7 @@ if [ "$(id -u)" -ne 0 ]; then
 		"a read-only folder: the contact is named"
 	chmod 0755 "$N/ro-dir"
 else
-	echo "# skip: running as root, a read-only folder cannot be tested"
+	skip "running as root, a read-only folder cannot be tested"
 fi
 
 done_testing

@@ -124,6 +124,7 @@ printf 'name: Big Dates\nadded: 9999-12-31\nevery: 10000y\n' >"$N/bigdates.yaml"
 run nw-check
 printf '%s\n' "$out" | grep -e bigdates -e fifo -e folder -e '\.nw-' >"$T/got"
 cat >"$T/want" <<EOF
+$N/bigdates.yaml:3:8: warning: every '10000y' is longer than the floor of .nw.yaml (1y)
 $N/bigdates.yaml:3:8: warning: every '10000y' is over 100 years: due dates stop at 9999-12-31
 $N/fifo.yaml: warning: a FIFO, not a contact
 $N/folder.yaml: warning: a folder named like a contact

@@ -1,14 +1,36 @@
 #!/bin/sh
-# The README's tour is a real session: run it as written (in a scratch
-# folder) and check what it leaves.
+# The README is a real session: its install step run as written in the
+# clone (into $HOME/.local, $HOME a scratch folder), then its tour pasted
+# into a fresh shell whose PATH has no nw but what the install step adds,
+# then make uninstall; check what each leaves.
 . "$(dirname "$0")/lib.sh"
 
-awk '/^## A five-minute tour/ { on = 1 } on && /^```$/ { exit }
-	on && f { print } on && /^```sh$/ { f = 1 }' "$TOP/README.md" |
-	sed "s|/tmp/my-network|$T/net|" >"$T/tour.sh"
+# block HEADING: the first sh block under the README's HEADING
+block() {
+	awk -v h="## $1" '$0 == h { on = 1 } on && /^```$/ { exit }
+	    on && f { print } on && /^```sh$/ { f = 1 }' "$TOP/README.md"
+}
+block Install >"$T/install.sh"
+is "$(head -1 "$T/install.sh" | cut -c1-12)" "make install" "the install step was found"
+FRESH=/usr/local/bin:/usr/bin:/bin
+(cd "$TOP" && env PATH="$FRESH" sh -e "$T/install.sh") >"$T/make.out" 2>&1
+is "$?" 0 "the install step runs"
+# every command of src/ and every page of man/, nothing else
+{
+	for c in "$TOP"/src/nw*.c; do c=${c##*/}; echo "bin/${c%.c}"; done
+	for m in "$TOP"/man/*.1; do echo "share/man/man1/${m##*/}"; done
+	echo share/man/man5/nw.5
+	echo share/man/man7/nw.7
+} | LC_ALL=C sort >"$T/want.list"
+(cd "$HOME/.local" && find bin share/man -type f | LC_ALL=C sort) >"$T/got.list"
+same "$T/got.list" "$T/want.list" "the programs and the manuals are in \$HOME/.local"
+
+block 'A five-minute tour' | sed "s|/tmp/my-network|$T/net|" >"$T/tour.sh"
 is "$(head -1 "$T/tour.sh" | cut -c1-13)" "export NW_DIR" "the tour was found"
-run sh -e "$T/tour.sh"
-is "$rc" 0 "the tour runs to the end"
+# a fresh shell: the install step's export line, then the tour as pasted
+{ grep '^export PATH' "$T/install.sh"; cat "$T/tour.sh"; } >"$T/fresh.sh"
+run env PATH="$FRESH" sh -e "$T/fresh.sh"
+is "$rc" 0 "the tour runs to the end in a fresh shell, with the installed nw"
 is "$out" "$T/net
 ada-lovelace
 charles-babbage
@@ -25,13 +47,14 @@ charles-babbage	2026-12-09	54	Charles Babbage	follow-up: Send the draft
 ada-lovelace	2027-01-25	7	Ada Lovelace	close: every 2m, last 2026-11-25
 ada-lovelace
 ada-lovelace
-ada-lovelace	1	1	0	Ada Lovelace
+ada-lovelace
+ada-lovelace	1	1	1	Ada Lovelace
 alan-turing
 grace-hopper
 charles-babbage
 ada-lovelace" "each step prints what it should"
-is "$err" "nw-log: warning: asked Ada Lovelace 1 time, gave 0" \
-	"the ask before a give is warned about"
+is "$err" "nw-log: warning: you owe Ada Lovelace 2 (gave 0, asked 1, got 1): give first" \
+	"the ask made while owing is warned about"
 # the search-and-fix block goes on from there (nw-edit with an editor
 # that changes nothing)
 awk '/^## Search and fix/ { on = 1 } on && /^```$/ { exit }
@@ -40,7 +63,7 @@ EDITOR=true NW_TODAY=2027-02-01 NW_DIR=$T/net run sh -e "$T/search.sh"
 is "$rc" 0 "the search-and-fix block runs to the end"
 is "$out" "ada-lovelace	Ada Lovelace
 ada-lovelace	Ada Lovelace	close	2027-02-01	2027-04-01
-charles-babbage	Charles Babbage	outer	2027-02-01	2028-02-01
+charles-babbage	Charles Babbage	outer	2027-02-01	2026-12-09
 Ada Lovelace
   id        ada-lovelace
   circle    close
@@ -49,10 +72,11 @@ Ada Lovelace
   birthday  1815-12-10 (age 211)
   tags      rust
   due       2027-04-01, in 59 days (close: every 2m, last 2027-02-01)
-  balance   gave 1, asked 1, got 0
+  balance   gave 1, asked 1, got 1; you owe 1: give first
   log       2027-02-01  email  Happy new year
             2026-11-25  give   Sent the Rust survey link
             2026-11-25  ask    An intro to her editor
+            2026-11-25  got    Notes on my draft
             2026-11-25  call   Talked about her new job
 ada-lovelace
 ada-lovelace
@@ -60,7 +84,33 @@ rust
 mathematics" "each step prints what it should"
 is "$(sed -n '/^next:/p' "$T/net/ada-lovelace.yaml")" "next: 2027-02-15" \
 	"the follow-up is in the file"
-is "$(tail -2 "$T/net/charles-babbage.yaml")" "  - {date: 2026-11-25, kind: email}
-  - {date: 2027-02-01, kind: email, note: Happy new year}" \
-	"the pipeline logged and cleared the follow-up"
+is "$(sed -n '/^next/p' "$T/net/charles-babbage.yaml")" "next: 2026-12-09
+next-note: Send the draft" "the pipeline with -K kept the follow-up"
+is "$(grep -c '{date: 2027-02-01, kind: email, note: Happy new year}' "$T/net/charles-babbage.yaml")" 1 \
+	"the pipeline logged"
+
+# The blocks on what to offer and on communities go on from there.
+for block in 'What to say, what to offer' 'Communities and the whole network'; do
+	awk -v h="## $block" 'index($0, h) == 1 { on = 1 } on && /^```$/ { exit }
+		on && f { print } on && /^```sh$/ { f = 1 }' "$TOP/README.md"
+done >"$T/more.sh"
+NW_TODAY=2027-02-01 NW_DIR=$T/net run sh -e "$T/more.sh"
+is "$rc:$err" "0:" "the offers and communities blocks run to the end, quietly"
+printf '%s\n' "$out" | grep -m 1 -A4 '^Charles Babbage' >"$T/got"
+is "$(cat "$T/got")" "Charles Babbage (charles-babbage), 54 days overdue
+  why       follow-up: Send the draft
+  last      2027-02-01, email: Happy new year
+  offer     a reference
+  topics    difference engines" "nw-due -l: Charles with what to offer and talk about"
+is "$(printf '%s\n' "$out" | grep '^  members')" "  members   2027-02-01  Ada Lovelace (ada-lovelace)" \
+	"nw-show of the community: Ada a member, last seen on Feb 1"
+is "$(printf '%s\n' "$out" | grep '^acm-chicago	')" "" \
+	"the community just taken part in is not due"
+is "$(printf '%s\n' "$out" | grep '^community')" "community	acm-chicago	1	1	1	2027-03-01	-28" \
+	"nw-stats: the community, a member, an entry"
+
+(cd "$TOP" && env PATH="$FRESH" make uninstall PREFIX="$HOME/.local") \
+	>"$T/make.out" 2>&1
+is "$?:$(find "$HOME/.local" -type f -o -type l)" "0:" \
+	"make uninstall takes away all that install put there"
 done_testing

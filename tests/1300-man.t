@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every program has its manual, mandoc -Tlint clean at warning level, and
-# its usage text is the manual's SYNOPSIS.
+# its usage text is the manual's SYNOPSIS; --help and -h are the usage
+# and a line for each option of the manual, --version is -V.
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v mandoc >/dev/null; then
@@ -18,12 +19,27 @@ for p in "$NW_BIN"/nw*; do
 		awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on && NF' |
 		sed 's/^ *//' >"$T/syn"
 	run "$p" -h
-	echo "$out" | sed 's/^usage: *//; s/^ *//' | awk '
+	printf '%s\n' "$out" | sed '/^$/,$d' >"$T/usage"
+	sed 's/^usage: *//; s/^ *//' "$T/usage" | awk '
 		/^-|^\[/ { last = last " " $0; next }
 		{ if (last != "") print last; last = $0 }
 		END { print last }' >"$T/use"
 	is "$(cat "$T/use")" "$(cat "$T/syn")" "$n -h is the SYNOPSIS"
 	is "$rc" 0 "$n -h exits 0"
+	# --help is -h: the usage, then a line an option, the letters those
+	# of the manual's option list
+	help=$out
+	run "$p" --help
+	is "$rc:$out" "0:$help" "$n --help is -h"
+	printf '%s\n' "$out" | sed '1,/^$/d' | sed 's/^  -\(.\).*/\1/' |
+		sort >"$T/hopts"
+	sed -n 's/^\.It Fl \([^ ]\).*/\1/p' "$TOP/man/$n.1" | sort >"$T/mopts"
+	is "$(cat "$T/hopts")" "$(cat "$T/mopts")" \
+		"$n --help: one line for each option of $n(1)"
+	run "$p" --version
+	is "$rc:$out:$err" "0:$n 0.1:" "$n --version"
+	run "$p" --no-such-option
+	is "$rc" 2 "$n --no-such-option: a usage error"
 done
 for page in nw.5 nw.7; do
 	(cd "$TOP/man" && mandoc -Tlint -Wwarning "$page") >"$T/lint" 2>&1

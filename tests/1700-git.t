@@ -236,7 +236,7 @@ ada-lovelace.yaml" "hook: the commit holds the logged file only"
 	run git -C "$B" commit -q -m 'Settings' -- .nw.yaml
 	is "$rc:$err" "0:" "hook: settings are no contact, and commit"
 else
-	echo "# nw-check is not installed: hook tests skipped"
+	skip "nw-check is not installed: hook tests"
 fi
 
 # --- autocommit: exactly the changed files -------------------------------

@@ -161,7 +161,7 @@ if [ -d "$B/.git/rebase-merge" ] || [ -d "$B/.git/rebase-apply" ]; then
 	git -C "$B" rebase --abort
 	git -C "$B" checkout -q -- .
 else
-	echo "# skip: could not stop a rebase half-way"
+	skip "could not stop a rebase half-way"
 fi
 
 # nw-edit mends a conflicted file: its id resolves though it does not parse.

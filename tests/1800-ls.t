@@ -17,6 +17,7 @@ run nw-ls -C "$EX"
 is "$rc:$err" "0:" "all: exit 0, nothing on stderr"
 is "$out" "$(rows <<'EOF'
 ada-lovelace|Ada Lovelace
+analytical-engine-society|Analytical Engine Society
 charles-babbage|Charles Babbage
 david-kim|David Kim
 hannah-berg|Hannah Berg
@@ -26,6 +27,7 @@ lena-fischer|Lena Fischer
 mei-chen|Mei Chen
 omar-haddad|Omar Haddad
 priya-raman|Priya Raman
+pydata-london|PyData London
 ruth-adeyemi|Ruth Adeyemi
 sofia-rossi|Sofia Rossi
 tom-okafor|Tom Okafor
@@ -37,6 +39,7 @@ EOF
 run nw-ls -C "$EX" -l
 is "$out" "$(rows <<'EOF'
 ada-lovelace|Ada Lovelace|close|2026-09-28|2026-11-28
+analytical-engine-society|Analytical Engine Society||2026-09-01|2026-11-01
 charles-babbage|Charles Babbage|regular|2026-02-14|2026-08-14
 david-kim|David Kim|outer|2026-03-15|2027-03-15
 hannah-berg|Hannah Berg|family|2026-09-06|2026-10-06
@@ -46,6 +49,7 @@ lena-fischer|Lena Fischer|regular|2026-06-01|2026-12-01
 mei-chen|Mei Chen|regular||2026-11-25
 omar-haddad|Omar Haddad|inner|2026-11-20|2026-12-11
 priya-raman|Priya Raman|close|2026-11-02|2027-01-02
+pydata-london|PyData London||2026-11-12|2026-12-12
 ruth-adeyemi|Ruth Adeyemi||2025-09-01|2026-09-01
 sofia-rossi|Sofia Rossi|regular|2026-09-30|2026-11-11
 tom-okafor|Tom Okafor|outer|2025-06-10|2026-06-10
@@ -54,19 +58,23 @@ EOF
 )" "-l: circle, last contact, due; empty fields when there is none"
 
 # ---------------------------------------------------------------------------
-# -t, -g, -c: case-insensitive tags and groups, repeated means AND.
+# -t, -g, -c: tags, groups and circles in any case; a repeated filter is an
+# alternative (OR), different ones combine (AND).
 run nw-ls -C "$EX" -t rust
 is "$(ids)" "ada-lovelace mei-chen" "-t rust"
 run nw-ls -C "$EX" -t RUST
 is "$(ids)" "ada-lovelace mei-chen" "-t ignores case"
-run nw-ls -C "$EX" -t rust -t poetry
-is "$(ids)" "ada-lovelace" "-t twice: both tags"
+run nw-ls -C "$EX" -t poetry -t wasm
+is "$(ids)" "ada-lovelace mei-chen" "-t twice: either tag"
+run nw-ls -C "$EX" -t poetry -t wasm -g ACM
+is "$(ids)" "ada-lovelace" "-t twice and -g: either tag, and the group"
 run nw-ls -C "$EX" -g acm
 is "$(ids)" "ada-lovelace work/grace-hopper" "-g ignores case"
 run nw-ls -C "$EX" -g acm -c inner
 is "$(ids)" "work/grace-hopper" "-g and -c together"
-run nw-ls -C "$EX" -c close -c inner
-is "$rc:$out" "0:" "-c twice: nobody is in two circles"
+run nw-ls -C "$EX" -c close -c Inner
+is "$rc:$(ids)" "0:ada-lovelace omar-haddad priya-raman work/grace-hopper" \
+	"-c twice: either circle, in any case"
 run nw-ls -C "$EX" -c family
 is "$(ids)" "hannah-berg" "-c a circle of the settings"
 run nw-ls -C "$EX" -c friends
@@ -77,12 +85,13 @@ is "$rc:$out:$err" "0::" "no contact passes: empty, exit 0"
 
 # ---------------------------------------------------------------------------
 # -e: smart case.  "rust" is in Ada's and Mei's tags and in Ruth's org
-# (City Health Trust); "Rust" only in Ada's log (the Rust survey link).
+# (City Health Trust); "Rust" in Ada's log (the Rust survey link) and
+# met (RustConf) and in Mei's met (RustFest).
 run nw-ls -C "$EX" -e rust
 is "$(ids)" "ada-lovelace mei-chen ruth-adeyemi" \
 	"-e lowercase ignores case"
 run nw-ls -C "$EX" -e Rust
-is "$(ids)" "ada-lovelace" "-e with a capital is case-sensitive"
+is "$(ids)" "ada-lovelace mei-chen" "-e with a capital is case-sensitive"
 run nw-ls -C "$EX" -e '(?i)RUST'
 is "$(ids)" "ada-lovelace mei-chen ruth-adeyemi" "-e (?i) has the last word"
 run nw-ls -C "$EX" -e '\brust\b'
@@ -100,7 +109,8 @@ is "$(ids)" "" "-e a capital beyond ASCII counts"
 run nw-ls -C "$EX" -e '^jos.\sn'
 is "$(ids)" "jose-nunez" "-e . is one character, not one byte"
 
-# Each searched field: aka, org, title, tags, groups, notes, log notes.
+# Each searched field: every key of the file, the user's own too, and the
+# log's notes.
 run nw-ls -C "$EX" -e amazing
 is "$(ids)" "work/grace-hopper" "-e searches aka"
 run nw-ls -C "$EX" -e 'elephant'
@@ -116,11 +126,19 @@ is "$(ids)" "ruth-adeyemi" "-e searches notes"
 run nw-ls -C "$EX" -e 'pizzoccheri'
 is "$(ids)" "sofia-rossi" "-e searches log notes"
 run nw-ls -C "$EX" -e 'kiezkind\.example'
-is "$(ids)" "" "-e does not search email (-f does)"
+is "$(ids)" "lena-fischer" "-e searches email"
 run nw-ls -C "$EX" -e 'hallway'
-is "$(ids)" "" "-e does not search met"
-run nw-ls -C "$EX" -e rust -e poetry
-is "$(ids)" "ada-lovelace" "-e twice: both patterns"
+is "$(ids)" "david-kim mei-chen" "-e searches met, at any depth"
+run nw-ls -C "$EX" -e '^she/her$'
+is "$(ids)" "priya-raman" "-e searches the user's own keys (pronouns)"
+run nw-ls -C "$EX" -e '^call$'
+is "$(ids)" "" "-e does not search the log's kinds and dates"
+run nw-ls -C "$EX" -e poetry -e pizzoccheri
+is "$(ids)" "ada-lovelace sofia-rossi" "-e twice: either pattern, as grep -e"
+run nw-ls -C "$EX" -f org=engine -f org=nothing-like-it
+is "$(ids)" "ada-lovelace charles-babbage" "-f twice on one key: either pattern"
+run nw-ls -C "$EX" -f org=engine -e poetry
+is "$(ids)" "ada-lovelace" "-f and -e: both must match"
 run nw-ls -C "$EX" -e rust -t wasm
 is "$(ids)" "mei-chen" "-e and -t together"
 
@@ -148,8 +166,8 @@ is "$(ids)" "ada-lovelace" "-f log: any note, kind or date"
 run nw-ls -C "$EX" -f 'nosuchkey=' -f 'org=.'
 is "$(ids)" "" "-f a missing key matches nothing, even an empty pattern"
 run nw-ls -C "$EX" -f 'title=e' -f 'title=^[^ ]+$'
-is "$(ids)" "ada-lovelace charles-babbage kenji-watanabe ruth-adeyemi tom-okafor" \
-	"-f twice: both"
+is "$(ids)" "ada-lovelace charles-babbage david-kim jose-nunez kenji-watanabe lena-fischer omar-haddad priya-raman ruth-adeyemi tom-okafor work/grace-hopper" \
+	"-f twice on one key: either"
 run nw-ls -C "$EX" -f 'a=b=c'
 is "$rc:$err" "0:" "-f splits at the first ="
 
@@ -201,17 +219,18 @@ ada-lovelace|Ada Lovelace
 EOF
 )" "refs: in the order given, then filtered"
 printf 'ada-lovelace\t2026-11-28\nwork/grace-hopper\nada\n' >"$T/refs"
-runin "$T/refs" nw-ls -C "$EX" -l
+runin "$T/refs" nw-ls -C "$EX" -l -
 is "$out" "$(rows <<'EOF'
 ada-lovelace|Ada Lovelace|close|2026-09-28|2026-11-28
 work/grace-hopper|Grace Hopper|inner|2026-09-01|2026-09-22
 EOF
 )" "refs from standard input: the first field, each once"
-nw-ls -C "$EX" -t rust </dev/null | nw-ls -C "$EX" -e Rust >"$T/out" 2>&1
-is "$(cat "$T/out")" "ada-lovelace	Ada Lovelace" "a pipeline narrows"
+nw-ls -C "$EX" -t rust | nw-ls -C "$EX" -e Rust - >"$T/out" 2>&1
+is "$(cat "$T/out")" "ada-lovelace	Ada Lovelace
+mei-chen	Mei Chen" "a pipeline narrows (Mei: met at RustFest)"
 : >"$T/empty"
-runin "$T/empty" nw-ls -C "$EX"
-is "$rc:$out" "0:" "an empty pipe selects nobody"
+runin "$T/empty" nw-ls -C "$EX" -
+is "$rc:$out" "0:" "an empty input read with '-' selects nobody"
 run nw-ls -C "$EX" zed mei
 is "$rc:$out:$err" "1:mei-chen	Mei Chen:nw-ls: 'zed': no such contact" \
 	"a ref that does not resolve: said, exit 1, the rest listed"

@@ -70,8 +70,8 @@ printf 'name: Eve\n' >"$T/bare/eve.yaml"
 # ---------------------------------------------------------------------------
 # nw: commands, then the command's own words.
 comp _nw nw ''
-is "$rc:$out" "0:$(lines due git help log ls set show)" \
-	"nw: the commands on PATH, help and git"
+is "$rc:$out" "0:$(lines circles due git help kinds log ls set show)" \
+	"nw: the commands on PATH, help, git, circles and kinds"
 comp _nw nw l
 is "$out" "$(lines log ls)" "nw l: those that begin so"
 comp _nw nw -
@@ -92,7 +92,7 @@ is "$rc:$out" "0:" "nw: an unknown command completes nothing"
 comp _nw_cmd nw-ls -
 is "$out" "$(lines -C -c -e -f -g -j -l -t)" "nw-ls -: every option"
 comp _nw_cmd nw-show -
-is "$out" "$(lines -C -a -r)" "nw-show -: every option"
+is "$out" "$(lines -C -a -j -r)" "nw-show -: every option"
 comp _nw_cmd nw-set -
 is "$out" "$(lines -C -a -d)" "nw-set -: alternatives [-a | -d]"
 
@@ -115,6 +115,12 @@ comp _nw_cmd nw-ls -C "$T/other" -c ''
 is "$out" "$(lines far near)" "-c: flow style, in the network of -C"
 comp _nw_cmd nw-ls -C "$T/bare" -c ''
 is "$out" "$(lines close inner outer regular)" "-c: no settings: nw's circles"
+"$NW_BIN/nw-init" "$T/fresh" >/dev/null
+comp _nw_cmd nw-ls -C "$T/fresh" -c ''
+is "$out" "$(lines close inner outer regular)" \
+	"-c: a network made by nw-init (defaults commented out): nw's circles"
+comp _nw nw -C "$T/fresh" due -c i
+is "$out" "inner" "nw -C DIR due -c i: from nw circles"
 comp _nw_cmd nw-ls -f li
 is "$out" "links=" "-f: a key and ="
 comp _nw_cmd nw-ls -e ''
@@ -137,9 +143,16 @@ is "$out" "$(lines ada cy work/bob)" "nw-show: ref ... repeats"
 comp _nw_cmd nw-show -C "$T/other" ''
 is "$out" "dee" "nw-show -C DIR: that network's ids"
 comp _nw_cmd nw-set ada ''
-is "$out" "$(lines added address aka birthday circle email every groups \
-	links log met name next next-note notes org phone tags title)" \
+is "$out" "$(lines added address aka birthday circle dates email every \
+	groups links log met name next next-note notes offers org phone tags \
+	title topics type)" \
 	"nw-set REF: the keys"
+comp _nw_cmd nw-set ada type ''
+is "$out" "$(lines community person)" "nw-set REF type: person or community"
+comp _nw_cmd nw-due -k ''
+is "$out" "$(lines community person)" "nw-due -k: the types"
+comp _nw_cmd nw-log -k v
+is "$out" "volunteer" "-k: the kinds of communities too"
 comp _nw_cmd nw-set -a ada tags ''
 is "$out" "$(lines 'maths' 'open\ source' 'rust' 'say\ \"hi\"')" \
 	"nw-set -a REF tags: the tags"

@@ -34,7 +34,7 @@ run nw-check
 is "$rc" 1 "errors: exit 1"
 is "$out" "$N/ada.yaml:1:7: warning: name 'Ada Lovelace' is also on bob
 $N/ada.yaml:2:9: error: circle 'clsoe' is not a circle (inner, close, regular, outer)
-$N/ada.yaml:3:8: error: every '6x' is not a duration (like 3w, 2m, 1y)
+$N/ada.yaml:3:8: error: every '6x' is not a duration (like 3w, 2m, 1y) or never
 $N/ada.yaml:4:9: error: email 'ada@example.org' is also on bob
 $N/ada.yaml:4:26: warning: 'not-an-email' does not look like an email address
 $N/ada.yaml:5:7: error: next '2026-13-01' is not a date (YYYY-MM-DD)
@@ -79,4 +79,51 @@ is "$rc.$err" "1.$N/nul.yaml:1:7: 'name' must be a non-empty string" \
 run nw-check nul
 is "$rc.$out" "1.$N/nul.yaml:1:7: error: 'name' must be a non-empty string" \
 	"nw-check calls it the same error"
+rm "$N/nul.yaml"
+
+# A kind near one of nw(5)'s is likely a typo: a warning names the one
+# meant.  One's own kind, far from all, passes.
+cat >"$N/kinds.yaml" <<'EOF'
+name: Kay Kinds
+log:
+  - {date: 2026-01-01, kind: Call}
+  - {date: 2026-01-02, kind: phone call}
+  - {date: 2026-01-03, kind: emial}
+  - {date: 2026-01-04, kind: meeting}
+  - {date: 2026-01-05, kind: coffee}
+  - {date: 2026-01-06, kind: call}
+EOF
+run nw-check kinds
+is "$rc:$out" "0:$N/kinds.yaml:3:30: warning: log kind 'Call' is not a kind of nw(5): did you mean 'call'?
+$N/kinds.yaml:4:30: warning: log kind 'phone call' is not a kind of nw(5): did you mean 'call'?
+$N/kinds.yaml:5:30: warning: log kind 'emial' is not a kind of nw(5): did you mean 'email'?
+$N/kinds.yaml:6:30: warning: log kind 'meeting' is not a kind of nw(5): did you mean 'meet'?" \
+	"unknown kinds near a known one: warned, the nearest named; coffee passes"
+run nw-check -q kinds
+is "$rc:$out" "0:" "-q: kind warnings are warnings"
+
+# The keys of communities, offers and dates; a log date after today.
+mknet keys
+K=$NW_DIR
+cat >"$K/kay.yaml" <<'Y'
+name: Kay
+type: club
+offers: [a reference, [x]]
+dates: {anniversary: 2012-06-09, bad: 2012-13-01, "": --05-02, odd: [1]}
+every: never
+log:
+  - {date: 2026-11-25, kind: call}
+  - {date: 2027-11-01, kind: call}
+Y
+printf 'name: Lee\ndates: [2012-06-09]\n' >"$K/lee.yaml"
+run nw-check
+is "$rc" 1 "new keys: exit 1"
+is "$out" "$K/kay.yaml:2:7: error: type 'club' is not person or community
+$K/kay.yaml:3:23: error: 'offers' must be a string, not a list
+$K/kay.yaml:4:39: error: date 'bad' '2012-13-01' is not a date (YYYY-MM-DD or --MM-DD)
+$K/kay.yaml:4:51: error: a date of 'dates' needs a name
+$K/kay.yaml:4:69: error: date 'odd' is not a date (YYYY-MM-DD or --MM-DD)
+$K/kay.yaml:8:12: warning: log date '2027-11-01' is after today: a log records what happened
+$K/lee.yaml:2:8: error: 'dates' must be a mapping like {anniversary: 2012-06-09}" \
+    "new keys: type, offers, dates checked; every: never passes; a future log date warned of"
 done_testing

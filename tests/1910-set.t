@@ -77,9 +77,9 @@ run nw-set -d ada aka Ada
 is "$(grep -c '^aka' "$N/ada.yaml")" 0 "-d the last value takes its key"
 cp "$N/ada.yaml" "$T/before"
 run nw-set -d ada tags nope
-is "$rc.$err" "1.nw-set: 'nope': not there to delete" "-d of a value not there: exit 1"
+is "$rc.$err" "1.nw-set: ada: 'nope': not there to delete" "-d of a value not there: exit 1"
 run nw-set -d ada title
-is "$rc.$err" "1.nw-set: 'title': no such key to delete" "-d of a key not there: exit 1"
+is "$rc.$err" "1.nw-set: ada: 'title': no such key to delete" "-d of a key not there: exit 1"
 same "$N/ada.yaml" "$T/before" "and the file is untouched"
 
 # bad values: exit 1, the file untouched
@@ -91,7 +91,7 @@ for kv in "next someday" "every 3x" "circle clsoe" "email foo" \
 	same "$N/ada.yaml" "$T/before" "a bad $1 leaves the file untouched"
 done
 run nw-set ada every 3x
-is "$err" "nw-set: '3x': not a duration (like 3w, 2m, 1y)" "and says why"
+is "$err" "nw-set: '3x': not a duration (like 3w, 2m, 1y) or never" "and says why"
 
 # usage
 for args in "-a ada tags" "ada log x" "-a -d ada tags x" "ada 'a b' x" \
@@ -121,4 +121,31 @@ x: 1." "and back"
 printf 'name: D\nlog: {a: 1}\n' >"$N/d.yaml"
 run nw-set d x 1
 is "$rc.$err" "1.$N/d.yaml:2:6: 'log' is not a list" "a file of a shape nw cannot edit is refused"
+
+# "-" as the reference: the lines of standard input, each changed, one
+# commit; printing is for one contact.
+mknet dash
+printf 'name: Eve Early\n' >"$NW_DIR/eve.yaml"
+printf 'name: Fay Field\ntags: [x]\n' >"$NW_DIR/fay.yaml"
+pipein 'eve
+fay	Fay Field
+' nw-set - circle close
+is "$rc:$out:$err" "0:eve
+fay:" "nw-set - KEY VALUE: each reference of the pipe"
+is "$(cat "$NW_DIR/eve.yaml" "$NW_DIR/fay.yaml")" "name: Eve Early
+circle: close
+name: Fay Field
+tags: [x]
+circle: close" "nw-set -: both files changed"
+pipein 'eve
+fay
+' nw-set -d - tags x
+is "$rc:$out:$err" "1:fay:nw-set: eve: 'x': not there to delete" \
+	"nw-set -d -: the one without it said, the other changed"
+pipein 'eve
+' nw-set - circle
+is "$rc:$out:$err" "2::nw-set: '-': a key is printed for one contact" \
+	"nw-set - KEY: printing is for one contact"
+pipein '' nw-set - circle inner
+is "$rc:$out:$err" "0::" "nw-set - with an empty pipe: nothing to do"
 done_testing

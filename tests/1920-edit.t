@@ -55,7 +55,44 @@ x: 1" "the other change is not overwritten"
 rm -f "$N"/.nw/edit-*
 
 run nw-edit
-is "$rc" 2 "no reference: usage"
+is "$rc:$out:$err" "0::" "no reference, /dev/null to read: nothing to edit, exit 0"
+
+# References from a pipe: each edited in turn, one commit; the editor does
+# not get the pipe as its standard input (it would eat the references).
+printf 'name: Bob Babbage\n' >"$N/bob.yaml"
+printf 'name: Cy Young\n' >"$N/cy.yaml"
+cat >"$T/stamp" <<'EOF2'
+#!/bin/sh
+[ -p /dev/stdin ] && echo "the editor got the pipe" >&2
+printf 'title: Edited\n' >>"$1"
+EOF2
+chmod +x "$T/stamp"
+pipein 'bob
+cy
+' env EDITOR="$T/stamp" nw-edit
+is "$rc:$out:$err" "0:bob
+cy:" "refs from a pipe: both edited, the pipe is not the editor's"
+is "$(cat "$N/bob.yaml" "$N/cy.yaml")" "name: Bob Babbage
+title: Edited
+name: Cy Young
+title: Edited" "refs from a pipe: both files have the edit"
+
+# An editor that fails stops the run: the edits before stay, the contacts
+# after are not opened.
+printf 'name: Bob Babbage\n' >"$N/bob.yaml"
+printf 'name: Cy Young\n' >"$N/cy.yaml"
+cat >"$T/failcy" <<'EOF2'
+#!/bin/sh
+grep -q Cy "$1" && exit 1
+printf 'title: Edited\n' >>"$1"
+EOF2
+chmod +x "$T/failcy"
+EDITOR="$T/failcy" run nw-edit bob cy ada
+is "$rc:$out:$err" "1:bob:nw-edit: the editor failed: nothing changed" \
+	"a failing editor on the second: exit 1, the first edited and printed"
+is "$(cat "$N/bob.yaml" "$N/cy.yaml")" "name: Bob Babbage
+title: Edited
+name: Cy Young" "the first has its edit, the second is as it was"
 run nw-edit zed
 is "$rc.$err" "1.nw-edit: 'zed': no such contact" "an unknown reference"
 # On a terminal a failed check offers to edit again; yes goes back to the

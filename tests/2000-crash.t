@@ -25,6 +25,9 @@ if command -v git >/dev/null; then
 fi
 GIT_MERGE_AUTOEDIT=no
 export GIT_MERGE_AUTOEDIT
+# LeakSanitizer cannot run under ptrace; the sanitizer build keeps ASan.
+ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0
+export ASAN_OPTIONS
 
 full=
 [ "${CRASH_FULL:-0}" = 1 ] && full=-f

@@ -2,7 +2,7 @@
 # What a key of nw(5) means lives in one place (HACKING.md): src/schema.c.
 # $NW_UNIT/testkey/bin holds nw-check, nw-set, nw-show and nw-export built
 # with one more line in the schema's table,
-#	{ "test-key", K_DATE, K_SET, 14, "tested", NOFIELD },
+#	{ "test-key", K_DATE, K_SET, 18, "tested", NOFIELD },
 # and no other change.  Each of them must know the key from that line
 # alone: nw-check checks it as a date, nw-set sets it as one, nw-show shows
 # it under its label, nw-export writes it in CSV and JSON.
@@ -48,8 +48,8 @@ same "$T/got" "$T/want" "nw-show shows it under its label"
 # nw-export: a CSV column of its own, and in JSON as a string.
 run "$K/nw-export" -f csv ada
 is "$(printf '%s\n' "$out" | head -1 | tr -d '\r' | tr ',' '\n' | grep -n test-key)" \
-	"23:test-key" "CSV: a column of its own, where the table has it (after due, before notes)"
-is "$(printf '%s\n' "$out" | sed -n 2p | tr -d '\r' | cut -d, -f23)" "2026-12-24" \
+	"28:test-key" "CSV: a column of its own, where the table has it (after due, before notes)"
+is "$(printf '%s\n' "$out" | sed -n 2p | tr -d '\r' | cut -d, -f28)" "2026-12-24" \
 	"CSV: its value"
 run "$K/nw-export" -f json ada
 is "$out" '{"id":"ada","name":"Ada Lovelace","mine":1,"test-key":"2026-12-24","last":null,"due":"2026-11-25"}' \

@@ -11,6 +11,8 @@
 #   is GOT WANT DESC    exact string comparison, diff shown on failure
 #   same F1 F2 DESC     byte comparison of two files
 #   mknet NAME          a fresh network $T/NAME (nw-init), exported as NW_DIR
+#   skip WHY            a test not run: a TAP skip, and WHY on stderr so that
+#                       make check shows it (prove hides a skip without -v)
 #   done_testing        prints the plan; exits 1 when anything failed
 
 set -u
@@ -96,6 +98,12 @@ same() {
 		_result 1 "$3"
 		diff -u "$2" "$1" | head -20 | sed 's/^/# /'
 	fi
+}
+
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # SKIP $1"
+	echo "$(basename "$0"): skipped: $1" >&2
 }
 
 mknet() {

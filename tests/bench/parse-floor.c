@@ -2,15 +2,20 @@
  * parse-floor - the floor for a full read of an nw network.
  *
  * usage: parse-floor [-s] DIR
+ *        parse-floor -c N DIR
  *
  * Walks DIR like nw does (every *.yaml file, skipping names that begin
  * with "."), reads each file into memory and runs libyaml's event parser
  * over it, discarding the events (no tree, no copies).  With -s it only stats each file (the stat floor: you must
  * at least notice changes).  Prints "files events bytes" on stdout.
+ * With -c it creates N files of 600 bytes in DIR, each written under
+ * another name and renamed, with no fsync: the floor of an import.
  * Compile: cc -O2 -o parse-floor parse-floor.c $(pkg-config --cflags --libs yaml-0.1)
  */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,15 +116,42 @@ walk(const char *dir)
 	closedir(d);
 }
 
+/* n files written and renamed in dir, none synced */
+static int
+create(const char *dir, long n)
+{
+	char tmp[4096], path[4096], data[600];
+	long i;
+	int fd;
+
+	memset(data, 'x', sizeof data);
+	data[sizeof data - 1] = '\n';
+	for (i = 0; i < n; i++) {
+		snprintf(tmp, sizeof tmp, "%s/.tmp-%ld", dir, i);
+		snprintf(path, sizeof path, "%s/file-%ld.yaml", dir, i);
+		if ((fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY, 0600)) == -1 ||
+		    write(fd, data, sizeof data) != (ssize_t)sizeof data ||
+		    close(fd) == -1 || rename(tmp, path) == -1) {
+			perror(tmp);
+			return 1;
+		}
+	}
+	printf("%ld\n", n);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "-c") == 0)
+		return create(argv[3], strtol(argv[2], NULL, 10));
 	if (argc == 3 && strcmp(argv[1], "-s") == 0) {
 		statonly = 1;
 		argv++, argc--;
 	}
 	if (argc != 2) {
-		fprintf(stderr, "usage: parse-floor [-s] dir\n");
+		fprintf(stderr, "usage: parse-floor [-s] dir\n"
+		    "       parse-floor -c n dir\n");
 		return 2;
 	}
 	walk(argv[1]);

@@ -11,7 +11,8 @@ line without a newline, work/grace-hopper in block style in a
 subfolder), without git and with git (nw-init -g: autocommit runs git
 add and git commit as nw's children).  The cards of cards.vcf are two
 new people and one with an email of lena-fischer's (nw-import -u adds
-her new phone).
+her new phone); those of batch.vcf five new people, created at once (all
+written to files with no name yet, synced, then named: safe_create_all).
 
 A clean run under strace records the command's system calls; then one
 trial per recorded call kills the command with SIGKILL just before that
@@ -69,9 +70,12 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, 'net')
 CARDS = os.path.join(HERE, 'cards.vcf')
+BATCH = os.path.join(HERE, 'batch.vcf')
 # the temporary file full, the file in place (fsync, then rename or link
-# and the folder's fsync), each git done, the end
-KEY_CALLS = {'fsync', 'rename', 'link', 'unlink', 'wait4', 'exit_group'}
+# and the folder's fsync; for a batch of new files syncfs and linkat or
+# renameat2), each git done, the end
+KEY_CALLS = {'fsync', 'rename', 'link', 'unlink', 'wait4', 'exit_group',
+             'syncfs', 'renameat2', 'linkat'}
 KINDS = ('torn', 'stale locks', 'strays', 'blocked')
 SHOW = 3        # problems shown per kind and scenario
 
@@ -333,6 +337,7 @@ def scenarios(work, git_ok):
          ['nw-set', '-d', 'work/grace-hopper', 'tags']),
         ("nw-add -t x 'New Person'", ['nw-add', '-t', 'x', 'New Person']),
         ('nw-import -u cards.vcf', ['nw-import', '-u', CARDS]),
+        ('nw-import batch.vcf (new cards at once)', ['nw-import', BATCH]),
     ]
     out = []
     plain = net('template', False)

@@ -145,8 +145,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    d[THEIRS]->root && merge_contact(d[BASE], d[OURS], d[THEIRS], &m) &&
 	    m.conflicts.n == 0)
 		check(d, &m);
-	free(m.text);
-	strv_free(&m.conflicts);
+	merge_free(&m);
 	for (i = BASE; i <= THEIRS; i++)
 		ydoc_free(d[i]);
 	return 0;

@@ -136,6 +136,47 @@ static const struct tcase {
 	  "name: A\rx: 1\n", NULL },
 };
 
+/* A part of a mapping, an item of a list (nw-mv, nw-rm -f). */
+static const struct ccase {
+	const char	*what, *key, *part;
+	const char	*val;		/* NULL: take the part out */
+	const char	*in, *out;	/* out NULL: must be refused */
+} ccases[] = {
+	{ "child: a flow mapping's value", "met", "via", "bob-2",
+	  "name: A\nmet: {where: x, via: bob}  # c\n",
+	  "name: A\nmet: {where: x, via: bob-2}  # c\n" },
+	{ "child: a block mapping's value, quoted", "met", "via", "\"a: b\"",
+	  "name: A\nmet:\n  via: 'bob'\n  date: 2020-01-01\n",
+	  "name: A\nmet:\n  via: \"a: b\"\n  date: 2020-01-01\n" },
+	{ "child: out of a flow mapping, first", "met", "via", NULL,
+	  "name: A\nmet: {via: bob, where: x}\n",
+	  "name: A\nmet: {where: x}\n" },
+	{ "child: out of a flow mapping, last", "met", "via", NULL,
+	  "name: A\nmet: {where: x, via: bob}\n",
+	  "name: A\nmet: {where: x}\n" },
+	{ "child: out of a block mapping, CRLF", "met", "via", NULL,
+	  "name: A\r\nmet:\r\n  where: x\r\n  via: bob   # him\r\nlog: []\r\n",
+	  "name: A\r\nmet:\r\n  where: x\r\nlog: []\r\n" },
+	{ "child: the only one goes with its key", "met", "via", NULL,
+	  "name: A\nmet: {via: bob}\nlog: []\n",
+	  "name: A\nlog: []\n" },
+	{ "child: a list item", "groups", "acm", "acm-2",
+	  "name: A\ngroups: [x, acm, ACM]\n",
+	  "name: A\ngroups: [x, acm-2, ACM]\n" },
+	{ "child: not there, nothing done", "met", "via", "x",
+	  "name: A\nmet: {where: x}\n",
+	  "name: A\nmet: {where: x}\n" },
+	{ "refuse: child with an anchor", "met", "via", "x",
+	  "name: A\nmet: {via: &v bob}\n",
+	  NULL },
+	{ "refuse: child a block scalar", "met", "via", "x",
+	  "name: A\nmet:\n  via: |\n    bob\n",
+	  NULL },
+	{ "refuse: child empty", "met", "via", "x",
+	  "name: A\nmet:\n  via:\n  where: x\n",
+	  NULL },
+};
+
 static const struct qcase {
 	const char *in;
 	int flags;
@@ -244,6 +285,25 @@ main(void)
 			if (r)
 				show("edited", e->text, e->len);
 		}
+		edit_free(e);
+	}
+	for (i = 0; i < sizeof ccases / sizeof ccases[0]; i++) {
+		d = ydoc_parse(ccases[i].in, strlen(ccases[i].in));
+		e = edit_open(d, "test.yaml");
+		r = edit_child(e, ccases[i].key, ccases[i].part, ccases[i].val,
+		    &found);
+		if (ccases[i].out) {
+			ok(r && e->len == strlen(ccases[i].out) &&
+			    memcmp(e->text, ccases[i].out, e->len) == 0,
+			    ccases[i].what);
+			if (!r)
+				printf("# refused: %s\n", e->err);
+			else if (e->len != strlen(ccases[i].out) ||
+			    memcmp(e->text, ccases[i].out, e->len))
+				show("got", e->text, e->len);
+		} else
+			ok(!r && e->len == strlen(ccases[i].in) && e->err[0],
+			    ccases[i].what);
 		edit_free(e);
 	}
 	for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {

@@ -1,0 +1,70 @@
+/* nw-mv - give a contact a new id */
+
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+static const char usage_text[] = "usage: nw-mv [-C dir] ref new-id";
+
+static const char options_text[] =
+    "  -C dir         use the network in dir\n";
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\n", usage_text);
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct refs refs = { 0 };
+	struct strv changed = { 0 };
+	struct net *net;
+	const char *to;
+	char *id, *msg;
+	size_t n;
+	int ch, rv;
+
+	while ((ch = opt_get(argc, argv, "C:hV")) != -1)
+		switch (ch) {
+		case 'C': nw_dir_opt = optarg; break;
+		case 'V': puts("nw-mv " NW_VERSION); return 0;
+		case 'h': return opt_help(usage_text, options_text);
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc != 2)
+		usage();
+	to = argv[1];
+	n = strlen(to);
+	if (!id_valid(to) || (n > 5 && strcmp(to + n - 5, ".yaml") == 0))
+		errx(2, "'%s': not an id (a name below the network: no dot "
+		    "file, no .yaml)", to);
+
+	net = net_open(1);
+	refs.net = net;
+	if ((id = ref_resolve(&refs, argv[0])) == NULL) {
+		refs_free(&refs);
+		net_free(net);
+		return 1;
+	}
+	if (strcmp(id, to) == 0)
+		errx(2, "'%s': the id it has already", to);
+	if ((rv = change_mv(net, id, to, &changed)) == 0) {
+		puts(to);
+		msg = xasprintf("Rename %s to %s", id, to);
+		git_commit(net, changed.v, changed.n, msg);
+		free(msg);
+	}
+	strv_free(&changed);
+	refs_free(&refs);
+	free(id);
+	net_free(net);
+	return out_close() || rv;
+}

@@ -1,0 +1,1056 @@
+/* nw-stats - the network's health at a glance */
+
+#include <err.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+static const char usage_text[] =
+    "usage: nw-stats [-Hj] [-C dir] [-c circle] [-g group] [-p ref] "
+    "[-t tag] [ref ...]";
+
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -c circle      only this circle (repeats: either)\n"
+    "  -g group       only this group (repeats: either)\n"
+    "  -H             a year of contact as a heat map of days\n"
+    "  -j             print one JSON object\n"
+    "  -p ref         one contact's months\n"
+    "  -t tag         only this tag (repeats: either)\n";
+
+#define WEEKS	53		/* -H: a year of weeks, this one last */
+#define NTOP	5		/* groups and floor names on a terminal */
+
+/*
+ * What the walk sums up.  Every number comes from the fields a scan
+ * loads (struct contact) and from contact_due and contact_owe, so that
+ * nw-stats says what nw-due and nw-give say; only -H and -p read logs.
+ */
+struct circ {
+	const char	*name;		/* NULL: no circle of the settings */
+	int		 people, ontime, overdue, never;
+	int		*gaps;		/* days between contacts, a person */
+	size_t		 ngaps;
+};
+
+struct member {				/* a person with groups */
+	struct strv	 groups;
+	int		 last;
+};
+
+struct grp {
+	char		*name;		/* as first written */
+	int		 people, touched;
+};
+
+struct comm {
+	char		*id, *name;
+	struct contact	*c;		/* kept for contact_names */
+	int		 members, seen, entries, due, days, never;
+};
+
+struct low {				/* below the floor */
+	char		*id;
+	int		 last;
+};
+
+struct stats {
+	struct net	*net;
+	int		 today, tmonth, year_ago, days90, floor;
+	int		 people, touched, ncomms;
+	struct circ	*circ;		/* the settings' circles, then none */
+	size_t		 ncirc;
+	struct member	*mem;
+	size_t		 nmem;
+	struct comm	*comm;
+	size_t		 ncomm;
+	struct low	*low;
+	size_t		 nlow;
+	int		 months[12];	/* contact entries, the last 12 months */
+	int		 kinds[NKINDS];
+	int		 gave, asked, got, owed, open;
+	int		 heat, *days;	/* -H: entries a day, WEEKS * 7 */
+	int		 first;		/* -H: the first day shown */
+	int		 keep;		/* -p: keep the person, in one */
+	struct contact	*one;
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\n", usage_text);
+	exit(2);
+}
+
+static void *
+grow(void *v, size_t n, size_t size)
+{
+	return (n & (n - 1)) == 0 ? xrealloc(v, (n ? 2 * n : 1) * size) : v;
+}
+
+/* A contact's months (up to its month_end) into twelve up to month t. */
+static void
+addmonths(int *to, const struct contact *c, int t)
+{
+	int k, at;
+
+	if (c->last == NODATE)
+		return;
+	for (k = 0; k < 12; k++)
+		if ((at = c->month_end - 11 + k - (t - 11)) >= 0 && at < 12)
+			to[at] += c->months[k];
+}
+
+static struct circ *
+circle_of(struct stats *st, struct contact *c)
+{
+	size_t i;
+
+	for (i = 0; c->circle && i + 1 < st->ncirc; i++)
+		if (strcmp(st->circ[i].name, c->circle) == 0)
+			return &st->circ[i];
+	return &st->circ[st->ncirc - 1];
+}
+
+static void
+person(struct stats *st, struct contact *c, struct due *d)
+{
+	struct circ *ci = circle_of(st, c);
+	struct member *m;
+	size_t i;
+	int since;
+
+	st->people++;
+	st->touched += c->last != NODATE && c->last > st->year_ago;
+	ci->people++;
+	if (c->last == NODATE)
+		ci->never++;
+	else if (!d->never && d->days > 0)
+		ci->overdue++;
+	else
+		ci->ontime++;
+	if (c->ncontact > 1) {
+		ci->gaps = grow(ci->gaps, ci->ngaps, sizeof *ci->gaps);
+		ci->gaps[ci->ngaps++] = (c->last - c->first) /
+		    (c->ncontact - 1);
+	}
+	since = c->last != NODATE ? c->last : c->added;
+	if (!d->never && (since == NODATE || since < st->floor)) {
+		st->low = grow(st->low, st->nlow, sizeof *st->low);
+		st->low[st->nlow].id = xstrdup(c->id);
+		st->low[st->nlow++].last = c->last;
+	}
+	if (c->groups.n) {
+		st->mem = grow(st->mem, st->nmem, sizeof *st->mem);
+		m = &st->mem[st->nmem++];
+		memset(m, 0, sizeof *m);
+		for (i = 0; i < c->groups.n; i++)
+			strv_add(&m->groups, c->groups.v[i]);
+		m->last = c->last;
+	}
+}
+
+static void
+community(struct stats *st, struct contact *c, struct due *d)
+{
+	struct comm *k;
+	int m[12] = { 0 }, i;
+
+	st->comm = grow(st->comm, st->ncomm, sizeof *st->comm);
+	k = &st->comm[st->ncomm++];
+	memset(k, 0, sizeof *k);
+	k->c = c;
+	addmonths(m, c, st->tmonth);
+	for (i = 0; i < 12; i++)
+		k->entries += m[i];
+	k->due = d->due;
+	k->days = d->days;
+	k->never = d->never;
+}
+
+/* -H: each contact entry of the last WEEKS weeks on its day. */
+static void
+heat(struct stats *st, struct contact *c)
+{
+	size_t i;
+	int at;
+
+	for (i = 0; i < c->nlog; i++)
+		if ((schema_kind(c->log[i].kind) & KIND_CONTACT) &&
+		    (at = c->log[i].date - st->first) >= 0 &&
+		    at < WEEKS * 7 && c->log[i].date <= st->today)
+			st->days[at]++;
+}
+
+static int
+take(struct scan *s, struct contact *c, void *arg)
+{
+	struct stats *st = arg;
+	struct due d;
+	int i;
+
+	contact_due(s->net, c, st->today, &d);
+	addmonths(st->months, c, st->tmonth);
+	for (i = 0; i < NKINDS; i++)
+		st->kinds[i] += c->kinds[i];
+	st->gave += c->ngive;
+	st->asked += c->nask;
+	st->got += c->ngot;
+	st->owed += contact_owe(c) > 0;
+	st->open += c->nopen;
+	if (st->heat)
+		heat(st, c);
+	if (c->type == T_COMMUNITY)
+		community(st, c, &d);
+	else
+		person(st, c, &d);
+	d.c = NULL;
+	due_free(&d);
+	if (st->keep && c->type == T_PERSON)
+		st->one = c;
+	return c->type == T_COMMUNITY || st->keep; /* for members, or -p */
+}
+
+/* --- the sums of what was walked --------------------------------------- */
+
+static int
+byint(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The median of a circle's gaps, -1 for none. */
+static int
+median(struct circ *c)
+{
+	if (c->ngaps == 0)
+		return -1;
+	qsort(c->gaps, c->ngaps, sizeof *c->gaps, byint);
+	return c->ngaps % 2 ? c->gaps[c->ngaps / 2] :
+	    (c->gaps[c->ngaps / 2 - 1] + c->gaps[c->ngaps / 2]) / 2;
+}
+
+/* Longest since first, never contacted last, then by id. */
+static int
+bylow(const void *x, const void *y)
+{
+	const struct low *a = x, *b = y;
+
+	if (a->last != b->last) {
+		if (a->last == NODATE || b->last == NODATE)
+			return a->last == NODATE ? 1 : -1;
+		return a->last < b->last ? -1 : 1;
+	}
+	return strcmp(a->id, b->id);
+}
+
+/* Does any community have this name (its id, name or an aka)? */
+static int
+communal(struct stats *st, const char *group)
+{
+	size_t k;
+
+	for (k = 0; k < st->ncomm; k++)
+		if (contact_names(st->comm[k].c, group))
+			return 1;
+	return 0;
+}
+
+/* Is item j of l the same, in any case, as one before it? */
+static int
+again(struct strv *l, size_t j)
+{
+	size_t i;
+
+	for (i = 0; i < j; i++)
+		if (strcaseeq(l->v[i], l->v[j]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The members of each community, and of each group that is no
+ * community: how many, and how many were seen in the last 90 days.
+ */
+static void
+members(struct stats *st, struct grp **gv, size_t *ng)
+{
+	struct grp *g = NULL;
+	struct member *m;
+	size_t i, j, k, n = 0;
+	int recent;
+
+	for (i = 0; i < st->nmem; i++) {
+		m = &st->mem[i];
+		recent = m->last != NODATE && m->last >= st->days90;
+		for (k = 0; k < st->ncomm; k++)
+			for (j = 0; j < m->groups.n; j++)
+				if (contact_names(st->comm[k].c,
+				    m->groups.v[j])) {
+					st->comm[k].members++;
+					st->comm[k].seen += recent;
+					break;
+				}
+		for (j = 0; j < m->groups.n; j++) {
+			if (again(&m->groups, j) ||
+			    communal(st, m->groups.v[j]))
+				continue;
+			for (k = 0; k < n; k++)
+				if (strcaseeq(g[k].name, m->groups.v[j]))
+					break;
+			if (k == n) {
+				g = grow(g, n, sizeof *g);
+				g[n].name = xstrdup(m->groups.v[j]);
+				g[n].people = g[n].touched = 0;
+				n++;
+			}
+			g[k].people++;
+			g[k].touched += recent;
+		}
+	}
+	*gv = g;
+	*ng = n;
+}
+
+static int
+bysize(const void *x, const void *y)
+{
+	const struct grp *a = x, *b = y;
+
+	if (a->people != b->people)
+		return b->people - a->people;
+	return strcmp(a->name, b->name);
+}
+
+static int
+bycomm(const void *x, const void *y)
+{
+	return strcmp(((const struct comm *)x)->c->id,
+	    ((const struct comm *)y)->c->id);
+}
+
+/* What the walk left, summed up and in the order it is shown. */
+static void
+sums(struct stats *st, struct grp **g, size_t *ng)
+{
+	members(st, g, ng);
+	if (st->nlow)
+		qsort(st->low, st->nlow, sizeof *st->low, bylow);
+	if (st->ncomm)
+		qsort(st->comm, st->ncomm, sizeof *st->comm, bycomm);
+	if (*ng)
+		qsort(*g, *ng, sizeof **g, bysize);
+}
+
+/* --- output: a screen, TSV lines or one JSON object ---------------------- */
+
+static void
+month_str(int mon, char s[16])
+{
+	snprintf(s, 16, "%04d-%02d", mon / 12, mon % 12 + 1);
+}
+
+/* A TSV line: the section, then the fields. */
+static void
+tsv(const char *section, int n, ...)
+{
+	va_list ap;
+	const char *f;
+	int i;
+
+	fputs(section, stdout);
+	va_start(ap, n);
+	for (i = 0; i < n; i++) {
+		putchar('\t');
+		for (f = va_arg(ap, const char *); f && *f; f++)
+			putchar(*f == '\t' || *f == '\n' ? ' ' : *f);
+	}
+	va_end(ap);
+	putchar('\n');
+}
+
+static char *
+num(int n, char s[16])
+{
+	snprintf(s, 16, "%d", n);
+	return s;
+}
+
+/* A terminal line: the section's label, then text made safe. */
+static void
+line(const char *label, const char *text)
+{
+	const char *p;
+
+	printf("%-9s ", label);
+	for (p = text; *p; p++)
+		putchar((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+	putchar('\n');
+}
+
+static const char *
+plural(int n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static void
+network(struct stats *st)
+{
+	struct buf b = { 0 };
+	char s1[16], s2[16], s3[16];
+
+	if (out_mode == OUT_TSV) {
+		tsv("network", 2, "people", num(st->people, s1));
+		tsv("network", 2, "touched", num(st->touched, s2));
+		tsv("network", 2, "communities", num(st->ncomm, s3));
+		return;
+	}
+	buf_printf(&b, "%d %s, %d touched in the last 12 months", st->people,
+	    plural(st->people, "person", "people"), st->touched);
+	if (st->people)
+		buf_printf(&b, " (%d%%)", (st->touched * 200 + st->people) /
+		    (2 * st->people));
+	if (st->ncomm)
+		buf_printf(&b, "; %zu %s", st->ncomm,
+		    plural(st->ncomm, "community", "communities"));
+	line("network", b.s);
+	free(b.s);
+}
+
+static void
+circles(struct stats *st)
+{
+	struct circ *c;
+	char gap[16], s[5][16];
+	size_t i;
+	int w = 9, g;
+
+	for (i = 0; i < st->ncirc; i++)
+		if (st->circ[i].people && st->circ[i].name &&
+		    (int)utf8_width(st->circ[i].name) > w)
+			w = utf8_width(st->circ[i].name);
+	if (out_mode == OUT_TABLE)
+		printf("%-*s people  on time  overdue  never  median gap\n", w,
+		    "circle");
+	for (i = 0; i < st->ncirc; i++) {
+		c = &st->circ[i];
+		if (c->people == 0)
+			continue;
+		g = median(c);
+		snprintf(gap, sizeof gap, g < 0 ? "-" : "%dd", g);
+		if (out_mode == OUT_TSV) {
+			tsv("circle", 6, c->name ? c->name : "",
+			    num(c->people, s[0]), num(c->ontime, s[1]),
+			    num(c->overdue, s[2]), num(c->never, s[3]),
+			    g < 0 ? "" : num(g, s[4]));
+			continue;
+		}
+		printf("%s%*s %6d  %7d  %7d  %5d  %10s\n", c->name ?
+		    c->name : "(none)", w - (int)utf8_width(c->name ?
+		    c->name : "(none)"), "", c->people, c->ontime, c->overdue,
+		    c->never, gap);
+	}
+}
+
+static void
+floorline(struct stats *st)
+{
+	struct buf b = { 0 };
+	char ds[11], fl[16], *m;
+	size_t i;
+	int y1, m1, d1, y2, m2, d2;
+
+	dur_str(st->net->floor, fl);
+	for (i = 0; out_mode == OUT_TSV && i < st->nlow; i++)
+		tsv("floor", 2, st->low[i].id, st->low[i].last == NODATE ? "" :
+		    date_str(st->low[i].last, ds));
+	if (out_mode == OUT_TSV)
+		return;
+	if (st->nlow == 0)
+		buf_printf(&b, "nobody: everyone in touch within %s", fl);
+	else
+		buf_printf(&b, "%zu not contacted in over %s:", st->nlow, fl);
+	for (i = 0; i < st->nlow && i < NTOP; i++) {
+		if (st->low[i].last == NODATE)
+			m = xstrdup("never");
+		else {
+			date_to_civil(st->today, &y1, &m1, &d1);
+			date_to_civil(st->low[i].last, &y2, &m2, &d2);
+			m = xasprintf("%dm", (y1 - y2) * 12 + m1 - m2 -
+			    (d1 < d2));
+		}
+		buf_printf(&b, "%s %s (%s)", i ? "," : "", st->low[i].id, m);
+		free(m);
+	}
+	if (st->nlow > NTOP)
+		buf_printf(&b, ", and %zu more", st->nlow - NTOP);
+	line("floor", b.s);
+	free(b.s);
+}
+
+/* ▁ for none, then ▂ to █ in proportion to the most. */
+static void
+spark(struct buf *b, const int *v, int n)
+{
+	static const char *bars[] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇",
+	    "█" };
+	int i, max = 0;
+
+	for (i = 0; i < n; i++)
+		if (v[i] > max)
+			max = v[i];
+	for (i = 0; i < n; i++)
+		buf_puts(b, bars[v[i] == 0 ? 0 : 1 + (v[i] * 7 - 1) / max]);
+}
+
+static void
+activity(struct stats *st)
+{
+	struct buf b = { 0 };
+	char m1[16], m2[16], s[16];
+	int i;
+
+	if (out_mode == OUT_TSV) {
+		for (i = 0; i < 12; i++) {
+			month_str(st->tmonth - 11 + i, m1);
+			tsv("activity", 2, m1, num(st->months[i], s));
+		}
+		return;
+	}
+	month_str(st->tmonth - 11, m1);
+	month_str(st->tmonth, m2);
+	buf_printf(&b, "%s ", m1);
+	spark(&b, st->months, 12);
+	buf_printf(&b, " %s  (contact entries a month)", m2);
+	line("activity", b.s);
+	free(b.s);
+}
+
+struct kindn {
+	const char	*name;
+	int		 n, at;
+};
+
+static int
+bycount(const void *x, const void *y)
+{
+	const struct kindn *a = x, *b = y;
+
+	if (a->n != b->n)
+		return b->n - a->n;
+	return a->at - b->at;
+}
+
+/* The kinds with entries, the most first; other words last. */
+static size_t
+kindlist(const int *counts, struct kindn *v)
+{
+	const struct kind *k;
+	size_t i, n, nk;
+
+	k = schema_kinds(&nk);
+	for (i = n = 0; i < nk; i++)
+		if (counts[i])
+			v[n].name = k[i].name, v[n].n = counts[i], v[n++].at = i;
+	if (n)
+		qsort(v, n, sizeof *v, bycount);
+	if (counts[nk])
+		v[n].name = "other", v[n].n = counts[nk], v[n++].at = nk;
+	return n;
+}
+
+static void
+kinds(const int *counts)
+{
+	struct kindn v[NKINDS];
+	struct buf b = { 0 };
+	char s[16];
+	size_t i, n;
+
+	n = kindlist(counts, v);
+	for (i = 0; out_mode == OUT_TSV && i < n; i++)
+		tsv("kinds", 2, v[i].name, num(v[i].n, s));
+	if (out_mode == OUT_TSV)
+		return;
+	buf_puts(&b, n ? "" : "no entries");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s %d", i ? "  " : "", v[i].name, v[i].n);
+	line("kinds", b.s);
+	free(b.s);
+}
+
+static void
+giving(struct stats *st)
+{
+	struct buf b = { 0 };
+	char s[5][16];
+
+	if (out_mode == OUT_TSV) {
+		tsv("giving", 2, "gave", num(st->gave, s[0]));
+		tsv("giving", 2, "asked", num(st->asked, s[1]));
+		tsv("giving", 2, "got", num(st->got, s[2]));
+		tsv("giving", 2, "owed", num(st->owed, s[3]));
+		tsv("giving", 2, "open-asks", num(st->open, s[4]));
+		return;
+	}
+	buf_printf(&b, "gave %d, asked %d, got %d; you owe %d %s; %d open "
+	    "%s", st->gave, st->asked, st->got, st->owed,
+	    plural(st->owed, "person", "people"), st->open,
+	    plural(st->open, "ask", "asks"));
+	line("giving", b.s);
+	free(b.s);
+}
+
+static void
+communities(struct stats *st)
+{
+	struct comm *k;
+	struct buf b = { 0 };
+	char s[5][16], ds[11];
+	size_t i;
+
+	for (i = 0; i < st->ncomm; i++) {
+		k = &st->comm[i];
+		if (out_mode == OUT_TSV) {
+			tsv("community", 6, k->c->id, num(k->members, s[0]),
+			    num(k->seen, s[1]), num(k->entries, s[2]),
+			    k->never ? "" : date_str(k->due, ds),
+			    k->never ? "" : num(k->days, s[3]));
+			continue;
+		}
+		b.len = 0;
+		buf_printf(&b, "%s: %d %s, %d seen in 90d; you took part %d "
+		    "%s in 12m, ", k->c->id, k->members,
+		    plural(k->members, "member", "members"), k->seen,
+		    k->entries, plural(k->entries, "time", "times"));
+		if (k->never)
+			buf_puts(&b, "never due");
+		else if (k->days > 0)
+			buf_printf(&b, "%dd overdue", k->days);
+		else if (k->days == 0)
+			buf_puts(&b, "due today");
+		else
+			buf_printf(&b, "due in %dd", -k->days);
+		line("community", b.s);
+	}
+	free(b.s);
+}
+
+static void
+groups(struct grp *g, size_t n)
+{
+	struct buf b = { 0 };
+	char s[2][16];
+	size_t i;
+
+	for (i = 0; out_mode == OUT_TSV && i < n; i++)
+		tsv("groups", 3, g[i].name, num(g[i].people, s[0]),
+		    num(g[i].touched, s[1]));
+	if (out_mode == OUT_TSV || n == 0)
+		return;
+	for (i = 0; i < n && i < NTOP; i++)
+		buf_printf(&b, "%s%s %d %s, %d touched in 90d", i ? "; " : "",
+		    g[i].name, g[i].people, plural(g[i].people, "person",
+		    "people"), g[i].touched);
+	if (n > NTOP)
+		buf_printf(&b, "; and %zu more", n - NTOP);
+	line("groups", b.s);
+	free(b.s);
+}
+
+/* --- JSON: one object ----------------------------------------------------- */
+
+static void
+jkinds(const int *counts)
+{
+	struct kindn v[NKINDS];
+	size_t i, n;
+
+	n = kindlist(counts, v);
+	putchar('{');
+	for (i = 0; i < n; i++) {
+		printf("%s\"%s\":%d", i ? "," : "", v[i].name, v[i].n);
+	}
+	putchar('}');
+}
+
+static void
+jgiving(struct stats *st)
+{
+	printf("{\"gave\":%d,\"asked\":%d,\"got\":%d,\"owed\":%d,"
+	    "\"open-asks\":%d}", st->gave, st->asked, st->got, st->owed,
+	    st->open);
+}
+
+static void
+jmonths(struct stats *st)
+{
+	char m[16];
+	int i;
+
+	putchar('[');
+	for (i = 0; i < 12; i++) {
+		month_str(st->tmonth - 11 + i, m);
+		printf("%s{\"month\":\"%s\",\"entries\":%d}", i ? "," : "", m,
+		    st->months[i]);
+	}
+	putchar(']');
+}
+
+static void
+json(struct stats *st, struct grp *g, size_t ng)
+{
+	struct comm *k;
+	char ds[11], fl[16];
+	size_t i;
+	int gap, n;
+
+	printf("{\"network\":{\"people\":%d,\"touched\":%d,"
+	    "\"communities\":%zu},\"circles\":[", st->people, st->touched,
+	    st->ncomm);
+	for (i = n = 0; i < st->ncirc; i++) {
+		if (st->circ[i].people == 0)
+			continue;
+		printf("%s{\"circle\":", n++ ? "," : "");
+		if (st->circ[i].name)
+			json_str(stdout, st->circ[i].name);
+		else
+			fputs("null", stdout);
+		printf(",\"people\":%d,\"on-time\":%d,\"overdue\":%d,"
+		    "\"never\":%d,\"median-gap\":", st->circ[i].people,
+		    st->circ[i].ontime, st->circ[i].overdue, st->circ[i].never);
+		if ((gap = median(&st->circ[i])) < 0)
+			fputs("null}", stdout);
+		else
+			printf("%d}", gap);
+	}
+	printf("],\"floor\":{\"over\":\"%s\",\"people\":[",
+	    dur_str(st->net->floor, fl));
+	for (i = 0; i < st->nlow; i++) {
+		printf("%s{\"id\":", i ? "," : "");
+		json_str(stdout, st->low[i].id);
+		if (st->low[i].last == NODATE)
+			fputs(",\"last\":null}", stdout);
+		else
+			printf(",\"last\":\"%s\"}", date_str(st->low[i].last,
+			    ds));
+	}
+	fputs("]},\"activity\":", stdout);
+	jmonths(st);
+	fputs(",\"kinds\":", stdout);
+	jkinds(st->kinds);
+	fputs(",\"giving\":", stdout);
+	jgiving(st);
+	fputs(",\"communities\":[", stdout);
+	for (i = 0; i < st->ncomm; i++) {
+		k = &st->comm[i];
+		printf("%s{\"id\":", i ? "," : "");
+		json_str(stdout, k->c->id);
+		printf(",\"members\":%d,\"seen\":%d,\"entries\":%d,\"due\":",
+		    k->members, k->seen, k->entries);
+		if (k->never)
+			fputs("null,\"days\":null}", stdout);
+		else
+			printf("\"%s\",\"days\":%d}", date_str(k->due, ds),
+			    k->days);
+	}
+	fputs("],\"groups\":[", stdout);
+	for (i = 0; i < ng; i++) {
+		printf("%s{\"group\":", i ? "," : "");
+		json_str(stdout, g[i].name);
+		printf(",\"people\":%d,\"touched\":%d}", g[i].people,
+		    g[i].touched);
+	}
+	puts("]}");
+}
+
+/* --- -p: one contact's months ------------------------------------------- */
+
+/* Its entries in month mon, by kind, as "call 2, email 1". */
+static char *
+monthkinds(struct contact *c, int mon, int *total)
+{
+	int counts[NKINDS] = { 0 }, y, m, d, flags;
+	struct kindn v[NKINDS];
+	struct buf b = { 0 };
+	size_t i, n;
+
+	*total = 0;
+	for (i = 0; i < c->nlog; i++) {
+		date_to_civil(c->log[i].date, &y, &m, &d);
+		if (y * 12 + m - 1 != mon)
+			continue;
+		counts[schema_kind_slot(c->log[i].kind, &flags)]++;
+		*total += (flags & KIND_CONTACT) != 0;
+	}
+	n = kindlist(counts, v);
+	buf_puts(&b, "");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s %d", i ? ", " : "", v[i].name, v[i].n);
+	return b.s;
+}
+
+static void
+one(struct stats *st, struct contact *c)
+{
+	struct due d;
+	struct buf b = { 0 };
+	char m[16], s[16], *k, ds[11];
+	int i, total;
+
+	contact_due(st->net, c, st->today, &d);
+	if (out_mode == OUT_TSV)
+		tsv("contact", 2, c->id, c->name);
+	else if (out_mode == OUT_JSON) {
+		fputs("{\"id\":", stdout);
+		json_str(stdout, c->id);
+		fputs(",\"name\":", stdout);
+		json_str(stdout, c->name);
+		fputs(",\"reason\":", stdout);
+		json_str(stdout, d.reason);
+		if (d.never)
+			fputs(",\"due\":null", stdout);
+		else
+			printf(",\"due\":\"%s\"", date_str(d.due, ds));
+		fputs(",\"months\":[", stdout);
+	} else {
+		buf_printf(&b, "%s (%s): %s", c->name, c->id, d.reason);
+		if (!d.never)
+			buf_printf(&b, "; due %s", date_str(d.due, ds));
+		line("contact", b.s);
+		b.len = 0;
+		activity(st);
+	}
+	for (i = 0; i < 12; i++) {
+		month_str(st->tmonth - 11 + i, m);
+		k = monthkinds(c, st->tmonth - 11 + i, &total);
+		if (out_mode == OUT_TSV)
+			tsv("month", 3, m, num(total, s), k);
+		else if (out_mode == OUT_JSON) {
+			printf("%s{\"month\":\"%s\",\"entries\":%d,"
+			    "\"kinds\":", i ? "," : "", m, total);
+			json_str(stdout, k);
+			putchar('}');
+		} else {
+			b.len = 0;
+			buf_printf(&b, "%s %3d%s%s", m, total, *k ? "  " : "",
+			    k);
+			line(i ? "" : "month", b.s);
+		}
+		free(k);
+	}
+	if (out_mode == OUT_JSON) {
+		fputs("],\"kinds\":", stdout);
+		jkinds(st->kinds);
+		fputs(",\"giving\":", stdout);
+		jgiving(st);
+		puts("}");
+	} else if (out_mode == OUT_TSV) {
+		kinds(st->kinds);
+		giving(st);
+	} else {
+		kinds(st->kinds);
+		k = contact_balance(c);
+		b.len = 0;
+		buf_printf(&b, "%s; %d open %s", k, c->nopen,
+		    plural(c->nopen, "ask", "asks"));
+		line("giving", b.s);
+		free(k);
+	}
+	free(b.s);
+	d.c = NULL;
+	due_free(&d);
+}
+
+/* --- -H: a year of days as a contribution graph --------------------------- */
+
+static void
+heatmap(struct stats *st)
+{
+	static const char *names[] = { "Mon", "Tue", "Wed", "Thu", "Fri",
+	    "Sat", "Sun" };
+	static const char *abbr[] = { "Jan", "Feb", "Mar", "Apr", "May",
+	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	static const char plain[] = ".:+*#";
+	static const int shade[] = { 238, 22, 28, 34, 40 };
+	char ds[11], s[16], top[WEEKS + 8];
+	int w, r, z, max = 0, lvl, pl, y, m, d, pm = -1, end,
+	    colour = out_colour();
+
+	for (z = 0; z < WEEKS * 7; z++)
+		if (st->days[z] > max)
+			max = st->days[z];
+	for (z = st->first; out_mode != OUT_TABLE && z <= st->today; z++) {
+		if (out_mode == OUT_TSV)
+			tsv("day", 2, date_str(z, ds),
+			    num(st->days[z - st->first], s));
+		else
+			printf("%s{\"date\":\"%s\",\"entries\":%d}", z ==
+			    st->first ? "{\"days\":[" : ",", date_str(z, ds),
+			    st->days[z - st->first]);
+	}
+	if (out_mode == OUT_JSON)
+		puts("]}");
+	if (out_mode != OUT_TABLE)
+		return;
+	memset(top, ' ', sizeof top);
+	for (w = 0, end = 0; w < WEEKS; w++) {	/* a month over its first week */
+		date_to_civil(st->first + 7 * w, &y, &m, &d);
+		if (m != pm && w > 0 && w >= end && w + 3 <= WEEKS) {
+			memcpy(top + w, abbr[m - 1], 3);
+			end = w + 4;
+		}
+		pm = m;
+	}
+	while (end > 0 && top[end - 1] == ' ')
+		end--;
+	top[end] = '\0';
+	printf("%-4s%s\n", "", top);
+	for (r = 0; r < 7; r++) {
+		printf("%-4s", names[r]);
+		for (w = 0, pl = -1; w < WEEKS; w++) {
+			z = 7 * w + r;
+			if (st->first + z > st->today)
+				break;
+			lvl = st->days[z] ? 1 + (st->days[z] - 1) * 4 / max : 0;
+			if (colour && lvl != pl)
+				printf("\033[38;5;%dm", shade[lvl]);
+			if (colour)
+				fputs("\xe2\x96\xa0", stdout);	/* U+25A0 */
+			else
+				putchar(plain[lvl]);
+			pl = lvl;
+		}
+		puts(colour ? "\033[0m" : "");
+	}
+	printf("%-4sless ", "");
+	for (lvl = 0; lvl < 5; lvl++)
+		if (colour)
+			printf("\033[38;5;%dm\xe2\x96\xa0", shade[lvl]);
+		else
+			putchar(plain[lvl]);
+	printf("%s more  (contact entries a day, %s to %s)\n",
+	    colour ? "\033[0m" : "", date_str(st->first, ds),
+	    date_str(st->today, top));
+}
+
+/* --- the command ---------------------------------------------------------- */
+
+/* What was asked for: a heat map, one contact's months, or the whole. */
+static void
+print(struct stats *st, struct grp *g, size_t ng, int person)
+{
+	struct contact *c = st->one;
+
+	if (c == NULL && st->ncomm)
+		c = st->comm[0].c;	/* -p of a community */
+	if (st->heat)
+		heatmap(st);
+	else if (person && c)
+		one(st, c);
+	else if (person)
+		return;		/* not found or filtered out, as was said */
+	else if (out_mode == OUT_JSON)
+		json(st, g, ng);
+	else {
+		network(st);
+		circles(st);
+		floorline(st);
+		activity(st);
+		kinds(st->kinds);
+		giving(st);
+		communities(st);
+		groups(g, ng);
+	}
+}
+
+static void
+stats_free(struct stats *st, struct grp *g, size_t ng)
+{
+	size_t i;
+
+	for (i = 0; i < st->ncirc; i++)
+		free(st->circ[i].gaps);
+	free(st->circ);
+	for (i = 0; i < st->nmem; i++)
+		strv_free(&st->mem[i].groups);
+	free(st->mem);
+	for (i = 0; i < st->ncomm; i++)
+		contact_free(st->comm[i].c);
+	free(st->comm);
+	for (i = 0; i < st->nlow; i++)
+		free(st->low[i].id);
+	free(st->low);
+	for (i = 0; i < ng; i++)
+		free(g[i].name);
+	free(g);
+	free(st->days);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct scan s = { 0 };
+	struct stats st = { 0 };
+	struct grp *g = NULL;
+	size_t i, ng = 0;
+	char *pref = NULL;
+	int ch, jflag = 0, rv, y, m, d;
+
+	while ((ch = opt_get(argc, argv, "C:c:g:Hhjp:t:V")) != -1)
+		switch (ch) {
+		case 'C': nw_dir_opt = optarg; break;
+		case 'c': strv_add(&s.filter.circle, optarg); break;
+		case 'g': strv_add(&s.filter.group, optarg); break;
+		case 'H': st.heat = 1; break;
+		case 'j': jflag = 1; break;
+		case 'p': pref = optarg; break;
+		case 't': strv_add(&s.filter.tag, optarg); break;
+		case 'V': puts("nw-stats " NW_VERSION); return 0;
+		case 'h': return opt_help(usage_text, options_text);
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (pref && argc)
+		usage();
+
+	st.today = date_today();
+	date_to_civil(st.today, &y, &m, &d);
+	st.tmonth = y * 12 + m - 1;
+	st.year_ago = date_add(st.today, (struct dur){ -1, 'y' });
+	st.days90 = st.today - 90;
+	st.net = s.net = net_open(1);
+	st.floor = date_add(st.today, (struct dur){ -st.net->floor.n,
+	    st.net->floor.unit });
+	st.ncirc = st.net->ncircles + 1;
+	st.circ = xcalloc(st.ncirc, sizeof *st.circ);
+	for (i = 0; i < st.net->ncircles; i++)
+		st.circ[i].name = st.net->circles[i].name;
+	if (st.heat) {
+		s.flags |= C_LOG;
+		st.first = st.today - (date_weekday(st.today) + 6) % 7 -
+		    7 * (WEEKS - 1);
+		st.days = xcalloc(WEEKS * 7, sizeof *st.days);
+	}
+	if (pref) {
+		s.flags |= C_LOG;
+		st.keep = 1;
+	}
+	out_init(jflag);
+	rv = contacts_each(&s, pref ? 1 : argc, pref ? &pref : argv, take,
+	    &st);
+	sums(&st, &g, &ng);
+	print(&st, g, ng, pref != NULL);
+	contact_free(st.one);
+	stats_free(&st, g, ng);
+	filter_free(&s.filter);
+	net_free(st.net);
+	return out_close() || rv;
+}
