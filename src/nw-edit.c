@@ -172,7 +172,7 @@ main(int argc, char *argv[])
 	rv = batch_run(&b, argc, argv, editone, &ck);
 	batch_commit(&b, "Edit");
 	batch_free(&b);
-	refs_free(&ck.refs);
+	check_free(&ck);
 	net_free(ck.net);
 	return out_close() || rv;
 }

@@ -170,9 +170,11 @@ addkid(struct kids *k, struct ynode *p, struct ynode *n)
 static void
 takekids(struct ydoc *d, struct kids *k, int depth, struct ynode *p)
 {
+	k->n = k->base[depth];
+	if (p->nkid == 0)	/* {} or []: k->v may be NULL yet */
+		return;
 	p->kid = alloc(d, p->nkid * sizeof *p->kid);
 	memcpy(p->kid, k->v + k->base[depth], p->nkid * sizeof *p->kid);
-	k->n = k->base[depth];
 }
 
 static char *

@@ -143,6 +143,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	errors = check_text(&ck, "fuzz.yaml", "fuzz", text, size);
 	FUZZ_ASSERT(!c->err || errors > 0, "nw-check calls an error what "
 	    "commands refuse to load");
+	ck.refs.all = NULL;	/* other is ours, not the check's */
+	ck.refs.nall = 0;
+	check_free(&ck);
 	contact_free(c);
 	contact_free(s);
 	return 0;
