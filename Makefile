@@ -21,7 +21,7 @@ B ?= build
 CMDS = $(patsubst src/%.c,%,$(wildcard src/nw*.c))
 LIBSRC = $(filter-out nw%,$(patsubst src/%.c,%,$(wildcard src/*.c)))
 LIBOBJ = $(LIBSRC:%=$(B)/%.o)
-UNITS = t-date t-edit t-suite t-cache
+UNITS = t-date t-edit t-suite t-cache t-fold
 # tests/fuzz: each harness built twice, with replay.c (in $(B), for make
 # check) and with libFuzzer (in build-fuzz, for make fuzz)
 FUZZ = fuzz-load fuzz-edit fuzz-vcard fuzz-csv fuzz-merge

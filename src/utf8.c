@@ -26,6 +26,37 @@ plain(const char *s)
 }
 
 /*
+ * ASCII s folded into f[0..FOLDMAX) as utf8_fold would, with no
+ * allocation: lowercase, one space between words, none at either end.
+ * 0 when s is not ASCII or too long, and the caller calls utf8_fold.
+ */
+#define FOLDMAX	256
+
+static int
+ascii_fold(const char *s, char f[FOLDMAX])
+{
+	size_t n = 0;
+	int blank = 0;
+
+	for (; *s; s++) {
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+		if (isspace((unsigned char)*s)) {
+			blank = n > 0;
+			continue;
+		}
+		if (n + 2 >= FOLDMAX)
+			return 0;
+		if (blank)
+			f[n++] = ' ';
+		blank = 0;
+		f[n++] = *s >= 'A' && *s <= 'Z' ? *s + ('a' - 'A') : *s;
+	}
+	f[n] = '\0';
+	return 1;
+}
+
+/*
  * A text as people compare names: case folded, accents off, white space
  * one blank between words.  Non-ASCII goes through libunistring: NFKD
  * with Unicode case folding (Müller, MÜLLER and an NFD-typed Müller are
@@ -75,11 +106,13 @@ utf8_fold(const char *s)
 int
 strcaseeq(const char *a, const char *b)
 {
-	char *fa, *fb;
+	char sa[FOLDMAX], sb[FOLDMAX], *fa, *fb;
 	int eq;
 
 	if (plain(a) && plain(b))
 		return strcasecmp(a, b) == 0;
+	if (ascii_fold(a, sa) && ascii_fold(b, sb))
+		return strcmp(sa, sb) == 0;
 	fa = utf8_fold(a);
 	fb = utf8_fold(b);
 	eq = strcmp(fa, fb) == 0;
@@ -93,11 +126,11 @@ unsigned long
 strcasehash(const char *s)
 {
 	unsigned long h = 2166136261u;
-	char *f = NULL;
+	char sf[FOLDMAX], *f = NULL;
 	const char *p;
 
 	if (!plain(s))
-		s = f = utf8_fold(s);
+		s = ascii_fold(s, sf) ? sf : (f = utf8_fold(s));
 	for (p = s; *p; p++)
 		h = (h ^ (unsigned char)(*p >= 'A' && *p <= 'Z' ? *p + 32 :
 		    *p)) * 16777619u;
@@ -109,11 +142,13 @@ strcasehash(const char *s)
 int
 strcaseprefix(const char *s, const char *p)
 {
-	char *fs, *fp;
+	char ss[FOLDMAX], sp[FOLDMAX], *fs, *fp;
 	int yes;
 
 	if (plain(s) && plain(p))
 		return strncasecmp(s, p, strlen(p)) == 0;
+	if (ascii_fold(s, ss) && ascii_fold(p, sp))
+		return strncmp(ss, sp, strlen(sp)) == 0;
 	fs = utf8_fold(s);
 	fp = utf8_fold(p);
 	yes = strncmp(fs, fp, strlen(fp)) == 0;
