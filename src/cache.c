@@ -695,9 +695,9 @@ cache_serialise(struct cache *k, struct buf *b)
 }
 
 /*
- * Write the cache with safe_write, quietly.  .nw/tmp must be a folder of
- * the user's, or be made in a .nw/ that can be written: net_tmpdir gives
- * up loudly otherwise.  What is at .nw/cache and is no file of the user's
+ * Write the cache with safe_write, quietly.  .nw must be a folder of the
+ * user's that can be written, and .nw/tmp one too or missing: net_tmpdir
+ * gives up loudly otherwise (a symlink), and a scan must not.  What is at .nw/cache and is no file of the user's
  * (a symlink) is removed, never written through.
  */
 static void
@@ -710,10 +710,13 @@ cache_write(struct net *net, struct cache *k)
 
 	nw = xasprintf("%s/.nw", net->dir);
 	tmp = xasprintf("%s/.nw/tmp", net->dir);
-	if (lstat(tmp, &st) == 0)
-		ok = S_ISDIR(st.st_mode) && st.st_uid == geteuid();
-	else
-		ok = errno == ENOENT && access(nw, W_OK) == 0;
+	if (lstat(nw, &st) == 0)
+		ok = S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
+		    access(nw, W_OK) == 0 && (lstat(tmp, &st) == 0 ?
+		    S_ISDIR(st.st_mode) && st.st_uid == geteuid() :
+		    errno == ENOENT);
+	else		/* none: a scan makes none (a writer does) */
+		ok = 0;
 	free(nw);
 	free(tmp);
 	if (!ok)

@@ -211,6 +211,14 @@ ok "$([ ! -e "$EX/.nw/cache" ]; echo $?)" "NW_CACHE=0: no cache written"
 cp -R "$TOP/examples/network" "$T/bare"
 nw-due -C "$T/bare" >/dev/null
 ok "$([ ! -e "$T/bare/.nw" ]; echo $?)" "a network without .nw/: a scan makes none"
+# .nw a symlink (a remote can commit one): the scan works, writes nothing there
+mkdir "$T/away"
+ln -s "$T/away" "$T/bare/.nw"
+want=$(NW_CACHE=0 nw-due -C "$T/bare")
+run nw-due -C "$T/bare"
+is "$rc:$out" "0:$want" ".nw a symlink: the scan prints what it would without a cache"
+is "$(ls -A "$T/away")" "" "and writes nothing where the symlink points"
+rm "$T/bare/.nw"
 
 # --- hand-written files: every key, every error, every style -------------
 
