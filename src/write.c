@@ -37,6 +37,22 @@ folder(const char *path, char *dir)
 	snprintf(dir, PATH_MAX, "%s", dirname(copy));
 }
 
+/* s[0..len) to fd, whole, through interruptions; -1 with errno. */
+static int
+write_all(int fd, const char *s, size_t len)
+{
+	size_t off;
+	ssize_t w;
+
+	for (off = 0; off < len; off += w)
+		if ((w = write(fd, s + off, len - off)) == -1) {
+			if (errno != EINTR)
+				return -1;
+			w = 0;
+		}
+	return 0;
+}
+
 /*
  * The file's bytes into a new temporary file in dir, synced with sync
  * set; its fd.
@@ -45,8 +61,6 @@ static int
 tmpfile_put(const char *dir, char *tmp, size_t tmplen, const char *s,
     size_t len, mode_t mode, int sync)
 {
-	size_t off;
-	ssize_t w;
 	int fd, e;
 
 	snprintf(tmp, tmplen, "%s/.nw-XXXXXX", dir);
@@ -56,14 +70,8 @@ tmpfile_put(const char *dir, char *tmp, size_t tmplen, const char *s,
 	sys_lock(fd, 0);
 	if (fchmod(fd, mode) == -1)
 		goto fail;
-	for (off = 0; off < len; off += w)
-		if ((w = write(fd, s + off, len - off)) == -1) {
-			if (errno == EINTR) {
-				w = 0;
-				continue;
-			}
-			goto fail;
-		}
+	if (write_all(fd, s, len) == -1)
+		goto fail;
 	if (sync && fsync(fd) == -1)
 		goto fail;
 	return fd;
@@ -248,8 +256,6 @@ static int
 anon_put(const char *path, const char *s, size_t len)
 {
 	char dir[PATH_MAX];
-	size_t off;
-	ssize_t w;
 	int fd, e;
 
 	folder(path, dir);
@@ -257,14 +263,8 @@ anon_put(const char *path, const char *s, size_t len)
 		return -1;
 	if (fchmod(fd, 0600) == -1)
 		goto fail;
-	for (off = 0; off < len; off += w)
-		if ((w = write(fd, s + off, len - off)) == -1) {
-			if (errno == EINTR) {
-				w = 0;
-				continue;
-			}
-			goto fail;
-		}
+	if (write_all(fd, s, len) == -1)
+		goto fail;
 	return fd;
 fail:
 	e = errno;
