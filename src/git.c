@@ -576,7 +576,8 @@ first_commit(struct net *net)
 	msg = ncontacts ? xasprintf("Start the network with %zu contact%s",
 	    ncontacts, ncontacts == 1 ? "" : "s") :
 	    xstrdup("Start the network");
-	add[2] = commit[5] = file;
+	/* git runs in the network: the list's name from there */
+	add[2] = commit[5] = file + strlen(net->dir) + 1;
 	commit[3] = msg;
 	if (git_run(net, add, 1) != 0 || git_run(net, commit, 1) != 0)
 		errx(1, "the first commit failed (is git's user.name set?)");

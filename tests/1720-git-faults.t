@@ -48,6 +48,14 @@ head -3 "$A/.git/hooks/pre-commit" | tail -1 >"$T/got"
 printf "check='%s' merge='%s'\n" "$BIN/nw-check" "$BIN/nw-merge" >"$T/want"
 same "$T/got" "$T/want" "the hook names nw-check and nw-merge by absolute path"
 
+# from the folder above, the network named relatively: git runs in the
+# network, so the list of the first commit is named from there
+mkdir "$T/rel"
+printf 'name: Rel Ative\n' >"$T/rel/rel-ative.yaml"
+run sh -c "cd '$T' && NW_DIR=rel nw-init -g"
+is "$rc:$err" "0:" "nw-init -g on a relative NW_DIR from another folder: exit 0"
+is "$(head1 "$T/rel")" "Start the network with 1 contact" "and its first commit takes the contact"
+
 git init -q --bare "$O"
 git -C "$A" remote add origin "$O"
 git -C "$A" push -q -u origin main
