@@ -162,5 +162,6 @@ main(int argc, char *argv[])
 	batch_free(&r.b);
 	draft_free(&r.d);
 	strv_free(&r.names);
+	net_free(r.net);
 	return out_close() || rv;
 }

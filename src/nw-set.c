@@ -155,8 +155,10 @@ main(int argc, char *argv[])
 		net_free(s.net);
 		return out_close() || rv;
 	}
-	if (s.val && s.mode != 'd' && !schema_arg(s.key, s.net, s.val))
+	if (s.val && s.mode != 'd' && !schema_arg(s.key, s.net, s.val)) {
+		net_free(s.net);
 		return 1;
+	}
 	/* "-": the references are the lines of standard input */
 	rv = batch_run(&b, 1, argv, setone, &s);
 	verb = s.mode == 'a' ? xasprintf("Add %s to %s of", s.val, s.key) :
