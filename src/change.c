@@ -401,8 +401,9 @@ notes_block(const char *s, char **q)
 	*q = yaml_quote(s, Q_STR);
 	if (*s == '\0' || *s == ' ' || *s == '\n')
 		return 0;
+	/* a plain scalar may end in a backslash: strchr would find its NUL */
 	for (p = *q; (p = strchr(p, '\\')) != NULL; p += 2)
-		if (strchr("n\"\\", p[1]) == NULL)
+		if (p[1] == '\0' || strchr("n\"\\", p[1]) == NULL)
 			return 0;
 	return 1;
 }

@@ -756,4 +756,16 @@ is "$(cat "$N/ada-lovelace.yaml")" "name: Ada Lovelace
 dates: {anniversary: 2012-06-09}
 added: 2026-11-25" "ANNIVERSARY: dates.anniversary"
 
+# A note that ends in a backslash (fuzz-vcard found notes_block reading
+# past it under ASan): kept as it came, a plain scalar.
+mknet backslash
+N=$NW_DIR
+printf "%s\r\n" 'BEGIN:VCARD' 'VERSION:3.0' 'FN:Back Slash' \
+    'NOTE:Award 2008\\' 'END:VCARD' >"$T/bs.vcf"
+run nw-import "$T/bs.vcf"
+is "$rc:$out" "0:back-slash" "a note ending in a backslash: imported"
+is "$(cat "$N/back-slash.yaml")" 'name: Back Slash
+added: 2026-11-25
+notes: Award 2008\' "and kept as it came"
+
 done_testing
