@@ -230,12 +230,10 @@ sync_all(struct tmpf *t, struct newfile *v, size_t n)
 {
 	size_t i;
 
-#ifdef __linux__
 	for (i = 0; i < n && t[i].fd == -1; i++)
 		;
-	if (i == n || sys_syncfs(t[i].fd) == 0)
+	if (i == n || sys_syncfs(t[i].fd) == 0)	/* -1 where there is none */
 		return;
-#endif
 	for (i = 0; i < n; i++)
 		if (t[i].fd != -1 && fsync(t[i].fd) == -1) {
 			failed(&v[i], "fsync");
