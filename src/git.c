@@ -268,6 +268,8 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 	for (i = 0; i < here.n; i++)
 		strv_add(&commit, here.v[i]);
 	args = xcalloc(n + commit.n + 6, sizeof *args);
+	if (commit.n == 0)	/* never committed and gone: nothing to git */
+		goto done;
 	args[0] = "commit";
 	args[1] = "-q";
 	args[2] = "-m";
@@ -282,8 +284,7 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 	 * differs, and when the hook refuses: then add, see what is staged,
 	 * and commit again, saying why when that fails too.
 	 */
-	if (commit.n == 0 ||
-	    git_spawn(net->dir, args, 1, NULL, &gerr) == 0)
+	if (git_spawn(net->dir, args, 1, NULL, &gerr) == 0)
 		goto done;
 	if (here.n) {
 		args[0] = "add";
