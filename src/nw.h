@@ -456,4 +456,5 @@ const char	*sys_selfdir(void);
 char		*sys_program(const char *);
 const char	*sys_progname(void);
 int		 opt_get(int, char *const [], const char *);
+extern int	 opt_dashes;	/* "--" ended the options */
 int		 opt_help(const char *, const char *);

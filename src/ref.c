@@ -413,6 +413,16 @@ ref_loop(int argc, char **argv, int (*fn)(const char *, void *), void *arg)
 
 	if (argc == 0)
 		return ref_stdin_usable() ? stdin_loop(fn, arg) : -1;
+	/*
+	 * Options come before operands (POSIX; nw-log ada -k call): an
+	 * option after them would be taken for a reference while the ones
+	 * before it are already changed.  No id starts with '-'; a file
+	 * that does is ./-name, a name follows "--".
+	 */
+	for (i = 0; i < argc && !opt_dashes; i++)
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			errx(2, "'%s': an option after the references "
+			    "(options go first)", argv[i]);
 	for (i = 0; i < argc; i++)
 		rv |= strcmp(argv[i], "-") == 0 ? stdin_loop(fn, arg) :
 		    fn(argv[i], arg);

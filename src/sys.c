@@ -275,6 +275,8 @@ sys_ncores(void)
 	return n < 1 ? 1 : n;
 }
 
+int	opt_dashes;
+
 /*
  * getopt(3) that also knows --help and --version, as -h and -V: every
  * command takes both spellings (getopt_long is in glibc, musl and the
@@ -290,11 +292,15 @@ opt_get(int argc, char *const argv[], const char *opts)
 	};
 
 	char o[64];
+	int ch;
 
 	/* '+': options come before operands, on glibc too (POSIX's rule). */
 	if (snprintf(o, sizeof o, "+%s", opts) >= (int)sizeof o)
 		abort();
-	return getopt_long(argc, argv, o, longopts, NULL);
+	ch = getopt_long(argc, argv, o, longopts, NULL);
+	if (ch == -1)
+		opt_dashes = optind > 1 && strcmp(argv[optind - 1], "--") == 0;
+	return ch;
 }
 
 /*

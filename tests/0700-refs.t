@@ -216,4 +216,18 @@ pipein '' nw-log -k call
 is "$rc:$out:$err" "0::" ": | nw-log: nothing done"
 same "$D/ben.yaml" "$T/ben.now" ": | nw-log: nothing changed"
 
+# Options come before the references (POSIX; glibc would have permuted):
+# an option after them is refused before anything is changed, not taken
+# for a reference while the ones before it are logged.
+cp "$D/ben.yaml" "$T/ben.now"
+run nw-log ben -k call
+is "$rc:$out:$err" "2::nw-log: '-k': an option after the references (options go first)" \
+    "nw-log REF -k: usage error"
+same "$D/ben.yaml" "$T/ben.now" "nw-log REF -k: ben untouched"
+run nw-due ben -c inner
+is "$rc:$out:$err" "2::nw-due: '-c': an option after the references (options go first)" \
+    "nw-due REF -c: usage error"
+run nw-show -- ben
+is "$rc" 0 "after --, references as usual"
+
 done_testing
