@@ -245,7 +245,7 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 	struct strv here = { 0 }, away = { 0 }, commit = { 0 };
 	struct buf gerr = { 0 };
 	struct stat st;
-	char **args, *path, *rel;
+	char **args = NULL, **add, *path, *rel;
 	size_t i;
 	int ok = 1;
 
@@ -267,9 +267,9 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 		gone(net, away.v, away.n, &commit);
 	for (i = 0; i < here.n; i++)
 		strv_add(&commit, here.v[i]);
-	args = xcalloc(n + commit.n + 6, sizeof *args);
 	if (commit.n == 0)	/* never committed and gone: nothing to git */
 		goto done;
+	args = xcalloc(commit.n + 6, sizeof *args);
 	args[0] = "commit";
 	args[1] = "-q";
 	args[2] = "-m";
@@ -287,12 +287,12 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 	if (git_spawn(net->dir, args, 1, NULL, &gerr) == 0)
 		goto done;
 	if (here.n) {
-		args[0] = "add";
-		args[1] = "--";
-		memcpy(args + 2, here.v, here.n * sizeof *args);
-		args[2 + here.n] = NULL;
+		add = xcalloc(here.n + 3, sizeof *add);
+		add[0] = "add";
+		add[1] = "--";
+		memcpy(add + 2, here.v, here.n * sizeof *add);
 		gerr.len = 0;
-		if (git_spawn(net->dir, args, 1, NULL, &gerr) != 0) {
+		if (git_spawn(net->dir, add, 1, NULL, &gerr) != 0) {
 			/* a larger repository that ignores the network */
 			ignored[3] = here.v[0];
 			if (git_run(net, ignored, 1) != 0)
@@ -300,20 +300,12 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 				    firstline(&gerr));
 			ok = 0;
 		}
+		free(add);
 	}
-	if (ok && staged(net, commit.v, commit.n)) {
-		args[0] = "commit";
-		args[1] = "-q";
-		args[2] = "-m";
-		args[3] = (char *)msg;
-		args[4] = "--";
-		memcpy(args + 5, commit.v, commit.n * sizeof *args);
-		args[5 + commit.n] = NULL;
-		gerr.len = 0;
-		if (git_spawn(net->dir, args, 1, NULL, &gerr) != 0)
-			warnx("nothing committed: git commit: %s",
-			    firstline(&gerr));
-	}
+	gerr.len = 0;
+	if (ok && staged(net, commit.v, commit.n) &&
+	    git_spawn(net->dir, args, 1, NULL, &gerr) != 0)
+		warnx("nothing committed: git commit: %s", firstline(&gerr));
 done:
 	strv_free(&here);
 	strv_free(&away);
