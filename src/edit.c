@@ -138,6 +138,18 @@ text_cuts(const char *s, size_t len, struct cut *c, size_t n, size_t *outlen)
 	return out.s ? out.s : xstrdup("");
 }
 
+/* The edit takes d and its text as its own; 1. */
+static int
+adopt(struct edit *e, struct ydoc *d, char *text, size_t len)
+{
+	ydoc_free(e->doc);
+	e->doc = d;
+	free(e->text);
+	e->text = text;
+	e->len = len;
+	return 1;
+}
+
 /*
  * The edit's new text, owned from now on, parsed again: the edit's
  * document follows.  0, the reason in the edit, when the new text is no
@@ -157,12 +169,7 @@ edit_retext(struct edit *e, char *text, size_t len)
 		free(text);
 		return 0;
 	}
-	ydoc_free(e->doc);
-	e->doc = d;
-	free(e->text);
-	e->text = text;
-	e->len = len;
-	return 1;
+	return adopt(e, d, text, len);
 }
 
 /* Replace the text [start, end) by repl and parse it again, unchecked. */
@@ -430,12 +437,7 @@ fail:
 	ydoc_free(nd);
 	return 0;
 ok:
-	ydoc_free(e->doc);
-	e->doc = nd;
-	free(e->text);
-	e->text = text;
-	e->len = len;
-	return 1;
+	return adopt(e, nd, text, len);
 }
 
 static struct ynode *
@@ -836,12 +838,7 @@ verify_inside(struct edit *e, char *text, size_t len, const char *key,
 			goto bad;
 		j += step;
 	}
-	ydoc_free(e->doc);
-	e->doc = nd;
-	free(e->text);
-	e->text = text;
-	e->len = len;
-	return 1;
+	return adopt(e, nd, text, len);
 bad:
 	ydoc_free(nd);
 	free(text);
