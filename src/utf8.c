@@ -102,6 +102,20 @@ utf8_fold(const char *s)
 	return b.s;
 }
 
+/* s folded into buf when it is ASCII and short, else by utf8_fold. */
+static char *
+fold(const char *s, char buf[FOLDMAX])
+{
+	return ascii_fold(s, buf) ? buf : utf8_fold(s);
+}
+
+static void
+unfold(char *f, char buf[FOLDMAX])
+{
+	if (f != buf)
+		free(f);
+}
+
 /* Equal as people type names (utf8_fold): Müller, muller, MULLER. */
 int
 strcaseeq(const char *a, const char *b)
@@ -111,13 +125,11 @@ strcaseeq(const char *a, const char *b)
 
 	if (plain(a) && plain(b))
 		return strcasecmp(a, b) == 0;
-	if (ascii_fold(a, sa) && ascii_fold(b, sb))
-		return strcmp(sa, sb) == 0;
-	fa = utf8_fold(a);
-	fb = utf8_fold(b);
+	fa = fold(a, sa);
+	fb = fold(b, sb);
 	eq = strcmp(fa, fb) == 0;
-	free(fa);
-	free(fb);
+	unfold(fa, sa);
+	unfold(fb, sb);
 	return eq;
 }
 
@@ -126,15 +138,12 @@ unsigned long
 strcasehash(const char *s)
 {
 	unsigned long h = 2166136261u;
-	char sf[FOLDMAX], *f = NULL;
+	char sf[FOLDMAX], *f;
 	const char *p;
 
-	if (!plain(s))
-		s = ascii_fold(s, sf) ? sf : (f = utf8_fold(s));
-	for (p = s; *p; p++)
-		h = (h ^ (unsigned char)(*p >= 'A' && *p <= 'Z' ? *p + 32 :
-		    *p)) * 16777619u;
-	free(f);
+	for (p = f = fold(s, sf); *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	unfold(f, sf);
 	return h ^ (h >> 16);
 }
 
@@ -147,13 +156,11 @@ strcaseprefix(const char *s, const char *p)
 
 	if (plain(s) && plain(p))
 		return strncasecmp(s, p, strlen(p)) == 0;
-	if (ascii_fold(s, ss) && ascii_fold(p, sp))
-		return strncmp(ss, sp, strlen(sp)) == 0;
-	fs = utf8_fold(s);
-	fp = utf8_fold(p);
+	fs = fold(s, ss);
+	fp = fold(p, sp);
 	yes = strncmp(fs, fp, strlen(fp)) == 0;
-	free(fs);
-	free(fp);
+	unfold(fs, ss);
+	unfold(fp, sp);
 	return yes;
 }
 
