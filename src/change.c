@@ -153,6 +153,96 @@ change_child(struct change *ch, const char *key, const char *part,
 	return ok;
 }
 
+/*
+ * The strings under part of the mapping under key (rel's mentor: an id,
+ * or a list of them) into l; *there says whether part is.  0 when the
+ * value is something else, which the caller refuses.
+ */
+static int
+part_items(struct change *ch, const char *key, const char *part,
+    struct strv *l, int *there)
+{
+	struct ynode *m = ymap_get(ch->e->doc->root, key), *v, *it;
+	size_t i;
+
+	*there = 0;
+	if (m == NULL || ynode_isnull(m))
+		return 1;
+	if (m->type != YMAP || (v = ymap_get(m, part)) == NULL)
+		return m->type == YMAP;
+	*there = 1;
+	for (i = 0; i < (v->type == YSEQ ? v->nkid : 1); i++) {
+		it = v->type == YSEQ ? ynode_deref(v->kid[i]) : v;
+		if (it->type != YSCALAR || ynode_str(it) == NULL)
+			return 0;
+		strv_add(l, it->str);
+	}
+	return v->type == YSEQ || v->type == YSCALAR;
+}
+
+/*
+ * Change the set of strings under part of the mapping under key (rel's
+ * roles): old becomes new (a rename), old goes (new NULL), new comes
+ * (old NULL), or with only the part holds new alone.  One string is
+ * written as a plain value, more as a flow list, none takes the part
+ * away (and the key with its last part).  *found, when asked, says
+ * whether old was there (with no old, whether the part was).
+ */
+int
+change_part(struct change *ch, const char *key, const char *part,
+    const char *old, const char *new, int only, int *found)
+{
+	struct strv l = { 0 }, n = { 0 };
+	struct buf b = { 0 };
+	size_t i;
+	int there, f = 0, ok;
+	char *q;
+
+	if (!part_items(ch, key, part, &l, &there)) {
+		strv_free(&l);
+		q = xasprintf("'%s.%s' is not a string or a flow list of "
+		    "them: edit it by hand", key, part);
+		ok = refuse(ch, q);
+		free(q);
+		return ok;
+	}
+	for (i = 0; i < l.n; i++) {
+		if (old && strcmp(l.v[i], old) == 0) {
+			f = 1;
+			if (new && !only && !strv_has(&n, new))
+				strv_add(&n, new);
+		} else if (!only && !strv_has(&n, l.v[i]))
+			strv_add(&n, l.v[i]);
+	}
+	if (new && (only || old == NULL) && !strv_has(&n, new))
+		strv_add(&n, new);
+	if (found)
+		*found = old ? f : there;
+	ok = 1;
+	if (n.n == l.n) {
+		for (i = 0; i < n.n && strcmp(n.v[i], l.v[i]) == 0; i++)
+			;
+		if (i == n.n)
+			goto done;	/* as it was */
+	}
+	for (i = 0; i < n.n; i++) {
+		q = yaml_quote(n.v[i], Q_FLOW | Q_STR);
+		buf_printf(&b, "%s%s", i ? ", " : n.n > 1 ? "[" : "", q);
+		free(q);
+	}
+	if (n.n > 1)
+		buf_puts(&b, "]");
+	if (!there)
+		ok = edit_put(ch->e, key, part, b.s);
+	else
+		ok = edit_child(ch->e, key, part, n.n ? b.s : NULL, &there);
+done:
+	free(b.s);
+	strv_free(&l);
+	strv_free(&n);
+	return ok;
+}
+
 /* Append the entry {date, kind, note} to the log (kind, note optional). */
 int
 change_log_entry(struct change *ch, int date, const char *kind,
@@ -836,7 +926,7 @@ batch_free(struct batch *b)
 /* --- removing and renaming contacts ----------------------------------- */
 
 /*
- * What names a contact by its id: another's met.via, and, for a
+ * What names a contact by its id: another's met.via and rel, and, for a
  * community, an item of a person's groups.  A removal or a rename goes
  * through them first, then moves the file: a crash between leaves them
  * naming the new id, or none, and the command run again finishes.
@@ -845,7 +935,20 @@ struct naming {
 	const char	*id, *to;	/* the id named; the new one, or NULL */
 	int		 groups;	/* groups items too (a community) */
 	struct strv	 ids;		/* the contacts that name it */
+	int		 rel;		/* some of them in their rel */
 };
+
+/* Does c's rel name id, in any role? */
+static int
+rel_names(const struct contact *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < c->rel.n; i += 2)
+		if (strcmp(c->rel.v[i + 1], id) == 0)
+			return 1;
+	return 0;
+}
 
 static void
 namers(struct net *net, struct naming *nm)
@@ -859,8 +962,10 @@ namers(struct net *net, struct naming *nm)
 		if (strcmp(ids[i], nm->id) != 0) {
 			c = contact_load(net, ids[i], C_STRUCT);
 			if ((c->met.via && strcmp(c->met.via, nm->id) == 0) ||
-			    (nm->groups && strv_has(&c->groups, nm->id)))
+			    (nm->groups && strv_has(&c->groups, nm->id)) ||
+			    rel_names(c, nm->id))
 				strv_add(&nm->ids, ids[i]);
+			nm->rel |= rel_names(c, nm->id);
 			contact_free(c);
 		}
 		free(ids[i]);
@@ -872,11 +977,17 @@ static int
 rename_in(struct change *ch, struct contact *c, void *arg)
 {
 	struct naming *nm = arg;
+	size_t i;
 	int found;
 
 	if (c->met.via && strcmp(c->met.via, nm->id) == 0 &&
 	    !change_child(ch, "met", "via", nm->to, &found))
 		return 0;
+	for (i = 0; i + 1 < c->rel.n; i += 2)
+		if (strcmp(c->rel.v[i + 1], nm->id) == 0 &&
+		    !change_part(ch, "rel", c->rel.v[i], nm->id, nm->to, 0,
+		    &found))
+			return 0;
 	return !nm->groups || !strv_has(&c->groups, nm->id) ||
 	    change_child(ch, "groups", nm->id, nm->to, &found);
 }
@@ -927,15 +1038,15 @@ joined(struct buf *b, struct strv *l)
 }
 
 /*
- * Remove contact id.  Another contact's met.via naming it refuses the
- * removal, unless force, when that via goes first.  The ids of the files
+ * Remove contact id.  Another contact's met.via or rel naming it refuses
+ * the removal, unless force, when that via or rel entry goes first.  The ids of the files
  * changed or removed are added to changed, for the commit.  0 done; else
  * said on stderr.
  */
 int
 change_rm(struct net *net, const char *id, int force, struct strv *changed)
 {
-	struct naming nm = { id, NULL, 0, { 0 } };
+	struct naming nm = { id, NULL, 0, { 0 }, 0 };
 	struct buf b = { 0 };
 	char *path = net_path(net, id);
 	int rv = 1;
@@ -944,8 +1055,12 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
 	namers(net, &nm);
 	if (nm.ids.n && !force) {
 		joined(&b, &nm.ids);
-		warnx("'%s': the met.via of %s names it: nothing removed (-f "
-		    "removes it and that via)", id, b.s);
+		if (nm.rel)
+			warnx("'%s': the met.via or rel of %s names it: nothing "
+			    "removed (-f removes it and those)", id, b.s);
+		else
+			warnx("'%s': the met.via of %s names it: nothing "
+			    "removed (-f removes it and that via)", id, b.s);
 		free(b.s);
 	} else if (renamers(net, &nm, changed) == 0 &&
 	    safe_remove(path) == 0) {
@@ -985,8 +1100,8 @@ folders(struct net *net, const char *path)
 }
 
 /*
- * Rename contact id to newid, which must be free: every met.via naming
- * it, and for a community every groups item that is its id, name newid
+ * Rename contact id to newid, which must be free: every met.via and rel
+ * entry naming it, and for a community every groups item that is its id, name newid
  * first, then the file moves.  The ids changed go into changed.  0 done;
  * else said on stderr.
  */
@@ -994,7 +1109,7 @@ int
 change_mv(struct net *net, const char *id, const char *newid,
     struct strv *changed)
 {
-	struct naming nm = { id, newid, 0, { 0 } };
+	struct naming nm = { id, newid, 0, { 0 }, 0 };
 	struct contact *c;
 	struct stat st;
 	char *from = net_path(net, id), *to = net_path(net, newid);

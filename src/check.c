@@ -143,6 +143,8 @@ struct seen {
 
 struct cross {
 	struct seen	 name, email;
+	struct contact	**all;		/* for rel's other side */
+	size_t		  nall;
 };
 
 static void
@@ -191,6 +193,7 @@ cross_of(struct check *ck)
 	x->name.head = xcalloc(nb, sizeof *x->name.head);
 	x->email.head = xcalloc(nb, sizeof *x->email.head);
 	x->name.mask = x->email.mask = nb - 1;
+	x->all = all, x->nall = n;
 	for (i = 0; i < n; i++) {
 		if (all[i]->name)
 			seen_add(&x->name, all[i]->name, all[i]->id);
@@ -198,6 +201,49 @@ cross_of(struct check *ck)
 			seen_add(&x->email, all[i]->email.v[j], all[i]->id);
 	}
 	return x;
+}
+
+/*
+ * A relationship written on both sides must be each other's inverse:
+ * ada's mentor alan may say ada is his mentee, not his mentor.  Roles
+ * of the user's own have no inverse and are not judged.
+ */
+static void
+rel_sides(struct check *ck, struct cross *x, struct ynode *v)
+{
+	const struct role *r, *s;
+	struct contact *o;
+	struct ynode *it, *val;
+	const char *bad;
+	size_t i, j, m;
+
+	for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2) {
+		if (ynode_str(v->kid[i]) == NULL ||
+		    (r = schema_role(ynode_str(v->kid[i]))) == NULL)
+			continue;
+		val = ynode_deref(v->kid[i + 1]);
+		for (m = 0; m < (val->type == YSEQ ? val->nkid : 1); m++) {
+			it = val->type == YSEQ ? ynode_deref(val->kid[m]) : val;
+			if (ynode_str(it) == NULL)
+				continue;
+			for (o = NULL, j = 0; o == NULL && j < x->nall; j++)
+				if (strcmp(x->all[j]->id, it->str) == 0)
+					o = x->all[j];
+			for (bad = NULL, j = 0; o && j + 1 < o->rel.n; j += 2) {
+				if (strcmp(o->rel.v[j + 1], ck->id) != 0 ||
+				    (s = schema_role(o->rel.v[j])) == NULL)
+					continue;
+				if (strcmp(s->name, r->inverse) == 0) {
+					bad = NULL;
+					break;
+				}
+				bad = s->name;
+			}
+			if (bad)
+				say(ck, it, 0, "rel %s '%s': its rel says %s, "
+				    "not %s", r->name, it->str, bad, r->inverse);
+		}
+	}
 }
 
 /* What is wrong across contacts: a name or an email twice. */
@@ -210,6 +256,8 @@ across(struct check *ck, const struct key *k, struct ynode *v)
 	size_t m;
 
 	v = ynode_deref(v);
+	if (k->type == K_REL)
+		rel_sides(ck, cross_of(ck), v);
 	if (k->type != K_NAME && k->type != K_EMAIL)
 		return;
 	x = cross_of(ck);

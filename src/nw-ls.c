@@ -9,7 +9,7 @@
 
 static const char usage_text[] =
     "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] "
-    "[-g group] [-t tag] [ref ...]";
+    "[-g group] [-R ref] [-r role] [-t tag] [ref ...]";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
@@ -19,6 +19,8 @@ static const char options_text[] =
     "  -g group       only this group (repeats: either)\n"
     "  -j             print JSON Lines\n"
     "  -l             long: add the circle, the last contact, the due date\n"
+    "  -R ref         only the people related to ref, both ways (rel)\n"
+    "  -r role        with -R: only those in this role to ref\n"
     "  -t tag         only this tag (repeats: either)\n";
 
 struct pat {
@@ -127,7 +129,45 @@ patterns_pass(struct contact *c)
 
 struct ls {
 	int		 json, lng, today, failed;
+	struct contact	*rel;		/* -R: the contact, or NULL */
+	const char	*role;		/* -r */
 };
+
+/*
+ * -R: is c related to l->rel, in l->role when given?  Either side may
+ * say so: ada's rel {mentor: alan} makes alan ada's mentor, and ada
+ * alan's mentee (a role of one's own: "coach of").
+ */
+static int
+related(struct ls *l, struct contact *c)
+{
+	const struct role *ro;
+	const char *role;
+	size_t i, n;
+	int hit;
+
+	for (i = 0; i + 1 < l->rel->rel.n; i += 2)
+		if (strcmp(l->rel->rel.v[i + 1], c->id) == 0 &&
+		    (l->role == NULL || strcmp(l->rel->rel.v[i], l->role) == 0))
+			return 1;
+	for (i = 0; i + 1 < c->rel.n; i += 2) {
+		if (strcmp(c->rel.v[i + 1], l->rel->id) != 0)
+			continue;
+		if (l->role == NULL)
+			return 1;
+		if ((ro = schema_role(c->rel.v[i])) != NULL)
+			hit = strcmp(ro->inverse, l->role) == 0;
+		else {
+			role = c->rel.v[i];
+			n = strlen(role);
+			hit = strncmp(l->role, role, n) == 0 &&
+			    strcmp(l->role + n, " of") == 0;
+		}
+		if (hit)
+			return 1;
+	}
+	return 0;
+}
 
 /* A contact that passes every pattern is a row. */
 static int
@@ -140,6 +180,8 @@ row(struct scan *s, struct contact *c, void *arg)
 	struct due d;
 	int last, pass;
 
+	if (l->rel && (strcmp(c->id, l->rel->id) == 0 || !related(l, c)))
+		return 0;
 	if ((pass = patterns_pass(c)) != 1) {
 		l->failed |= pass == -1;
 		return 0;
@@ -168,10 +210,13 @@ main(int argc, char *argv[])
 {
 	struct scan s = { 0 };
 	struct ls l = { 0 };
+	struct refs refs = { 0 };
+	const char *relref = NULL;
+	char *id;
 	size_t i;
 	int ch, rv;
 
-	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlt:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlR:r:t:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;
@@ -180,6 +225,8 @@ main(int argc, char *argv[])
 		case 'g': strv_add(&s.filter.group, optarg); break;
 		case 'j': l.json = 1; break;
 		case 'l': l.lng = 1; break;
+		case 'R': relref = optarg; break;
+		case 'r': l.role = optarg; break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
 		case 'V': puts("nw-ls " NW_VERSION); return 0;
 		case 'h': return opt_help(usage_text, options_text);
@@ -187,9 +234,21 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
+	if (l.role && relref == NULL)
+		usage();
 
 	l.today = date_today();
 	s.net = net_open(1);
+	if (relref) {
+		refs.net = s.net;
+		if ((id = ref_resolve(&refs, relref)) == NULL)
+			return 1;
+		l.rel = contact_load(s.net, id, C_STRUCT);
+		free(id);
+		refs_free(&refs);
+		if (contact_report(l.rel))
+			return 1;
+	}
 	if (npats)
 		s.flags = C_LOG | C_KEYS;
 	if (l.json)
@@ -201,6 +260,7 @@ main(int argc, char *argv[])
 		match_free(pats[i].m);
 	}
 	free(pats);
+	contact_free(l.rel);
 	filter_free(&s.filter);
 	net_free(s.net);
 	return out_close() || rv || l.failed;

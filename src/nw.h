@@ -124,14 +124,16 @@ int		 id_valid(const char *);
 enum ktype {
 	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
 	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
-	K_DATES
+	K_DATES, K_REL, K_WORK
 };
 enum {
 	K_VITAL = 1,		/* a bad value makes the contact unusable */
 	K_SET = 2,		/* nw-set may set it to a text */
 	K_FLOW = 4,		/* a list, written [a, b] even for one */
 	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
-	K_DERIVED = 16		/* no key of a file: an output's column */
+	K_DERIVED = 16,		/* no key of a file: an output's column */
+	K_REF = 32,		/* values are references, stored as ids */
+	K_PARTS = 64		/* nw-set sets its parts: rel.mentor */
 };
 #define NOFIELD		((size_t)-1)
 #define SHOW_USER	18	/* nw-show's rank for the user's own keys */
@@ -148,13 +150,24 @@ struct key {
 const struct key	*schema_keys(size_t *);
 const struct key	*schema_key(const char *);
 int			 schema_arg(const char *, struct net *, const char *);
+const struct key	*schema_part(const char *, char **);
+
+struct role {				/* a relationship of rel: */
+	const char	*name;
+	const char	*inverse;	/* the other side's role, or NULL */
+	const char	*vcard;		/* RELATED's TYPE (RFC 6350), or NULL */
+};
+const struct role	*schema_roles(size_t *);
+const struct role	*schema_role(const char *);
+int			 schema_month(const char *, int *);
 
 enum {					/* what a log entry's kind means */
 	KIND_CONTACT = 1,		/* it counts as contact */
 	KIND_GIVE = 2,			/* you gave */
 	KIND_ASK = 4,			/* you asked */
 	KIND_GOT = 8,			/* they gave you */
-	KIND_THANKS = 16		/* you thanked */
+	KIND_THANKS = 16,		/* you thanked */
+	KIND_JOB = 32			/* they changed jobs (nw-import -u) */
 };
 struct kind {
 	const char	*name;
@@ -210,6 +223,8 @@ struct contact {
 	int		 type;		/* T_PERSON, T_COMMUNITY */
 	struct strv	 aka, tags, groups, email, phone, offers, topics;
 	struct strv	 links;		/* name, url, name, url... */
+	struct strv	 rel;		/* role, id, role, id... */
+	struct strv	 orgs;		/* the orgs of work:, past jobs */
 	char		*circle, *org, *title, *address, *notes, *next_note;
 	struct met	 met;
 	struct dur	 every;
@@ -222,6 +237,7 @@ struct contact {
 	int		 closed;	/* newest got or thanks: asks answered */
 	int		 nopen, open_since; /* asks after it; the oldest's date */
 	int		 kinds[NKINDS];	/* entries by schema_kind_slot */
+	int		 job;		/* the newest job entry's date */
 	int		 month_end;	/* the month of last: year * 12 + m - 1 */
 	int		 months[12];	/* contact entries a month up to it */
 	size_t		 nlog;		/* entries with a date */
@@ -310,6 +326,8 @@ int	 change_remove(struct change *, const char *, const char *, int *);
 int	 change_delete(struct change *, const char *, int *);
 int	 change_child(struct change *, const char *, const char *,
 	    const char *, int *);
+int	 change_part(struct change *, const char *, const char *,
+	    const char *, const char *, int, int *);
 int	 change_log_entry(struct change *, int, const char *, const char *);
 struct logentry {			/* an entry to log, and its effect */
 	int		 date;
