@@ -193,7 +193,6 @@ change_part(struct change *ch, const char *key, const char *part,
     const char *old, const char *new, int only, int *found)
 {
 	struct strv l = { 0 }, n = { 0 };
-	struct buf b = { 0 };
 	size_t i;
 	int there, f = 0, ok;
 	char *q;
@@ -225,19 +224,8 @@ change_part(struct change *ch, const char *key, const char *part,
 		if (i == n.n)
 			goto done;	/* as it was */
 	}
-	for (i = 0; i < n.n; i++) {
-		q = yaml_quote(n.v[i], Q_FLOW | Q_STR);
-		buf_printf(&b, "%s%s", i ? ", " : n.n > 1 ? "[" : "", q);
-		free(q);
-	}
-	if (n.n > 1)
-		buf_puts(&b, "]");
-	if (!there)
-		ok = edit_put(ch->e, key, part, b.s);
-	else
-		ok = edit_child(ch->e, key, part, n.n ? b.s : NULL, &there);
+	ok = edit_part(ch->e, key, part, &n);
 done:
-	free(b.s);
 	strv_free(&l);
 	strv_free(&n);
 	return ok;

@@ -938,6 +938,37 @@ edit_child(struct edit *e, const char *key, const char *part,
 }
 
 /*
+ * The part of the mapping under key (rel's mentor) holds the strings of
+ * l: one as a plain value, more as a flow list, none takes the part away
+ * (and the key with its last part).  An absent part is added after the
+ * others; a present one must be a scalar or a flow list on one line.
+ */
+int
+edit_part(struct edit *e, const char *key, const char *part,
+    const struct strv *l)
+{
+	struct ynode *m = ymap_get(e->doc->root, key);
+	struct buf b = { 0 };
+	size_t i;
+	int ok, found;
+	char *q;
+
+	for (i = 0; i < l->n; i++) {
+		q = yaml_quote(l->v[i], Q_FLOW | Q_STR);
+		buf_printf(&b, "%s%s", i ? ", " : l->n > 1 ? "[" : "", q);
+		free(q);
+	}
+	if (l->n > 1)
+		buf_puts(&b, "]");
+	if (m == NULL || m->type != YMAP || ymap_get(m, part) == NULL)
+		ok = l->n == 0 || edit_put(e, key, part, b.s);
+	else
+		ok = edit_child(e, key, part, l->n ? b.s : NULL, &found);
+	free(b.s);
+	return ok;
+}
+
+/*
  * s as a YAML scalar: plain when that reads back as the same string, else
  * double-quoted.  Q_FLOW: it goes inside [ ] or { }; Q_STR: it must stay
  * a string (not a number, bool, null or date).

@@ -126,4 +126,43 @@ rel:
 EOF
 same "$N/grace.yaml" "$T/want" "nw-rm -f: a block rel loses the line"
 
+# --- nw-merge: rel merged role by role, as sets ------------------------------
+# no git merge or rebase around: the markers name ours alone
+cd "$T"
+for v in $(env | sed -n 's/^\(GITHEAD_[0-9a-f]*\)=.*/\1/p'); do
+	unset "$v"
+done
+files() {
+	printf "$1" >"$T/base"
+	printf "$2" >"$T/ours"
+	printf "$3" >"$T/theirs"
+	printf "$4" >"$T/want"
+}
+m() {
+	run nw-merge "$T/base" "$T/ours" "$T/theirs"
+	is "$rc" "$2" "$1: exit $2"
+	same "$T/ours" "$T/want" "$1: the result"
+	is "$err" "${3:-}" "$1: stderr"
+}
+files 'name: Ada\nrel: {mentor: alan, child: max}  # family\n' \
+	'name: Ada\nrel: {mentor: alan, child: [max, lena]}  # family\n' \
+	'name: Ada\nrel: {mentor: [alan, grace], child: max, spouse: bob}  # family\n' \
+	'name: Ada\nrel: {mentor: [alan, grace], child: [max, lena], spouse: bob}  # family\n'
+m "rel: a child added here, a mentor and a spouse there" 0
+files 'name: Ada\nrel:\n  mentor: alan\n  child: [max, lena]\n' \
+	'name: Ada\nrel:\n  mentor: alan\n  child: [max]   # lena: a typo\n' \
+	'name: Ada\nrel:\n  child: [max, lena]\n  friend: cy\n' \
+	'name: Ada\nrel:\n  child: [max]   # lena: a typo\n  friend: cy\n'
+m "rel: a child removed here, the mentor removed and a friend added there" 0
+files 'name: Ada\nrel: {friend: cy}\n' \
+	'name: Ada\nrel: {friend: [cy, dee]}\n' \
+	'name: Ada\nrel: {friend: [cy, dee]}\n' \
+	'name: Ada\nrel: {friend: [cy, dee]}\n'
+m "rel: the same change on both sides" 0
+files 'name: Ada\nrel: {friend: cy}\n' \
+	'name: Ada\nrel: {friend: cy, boss: {a: b}}\n' \
+	'name: Ada\nrel: {friend: dee}\n' \
+	'name: Ada\n<<<<<<< ours\nrel: {friend: cy, boss: {a: b}}\n=======\nrel: {friend: dee}\n>>>>>>> theirs\n'
+m "rel that is no map of ids: a conflict, both sides kept" 1 "nw-merge: 'rel': changed on both sides"
+
 done_testing
