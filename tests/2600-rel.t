@@ -162,7 +162,7 @@ m "rel: the same change on both sides" 0
 files 'name: Ada\nrel: {friend: cy}\n' \
 	'name: Ada\nrel: {friend: cy, boss: {a: b}}\n' \
 	'name: Ada\nrel: {friend: dee}\n' \
-	'name: Ada\n<<<<<<< ours\nrel: {friend: cy, boss: {a: b}}\n=======\nrel: {friend: dee}\n>>>>>>> theirs\n'
+	'name: Ada\n<<<<<<< ours (this machine)\nrel: {friend: cy, boss: {a: b}}\n=======\nrel: {friend: dee}\n>>>>>>> theirs\n'
 m "rel that is no map of ids: a conflict, both sides kept" 1 "nw-merge: 'rel': changed on both sides"
 
 done_testing
