@@ -231,6 +231,51 @@ done:
 	return ok;
 }
 
+/*
+ * A new job: org, and title (NULL: none known), become the current ones.
+ * When either differs from c's, c's job goes first to the end of work:
+ * as {org, title, to: day}, a block list item.  *moved says whether it
+ * did (nw-set org, nw-import -u).
+ */
+int
+change_job(struct change *ch, struct contact *c, const char *org,
+    const char *title, int day, int *moved)
+{
+	struct buf b = { 0 };
+	char ds[11], *q;
+	int ok = 1;
+
+	*moved = 0;
+	if ((c->org == NULL || strcmp(c->org, org) == 0) &&
+	    (title == NULL || (c->title && strcmp(c->title, title) == 0)))
+		goto set;	/* a first org, or the same job */
+	if (c->org == NULL && c->title == NULL)
+		goto set;
+	buf_puts(&b, "{");
+	if (c->org) {
+		q = yaml_quote(c->org, Q_FLOW | Q_STR);
+		buf_printf(&b, "org: %s, ", q);
+		free(q);
+	}
+	if (c->title) {
+		q = yaml_quote(c->title, Q_FLOW | Q_STR);
+		buf_printf(&b, "title: %s, ", q);
+		free(q);
+	}
+	buf_printf(&b, "to: %s}", date_str(day, ds));
+	ok = edit_append(ch->e, "work", b.s, 1);
+	free(b.s);
+	*moved = ok;
+	if (ok && title == NULL && c->title)
+		ok = change_delete(ch, "title", NULL);
+set:
+	if (ok)
+		ok = change_set(ch, "org", org);
+	if (ok && title)
+		ok = change_set(ch, "title", title);
+	return ok;
+}
+
 /* Append the entry {date, kind, note} to the log (kind, note optional). */
 int
 change_log_entry(struct change *ch, int date, const char *kind,

@@ -9,7 +9,7 @@
 
 static const char usage_text[] =
     "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] "
-    "[-g group] [-R ref] [-r role] [-t tag] [ref ...]";
+    "[-g group] [-o org] [-R ref] [-r role] [-t tag] [ref ...]";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
@@ -19,6 +19,7 @@ static const char options_text[] =
     "  -g group       only this group (repeats: either)\n"
     "  -j             print JSON Lines\n"
     "  -l             long: add the circle, the last contact, the due date\n"
+    "  -o org         only who works or worked at org (repeats: either)\n"
     "  -R ref         only the people related to ref, both ways (rel)\n"
     "  -r role        with -R: only those in this role to ref\n"
     "  -t tag         only this tag (repeats: either)\n";
@@ -130,8 +131,25 @@ patterns_pass(struct contact *c)
 struct ls {
 	int		 json, lng, today, failed;
 	struct contact	*rel;		/* -R: the contact, or NULL */
+	struct strv	 orgs;		/* -o */
 	const char	*role;		/* -r */
 };
+
+/* -o: does c work, or did c work, at one of the orgs, as names compare? */
+static int
+worked(struct ls *l, struct contact *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < l->orgs.n; i++) {
+		if (c->org && strcaseeq(c->org, l->orgs.v[i]))
+			return 1;
+		for (j = 0; j < c->orgs.n; j++)
+			if (strcaseeq(c->orgs.v[j], l->orgs.v[i]))
+				return 1;
+	}
+	return 0;
+}
 
 /*
  * -R: is c related to l->rel, in l->role when given?  Either side may
@@ -182,6 +200,8 @@ row(struct scan *s, struct contact *c, void *arg)
 
 	if (l->rel && (strcmp(c->id, l->rel->id) == 0 || !related(l, c)))
 		return 0;
+	if (l->orgs.n && !worked(l, c))
+		return 0;
 	if ((pass = patterns_pass(c)) != 1) {
 		l->failed |= pass == -1;
 		return 0;
@@ -216,7 +236,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch, rv;
 
-	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlR:r:t:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlo:R:r:t:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;
@@ -225,6 +245,7 @@ main(int argc, char *argv[])
 		case 'g': strv_add(&s.filter.group, optarg); break;
 		case 'j': l.json = 1; break;
 		case 'l': l.lng = 1; break;
+		case 'o': strv_add(&l.orgs, optarg); break;
 		case 'R': relref = optarg; break;
 		case 'r': l.role = optarg; break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
@@ -261,6 +282,7 @@ main(int argc, char *argv[])
 	}
 	free(pats);
 	contact_free(l.rel);
+	strv_free(&l.orgs);
 	filter_free(&s.filter);
 	net_free(s.net);
 	return out_close() || rv || l.failed;

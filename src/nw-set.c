@@ -8,18 +8,20 @@
 #include "nw.h"
 
 static const char usage_text[] =
-    "usage: nw-set [-a | -d] [-C dir] ref key [value]";
+    "usage: nw-set [-a | -d] [-K] [-C dir] ref key [value]";
 
 static const char options_text[] =
     "  -a             add value to the list under key\n"
     "  -C dir         use the network in dir\n"
-    "  -d             delete key, or value from the list under key\n";
+    "  -d             delete key, or value from the list under key\n"
+    "  -K             keep the old org out of work: (no job change)\n";
 
 struct set {
 	struct net	*net;
 	const char	*key, *val;
 	char		*part;		/* of key: rel.mentor's mentor */
 	int		 mode;		/* 0, 'a' or 'd' */
+	int		 keep;		/* -K */
 	int		 found;
 };
 
@@ -41,8 +43,11 @@ static int
 edits(struct change *ch, struct contact *c, void *arg)
 {
 	struct set *s = arg;
+	const struct key *k = schema_key(s->key);
 
-	(void)c;
+	if (s->mode == 0 && s->val && !s->keep && k && (k->flags & K_JOB))
+		return change_job(ch, c, s->val, NULL, date_today(),
+		    &s->found);
 	if (s->part)
 		return change_part(ch, s->key, s->part, s->mode == 'd' ?
 		    s->val : NULL, s->mode == 'd' ? NULL : s->val,
@@ -138,7 +143,7 @@ main(int argc, char *argv[])
 	char *id, *verb, *ref = NULL;
 	int ch, rv;
 
-	while ((ch = opt_get(argc, argv, "aC:dhV")) != -1)
+	while ((ch = opt_get(argc, argv, "aC:dhKV")) != -1)
 		switch (ch) {
 		case 'a':
 		case 'd':
@@ -147,6 +152,7 @@ main(int argc, char *argv[])
 			s.mode = ch;
 			break;
 		case 'C': nw_dir_opt = optarg; break;
+		case 'K': s.keep = 1; break;
 		case 'V': puts("nw-set " NW_VERSION); return 0;
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();

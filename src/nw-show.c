@@ -349,7 +349,7 @@ show_rel(struct run *r, struct contact *c)
 	fieldb("rel", &b);
 }
 
-/* Past jobs: "Engineer at Bell Labs, 2019-03 to 2021-06". */
+/* Past jobs: "Engineer at Bell Labs, 2019-03 to 2021-06", "until". */
 static void
 show_work(const struct value *v)
 {
@@ -373,8 +373,12 @@ show_work(const struct value *v)
 		if (f[0])
 			buf_puts(&b, f[0]);
 		if (f[2] || f[3])
-			buf_printf(&b, "%s%s to %s", f[0] || f[1] ? ", " : "",
-			    f[2] ? f[2] : "?", f[3] ? f[3] : "?");
+			buf_puts(&b, f[0] || f[1] ? ", " : "");
+		if (f[2] && f[3])
+			buf_printf(&b, "%s to %s", f[2], f[3]);
+		else if (f[2] || f[3])
+			buf_printf(&b, "%s %s", f[2] ? "from" : "until",
+			    f[2] ? f[2] : f[3]);
 	}
 	fieldb("work", &b);
 }

@@ -133,7 +133,8 @@ enum {
 	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
 	K_DERIVED = 16,		/* no key of a file: an output's column */
 	K_REF = 32,		/* values are references, stored as ids */
-	K_PARTS = 64		/* nw-set sets its parts: rel.mentor */
+	K_PARTS = 64,		/* nw-set sets its parts: rel.mentor */
+	K_JOB = 128		/* a new value is a new job: the old to work */
 };
 #define NOFIELD		((size_t)-1)
 #define SHOW_USER	18	/* nw-show's rank for the user's own keys */
@@ -328,6 +329,8 @@ int	 change_child(struct change *, const char *, const char *,
 	    const char *, int *);
 int	 change_part(struct change *, const char *, const char *,
 	    const char *, const char *, int, int *);
+int	 change_job(struct change *, struct contact *, const char *,
+	    const char *, int, int *);
 int	 change_log_entry(struct change *, int, const char *, const char *);
 struct logentry {			/* an entry to log, and its effect */
 	int		 date;

@@ -36,7 +36,7 @@ static const struct key keys[] = {
 	{ "groups",    K_LIST,   K_VITAL | K_SET | K_FLOW, 15, NULL, F(groups) },
 	{ "topics",    K_LIST,   K_VITAL | K_SET | K_FLOW, 16, NULL, F(topics) },
 	{ "offers",    K_LIST,   K_VITAL | K_SET | K_FLOW, 17, NULL, F(offers) },
-	{ "org",       K_STR,    K_VITAL | K_SET,       3,   NULL,  F(org) },
+	{ "org",       K_STR,    K_VITAL | K_SET | K_JOB, 3, NULL,  F(org) },
 	{ "title",     K_STR,    K_VITAL | K_SET,       4,   NULL,  F(title) },
 	{ "work",      K_WORK,   0,                     4,   NULL,  F(orgs) },
 	{ "email",     K_EMAIL,  K_VITAL | K_SET,       7,   NULL,  F(email) },
