@@ -69,6 +69,8 @@ struct stats {
 	size_t		 ncomm;
 	struct low	*low;
 	size_t		 nlow;
+	struct low	*jobs;		/* job changes of the last JOB_DAYS */
+	size_t		 njobs;
 	int		 months[12];	/* contact entries, the last 12 months */
 	int		 kinds[NKINDS];
 	int		 gave, asked, got, owed, open;
@@ -142,6 +144,12 @@ person(struct stats *st, struct contact *c, struct due *d)
 		st->low = grow(st->low, st->nlow, sizeof *st->low);
 		st->low[st->nlow].id = xstrdup(c->id);
 		st->low[st->nlow++].last = c->last;
+	}
+	if (c->job != NODATE && c->job <= st->today &&
+	    st->today - c->job <= JOB_DAYS) {
+		st->jobs = grow(st->jobs, st->njobs, sizeof *st->jobs);
+		st->jobs[st->njobs].id = xstrdup(c->id);
+		st->jobs[st->njobs++].last = c->job;
 	}
 	if (c->groups.n) {
 		st->mem = grow(st->mem, st->nmem, sizeof *st->mem);
@@ -642,6 +650,38 @@ communities(struct stats *st)
 	free(b.s);
 }
 
+/* Job changes of the last JOB_DAYS days (nw-import -u), newest first. */
+static int
+bynewjob(const void *x, const void *y)
+{
+	const struct low *a = x, *b = y;
+
+	if (a->last != b->last)
+		return a->last > b->last ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static void
+jobs(struct stats *st)
+{
+	struct buf b = { 0 };
+	char ds[11];
+	size_t i;
+
+	qsort(st->jobs, st->njobs, sizeof *st->jobs, bynewjob);
+	for (i = 0; out_mode == OUT_TSV && i < st->njobs; i++)
+		tsv("job", 2, st->jobs[i].id, date_str(st->jobs[i].last, ds));
+	if (out_mode == OUT_TSV || st->njobs == 0)
+		return;
+	for (i = 0; i < st->njobs && i < NTOP; i++)
+		buf_printf(&b, "%s%s %s", i ? "; " : "", st->jobs[i].id,
+		    date_str(st->jobs[i].last, ds));
+	if (st->njobs > NTOP)
+		buf_printf(&b, "; and %zu more", st->njobs - NTOP);
+	line("new jobs", b.s);
+	free(b.s);
+}
+
 static void
 groups(struct grp *g, size_t n)
 {
@@ -967,6 +1007,7 @@ print(struct stats *st, struct grp *g, size_t ng, int person)
 		giving(st);
 		communities(st);
 		groups(g, ng);
+		jobs(st);
 	}
 }
 
@@ -987,6 +1028,9 @@ stats_free(struct stats *st, struct grp *g, size_t ng)
 	for (i = 0; i < st->nlow; i++)
 		free(st->low[i].id);
 	free(st->low);
+	for (i = 0; i < st->njobs; i++)
+		free(st->jobs[i].id);
+	free(st->jobs);
 	for (i = 0; i < ng; i++)
 		free(g[i].name);
 	free(g);

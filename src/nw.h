@@ -170,6 +170,7 @@ enum {					/* what a log entry's kind means */
 	KIND_THANKS = 16,		/* you thanked */
 	KIND_JOB = 32			/* they changed jobs (nw-import -u) */
 };
+#define JOB_DAYS	90	/* a job change is news this many days */
 struct kind {
 	const char	*name;
 	int		 flags;
