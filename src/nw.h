@@ -399,6 +399,7 @@ int	 check_file(struct check *, const char *);
 int	 check_files(struct check *, char **, size_t, struct strv *);
 void	 check_free(struct check *);
 void	 check_settings(struct check *);
+int	 check_dups(struct check *);
 void	 check_note(struct check *, const char *, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
 void	 check_path(struct check *, const char *, int, const char *, ...)
