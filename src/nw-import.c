@@ -323,9 +323,10 @@ new_links(struct contact *c, struct rec *rec, struct news *nw)
 }
 
 /*
- * A job change: the record's org differs from the contact's, or its
- * title from the contact's title (a promotion), names compared as
- * references compare them.  A contact without an org gets one filled in.
+ * A job change: the record's org differs from the contact's (one the
+ * start of the other is the same, written shorter), or its title from
+ * the contact's title (a promotion), names compared as references
+ * compare them.  A contact without an org gets one filled in.
  */
 static void
 newjob(struct contact *c, struct rec *rec, struct news *nw)
@@ -336,8 +337,10 @@ newjob(struct contact *c, struct rec *rec, struct news *nw)
 	if (c->err || org == NULL || *org == '\0' || c->org == NULL ||
 	    *c->org == '\0')
 		return;
-	if (strcaseeq(org, c->org) && (title == NULL || *title == '\0' ||
-	    c->title == NULL || strcaseeq(title, c->title)))
+	/* "Stanford" and "Stanford University": one org, as the user wrote */
+	if ((strcaseprefix(org, c->org) || strcaseprefix(c->org, org)) &&
+	    (title == NULL || *title == '\0' || c->title == NULL ||
+	    strcaseeq(title, c->title)))
 		return;
 	nw->org = org;
 	nw->title = title && *title ? title : NULL;

@@ -18,6 +18,7 @@ Ada Lovelace
   aka       Ada, Countess of Lovelace
   org       Analytical Engines Ltd
   title     Mathematician
+  work      Research Fellow at University of London, 2016-09 to 2026-08
   circle    close
   every     2m (circle close)
   email     ada@example.org, ada@work.example
@@ -28,6 +29,8 @@ Ada Lovelace
   address   12 St James's Square, London
   birthday  1815-12-10 (age 210)
   met       2019-03-02, RustConf, via charles-babbage
+  rel       mentor: Charles Babbage (charles-babbage)
+            friend: Grace Hopper (work/grace-hopper)
   tags      mathematics, rust, poetry
   groups    ACM, Analytical Engine Society
   notes     Prefers email to calls; answers within a day.
