@@ -1171,6 +1171,148 @@ change_mv(struct net *net, const char *id, const char *newid,
 	return rv;
 }
 
+/* --- folding one contact into another (nw-mv -m) ---------------------- */
+
+/* The editor on the text of contact id, read under the lock; NULL said. */
+static struct edit *
+fold_open(struct net *net, const char *id, char **path)
+{
+	struct ydoc *d;
+	char why[256], *text;
+	size_t len;
+
+	*path = net_path(net, id);
+	if ((text = file_read(*path, &len, why)) == NULL) {
+		warnx("'%s': %s", *path, why);
+		return NULL;
+	}
+	d = ydoc_parse(text, len);
+	free(text);
+	if (d->root == NULL || d->root->type != YMAP) {
+		warnx("%s:%d:%d: %s", *path, d->line, d->col, d->err[0] ?
+		    d->err : "not a contact");
+		ydoc_free(d);
+		return NULL;
+	}
+	return edit_open(d, *path);
+}
+
+/* Take each key of keys out of e's text. */
+static int
+fold_drop(struct edit *e, const struct strv *keys)
+{
+	size_t i;
+
+	for (i = 0; i < keys->n; i++)
+		if (!edit_delete(e, keys->v[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Fold contact old into keep, one person written twice: nw-merge's rules
+ * with nothing in common as the base (merge.c, merge_contact): logs
+ * unioned entry by entry in date order, lists and rel as sets, mappings
+ * key by key.  Old's name becomes an aka when it differs, the earlier
+ * added stays.  A key both have with other values is refused unless win
+ * says whose stays ('o' old's, 'k' keep's).  Then what named old names
+ * keep (met.via, rel, groups), and old goes.  The files changed go into
+ * changed.  0 done; else said on stderr.
+ */
+int
+change_fold(struct net *net, const char *old, const char *keep, int win,
+    struct strv *changed)
+{
+	struct naming nm = { old, keep, 0, { 0 }, 0 };
+	struct edit *eo = NULL, *ek = NULL;
+	struct merge m = { 0 };
+	struct ydoc *base = ydoc_parse("", 0);
+	struct contact *co = NULL, *ck = NULL;
+	struct strv drop = { 0 };
+	struct buf b = { 0 };
+	char *po = NULL, *pk = NULL, *q;
+	size_t i;
+	int rv = 1, ok, again;
+
+	net_lock(net);
+	co = contact_load(net, old, C_STRUCT);
+	ck = contact_load(net, keep, C_STRUCT);
+	if (contact_report(co) || contact_report(ck) ||
+	    (eo = fold_open(net, old, &po)) == NULL ||
+	    (ek = fold_open(net, keep, &pk)) == NULL)
+		goto done;
+	nm.groups = co->type == T_COMMUNITY;
+	/* old's name an aka of keep; one added, the earlier */
+	ok = edit_delete(eo, "name");
+	if (ok && strcmp(co->name, ck->name) != 0 &&
+	    !strv_has(&ck->aka, co->name)) {
+		q = yaml_quote(co->name, Q_FLOW | Q_STR);
+		ok = edit_append(ek, "aka", q, 0);
+		free(q);
+	}
+	if (ok && co->added != NODATE && ck->added != NODATE)
+		ok = edit_delete(co->added < ck->added ? ek : eo, "added");
+	for (again = 1; ok && again--;) {
+		merge_free(&m);
+		if (!(ok = merge_contact(base, ek->doc, eo->doc, &m)))
+			warnx("'%s' into '%s': %s", old, keep, m.err);
+		else if (m.conflicts.n && win && again == 0 && drop.n == 0) {
+			for (i = 0; i < m.conflicts.n; i++)
+				strv_add(&drop, m.conflicts.v[i]);
+			ok = fold_drop(win == 'o' ? ek : eo, &drop);
+			again = 1;	/* merge again, the loser's keys gone */
+		}
+	}
+	if (!ok) {
+		if (eo->err[0])
+			edit_report(eo);
+		if (ek->err[0])
+			edit_report(ek);
+		goto done;
+	}
+	if (m.conflicts.n) {
+		for (i = 0; i < m.conflicts.n; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", m.conflicts.v[i]);
+		warnx("'%s' and '%s' differ in %s: nothing folded (-f old or "
+		    "-f keep says whose stays)", old, keep, b.s);
+		goto done;
+	}
+	if (safe_write(net_tmpdir(net), pk, m.text, m.len, 0) == -1)
+		goto done;
+	strv_add(changed, keep);
+	namers(net, &nm);
+	for (i = 0; i < nm.ids.n; i++)
+		if (strcmp(nm.ids.v[i], keep) == 0) {
+			/* keep naming old would name itself: not renamed */
+			free(nm.ids.v[i]);
+			memmove(nm.ids.v + i, nm.ids.v + i + 1,
+			    (nm.ids.n - i - 1) * sizeof *nm.ids.v);
+			nm.ids.n--;
+			break;
+		}
+	if (renamers(net, &nm, changed) == 0 && safe_remove(po) == 0) {
+		strv_add(changed, old);
+		tidy(net, old);
+		rv = 0;
+	}
+done:
+	net_unlock(net);
+	if (eo)
+		edit_free(eo);
+	if (ek)
+		edit_free(ek);
+	merge_free(&m);
+	ydoc_free(base);
+	contact_free(co);
+	contact_free(ck);
+	strv_free(&drop);
+	strv_free(&nm.ids);
+	free(b.s);
+	free(po);
+	free(pk);
+	return rv;
+}
+
 /* --- whole texts (nw-edit) ---------------------------------------------- */
 
 /*

@@ -344,6 +344,8 @@ int	 change_log(struct net *, const char *, struct logentry *,
 	    struct contact **);
 int	 change_rm(struct net *, const char *, int, struct strv *);
 int	 change_mv(struct net *, const char *, const char *, struct strv *);
+int	 change_fold(struct net *, const char *, const char *, int,
+	    struct strv *);
 char	*change_copy(struct net *, const char *, size_t);
 int	 change_replace(struct net *, const char *, const char *, size_t,
 	    const char *, size_t);
