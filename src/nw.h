@@ -433,6 +433,8 @@ void	 ical_contact(struct buf *, struct net *, struct contact *, int);
 void	 ical_end(struct buf *);
 void	 vcard_write(struct buf *, struct contact *, int,
 	    const struct strv *);
+void	 dot_graph(struct buf *, struct net *, struct contact **, size_t,
+	    int);
 
 /* --- other address books: rec.c, vcard.c, csv.c -------------------------- */
 
