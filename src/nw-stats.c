@@ -71,6 +71,8 @@ struct stats {
 	size_t		 nlow;
 	struct low	*jobs;		/* job changes of the last JOB_DAYS */
 	size_t		 njobs;
+	struct low	*intro;		/* introducers: id, people (in last) */
+	size_t		 nintro;
 	int		 months[12];	/* contact entries, the last 12 months */
 	int		 kinds[NKINDS];
 	int		 gave, asked, got, owed, open;
@@ -144,6 +146,18 @@ person(struct stats *st, struct contact *c, struct due *d)
 		st->low = grow(st->low, st->nlow, sizeof *st->low);
 		st->low[st->nlow].id = xstrdup(c->id);
 		st->low[st->nlow++].last = c->last;
+	}
+	if (c->met.via) {
+		for (i = 0; i < st->nintro &&
+		    strcmp(st->intro[i].id, c->met.via) != 0; i++)
+			;
+		if (i == st->nintro) {
+			st->intro = grow(st->intro, st->nintro,
+			    sizeof *st->intro);
+			st->intro[st->nintro].id = xstrdup(c->met.via);
+			st->intro[st->nintro++].last = 0;
+		}
+		st->intro[i].last++;
 	}
 	if (c->job != NODATE && c->job <= st->today &&
 	    st->today - c->job <= JOB_DAYS) {
@@ -650,6 +664,55 @@ communities(struct stats *st)
 	free(b.s);
 }
 
+/*
+ * Who connects you to most others: the introducers by the people whose
+ * met.via names them, and the communities by their members; most first,
+ * five on a terminal.
+ */
+static int
+bymost(const void *x, const void *y)
+{
+	const struct low *a = x, *b = y;
+
+	if (a->last != b->last)
+		return b->last - a->last;
+	return strcmp(a->id, b->id);
+}
+
+static void
+connectors(struct stats *st)
+{
+	struct low *c;
+	struct buf b = { 0 };
+	char n[16];
+	size_t i, nc = 0;
+
+	qsort(st->intro, st->nintro, sizeof *st->intro, bymost);
+	for (i = 0; out_mode == OUT_TSV && i < st->nintro; i++)
+		tsv("introducer", 2, st->intro[i].id, num(st->intro[i].last, n));
+	for (i = 0; out_mode == OUT_TABLE && i < st->nintro && i < NTOP; i++)
+		buf_printf(&b, "%s%s %d", i ? "; " : "", st->intro[i].id,
+		    st->intro[i].last);
+	if (b.len)
+		line("introducers", b.s);
+	c = xcalloc(st->ncomm + 1, sizeof *c);
+	for (i = 0; i < st->ncomm; i++)
+		if (st->comm[i].members) {
+			c[nc].id = st->comm[i].c->id;
+			c[nc++].last = st->comm[i].members;
+		}
+	qsort(c, nc, sizeof *c, bymost);
+	b.len = 0;
+	for (i = 0; out_mode == OUT_TSV && i < nc; i++)
+		tsv("through", 2, c[i].id, num(c[i].last, n));
+	for (i = 0; out_mode == OUT_TABLE && i < nc && i < NTOP; i++)
+		buf_printf(&b, "%s%s %d", i ? "; " : "", c[i].id, c[i].last);
+	if (out_mode == OUT_TABLE && b.len)
+		line("through", b.s);
+	free(c);
+	free(b.s);
+}
+
 /* Job changes of the last JOB_DAYS days (nw-import -u), newest first. */
 static int
 bynewjob(const void *x, const void *y)
@@ -1007,6 +1070,7 @@ print(struct stats *st, struct grp *g, size_t ng, int person)
 		giving(st);
 		communities(st);
 		groups(g, ng);
+		connectors(st);
 		jobs(st);
 	}
 }
@@ -1031,6 +1095,9 @@ stats_free(struct stats *st, struct grp *g, size_t ng)
 	for (i = 0; i < st->njobs; i++)
 		free(st->jobs[i].id);
 	free(st->jobs);
+	for (i = 0; i < st->nintro; i++)
+		free(st->intro[i].id);
+	free(st->intro);
 	for (i = 0; i < ng; i++)
 		free(g[i].name);
 	free(g);
