@@ -165,4 +165,34 @@ files 'name: Ada\nrel: {friend: cy}\n' \
 	'name: Ada\n<<<<<<< ours (this machine)\nrel: {friend: cy, boss: {a: b}}\n=======\nrel: {friend: dee}\n>>>>>>> theirs\n'
 m "rel that is no map of ids: a conflict, both sides kept" 1 "nw-merge: 'rel': changed on both sides"
 
+# --- vCard: RELATED, read back by python3-vobject ----------------------------
+PY=
+for p in python3 /usr/bin/python3; do
+	if "$p" -c 'import vobject' 2>/dev/null; then
+		PY=$p
+		break
+	fi
+done
+EX=$TOP/examples/network
+nw-export -C "$EX" >"$T/ex.vcf"
+grep -a '^RELATED' "$T/ex.vcf" | tr -d '\r' >"$T/related"
+is "$(cat "$T/related")" 'RELATED;X-NW-ROLE="mentor":urn:uuid:6e5bafca-0f40-5ae8-8e11-4985a1d6cca8
+RELATED;TYPE=friend;X-NW-ROLE="friend":urn:uuid:b6a2781b-763b-5b3b-a5c8-13b' \
+	"vCard 4.0: RELATED with the other's UID, TYPE where RFC 6350 has the role"
+if [ -n "$PY" ]; then
+	is "$("$PY" -c '
+import sys, vobject
+cards = list(vobject.readComponents(open(sys.argv[1], newline="")))
+uids = {c.uid.value: c.fn.value for c in cards}
+for c in cards:
+    for r in c.contents.get("related", []):
+        print(c.fn.value, r.params.get("TYPE", ["-"])[0], r.params["X-NW-ROLE"][0], uids[r.value])
+' "$T/ex.vcf")" "Ada Lovelace - mentor Charles Babbage
+Ada Lovelace friend friend Grace Hopper" "python3-vobject reads RELATED back, each naming a card of the export"
+else
+	skip "python3-vobject is not installed"
+fi
+nw-export -3 -C "$EX" ada >"$T/ada3.vcf"
+is "$(grep -c '^RELATED' "$T/ada3.vcf")" "0" "vCard 3.0 has no RELATED"
+
 done_testing
