@@ -161,6 +161,11 @@ fuzzers: $(FUZZ:%=$(B)/%)
 crash: all
 	CRASH_FULL=1 NW_BIN=$(CURDIR)/bin sh tests/2000-crash.t
 
+# Every mutant of tests/mutants/list built and tested (minutes; not in
+# make check): the last line says how many the suite kills.
+mutants: all
+	python3 tests/mutants/run
+
 demo: all
 	NW_TODAY=2026-11-25 bin/nw-due -bl -C examples/network
 	@echo
@@ -193,4 +198,4 @@ clean:
 	rm -rf build build-san build-fuzz $(CMDS:%=bin/%)
 
 .PHONY: all progs deps units testkey test check check-san san-progs \
-	check-musl musl-progs fuzz fuzzers crash demo lint install uninstall clean
+	check-musl musl-progs fuzz fuzzers crash mutants demo lint install uninstall clean
