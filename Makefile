@@ -94,6 +94,14 @@ deps:
 units: $(UNITS:%=$(B)/%) $(FUZZ:%=$(B)/%)
 	@$(MAKE) --no-print-directory B=$(B)/testkey \
 	    CPPFLAGS="$(CPPFLAGS) -DNW_TEST_KEY" testkey
+	@$(MAKE) --no-print-directory B=$(B)/testfault \
+	    CPPFLAGS="$(CPPFLAGS) -DNW_TEST_FAULT" testfault
+
+# The last checks of the editor and the merge (tests/2600-gaps.t): these
+# programs built so that NW_TEST_FAULT makes a wrong edit for them to
+# refuse.
+TESTFAULT = nw-set nw-log nw-merge
+testfault: $(TESTFAULT:%=$(B)/bin/%)
 
 # The schema's test key (tests/2300-schema.t): these programs built with
 # one more key in the table of src/schema.c, nothing else changed.
@@ -197,5 +205,5 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz $(CMDS:%=bin/%)
 
-.PHONY: all progs deps units testkey test check check-san san-progs \
+.PHONY: all progs deps units testkey testfault test check check-san san-progs \
 	check-musl musl-progs fuzz fuzzers crash mutants demo lint install uninstall clean

@@ -131,4 +131,43 @@ else
 carl-two" "nw-import: done"
 fi
 
+# --- the last checks refuse what they must --------------------------------
+
+# $NW_UNIT/testfault/bin: nw-set, nw-log and nw-merge built with
+# -DNW_TEST_FAULT, where NW_TEST_FAULT=splice makes the editor add a key
+# the edit did not ask for, and NW_TEST_FAULT=merge makes the merge do so.
+F=${NW_UNIT:-}/testfault/bin
+if [ ! -x "$F/nw-set" ]; then
+	skip "the last checks: make units builds $F"
+else
+	mknet fault
+	printf 'name: Ada Lovelace\norg: Old  # kept\nlog:\n  - {date: 2026-11-01, kind: call}\n' >"$NW_DIR/ada.yaml"
+	cp "$NW_DIR/ada.yaml" "$T/ada.before"
+	NW_TEST_FAULT=splice run "$F/nw-set" ada org New
+	is "$rc:$out:$err" "1::fault/ada.yaml: the edit would change other keys; nothing written" \
+	    "nw-set: the editor's check refuses a splice that adds a key"
+	same "$NW_DIR/ada.yaml" "$T/ada.before" "nw-set: the file is untouched"
+	NW_TEST_FAULT=splice run "$F/nw-log" -k call -m hi ada
+	is "$rc:$out:$err" "1::fault/ada.yaml: the edit would change other keys; nothing written" \
+	    "nw-log: the editor's check refuses it"
+	same "$NW_DIR/ada.yaml" "$T/ada.before" "nw-log: the file is untouched"
+	run "$F/nw-set" ada org New
+	is "$rc:$out" "0:ada" "without the fault the same build sets it"
+
+	printf 'name: A\norg: X\n' >"$T/base"
+	printf 'name: A\norg: Y\n' >"$T/ours"
+	printf 'name: A\norg: X\ntitle: T\n' >"$T/theirs"
+	NW_TEST_FAULT=merge run "$F/nw-merge" "$T/base" "$T/ours" "$T/theirs"
+	is "$rc:$(echo "$err" | head -1)" \
+	    "1:nw-merge: the edited text does not hold what both sides changed" \
+	    "nw-merge: its last check refuses a result with a key of its own"
+	grep -q '^x-fault' "$T/ours"
+	is "$?" 1 "nw-merge: the wrong result is not written"
+	printf 'name: A\norg: Y\n' >"$T/ours"
+	run "$F/nw-merge" "$T/base" "$T/ours" "$T/theirs"
+	is "$rc:$(cat "$T/ours")" "0:name: A
+org: Y
+title: T" "without the fault the same build merges"
+fi
+
 done_testing
