@@ -89,4 +89,42 @@ is "$rc" "2" "-f without -m: usage"
 run nw-mv -m ada ada
 is "$rc" "2" "one contact: nothing to fold"
 
+# --- two clones: a fold on one, a log with old on the other ---------------
+if command -v git >/dev/null; then
+	git config --global init.defaultBranch main
+	GIT_MERGE_AUTOEDIT=no
+	export GIT_MERGE_AUTOEDIT
+	O=$T/origin.git
+	A=$T/laptop
+	B=$T/desktop
+	git init -q --bare "$O"
+	nw-init -g "$A" >/dev/null
+	git -C "$A" remote add origin "$O"
+	printf 'name: Ada Lovelace\nlog:\n  - {date: 2026-01-05, kind: call}\n' >"$A/ada.yaml"
+	printf 'name: Ada King\nlog:\n  - {date: 2026-02-01, kind: meet}\n' >"$A/king.yaml"
+	git -C "$A" add -A && git -C "$A" commit -qm start && git -C "$A" push -q -u origin main
+	git clone -q "$O" "$B" && nw-init -g "$B" >/dev/null
+	nw-mv -C "$A" -m king ada >/dev/null 2>&1
+	git -C "$A" push -q
+	nw-log -C "$B" -k call -m 'From the desktop' king >/dev/null 2>&1
+	run git -C "$B" pull -q --no-rebase
+	is "$rc" "1" "fold there, log with old here: the pull stops (modify/delete), git says so"
+	is "$(git -C "$B" status --porcelain)" "M  ada.yaml
+UD king.yaml" "ada merged, king.yaml unmerged: deleted by them, logged here"
+	is "$(grep -c 'From the desktop' "$B/king.yaml")" "1" \
+		"the entry logged here is still in king.yaml: nothing lost"
+	is "$(cat "$B/ada.yaml")" "name: Ada Lovelace
+log:
+  - {date: 2026-01-05, kind: call}
+  - {date: 2026-02-01, kind: meet}
+aka: [Ada King]" "ada has the fold"
+	# settle it: fold again here, which takes the new entry into ada
+	run nw-mv -C "$B" -m king ada
+	is "$rc:$out" "0:ada" "nw-mv -m again folds what was logged here"
+	is "$(grep -c 'From the desktop' "$B/ada.yaml")" "1" "the entry is in ada now"
+	test ! -e "$B/king.yaml"; ok $? "king is gone"
+else
+	skip "git is not installed"
+fi
+
 done_testing
