@@ -569,7 +569,8 @@ check_dups(struct check *ck)
 			dupadd(&v, &nv, phonekey(all[i]->phone.v[j]),
 			    all[i]->id, "phone", all[i]->phone.v[j]);
 	}
-	qsort(v, nv, sizeof *v, bydupkey);
+	if (nv)
+		qsort(v, nv, sizeof *v, bydupkey);
 	for (i = 0; i < nv; i = j) {
 		for (j = i + 1; j < nv && strcmp(v[i].key, v[j].key) == 0; j++)
 			;
@@ -598,7 +599,8 @@ check_dups(struct check *ck)
 			free(pair);
 		}
 	}
-	qsort(lines.v, lines.n, sizeof *lines.v, bystr);
+	if (lines.n)
+		qsort(lines.v, lines.n, sizeof *lines.v, bystr);
 	for (i = 0; i < lines.n; i++) {
 		vals[0] = lines.v[i];
 		f = strchr(lines.v[i], '\t');

@@ -188,6 +188,7 @@ main(int argc, char *argv[])
 	if (s.part && s.val && (k->flags & K_REF)) {
 		/* rel.mentor alan: an id is stored, resolved now */
 		if ((ref = ref_resolve(&b.refs, s.val)) == NULL) {
+			free(s.part);
 			batch_free(&b);
 			net_free(s.net);
 			return 1;

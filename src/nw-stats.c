@@ -687,7 +687,8 @@ connectors(struct stats *st)
 	char n[16];
 	size_t i, nc = 0;
 
-	qsort(st->intro, st->nintro, sizeof *st->intro, bymost);
+	if (st->nintro)		/* qsort wants an array, even of none */
+		qsort(st->intro, st->nintro, sizeof *st->intro, bymost);
 	for (i = 0; out_mode == OUT_TSV && i < st->nintro; i++)
 		tsv("introducer", 2, st->intro[i].id, num(st->intro[i].last, n));
 	for (i = 0; out_mode == OUT_TABLE && i < st->nintro && i < NTOP; i++)
@@ -731,7 +732,8 @@ jobs(struct stats *st)
 	char ds[11];
 	size_t i;
 
-	qsort(st->jobs, st->njobs, sizeof *st->jobs, bynewjob);
+	if (st->njobs)
+		qsort(st->jobs, st->njobs, sizeof *st->jobs, bynewjob);
 	for (i = 0; out_mode == OUT_TSV && i < st->njobs; i++)
 		tsv("job", 2, st->jobs[i].id, date_str(st->jobs[i].last, ds));
 	if (out_mode == OUT_TSV || st->njobs == 0)
