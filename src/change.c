@@ -212,12 +212,14 @@ change_edit(struct net *net, const char *id,
 	else
 		rv = safe_write(net_tmpdir(net), c->path, ch.e->text,
 		    ch.e->len, 0) == -1;
+	/* from the text written under the lock: the file may be gone now */
+	if (rv == 0 && after)
+		*after = contact_parse(net, id, ch.e->text, ch.e->len,
+		    C_STRUCT);
 	edit_free(ch.e);
 done:
 	contact_free(c);
 	net_unlock(net);
-	if (rv == 0 && after)
-		*after = contact_load(net, id, C_STRUCT);
 	return rv;
 }
 
@@ -1056,11 +1058,11 @@ change_copy(struct net *net, const char *text, size_t len)
 /*
  * Replace contact id's text, under the lock, when it is still old: 0
  * written, 1 when the file changed meanwhile (nothing written), -1 when
- * the write failed (said).
+ * the write failed (said).  *after, when asked, gets the contact written.
  */
 int
 change_replace(struct net *net, const char *id, const char *old,
-    size_t olen, const char *text, size_t len)
+    size_t olen, const char *text, size_t len, struct contact **after)
 {
 	char *path = net_path(net, id), *now, why[256];
 	size_t nlen;
@@ -1072,6 +1074,8 @@ change_replace(struct net *net, const char *id, const char *old,
 		rv = 1;
 	else
 		rv = safe_write(net_tmpdir(net), path, text, len, 0);
+	if (rv == 0 && after)	/* what was written, as in change_edit */
+		*after = contact_parse(net, id, text, len, C_STRUCT);
 	net_unlock(net);
 	free(now);
 	free(path);

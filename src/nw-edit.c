@@ -124,7 +124,8 @@ editone(struct batch *b, const char *id, void *arg)
 		}
 	}
 
-	if ((rv = change_replace(ck->net, id, orig, olen, text, len)) != 0) {
+	if ((rv = change_replace(ck->net, id, orig, olen, text, len, &c)) !=
+	    0) {
 		if (rv == 1)
 			fprintf(stderr, "nw-edit: '%s' changed while you edited "
 			    "it; your edit is kept in %s\n", path, copy);
@@ -137,7 +138,6 @@ editone(struct batch *b, const char *id, void *arg)
 	}
 	free(text);
 	unlink(copy);
-	c = contact_load(ck->net, id, C_STRUCT);
 	batch_changed(b, id, c->name ? c->name : id);
 	contact_free(c);
 out:

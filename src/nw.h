@@ -324,7 +324,7 @@ int	 change_rm(struct net *, const char *, int, struct strv *);
 int	 change_mv(struct net *, const char *, const char *, struct strv *);
 char	*change_copy(struct net *, const char *, size_t);
 int	 change_replace(struct net *, const char *, const char *, size_t,
-	    const char *, size_t);
+	    const char *, size_t, struct contact **);
 
 struct draft {				/* a contact about to be created */
 	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
