@@ -806,7 +806,7 @@ void
 batch_changed(struct batch *b, const char *id, const char *name)
 {
 	puts(id);
-	fflush(stdout);
+	out_sync();
 	strv_add(&b->ids, id);
 	if (b->first == NULL)
 		b->first = xstrdup(name);
@@ -950,7 +950,7 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
 		    "removes it and that via)", id, b.s);
 		free(b.s);
 	} else if (renamers(net, &nm, changed) == 0 &&
-	    safe_remove(path) == 0) {
+	    safe_remove(path) != -1) {
 		strv_add(changed, id);
 		tidy(net, id);
 		rv = 0;
@@ -1010,7 +1010,7 @@ change_mv(struct net *net, const char *id, const char *newid,
 	else if (contact_report(c) == 0) {
 		namers(net, &nm);
 		if (renamers(net, &nm, changed) == 0 &&
-		    folders(net, to) == 0 && safe_move(from, to) == 0) {
+		    folders(net, to) == 0 && safe_move(from, to) != -1) {
 			strv_add(changed, id);
 			strv_add(changed, newid);
 			tidy(net, id);
@@ -1073,7 +1073,8 @@ change_replace(struct net *net, const char *id, const char *old,
 	if (now == NULL || nlen != olen || memcmp(now, old, olen) != 0)
 		rv = 1;
 	else
-		rv = safe_write(net_tmpdir(net), path, text, len, 0);
+		rv = safe_write(net_tmpdir(net), path, text, len, 0) == -1 ?
+		    -1 : 0;
 	if (rv == 0 && after)	/* what was written, as in change_edit */
 		*after = contact_parse(net, id, text, len, C_STRUCT);
 	net_unlock(net);

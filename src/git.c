@@ -513,7 +513,7 @@ hook(struct net *net)
 		ours = old && strstr(old, "# nw: check the contact");
 		if (old == NULL && access(path, F_OK) == -1) {
 			if (safe_write(net_tmpdir(net), path, text,
-			    strlen(text), 1) == 0)
+			    strlen(text), 1) != -1)
 				chmod(path, 0755);
 		} else if (ours && strcmp(old, text) != 0)
 			safe_write(net_tmpdir(net), path, text, strlen(text), 0);

@@ -174,5 +174,5 @@ main(int argc, char *argv[])
 	batch_free(&b);
 	check_free(&ck);
 	net_free(ck.net);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

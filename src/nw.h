@@ -392,6 +392,8 @@ void	 out_row(int, const char *const *, const char *const *, const char *,
 	    const char *);
 void	 out_flush(void);
 int	 out_close(void);
+int	 out_sync(void);
+int	 exit_status(int);
 void	 value_text(struct buf *, const struct value *, int);
 void	 report(FILE *, const char *, int, int, const char *, const char *,
 	    ...) __attribute__((format(printf, 6, 7)));

@@ -91,4 +91,86 @@ is "$(git -C "$N" log -2 --format=%s)" "Remove Grace Hopper
 Edit Ada King" "the removal is committed; nw-log has nothing left to commit"
 is "$(status)" "" "nothing left for git"
 
+# --- 4: the folder's fsync fails after the rename -------------------------
+# The change is on disk: printed, committed, said, exit 3 (nw(7)); a retry
+# would log it twice.  -P "$N": only the network folder's own fsyncs.
+fs() {
+	_e=$1 _w=$2
+	shift 2
+	st -P "$N" -e trace=fsync -e inject=fsync:error="$_e":when="$_w" -- "$@"
+}
+unsynced() {
+	echo "$1: '$N/$2': $3, but durability is not confirmed: fsync of '$N': $4"
+}
+printf 'name: Lena\n' >"$N/lena.yaml"
+git -C "$N" add lena.yaml && git -C "$N" commit -qm lena
+run fs EIO 1 nw-log -k call -m "first try" lena
+is "$rc:$out" "3:lena" "nw-log: exit 3, the id printed"
+is "$err" "$(unsynced nw-log lena.yaml written 'Input/output error')" \
+    "it says the change is made, not known durable"
+is "$(head1)" "Log call with Lena" "it is committed"
+is "$(status)" "" "nothing left for git"
+is "$(cat "$N/lena.yaml")" "name: Lena
+log:
+  - {date: 2026-11-25, kind: call, note: first try}" "the entry is there once"
+
+run fs ENOSPC 1 nw-set lena org Navy
+is "$rc:$out" "3:lena" "nw-set, ENOSPC: exit 3, the id printed"
+is "$err" "$(unsynced nw-set lena.yaml written 'No space left on device')" \
+    "it says so"
+is "$(head1):$(status)" "Set org for Lena:" "it is committed"
+
+# a failure elsewhere in the run takes precedence
+run fs EIO 1 nw-log -k email lena nobody
+is "$rc:$out" "1:lena" "and a reference that does not resolve: exit 1"
+is "$(head1):$(status)" "Log email with Lena:" "what was done is committed"
+
+run fs EIO 1 nw-add -o Navy 'Max Planck'
+is "$rc:$out" "3:max-planck" "nw-add: exit 3, the id printed"
+is "$err" "$(unsynced nw-add max-planck.yaml created 'Input/output error')" \
+    "it says so"
+is "$(head1):$(status)" "Add Max Planck:" "it is committed"
+
+printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Cy Dee\nEND:VCARD\n' >"$T/two.vcf"
+printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Di Eve\nEND:VCARD\n' >>"$T/two.vcf"
+run fs EIO 1 nw-import "$T/two.vcf"
+is "$rc:$out" "3:cy-dee
+di-eve" "nw-import: exit 3, the ids printed"
+is "$err" "$(unsynced nw-import cy-dee.yaml 'created, as 1 other was beside it' \
+    'Input/output error')" "said once for the folder"
+is "$(head1):$(status)" "Import 2 contacts:" "they are committed"
+
+# nw-mv: the new name is synced first; when that fails, it goes again
+run fs EIO 1 nw-mv max-planck max
+is "$rc:$out" "1:" "nw-mv, the new name not synced: exit 1"
+is "$err" "nw-mv: '$N/max.yaml': fsync of '$N': nothing renamed: Input/output error" \
+    "it says nothing was renamed"
+is "$(ls "$N" | grep max):$(head1):$(status)" "max-planck.yaml:Import 2 contacts:" \
+    "the contact is where it was"
+run fs EIO 2 nw-mv max-planck max
+is "$rc:$out" "3:max" "nw-mv, the old name's removal not synced: exit 3"
+is "$err" "$(unsynced nw-mv max-planck.yaml renamed 'Input/output error')" \
+    "it says so"
+is "$(ls "$N" | grep max):$(head1):$(status)" \
+    "max.yaml:Rename max-planck to max:" "renamed and committed"
+
+run fs EIO 1 nw-rm -f max di-eve
+is "$rc:$out" "3:max
+di-eve" "nw-rm: exit 3, the ids printed"
+is "$err" "$(unsynced nw-rm max.yaml removed 'Input/output error')" "it says so"
+is "$(head1):$(status)" "Remove Max Planck and 1 other:" "committed"
+
+# nw-merge, a merge driver, exits 0: git takes any other status for a
+# conflict
+printf 'name: A\n' >"$T/base"
+printf 'name: A\norg: X\n' >"$N/ours.tmp"
+printf 'name: A\ntitle: Dr\n' >"$T/theirs"
+run fs EIO 1 nw-merge "$T/base" "$N/ours.tmp" "$T/theirs"
+is "$rc:$(cat "$N/ours.tmp")" "0:name: A
+title: Dr
+org: X" "nw-merge: exit 0, merged"
+is "$err" "nw-merge: '$N/ours.tmp': written, but durability is not confirmed: fsync of '$N': Input/output error" \
+    "it says so"
+rm -f "$N/ours.tmp"
+
 done_testing
