@@ -529,33 +529,44 @@ done:
 
 /*
  * The contacts git holds unmerged in its index (a merge that stopped with
- * conflicts), as ids, added to ids.  0, or -1 when not a repository.
+ * conflicts), as ids, added to ids; those one side deleted and the other
+ * changed (no version of ours or none of theirs) also to deleted, when
+ * given.  0, or -1 when not a repository.
  */
 int
-git_unmerged(struct net *net, struct strv *ids)
+git_unmerged(struct net *net, struct strv *ids, struct strv *deleted)
 {
 	char *args[] = { "ls-files", "--unmerged", "-z", "--", NULL };
 	struct buf out = { 0 };
-	char *p, *name, *end;
-	size_t n;
+	struct strv sides = { 0 };	/* the stages 2 and 3 of each */
+	char *p, *name, *end, *tab;
+	size_t n, i;
 
 	if (git_spawn(net->dir, args, 1, &out, NULL) != 0) {
 		free(out.s);
 		return -1;
 	}
-	/* "mode sha stage\tpath\0", three times for a path */
+	/* "mode sha stage\tpath\0", once for each stage a path has */
 	for (p = out.s; p && p < out.s + out.len; p = end + 1) {
 		end = p + strlen(p);
-		if ((name = strchr(p, '\t')) == NULL)
+		if ((tab = strchr(p, '\t')) == NULL)
 			continue;
-		name++;
+		name = tab + 1;
 		n = strlen(name);
 		if (n > 5 && strcmp(name + n - 5, ".yaml") == 0) {
 			name[n - 5] = '\0';
 			if (!strv_has(ids, name))
 				strv_add(ids, name);
+			if (tab[-1] == '2' || tab[-1] == '3')
+				strv_add(&sides, name);
 		}
 	}
+	/* a path with one side is a modify/delete conflict */
+	for (i = 0; deleted && i < sides.n; i++)
+		if ((i == 0 || strcmp(sides.v[i], sides.v[i - 1]) != 0) &&
+		    (i + 1 == sides.n || strcmp(sides.v[i], sides.v[i + 1]) != 0))
+			strv_add(deleted, sides.v[i]);
+	strv_free(&sides);
 	free(out.s);
 	return 0;
 }

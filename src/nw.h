@@ -374,7 +374,8 @@ struct check {
 int	 check_text(struct check *, const char *, const char *, const char *,
 	    size_t);
 int	 check_file(struct check *, const char *);
-int	 check_files(struct check *, char **, size_t, struct strv *);
+int	 check_files(struct check *, char **, size_t, struct strv *,
+	    struct strv *);
 void	 check_free(struct check *);
 void	 check_settings(struct check *);
 void	 check_note(struct check *, const char *, int, const char *, ...)
@@ -437,7 +438,7 @@ void	 rec_free(struct rec *);
 void	 git_commit(struct net *, char **, size_t, const char *);
 int	 git_set_driver(struct net *, int);
 void	 git_setup(struct net *);
-int	 git_unmerged(struct net *, struct strv *);
+int	 git_unmerged(struct net *, struct strv *, struct strv *);
 
 /* --- merging: merge.c ---------------------------------------------------- */
 
