@@ -1069,7 +1069,9 @@ change_replace(struct net *net, const char *id, const char *old,
 	int rv;
 
 	net_lock(net);
-	now = file_read(path, &nlen, why);
+	/* as nw-edit read it: one over the limit is there to be mended */
+	now = file_read_max(path, &nlen, why, olen > NW_MAXFILE ? olen :
+	    NW_MAXFILE);
 	if (now == NULL || nlen != olen || memcmp(now, old, olen) != 0)
 		rv = 1;
 	else

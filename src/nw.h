@@ -358,6 +358,7 @@ void	 batch_commit(struct batch *, const char *);
 void	 batch_free(struct batch *);
 
 char	*file_read(const char *, size_t *, char *);
+char	*file_read_max(const char *, size_t *, char *, size_t);
 
 /* --- checking: check.c --------------------------------------------------- */
 

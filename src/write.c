@@ -495,6 +495,13 @@ safe_remove(const char *path)
 char *
 file_read(const char *path, size_t *lenp, char *err)
 {
+	return file_read_max(path, lenp, err, NW_MAXFILE);
+}
+
+/* The same, at most max bytes: nw-edit mends a file over the limit. */
+char *
+file_read_max(const char *path, size_t *lenp, char *err, size_t max)
+{
 	struct stat st;
 	ssize_t r = 0;
 	size_t len = 0;
@@ -508,10 +515,10 @@ file_read(const char *path, size_t *lenp, char *err)
 			close(fd);
 		return NULL;
 	}
-	if (!S_ISREG(st.st_mode) || st.st_size > NW_MAXFILE) {
+	if (!S_ISREG(st.st_mode) || (size_t)st.st_size > max) {
 		if (S_ISREG(st.st_mode))
 			snprintf(err, 256, "file too large (%lld bytes, the "
-			    "limit is %d)", (long long)st.st_size, NW_MAXFILE);
+			    "limit is %zu)", (long long)st.st_size, max);
 		else
 			snprintf(err, 256, "not a regular file");
 		close(fd);
