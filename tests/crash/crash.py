@@ -338,6 +338,7 @@ def scenarios(work, git_ok):
         ("nw-add -t x 'New Person'", ['nw-add', '-t', 'x', 'New Person']),
         ('nw-import -u cards.vcf', ['nw-import', '-u', CARDS]),
         ('nw-import batch.vcf (new cards at once)', ['nw-import', BATCH]),
+        ('nw-rm -f ID', ['nw-rm', '-f', 'tom-okafor']),
     ]
     out = []
     plain = net('template', False)
