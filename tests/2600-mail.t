@@ -284,7 +284,7 @@ dan-d" "mbox -r: ada and dan"
 is "$err" "nw-mail: 5 messages: 2 entries for 2 contacts; 1 not from or to a contact, 2 lists or bulk" \
     "mbox -r: the list and the auto-reply are bulk"
 is "$(tail -n 1 "$N/ada-lovelace.yaml")" \
-    "  - {date: 2026-11-21, kind: email, dir: in, note: "Re: Grüße", mid: <a1@example.org>}" \
+    '  - {date: 2026-11-21, kind: email, dir: in, note: "Re: Grüße", mid: <a1@example.org>}' \
     "mbox -r: ada's answer, dir: in"
 cat >"$T/want.dan" <<'EOF'
 name: Dan D
