@@ -217,6 +217,39 @@ capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)
 	return rv;
 }
 
+static int
+aheadcmp(const void *a, const void *b)
+{
+	const struct catch *x = a, *y = b;
+	int d;
+
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	if ((d = strcmp(x->c->id, y->c->id)) != 0)
+		return d;
+	return strcmp(x->note ? x->note : "", y->note ? y->note : "");
+}
+
+/* What is ahead, soonest first: id, date, note, one a contact and time. */
+void
+capture_ahead(struct capture *cp)
+{
+	static const char *names[] = { "id", "date", "summary" };
+	const char *vals[3];
+	char ds[11];
+	size_t i;
+
+	qsort(cp->v, cp->n, sizeof *cp->v, aheadcmp);
+	for (i = 0; i < cp->n; i++) {
+		if (i && aheadcmp(&cp->v[i - 1], &cp->v[i]) == 0)
+			continue;
+		vals[0] = cp->v[i].c->id;
+		vals[1] = date_str(cp->v[i].date, ds);
+		vals[2] = cp->v[i].note ? cp->v[i].note : "";
+		out_row(3, names, vals, "sss", NULL);
+	}
+}
+
 void
 capture_free(struct capture *cp)
 {

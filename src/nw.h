@@ -397,9 +397,11 @@ void		 capture_add(struct capture *, struct contact *, int, int,
 		    long long, const char *, const char *);
 int		 capture_log(struct capture *, const char *, int,
 		    struct batch *);
+void		 capture_ahead(struct capture *);
 void		 capture_free(struct capture *);
 int		 mail_read(struct capture *, const char *);
 void		 mail_done(void);
+int		 cal_read(struct capture *, const char *, int, int);
 
 /* --- checking: check.c --------------------------------------------------- */
 
