@@ -174,7 +174,7 @@ _nw_complete_cmd() {
 		-?*)
 			for ((k = 1; k < ${#w}; k++)); do
 				arg=$(printf '%s\n' "$spec" |
-				    awk -v o="-${w:k:1}" '$1 == "o" && $2 == o { print $3 }')
+				    awk -v o="-${w:k:1}" '$1 == "o" && $2 == o { print $3; exit }')
 				if [ -n "$arg" ]; then
 					[ $((k + 1)) -eq ${#w} ] && expect=$arg
 					break

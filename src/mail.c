@@ -426,6 +426,81 @@ mail_read(struct capture *cp, const char *path)
 	return file_read_one(cp, path, maildir_draft(base ? base + 1 : path));
 }
 
+/* Name and address of the mailboxes of l, groups opened. */
+static void
+people(InternetAddressList *l, struct strv *me, struct strv *out)
+{
+	InternetAddress *a;
+	const char *e, *name;
+	char *n;
+	size_t i;
+	int k, len = l ? internet_address_list_length(l) : 0;
+
+	for (k = 0; k < len; k++) {
+		a = internet_address_list_get_address(l, k);
+		if (INTERNET_ADDRESS_IS_GROUP(a)) {
+			people(internet_address_group_get_members(
+			    INTERNET_ADDRESS_GROUP(a)), me, out);
+			continue;
+		}
+		if (!INTERNET_ADDRESS_IS_MAILBOX(a) ||
+		    (e = internet_address_mailbox_get_addr(
+		    INTERNET_ADDRESS_MAILBOX(a))) == NULL ||
+		    strchr(e, '@') == NULL || !utf8_valid(e, strlen(e), NULL))
+			continue;
+		for (i = 1; i < out->n && !strcaseeq(out->v[i], e); i += 2)
+			;
+		if (i < out->n || strv_hascase(me, e))
+			continue;	/* twice, or mine */
+		name = internet_address_get_name(a);
+		n = name ? utf8_squeeze(name) : xstrdup("");
+		if (*n == '\0' || strpbrk(n, "\r\n") ||
+		    !utf8_valid(n, strlen(n), NULL)) {
+			free(n);	/* no name: the address's local part */
+			n = xstrndup(e, strcspn(e, "@"));
+		}
+		strv_add(out, n);
+		strv_add(out, e);
+		free(n);
+	}
+}
+
+/*
+ * The people of one message read from fd (nw-add -M): the sender, or
+ * with all everyone of From, To and Cc, but me; into out as name,
+ * address, name, address...  0 when it is no message.
+ */
+int
+mail_people(int fd, int all, struct strv *me, struct strv *out)
+{
+	GMimeParser *p;
+	GMimeMessage *m;
+	char *h;
+	size_t len;
+
+	if (!inited) {
+		g_mime_init();
+		inited = 1;
+	}
+	if ((h = headers(fd, &len)) == NULL)
+		return 0;
+	p = parser_on(g_mime_stream_mem_new_with_buffer(h, len),
+	    GMIME_FORMAT_MESSAGE);
+	if ((m = g_mime_parser_construct_message(p, NULL)) != NULL) {
+		people(g_mime_message_get_from(m), me, out);
+		if (all) {
+			people(g_mime_message_get_addresses(m,
+			    GMIME_ADDRESS_TYPE_TO), me, out);
+			people(g_mime_message_get_addresses(m,
+			    GMIME_ADDRESS_TYPE_CC), me, out);
+		}
+		g_object_unref(m);
+	}
+	g_object_unref(p);
+	free(h);
+	return m != NULL;
+}
+
 /* What GMime holds for the whole run, given back (LeakSanitizer). */
 void
 mail_done(void)

@@ -279,6 +279,7 @@ struct refs {
 char		*ref_resolve(struct refs *, const char *);
 int		 ref_loop(int, char **, int (*)(const char *, void *), void *);
 int		 ref_stdin_usable(void);
+int		 ref_matches(struct contact *, const char *);
 struct contact	**refs_all(struct refs *, size_t *);
 void		 refs_refresh(struct refs *);
 void		 refs_free(struct refs *);
@@ -401,6 +402,7 @@ void		 capture_ahead(struct capture *);
 void		 capture_free(struct capture *);
 int		 mail_read(struct capture *, const char *);
 void		 mail_done(void);
+int		 mail_people(int, int, struct strv *, struct strv *);
 int		 cal_read(struct capture *, const char *, int, int);
 
 /* --- checking: check.c --------------------------------------------------- */
