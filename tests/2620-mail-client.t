@@ -80,4 +80,23 @@ is "$rc:$out" "1:no match" "-Q: none: no match, exit 1"
 run nw-ls -Q ada -t x
 is "$rc" 2 "-Q with a filter: usage"
 
+# ---------------------------------------------------------------------------
+# The README's block on mail and calendars, pasted where the tour left
+# off (Ada with her email), in the clone
+block=$(awk '/^## Let your mail and calendar log for you/ { on = 1 }
+    on && /^```$/ { exit } on && f { print } on && /^```sh$/ { f = 1 }' \
+    "$TOP/README.md")
+mknet tour
+nw-add -c close -E ada@example.org 'Ada Lovelace' >/dev/null
+(cd "$TOP" && NW_TODAY=2027-02-01 TZ=UTC sh -e -c "$block") >"$T/out" 2>"$T/err"
+is "$?" 0 "README: the block runs"
+is "$(cat "$T/out")" "ada-lovelace${tab}2026-11-19${tab}email${tab}out${tab}Re: the draft — notes
+ada-lovelace
+ada-lovelace
+ada-lovelace${tab}2027-02-03${tab}Lunch" "README: each step prints what it should"
+is "$(tail -n 2 "$NW_DIR/ada-lovelace.yaml")" \
+'  - {date: 2026-11-19, kind: email, note: "Re: the draft — notes", mid: <20261119091200.1@example.org>}
+  - {date: 2026-11-24, kind: meet, note: Review of the draft, uid: review-with-ada}' \
+    "README: the entries"
+
 done_testing
