@@ -364,6 +364,46 @@ else
 	skip "git not installed"
 fi
 
+# ---------------------------------------------------------------------------
+# Two machines read the same mail, one logs a call by hand too; after
+# pulling both ways each entry is there once, the files the same
+if command -v git >/dev/null 2>&1; then
+	git config --global init.defaultBranch main
+	GIT_MERGE_AUTOEDIT=no
+	export GIT_MERGE_AUTOEDIT
+	O=$T/origin.git
+	A=$T/laptop
+	B=$T/desktop
+	git init -q --bare "$O"
+	nw-init -g "$A" >/dev/null
+	printf 'me: [me@home.example, me@work.example]\n' >>"$A/.nw.yaml"
+	cp "$N/ada-lovelace.yaml.orig" "$A/ada-lovelace.yaml"
+	cp "$N/bob-b.yaml.orig" "$A/bob-b.yaml"
+	git -C "$A" add -A && git -C "$A" commit -qm start
+	git -C "$A" remote add origin "$O"
+	git -C "$A" push -q -u origin main
+	git clone -q "$O" "$B"
+	nw-init -g "$B" >/dev/null
+	nw-mail -C "$A" "$M/Sent" >/dev/null 2>&1
+	git -C "$A" push -q
+	nw-log -C "$B" -k call -m 'By hand' ada >/dev/null
+	nw-mail -C "$B" "$M/Sent" >/dev/null 2>&1
+	git -C "$B" pull -q --no-rebase >/dev/null 2>&1
+	is "$?:$(git -C "$B" status --porcelain)" "0:" "two machines: the pull merges"
+	git -C "$B" push -q
+	git -C "$A" pull -q --no-rebase >/dev/null 2>&1
+	for f in ada-lovelace bob-b; do
+		cmp -s "$A/$f.yaml" "$B/$f.yaml" || echo "$f differs"
+	done >"$T/differ"
+	is "$(cat "$T/differ")" "" "two machines: the same files"
+	is "$(grep -c 'mid: <m1@home.example>' "$A/ada-lovelace.yaml"):$(grep -c 'By hand' "$A/ada-lovelace.yaml"):$(grep -c 'mid: <m4@home.example>' "$A/bob-b.yaml")" \
+	    "1:1:1" "two machines: each entry once"
+	run nw-check -C "$A"
+	is "$rc" 0 "two machines: nw-check passes"
+else
+	skip "git not installed"
+fi
+
 # A folder that is no Maildir, a file that is not there
 mkdir "$T/empty"
 run nw-mail -m me@home.example "$T/empty" "$T/nothing"
