@@ -291,7 +291,8 @@ cal_read(struct capture *cp, const char *path, int from, int to)
 		    strcmp(de->d_name + n - 4, ".ics") == 0)
 			strv_add(&names, de->d_name);
 	closedir(d);
-	qsort(names.v, names.n, sizeof *names.v, namecmp);
+	if (names.n)
+		qsort(names.v, names.n, sizeof *names.v, namecmp);
 	for (i = 0; i < names.n; i++) {
 		file = xasprintf("%s/%s", path, names.v[i]);
 		rv |= ics(cp, file, from, to);

@@ -62,7 +62,8 @@ capture_init(struct capture *cp, struct net *net, const struct strv *me)
 			    utf8_fold(all[i]->email.v[j]);
 			cp->addr[cp->naddr++].c = all[i];
 		}
-	qsort(cp->addr, cp->naddr, sizeof *cp->addr, addrcmp);
+	if (cp->naddr)
+		qsort(cp->addr, cp->naddr, sizeof *cp->addr, addrcmp);
 }
 
 /* Is this address (folded) mine? */
@@ -167,7 +168,8 @@ capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)
 	size_t i, j, k, n, added;
 	int rv = 0;
 
-	qsort(cp->v, cp->n, sizeof *cp->v, catchcmp);
+	if (cp->n)
+		qsort(cp->v, cp->n, sizeof *cp->v, catchcmp);
 	l = xcalloc(cp->n ? cp->n : 1, sizeof *l);
 	for (i = 0; i < cp->n; i = j) {
 		n = 0;
@@ -239,7 +241,8 @@ capture_ahead(struct capture *cp)
 	char ds[11];
 	size_t i;
 
-	qsort(cp->v, cp->n, sizeof *cp->v, aheadcmp);
+	if (cp->n)
+		qsort(cp->v, cp->n, sizeof *cp->v, aheadcmp);
 	for (i = 0; i < cp->n; i++) {
 		if (i && aheadcmp(&cp->v[i - 1], &cp->v[i]) == 0)
 			continue;

@@ -357,7 +357,8 @@ maildir(struct capture *cp, const char *path)
 			if (de->d_name[0] != '.')
 				strv_add(&names, de->d_name);
 		closedir(d);
-		qsort(names.v, names.n, sizeof *names.v, namecmp);
+		if (names.n)
+			qsort(names.v, names.n, sizeof *names.v, namecmp);
 		for (j = 0; j < names.n; j++) {
 			file = xasprintf("%s/%s", dir, names.v[j]);
 			rv |= file_read_one(cp, file, maildir_draft(names.v[j]));
