@@ -24,7 +24,7 @@ LIBOBJ = $(LIBSRC:%=$(B)/%.o)
 UNITS = t-date t-edit t-suite t-cache t-fold
 # tests/fuzz: each harness built twice, with replay.c (in $(B), for make
 # check) and with libFuzzer (in build-fuzz, for make fuzz)
-FUZZ = fuzz-load fuzz-edit fuzz-vcard fuzz-csv fuzz-merge
+FUZZ = fuzz-load fuzz-edit fuzz-vcard fuzz-csv fuzz-merge fuzz-mail fuzz-cal
 FUZZ_S ?= 60
 REPLAY = $(B)/replay.o
 
@@ -51,7 +51,7 @@ $(B)/t-%.o: tests/unit/t-%.c src/nw.h src/nw_priv.h
 $(B)/t-%: $(B)/t-%.o $(B)/libnw.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
 
-$(B)/fuzz-%.o: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h src/nw.h
+$(B)/fuzz-%.o: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h tests/fuzz/capture.h src/nw.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Isrc -c -o $@ $<
 

@@ -225,23 +225,20 @@ slurp(const char *path)
 	return b.s ? b.s : xstrdup("");
 }
 
-/* The events of one .ics file. */
-static int
-ics(struct capture *cp, const char *path, int from, int to)
+/*
+ * The events of a calendar's text, from day from to day to; where names
+ * it in what is said.
+ */
+void
+cal_text(struct capture *cp, const char *text, const char *where, int from,
+    int to)
 {
 	icalcomponent *cal, *ev;
-	char *text;
 
-	if ((text = slurp(path)) == NULL) {
-		warn("'%s'", path);
-		return 1;
-	}
-	cal = icalparser_parse_string(text);
-	free(text);
-	if (cal == NULL) {
-		warnx("'%s': not a calendar", path);
+	if ((cal = icalparser_parse_string(text)) == NULL) {
+		warnx("'%s': not a calendar", where);
 		cp->nbad++;
-		return 0;
+		return;
 	}
 	if (icalcomponent_isa(cal) == ICAL_VEVENT_COMPONENT)
 		event(cp, cal, cal, from, to);
@@ -250,6 +247,20 @@ ics(struct capture *cp, const char *path, int from, int to)
 	    cal, ICAL_VEVENT_COMPONENT))
 		event(cp, cal, ev, from, to);
 	icalcomponent_free(cal);
+}
+
+/* The events of one .ics file. */
+static int
+ics(struct capture *cp, const char *path, int from, int to)
+{
+	char *text;
+
+	if ((text = slurp(path)) == NULL) {
+		warn("'%s'", path);
+		return 1;
+	}
+	cal_text(cp, text, path, from, to);
+	free(text);
 	return 0;
 }
 

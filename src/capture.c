@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * A capture (nw-mail, nw-cal) reads messages or events, finds the
@@ -19,13 +20,6 @@ struct addr {
 	struct contact	*c;
 };
 
-struct catch {
-	struct contact	*c;
-	int		 date, in;
-	long long	 when;
-	char		*key;		/* Message-ID or UID: the tie */
-	char		*note;
-};
 
 static int
 addrcmp(const void *a, const void *b)

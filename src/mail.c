@@ -285,17 +285,14 @@ message_file(struct capture *cp, const char *path, int fd, int draft)
 
 /* An mbox: messages after From lines (mboxo and mboxrd alike). */
 static int
-mbox(struct capture *cp, const char *path, int fd)
+mbox(struct capture *cp, const char *path, GMimeStream *st)
 {
 	GMimeParser *p;
 	GMimeMessage *m;
 	char *where;
 	size_t i;
-	int fd2;
 
-	if ((fd2 = dup(fd)) == -1)
-		err(1, "dup");
-	p = parser_on(g_mime_stream_fs_new(fd2), GMIME_FORMAT_MBOX);
+	p = parser_on(st, GMIME_FORMAT_MBOX);
 	for (i = 1; !g_mime_parser_eos(p); i++) {
 		if ((m = g_mime_parser_construct_message(p, NULL)) == NULL) {
 			if (i == 1) {
@@ -381,7 +378,7 @@ file_read_one(struct capture *cp, const char *path, int draft)
 {
 	char head[5];
 	ssize_t n;
-	int fd, rv;
+	int fd, fd2, rv;
 
 	if ((fd = open(path, O_RDONLY)) == -1) {
 		warn("'%s'", path);
@@ -393,12 +390,45 @@ file_read_one(struct capture *cp, const char *path, int draft)
 		close(fd);
 		return 1;
 	}
-	if (n == 5 && memcmp(head, "From ", 5) == 0)
-		rv = mbox(cp, path, fd);
-	else
+	if (n == 5 && memcmp(head, "From ", 5) == 0) {
+		if ((fd2 = dup(fd)) == -1)
+			err(1, "dup");
+		rv = mbox(cp, path, g_mime_stream_fs_new(fd2));
+	} else
 		rv = message_file(cp, path, fd, draft);
 	close(fd);
 	return rv;
+}
+
+/*
+ * One message, or an mbox, as bytes (the fuzz harness's way in); where
+ * names it in what is said.
+ */
+void
+mail_message(struct capture *cp, const char *data, size_t len,
+    const char *where)
+{
+	GMimeParser *p;
+	GMimeMessage *m;
+
+	if (!inited) {
+		g_mime_init();
+		inited = 1;
+	}
+	if (len >= 5 && memcmp(data, "From ", 5) == 0) {
+		mbox(cp, where, g_mime_stream_mem_new_with_buffer(data, len));
+		return;
+	}
+	p = parser_on(g_mime_stream_mem_new_with_buffer(data, len),
+	    GMIME_FORMAT_MESSAGE);
+	if ((m = g_mime_parser_construct_message(p, NULL)) == NULL) {
+		cp->nread++;
+		cp->nbad++;
+	} else {
+		message(cp, m, where, 0);
+		g_object_unref(m);
+	}
+	g_object_unref(p);
 }
 
 /*

@@ -401,9 +401,12 @@ int		 capture_log(struct capture *, const char *, int,
 void		 capture_ahead(struct capture *);
 void		 capture_free(struct capture *);
 int		 mail_read(struct capture *, const char *);
+void		 mail_message(struct capture *, const char *, size_t,
+		    const char *);
 void		 mail_done(void);
 int		 mail_people(int, int, struct strv *, struct strv *);
 int		 cal_read(struct capture *, const char *, int, int);
+void		 cal_text(struct capture *, const char *, const char *, int, int);
 
 /* --- checking: check.c --------------------------------------------------- */
 
