@@ -89,6 +89,31 @@ capture_who(struct capture *cp, const char *email, size_t k)
 	return NULL;
 }
 
+/*
+ * A text from a message or an event as a log entry holds it: control
+ * characters and runs of blanks made one space; NULL when empty or not
+ * UTF-8 (a header's raw bytes in no charset said).
+ */
+static char *
+clean(const char *s)
+{
+	char *t, *p, *n;
+
+	if (s == NULL)
+		return NULL;
+	t = xstrdup(s);
+	for (p = t; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	n = utf8_squeeze(t);
+	free(t);
+	if (*n == '\0' || !utf8_valid(n, strlen(n), NULL)) {
+		free(n);
+		return NULL;
+	}
+	return n;
+}
+
 /* What contact c would log: the entry of day date, in or out. */
 void
 capture_add(struct capture *cp, struct contact *c, int date, int in,
@@ -105,8 +130,8 @@ capture_add(struct capture *cp, struct contact *c, int date, int in,
 	k->date = date;
 	k->in = in;
 	k->when = when;
-	k->key = key ? xstrdup(key) : NULL;
-	k->note = note && *note ? xstrdup(note) : NULL;
+	k->key = clean(key);
+	k->note = clean(note);
 }
 
 /* By contact, day and direction; the earliest first. */

@@ -85,31 +85,6 @@ bulk(GMimeMessage *m, int fromcontact)
 	    !header_is(m, "Auto-Submitted", human));
 }
 
-/*
- * The subject as a note: decoded, control characters and runs of blanks
- * made one space; none when empty or not text.
- */
-static char *
-subject(GMimeMessage *m)
-{
-	const char *s = g_mime_message_get_subject(m);
-	char *t, *p, *n;
-
-	if (s == NULL)
-		return NULL;
-	t = xstrdup(s);
-	for (p = t; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	n = utf8_squeeze(t);
-	free(t);
-	if (*n == '\0' || !utf8_valid(n, strlen(n), NULL)) {
-		free(n);
-		return NULL;
-	}
-	return n;
-}
-
 /* The day of a message in the zone of the run, and its time. */
 static int
 when(GMimeMessage *m, int *day, long long *t)
@@ -139,8 +114,8 @@ message(struct capture *cp, GMimeMessage *m, const char *where, int draft)
 	struct strv from = { 0 }, to = { 0 };
 	InternetAddressList *all;
 	struct contact *c, *sender = NULL;
-	const char *id;
-	char *mid = NULL, *note = NULL;
+	const char *id, *note;
+	char *mid = NULL;
 	long long t = 0;
 	size_t i, k, found = 0;
 	int day = NODATE, mine;
@@ -187,7 +162,7 @@ message(struct capture *cp, GMimeMessage *m, const char *where, int draft)
 	}
 	if ((id = g_mime_message_get_message_id(m)) != NULL && *id)
 		mid = xasprintf("<%s>", id);
-	note = subject(m);
+	note = g_mime_message_get_subject(m);	/* decoded: capture_add cleans */
 	if (!mine) {
 		for (k = 0; (c = capture_who(cp, from.v[0], k)); k++)
 			capture_add(cp, c, day, 1, t, mid, note);
@@ -203,7 +178,6 @@ message(struct capture *cp, GMimeMessage *m, const char *where, int draft)
 		cp->nother++;
 done:
 	free(mid);
-	free(note);
 	strv_free(&from);
 	strv_free(&to);
 }
