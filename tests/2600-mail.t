@@ -404,6 +404,18 @@ else
 	skip "git not installed"
 fi
 
+# Settings: a bad value is said with its place; 2 recipients at most
+mknet settings
+printf 'me: me@home.example\nmail-max-rcpt: lots\n' >>"$NW_DIR/.nw.yaml"
+run nw-mail "$M/Sent"
+is "$rc:$err" "1:$NW_DIR/.nw.yaml:$(grep -c '' "$NW_DIR/.nw.yaml"):16: 'lots': not a number (1 to 100000)" \
+    "mail-max-rcpt: not a number"
+sed -i 's/^mail-max-rcpt: lots$/mail-max-rcpt: 1/' "$NW_DIR/.nw.yaml"
+cp "$N/cat-c.yaml.orig" "$NW_DIR/cat-c.yaml"
+run nw-mail "$M/Sent/cur/1764000005.5.host:2,S"
+is "$out:$(printf '%s\n' "$err" | tail -n 1)" ":nw-mail: 1 message: 0 entries for 0 contacts; 1 with too many recipients" \
+    "mail-max-rcpt: 1 leaves out mail to 2"
+
 # A folder that is no Maildir, a file that is not there
 mkdir "$T/empty"
 run nw-mail -m me@home.example "$T/empty" "$T/nothing"
