@@ -24,9 +24,21 @@
  * RECURRENCE-ID is that event's, not the series'.
  */
 
+struct override {			/* an event with a RECURRENCE-ID */
+	icalcomponent		*ev;
+	const char		*uid;
+	struct icaltimetype	 r;
+};
+
+struct overrides {
+	struct override	*v;
+	size_t		 n;
+};
+
 struct occur {
 	struct capture	*cp;
-	icalcomponent	*ev, *cal;
+	icalcomponent	*ev;
+	struct overrides *ov;		/* the calendar's */
 	struct strv	 who;		/* the contacts' addresses, folded */
 	const char	*uid, *summary;
 	int		 recurs;	/* uid/date: of a series */
@@ -67,24 +79,19 @@ instant_day(time_t t, int local, long long *when)
 static int
 moved(struct occur *o, time_t start, struct icaltimetype dtstart)
 {
-	icalcompiter it;
-	icalcomponent *c;
 	struct icaltimetype r, s;
-	const char *u;
+	size_t i;
 
+	if (o->ov->n == 0)
+		return 0;
 	s = icaltime_from_timet_with_zone(start, dtstart.is_date,
 	    dtstart.zone ? (icaltimezone *)dtstart.zone :
 	    icaltimezone_get_utc_timezone());
-
-	/* an iterator of its own: the calendar's is the caller's loop */
-	it = icalcomponent_begin_component(o->cal, ICAL_VEVENT_COMPONENT);
-	for (; (c = icalcompiter_deref(&it)) != NULL; icalcompiter_next(&it)) {
-		if (c == o->ev || (u = icalcomponent_get_uid(c)) == NULL ||
-		    strcmp(u, o->uid) != 0)
+	for (i = 0; i < o->ov->n; i++) {
+		if (o->ov->v[i].ev == o->ev || strcmp(o->ov->v[i].uid,
+		    o->uid) != 0)
 			continue;
-		r = icalcomponent_get_recurrenceid(c);
-		if (icaltime_is_null_time(r))
-			continue;
+		r = o->ov->v[i].r;
 		if (r.year == s.year && r.month == s.month && r.day == s.day &&
 		    (r.is_date || s.is_date || (r.hour == s.hour &&
 		    r.minute == s.minute && r.second == s.second)))
@@ -123,7 +130,7 @@ occurrence(icalcomponent *ev, struct icaltime_span *span, void *arg)
 
 /* One VEVENT of cal: its people, then its occurrences from..to. */
 static void
-event(struct capture *cp, icalcomponent *cal, icalcomponent *ev, int from,
+event(struct capture *cp, struct overrides *ov, icalcomponent *ev, int from,
     int to)
 {
 	struct occur o = { 0 };
@@ -179,7 +186,7 @@ event(struct capture *cp, icalcomponent *cal, icalcomponent *ev, int from,
 	}
 	o.cp = cp;
 	o.ev = ev;
-	o.cal = cal;
+	o.ov = ov;
 	o.summary = icalcomponent_get_summary(ev);
 	o.from = from;
 	o.to = to;
@@ -233,19 +240,36 @@ void
 cal_text(struct capture *cp, const char *text, const char *where, int from,
     int to)
 {
+	struct overrides ov = { NULL, 0 };
+	struct icaltimetype r;
 	icalcomponent *cal, *ev;
+	const char *uid;
 
 	if ((cal = icalparser_parse_string(text)) == NULL) {
 		warnx("'%s': not a calendar", where);
 		cp->nbad++;
 		return;
 	}
+	/* the moved and cancelled occurrences, once for every series */
+	for (ev = icalcomponent_get_first_component(cal,
+	    ICAL_VEVENT_COMPONENT); ev; ev = icalcomponent_get_next_component(
+	    cal, ICAL_VEVENT_COMPONENT)) {
+		r = icalcomponent_get_recurrenceid(ev);
+		if (icaltime_is_null_time(r) ||
+		    (uid = icalcomponent_get_uid(ev)) == NULL)
+			continue;
+		ov.v = xrealloc(ov.v, (ov.n + 1) * sizeof *ov.v);
+		ov.v[ov.n].ev = ev;
+		ov.v[ov.n].uid = uid;
+		ov.v[ov.n++].r = r;
+	}
 	if (icalcomponent_isa(cal) == ICAL_VEVENT_COMPONENT)
-		event(cp, cal, cal, from, to);
+		event(cp, &ov, cal, from, to);
 	for (ev = icalcomponent_get_first_component(cal,
 	    ICAL_VEVENT_COMPONENT); ev; ev = icalcomponent_get_next_component(
 	    cal, ICAL_VEVENT_COMPONENT))
-		event(cp, cal, ev, from, to);
+		event(cp, &ov, ev, from, to);
+	free(ov.v);
 	icalcomponent_free(cal);
 }
 
