@@ -10,7 +10,7 @@ CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror
 # POSIX.1-2008 with XSI and nothing more: what else nw uses is in src/sys.c
 CPPFLAGS += -D_XOPEN_SOURCE=700
-PKGS = yaml-0.1 libpcre2-8
+PKGS = yaml-0.1 libpcre2-8 gmime-3.0 libical
 
 # Evaluated when a recipe runs, after "deps" has had its say.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -24,7 +24,7 @@ LIBOBJ = $(LIBSRC:%=$(B)/%.o)
 UNITS = t-date t-edit t-suite t-cache t-fold
 # tests/fuzz: each harness built twice, with replay.c (in $(B), for make
 # check) and with libFuzzer (in build-fuzz, for make fuzz)
-FUZZ = fuzz-load fuzz-edit fuzz-vcard fuzz-csv fuzz-merge
+FUZZ = fuzz-load fuzz-edit fuzz-vcard fuzz-csv fuzz-merge fuzz-mail fuzz-cal
 FUZZ_S ?= 60
 REPLAY = $(B)/replay.o
 
@@ -51,7 +51,7 @@ $(B)/t-%.o: tests/unit/t-%.c src/nw.h src/nw_priv.h
 $(B)/t-%: $(B)/t-%.o $(B)/libnw.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
 
-$(B)/fuzz-%.o: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h src/nw.h
+$(B)/fuzz-%.o: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h tests/fuzz/capture.h src/nw.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Isrc -c -o $@ $<
 
@@ -74,17 +74,17 @@ deps:
 	    ! pkg-config --exists $(PKGS) || \
 	    ! printf '#include <csv.h>\n#include <unicase.h>\n' | \
 	    $(CC) -E - >/dev/null 2>&1; then \
-		echo "nw: libyaml, pcre2, libcsv or libunistring headers missing: installing them" >&2; \
+		echo "nw: libyaml, pcre2, libcsv, libunistring, gmime or libical headers missing: installing them" >&2; \
 		s=; [ "$$(id -u)" -eq 0 ] || s=sudo; \
 		if command -v apt-get >/dev/null; then \
 			$$s apt-get update -qq && \
-			$$s apt-get install -y libyaml-dev libpcre2-dev libcsv-dev libunistring-dev pkg-config; \
+			$$s apt-get install -y libyaml-dev libpcre2-dev libcsv-dev libunistring-dev libgmime-3.0-dev libical-dev pkg-config; \
 		elif command -v dnf >/dev/null; then \
-			$$s dnf install -y libyaml-devel pcre2-devel libcsv-devel libunistring-devel pkgconf-pkg-config; \
+			$$s dnf install -y libyaml-devel pcre2-devel libcsv-devel libunistring-devel gmime30-devel libical-devel pkgconf-pkg-config; \
 		elif command -v apk >/dev/null; then \
-			$$s apk add yaml-dev pcre2-dev libcsv-dev libunistring-dev pkgconf; \
+			$$s apk add yaml-dev pcre2-dev libcsv-dev libunistring-dev gmime-dev libical-dev pkgconf; \
 		elif command -v brew >/dev/null; then \
-			brew install libyaml pcre2 libcsv libunistring pkg-config; \
+			brew install libyaml pcre2 libcsv libunistring gmime libical pkg-config; \
 		else \
 			echo "nw: install libyaml, pcre2, libcsv, libunistring and pkg-config by hand" >&2; \
 			exit 1; \
@@ -94,6 +94,14 @@ deps:
 units: $(UNITS:%=$(B)/%) $(FUZZ:%=$(B)/%)
 	@$(MAKE) --no-print-directory B=$(B)/testkey \
 	    CPPFLAGS="$(CPPFLAGS) -DNW_TEST_KEY" testkey
+	@$(MAKE) --no-print-directory B=$(B)/testfault \
+	    CPPFLAGS="$(CPPFLAGS) -DNW_TEST_FAULT" testfault
+
+# The last checks of the editor and the merge (tests/2600-gaps.t): these
+# programs built so that NW_TEST_FAULT makes a wrong edit for them to
+# refuse.
+TESTFAULT = nw-set nw-log nw-merge
+testfault: $(TESTFAULT:%=$(B)/bin/%)
 
 # The schema's test key (tests/2300-schema.t): these programs built with
 # one more key in the table of src/schema.c, nothing else changed.
@@ -161,6 +169,11 @@ fuzzers: $(FUZZ:%=$(B)/%)
 crash: all
 	CRASH_FULL=1 NW_BIN=$(CURDIR)/bin sh tests/2000-crash.t
 
+# Every mutant of tests/mutants/list built and tested (minutes; not in
+# make check): the last line says how many the suite kills.
+mutants: all
+	python3 tests/mutants/run
+
 demo: all
 	NW_TODAY=2026-11-25 bin/nw-due -bl -C examples/network
 	@echo
@@ -192,5 +205,5 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz $(CMDS:%=bin/%)
 
-.PHONY: all progs deps units testkey test check check-san san-progs \
-	check-musl musl-progs fuzz fuzzers crash demo lint install uninstall clean
+.PHONY: all progs deps units testkey testfault test check check-san san-progs \
+	check-musl musl-progs fuzz fuzzers crash mutants demo lint install uninstall clean
