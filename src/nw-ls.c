@@ -9,7 +9,8 @@
 
 static const char usage_text[] =
     "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] "
-    "[-g group] [-o org] [-R ref] [-r role] [-t tag] [ref ...]";
+    "[-g group] [-o org] [-R ref] [-r role] [-t tag] [ref ...]\n"
+    "       nw-ls [-C dir] -Q query";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
@@ -20,6 +21,7 @@ static const char options_text[] =
     "  -j             print JSON Lines\n"
     "  -l             long: add the circle, the last contact, the due date\n"
     "  -o org         only who works or worked at org (repeats: either)\n"
+    "  -Q query       address completion for mutt: email, name, id\n"
     "  -R ref         only the people related to ref, both ways (rel)\n"
     "  -r role        with -R: only those in this role to ref\n"
     "  -t tag         only this tag (repeats: either)\n";
@@ -133,6 +135,8 @@ struct ls {
 	struct contact	*rel;		/* -R: the contact, or NULL */
 	struct strv	 orgs;		/* -o */
 	const char	*role;		/* -r */
+	const char	*query;		/* -Q */
+	struct strv	 found;		/* its lines */
 };
 
 /* -o: does c work, or did c work, at one of the orgs, as names compare? */
@@ -187,6 +191,27 @@ related(struct ls *l, struct contact *c)
 	return 0;
 }
 
+/*
+ * -Q: a line for each email of a contact the query names, or for each
+ * email it begins.
+ */
+static void
+query(struct ls *l, struct contact *c)
+{
+	char *line;
+	size_t i;
+	int all = ref_matches(c, l->query);
+
+	for (i = 0; i < c->email.n; i++) {
+		if (!all && !strcaseprefix(c->email.v[i], l->query))
+			continue;
+		line = xasprintf("%s\t%s\t%s", c->email.v[i],
+		    c->name ? c->name : "", c->id);
+		strv_add(&l->found, line);
+		free(line);
+	}
+}
+
 /* A contact that passes every pattern is a row. */
 static int
 row(struct scan *s, struct contact *c, void *arg)
@@ -198,6 +223,10 @@ row(struct scan *s, struct contact *c, void *arg)
 	struct due d;
 	int last, pass;
 
+	if (l->query) {
+		query(l, c);
+		return 0;
+	}
 	if (l->rel && (strcmp(c->id, l->rel->id) == 0 || !related(l, c)))
 		return 0;
 	if (l->orgs.n && !worked(l, c))
@@ -236,7 +265,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch, rv;
 
-	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlo:R:r:t:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlo:Q:R:r:t:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;
@@ -246,6 +275,7 @@ main(int argc, char *argv[])
 		case 'j': l.json = 1; break;
 		case 'l': l.lng = 1; break;
 		case 'o': strv_add(&l.orgs, optarg); break;
+		case 'Q': l.query = optarg; break;
 		case 'R': relref = optarg; break;
 		case 'r': l.role = optarg; break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
@@ -258,6 +288,10 @@ main(int argc, char *argv[])
 	if (l.role && relref == NULL)
 		usage();
 
+	if (l.query && (argc || npats || l.json || l.lng || relref ||
+	    l.orgs.n || s.filter.tag.n || s.filter.group.n ||
+	    s.filter.circle.n))
+		usage();
 	l.today = date_today();
 	s.net = net_open(1);
 	if (relref) {
@@ -276,6 +310,14 @@ main(int argc, char *argv[])
 		s.flags |= C_KEYS;
 	out_init(l.json);
 	rv = contacts_each(&s, argc, argv, row, &l);
+	if (l.query) {	/* mutt's query_command: a line of text first */
+		if (l.found.n == 0)
+			rv = 1;
+		printf("%s\n", l.found.n ? "nw: contacts" : "no match");
+		for (i = 0; i < l.found.n; i++)
+			printf("%s\n", l.found.v[i]);
+		strv_free(&l.found);
+	}
 	for (i = 0; i < npats; i++) {
 		free(pats[i].key);
 		match_free(pats[i].m);
