@@ -83,6 +83,37 @@ setlist(const char *path, struct ynode *n, struct strv *l)
 	}
 }
 
+/* vdir: a folder, ~/ the home folder, else as written. */
+static void
+setpath(const char *path, struct ynode *n, char **to)
+{
+	const char *s = ynode_str(n), *home = getenv("HOME");
+
+	if (s == NULL || *s == '\0')
+		settings_error(path, n, "%s", "vdir must be a folder's path");
+	*to = strncmp(s, "~/", 2) == 0 && home ? xasprintf("%s%s", home,
+	    s + 1) : xstrdup(s);
+}
+
+/* alarm: a time of day, HH:MM, or none. */
+static void
+setalarm(const char *path, struct ynode *n, int *to)
+{
+	const char *s = ynode_str(n);
+	int h, m;
+	char end;
+
+	if (s && strcaseeq(s, "none")) {
+		*to = -1;
+		return;
+	}
+	if (s == NULL || sscanf(s, "%2d:%2d%c", &h, &m, &end) != 2 ||
+	    strlen(s) != 5 || h > 23 || m > 59 || h < 0 || m < 0)
+		settings_error(path, n, "'%s': alarm is a time, 09:00, or none",
+		    s ? s : "");
+	*to = h * 60 + m;
+}
+
 static void
 settings(struct net *net)
 {
@@ -102,6 +133,7 @@ settings(struct net *net)
 	net->birthdays = (struct dur){ 7, 'd' };
 	net->floor = (struct dur){ 1, 'y' };
 	net->autocommit = 1;
+	net->alarm = 9 * 60;
 
 	path = xasprintf("%s/.nw.yaml", net->dir);
 	if (access(path, F_OK) == -1) {
@@ -156,6 +188,10 @@ settings(struct net *net)
 			settings_error(path, v, "'%s': autocommit is true or "
 			    "false", s ? s : "");
 	}
+	if ((v = ymap_get(r, "vdir")) != NULL && !ynode_isnull(v))
+		setpath(path, v, &net->vdir);
+	if ((v = ymap_get(r, "alarm")) != NULL)
+		setalarm(path, v, &net->alarm);
 	ydoc_free(d);
 	free(path);
 }
@@ -638,6 +674,7 @@ net_free(struct net *net)
 		free(net->circles[i].name);
 	free(net->circles);
 	strv_free(&net->offers);
+	free(net->vdir);
 	if (net->lockfd != -1)
 		close(net->lockfd);
 	cache_free(net->cache);

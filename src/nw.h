@@ -105,6 +105,8 @@ struct net {
 	char		*tmpdir;	/* .nw/tmp, once made */
 	long long	 opened;	/* when, in seconds since the epoch */
 	struct cache	*cache;		/* .nw/cache, once read */
+	char		*vdir;		/* vdir: the folder nw-vdir keeps */
+	int		 alarm;		/* alarm: minutes after 00:00, -1 none */
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
@@ -429,6 +431,17 @@ int	 import_detect(const char *, size_t);
 void	 import_csv(const char *, size_t, int, struct net *, struct recs *);
 void	 vcard_read(const char *, size_t, struct recs *);
 void	 rec_free(struct rec *);
+
+/* --- a vdir kept in step with the network: vdir.c ------------------------ */
+
+struct vdir_run {
+	int		 dry;
+	struct strv	 restore;	/* ids written back to the vdir (-r) */
+	int		 nchanged, nnew, ndeleted, nconflict;
+	int		 nwritten, nremoved;
+};
+int	 vdir_sync(struct net *, const char *, struct vdir_run *,
+	    struct strv *);
 
 /* --- git: git.c ------------------------------------------------------------ */
 
