@@ -79,9 +79,6 @@ main(int argc, char *argv[])
 	plural(&from, run.nchanged, "changed");
 	plural(&from, run.nnew, "new");
 	plural(&from, run.ndeleted, "deleted (kept)");
-	if (run.nconflict)
-		plural(&from, run.nconflict, "changed on both sides (nw's "
-		    "kept)");
 	plural(&to, run.nwritten, "written");
 	plural(&to, run.nremoved, "removed");
 	fprintf(stderr, "nw-vdir: %sfrom the vdir: %s; to the vdir: %s\n",

@@ -1081,6 +1081,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 			fprintf(stderr, "nw-vdir: %s: %s to the vdir\n", e->id,
 			    run->dry ? "would be written back" :
 			    "written back");
+			continue;
 		}
 		strv_free(&members);
 		if (c->type == T_COMMUNITY)
