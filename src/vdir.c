@@ -341,7 +341,7 @@ same_all(const struct draft *a, const struct draft *b)
 /* --- the edits a vdir's card asks of a contact --------------------------- */
 
 enum { OP_SET, OP_DELETE, OP_ADD, OP_REMOVE, OP_REPLACE, OP_LINK,
-    OP_UNLINK };
+    OP_UNLINK, OP_RELINK };
 struct op {
 	int		 what;
 	const char	*key;
@@ -418,6 +418,34 @@ shown(const struct strv *l)
 	return b.s;
 }
 
+/* A link whose address changed under the same name: changed in place. */
+static void
+relinks(struct ops *o, struct strv *gone, struct strv *new)
+{
+	size_t i, j, n;
+	char *x;
+
+	for (i = 0; i < new->n; i++) {
+		n = strcspn(new->v[i], " ");
+		for (j = 0; j < gone->n; j++)
+			if (strncmp(gone->v[j], new->v[i], n + 1) == 0)
+				break;
+		if (j == gone->n)
+			continue;
+		op_add(o, OP_RELINK, "links", gone->v[j], new->v[i]);
+		x = xasprintf("links %s", new->v[i]);
+		strv_add(&o->said, x);
+		free(x);
+		free(gone->v[j]);
+		memmove(gone->v + j, gone->v + j + 1, (--gone->n - j) *
+		    sizeof *gone->v);
+		free(new->v[i]);
+		memmove(new->v + i, new->v + i + 1, (--new->n - i) *
+		    sizeof *new->v);
+		i--;
+	}
+}
+
 /*
  * Key k three ways: base b, the vdir's v, nw's n.  The edits the vdir
  * asks for go in o; a change on both sides is said and nw's kept.
@@ -469,6 +497,8 @@ three(struct vstate *st, const char *id, const struct skey *k,
 			strv_add(&new, vo.v[i]);
 		free(x);
 	}
+	if (k->kind == S_LINKS)
+		relinks(o, &gone, &new);
 	for (i = 0; i < gone.n || i < new.n; i++) {
 		s = i < gone.n ? gone.v[i] : NULL;
 		if (k->kind == S_LINKS) {
@@ -555,6 +585,12 @@ apply(struct change *ch, struct contact *c, void *arg)
 			break;
 		case OP_LINK:
 			ok = put_link(ch, c, p->val);
+			break;
+		case OP_RELINK:
+			name = xstrndup(p->val, strcspn(p->val, " "));
+			ok = change_child(ch, p->key, name, strchr(p->val, ' ') +
+			    1, &found);
+			free(name);
 			break;
 		}
 	}
@@ -999,13 +1035,15 @@ members_of(struct net_all *a, struct contact *c, struct strv *m)
 }
 
 static char *
-state_dir(struct net *net, const char *real)
+state_dir(struct net *net, const char *real, int dry)
 {
 	char uid[37], *u, *p;
 
 	u = xasprintf("vdir:%s", real);
 	uuid_v5(u, uid);
 	free(u);
+	if (dry)
+		return xasprintf("%s/.nw/vdir/%s", net->dir, uid);
 	(void)net_tmpdir(net);		/* .nw made, and checked ours */
 	p = xasprintf("%s/.nw/vdir", net->dir);
 	if (mkdir(p, 0700) == -1 && errno != EEXIST)
@@ -1041,7 +1079,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	struct rec rv, rw;
 	struct dirent *de;
 	char real[PATH_MAX], *s;
-	size_t i, len, nent;
+	size_t i, len, nent, nchanged0;
 	int write, fresh, wrote = 0;
 	DIR *d;
 
@@ -1049,11 +1087,12 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		err(1, "'%s'", dir);
 	if (realpath(dir, real) == NULL)
 		err(1, "'%s'", dir);
+	nchanged0 = changed->n;
 	st.net = net;
 	st.dir = xstrdup(dir);
 	st.run = run;
 	net_lock(net);
-	st.sdir = state_dir(net, real);
+	st.sdir = state_dir(net, real, run->dry);
 	state_load(&st);
 	net_all_load(net, &a);
 
@@ -1062,6 +1101,12 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	while ((de = readdir(d)) != NULL)
 		if (isvcf(de->d_name))
 			strv_add(&files, de->d_name);
+		else if (!run->dry && strncmp(de->d_name, ".nw-", 4) == 0) {
+			/* a run killed while it wrote: under the lock, stale */
+			s = xasprintf("%s/%s", dir, de->d_name);
+			unlink(s);
+			free(s);
+		}
 	closedir(d);
 	if (files.n > 1)
 		qsort(files.v, files.n, sizeof *files.v, bystr);
@@ -1120,8 +1165,10 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	if (run->dry)
 		goto done;
 	/* the network again, as the edits left it */
-	net_all_free(&a);
-	net_all_load(net, &a);
+	if (changed->n > nchanged0) {
+		net_all_free(&a);
+		net_all_load(net, &a);
+	}
 	for (i = 0; i < a.n; i++) {
 		c = a.c[i];
 		if (c->err)
