@@ -100,18 +100,10 @@ static void
 setalarm(const char *path, struct ynode *n, int *to)
 {
 	const char *s = ynode_str(n);
-	int h, m;
-	char end;
 
-	if (s && strcaseeq(s, "none")) {
-		*to = -1;
-		return;
-	}
-	if (s == NULL || sscanf(s, "%2d:%2d%c", &h, &m, &end) != 2 ||
-	    strlen(s) != 5 || h > 23 || m > 59 || h < 0 || m < 0)
+	if (s == NULL || !alarm_parse(s, to))
 		settings_error(path, n, "'%s': alarm is a time, 09:00, or none",
 		    s ? s : "");
-	*to = h * 60 + m;
 }
 
 static void
@@ -133,7 +125,7 @@ settings(struct net *net)
 	net->birthdays = (struct dur){ 7, 'd' };
 	net->floor = (struct dur){ 1, 'y' };
 	net->autocommit = 1;
-	net->alarm = 9 * 60;
+	net->alarm = ALARM_UNSET;
 
 	path = xasprintf("%s/.nw.yaml", net->dir);
 	if (access(path, F_OK) == -1) {

@@ -8,10 +8,12 @@
 #include "nw.h"
 
 static const char usage_text[] =
-    "usage: nw-vdir [-n] [-C dir] [-r ref] [folder]";
+    "usage: nw-vdir [-n] [-C dir] [-r ref] [folder]\n"
+    "       nw-vdir -c folder [-n] [-C dir]";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
+    "  -c folder      write the events to the calendar vdir folder\n"
     "  -n             dry run: say what would change, write nothing\n"
     "  -r ref         write the card of ref back to the vdir\n";
 
@@ -36,14 +38,15 @@ main(int argc, char *argv[])
 	struct batch b = { 0 };
 	struct buf from = { 0 }, to = { 0 };
 	struct net *net;
-	const char *dir;
+	const char *dir, *cal = NULL;
 	char *id;
 	size_t i;
 	int ch, rv = 0;
 
-	while ((ch = opt_get(argc, argv, "C:hnr:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:c:hnr:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
+		case 'c': cal = optarg; break;
 		case 'n': run.dry = 1; break;
 		case 'r': strv_add(&refs, optarg); break;
 		case 'V': puts("nw-vdir " NW_VERSION); return 0;
@@ -52,9 +55,18 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc > 1)
+	if (argc > 1 || (cal && (argc || refs.n)))
 		usage();
 	net = net_open(1);
+	if (cal) {
+		rv = vdir_calendar(net, cal, &run);
+		fprintf(stderr, "nw-vdir: to the calendar: %d %s, %d %s\n",
+		    run.nwritten, run.dry ? "to write" : "written",
+		    run.nremoved, run.dry ? "to remove" : "removed");
+		strv_free(&refs);
+		net_free(net);
+		return out_close() || rv;
+	}
 	if ((dir = argc ? argv[0] : net->vdir) == NULL)
 		errx(2, "no folder: name one, or set vdir: in .nw.yaml");
 	b.net = net;

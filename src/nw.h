@@ -82,6 +82,7 @@ struct bday {
 	int	 year, month, day;	/* year 0 when unknown; month 0: none */
 };
 int	 bday_parse(const char *, struct bday *);
+int	 alarm_parse(const char *, int *);
 int	 bday_next(struct bday, int);
 
 /* --- the network: dir.c --------------------------------------------------- */
@@ -106,7 +107,9 @@ struct net {
 	long long	 opened;	/* when, in seconds since the epoch */
 	struct cache	*cache;		/* .nw/cache, once read */
 	char		*vdir;		/* vdir: the folder nw-vdir keeps */
-	int		 alarm;		/* alarm: minutes after 00:00, -1 none */
+	int		 alarm;		/* alarm: minutes after 00:00, or: */
+#define ALARM_NONE	(-1)		/* alarm: none */
+#define ALARM_UNSET	(-2)		/* no alarm: setting */
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
@@ -442,6 +445,7 @@ struct vdir_run {
 };
 int	 vdir_sync(struct net *, const char *, struct vdir_run *,
 	    struct strv *);
+int	 vdir_calendar(struct net *, const char *, struct vdir_run *);
 
 /* --- git: git.c ------------------------------------------------------------ */
 

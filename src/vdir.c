@@ -1262,3 +1262,190 @@ done:
 	free(st.dir);
 	return st.failed;
 }
+
+/* --- the calendar: one .ics an event, one way --------------------------- */
+
+/* s[0..len) without its DTSTAMP line: what an event says. */
+static char *
+unstamped(const char *s, size_t len, size_t *out)
+{
+	struct buf b = { 0 };
+	const char *l = s, *e = s + len, *nl;
+
+	buf_puts(&b, "");
+	for (; l < e; l = nl) {
+		nl = memchr(l, '\n', e - l);
+		nl = nl ? nl + 1 : e;
+		if (strncmp(l, "DTSTAMP:", 8) != 0)
+			buf_add(&b, l, nl - l);
+	}
+	*out = b.len;
+	return b.s;
+}
+
+static int
+same_event(const char *a, size_t alen, const char *b, size_t blen)
+{
+	char *x, *y;
+	size_t xl, yl;
+	int same;
+
+	x = unstamped(a, alen, &xl);
+	y = unstamped(b, blen, &yl);
+	same = xl == yl && memcmp(x, y, xl) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+/* Each VEVENT of the events in ev as a calendar of its own: name, text. */
+static void
+events_split(struct net *net, const char *ev, struct strv *out)
+{
+	const char *p = ev, *end, *uid, *ue;
+	struct buf b = { 0 };
+	char *name, *u;
+
+	while ((p = strstr(p, "BEGIN:VEVENT\r\n")) != NULL) {
+		if ((end = strstr(p, "END:VEVENT\r\n")) == NULL)
+			break;
+		end += 12;
+		uid = strstr(p, "\r\nUID:");
+		if (uid == NULL || uid > end) {
+			p = end;
+			continue;
+		}
+		uid += 6;
+		ue = strstr(uid, "\r\n");
+		u = xstrndup(uid, ue - uid);
+		name = uid_file(u);
+		memcpy(name + strlen(name) - 4, ".ics", 4);
+		b.len = 0;
+		ical_begin(&b);
+		buf_add(&b, p, end - p);
+		ical_end(&b);
+		strv_add(out, name);
+		strv_add(out, b.s);
+		free(name);
+		free(u);
+		p = end;
+	}
+	free(b.s);
+	(void)net;
+}
+
+/*
+ * Write the network's events to the calendar vdir dir: each birthday,
+ * date and due date of nw-export -f ics, one file an event named by its
+ * UID, with an alarm at the alarm: setting (09:00 when it is not set).
+ * Written only when what it says changed (its DTSTAMP aside), removed
+ * when it goes; an event changed in the folder is written over, and said.
+ */
+int
+vdir_calendar(struct net *net, const char *dir, struct vdir_run *run)
+{
+	struct net_all a = { 0 };
+	struct strv ev = { 0 }, old = { 0 };
+	struct buf b = { 0 }, idx = { 0 };
+	struct vstate st = { 0 };
+	char real[PATH_MAX], *s, *base, *p, *line, *next, why[256];
+	size_t i, j, len, blen;
+	int today = date_today(), failed = 0, wrote = 0, write;
+
+	if (!run->dry && mkdir(dir, 0700) == -1 && errno != EEXIST)
+		err(1, "'%s'", dir);
+	if (realpath(dir, real) == NULL)
+		err(1, "'%s'", dir);
+	if (net->alarm == ALARM_UNSET)
+		net->alarm = 9 * 60;
+	s = xasprintf("calendar:%s", real);
+	st.net = net;
+	st.dir = xstrdup(dir);
+	net_lock(net);
+	st.sdir = state_dir(net, s, run->dry);
+	free(s);
+	p = state_path(&st, "index");
+	s = access(p, F_OK) == 0 ? file_read(p, &len, why) : NULL;
+	for (line = s; line && *line; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next)
+			*next++ = '\0';
+		if (*line && *line != '.' && !strchr(line, '/'))
+			strv_add(&old, line);
+	}
+	free(s);
+	free(p);
+
+	net_all_load(net, &a);
+	for (i = 0; i < a.n; i++) {
+		if (a.c[i]->err)
+			continue;
+		b.len = 0;
+		buf_puts(&b, "");
+		ical_contact(&b, net, a.c[i], today);
+		events_split(net, b.s, &ev);
+	}
+	buf_puts(&idx, "");
+	for (i = 0; i + 1 < ev.n; i += 2) {
+		buf_printf(&idx, "%s\n", ev.v[i]);
+		len = strlen(ev.v[i + 1]);
+		p = state_path(&st, ev.v[i]);
+		base = access(p, F_OK) == 0 ? file_read(p, &blen, why) : NULL;
+		s = vdir_read(&st, ev.v[i], &j);
+		write = s == NULL || !same_event(s, j, ev.v[i + 1], len);
+		if (s && base && (j != blen || memcmp(s, base, j) != 0))
+			warnx("%s/%s: changed in the calendar; nw's written "
+			    "over it", dir, ev.v[i]);
+		if (write && !run->dry) {
+			if (vdir_put(&st, ev.v[i], ev.v[i + 1], len) == 0 &&
+			    safe_write(net_tmpdir(net), p, ev.v[i + 1], len,
+			    base ? 0 : SW_CREATE) == 0) {
+				run->nwritten++;
+				wrote = 1;
+			} else
+				failed = 1;
+		} else if (write)
+			run->nwritten++;
+		free(s);
+		free(base);
+		free(p);
+	}
+	for (i = 0; i < old.n; i++) {
+		for (j = 0; j < ev.n; j += 2)
+			if (strcmp(ev.v[j], old.v[i]) == 0)
+				break;
+		if (j < ev.n)
+			continue;
+		run->nremoved++;
+		if (run->dry)
+			continue;
+		s = xasprintf("%s/%s", dir, old.v[i]);
+		if (unlink(s) == -1 && errno != ENOENT) {
+			warn("'%s'", s);
+			failed = 1;
+		}
+		free(s);
+		p = state_path(&st, old.v[i]);
+		unlink(p);
+		free(p);
+		wrote = 1;
+	}
+	if (!run->dry) {
+		if (wrote)
+			vdir_sync_dir(dir);
+		p = state_path(&st, "index");
+		if (!failed && safe_write(net_tmpdir(net), p, idx.s, idx.len,
+		    access(p, F_OK) == 0 ? 0 : SW_CREATE) == -1)
+			failed = 1;
+		free(p);
+	}
+	net_unlock(net);
+	net_all_free(&a);
+	strv_free(&ev);
+	strv_free(&old);
+	free(b.s);
+	free(idx.s);
+	free(st.sdir);
+	free(st.dir);
+	return failed;
+}
