@@ -1,28 +1,19 @@
 #!/bin/sh
 # A private remote: two clones sync through a git-remote-gcrypt remote
 # encrypted to a throwaway GnuPG key, nw-merge still merging the logs, and
-# the remote's files hold no contact's name.  New files are 0600 whatever
-# the umask.  Skipped when git-remote-gcrypt or gpg is absent.
+# the remote's files hold no contact's name (skipped without
+# git-remote-gcrypt or gpg).  New files are 0600 whatever the umask, and
+# nw-check says when others may read a contact.
 . "$(dirname "$0")/lib.sh"
 
-for tool in git git-remote-gcrypt gpg gpgconf; do
-	if ! command -v $tool >/dev/null; then
-		echo "1..0 # SKIP $tool is not installed"
-		echo "$(basename "$0"): skipped: $tool is not installed" >&2
-		exit 0
-	fi
-done
+if ! command -v git >/dev/null; then
+	echo "1..0 # SKIP git is not installed"
+	exit 0
+fi
 git config --global init.defaultBranch main
 git config --global pull.rebase false
 GIT_MERGE_AUTOEDIT=no
-GNUPGHOME=$T/gnupg
-export GIT_MERGE_AUTOEDIT GNUPGHOME
-mkdir -m 700 "$GNUPGHOME"
-trap 'gpgconf --kill all 2>/dev/null; rm -rf "$T"' EXIT
-gpg --batch --passphrase '' --quick-gen-key 'nw test <nw@example.org>' \
-    default default never >"$T/gpg.out" 2>&1
-ok $? "a throwaway key"
-
+export GIT_MERGE_AUTOEDIT
 A=$T/laptop
 B=$T/desktop
 R=$T/remote.git
@@ -49,6 +40,33 @@ git init -q --bare "$R"
 is "$(cd "$A" && stat -c '%a %n' ada-lovelace.yaml charles-babbage.yaml .nw/cache)" "600 ada-lovelace.yaml
 600 charles-babbage.yaml
 600 .nw/cache" "umask 000: contact files and the cache are 0600"
+
+# --- nw-check says when others may read a contact ----------------------------
+
+run nw-check -C "$A"
+is "$rc|$out$err" "0|" "0600 files in a 0700 folder: nothing to say"
+chmod 644 "$A/ada-lovelace.yaml"
+run nw-check -C "$A"
+is "$rc|$out$err" "0|" "a 0644 file in a 0700 folder: nobody else gets in"
+chmod 755 "$A"
+run nw-check -C "$A"
+is "$rc|$out$err" "0|$A/ada-lovelace.yaml: warning: readable by others (mode 644): chmod o-r it" "a 0644 file in a 0755 folder: a warning"
+chmod 700 "$A"
+chmod 600 "$A/ada-lovelace.yaml"
+
+for tool in git-remote-gcrypt gpg gpgconf; do
+	if ! command -v $tool >/dev/null; then
+		skip "$tool is not installed: no encrypted remote"
+		done_testing
+	fi
+done
+GNUPGHOME=$T/gnupg
+export GNUPGHOME
+mkdir -m 700 "$GNUPGHOME"
+trap 'gpgconf --kill all 2>/dev/null; rm -rf "$T"' EXIT
+gpg --batch --passphrase '' --quick-gen-key 'nw test <nw@example.org>' \
+    default default never >"$T/gpg.out" 2>&1
+ok $? "a throwaway key"
 
 # --- the laptop pushes to the encrypted remote, the desktop clones it --------
 
