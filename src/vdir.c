@@ -18,11 +18,11 @@
 /*
  * A vdir is a folder of one card a file (vdirsyncer's storage, khard's
  * address book).  nw writes each contact as <uid>.vcf and keeps, under
- * .nw/vdir/<the folder's uuid>/, an index (file, UID, id, whether the card
- * was deleted there) and the card as nw last wrote it: the base.  A run
- * reads first, three ways: what the vdir's card says, what the base says,
- * what nw's card would say now, each read by vcard_read into the keys of
- * nw(5), so that a phone's way of writing (3.0, groups, TYPE, order,
+ * .nw/vdir/<the folder's uuid>/state, for each card its file, UID, id,
+ * whether it was deleted there, and the card as nw last wrote it: the
+ * base.  A run reads first, three ways: what the vdir's card says, what
+ * the base says, what nw's card would say now, each read by vcard_read
+ * into the keys of nw(5), so that a phone's way of writing (3.0, groups, TYPE, order,
  * photos) is no change.  A key the vdir changed and nw did not is edited
  * in the contact through change_edit; a key both changed keeps nw's and
  * says so.  Then every card whose contact changed, or whose vdir copy
@@ -36,7 +36,7 @@ struct ventry {
 	char		*file, *uid, *id;
 	int		 deleted;	/* gone from the vdir, kept until -r */
 	int		 live;		/* its contact is in the network */
-	int		 drop;		/* gone from the index at the end */
+	int		 drop;		/* gone from the state at the end */
 	char		*base;		/* as nw last wrote it, or NULL */
 	size_t		 blen;
 	char		*want;		/* the card nw writes now */
@@ -50,7 +50,7 @@ struct vstate {
 	struct ventry	*v;
 	size_t		 n;
 	struct vdir_run	*run;
-	int		 dirty;		/* the index must be written */
+	int		 dirty;		/* the state must be written */
 	int		 failed;
 };
 
@@ -597,7 +597,7 @@ apply(struct change *ch, struct contact *c, void *arg)
 	return ok;
 }
 
-/* --- the state: the index and the bases ---------------------------------- */
+/* --- the state: the cards nw wrote, and their bases ----------------------- */
 
 static char *
 state_path(struct vstate *st, const char *file)
@@ -605,115 +605,196 @@ state_path(struct vstate *st, const char *file)
 	return xasprintf("%s/%s", st->sdir, file);
 }
 
+/* The bytes of the state file, any size; NULL when there is none. */
+static char *
+read_all(const char *path, size_t *len)
+{
+	struct buf b = { 0 };
+	char chunk[65536];
+	ssize_t r;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
+		if (errno != ENOENT)
+			err(1, "'%s'", path);
+		return NULL;
+	}
+	buf_puts(&b, "");
+	while ((r = read(fd, chunk, sizeof chunk)) > 0)
+		buf_add(&b, chunk, r);
+	if (r == -1)
+		err(1, "'%s'", path);
+	close(fd);
+	*len = b.len;
+	return b.s;
+}
+
+/*
+ * The state is one file, written at once: a line a card (its file, UID,
+ * contact, "deleted" or nothing, the length of its base), then the base.
+ */
 static void
 state_load(struct vstate *st)
 {
 	struct ventry *e;
-	char *p, *text, *line, *next, *f[4], err[256];
-	size_t len, i;
+	char *p, *text, *line, *f[5];
+	size_t len, i, n, off = 0;
 
-	p = state_path(st, "index");
-	text = access(p, F_OK) == 0 ? file_read(p, &len, err) : NULL;
-	if (text == NULL && access(p, F_OK) == 0)
-		errx(1, "'%s': %s", p, err);
+	p = state_path(st, "state");
+	text = read_all(p, &len);
 	free(p);
-	for (line = text; line && *line; line = next) {
-		next = line + strcspn(line, "\n");
-		if (*next)
-			*next++ = '\0';
-		for (i = 0; i < 4; i++) {
+	while (text && off < len) {
+		line = text + off;
+		if ((p = memchr(line, '\n', len - off)) == NULL)
+			break;
+		*p = '\0';
+		off = p + 1 - text;
+		for (i = 0; i < 5; i++) {
 			f[i] = line;
 			line += strcspn(line, "\t");
 			if (*line)
 				*line++ = '\0';
 		}
-		if (*f[0] == '\0' || *f[0] == '.' || strchr(f[0], '/') ||
-		    *f[1] == '\0' || !id_valid(f[2]))
-			continue;	/* not a line of ours: forgotten */
-		e = entry_add(st, f[0], f[1], f[2]);
-		e->deleted = strcmp(f[3], "deleted") == 0;
-		p = state_path(st, e->file);
-		if (access(p, F_OK) == 0)
-			e->base = file_read(p, &e->blen, err);
-		free(p);
+		n = strtoul(f[4], NULL, 10);
+		if (n > len - off)
+			break;			/* torn: the rest forgotten */
+		if (*f[0] && *f[0] != '.' && !strchr(f[0], '/') && *f[1] &&
+		    id_valid(f[2])) {
+			e = entry_add(st, f[0], f[1], f[2]);
+			e->deleted = strcmp(f[3], "deleted") == 0;
+			if (n) {
+				e->base = xstrndup(text + off, n);
+				e->blen = n;
+			}
+		}
+		off += n + 1;
 	}
 	free(text);
 	st->dirty = 0;
 }
 
-/* The index and every base that changed, once both sides are written. */
+/* The state, once both sides are written; only when it changed. */
 static void
 state_save(struct vstate *st)
 {
 	struct buf b = { 0 };
 	struct ventry *e;
+	const char *base;
+	size_t i, blen;
 	char *p;
-	size_t i;
 
 	qsort(st->v, st->n, sizeof *st->v, entry_cmp);
 	buf_puts(&b, "");
 	for (i = 0; i < st->n; i++) {
 		e = &st->v[i];
-		p = state_path(st, e->file);
-		if (e->drop) {
-			if (unlink(p) == -1 && errno != ENOENT)
-				warn("'%s'", p);
-		} else {
-			buf_printf(&b, "%s\t%s\t%s\t%s\n", e->file, e->uid,
-			    e->id, e->deleted ? "deleted" : "");
-			if (e->want && !e->deleted && (e->base == NULL || e->blen != e->wlen ||
-			    memcmp(e->base, e->want, e->wlen) != 0) &&
-			    safe_write(net_tmpdir(st->net), p, e->want,
-			    e->wlen, access(p, F_OK) == 0 ? 0 : SW_CREATE) ==
-			    -1)
-				st->failed = 1;
-		}
-		free(p);
+		if (e->drop)
+			continue;
+		base = e->want && !e->deleted ? e->want : e->base;
+		blen = e->want && !e->deleted ? e->wlen : e->blen;
+		if (base != e->base && (e->base == NULL || blen != e->blen ||
+		    memcmp(base, e->base, blen) != 0))
+			st->dirty = 1;
+		buf_printf(&b, "%s\t%s\t%s\t%s\t%zu\n", e->file, e->uid,
+		    e->id, e->deleted ? "deleted" : "", base ? blen : 0);
+		if (base)
+			buf_add(&b, base, blen);
+		buf_puts(&b, "\n");
 	}
-	if (st->dirty) {
-		p = state_path(st, "index");
-		if (safe_write(net_tmpdir(st->net), p, b.s, b.len,
-		    access(p, F_OK) == 0 ? 0 : SW_CREATE) == -1)
-			st->failed = 1;
-		free(p);
-	}
+	p = state_path(st, "state");
+	if ((st->dirty || access(p, F_OK) != 0) &&
+	    safe_write(net_tmpdir(st->net), p, b.s, b.len,
+	    access(p, F_OK) == 0 ? 0 : SW_CREATE) == -1)
+		st->failed = 1;
+	free(p);
 	free(b.s);
 }
 
 /* --- the vdir's files ------------------------------------------------------ */
 
-/* Write file in the vdir by a temporary file there and a rename. */
+/*
+ * Cards to write: each to a temporary file in the vdir first, then, once
+ * the file system has them all (one syncfs, or an fsync each where there
+ * is none), each renamed to its name, and the folder synced: a crash
+ * leaves each card old or new, and temporary files the next run removes.
+ */
+struct pending {
+	char	**tmp, **path;
+	size_t	  n;
+};
+
 static int
-vdir_put(struct vstate *st, const char *file, const char *s, size_t len)
+vdir_stage(struct vstate *st, struct pending *pd, const char *file,
+    const char *s, size_t len)
 {
-	char *tmp, *path;
+	char *tmp;
 	ssize_t w;
 	size_t off = 0;
-	int fd, rv = -1;
+	int fd;
 
 	tmp = xasprintf("%s/.nw-XXXXXX", st->dir);
-	path = xasprintf("%s/%s", st->dir, file);
 	if ((fd = mkstemp(tmp)) == -1) {
 		warn("'%s'", st->dir);
-		goto done;
+		free(tmp);
+		return -1;
 	}
 	while (off < len && (w = write(fd, s + off, len - off)) > 0)
 		off += w;
-	if (off < len || fsync(fd) == -1 || close(fd) == -1) {
+	if (off < len || close(fd) == -1) {
 		warn("'%s'", tmp);
 		unlink(tmp);
-		goto done;
+		free(tmp);
+		return -1;
 	}
-	if (rename(tmp, path) == -1) {
-		warn("'%s'", path);
-		unlink(tmp);
-		goto done;
+	pd->tmp = xrealloc(pd->tmp, (pd->n + 1) * sizeof *pd->tmp);
+	pd->path = xrealloc(pd->path, (pd->n + 1) * sizeof *pd->path);
+	pd->tmp[pd->n] = tmp;
+	pd->path[pd->n++] = xasprintf("%s/%s", st->dir, file);
+	return 0;
+}
+
+/* The staged cards durable, then in place; the number that failed. */
+static int
+vdir_commit(struct vstate *st, struct pending *pd)
+{
+	size_t i;
+	int fd, bad = 0, synced;
+
+	fd = open(st->dir, O_RDONLY | O_CLOEXEC);
+	synced = pd->n && fd != -1 && sys_syncfs(fd) == 0;
+	for (i = 0; i < pd->n; i++) {
+		if (!synced) {
+			int f = open(pd->tmp[i], O_RDONLY | O_CLOEXEC);
+
+			if (f == -1 || fsync(f) == -1) {
+				warn("'%s'", pd->tmp[i]);
+				bad++;
+				if (f != -1)
+					close(f);
+				unlink(pd->tmp[i]);
+				free(pd->tmp[i]);
+				pd->tmp[i] = NULL;
+				continue;
+			}
+			close(f);
+		}
+		if (rename(pd->tmp[i], pd->path[i]) == -1) {
+			warn("'%s'", pd->path[i]);
+			unlink(pd->tmp[i]);
+			bad++;
+		}
 	}
-	rv = 0;
-done:
-	free(tmp);
-	free(path);
-	return rv;
+	if (pd->n && fd != -1)
+		fsync(fd);
+	if (fd != -1)
+		close(fd);
+	for (i = 0; i < pd->n; i++) {
+		free(pd->tmp[i]);
+		free(pd->path[i]);
+	}
+	free(pd->tmp);
+	free(pd->path);
+	memset(pd, 0, sizeof *pd);
+	return bad;
 }
 
 static void
@@ -747,6 +828,56 @@ isvcf(const char *name)
 	size_t n = strlen(name);
 
 	return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".vcf") == 0;
+}
+
+
+/* The entry of file, dropped or not. */
+static struct ventry *
+entry_byfile_any(struct vstate *st, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		if (strcmp(st->v[i].file, file) == 0)
+			return &st->v[i];
+	return NULL;
+}
+
+/* Temporary files of a run that was killed: under the lock, stale. */
+static void
+clean_stale(struct vstate *st, int dry)
+{
+	struct dirent *de;
+	char *p;
+	DIR *d;
+
+	if (dry || (d = opendir(st->dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, ".nw-", 4) == 0) {
+			p = xasprintf("%s/%s", st->dir, de->d_name);
+			unlink(p);
+			free(p);
+		}
+	closedir(d);
+}
+
+static void
+state_free(struct vstate *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++) {
+		free(st->v[i].file);
+		free(st->v[i].uid);
+		free(st->v[i].id);
+		free(st->v[i].base);
+		free(st->v[i].want);
+	}
+	free(st->v);
+	free(st->sdir);
+	free(st->dir);
+	memset(st, 0, sizeof *st);
 }
 
 /* --- a run ------------------------------------------------------------------ */
@@ -1074,13 +1205,14 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	struct vstate st = { 0 };
 	struct net_all a = { 0 };
 	struct strv files = { 0 }, members = { 0 };
+	struct pending pd = { 0 };
 	struct ventry *e;
 	struct contact *c;
 	struct rec rv, rw;
 	struct dirent *de;
 	char real[PATH_MAX], *s;
 	size_t i, len, nent, nchanged0;
-	int write, fresh, wrote = 0;
+	int write, fresh, wrote = 0, failed;
 	DIR *d;
 
 	if (!run->dry && mkdir(dir, 0700) == -1 && errno != EEXIST)
@@ -1101,13 +1233,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	while ((de = readdir(d)) != NULL)
 		if (isvcf(de->d_name))
 			strv_add(&files, de->d_name);
-		else if (!run->dry && strncmp(de->d_name, ".nw-", 4) == 0) {
-			/* a run killed while it wrote: under the lock, stale */
-			s = xasprintf("%s/%s", dir, de->d_name);
-			unlink(s);
-			free(s);
-		}
 	closedir(d);
+	clean_stale(&st, run->dry);
 	if (files.n > 1)
 		qsort(files.v, files.n, sizeof *files.v, bystr);
 
@@ -1218,12 +1345,14 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 			rec_free(&rv);
 		}
 		free(s);
-		if (write && vdir_put(&st, e->file, e->want, e->wlen) == 0) {
+		if (write && vdir_stage(&st, &pd, e->file, e->want,
+		    e->wlen) == 0)
 			run->nwritten++;
-			wrote = 1;
-		} else if (write)
+		else if (write)
 			st.failed = 1;
 	}
+	if (vdir_commit(&st, &pd) != 0)
+		st.failed = 1;
 	/* the cards of contacts gone from the network */
 	for (i = 0; i < st.n; i++) {
 		e = &st.v[i];
@@ -1250,17 +1379,9 @@ done:
 	net_all_free(&a);
 	strv_free(&files);
 	strv_free(&members);
-	for (i = 0; i < st.n; i++) {
-		free(st.v[i].file);
-		free(st.v[i].uid);
-		free(st.v[i].id);
-		free(st.v[i].base);
-		free(st.v[i].want);
-	}
-	free(st.v);
-	free(st.sdir);
-	free(st.dir);
-	return st.failed;
+	failed = st.failed;
+	state_free(&st);
+	return failed;
 }
 
 /* --- the calendar: one .ics an event, one way --------------------------- */
@@ -1340,17 +1461,20 @@ events_split(struct net *net, const char *ev, struct strv *out)
  * UID, with an alarm at the alarm: setting (09:00 when it is not set).
  * Written only when what it says changed (its DTSTAMP aside), removed
  * when it goes; an event changed in the folder is written over, and said.
+ * The state is the cards' (state_load), its entries events of "event".
  */
 int
 vdir_calendar(struct net *net, const char *dir, struct vdir_run *run)
 {
 	struct net_all a = { 0 };
-	struct strv ev = { 0 }, old = { 0 };
-	struct buf b = { 0 }, idx = { 0 };
+	struct strv ev = { 0 };
+	struct buf b = { 0 };
 	struct vstate st = { 0 };
-	char real[PATH_MAX], *s, *base, *p, *line, *next, why[256];
-	size_t i, j, len, blen;
-	int today = date_today(), failed = 0, wrote = 0, write;
+	struct pending pd = { 0 };
+	struct ventry *e;
+	char real[PATH_MAX], *s;
+	size_t i, j, len;
+	int today = date_today(), removed = 0;
 
 	if (!run->dry && mkdir(dir, 0700) == -1 && errno != EEXIST)
 		err(1, "'%s'", dir);
@@ -1361,20 +1485,12 @@ vdir_calendar(struct net *net, const char *dir, struct vdir_run *run)
 	s = xasprintf("calendar:%s", real);
 	st.net = net;
 	st.dir = xstrdup(dir);
+	st.run = run;
 	net_lock(net);
 	st.sdir = state_dir(net, s, run->dry);
 	free(s);
-	p = state_path(&st, "index");
-	s = access(p, F_OK) == 0 ? file_read(p, &len, why) : NULL;
-	for (line = s; line && *line; line = next) {
-		next = line + strcspn(line, "\n");
-		if (*next)
-			*next++ = '\0';
-		if (*line && *line != '.' && !strchr(line, '/'))
-			strv_add(&old, line);
-	}
-	free(s);
-	free(p);
+	state_load(&st);
+	clean_stale(&st, run->dry);
 
 	net_all_load(net, &a);
 	for (i = 0; i < a.n; i++) {
@@ -1385,67 +1501,60 @@ vdir_calendar(struct net *net, const char *dir, struct vdir_run *run)
 		ical_contact(&b, net, a.c[i], today);
 		events_split(net, b.s, &ev);
 	}
-	buf_puts(&idx, "");
+	for (i = 0; i < st.n; i++)
+		st.v[i].drop = 1;		/* unless an event is still there */
 	for (i = 0; i + 1 < ev.n; i += 2) {
-		buf_printf(&idx, "%s\n", ev.v[i]);
+		if ((e = entry_byfile_any(&st, ev.v[i])) == NULL)
+			e = entry_add(&st, ev.v[i], ev.v[i], "event");
+		e->drop = 0;
 		len = strlen(ev.v[i + 1]);
-		p = state_path(&st, ev.v[i]);
-		base = access(p, F_OK) == 0 ? file_read(p, &blen, why) : NULL;
+		free(e->want);
+		e->want = xstrndup(ev.v[i + 1], len);
+		e->wlen = len;
 		s = vdir_read(&st, ev.v[i], &j);
-		write = s == NULL || !same_event(s, j, ev.v[i + 1], len);
-		if (s && base && (j != blen || memcmp(s, base, j) != 0))
+		if (s && e->base && (j != e->blen || memcmp(s, e->base, j) != 0))
 			warnx("%s/%s: changed in the calendar; nw's written "
 			    "over it", dir, ev.v[i]);
-		if (write && !run->dry) {
-			if (vdir_put(&st, ev.v[i], ev.v[i + 1], len) == 0 &&
-			    safe_write(net_tmpdir(net), p, ev.v[i + 1], len,
-			    base ? 0 : SW_CREATE) == 0) {
-				run->nwritten++;
-				wrote = 1;
-			} else
-				failed = 1;
-		} else if (write)
+		if (s == NULL || !same_event(s, j, e->want, e->wlen)) {
 			run->nwritten++;
-		free(s);
-		free(base);
-		free(p);
-	}
-	for (i = 0; i < old.n; i++) {
-		for (j = 0; j < ev.n; j += 2)
-			if (strcmp(ev.v[j], old.v[i]) == 0)
-				break;
-		if (j < ev.n)
-			continue;
-		run->nremoved++;
-		if (run->dry)
-			continue;
-		s = xasprintf("%s/%s", dir, old.v[i]);
-		if (unlink(s) == -1 && errno != ENOENT) {
-			warn("'%s'", s);
-			failed = 1;
+			if (!run->dry && vdir_stage(&st, &pd, e->file, e->want,
+			    e->wlen) == -1)
+				st.failed = 1;
+		} else {
+			free(e->want);	/* the file as it is is the base */
+			e->want = s;
+			e->wlen = j;
+			s = NULL;
 		}
 		free(s);
-		p = state_path(&st, old.v[i]);
-		unlink(p);
-		free(p);
-		wrote = 1;
 	}
-	if (!run->dry) {
-		if (wrote)
-			vdir_sync_dir(dir);
-		p = state_path(&st, "index");
-		if (!failed && safe_write(net_tmpdir(net), p, idx.s, idx.len,
-		    access(p, F_OK) == 0 ? 0 : SW_CREATE) == -1)
-			failed = 1;
-		free(p);
+	if (!run->dry && vdir_commit(&st, &pd) != 0)
+		st.failed = 1;
+	for (i = 0; i < st.n; i++) {
+		e = &st.v[i];
+		if (!e->drop)
+			continue;
+		run->nremoved++;
+		st.dirty = 1;
+		if (run->dry)
+			continue;
+		s = xasprintf("%s/%s", dir, e->file);
+		if (unlink(s) == -1 && errno != ENOENT) {
+			warn("'%s'", s);
+			st.failed = 1;
+		}
+		free(s);
+		removed = 1;
 	}
+	if (removed)
+		vdir_sync_dir(dir);
+	if (!run->dry && !st.failed)
+		state_save(&st);
 	net_unlock(net);
 	net_all_free(&a);
 	strv_free(&ev);
-	strv_free(&old);
 	free(b.s);
-	free(idx.s);
-	free(st.sdir);
-	free(st.dir);
-	return failed;
+	removed = st.failed;
+	state_free(&st);
+	return removed;
 }
