@@ -1,7 +1,5 @@
 /* check.c - what is wrong with a contact, said where it is */
 
-#include <sys/stat.h>
-
 #include <err.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -307,22 +305,6 @@ check_settings(struct check *ck)
 	free(path);
 }
 
-/*
- * A contact file others may read, in a network folder they may enter:
- * contacts are private (nw makes its files 0600; an editor, a copy or a
- * checkout under a wide umask may not).
- */
-static void
-readable(struct check *ck, const char *path)
-{
-	struct stat st, top;
-
-	if (stat(path, &st) == 0 && (st.st_mode & S_IROTH) &&
-	    stat(ck->net->dir, &top) == 0 && (top.st_mode & S_IXOTH))
-		place(ck, path, 0, 0, 0, "readable by others (mode %03o): "
-		    "chmod o-r it", (unsigned)(st.st_mode & 0777));
-}
-
 /* Check a contact's file, read and parsed once; the errors found. */
 int
 check_file(struct check *ck, const char *id)
@@ -335,10 +317,8 @@ check_file(struct check *ck, const char *id)
 	if (d->text == NULL) {
 		place(ck, path, 0, 0, 1, "%s", d->err);
 		n = 1;
-	} else {
-		readable(ck, path);
+	} else
 		n = check_doc(ck, path, id, d);
-	}
 	ydoc_free(d);
 	free(path);
 	return n;

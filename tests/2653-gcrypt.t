@@ -2,8 +2,7 @@
 # A private remote: two clones sync through a git-remote-gcrypt remote
 # encrypted to a throwaway GnuPG key, nw-merge still merging the logs, and
 # the remote's files hold no contact's name (skipped without
-# git-remote-gcrypt or gpg).  New files are 0600 whatever the umask, and
-# nw-check says when others may read a contact.
+# git-remote-gcrypt or gpg).  New files are 0600 whatever the umask.
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v git >/dev/null; then
@@ -40,19 +39,6 @@ git init -q --bare "$R"
 is "$(cd "$A" && stat -c '%a %n' ada-lovelace.yaml charles-babbage.yaml .nw/cache)" "600 ada-lovelace.yaml
 600 charles-babbage.yaml
 600 .nw/cache" "umask 000: contact files and the cache are 0600"
-
-# --- nw-check says when others may read a contact ----------------------------
-
-run nw-check -C "$A"
-is "$rc|$out$err" "0|" "0600 files in a 0700 folder: nothing to say"
-chmod 644 "$A/ada-lovelace.yaml"
-run nw-check -C "$A"
-is "$rc|$out$err" "0|" "a 0644 file in a 0700 folder: nobody else gets in"
-chmod 755 "$A"
-run nw-check -C "$A"
-is "$rc|$out$err" "0|$A/ada-lovelace.yaml: warning: readable by others (mode 644): chmod o-r it" "a 0644 file in a 0755 folder: a warning"
-chmod 700 "$A"
-chmod 600 "$A/ada-lovelace.yaml"
 
 for tool in git-remote-gcrypt gpg gpgconf; do
 	if ! command -v $tool >/dev/null; then
