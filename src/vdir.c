@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "nw.h"
@@ -41,6 +42,9 @@ struct ventry {
 	size_t		 blen;
 	char		*want;		/* the card nw writes now */
 	size_t		 wlen;
+	char		 cst[96], vst[96];	/* the stamps of the contact's
+					   file and the card at the last run */
+	int		 skip;		/* neither changed since: nothing to do */
 };
 
 struct vstate {
@@ -52,6 +56,10 @@ struct vstate {
 	struct vdir_run	*run;
 	int		 dirty;		/* the state must be written */
 	int		 failed;
+	long long	 now;		/* when the run began */
+	size_t		*ix;		/* entries by id or file, see index */
+	size_t		 nix;
+	int		 ixfile;
 };
 
 /* The keys a card carries back, with the vCard property that says them. */
@@ -100,17 +108,6 @@ entry_add(struct vstate *st, const char *file, const char *uid,
 }
 
 static struct ventry *
-entry_byfile(struct vstate *st, const char *file)
-{
-	size_t i;
-
-	for (i = 0; i < st->n; i++)
-		if (!st->v[i].drop && strcmp(st->v[i].file, file) == 0)
-			return &st->v[i];
-	return NULL;
-}
-
-static struct ventry *
 entry_byid(struct vstate *st, const char *id)
 {
 	size_t i;
@@ -118,6 +115,74 @@ entry_byid(struct vstate *st, const char *id)
 	for (i = 0; i < st->n; i++)
 		if (!st->v[i].drop && strcmp(st->v[i].id, id) == 0)
 			return &st->v[i];
+	return NULL;
+}
+
+/*
+ * What tells that a file changed (its inode, size, times to the
+ * nanosecond), or "" when it is not there or so new that a change in the
+ * same second could share it: then the next run looks at it again.
+ */
+static void
+stamp(const struct vstate *st, const char *path, char out[96])
+{
+	struct stat sb;
+
+	out[0] = '\0';
+	if (lstat(path, &sb) == -1 || (long long)sb.st_mtim.tv_sec >= st->now - 1 ||
+	    (long long)sb.st_ctim.tv_sec >= st->now - 1)
+		return;
+	snprintf(out, 96, "%llx.%llx.%llx.%lx.%llx.%lx",
+	    (unsigned long long)sb.st_ino, (unsigned long long)sb.st_size,
+	    (unsigned long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec,
+	    (unsigned long long)sb.st_ctim.tv_sec, (long)sb.st_ctim.tv_nsec);
+}
+
+static struct vstate *ix_st;		/* for qsort's comparison */
+
+static int
+ix_cmp(const void *a, const void *b)
+{
+	const struct ventry *x = &ix_st->v[*(const size_t *)a];
+	const struct ventry *y = &ix_st->v[*(const size_t *)b];
+
+	return ix_st->ixfile ? strcmp(x->file, y->file) : strcmp(x->id, y->id);
+}
+
+/* The entries sorted by file or by id, for lookups in a large vdir. */
+static void
+index_build(struct vstate *st, int byfile)
+{
+	size_t i;
+
+	free(st->ix);
+	st->ix = xcalloc(st->n ? st->n : 1, sizeof *st->ix);
+	for (i = 0; i < st->n; i++)
+		st->ix[i] = i;
+	st->nix = st->n;
+	st->ixfile = byfile;
+	ix_st = st;
+	qsort(st->ix, st->nix, sizeof *st->ix, ix_cmp);
+}
+
+/* The entry of key in the index (dropped ones left out), or NULL. */
+static struct ventry *
+index_find(struct vstate *st, const char *key)
+{
+	size_t lo = 0, hi = st->nix, mid;
+	struct ventry *e;
+	int cmp;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		e = &st->v[st->ix[mid]];
+		if ((cmp = strcmp(key, st->ixfile ? e->file : e->id)) == 0)
+			return e->drop ? NULL : e;
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return NULL;
 }
 
@@ -637,7 +702,7 @@ static void
 state_load(struct vstate *st)
 {
 	struct ventry *e;
-	char *p, *text, *line, *f[5];
+	char *p, *text, *line, *f[7];
 	size_t len, i, n, off = 0;
 
 	p = state_path(st, "state");
@@ -649,7 +714,7 @@ state_load(struct vstate *st)
 			break;
 		*p = '\0';
 		off = p + 1 - text;
-		for (i = 0; i < 5; i++) {
+		for (i = 0; i < 7; i++) {
 			f[i] = line;
 			line += strcspn(line, "\t");
 			if (*line)
@@ -662,6 +727,8 @@ state_load(struct vstate *st)
 		    id_valid(f[2])) {
 			e = entry_add(st, f[0], f[1], f[2]);
 			e->deleted = strcmp(f[3], "deleted") == 0;
+			snprintf(e->cst, sizeof e->cst, "%s", f[5]);
+			snprintf(e->vst, sizeof e->vst, "%s", f[6]);
 			if (n) {
 				e->base = xstrndup(text + off, n);
 				e->blen = n;
@@ -681,7 +748,7 @@ state_save(struct vstate *st)
 	struct ventry *e;
 	const char *base;
 	size_t i, blen;
-	char *p;
+	char *p, cs[96], vs[96];
 
 	qsort(st->v, st->n, sizeof *st->v, entry_cmp);
 	buf_puts(&b, "");
@@ -689,13 +756,28 @@ state_save(struct vstate *st)
 		e = &st->v[i];
 		if (e->drop)
 			continue;
+		if (strcmp(e->id, "event") != 0) {
+			p = net_path(st->net, e->id);
+			stamp(st, p, cs);
+			free(p);
+			p = xasprintf("%s/%s", st->dir, e->file);
+			stamp(st, p, vs);
+			free(p);
+			if (e->want == NULL && !e->skip)
+				cs[0] = vs[0] = '\0';	/* not looked at */
+			if (strcmp(cs, e->cst) != 0 || strcmp(vs, e->vst) != 0)
+				st->dirty = 1;
+			snprintf(e->cst, sizeof e->cst, "%s", cs);
+			snprintf(e->vst, sizeof e->vst, "%s", vs);
+		}
 		base = e->want && !e->deleted ? e->want : e->base;
 		blen = e->want && !e->deleted ? e->wlen : e->blen;
 		if (base != e->base && (e->base == NULL || blen != e->blen ||
 		    memcmp(base, e->base, blen) != 0))
 			st->dirty = 1;
-		buf_printf(&b, "%s\t%s\t%s\t%s\t%zu\n", e->file, e->uid,
-		    e->id, e->deleted ? "deleted" : "", base ? blen : 0);
+		buf_printf(&b, "%s\t%s\t%s\t%s\t%zu\t%s\t%s\n", e->file,
+		    e->uid, e->id, e->deleted ? "deleted" : "", base ? blen : 0,
+		    e->cst, e->vst);
 		if (base)
 			buf_add(&b, base, blen);
 		buf_puts(&b, "\n");
@@ -875,6 +957,7 @@ state_free(struct vstate *st)
 		free(st->v[i].want);
 	}
 	free(st->v);
+	free(st->ix);
 	free(st->sdir);
 	free(st->dir);
 	memset(st, 0, sizeof *st);
@@ -956,28 +1039,51 @@ done:
 	rec_free(&rn);
 }
 
+/*
+ * The network: every contact's summary (refs_all: from .nw/cache where it
+ * may), sorted by id, and each contact loaded whole (with its keys, for
+ * its card) only when a card needs it.
+ */
 struct net_all {
-	char		**ids;
+	struct net	*net;
+	struct refs	 refs;
+	struct contact	**s;		/* the summaries, by id */
+	struct contact	**c;		/* loaded whole, or NULL */
 	size_t		 n;
-	struct contact	**c;
 };
 
-static struct contact *
-net_find(struct net_all *a, const char *id)
+static int
+byid(const void *a, const void *b)
+{
+	return strcmp((*(struct contact *const *)a)->id,
+	    (*(struct contact *const *)b)->id);
+}
+
+static size_t
+net_index(struct net_all *a, const char *id)
 {
 	size_t lo = 0, hi = a->n, mid;
 	int cmp;
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		if ((cmp = strcmp(id, a->ids[mid])) == 0)
-			return a->c[mid];
+		if ((cmp = strcmp(id, a->s[mid]->id)) == 0)
+			return mid;
 		if (cmp < 0)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
-	return NULL;
+	return (size_t)-1;
+}
+
+/* Contact i whole. */
+static struct contact *
+net_whole(struct net_all *a, size_t i)
+{
+	if (a->c[i] == NULL)
+		a->c[i] = contact_load(a->net, a->s[i]->id, C_STRUCT | C_KEYS);
+	return a->c[i];
 }
 
 /*
@@ -994,23 +1100,23 @@ known_as(struct net_all *a, const char *uid, struct rec *r)
 	char *u;
 
 	for (i = 0; uid && i < a->n; i++) {
-		u = vdir_uid(a->ids[i]);
+		u = vdir_uid(a->s[i]->id);
 		if (strcmp(u, uid) == 0) {
 			free(u);
-			return a->c[i];
+			return net_whole(a, i);
 		}
 		free(u);
 	}
 	for (j = 0; (v = draft_value(&r->d, "email", j)) != NULL; j++)
 		for (i = 0; i < a->n; i++)
-			if (a->c[i]->type == type &&
-			    strv_hascase(&a->c[i]->email, v))
-				return a->c[i];
+			if (a->s[i]->type == type &&
+			    strv_hascase(&a->s[i]->email, v))
+				return net_whole(a, i);
 	name = draft_get(&r->d, "name");
 	for (i = 0; name && i < a->n; i++)
-		if (a->c[i]->type == type && a->c[i]->name &&
-		    strcaseeq(a->c[i]->name, name))
-			return a->c[i];
+		if (a->s[i]->type == type && a->s[i]->name &&
+		    strcaseeq(a->s[i]->name, name))
+			return net_whole(a, i);
 	return NULL;
 }
 
@@ -1125,13 +1231,16 @@ done:
 static void
 net_all_load(struct net *net, struct net_all *a)
 {
-	size_t i;
+	struct contact **all;
 
-	if (net_list(net, &a->ids, &a->n, NULL) == -1)
-		errx(1, "'%s': cannot list the network", net->dir);
+	a->net = net;
+	a->refs.net = net;
+	all = refs_all(&a->refs, &a->n);
+	a->s = xcalloc(a->n ? a->n : 1, sizeof *a->s);
+	if (a->n)
+		memcpy(a->s, all, a->n * sizeof *a->s);
+	qsort(a->s, a->n, sizeof *a->s, byid);
 	a->c = xcalloc(a->n ? a->n : 1, sizeof *a->c);
-	for (i = 0; i < a->n; i++)
-		a->c[i] = contact_load(net, a->ids[i], C_STRUCT | C_KEYS);
 }
 
 static void
@@ -1139,12 +1248,11 @@ net_all_free(struct net_all *a)
 {
 	size_t i;
 
-	for (i = 0; i < a->n; i++) {
+	for (i = 0; i < a->n; i++)
 		contact_free(a->c[i]);
-		free(a->ids[i]);
-	}
-	free(a->ids);
 	free(a->c);
+	free(a->s);
+	refs_free(&a->refs);
 	memset(a, 0, sizeof *a);
 }
 
@@ -1155,11 +1263,11 @@ members_of(struct net_all *a, struct contact *c, struct strv *m)
 	size_t i, j;
 
 	for (i = 0; i < a->n; i++) {
-		if (a->c[i]->err || a->c[i]->type == T_COMMUNITY)
+		if (a->s[i]->err || a->s[i]->type == T_COMMUNITY)
 			continue;
-		for (j = 0; j < a->c[i]->groups.n; j++)
-			if (contact_names(c, a->c[i]->groups.v[j])) {
-				strv_add(m, a->c[i]->id);
+		for (j = 0; j < a->s[i]->groups.n; j++)
+			if (contact_names(c, a->s[i]->groups.v[j])) {
+				strv_add(m, a->s[i]->id);
 				break;
 			}
 	}
@@ -1211,7 +1319,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	struct rec rv, rw;
 	struct dirent *de;
 	char real[PATH_MAX], *s;
-	size_t i, len, nent, nchanged0;
+	size_t i, k, len, nent, nchanged0;
+	char cs[96], vs[96];
 	int write, fresh, wrote = 0, failed;
 	DIR *d;
 
@@ -1220,6 +1329,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	if (realpath(dir, real) == NULL)
 		err(1, "'%s'", dir);
 	nchanged0 = changed->n;
+	st.now = time(NULL);
 	st.net = net;
 	st.dir = xstrdup(dir);
 	st.run = run;
@@ -1242,11 +1352,27 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	nent = st.n;
 	for (i = 0; i < nent; i++) {
 		e = &st.v[i];
-		if ((c = net_find(&a, e->id)) == NULL || c->err) {
-			e->live = c != NULL;	/* unreadable: left alone */
+		if ((k = net_index(&a, e->id)) == (size_t)-1 || a.s[k]->err) {
+			e->live = k != (size_t)-1;	/* unreadable: left alone */
 			continue;
 		}
 		e->live = 1;
+		if (!e->deleted && e->base && e->cst[0] && e->vst[0] &&
+		    a.s[k]->type != T_COMMUNITY &&
+		    !inlist(&run->restore, e->id)) {
+			s = net_path(net, e->id);
+			stamp(&st, s, cs);
+			free(s);
+			s = xasprintf("%s/%s", dir, e->file);
+			stamp(&st, s, vs);
+			free(s);
+			if (strcmp(cs, e->cst) == 0 && strcmp(vs, e->vst) == 0) {
+				e->skip = 1;	/* neither side changed */
+				continue;
+			}
+		}
+		if ((c = net_whole(&a, k))->err)
+			continue;
 		if (inlist(&run->restore, e->id) && e->deleted) {
 			e->deleted = 0;
 			st.dirty = 1;
@@ -1280,8 +1406,9 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	}
 
 	/* cards nw did not write: new contacts, or ones it knows */
+	index_build(&st, 1);
 	for (i = 0; i < files.n; i++) {
-		if (entry_byfile(&st, files.v[i]))
+		if (index_find(&st, files.v[i]))
 			continue;
 		if ((s = vdir_read(&st, files.v[i], &len)) == NULL)
 			continue;
@@ -1296,11 +1423,12 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		net_all_free(&a);
 		net_all_load(net, &a);
 	}
+	index_build(&st, 0);
 	for (i = 0; i < a.n; i++) {
-		c = a.c[i];
+		c = a.s[i];
 		if (c->err)
 			continue;
-		if ((e = entry_byid(&st, c->id)) == NULL) {
+		if ((e = index_find(&st, c->id)) == NULL) {
 			s = vdir_uid(c->id);
 			e = entry_add(&st, "", s, c->id);
 			free(e->file);
@@ -1315,7 +1443,9 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 			}
 		}
 		e->live = 1;
-		if (e->deleted)
+		if (e->deleted || e->skip)
+			continue;
+		if ((c = net_whole(&a, i))->err)
 			continue;
 		strv_free(&members);
 		if (c->type == T_COMMUNITY)
@@ -1494,7 +1624,7 @@ vdir_calendar(struct net *net, const char *dir, struct vdir_run *run)
 
 	net_all_load(net, &a);
 	for (i = 0; i < a.n; i++) {
-		if (a.c[i]->err)
+		if (net_whole(&a, i)->err)
 			continue;
 		b.len = 0;
 		buf_puts(&b, "");

@@ -177,12 +177,27 @@ snap >"$T/after"
 same "$T/after" "$T/before" "-n: the vdir unchanged"
 is "$(commits)" "$c0" "-n: no commit"
 
+# --- files older than a second: a run trusts their stamps, and still sees a change
+
+run nw-vdir "$V"			# -n's change taken; the state written
+sleep 2
+run nw-vdir "$V"			# stamps recorded: all settled
+is "$out|$err" "|nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 0 written, 0 removed" "settled: nothing to do"
+sleep 2
+sed -e 's/^TITLE:Analyst/TITLE:Countess of Lovelace/' "$V/$A" >"$T/t" && cat "$T/t" >"$V/$A"
+nw-set charles-babbage org "Difference Engines" >/dev/null
+run nw-vdir "$V"
+is "$out" "ada-lovelace" "settled: a card changed in the vdir is seen"
+is "$(nw-set ada-lovelace title)" "Countess of Lovelace" "settled: its change taken"
+is "$(grep -c 'ORG:Difference Engines' "$V/phone-5678.vcf")" "1" "settled: a contact changed in the network is written"
+
 # --- the setting -------------------------------------------------------------
 
 run nw-vdir
 is "$rc|$err" "2|nw-vdir: no folder: name one, or set vdir: in .nw.yaml" "no folder: a usage error"
 ln -s "$V" "$HOME/cards"
 printf 'vdir: ~/cards\n' >>"$N/.nw.yaml"
+sed -e 's/^TITLE:.*/TITLE:Analyst\r/' "$V/$A" >"$T/t" && cat "$T/t" >"$V/$A"
 run nw-vdir
 is "$rc|$out" "0|ada-lovelace" "vdir: in .nw.yaml names the folder"
 is "$(nw-set ada-lovelace title)" "Analyst" "the vdir's change taken"
