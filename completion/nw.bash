@@ -158,7 +158,7 @@ _nw_values() {
 # One word by its name in the usage.
 _nw_word() {
 	case $1 in
-	dir)	_nw_files -d ;;
+	dir|folder) _nw_files -d ;;
 	file|base|ours|theirs|path) _nw_files -f ;;
 	?*)	_nw_offer < <(_nw_values "$1" "$2") ;;
 	esac
@@ -271,4 +271,4 @@ _nw_commands() {
 complete -F _nw nw
 complete -F _nw_cmd nw-add nw-check nw-due nw-edit nw-export nw-give \
     nw-import nw-init nw-log nw-ls nw-merge nw-mv nw-rm nw-set nw-show \
-    nw-stats nw-mail nw-cal
+    nw-stats nw-mail nw-cal nw-vdir

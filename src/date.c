@@ -325,3 +325,20 @@ bday_next(struct bday b, int today)
 			return z;
 	}
 }
+
+/* A time of day, HH:MM, as minutes after 00:00; "none" is ALARM_NONE. */
+int
+alarm_parse(const char *s, int *min)
+{
+	if (strcmp(s, "none") == 0) {
+		*min = ALARM_NONE;
+		return 1;
+	}
+	if (strlen(s) != 5 || s[2] != ':' || !isdigit((unsigned char)s[0]) ||
+	    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[3]) ||
+	    !isdigit((unsigned char)s[4]))
+		return 0;
+	*min = ((s[0] - '0') * 10 + s[1] - '0') * 60 + (s[3] - '0') * 10 +
+	    s[4] - '0';
+	return *min < 24 * 60 && s[3] < '6';
+}

@@ -83,6 +83,29 @@ setlist(const char *path, struct ynode *n, struct strv *l, const char *what)
 	}
 }
 
+/* vdir: a folder, ~/ the home folder, else as written. */
+static void
+setpath(const char *path, struct ynode *n, char **to)
+{
+	const char *s = ynode_str(n), *home = getenv("HOME");
+
+	if (s == NULL || *s == '\0')
+		settings_error(path, n, "%s", "vdir must be a folder's path");
+	*to = strncmp(s, "~/", 2) == 0 && home ? xasprintf("%s%s", home,
+	    s + 1) : xstrdup(s);
+}
+
+/* alarm: a time of day, HH:MM, or none. */
+static void
+setalarm(const char *path, struct ynode *n, int *to)
+{
+	const char *s = ynode_str(n);
+
+	if (s == NULL || !alarm_parse(s, to))
+		settings_error(path, n, "'%s': alarm is a time, 09:00, or none",
+		    s ? s : "");
+}
+
 /* mail-max-rcpt, cal-max-attendees: a whole number above 0. */
 static void
 setcount(const char *path, struct ynode *n, int *count)
@@ -119,6 +142,7 @@ settings(struct net *net)
 	net->birthdays = (struct dur){ 7, 'd' };
 	net->floor = (struct dur){ 1, 'y' };
 	net->autocommit = 1;
+	net->alarm = ALARM_UNSET;
 	net->mail_max_rcpt = 20;
 	net->cal_since = (struct dur){ 1, 'y' };
 	net->cal_max_attendees = 12;
@@ -184,6 +208,10 @@ settings(struct net *net)
 			settings_error(path, v, "'%s': autocommit is true or "
 			    "false", s ? s : "");
 	}
+	if ((v = ymap_get(r, "vdir")) != NULL && !ynode_isnull(v))
+		setpath(path, v, &net->vdir);
+	if ((v = ymap_get(r, "alarm")) != NULL)
+		setalarm(path, v, &net->alarm);
 	ydoc_free(d);
 	free(path);
 }
@@ -696,6 +724,7 @@ net_free(struct net *net)
 		free(net->circles[i].name);
 	free(net->circles);
 	strv_free(&net->offers);
+	free(net->vdir);
 	strv_free(&net->me);
 	if (net->lockfd != -1)
 		close(net->lockfd);

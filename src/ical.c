@@ -57,6 +57,28 @@ ics_text(struct buf *b, const char *name, const char *s)
 }
 
 /*
+ * A reminder on the day of an all-day event, at alarm minutes after its
+ * start, local midnight (RFC 5545 3.8.6.3); none when alarm is negative.
+ */
+static void
+ics_alarm(struct buf *b, int alarm, const char *summary)
+{
+	char t[32];
+
+	if (alarm < 0)
+		return;
+	if (alarm % 60 == 0)
+		snprintf(t, sizeof t, "PT%dH", alarm / 60);
+	else
+		snprintf(t, sizeof t, "PT%dH%dM", alarm / 60, alarm % 60);
+	vc_line(b, "BEGIN", "VALARM");
+	vc_line(b, "ACTION", "DISPLAY");
+	ics_text(b, "DESCRIPTION", summary);
+	vc_line(b, "TRIGGER;RELATED=START", t);
+	vc_line(b, "END", "VALARM");
+}
+
+/*
  * A yearly all-day event from its first day: a birthday from the day of
  * birth (or from 2000 when the year is unknown), a date of the dates map
  * the same way; a Feb 29 falls on the last day of February.  what names
@@ -64,7 +86,7 @@ ics_text(struct buf *b, const char *name, const char *s)
  */
 static void
 ics_yearly(struct buf *b, struct contact *c, const char *what,
-    struct bday when, const char *summary, int today)
+    struct bday when, const char *summary, int today, int alarm)
 {
 	int z;
 
@@ -76,6 +98,7 @@ ics_yearly(struct buf *b, struct contact *c, const char *what,
 	    "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "FREQ=YEARLY");
 	ics_text(b, "SUMMARY", summary);
 	vc_line(b, "TRANSP", "TRANSPARENT");
+	ics_alarm(b, alarm, summary);
 	vc_line(b, "END", "VEVENT");
 }
 
@@ -83,25 +106,27 @@ ics_yearly(struct buf *b, struct contact *c, const char *what,
  * A contact's events: the birthday and each of its dates, every year,
  * and the due date as an all-day event on that day, or today when it is
  * past, so that it shows where one looks.  A cadence of never has no due
- * date, and no event for it.
+ * date, and no event for it.  Each event rings on its day at net->alarm
+ * (the alarm: setting, nw-export -A) when that is a time.
  */
 void
 ical_contact(struct buf *b, struct net *net, struct contact *c, int today)
 {
 	struct due d;
-	char ds[11], *s, *what;
+	char ds[11], *s, *what, *summary;
 	size_t i;
 	int start;
 
 	if (c->bday.month) {
 		s = xasprintf("Birthday: %s", c->name);
-		ics_yearly(b, c, "birthday", c->bday, s, today);
+		ics_yearly(b, c, "birthday", c->bday, s, today, net->alarm);
 		free(s);
 	}
 	for (i = 0; i < c->dates.n; i++) {
 		what = xasprintf("date:%s", c->dates.v[i].what);
 		s = xasprintf("%s: %s", c->name, c->dates.v[i].what);
-		ics_yearly(b, c, what, c->dates.v[i].when, s, today);
+		ics_yearly(b, c, what, c->dates.v[i].when, s, today,
+		    net->alarm);
 		free(what);
 		free(s);
 	}
@@ -112,15 +137,16 @@ ical_contact(struct buf *b, struct net *net, struct contact *c, int today)
 	ics_begin(b, c->id, "due", today);
 	ics_date(b, "DTSTART;VALUE=DATE", start);
 	ics_end(b, start);
-	s = xasprintf("Get in touch with %s", c->name);
-	ics_text(b, "SUMMARY", s);
-	free(s);
+	summary = xasprintf("Get in touch with %s", c->name);
+	ics_text(b, "SUMMARY", summary);
 	s = d.due < today ? xasprintf("%s; due %s, %d day%s ago", d.reason,
 	    date_str(d.due, ds), d.days, d.days == 1 ? "" : "s") :
 	    xstrdup(d.reason);
 	ics_text(b, "DESCRIPTION", s);
 	free(s);
 	vc_line(b, "TRANSP", "TRANSPARENT");
+	ics_alarm(b, net->alarm, summary);
+	free(summary);
 	vc_line(b, "END", "VEVENT");
 done:
 	d.c = NULL;

@@ -8,10 +8,11 @@
 #include "nw.h"
 
 static const char usage_text[] =
-    "usage: nw-export [-3] [-C dir] [-f format] [ref ...]";
+    "usage: nw-export [-3] [-A time] [-C dir] [-f format] [ref ...]";
 
 static const char options_text[] =
     "  -3             write vCard 3.0 instead of 4.0\n"
+    "  -A time        iCalendar: an alarm at time (09:00) on each day, or none\n"
     "  -C dir         use the network in dir\n"
     "  -f format      vcard (the default), ics, csv, json or dot\n";
 
@@ -116,13 +117,15 @@ main(int argc, char *argv[])
 	size_t i;
 	struct export x = { 0 };
 	struct scan s = { 0 };
-	int ch, rv;
+	const char *alarm = NULL;
+	int ch, rv, min = ALARM_UNSET;
 
 	x.fmt = F_VCARD;
 	x.version = 4;
-	while ((ch = opt_get(argc, argv, "3C:f:hV")) != -1)
+	while ((ch = opt_get(argc, argv, "3A:C:f:hV")) != -1)
 		switch (ch) {
 		case '3': x.version = 3; break;
+		case 'A': alarm = optarg; break;
 		case 'C': nw_dir_opt = optarg; break;
 		case 'f':
 			for (x.fmt = 0; formats[x.fmt]; x.fmt++)
@@ -140,9 +143,15 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (x.version == 3 && x.fmt != F_VCARD)
 		errx(2, "-3 is for vCards");
+	if (alarm && x.fmt != F_ICS)
+		errx(2, "-A is for iCalendar");
+	if (alarm && !alarm_parse(alarm, &min))
+		errx(2, "'%s': not a time (09:00) or none", alarm);
 
 	x.today = date_today();
 	s.net = net_open(1);
+	if (alarm)
+		s.net->alarm = min;
 	s.flags = C_KEYS;
 	if (x.fmt == F_ICS)
 		ical_begin(&x.b);

@@ -35,6 +35,7 @@ static const struct { const char *name, *what; } cmds[] = {
 	{ "merge", "git merge driver for contact files" },
 	{ "import", "import vCard, LinkedIn or Google contacts" },
 	{ "export", "export vCard, ICS, JSON or CSV" },
+	{ "vdir", "keep a vdir of vCards (a phone's, by CardDAV) in step" },
 	{ "stats", "the network at a glance" },
 };
 

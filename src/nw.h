@@ -82,6 +82,7 @@ struct bday {
 	int	 year, month, day;	/* year 0 when unknown; month 0: none */
 };
 int	 bday_parse(const char *, struct bday *);
+int	 alarm_parse(const char *, int *);
 int	 bday_next(struct bday, int);
 
 /* --- the network: dir.c --------------------------------------------------- */
@@ -109,6 +110,10 @@ struct net {
 	char		*tmpdir;	/* .nw/tmp, once made */
 	long long	 opened;	/* when, in seconds since the epoch */
 	struct cache	*cache;		/* .nw/cache, once read */
+	char		*vdir;		/* vdir: the folder nw-vdir keeps */
+	int		 alarm;		/* alarm: minutes after 00:00, or: */
+#define ALARM_NONE	(-1)		/* alarm: none */
+#define ALARM_UNSET	(-2)		/* no alarm: setting */
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
@@ -509,6 +514,18 @@ int	 import_detect(const char *, size_t);
 void	 import_csv(const char *, size_t, int, struct net *, struct recs *);
 void	 vcard_read(const char *, size_t, struct recs *);
 void	 rec_free(struct rec *);
+
+/* --- a vdir kept in step with the network: vdir.c ------------------------ */
+
+struct vdir_run {
+	int		 dry;
+	struct strv	 restore;	/* ids written back to the vdir (-r) */
+	int		 nchanged, nnew, ndeleted, nconflict;
+	int		 nwritten, nremoved;
+};
+int	 vdir_sync(struct net *, const char *, struct vdir_run *,
+	    struct strv *);
+int	 vdir_calendar(struct net *, const char *, struct vdir_run *);
 
 /* --- git: git.c ------------------------------------------------------------ */
 

@@ -1,0 +1,68 @@
+#!/bin/sh
+# nw-vdir killed (SIGKILL, strace's fault injection) at each write, rename,
+# unlink and fsync of a run that takes a phone's change and writes nw's:
+# the next run finishes the work, no edit of either side lost, no
+# temporary file left in the vdir, and the run after that has nothing to
+# do.
+. "$(dirname "$0")/lib.sh"
+
+if ! command -v strace >/dev/null; then
+	echo "1..0 # SKIP strace is not installed"
+	exit 0
+fi
+if ! strace -o /dev/null true 2>/dev/null; then
+	echo "1..0 # SKIP strace cannot trace here (ptrace not permitted)"
+	exit 0
+fi
+ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0	# no LeakSanitizer under ptrace
+export ASAN_OPTIONS
+
+mknet net
+N=$NW_DIR
+V=$T/vdir
+nw-add "Ada Lovelace" "Charles Babbage" >/dev/null
+nw-set ada-lovelace email ada@example.org >/dev/null
+nw-vdir "$V" 2>/dev/null
+A=$(nw-export ada-lovelace | sed -n 's/^UID:urn:uuid:\(.*\)\r$/\1/p').vcf
+B=$(nw-export charles-babbage | sed -n 's/^UID:urn:uuid:\(.*\)\r$/\1/p').vcf
+# the phone changes Ada's email; nw gives Charles a title
+sed 's/ada@example.org/ada.l@example.org/' "$V/$A" >"$T/a" && cat "$T/a" >"$V/$A"
+nw-set charles-babbage title Engineer >/dev/null
+cp -R "$N" "$T/net0"
+cp -R "$V" "$T/vdir0"
+sed 's/^email: .*/email: ada.l@example.org/' "$N/ada-lovelace.yaml" >"$T/ada.want"
+
+strace -o "$T/trace" nw-vdir "$V" >/dev/null 2>&1
+ok $? "the run traced"
+same "$N/ada-lovelace.yaml" "$T/ada.want" "the run takes the phone's change"
+
+trials=0
+for call in write rename unlink fsync; do
+	n=$(grep -c "^$call(" "$T/trace")
+	i=1
+	while [ "$i" -le "$n" ]; do
+		rm -rf "$N" "$V"
+		cp -R "$T/net0" "$N"
+		cp -R "$T/vdir0" "$V"
+		strace -o /dev/null -e inject=$call:signal=KILL:when=$i \
+		    nw-vdir "$V" >/dev/null 2>&1
+		nw-vdir "$V" >/dev/null 2>"$T/err2"
+		rc2=$?
+		nw-vdir "$V" >"$T/out3" 2>"$T/err3"
+		bad=
+		[ $rc2 -eq 0 ] || bad="the next run: exit $rc2: $(cat "$T/err2")"
+		cmp -s "$N/ada-lovelace.yaml" "$T/ada.want" ||
+		    bad="$bad; the phone's change lost"
+		grep -q 'TITLE:Engineer' "$V/$B" || bad="$bad; nw's change not in the vdir"
+		ls -A "$V" | grep -q '^\.nw-' && bad="$bad; a temporary file left"
+		[ "$(cat "$T/out3" "$T/err3")" = "nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 0 written, 0 removed" ] ||
+		    bad="$bad; a third run: $(cat "$T/out3" "$T/err3")"
+		is "$bad" "" "killed at $call #$i: the next run converges"
+		trials=$((trials + 1))
+		i=$((i + 1))
+	done
+done
+test "$trials" -ge 4
+ok $? "killed at $trials calls"
+
+done_testing
