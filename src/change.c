@@ -622,6 +622,40 @@ drafts_new(struct net *net)
 }
 
 /*
+ * The id a new contact asks for: the one it had (an import of nw's own
+ * CSV or JSON), without a folder; else the slug of its name, without the
+ * prefix and suffix that name-parts say it has (Rear Admiral, PhD).
+ */
+char *
+draft_id(const struct draft *d)
+{
+	const char *want = draft_get(d, "id"), *name, *pre, *suf, *p;
+	char *s, *id;
+	size_t n;
+
+	if (want && (p = strrchr(want, '/')) != NULL)
+		want = p + 1;
+	if (want && id_valid(want) && strchr(want, '\\') == NULL)
+		return xstrdup(want);
+	if ((name = draft_get(d, "name")) == NULL)
+		return xstrdup("contact");
+	pre = draft_get(d, "name-parts.prefix");
+	suf = draft_get(d, "name-parts.suffix");
+	n = strlen(name);
+	if (pre && strncmp(name, pre, strlen(pre)) == 0 &&
+	    name[strlen(pre)] == ' ')
+		name += strlen(pre) + 1, n -= strlen(pre) + 1;
+	if (suf && n > strlen(suf) + 1 &&
+	    strcmp(name + n - strlen(suf), suf) == 0 &&
+	    strchr(" ,", name[n - strlen(suf) - 1]) != NULL)
+		n -= strlen(suf) + 1;
+	s = xstrndup(name, n);
+	id = contact_slug(s);
+	free(s);
+	return id;
+}
+
+/*
  * Where a new contact goes: its id is the slug of its name, with -2,
  * -3... when taken, on disk or in dr.  Its text must read back with this
  * very name.  The id, its path and text in *path and *text; NULL said on
@@ -649,7 +683,7 @@ draft_place(struct net *net, const struct draft *d, struct drafts *dr,
 		free(s);
 		return NULL;
 	}
-	base = contact_slug(name);
+	base = draft_id(d);
 	id = xstrdup(base);
 	for (i = 2;; i++) {
 		*path = net_path(net, id);

@@ -718,7 +718,7 @@ contact_slug(const char *name)
 	struct buf b = { 0 };
 	unsigned cp, len, k;
 	const char *t;
-	char one[2] = { 0 };
+	char one[2] = { 0 }, low[5];
 
 	while (*u) {
 		if (*u < 0x80) {
@@ -753,7 +753,9 @@ contact_slug(const char *name)
 		else if (cp >= 0x180 && !(cp >= 0x2000 && cp <= 0x206f) &&
 		    cp != 0xfeff && !(cp >= 0xfff0))
 			t = NULL;	/* another script: kept */
-		if (t == NULL)
+		if (t == NULL && utf8_lower(cp, low))	/* Ольга: ольга */
+			buf_puts(&b, low);
+		else if (t == NULL)
 			buf_add(&b, (const char *)u, len);
 		else if (*t != '-')
 			buf_puts(&b, t);

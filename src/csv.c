@@ -418,8 +418,11 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 
 	for (i = 0; i < h->n && i < row->n && r->err == NULL; i++) {
 		v = *row->f[i] ? row->f[i] : NULL;
-		if (v == NULL || (c = schema_column(h->f[i])) == NULL ||
-		    c->part == NULL)
+		if (v == NULL || (c = schema_column(h->f[i])) == NULL)
+			continue;
+		if (c->k->type == K_ID)	/* the id it asks for */
+			rec_set(r, c->name, v);
+		if (c->part == NULL)
 			continue;
 		switch (c->k->type) {
 		case K_LINKS:

@@ -30,6 +30,7 @@ struct known {			/* a contact a record may be the same as */
 	int		 type;		/* a person is never a community */
 	struct strv	 email, phone;
 	int		 phones;	/* phone read */
+	int		 file;		/* the input that made it, or -1 */
 };
 
 struct hent {
@@ -49,6 +50,7 @@ struct run {
 	char		*first;		/* the first name created */
 	struct drafts	*dr;		/* those created, until written */
 	int		 dry, update, bar, failed;
+	int		 file;		/* the input being imported */
 	size_t		 done, total;
 };
 
@@ -137,6 +139,11 @@ index_add(struct hent **tab, const char *key, size_t who)
 	tab[key_hash(key)] = e;
 }
 
+/*
+ * The first contact of this type under key.  A name (byname) never finds
+ * one created from the same input: two people of one name in a file are
+ * two people unless their email says otherwise.
+ */
 static size_t
 index_find(struct run *r, struct hent **tab, const char *key, int type)
 {
@@ -145,6 +152,7 @@ index_find(struct run *r, struct hent **tab, const char *key, int type)
 
 	for (e = tab[key_hash(key)]; e; e = e->next)
 		if (strcaseeq(e->key, key) && r->k[e->who].type == type &&
+		    (tab != r->byname || r->k[e->who].file != r->file) &&
 		    (who == NONE || e->who < who))
 			who = e->who;
 	return who;
@@ -171,6 +179,7 @@ known_add(struct run *r, const char *id, const char *name, int type,
 	k->id = xstrdup(id);
 	k->name = xstrdup(name);
 	k->type = type;
+	k->file = r->file;
 	index_add(r->byname, k->name, r->nk);
 	for (i = 0; i < email->n; i++)
 		known_email(r, r->nk, email->v[i]);
@@ -184,6 +193,7 @@ known_load(struct run *r)
 	size_t n, i;
 
 	all = refs_all(&r->refs, &n);
+	r->file = -1;
 	for (i = 0; i < n; i++)
 		if (all[i]->name)
 			known_add(r, all[i]->id, all[i]->name, all[i]->type,
@@ -496,13 +506,13 @@ update(struct run *r, size_t who, struct rec *rec)
 
 /* The id draft_write would give: a dry run writes nothing to ask. */
 static char *
-plan_id(struct run *r, const char *name)
+plan_id(struct run *r, const struct draft *d)
 {
 	struct stat st;
 	char *base, *id, *path;
 	int i;
 
-	base = contact_slug(name);
+	base = draft_id(d);
 	id = xstrdup(base);
 	for (i = 2;; i++) {
 		path = net_path(r->net, id);
@@ -529,7 +539,7 @@ create(struct run *r, struct rec *rec)
 	if (rec->d.added == NODATE)
 		rec->d.added = date_today();
 	if (r->dry) {
-		id = plan_id(r, draft_get(&rec->d, "name"));
+		id = plan_id(r, &rec->d);
 		say(r, 1, "%s\tcreate\t%s", id, draft_get(&rec->d, "name"));
 	} else {
 		if ((id = draft_stage(r->dr, &rec->d)) == NULL)
@@ -775,6 +785,7 @@ main(int argc, char *argv[])
 	r.bar = isatty(2) && r.total >= 100;
 	for (i = 0; i < (size_t)nin; i++) {
 		path = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
+		r.file = i;
 		for (j = 0; j < in[i].n; j++) {
 			progress(&r, 0);
 			rv |= import_one(&r, &in[i].v[j], path);

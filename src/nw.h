@@ -55,6 +55,7 @@ int	 strcaseeq(const char *, const char *);
 unsigned long strcasehash(const char *);
 int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
+size_t	 utf8_lower(unsigned, char [5]);
 size_t	 utf8_width(const char *);
 void	 opt_text(int, const char *);
 
@@ -335,6 +336,7 @@ void		 draft_unset(struct draft *, const char *, const char *);
 const char	*draft_get(const struct draft *, const char *);
 const char	*draft_value(const struct draft *, const char *, size_t);
 int		 draft_check(const struct draft *, struct net *, char *, size_t);
+char		*draft_id(const struct draft *);
 char		*draft_write(struct net *, const struct draft *);
 struct drafts;				/* new contacts, written at once */
 struct drafts	*drafts_new(struct net *);
