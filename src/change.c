@@ -31,13 +31,56 @@ refuse(struct change *ch, const char *why)
 	return 0;
 }
 
+/*
+ * Set part of the mapping under base to y (YAML text), adding it when it
+ * is not there.  A mapping that is text (met: RustConf) stands for its
+ * text part: that part replaces the text, another makes it a mapping
+ * that keeps the text.
+ */
+static int
+set_part(struct change *ch, const char *base, const char *part,
+    const char *y)
+{
+	struct ynode *m = ymap_get(ch->e->doc->root, base);
+	const char *tp = schema_text_part(base);
+	char *tq, *pq, *full;
+	int found, ok;
+
+	if (m && m->type == YSCALAR && !ynode_isnull(m) && tp) {
+		if (strcmp(part, tp) == 0)
+			return edit_set(ch->e, base, y);
+		tq = yaml_quote(m->str, Q_FLOW | Q_STR);
+		pq = yaml_quote(part, Q_FLOW | Q_STR);
+		full = xasprintf("{%s: %s, %s: %s}", tp, tq, pq, y);
+		ok = edit_set(ch->e, base, full);
+		free(tq), free(pq), free(full);
+		return ok;
+	}
+	if (m && m->type == YSCALAR && ynode_isnull(m))
+		m = NULL;
+	if (m && m->type != YMAP)
+		return refuse(ch, "not a mapping: nw-edit changes it");
+	if (!edit_child(ch->e, base, part, y, &found))
+		return 0;
+	return found || edit_put(ch->e, base, part, y);
+}
+
 /* Set key to value (a text, checked as the schema says). */
 int
 change_set(struct change *ch, const char *key, const char *value)
 {
 	const struct key *k = schema_key(key);
-	char why[256], *y, *v = NULL;
+	char why[256], *y, *v = NULL, *base = NULL;
+	const char *part;
 	int ok;
+
+	if (k == NULL && (part = schema_part(key, &base)) != NULL) {
+		y = schema_yaml(key, ch->net, value, Y_LIST, why, sizeof why);
+		ok = y ? set_part(ch, base, part, y) : refuse(ch, why);
+		free(y);
+		free(base);
+		return ok;
+	}
 
 	if (k && k->type == K_NAME)	/* "  Bob  B " is Bob B */
 		value = v = utf8_squeeze(value);
@@ -55,10 +98,14 @@ int
 change_add(struct change *ch, const char *key, const char *value)
 {
 	struct ynode *v = ymap_get(ch->e->doc->root, key);
-	char why[256], *y;
+	char why[256], *y, *base = NULL;
 	size_t i;
 	int ok;
 
+	if (schema_part(key, &base) != NULL) {
+		free(base);
+		return refuse(ch, "a part of a mapping is set, not added to");
+	}
 	if (v && v->type == YSCALAR && ynode_str(v) &&
 	    strcmp(v->str, value) == 0)
 		return 1;
@@ -127,10 +174,33 @@ change_remove(struct change *ch, const char *key, const char *value,
 	return edit_remove(ch->e, key, value, found);
 }
 
-/* Remove key and its value; *found, when asked, says whether it was. */
+/*
+ * Remove key and its value, or a part of a mapping key (dates.anniversary;
+ * a mapping that is text goes with its text part); *found, when asked,
+ * says whether it was.
+ */
 int
 change_delete(struct change *ch, const char *key, int *found)
 {
+	struct ynode *m;
+	const char *part, *tp;
+	char *base = NULL;
+	int f = 0, ok;
+
+	if (schema_key(key) == NULL &&
+	    (part = schema_part(key, &base)) != NULL) {
+		m = ymap_get(ch->e->doc->root, base);
+		tp = schema_text_part(base);
+		if (m && m->type == YSCALAR && !ynode_isnull(m))
+			ok = tp && strcmp(part, tp) == 0 ?
+			    change_delete(ch, base, &f) : 1;
+		else
+			ok = edit_child(ch->e, base, part, NULL, &f);
+		free(base);
+		if (found)
+			*found = f;
+		return ok;
+	}
 	if (found)
 		*found = ymap_key(ch->e->doc->root, key) != NULL;
 	return edit_delete(ch->e, key);

@@ -409,15 +409,32 @@ value_free(struct value *v)
 	memset(v, 0, sizeof *v);
 }
 
-/* The value of a key of the file (C_KEYS), NULL when it has none. */
+/*
+ * The value of a key of the file (C_KEYS), or of a part of a mapping key
+ * ("dates.anniversary"; a mapping that is text is its text part), NULL
+ * when it has none.
+ */
 const struct value *
 contact_value(struct contact *c, const char *key)
 {
+	const struct value *m;
+	const char *part, *tp;
+	char *base = NULL;
 	size_t i;
 
 	for (i = 0; i + 1 < c->keys.n; i += 2)
 		if (c->keys.v[i].s && strcmp(c->keys.v[i].s, key) == 0)
 			return &c->keys.v[i + 1];
+	if ((part = schema_part(key, &base)) == NULL)
+		return NULL;
+	m = contact_value(c, base);
+	tp = schema_text_part(base);
+	free(base);
+	if (m && m->type == V_STR && tp && strcmp(part, tp) == 0)
+		return m;
+	for (i = 0; m && m->type == V_MAP && i + 1 < m->n; i += 2)
+		if (m->v[i].type == V_STR && strcmp(m->v[i].s, part) == 0)
+			return &m->v[i + 1];
 	return NULL;
 }
 

@@ -138,6 +138,8 @@ enum { Y_LIST = 1, Y_LENIENT = 2 };
 char		*schema_yaml(const char *, struct net *, const char *, int,
 		    char *, size_t);
 int		 email_plausible(const char *);
+const char	*schema_part(const char *, char **);
+const char	*schema_text_part(const char *);
 
 struct column {				/* a contact's column in CSV */
 	const char	*name;

@@ -44,7 +44,7 @@ static const struct key keys[] = {
 	{ "address",   K_STR,    K_SET,                 10,  NULL,  F(address) },
 	{ "birthday",  K_BDAY,   K_VITAL | K_SET,       11,  NULL,  F(bday) },
 	{ "dates",     K_DATES,  K_VITAL,               12,  NULL,  F(dates) },
-	{ "met",       K_MET,    0,                     13,  NULL,  F(met) },
+	{ "met",       K_MET,    K_SET,                 13,  NULL,  F(met) },
 	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(added) },
 	{ "last",      K_LAST,   K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "due",       K_DUE,    K_DERIVED,             0,   NULL,  NOFIELD },
@@ -494,6 +494,79 @@ schema_check(struct finding *f, const struct key *k, struct ynode *v)
 /* --- arguments ----------------------------------------------------------- */
 
 /*
+ * "dates.anniversary": a part of a mapping key of nw(5), its key in *base
+ * (to free) and the part returned; NULL when key names no such part (a
+ * whole key, or a user's own with a dot).
+ */
+const char *
+schema_part(const char *key, char **base)
+{
+	const struct key *k;
+	const char *dot = strchr(key, '.');
+
+	if (dot == NULL || dot[1] == '\0')
+		return NULL;
+	*base = xstrndup(key, dot - key);
+	k = schema_key(*base);
+	if (k && (k->type == K_LINKS || k->type == K_MAP ||
+	    k->type == K_DATES || k->type == K_MET))
+		return dot + 1;
+	free(*base);
+	*base = NULL;
+	return NULL;
+}
+
+/* The part a mapping key's text stands for (a met that is text: where). */
+const char *
+schema_text_part(const char *key)
+{
+	const struct key *k = schema_key(key);
+
+	return k && k->type == K_MET ? "where" : NULL;
+}
+
+/*
+ * The YAML text of v as the value of part of the mapping key k: a date
+ * of dates or met's date checked as one, met's via the id of a contact,
+ * any other part a string.  NULL with the reason in why when it is none.
+ */
+static char *
+part_yaml(const struct key *k, const char *part, struct net *net,
+    const char *v, char *why, size_t len)
+{
+	static const struct key date = { "date", K_DATE, 0, 0, NULL, 0 };
+	char buf[256], *path;
+	const char *bad = NULL;
+	int ok;
+
+	if (k->type == K_DATES)
+		bad = schema_invalid(k, net, v, buf, sizeof buf);
+	else if (k->type == K_MET && strcmp(part, "date") == 0)
+		bad = schema_invalid(&date, net, v, buf, sizeof buf);
+	else if (k->type == K_MET && strcmp(part, "via") == 0) {
+		path = net && id_valid(v) ? net_path(net, v) : NULL;
+		ok = path && access(path, F_OK) == 0;
+		free(path);
+		if (!ok) {
+			snprintf(why, len, "via '%s' names no contact", v);
+			return NULL;
+		}
+	} else if (k->type == K_MET && strcmp(part, "where") != 0) {
+		snprintf(why, len, "'met.%s': met has a date, where and via",
+		    part);
+		return NULL;
+	}
+	if (bad) {
+		snprintf(why, len, "'%s': not %s", v, bad);
+		return NULL;
+	}
+	if (k->type == K_DATES || (k->type == K_MET &&
+	    strcmp(part, "date") == 0))
+		return yaml_quote(v, Q_FLOW);	/* dates plain, as in a file */
+	return yaml_quote(v, Q_FLOW | Q_STR);
+}
+
+/*
  * The YAML text for v given as the value of key (nw-set, nw-add, an
  * import; key may be a user's own): checked as a file's value is, a date
  * given ahead made a date (next 2w), quoted so that it reads back as the
@@ -508,14 +581,19 @@ schema_yaml(const char *key, struct net *net, const char *v, int flags,
 {
 	int inlist = flags & Y_LIST;
 	const struct key *k = schema_key(key);
-	char buf[256], ds[11];
-	const char *bad = NULL;
+	char buf[256], ds[11], *base, *y;
+	const char *bad = NULL, *part;
 	int z;
 
 	if (!utf8_valid(v, strlen(v), NULL) || strchr(v, '\r')) {
 		snprintf(why, len, "'%s': not a value (a carriage return or "
 		    "bad UTF-8)", v);
 		return NULL;
+	}
+	if (k == NULL && (part = schema_part(key, &base)) != NULL) {
+		y = part_yaml(schema_key(base), part, net, v, why, len);
+		free(base);
+		return y;
 	}
 	if (k == NULL)
 		return yaml_quote(v, Q_STR | (inlist ? Q_FLOW : 0));
