@@ -595,6 +595,11 @@ schema_yaml(const char *key, struct net *net, const char *v, int flags,
 		free(base);
 		return y;
 	}
+	if (k == NULL && strchr(key, '.')) {
+		snprintf(why, len, "'%s': not a key, nor a part of a mapping "
+		    "of nw(5)", key);
+		return NULL;
+	}
 	if (k == NULL)
 		return yaml_quote(v, Q_STR | (inlist ? Q_FLOW : 0));
 	if (!(k->flags & K_SET)) {
