@@ -569,7 +569,7 @@ draft_key(struct buf *b, const struct draft *d, const struct key *k)
 		return;
 	case K_DATE:
 		if (strcmp(k->name, "added") == 0)
-			v = date_str(d->added, ds);
+			v = d->added == NODATE ? NULL : date_str(d->added, ds);
 		/* FALLTHROUGH */
 	case K_DUR:
 	case K_BDAY:

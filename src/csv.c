@@ -416,6 +416,7 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 	char *part, why[256];
 	size_t i, j;
 
+	r->own = col(h, "added") >= 0;	/* an empty one: it had none */
 	for (i = 0; i < h->n && i < row->n && r->err == NULL; i++) {
 		v = *row->f[i] ? row->f[i] : NULL;
 		if (v == NULL || (c = schema_column(h->f[i])) == NULL)
@@ -460,11 +461,7 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 			strv_free(&l);
 			break;
 		default:
-			if (strcmp(c->part, "added") != 0)
-				rec_set(r, c->part, v);
-			else if (!date_parse(v, &r->d.added))
-				r->err = xasprintf("'%s': not a date "
-				    "(YYYY-MM-DD)", v);
+			rec_own(r, c->part, v);
 		}
 	}
 	if (r->err == NULL && !draft_check(&r->d, net, why, sizeof why))

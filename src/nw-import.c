@@ -536,7 +536,7 @@ create(struct run *r, struct rec *rec)
 	char *id;
 	size_t who, i;
 
-	if (rec->d.added == NODATE)
+	if (rec->d.added == NODATE && !rec->own)
 		rec->d.added = date_today();
 	if (r->dry) {
 		id = plan_id(r, &rec->d);

@@ -419,6 +419,8 @@ struct rec {				/* a contact read from elsewhere */
 	int		 line;		/* where it starts in its file */
 	char		*err;		/* why it cannot be imported */
 	struct strv	 warn;		/* what was left out of it */
+	int		 own;		/* from nw's own export: a key it
+					   lacks the contact lacked (added) */
 };
 struct recs {
 	struct rec	*v;

@@ -140,6 +140,7 @@ char		*schema_yaml(const char *, struct net *, const char *, int,
 int		 email_plausible(const char *);
 const char	*schema_part(const char *, char **);
 const char	*schema_text_part(const char *);
+int		 schema_xnw(const struct key *);
 
 struct column {				/* a contact's column in CSV */
 	const char	*name;
@@ -206,6 +207,7 @@ void		 rec_name(struct rec *, const char *const *, size_t,
 		    struct buf *);
 int		 rec_parts(struct rec *, const char *const *);
 void		 rec_fail(struct rec *, int, const char *);
+void		 rec_own(struct rec *, const char *, const char *);
 void		 rec_done(struct rec *);
 char		*vc_text(const char *);
 void		 vc_line(struct buf *, const char *, const char *);

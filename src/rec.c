@@ -71,6 +71,29 @@ rec_set(struct rec *r, const char *key, const char *s)
 	free(c);
 }
 
+/*
+ * A value of nw's own key as nw wrote it (its CSV, X-NW- of a vCard):
+ * added is the draft's date; a value that is not one is the record's
+ * error.
+ */
+void
+rec_own(struct rec *r, const char *key, const char *s)
+{
+	char *c, *e;
+
+	if (strcmp(key, "added") != 0) {
+		rec_set(r, key, s);
+		return;
+	}
+	c = rec_clean(s, 0);
+	if (!date_parse(c, &r->d.added) && r->err == NULL) {
+		e = xasprintf("'%s': not a date (YYYY-MM-DD)", c);
+		rec_fail(r, 0, e);
+		free(e);
+	}
+	free(c);
+}
+
 /* A line of notes, "label: text" when there is a label. */
 void
 rec_note(struct rec *r, const char *label, const char *s)

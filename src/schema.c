@@ -690,6 +690,33 @@ schema_column(const char *name)
 	return NULL;
 }
 
+/* --- vCard -------------------------------------------------------------- */
+
+/*
+ * The keys a vCard has a property for (RFC 6350: name FN, name-parts N,
+ * aka NICKNAME, links URL and X-SOCIALPROFILE, address ADR, birthday
+ * BDAY, tags CATEGORIES, notes NOTE).  Every other key of a file but the
+ * log travels as X-NW- and its name in capitals (X-NW-CIRCLE), so that a
+ * card read back keeps it.
+ */
+static const char *const carded[] = { "name", "name-parts", "aka", "org",
+    "title", "email", "phone", "links", "address", "birthday", "tags",
+    "notes" };
+
+/* Does k travel in a vCard as an X-NW- property? */
+int
+schema_xnw(const struct key *k)
+{
+	size_t i;
+
+	if (k->type == K_LOG || (k->flags & K_DERIVED))
+		return 0;
+	for (i = 0; i < sizeof carded / sizeof carded[0]; i++)
+		if (strcmp(carded[i], k->name) == 0)
+			return 0;
+	return 1;
+}
+
 /* --- log kinds ----------------------------------------------------------- */
 
 /*
