@@ -425,6 +425,124 @@ void
 draft_free(struct draft *d)
 {
 	strv_free(&d->kv);
+	value_free(&d->more);
+}
+
+static void
+value_copy(struct value *to, const struct value *from)
+{
+	size_t i;
+
+	*to = *from;
+	to->s = from->s ? xstrdup(from->s) : NULL;
+	to->v = from->n ? xcalloc(from->n, sizeof *to->v) : NULL;
+	for (i = 0; i < from->n; i++)
+		value_copy(&to->v[i], &from->v[i]);
+}
+
+/* key: v kept as it is (the log, a user's own key), unless key has one. */
+void
+draft_more(struct draft *d, const char *key, const struct value *v)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < d->more.n; i += 2)
+		if (strcmp(d->more.v[i].s, key) == 0)
+			return;
+	d->more.type = V_MAP;
+	d->more.v = xrealloc(d->more.v, (d->more.n + 2) * sizeof *d->more.v);
+	memset(&d->more.v[d->more.n], 0, sizeof *d->more.v);
+	d->more.v[d->more.n].type = V_STR;
+	d->more.v[d->more.n].s = xstrdup(key);
+	value_copy(&d->more.v[d->more.n + 1], v);
+	d->more.n += 2;
+}
+
+/*
+ * A value as YAML in flow style that reads back as the same data: a
+ * number, true or false from JSON plain, a date plain as nw writes
+ * dates, any other string quoted when it must be.
+ */
+static void
+flow(struct buf *b, const struct value *v)
+{
+	size_t i;
+	char *q;
+	int z;
+
+	switch (v->type) {
+	case V_NULL:
+		buf_puts(b, "null");
+		break;
+	case V_STR:
+		q = (v->plain || date_parse(v->s, &z)) && !strchr(v->s, ' ') ?
+		    yaml_quote(v->s, Q_FLOW) : yaml_quote(v->s, Q_FLOW | Q_STR);
+		buf_puts(b, q);
+		free(q);
+		break;
+	case V_LIST:
+		buf_puts(b, "[");
+		for (i = 0; i < v->n; i++) {
+			buf_puts(b, i ? ", " : "");
+			flow(b, &v->v[i]);
+		}
+		buf_puts(b, "]");
+		break;
+	case V_MAP:
+		buf_puts(b, "{");
+		for (i = 0; i + 1 < v->n; i += 2) {
+			q = yaml_quote(v->v[i].s ? v->v[i].s : "", Q_FLOW |
+			    Q_STR);
+			buf_printf(b, "%s%s: ", i ? ", " : "", q);
+			free(q);
+			flow(b, &v->v[i + 1]);
+		}
+		buf_puts(b, "}");
+		break;
+	}
+}
+
+/*
+ * The keys kept as they are: the user's own, then the log, an entry a
+ * line as nw-log writes them.
+ */
+static void
+draft_kept(struct buf *b, const struct draft *d)
+{
+	const struct key *k;
+	const struct value *v;
+	size_t i, j;
+
+	for (i = 0; i + 1 < d->more.n; i += 2) {
+		k = schema_key(d->more.v[i].s);
+		v = &d->more.v[i + 1];
+		if (k && k->type != K_LOG)
+			continue;
+		if (k == NULL) {
+			flow(b, &d->more.v[i]);
+			buf_puts(b, ": ");
+			flow(b, v);
+			buf_puts(b, "\n");
+		} 
+	}
+	for (i = 0; i + 1 < d->more.n; i += 2) {
+		k = schema_key(d->more.v[i].s);
+		v = &d->more.v[i + 1];
+		if (k == NULL || k->type != K_LOG)
+			continue;
+		if (v->type != V_LIST || v->n == 0) {
+			buf_printf(b, "%s: ", k->name);
+			flow(b, v);
+			buf_puts(b, "\n");
+			continue;
+		}
+		buf_printf(b, "%s:\n", k->name);
+		for (j = 0; j < v->n; j++) {
+			buf_puts(b, "  - ");
+			flow(b, &v->v[j]);
+			buf_puts(b, "\n");
+		}
+	}
 }
 
 /*
@@ -618,7 +736,9 @@ draft_text(const struct draft *d)
 
 	k = schema_keys(&n);
 	for (i = 0; i < n; i++)
-		if (!(k[i].flags & K_DERIVED))
+		if (k[i].type == K_LOG)
+			draft_kept(&b, d);
+		else if (!(k[i].flags & K_DERIVED))
 			draft_key(&b, d, &k[i]);
 	return b.s;
 }
@@ -693,19 +813,17 @@ drafts_new(struct net *net)
 
 /*
  * The id a new contact asks for: the one it had (an import of nw's own
- * CSV or JSON), without a folder; else the slug of its name, without the
+ * CSV or JSON), its folder included; else the slug of its name, without the
  * prefix and suffix that name-parts say it has (Rear Admiral, PhD).
  */
 char *
 draft_id(const struct draft *d)
 {
-	const char *want = draft_get(d, "id"), *name, *pre, *suf, *p;
+	const char *want = draft_get(d, "id"), *name, *pre, *suf;
 	char *s, *id;
 	size_t n;
 
-	if (want && (p = strrchr(want, '/')) != NULL)
-		want = p + 1;
-	if (want && id_valid(want) && strchr(want, '\\') == NULL)
+	if (want && id_valid(want))
 		return xstrdup(want);
 	if ((name = draft_get(d, "name")) == NULL)
 		return xstrdup("contact");
@@ -724,6 +842,8 @@ draft_id(const struct draft *d)
 	free(s);
 	return id;
 }
+
+static int	folders(struct net *, const char *);
 
 /*
  * Where a new contact goes: its id is the slug of its name, with -2,
@@ -765,6 +885,12 @@ draft_place(struct net *net, const struct draft *d, struct drafts *dr,
 		id = xasprintf("%s-%d", base, i);
 	}
 	free(base);
+	if (strchr(id, '/') && folders(net, *path) == -1) {
+		free(*path);
+		free(id);
+		free(s);
+		return NULL;
+	}
 	*text = s;
 	return id;
 }

@@ -17,11 +17,12 @@ static const char usage_text[] =
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
-    "  -f format      vcard, linkedin, google or csv (default: told)\n"
+    "  -f format      vcard, linkedin, google, csv or json (default: told)\n"
     "  -n             dry run: print what would happen, write nothing\n"
     "  -u             update: fill what is empty, add what is new\n";
 
 #define NBUCKET		4096
+static const char same_id[] = "id";	/* known_as's why: the same id */
 #define NONE		((size_t)-1)
 #define MAXINPUT	(256 * 1024 * 1024)	/* bytes read from one file */
 
@@ -44,7 +45,7 @@ struct run {
 	struct refs	 refs;
 	struct known	*k;
 	size_t		 nk;
-	struct hent	*byname[NBUCKET], *byemail[NBUCKET];
+	struct hent	*byname[NBUCKET], *byemail[NBUCKET], *byid[NBUCKET];
 	struct strv	 created, updated, planned;
 	struct strv	 said;		/* output held back, see say() */
 	char		*first;		/* the first name created */
@@ -181,6 +182,7 @@ known_add(struct run *r, const char *id, const char *name, int type,
 	k->type = type;
 	k->file = r->file;
 	index_add(r->byname, k->name, r->nk);
+	index_add(r->byid, k->id, r->nk);
 	for (i = 0; i < email->n; i++)
 		known_email(r, r->nk, email->v[i]);
 	return r->nk++;
@@ -210,15 +212,24 @@ rec_type(struct rec *rec)
 }
 
 /*
- * The contact a record is: the same email, else the same name, and of
- * the same type: a person is never taken for a community.
+ * The contact a record is: one of nw's own (its JSON) the contact of the
+ * same id; else the same email, else the same name, and of the same
+ * type: a person is never taken for a community.
  */
 static size_t
 known_as(struct run *r, struct rec *rec, const char **why)
 {
-	const char *e;
+	struct hent *e0;
+	const char *e, *id = draft_get(&rec->d, "id");
 	size_t i, who;
 	int type = rec_type(rec);
+
+	for (e0 = id && rec->own ? r->byid[key_hash(id)] : NULL; e0;
+	    e0 = e0->next)
+		if (strcmp(e0->key, id) == 0 && r->k[e0->who].file == -1) {
+			*why = same_id;
+			return e0->who;
+		}
 
 	for (i = 0; (e = draft_value(&rec->d, "email", i)) != NULL; i++)
 		if ((who = index_find(r, r->byemail, e, type)) != NONE) {
@@ -566,6 +577,7 @@ import_one(struct run *r, struct rec *rec, const char *path)
 {
 	const char *why;
 	size_t who, i;
+	char *same;
 
 	if (rec->err) {
 		if (rec->line)
@@ -580,13 +592,16 @@ import_one(struct run *r, struct rec *rec, const char *path)
 		return create(r, rec);
 	if (r->update)
 		return update(r, who, rec);
+	same = why == NULL ? xstrdup("name") : why == same_id ?
+	    xstrdup("id") : xasprintf("email %s", why);
 	if (r->dry)
-		say(r, 1, "%s\tskip\t%s\tsame %s%s", r->k[who].id,
-		    draft_get(&rec->d, "name"), why ? "email " : "name", why ? why : "");
+		say(r, 1, "%s\tskip\t%s\tsame %s", r->k[who].id,
+		    draft_get(&rec->d, "name"), same);
 	else
 		say(r, 2, "nw-import: '%s': already in the network as %s "
-		    "(same %s%s)", draft_get(&rec->d, "name"), r->k[who].id,
-		    why ? "email " : "name", why ? why : "");
+		    "(same %s)", draft_get(&rec->d, "name"), r->k[who].id,
+		    same);
+	free(same);
 	return 0;
 }
 
@@ -698,6 +713,8 @@ run_free(struct run *r)
 			next = e->next, free(e);
 		for (e = r->byemail[i]; e; e = next)
 			next = e->next, free(e);
+		for (e = r->byid[i]; e; e = next)
+			next = e->next, free(e);
 	}
 	for (i = 0; i < r->nk; i++) {
 		free(r->k[i].id);
@@ -734,7 +751,7 @@ main(int argc, char *argv[])
 		case 'f':
 			if ((fmt = import_format(optarg)) == 0)
 				errx(2, "'%s': not a format (vcard, linkedin, "
-				    "google, csv)", optarg);
+				    "google, csv, json)", optarg);
 			break;
 		case 'n': r.dry = 1; break;
 		case 'u': r.update = 1; break;
@@ -761,8 +778,12 @@ main(int argc, char *argv[])
 			rv = 1;
 			continue;
 		}
-		if (fmt == IN_VCARD || (fmt == 0 && import_detect(text, len)))
+		if (fmt == IN_VCARD || (fmt == 0 &&
+		    import_detect(text, len) == IN_VCARD))
 			vcard_read(text, len, &in[i]);
+		else if (fmt == IN_JSON || (fmt == 0 &&
+		    import_detect(text, len) == IN_JSON))
+			json_read(text, len, &in[i]);
 		else if (len > 0)
 			import_csv(text, len, fmt, r.net, &in[i]);
 		if (in[i].ignored.n) {

@@ -330,6 +330,8 @@ int	 change_replace(struct net *, const char *, const char *, size_t,
 struct draft {				/* a contact about to be created */
 	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
 	int		 added;
+	struct value	 more;		/* keys kept as they are: the log, a
+					   user's own (nw's JSON); a map */
 };
 void		 draft_set(struct draft *, const char *, const char *);
 void		 draft_unset(struct draft *, const char *, const char *);
@@ -346,6 +348,7 @@ int		 drafts_write(struct drafts *, void (*)(const char *,
 		    const char *, void *), void *);
 void		 drafts_free(struct drafts *);
 void		 draft_free(struct draft *);
+void		 draft_more(struct draft *, const char *, const struct value *);
 
 struct batch {				/* a run of changes, one commit */
 	struct net	*net;
@@ -403,6 +406,7 @@ void	 report_buf(struct buf *, const char *, int, int, const char *,
 void	 json_str(FILE *, const char *);
 void	 json_value(FILE *, const struct value *);
 void	 json_contact(FILE *, struct net *, struct contact *, int);
+const char *json_parse(const char *, size_t, struct value *);
 void	 csv_header(FILE *);
 void	 csv_contact(FILE *, struct net *, struct contact *, int);
 void	 ical_begin(struct buf *);
@@ -427,11 +431,12 @@ struct recs {
 	size_t		 n;
 	struct strv	 ignored;	/* CSV columns not imported */
 };
-enum { IN_VCARD = 1, IN_LINKEDIN, IN_GOOGLE, IN_CSV };
+enum { IN_VCARD = 1, IN_LINKEDIN, IN_GOOGLE, IN_CSV, IN_JSON };
 int	 import_format(const char *);
 int	 import_detect(const char *, size_t);
 void	 import_csv(const char *, size_t, int, struct net *, struct recs *);
 void	 vcard_read(const char *, size_t, struct recs *);
+void	 json_read(const char *, size_t, struct recs *);
 void	 rec_free(struct rec *);
 
 /* --- git: git.c ------------------------------------------------------------ */

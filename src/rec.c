@@ -17,10 +17,11 @@
 int
 import_format(const char *s)
 {
-	static const char *names[] = { "vcard", "linkedin", "google", "csv" };
+	static const char *names[] = { "vcard", "linkedin", "google", "csv",
+	    "json" };
 	int i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 5; i++)
 		if (strcmp(s, names[i]) == 0)
 			return IN_VCARD + i;
 	return 0;
@@ -376,5 +377,7 @@ import_detect(const char *s, size_t len)
 		i++;
 	if (len - i >= 11 && strncasecmp(s + i, "BEGIN:VCARD", 11) == 0)
 		return IN_VCARD;
+	if (i < len && s[i] == '{')
+		return IN_JSON;
 	return 0;
 }
