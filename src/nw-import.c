@@ -48,10 +48,14 @@ struct run {
 	struct hent	*byname[NBUCKET], *byemail[NBUCKET], *byid[NBUCKET];
 	struct strv	 created, updated, planned;
 	struct strv	 said;		/* output held back, see say() */
+	struct check	 ck;		/* nw-check's rules across contacts */
+	struct rec	**later;	/* records whose via names one to come */
+	size_t		 nlater;
 	char		*first;		/* the first name created */
 	struct drafts	*dr;		/* those created, until written */
 	int		 dry, update, bar, failed;
 	int		 file;		/* the input being imported */
+	int		 deferring;	/* importing r->later */
 	size_t		 done, total;
 };
 
@@ -240,6 +244,47 @@ known_as(struct run *r, struct rec *rec, const char **why)
 	return index_find(r, r->byname, draft_get(&rec->d, "name"), type);
 }
 
+/* Is id a contact of the network, or one this import creates? */
+static int
+known_id(struct run *r, const char *id)
+{
+	struct hent *e;
+
+	for (e = r->byid[key_hash(id)]; e; e = e->next)
+		if (strcmp(e->key, id) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * What of the record nw-check would refuse across contacts is left out,
+ * and said: an email another contact has (id is the record's contact, ""
+ * for a new one), a via that names no contact.
+ */
+static void
+trim(struct run *r, struct rec *rec, const char *id)
+{
+	const char *e, *other, *via;
+	char *v;
+	size_t i;
+
+	for (i = 0; (e = draft_value(&rec->d, "email", i)) != NULL;)
+		if ((other = check_email_taken(&r->ck, e, id)) != NULL) {
+			say(r, 2, "nw-import: '%s': email '%s' is also on %s: "
+			    "left out", draft_get(&rec->d, "name"), e, other);
+			v = xstrdup(e);
+			draft_unset(&rec->d, "email", v);
+			free(v);
+		} else
+			i++;
+	if ((via = draft_get(&rec->d, "met.via")) != NULL &&
+	    !known_id(r, via)) {
+		say(r, 2, "nw-import: '%s': via '%s' names no contact: left "
+		    "out", draft_get(&rec->d, "name"), via);
+		draft_unset(&rec->d, "met.via", NULL);
+	}
+}
+
 /* Digits and a leading '+': "+44 20 7946" is "+44-20-7946". */
 static char *
 phone_key(const char *s)
@@ -351,11 +396,16 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 	struct known *k = &r->k[who];
 	struct contact *c;
 	const struct value *cv;
-	const char *v;
+	const char *v, *o;
 	size_t i;
 
 	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++)
-		if (!strv_hascase(&k->email, v))
+		if (strv_hascase(&k->email, v) || strv_hascase(&nw->email, v))
+			continue;
+		else if ((o = check_email_taken(&r->ck, v, k->id)) != NULL)
+			say(r, 2, "nw-import: '%s': email '%s' is also on %s: "
+			    "left out", draft_get(&rec->d, "name"), v, o);
+		else
 			strv_add(&nw->email, v);
 	known_phones(r, who);
 	for (i = 0; (v = draft_value(&rec->d, "phone", i)) != NULL; i++)
@@ -506,8 +556,10 @@ update(struct run *r, size_t who, struct rec *rec)
 	}
 	free(what);
 	if (rv == 0) {
-		for (i = 0; i < nw.email.n; i++)
+		for (i = 0; i < nw.email.n; i++) {
 			known_email(r, who, nw.email.v[i]);
+			check_claim(&r->ck, nw.email.v[i], k->id);
+		}
 		for (i = 0; i < nw.phone.n; i++)
 			strv_add(&k->phone, nw.phone.v[i]);
 	}
@@ -549,6 +601,7 @@ create(struct run *r, struct rec *rec)
 
 	if (rec->d.added == NODATE && !rec->own)
 		rec->d.added = date_today();
+	trim(r, rec, "");
 	if (r->dry) {
 		id = plan_id(r, &rec->d);
 		say(r, 1, "%s\tcreate\t%s", id, draft_get(&rec->d, "name"));
@@ -560,8 +613,10 @@ create(struct run *r, struct rec *rec)
 		if (r->first == NULL)
 			r->first = xstrdup(draft_get(&rec->d, "name"));
 	}
-	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++)
+	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++) {
 		strv_add(&email, v);
+		check_claim(&r->ck, v, id);
+	}
 	who = known_add(r, id, draft_get(&rec->d, "name"), rec_type(rec),
 	    &email);
 	strv_free(&email);
@@ -575,7 +630,7 @@ create(struct run *r, struct rec *rec)
 static int
 import_one(struct run *r, struct rec *rec, const char *path)
 {
-	const char *why;
+	const char *why, *via;
 	size_t who, i;
 	char *same;
 
@@ -588,8 +643,20 @@ import_one(struct run *r, struct rec *rec, const char *path)
 	}
 	for (i = 0; i < rec->warn.n; i++)
 		say(r, 2, "%s:%d: %s", path, rec->line, rec->warn.v[i]);
-	if ((who = known_as(r, rec, &why)) == NONE)
+	if ((who = known_as(r, rec, &why)) == NONE) {
+		via = draft_get(&rec->d, "met.via");
+		if (via && !known_id(r, via) && !r->deferring) {
+			/* it may name one further on: created after the rest */
+			r->later = xrealloc(r->later, (r->nlater + 1) *
+			    sizeof *r->later);
+			r->later[r->nlater] = xmalloc(sizeof **r->later);
+			*r->later[r->nlater] = *rec;
+			strv_free(&r->later[r->nlater++]->warn); /* said */
+			memset(rec, 0, sizeof *rec);
+			return 0;
+		}
 		return create(r, rec);
+	}
 	if (r->update)
 		return update(r, who, rec);
 	same = why == NULL ? xstrdup("name") : why == same_id ?
@@ -803,6 +870,8 @@ main(int argc, char *argv[])
 		r.dr = drafts_new(r.net);
 	}
 	known_load(&r);
+	r.ck.net = r.net;
+	r.ck.refs = r.refs;		/* loaded: the same contacts */
 	r.bar = isatty(2) && r.total >= 100;
 	for (i = 0; i < (size_t)nin; i++) {
 		path = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
@@ -817,6 +886,13 @@ main(int argc, char *argv[])
 		free(in[i].v);
 		strv_free(&in[i].ignored);
 	}
+	r.deferring = 1;
+	for (i = 0; i < r.nlater; i++) {
+		rv |= import_one(&r, r.later[i], "");
+		rec_free(r.later[i]);
+		free(r.later[i]);
+	}
+	free(r.later);
 	progress(&r, 0);
 	free(in);
 	if (!r.dry) {
@@ -826,6 +902,8 @@ main(int argc, char *argv[])
 		net_unlock(r.net);
 	}
 	drafts_free(r.dr);
+	r.ck.refs = (struct refs){ 0 };	/* freed with r.refs */
+	check_free(&r.ck);
 	tell(&r);
 	run_free(&r);
 	return out_close() || rv;

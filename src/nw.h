@@ -149,6 +149,7 @@ struct key {
 const struct key	*schema_keys(size_t *);
 const struct key	*schema_key(const char *);
 int			 schema_arg(const char *, struct net *, const char *);
+int			 schema_via(struct net *, const char *);
 
 enum {					/* what a log entry's kind means */
 	KIND_CONTACT = 1,		/* it counts as contact */
@@ -380,6 +381,8 @@ int	 check_text(struct check *, const char *, const char *, const char *,
 	    size_t);
 int	 check_file(struct check *, const char *);
 int	 check_files(struct check *, char **, size_t, struct strv *);
+const char *check_email_taken(struct check *, const char *, const char *);
+void	 check_claim(struct check *, const char *, const char *);
 void	 check_free(struct check *);
 void	 check_settings(struct check *);
 void	 check_note(struct check *, const char *, int, const char *, ...)

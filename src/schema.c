@@ -76,6 +76,21 @@ schema_key(const char *name)
 	return NULL;
 }
 
+/* Does v, met's via, name a contact of the network? */
+int
+schema_via(struct net *net, const char *v)
+{
+	char *path;
+	int ok;
+
+	if (!id_valid(v))
+		return 0;
+	path = net_path(net, v);
+	ok = access(path, F_OK) == 0;
+	free(path);
+	return ok;
+}
+
 /* One '@' with text on both sides and no blanks: enough to catch typos. */
 int
 email_plausible(const char *s)
@@ -220,7 +235,6 @@ met(struct finding *f, const struct key *k, struct ynode *n)
 {
 	static const struct key date = { "date", K_DATE, 0, 0, NULL, 0 };
 	struct ynode *kn, *v;
-	char *path;
 	size_t i;
 
 	(void)k;
@@ -243,13 +257,9 @@ met(struct finding *f, const struct key *k, struct ynode *n)
 		} else if (!isstr(f, v, strcmp(kn->str, "via") ? kn->str :
 		    "via") || ynode_isnull(v))
 			continue;
-		else if (strcmp(kn->str, "via") == 0 && f->net) {
-			path = net_path(f->net, v->str);
-			if (!id_valid(v->str) || access(path, F_OK) == -1)
-				f->say(f, v, 1, "via '%s' names no contact",
-				    v->str);
-			free(path);
-		}
+		else if (strcmp(kn->str, "via") == 0 && f->net &&
+		    !schema_via(f->net, v->str))
+			f->say(f, v, 1, "via '%s' names no contact", v->str);
 	}
 }
 
@@ -535,19 +545,15 @@ part_yaml(const struct key *k, const char *part, struct net *net,
     const char *v, char *why, size_t len)
 {
 	static const struct key date = { "date", K_DATE, 0, 0, NULL, 0 };
-	char buf[256], *path;
+	char buf[256];
 	const char *bad = NULL;
-	int ok;
 
 	if (k->type == K_DATES)
 		bad = schema_invalid(k, net, v, buf, sizeof buf);
 	else if (k->type == K_MET && strcmp(part, "date") == 0)
 		bad = schema_invalid(&date, net, v, buf, sizeof buf);
 	else if (k->type == K_MET && strcmp(part, "via") == 0) {
-		path = net && id_valid(v) ? net_path(net, v) : NULL;
-		ok = path && access(path, F_OK) == 0;
-		free(path);
-		if (!ok) {
+		if (net == NULL || !schema_via(net, v)) {
 			snprintf(why, len, "via '%s' names no contact", v);
 			return NULL;
 		}

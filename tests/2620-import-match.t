@@ -59,4 +59,42 @@ run nw-import "$T/two.vcf"
 is "$rc:$out" "0:" "imported again: nothing new (the names are in the network now)"
 run nw-add 'ΣΟΦΊΑ Παπαδοπούλου'
 is "$rc:$out" "0:σοφία-παπαδοπούλου" "nw-add folds Greek too"
+
+# what nw-check would refuse across contacts is left out, and said
+mknet x
+crlf BEGIN:VCARD VERSION:4.0 KIND:group FN:ACM EMAIL:info@acm.org END:VCARD \
+	BEGIN:VCARD VERSION:4.0 'FN:Ann Avery' EMAIL:info@acm.org EMAIL:ann@x.org \
+	END:VCARD >"$T/grp.vcf"
+run nw-import "$T/grp.vcf"
+is "$rc:$out:$err" "0:acm
+ann-avery:nw-import: 'Ann Avery': email 'info@acm.org' is also on acm: left out" \
+	"a group card and a person with the same EMAIL: the person's left out"
+printf 'name: Ann Avery\nemail: ann@x.org\nadded: 2026-11-25\n' >"$T/want"
+same "$NW_DIR/ann-avery.yaml" "$T/want" "the person without it"
+printf 'name: Bo Byrd\nemail: bo@x.org\n' >"$NW_DIR/bo-byrd.yaml"
+crlf BEGIN:VCARD VERSION:3.0 'FN:Ann Avery' EMAIL:bo@x.org EMAIL:new@x.org \
+	END:VCARD >"$T/u.vcf"
+run nw-import -u "$T/u.vcf"
+is "$rc:$out:$err" "0:bo-byrd:nw-import: 'Ann Avery': bo-byrd adds email new@x.org" \
+	"-u: a card with another contact's email is that contact"
+crlf BEGIN:VCARD VERSION:3.0 'FN:Ann Avery' EMAIL:ann@x.org EMAIL:info@acm.org \
+	EMAIL:new@x.org EMAIL:ann2@x.org END:VCARD >"$T/u.vcf"
+run nw-import -u "$T/u.vcf"
+is "$rc:$out:$err" "0:ann-avery:nw-import: 'Ann Avery': email 'info@acm.org' is also on acm: left out
+nw-import: 'Ann Avery': email 'new@x.org' is also on bo-byrd: left out
+nw-import: 'Ann Avery': ann-avery adds email ann2@x.org" \
+	"-u: an email another contact has is not added, and that is said"
+printf 'name: Ann Avery\nemail: [ann@x.org, ann2@x.org]\nadded: 2026-11-25\n' >"$T/want"
+same "$NW_DIR/ann-avery.yaml" "$T/want" "-u: the other emails added"
+printf 'name,via\nBen,nobody\nCy,dee\nDee,\nEd,ann-avery\n' >"$T/via.csv"
+run nw-import "$T/via.csv"
+is "$rc:$out:$err" "0:dee
+ed
+ben
+cy:nw-import: 'Ben': via 'nobody' names no contact: left out" \
+	"CSV: a via naming nobody is left out; one naming a row further on is kept"
+printf 'name: Cy\nmet: {via: dee}\nadded: 2026-11-25\n' >"$T/want"
+same "$NW_DIR/cy.yaml" "$T/want" "the via to a later row kept"
+run nw-check
+is "$rc:$out$err" "0:" "nw-check finds nothing the import wrote"
 done_testing
