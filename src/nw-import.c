@@ -1,4 +1,4 @@
-/* nw-import - create contacts from vCards, LinkedIn and Google CSV */
+/* nw-import - create contacts from vCards, LinkedIn, Google CSV, nw's own */
 
 #include <sys/stat.h>
 

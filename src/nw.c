@@ -31,7 +31,7 @@ static const struct { const char *name, *what; } cmds[] = {
 	{ "edit", "edit a person's file, checked before it is saved" },
 	{ "check", "lint the network" },
 	{ "merge", "git merge driver for contact files" },
-	{ "import", "import vCard, LinkedIn or Google contacts" },
+	{ "import", "import vCard, LinkedIn, Google contacts or nw's exports" },
 	{ "export", "export vCard, ICS, JSON or CSV" },
 	{ "stats", "the network at a glance" },
 };
