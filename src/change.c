@@ -857,6 +857,7 @@ draft_place(struct net *net, const struct draft *d, struct drafts *dr,
 {
 	struct stat st;
 	struct ydoc *doc;
+	struct contact *c;
 	char *base, *id, *s;
 	const char *got, *name;
 	int i, ok;
@@ -867,6 +868,11 @@ draft_place(struct net *net, const struct draft *d, struct drafts *dr,
 	got = ynode_str(ymap_get(doc->root, "name"));
 	ok = got && name && strcmp(got, name) == 0;
 	ydoc_free(doc);
+	if (ok && d->more.n) {		/* kept as they were: still usable? */
+		c = contact_parse(net, "new", s, strlen(s), 0);
+		ok = c->err == NULL;
+		contact_free(c);
+	}
 	if (!ok) {
 		warnx("'%s': the new file would not read back; nothing "
 		    "written", name ? name : "");

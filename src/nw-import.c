@@ -244,7 +244,10 @@ known_as(struct run *r, struct rec *rec, const char **why)
 	return index_find(r, r->byname, draft_get(&rec->d, "name"), type);
 }
 
-/* Is id a contact of the network, or one this import creates? */
+/*
+ * Is id a contact of the network (its file there, as nw-check asks of a
+ * via), or one this import creates?
+ */
 static int
 known_id(struct run *r, const char *id)
 {
@@ -253,7 +256,7 @@ known_id(struct run *r, const char *id)
 	for (e = r->byid[key_hash(id)]; e; e = e->next)
 		if (strcmp(e->key, id) == 0)
 			return 1;
-	return 0;
+	return schema_via(r->net, id);
 }
 
 /*
@@ -283,6 +286,48 @@ trim(struct run *r, struct rec *rec, const char *id)
 		    "out", draft_get(&rec->d, "name"), via);
 		draft_unset(&rec->d, "met.via", NULL);
 	}
+}
+
+static int	import_one(struct run *, struct rec *, const char *);
+
+/* Does the record's via name a contact that is not there (yet)? */
+static int
+waits(struct run *r, struct rec *rec)
+{
+	const char *via = draft_get(&rec->d, "met.via");
+
+	return via && !known_id(r, via);
+}
+
+/*
+ * The records whose via named one not there yet, each once what it names
+ * is (in rounds: one may name another of them), then the rest, their via
+ * left out.
+ */
+static int
+import_later(struct run *r)
+{
+	size_t i;
+	int rv = 0, more, last = 0;
+
+	r->deferring = 1;
+	do {
+		more = 0;
+		for (i = 0; i < r->nlater; i++) {
+			if (r->later[i] == NULL || (!last &&
+			    waits(r, r->later[i])))
+				continue;
+			rv |= import_one(r, r->later[i], "");
+			rec_free(r->later[i]);
+			free(r->later[i]);
+			r->later[i] = NULL;
+			more = 1;
+		}
+		if (!more && !last)
+			more = last = 1;
+	} while (more && r->nlater);
+	free(r->later);
+	return rv;
 }
 
 /* Digits and a leading '+': "+44 20 7946" is "+44-20-7946". */
@@ -630,7 +675,7 @@ create(struct run *r, struct rec *rec)
 static int
 import_one(struct run *r, struct rec *rec, const char *path)
 {
-	const char *why, *via;
+	const char *why;
 	size_t who, i;
 	char *same;
 
@@ -644,8 +689,7 @@ import_one(struct run *r, struct rec *rec, const char *path)
 	for (i = 0; i < rec->warn.n; i++)
 		say(r, 2, "%s:%d: %s", path, rec->line, rec->warn.v[i]);
 	if ((who = known_as(r, rec, &why)) == NONE) {
-		via = draft_get(&rec->d, "met.via");
-		if (via && !known_id(r, via) && !r->deferring) {
+		if (waits(r, rec) && !r->deferring) {
 			/* it may name one further on: created after the rest */
 			r->later = xrealloc(r->later, (r->nlater + 1) *
 			    sizeof *r->later);
@@ -886,13 +930,7 @@ main(int argc, char *argv[])
 		free(in[i].v);
 		strv_free(&in[i].ignored);
 	}
-	r.deferring = 1;
-	for (i = 0; i < r.nlater; i++) {
-		rv |= import_one(&r, r.later[i], "");
-		rec_free(r.later[i]);
-		free(r.later[i]);
-	}
-	free(r.later);
+	rv |= import_later(&r);
 	progress(&r, 0);
 	free(in);
 	if (!r.dry) {

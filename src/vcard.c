@@ -362,6 +362,12 @@ xnw_read(struct rec *r, const char *name, const char *value)
 	const char *tp;
 	size_t i;
 
+	if (strcmp(key, "id") == 0) {	/* the id it asks for */
+		s = unescape(value, strlen(value));
+		rec_set(r, key, s);
+		free(s);
+		goto done;
+	}
 	if ((k = schema_key(key)) == NULL || !schema_xnw(k))
 		goto done;
 	switch (k->type) {
@@ -910,7 +916,8 @@ links(struct buf *b, struct contact *c)
  * X-NW- and its name in capitals: a text as it is (X-NW-CIRCLE:close), a
  * list's items joined by commas (X-NW-GROUPS:ACM,Royal Society), each
  * pair of a mapping a property of two components (X-NW-DATES:anniversary;
- * 2012-06-09), a mapping that is text one.  c was loaded with C_KEYS.
+ * 2012-06-09), a mapping that is text one; first X-NW-ID, the id, which
+ * a contact read back asks for.  c was loaded with C_KEYS.
  */
 static void
 xnw_write(struct buf *b, struct contact *c)
@@ -921,6 +928,7 @@ xnw_write(struct buf *b, struct contact *c)
 	char *prop, *p, *x, *y, *line;
 	size_t i, j, n;
 
+	text(b, "X-NW-ID", c->id);
 	k = schema_keys(&n);
 	for (i = 0; i < n; i++) {
 		if (!schema_xnw(&k[i]) ||

@@ -78,8 +78,7 @@ if [ -z "$PY" ]; then
 fi
 
 # cmpnet A.json B.json MODE: the contacts the same; MODE json: all of
-# them, by id; csv: but the log, the user's own keys, last and due; vcard:
-# the same, the ids left out too (a card has none), as a multiset.
+# them; csv and vcard: but the log, the user's own keys, last and due.
 cat >"$T/cmp.py" <<'P'
 import json, sys
 a_path, b_path, mode = sys.argv[1:4]
@@ -92,8 +91,6 @@ def load(p):
             for k in list(d):
                 if k not in own or k in ("log", "last", "due"):
                     del d[k]
-        if mode == "vcard":
-            d.pop("id", None)
         out.append(json.dumps(d, sort_keys=True, ensure_ascii=False))
     return sorted(out)
 a, b = load(a_path), load(b_path)
