@@ -90,8 +90,8 @@ printf 'name,via\nBen,nobody\nCy,dee\nDee,\nEd,ann-avery\n' >"$T/via.csv"
 run nw-import "$T/via.csv"
 is "$rc:$out:$err" "0:dee
 ed
-ben
-cy:nw-import: 'Ben': via 'nobody' names no contact: left out" \
+cy
+ben:nw-import: 'Ben': via 'nobody' names no contact: left out" \
 	"CSV: a via naming nobody is left out; one naming a row further on is kept"
 printf 'name: Cy\nmet: {via: dee}\nadded: 2026-11-25\n' >"$T/want"
 same "$NW_DIR/cy.yaml" "$T/want" "the via to a later row kept"
