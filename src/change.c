@@ -870,8 +870,14 @@ draft_place(struct net *net, const struct draft *d, struct drafts *dr,
 	ydoc_free(doc);
 	if (ok && d->more.n) {		/* kept as they were: still usable? */
 		c = contact_parse(net, "new", s, strlen(s), 0);
+		if (c->err)
+			warnx("'%s': %s; nothing written", name, c->err);
 		ok = c->err == NULL;
 		contact_free(c);
+		if (!ok) {
+			free(s);
+			return NULL;
+		}
 	}
 	if (!ok) {
 		warnx("'%s': the new file would not read back; nothing "

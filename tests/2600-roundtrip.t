@@ -70,6 +70,28 @@ is "$rc:$out:$err" "0:test-one:nw-import: '$T/x.csv': column not imported: 'foo'
 printf 'name: Test One\ndates: {anniversary: 2012-06-09}\nadded: 2026-11-25\n' >"$T/want"
 same "$NW_DIR/test-one.yaml" "$T/want" "CSV: the dates column becomes dates"
 
+# --- JSON: what each line gives ------------------------------------------------------
+
+mknet json
+printf '%s\n' '{"id":"ann","name":"Ann"}' '[1]' '{"name":' '' \
+	'{"name":"Bo","x":{"y":[1,true,null,"2"]},"log":[{"date":"2026-01-02","kind":"call","note":"a: b"}],"last":"2026-01-02","due":null}' \
+	'{"name":"Cy","log":[{"date":"bad"}]}' '{"id":"a/../b","name":"D\u00e9 \ud83d\ude00"}' >"$T/bad.json"
+run nw-import "$T/bad.json"
+is "$rc:$out:$err" "1:ann
+bo
+de:nw-import: 'Cy': log date 'bad' is not a date (YYYY-MM-DD); nothing written
+$T/bad.json:2: not a JSON object
+$T/bad.json:3: a value missing" \
+	"JSON: each line a contact; a bad line or a log nw cannot read said, the rest imported"
+cat >"$T/want" <<'Y'
+name: Bo
+x: {"y": [1, true, null, "2"]}
+log:
+  - {date: 2026-01-02, kind: call, note: "a: b"}
+Y
+same "$NW_DIR/bo.yaml" "$T/want" "JSON: the user's own keys and the log as they were; no added when it had none"
+is "$(cat "$NW_DIR/de.yaml")" "name: Dé 😀" "JSON: escapes undone; an id that leads out of its folder not taken"
+
 # --- round trips ------------------------------------------------------------------
 
 if [ -z "$PY" ]; then
