@@ -234,7 +234,7 @@ split(struct strv *l, const char *s, const char *sep)
 
 /*
  * The values of a list or mapping cell of nw's own CSV, as csv_text
- * writes them: separated by ';', with a '\\' before a ';', '=' or '\\'
+ * writes them: separated by ';', with a '\' before a ';', '=' or '\'
  * that is part of a value.  Each value is cleaned, empty ones dropped.
  * A mapping's (map) are pairs split at the first '=' that is not part of
  * a value: key, value, ...; the key "" for an item with none.
@@ -564,7 +564,7 @@ csv_put(FILE *f, const char *s, int last)
 	fputs(last ? "\r\n" : ",", f);
 }
 
-/* s in a list or mapping cell: '\\' before a ';', '=' or '\\' of it. */
+/* s in a list or mapping cell: '\' before a ';', '=' or '\' of it. */
 static void
 csv_escaped(struct buf *b, const char *s)
 {
