@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -56,9 +57,9 @@ setdur(const char *path, struct ynode *n, struct dur *du, int never)
 		    "2m, 1y)", s ? s : "");
 }
 
-/* offers: a list of strings, or one. */
+/* offers, me: a list of strings, or one. */
 static void
-setlist(const char *path, struct ynode *n, struct strv *l)
+setlist(const char *path, struct ynode *n, struct strv *l, const char *what)
 {
 	struct ynode *it;
 	size_t i;
@@ -71,16 +72,32 @@ setlist(const char *path, struct ynode *n, struct strv *l)
 		return;
 	}
 	if (n->type != YSEQ)
-		settings_error(path, n, "%s", "offers must be a list of "
-		    "strings");
+		settings_error(path, n, "%s must be a list of strings", what);
 	for (i = 0; i < n->nkid; i++) {
 		it = ynode_deref(n->kid[i]);
 		if (it->type != YSCALAR)
-			settings_error(path, it, "%s", "offers must be a list "
-			    "of strings");
+			settings_error(path, it, "%s must be a list of "
+			    "strings", what);
 		if (!ynode_isnull(it))
 			strv_add(l, it->str);
 	}
+}
+
+/* mail-max-rcpt, cal-max-attendees: a whole number above 0. */
+static void
+setcount(const char *path, struct ynode *n, int *count)
+{
+	const char *s = ynode_str(n);
+	char *end;
+	long l;
+
+	errno = 0;
+	l = s ? strtol(s, &end, 10) : 0;
+	if (s == NULL || *s < '0' || *s > '9' || *end != '\0' || errno ||
+	    l < 1 || l > 100000)
+		settings_error(path, n, "'%s': not a number (1 to 100000)",
+		    s ? s : "");
+	*count = l;
 }
 
 static void
@@ -102,6 +119,9 @@ settings(struct net *net)
 	net->birthdays = (struct dur){ 7, 'd' };
 	net->floor = (struct dur){ 1, 'y' };
 	net->autocommit = 1;
+	net->mail_max_rcpt = 20;
+	net->cal_since = (struct dur){ 1, 'y' };
+	net->cal_max_attendees = 12;
 
 	path = xasprintf("%s/.nw.yaml", net->dir);
 	if (access(path, F_OK) == -1) {
@@ -145,7 +165,15 @@ settings(struct net *net)
 	if ((v = ymap_get(r, "floor")) != NULL)
 		setdur(path, v, &net->floor, 0);
 	if ((v = ymap_get(r, "offers")) != NULL)
-		setlist(path, v, &net->offers);
+		setlist(path, v, &net->offers, "offers");
+	if ((v = ymap_get(r, "me")) != NULL)
+		setlist(path, v, &net->me, "me");
+	if ((v = ymap_get(r, "mail-max-rcpt")) != NULL)
+		setcount(path, v, &net->mail_max_rcpt);
+	if ((v = ymap_get(r, "cal-since")) != NULL)
+		setdur(path, v, &net->cal_since, 0);
+	if ((v = ymap_get(r, "cal-max-attendees")) != NULL)
+		setcount(path, v, &net->cal_max_attendees);
 	if ((v = ymap_get(r, "autocommit")) != NULL) {
 		s = ynode_str(v);
 		if (s && (strcaseeq(s, "false") || strcaseeq(s, "no") ||
@@ -518,6 +546,28 @@ net_scan(struct net *net, char ***ids, struct stamp **st, size_t *n,
 }
 
 /*
+ * A network that is another user's (root's sudo, say) is refused: its .nw
+ * made or used by us would lock its owner out, and "remove it" would be
+ * the wrong word.  Whose it is, by the folder's owner.
+ */
+static void
+theirs(struct net *net)
+{
+	struct passwd *pw;
+	struct stat st;
+	char who[64];
+
+	if (stat(net->dir, &st) == -1 || st.st_uid == geteuid())
+		return;
+	if ((pw = getpwuid(st.st_uid)) != NULL)
+		snprintf(who, sizeof who, "%s", pw->pw_name);
+	else
+		snprintf(who, sizeof who, "uid %lu", (unsigned long)st.st_uid);
+	errx(1, "'%s': the network of %s, not yours: nothing done (run nw "
+	    "as %s)", net->dir, who, who);
+}
+
+/*
  * The network's own folder .nw/ and the folder sub below it (NULL: .nw
  * itself), made when missing.  Anything there but a real folder of ours
  * is refused: .nw is never versioned, but a remote can commit a symlink
@@ -533,6 +583,8 @@ statedir(struct net *net, const char *sub)
 	p = xasprintf("%s/.nw%s%s", net->dir, sub ? "/" : "", sub ? sub : "");
 	if (sub)
 		free(statedir(net, NULL));
+	else
+		theirs(net);
 	if (lstat(p, &st) == -1 && (errno != ENOENT ||
 	    (mkdir(p, 0700) == -1 && errno != EEXIST) || lstat(p, &st) == -1))
 		err(1, "'%s'", p);
@@ -595,6 +647,7 @@ net_tmpdir(struct net *net)
 void
 net_lock(struct net *net)
 {
+	struct stat st;
 	char *p;
 
 	if (net->locks++ > 0)
@@ -603,7 +656,12 @@ net_lock(struct net *net)
 		free(statedir(net, NULL));
 		p = xasprintf("%s/.nw/lock", net->dir);
 		if ((net->lockfd = open(p, O_RDWR | O_CREAT | O_CLOEXEC |
-		    O_NOFOLLOW, 0600)) == -1)
+		    O_NOFOLLOW, 0600)) == -1 && lstat(p, &st) == 0 &&
+		    S_ISLNK(st.st_mode))
+			/* as for .nw/tmp (statedir): never where it points */
+			errx(1, "'%s': not a file of yours (a symlink): "
+			    "remove it", p);
+		if (net->lockfd == -1)
 			err(1, "'%s'", p);
 		free(p);
 	}
@@ -638,6 +696,7 @@ net_free(struct net *net)
 		free(net->circles[i].name);
 	free(net->circles);
 	strv_free(&net->offers);
+	strv_free(&net->me);
 	if (net->lockfd != -1)
 		close(net->lockfd);
 	cache_free(net->cache);

@@ -115,7 +115,7 @@ tell(struct run *r)
 		else if (r->said.v[i][0] == '1')
 			printf("%s\n", r->said.v[i] + 1);
 		else {
-			fflush(stdout);
+			out_sync();
 			fprintf(stderr, "%s\n", r->said.v[i] + 1);
 		}
 }
@@ -944,5 +944,5 @@ main(int argc, char *argv[])
 	check_free(&r.ck);
 	tell(&r);
 	run_free(&r);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }
