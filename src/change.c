@@ -31,13 +31,56 @@ refuse(struct change *ch, const char *why)
 	return 0;
 }
 
+/*
+ * Set part of the mapping under base to y (YAML text), adding it when it
+ * is not there.  A mapping that is text (met: RustConf) stands for its
+ * text part: that part replaces the text, another makes it a mapping
+ * that keeps the text.
+ */
+static int
+set_part(struct change *ch, const char *base, const char *part,
+    const char *y)
+{
+	struct ynode *m = ymap_get(ch->e->doc->root, base);
+	const char *tp = schema_text_part(base);
+	char *tq, *pq, *full;
+	int found, ok;
+
+	if (m && m->type == YSCALAR && !ynode_isnull(m) && tp) {
+		if (strcmp(part, tp) == 0)
+			return edit_set(ch->e, base, y);
+		tq = yaml_quote(m->str, Q_FLOW | Q_STR);
+		pq = yaml_quote(part, Q_FLOW | Q_STR);
+		full = xasprintf("{%s: %s, %s: %s}", tp, tq, pq, y);
+		ok = edit_set(ch->e, base, full);
+		free(tq), free(pq), free(full);
+		return ok;
+	}
+	if (m && m->type == YSCALAR && ynode_isnull(m))
+		m = NULL;
+	if (m && m->type != YMAP)
+		return refuse(ch, "not a mapping: nw-edit changes it");
+	if (!edit_child(ch->e, base, part, y, &found))
+		return 0;
+	return found || edit_put(ch->e, base, part, y);
+}
+
 /* Set key to value (a text, checked as the schema says). */
 int
 change_set(struct change *ch, const char *key, const char *value)
 {
 	const struct key *k = schema_key(key);
-	char why[256], *y, *v = NULL;
+	char why[256], *y, *v = NULL, *base = NULL;
+	const char *part;
 	int ok;
+
+	if (k == NULL && (part = schema_subkey(key, &base)) != NULL) {
+		y = schema_yaml(key, ch->net, value, Y_LIST, why, sizeof why);
+		ok = y ? set_part(ch, base, part, y) : refuse(ch, why);
+		free(y);
+		free(base);
+		return ok;
+	}
 
 	if (k && k->type == K_NAME)	/* "  Bob  B " is Bob B */
 		value = v = utf8_squeeze(value);
@@ -55,10 +98,14 @@ int
 change_add(struct change *ch, const char *key, const char *value)
 {
 	struct ynode *v = ymap_get(ch->e->doc->root, key);
-	char why[256], *y;
+	char why[256], *y, *base = NULL;
 	size_t i;
 	int ok;
 
+	if (schema_subkey(key, &base) != NULL) {
+		free(base);
+		return refuse(ch, "a part of a mapping is set, not added to");
+	}
 	if (v && v->type == YSCALAR && ynode_str(v) &&
 	    strcmp(v->str, value) == 0)
 		return 1;
@@ -127,10 +174,33 @@ change_remove(struct change *ch, const char *key, const char *value,
 	return edit_remove(ch->e, key, value, found);
 }
 
-/* Remove key and its value; *found, when asked, says whether it was. */
+/*
+ * Remove key and its value, or a part of a mapping key (dates.anniversary;
+ * a mapping that is text goes with its text part); *found, when asked,
+ * says whether it was.
+ */
 int
 change_delete(struct change *ch, const char *key, int *found)
 {
+	struct ynode *m;
+	const char *part, *tp;
+	char *base = NULL;
+	int f = 0, ok;
+
+	if (schema_key(key) == NULL &&
+	    (part = schema_subkey(key, &base)) != NULL) {
+		m = ymap_get(ch->e->doc->root, base);
+		tp = schema_text_part(base);
+		if (m && m->type == YSCALAR && !ynode_isnull(m))
+			ok = tp && strcmp(part, tp) == 0 ?
+			    change_delete(ch, base, &f) : 1;
+		else
+			ok = edit_child(ch->e, base, part, NULL, &f);
+		free(base);
+		if (found)
+			*found = f;
+		return ok;
+	}
 	if (found)
 		*found = ymap_key(ch->e->doc->root, key) != NULL;
 	return edit_delete(ch->e, key);
@@ -571,6 +641,125 @@ void
 draft_free(struct draft *d)
 {
 	strv_free(&d->kv);
+	value_free(&d->more);
+}
+
+static void
+value_copy(struct value *to, const struct value *from)
+{
+	size_t i;
+
+	*to = *from;
+	to->s = from->s ? xstrdup(from->s) : NULL;
+	to->v = from->n ? xcalloc(from->n, sizeof *to->v) : NULL;
+	for (i = 0; i < from->n; i++)
+		value_copy(&to->v[i], &from->v[i]);
+}
+
+/* key: v kept as it is (the log, a user's own key), unless key has one. */
+void
+draft_more(struct draft *d, const char *key, const struct value *v)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < d->more.n; i += 2)
+		if (strcmp(d->more.v[i].s, key) == 0)
+			return;
+	d->more.type = V_MAP;
+	d->more.v = xrealloc(d->more.v, (d->more.n + 2) * sizeof *d->more.v);
+	memset(&d->more.v[d->more.n], 0, sizeof *d->more.v);
+	d->more.v[d->more.n].type = V_STR;
+	d->more.v[d->more.n].s = xstrdup(key);
+	value_copy(&d->more.v[d->more.n + 1], v);
+	d->more.n += 2;
+}
+
+/*
+ * A value as YAML in flow style that reads back as the same data: a
+ * number, true or false from JSON plain, a date plain as nw writes
+ * dates, any other string quoted when it must be.
+ */
+static void
+flow(struct buf *b, const struct value *v)
+{
+	size_t i;
+	char *q;
+	int z;
+
+	switch (v->type) {
+	case V_NULL:
+		buf_puts(b, "null");
+		break;
+	case V_STR:
+		q = (v->plain || date_parse(v->s, &z)) && !strchr(v->s, ' ') ?
+		    yaml_quote(v->s, Q_FLOW) : yaml_quote(v->s, Q_FLOW | Q_STR);
+		buf_puts(b, q);
+		free(q);
+		break;
+	case V_LIST:
+		buf_puts(b, "[");
+		for (i = 0; i < v->n; i++) {
+			buf_puts(b, i ? ", " : "");
+			flow(b, &v->v[i]);
+		}
+		buf_puts(b, "]");
+		break;
+	case V_MAP:
+		buf_puts(b, "{");
+		for (i = 0; i + 1 < v->n; i += 2) {
+			q = yaml_quote(v->v[i].s ? v->v[i].s : "", Q_FLOW |
+			    Q_STR);
+			buf_printf(b, "%s%s: ", i ? ", " : "", q);
+			free(q);
+			flow(b, &v->v[i + 1]);
+		}
+		buf_puts(b, "}");
+		break;
+	}
+}
+
+/*
+ * The keys kept as they are: the user's own, relationships and jobs (from
+ * nw's JSON), then the log, an entry a line as nw-log writes them.
+ */
+static void
+draft_kept(struct buf *b, const struct draft *d)
+{
+	const struct key *k;
+	const struct value *v;
+	size_t i, j;
+
+	for (i = 0; i + 1 < d->more.n; i += 2) {
+		k = schema_key(d->more.v[i].s);
+		v = &d->more.v[i + 1];
+		if (k && k->type != K_LOG && k->type != K_REL &&
+		    k->type != K_WORK)
+			continue;
+		if (k == NULL || k->type != K_LOG) {
+			flow(b, &d->more.v[i]);
+			buf_puts(b, ": ");
+			flow(b, v);
+			buf_puts(b, "\n");
+		}
+	}
+	for (i = 0; i + 1 < d->more.n; i += 2) {
+		k = schema_key(d->more.v[i].s);
+		v = &d->more.v[i + 1];
+		if (k == NULL || k->type != K_LOG)
+			continue;
+		if (v->type != V_LIST || v->n == 0) {
+			buf_printf(b, "%s: ", k->name);
+			flow(b, v);
+			buf_puts(b, "\n");
+			continue;
+		}
+		buf_printf(b, "%s:\n", k->name);
+		for (j = 0; j < v->n; j++) {
+			buf_puts(b, "  - ");
+			flow(b, &v->v[j]);
+			buf_puts(b, "\n");
+		}
+	}
 }
 
 /*
@@ -715,7 +904,7 @@ draft_key(struct buf *b, const struct draft *d, const struct key *k)
 		return;
 	case K_DATE:
 		if (strcmp(k->name, "added") == 0)
-			v = date_str(d->added, ds);
+			v = d->added == NODATE ? NULL : date_str(d->added, ds);
 		/* FALLTHROUGH */
 	case K_DUR:
 	case K_BDAY:
@@ -764,7 +953,9 @@ draft_text(const struct draft *d)
 
 	k = schema_keys(&n);
 	for (i = 0; i < n; i++)
-		if (!(k[i].flags & K_DERIVED))
+		if (k[i].type == K_LOG)
+			draft_kept(&b, d);
+		else if (!(k[i].flags & K_DERIVED))
 			draft_key(&b, d, &k[i]);
 	return b.s;
 }
@@ -838,6 +1029,40 @@ drafts_new(struct net *net)
 }
 
 /*
+ * The id a new contact asks for: the one it had (an import of nw's own
+ * CSV or JSON), its folder included; else the slug of its name, without the
+ * prefix and suffix that name-parts say it has (Rear Admiral, PhD).
+ */
+char *
+draft_id(const struct draft *d)
+{
+	const char *want = draft_get(d, "id"), *name, *pre, *suf;
+	char *s, *id;
+	size_t n;
+
+	if (want && id_valid(want))
+		return xstrdup(want);
+	if ((name = draft_get(d, "name")) == NULL)
+		return xstrdup("contact");
+	pre = draft_get(d, "name-parts.prefix");
+	suf = draft_get(d, "name-parts.suffix");
+	n = strlen(name);
+	if (pre && strncmp(name, pre, strlen(pre)) == 0 &&
+	    name[strlen(pre)] == ' ')
+		name += strlen(pre) + 1, n -= strlen(pre) + 1;
+	if (suf && n > strlen(suf) + 1 &&
+	    strcmp(name + n - strlen(suf), suf) == 0 &&
+	    strchr(" ,", name[n - strlen(suf) - 1]) != NULL)
+		n -= strlen(suf) + 1;
+	s = xstrndup(name, n);
+	id = contact_slug(s);
+	free(s);
+	return id;
+}
+
+static int	folders(struct net *, const char *);
+
+/*
  * Where a new contact goes: its id is the slug of its name, with -2,
  * -3... when taken, on disk or in dr.  Its text must read back with this
  * very name.  The id, its path and text in *path and *text; NULL said on
@@ -849,6 +1074,7 @@ draft_place(struct net *net, const struct draft *d, struct drafts *dr,
 {
 	struct stat st;
 	struct ydoc *doc;
+	struct contact *c;
 	char *base, *id, *s;
 	const char *got, *name;
 	int i, ok;
@@ -859,13 +1085,24 @@ draft_place(struct net *net, const struct draft *d, struct drafts *dr,
 	got = ynode_str(ymap_get(doc->root, "name"));
 	ok = got && name && strcmp(got, name) == 0;
 	ydoc_free(doc);
+	if (ok && d->more.n) {		/* kept as they were: still usable? */
+		c = contact_parse(net, "new", s, strlen(s), 0);
+		if (c->err)
+			warnx("'%s': %s; nothing written", name, c->err);
+		ok = c->err == NULL;
+		contact_free(c);
+		if (!ok) {
+			free(s);
+			return NULL;
+		}
+	}
 	if (!ok) {
 		warnx("'%s': the new file would not read back; nothing "
 		    "written", name ? name : "");
 		free(s);
 		return NULL;
 	}
-	base = contact_slug(name);
+	base = draft_id(d);
 	id = xstrdup(base);
 	for (i = 2;; i++) {
 		*path = net_path(net, id);
@@ -877,6 +1114,12 @@ draft_place(struct net *net, const struct draft *d, struct drafts *dr,
 		id = xasprintf("%s-%d", base, i);
 	}
 	free(base);
+	if (strchr(id, '/') && folders(net, *path) == -1) {
+		free(*path);
+		free(id);
+		free(s);
+		return NULL;
+	}
 	*text = s;
 	return id;
 }

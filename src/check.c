@@ -145,6 +145,7 @@ struct cross {
 	struct seen	 name, email;
 	struct contact	**all;		/* for rel's other side */
 	size_t		  nall;
+	struct strv	 claimed;	/* emails and ids of check_claim */
 };
 
 static void
@@ -246,6 +247,29 @@ rel_sides(struct check *ck, struct cross *x, struct ynode *v)
 	}
 }
 
+/*
+ * The contact other than id that has email, nw-check's rule that an
+ * address is on one contact, for a command about to write one (an
+ * import); those claimed with check_claim count.  NULL when none.
+ */
+const char *
+check_email_taken(struct check *ck, const char *email, const char *id)
+{
+	return seen_other(&cross_of(ck)->email, email, id);
+}
+
+/* Contact id has email now (an import wrote it). */
+void
+check_claim(struct check *ck, const char *email, const char *id)
+{
+	struct cross *x = cross_of(ck);
+
+	strv_add(&x->claimed, email);
+	strv_add(&x->claimed, id);
+	seen_add(&x->email, x->claimed.v[x->claimed.n - 2],
+	    x->claimed.v[x->claimed.n - 1]);
+}
+
 /* What is wrong across contacts: a name or an email twice. */
 static void
 across(struct check *ck, const struct key *k, struct ynode *v)
@@ -272,7 +296,7 @@ across(struct check *ck, const struct key *k, struct ynode *v)
 			return;
 		}
 		if (k->type == K_EMAIL &&
-		    (other = seen_other(&x->email, it->str, ck->id)) != NULL)
+		    (other = check_email_taken(ck, it->str, ck->id)) != NULL)
 			say(ck, it, 1, "email '%s' is also on %s", it->str,
 			    other);
 	}
@@ -454,6 +478,7 @@ check_free(struct check *ck)
 		free(ck->cross->name.v);
 		free(ck->cross->email.head);
 		free(ck->cross->email.v);
+		strv_free(&ck->cross->claimed);
 		free(ck->cross);
 		ck->cross = NULL;
 	}

@@ -439,15 +439,32 @@ value_free(struct value *v)
 	memset(v, 0, sizeof *v);
 }
 
-/* The value of a key of the file (C_KEYS), NULL when it has none. */
+/*
+ * The value of a key of the file (C_KEYS), or of a part of a mapping key
+ * ("dates.anniversary"; a mapping that is text is its text part), NULL
+ * when it has none.
+ */
 const struct value *
 contact_value(struct contact *c, const char *key)
 {
+	const struct value *m;
+	const char *part, *tp;
+	char *base = NULL;
 	size_t i;
 
 	for (i = 0; i + 1 < c->keys.n; i += 2)
 		if (c->keys.v[i].s && strcmp(c->keys.v[i].s, key) == 0)
 			return &c->keys.v[i + 1];
+	if ((part = schema_subkey(key, &base)) == NULL)
+		return NULL;
+	m = contact_value(c, base);
+	tp = schema_text_part(base);
+	free(base);
+	if (m && m->type == V_STR && tp && strcmp(part, tp) == 0)
+		return m;
+	for (i = 0; m && m->type == V_MAP && i + 1 < m->n; i += 2)
+		if (m->v[i].type == V_STR && strcmp(m->v[i].s, part) == 0)
+			return &m->v[i + 1];
 	return NULL;
 }
 
@@ -750,7 +767,7 @@ contact_slug(const char *name)
 	struct buf b = { 0 };
 	unsigned cp, len, k;
 	const char *t;
-	char one[2] = { 0 };
+	char one[2] = { 0 }, low[5];
 
 	while (*u) {
 		if (*u < 0x80) {
@@ -785,7 +802,9 @@ contact_slug(const char *name)
 		else if (cp >= 0x180 && !(cp >= 0x2000 && cp <= 0x206f) &&
 		    cp != 0xfeff && !(cp >= 0xfff0))
 			t = NULL;	/* another script: kept */
-		if (t == NULL)
+		if (t == NULL && utf8_lower(cp, low))	/* Ольга: ольга */
+			buf_puts(&b, low);
+		else if (t == NULL)
 			buf_add(&b, (const char *)u, len);
 		else if (*t != '-')
 			buf_puts(&b, t);

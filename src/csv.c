@@ -232,6 +232,56 @@ split(struct strv *l, const char *s, const char *sep)
 	}
 }
 
+/*
+ * The values of a list or mapping cell of nw's own CSV, as csv_text
+ * writes them: separated by ';', with a '\' before a ';', '=' or '\'
+ * that is part of a value.  Each value is cleaned, empty ones dropped.
+ * A mapping's (map) are pairs split at the first '=' that is not part of
+ * a value: key, value, ...; the key "" for an item with none.
+ */
+static void
+unjoin(struct strv *l, const char *s, int map)
+{
+	struct buf b = { 0 }, key = { 0 };
+	char *c, *k;
+	int split = 0;
+
+	buf_puts(&b, "");
+	for (;; s++) {
+		if (*s == '\\' && s[1]) {
+			buf_add(&b, ++s, 1);
+			continue;
+		}
+		if (map && *s == '=' && !split) {
+			buf_puts(&key, b.s);
+			b.len = 0;
+			buf_puts(&b, "");
+			split = 1;
+			continue;
+		}
+		if (*s != ';' && *s != '\0') {
+			buf_add(&b, s, 1);
+			continue;
+		}
+		c = rec_clean(b.s, 0);
+		k = rec_clean(split ? key.s : "", 0);
+		if (*c && map) {
+			strv_add(l, k);
+			strv_add(l, c);
+		} else if (*c)
+			strv_add(l, c);
+		free(c);
+		free(k);
+		b.len = key.len = 0;
+		buf_puts(&b, "");
+		split = 0;
+		if (*s == '\0')
+			break;
+	}
+	free(b.s);
+	free(key.s);
+}
+
 /* Each value of a cell to key. */
 static void
 split_set(struct rec *r, const char *key, const char *s, const char *sep)
@@ -363,33 +413,39 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 	const struct column *c;
 	struct strv l = { 0 };
 	const char *v;
-	char *e, *part, why[256];
+	char *part, why[256];
 	size_t i, j;
 
+	r->own = col(h, "added") >= 0;	/* an empty one: it had none */
 	for (i = 0; i < h->n && i < row->n && r->err == NULL; i++) {
 		v = *row->f[i] ? row->f[i] : NULL;
-		if (v == NULL || (c = schema_column(h->f[i])) == NULL ||
-		    c->part == NULL)
+		if (v == NULL || (c = schema_column(h->f[i])) == NULL)
+			continue;
+		if (c->k->type == K_ID)	/* the id it asks for */
+			rec_set(r, c->name, v);
+		if (c->part == NULL)
 			continue;
 		switch (c->k->type) {
 		case K_LINKS:
-			split(&l, v, ";");
-			for (j = 0; j < l.n; j++) {
-				e = strchr(l.v[j], '=');
-				if (e)
-					*e++ = '\0';
-				rec_link(r, e ? l.v[j] : NULL, e ? e : l.v[j]);
+			unjoin(&l, v, 1);	/* keys as they are */
+			for (j = 0; j + 1 < l.n; j += 2) {
+				part = xasprintf("links.%s", l.v[j]);
+				if (*l.v[j])
+					rec_set(r, part, l.v[j + 1]);
+				else
+					rec_link(r, NULL, l.v[j + 1]);
+				free(part);
 			}
 			strv_free(&l);
 			break;
 		case K_MAP:		/* "part=value; ..." */
-			split(&l, v, ";");
-			for (j = 0; j < l.n; j++)
-				if ((e = strchr(l.v[j], '=')) != NULL) {
-					*e++ = '\0';
+		case K_DATES:
+			unjoin(&l, v, 1);
+			for (j = 0; j + 1 < l.n; j += 2)
+				if (*l.v[j]) {
 					part = xasprintf("%s.%s", c->part,
 					    l.v[j]);
-					rec_set(r, part, e);
+					rec_set(r, part, l.v[j + 1]);
 					free(part);
 				}
 			strv_free(&l);
@@ -399,14 +455,13 @@ generic(struct rec *r, struct row *h, struct row *row, struct net *net)
 			break;
 		case K_LIST:
 		case K_EMAIL:
-			split_set(r, c->part, v, ";");
+			unjoin(&l, v, 0);
+			for (j = 0; j < l.n; j++)
+				rec_set(r, c->part, l.v[j]);
+			strv_free(&l);
 			break;
 		default:
-			if (strcmp(c->part, "added") != 0)
-				rec_set(r, c->part, v);
-			else if (!date_parse(v, &r->d.added))
-				r->err = xasprintf("'%s': not a date "
-				    "(YYYY-MM-DD)", v);
+			rec_own(r, c->part, v);
 		}
 	}
 	if (r->err == NULL && !draft_check(&r->d, net, why, sizeof why))
@@ -509,23 +564,44 @@ csv_put(FILE *f, const char *s, int last)
 	fputs(last ? "\r\n" : ",", f);
 }
 
-/* A value as one field: a list "a; b", a mapping "k=v; ...". */
+/* s in a list or mapping cell: '\' before a ';', '=' or '\' of it. */
 static void
-csv_text(struct buf *b, const struct value *v)
+csv_escaped(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ';' || *s == '=' || *s == '\\')
+			buf_puts(b, "\\");
+		buf_add(b, s, 1);
+	}
+}
+
+/*
+ * A value as one field: a list "a; b", a mapping "k=v; ...", each key
+ * and value escaped (csv_escaped) so that unjoin gives them back.
+ */
+static void
+csv_text(struct buf *b, const struct value *v, int list)
 {
 	size_t i;
 
 	if (v == NULL)
 		return;
-	if (v->type == V_STR)
+	if (v->type == V_STR && list)	/* one item of a list */
+		csv_escaped(b, v->s);
+	else if (v->type == V_STR)
 		buf_puts(b, v->s);
 	for (i = 0; v->type == V_LIST && i < v->n; i++)
-		if (v->v[i].type == V_STR)
-			buf_printf(b, "%s%s", b->len ? "; " : "", v->v[i].s);
+		if (v->v[i].type == V_STR) {
+			buf_puts(b, b->len ? "; " : "");
+			csv_escaped(b, v->v[i].s);
+		}
 	for (i = 0; v->type == V_MAP && i + 1 < v->n; i += 2)
-		if (v->v[i].type == V_STR && v->v[i + 1].type == V_STR)
-			buf_printf(b, "%s%s=%s", b->len ? "; " : "",
-			    v->v[i].s, v->v[i + 1].s);
+		if (v->v[i].type == V_STR && v->v[i + 1].type == V_STR) {
+			buf_puts(b, b->len ? "; " : "");
+			csv_escaped(b, v->v[i].s);
+			buf_puts(b, "=");
+			csv_escaped(b, v->v[i + 1].s);
+		}
 }
 
 /* The header row: the schema's columns. */
@@ -579,7 +655,9 @@ csv_contact(FILE *f, struct net *net, struct contact *c, int today)
 				buf_puts(&b, date_str(c->met.date, ds));
 			break;
 		default:
-			csv_text(&b, contact_value(c, col[i].name));
+			csv_text(&b, contact_value(c, col[i].name),
+			    col[i].k->type == K_LIST ||
+			    col[i].k->type == K_EMAIL);
 			while (col[i].k->type == K_TEXT && b.len > 0 &&
 			    b.s[b.len - 1] == '\n')
 				b.s[--b.len] = '\0';

@@ -1,4 +1,4 @@
-/* nw-import - create contacts from vCards, LinkedIn and Google CSV */
+/* nw-import - create contacts from vCards, LinkedIn, Google CSV, nw's own */
 
 #include <sys/stat.h>
 
@@ -17,11 +17,12 @@ static const char usage_text[] =
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
-    "  -f format      vcard, linkedin, google or csv (default: told)\n"
+    "  -f format      vcard, linkedin, google, csv or json (default: told)\n"
     "  -n             dry run: print what would happen, write nothing\n"
     "  -u             update: fill what is empty, add what is new\n";
 
 #define NBUCKET		4096
+static const char same_id[] = "id";	/* known_as's why: the same id */
 #define NONE		((size_t)-1)
 #define MAXINPUT	(256 * 1024 * 1024)	/* bytes read from one file */
 
@@ -30,6 +31,7 @@ struct known {			/* a contact a record may be the same as */
 	int		 type;		/* a person is never a community */
 	struct strv	 email, phone;
 	int		 phones;	/* phone read */
+	int		 file;		/* the input that made it, or -1 */
 };
 
 struct hent {
@@ -43,12 +45,17 @@ struct run {
 	struct refs	 refs;
 	struct known	*k;
 	size_t		 nk;
-	struct hent	*byname[NBUCKET], *byemail[NBUCKET];
+	struct hent	*byname[NBUCKET], *byemail[NBUCKET], *byid[NBUCKET];
 	struct strv	 created, updated, planned;
 	struct strv	 said;		/* output held back, see say() */
+	struct check	 ck;		/* nw-check's rules across contacts */
+	struct rec	**later;	/* records whose via names one to come */
+	size_t		 nlater;
 	char		*first;		/* the first name created */
 	struct drafts	*dr;		/* those created, until written */
 	int		 dry, update, bar, failed;
+	int		 file;		/* the input being imported */
+	int		 deferring;	/* importing r->later */
 	size_t		 done, total;
 	size_t		 jobs;		/* job changes recorded */
 };
@@ -138,6 +145,11 @@ index_add(struct hent **tab, const char *key, size_t who)
 	tab[key_hash(key)] = e;
 }
 
+/*
+ * The first contact of this type under key.  A name (byname) never finds
+ * one created from the same input: two people of one name in a file are
+ * two people unless their email says otherwise.
+ */
 static size_t
 index_find(struct run *r, struct hent **tab, const char *key, int type)
 {
@@ -146,6 +158,7 @@ index_find(struct run *r, struct hent **tab, const char *key, int type)
 
 	for (e = tab[key_hash(key)]; e; e = e->next)
 		if (strcaseeq(e->key, key) && r->k[e->who].type == type &&
+		    (tab != r->byname || r->k[e->who].file != r->file) &&
 		    (who == NONE || e->who < who))
 			who = e->who;
 	return who;
@@ -172,7 +185,9 @@ known_add(struct run *r, const char *id, const char *name, int type,
 	k->id = xstrdup(id);
 	k->name = xstrdup(name);
 	k->type = type;
+	k->file = r->file;
 	index_add(r->byname, k->name, r->nk);
+	index_add(r->byid, k->id, r->nk);
 	for (i = 0; i < email->n; i++)
 		known_email(r, r->nk, email->v[i]);
 	return r->nk++;
@@ -185,6 +200,7 @@ known_load(struct run *r)
 	size_t n, i;
 
 	all = refs_all(&r->refs, &n);
+	r->file = -1;
 	for (i = 0; i < n; i++)
 		if (all[i]->name)
 			known_add(r, all[i]->id, all[i]->name, all[i]->type,
@@ -201,15 +217,24 @@ rec_type(struct rec *rec)
 }
 
 /*
- * The contact a record is: the same email, else the same name, and of
- * the same type: a person is never taken for a community.
+ * The contact a record is: one of nw's own (its JSON) the contact of the
+ * same id; else the same email, else the same name, and of the same
+ * type: a person is never taken for a community.
  */
 static size_t
 known_as(struct run *r, struct rec *rec, const char **why)
 {
-	const char *e;
+	struct hent *e0;
+	const char *e, *id = draft_get(&rec->d, "id");
 	size_t i, who;
 	int type = rec_type(rec);
+
+	for (e0 = id && rec->own ? r->byid[key_hash(id)] : NULL; e0;
+	    e0 = e0->next)
+		if (strcmp(e0->key, id) == 0 && r->k[e0->who].file == -1) {
+			*why = same_id;
+			return e0->who;
+		}
 
 	for (i = 0; (e = draft_value(&rec->d, "email", i)) != NULL; i++)
 		if ((who = index_find(r, r->byemail, e, type)) != NONE) {
@@ -218,6 +243,92 @@ known_as(struct run *r, struct rec *rec, const char **why)
 		}
 	*why = NULL;
 	return index_find(r, r->byname, draft_get(&rec->d, "name"), type);
+}
+
+/*
+ * Is id a contact of the network (its file there, as nw-check asks of a
+ * via), or one this import creates?
+ */
+static int
+known_id(struct run *r, const char *id)
+{
+	struct hent *e;
+
+	for (e = r->byid[key_hash(id)]; e; e = e->next)
+		if (strcmp(e->key, id) == 0)
+			return 1;
+	return schema_via(r->net, id);
+}
+
+/*
+ * What of the record nw-check would refuse across contacts is left out,
+ * and said: an email another contact has (id is the record's contact, ""
+ * for a new one), a via that names no contact.
+ */
+static void
+trim(struct run *r, struct rec *rec, const char *id)
+{
+	const char *e, *other, *via;
+	char *v;
+	size_t i;
+
+	for (i = 0; (e = draft_value(&rec->d, "email", i)) != NULL;)
+		if ((other = check_email_taken(&r->ck, e, id)) != NULL) {
+			say(r, 2, "nw-import: '%s': email '%s' is also on %s: "
+			    "left out", draft_get(&rec->d, "name"), e, other);
+			v = xstrdup(e);
+			draft_unset(&rec->d, "email", v);
+			free(v);
+		} else
+			i++;
+	if ((via = draft_get(&rec->d, "met.via")) != NULL &&
+	    !known_id(r, via)) {
+		say(r, 2, "nw-import: '%s': via '%s' names no contact: left "
+		    "out", draft_get(&rec->d, "name"), via);
+		draft_unset(&rec->d, "met.via", NULL);
+	}
+}
+
+static int	import_one(struct run *, struct rec *, const char *);
+
+/* Does the record's via name a contact that is not there (yet)? */
+static int
+waits(struct run *r, struct rec *rec)
+{
+	const char *via = draft_get(&rec->d, "met.via");
+
+	return via && !known_id(r, via);
+}
+
+/*
+ * The records whose via named one not there yet, each once what it names
+ * is (in rounds: one may name another of them), then the rest, their via
+ * left out.
+ */
+static int
+import_later(struct run *r)
+{
+	size_t i;
+	int rv = 0, more, last = 0;
+
+	r->deferring = 1;
+	do {
+		more = 0;
+		for (i = 0; i < r->nlater; i++) {
+			if (r->later[i] == NULL || (!last &&
+			    waits(r, r->later[i])))
+				continue;
+			rv |= import_one(r, r->later[i], "");
+			rec_free(r->later[i]);
+			free(r->later[i]);
+			r->later[i] = NULL;
+			more = 1;
+		}
+		if (!more && !last)
+			more = last = 1;
+	} while (more && r->nlater);
+	free(r->later);
+	return rv;
 }
 
 /* Digits and a leading '+': "+44 20 7946" is "+44-20-7946". */
@@ -359,11 +470,16 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 	struct known *k = &r->k[who];
 	struct contact *c;
 	const struct value *cv;
-	const char *v;
+	const char *v, *o;
 	size_t i;
 
 	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++)
-		if (!strv_hascase(&k->email, v))
+		if (strv_hascase(&k->email, v) || strv_hascase(&nw->email, v))
+			continue;
+		else if ((o = check_email_taken(&r->ck, v, k->id)) != NULL)
+			say(r, 2, "nw-import: '%s': email '%s' is also on %s: "
+			    "left out", draft_get(&rec->d, "name"), v, o);
+		else
 			strv_add(&nw->email, v);
 	known_phones(r, who);
 	for (i = 0; (v = draft_value(&rec->d, "phone", i)) != NULL; i++)
@@ -532,8 +648,10 @@ update(struct run *r, size_t who, struct rec *rec)
 	}
 	free(what);
 	if (rv == 0) {
-		for (i = 0; i < nw.email.n; i++)
+		for (i = 0; i < nw.email.n; i++) {
 			known_email(r, who, nw.email.v[i]);
+			check_claim(&r->ck, nw.email.v[i], k->id);
+		}
 		for (i = 0; i < nw.phone.n; i++)
 			strv_add(&k->phone, nw.phone.v[i]);
 	}
@@ -543,13 +661,13 @@ update(struct run *r, size_t who, struct rec *rec)
 
 /* The id draft_write would give: a dry run writes nothing to ask. */
 static char *
-plan_id(struct run *r, const char *name)
+plan_id(struct run *r, const struct draft *d)
 {
 	struct stat st;
 	char *base, *id, *path;
 	int i;
 
-	base = contact_slug(name);
+	base = draft_id(d);
 	id = xstrdup(base);
 	for (i = 2;; i++) {
 		path = net_path(r->net, id);
@@ -573,10 +691,11 @@ create(struct run *r, struct rec *rec)
 	char *id;
 	size_t who, i;
 
-	if (rec->d.added == NODATE)
+	if (rec->d.added == NODATE && !rec->own)
 		rec->d.added = date_today();
+	trim(r, rec, "");
 	if (r->dry) {
-		id = plan_id(r, draft_get(&rec->d, "name"));
+		id = plan_id(r, &rec->d);
 		say(r, 1, "%s\tcreate\t%s", id, draft_get(&rec->d, "name"));
 	} else {
 		if ((id = draft_stage(r->dr, &rec->d)) == NULL)
@@ -586,8 +705,10 @@ create(struct run *r, struct rec *rec)
 		if (r->first == NULL)
 			r->first = xstrdup(draft_get(&rec->d, "name"));
 	}
-	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++)
+	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++) {
 		strv_add(&email, v);
+		check_claim(&r->ck, v, id);
+	}
 	who = known_add(r, id, draft_get(&rec->d, "name"), rec_type(rec),
 	    &email);
 	strv_free(&email);
@@ -603,6 +724,7 @@ import_one(struct run *r, struct rec *rec, const char *path)
 {
 	const char *why;
 	size_t who, i;
+	char *same;
 
 	if (rec->err) {
 		if (rec->line)
@@ -613,17 +735,31 @@ import_one(struct run *r, struct rec *rec, const char *path)
 	}
 	for (i = 0; i < rec->warn.n; i++)
 		say(r, 2, "%s:%d: %s", path, rec->line, rec->warn.v[i]);
-	if ((who = known_as(r, rec, &why)) == NONE)
+	if ((who = known_as(r, rec, &why)) == NONE) {
+		if (waits(r, rec) && !r->deferring) {
+			/* it may name one further on: created after the rest */
+			r->later = xrealloc(r->later, (r->nlater + 1) *
+			    sizeof *r->later);
+			r->later[r->nlater] = xmalloc(sizeof **r->later);
+			*r->later[r->nlater] = *rec;
+			strv_free(&r->later[r->nlater++]->warn); /* said */
+			memset(rec, 0, sizeof *rec);
+			return 0;
+		}
 		return create(r, rec);
+	}
 	if (r->update)
 		return update(r, who, rec);
+	same = why == NULL ? xstrdup("name") : why == same_id ?
+	    xstrdup("id") : xasprintf("email %s", why);
 	if (r->dry)
-		say(r, 1, "%s\tskip\t%s\tsame %s%s", r->k[who].id,
-		    draft_get(&rec->d, "name"), why ? "email " : "name", why ? why : "");
+		say(r, 1, "%s\tskip\t%s\tsame %s", r->k[who].id,
+		    draft_get(&rec->d, "name"), same);
 	else
 		say(r, 2, "nw-import: '%s': already in the network as %s "
-		    "(same %s%s)", draft_get(&rec->d, "name"), r->k[who].id,
-		    why ? "email " : "name", why ? why : "");
+		    "(same %s)", draft_get(&rec->d, "name"), r->k[who].id,
+		    same);
+	free(same);
 	return 0;
 }
 
@@ -739,6 +875,8 @@ run_free(struct run *r)
 			next = e->next, free(e);
 		for (e = r->byemail[i]; e; e = next)
 			next = e->next, free(e);
+		for (e = r->byid[i]; e; e = next)
+			next = e->next, free(e);
 	}
 	for (i = 0; i < r->nk; i++) {
 		free(r->k[i].id);
@@ -775,7 +913,7 @@ main(int argc, char *argv[])
 		case 'f':
 			if ((fmt = import_format(optarg)) == 0)
 				errx(2, "'%s': not a format (vcard, linkedin, "
-				    "google, csv)", optarg);
+				    "google, csv, json)", optarg);
 			break;
 		case 'n': r.dry = 1; break;
 		case 'u': r.update = 1; break;
@@ -802,8 +940,12 @@ main(int argc, char *argv[])
 			rv = 1;
 			continue;
 		}
-		if (fmt == IN_VCARD || (fmt == 0 && import_detect(text, len)))
+		if (fmt == IN_VCARD || (fmt == 0 &&
+		    import_detect(text, len) == IN_VCARD))
 			vcard_read(text, len, &in[i]);
+		else if (fmt == IN_JSON || (fmt == 0 &&
+		    import_detect(text, len) == IN_JSON))
+			json_read(text, len, &in[i]);
 		else if (len > 0)
 			import_csv(text, len, fmt, r.net, &in[i]);
 		if (in[i].ignored.n) {
@@ -823,9 +965,12 @@ main(int argc, char *argv[])
 		r.dr = drafts_new(r.net);
 	}
 	known_load(&r);
+	r.ck.net = r.net;
+	r.ck.refs = r.refs;		/* loaded: the same contacts */
 	r.bar = isatty(2) && r.total >= 100;
 	for (i = 0; i < (size_t)nin; i++) {
 		path = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
+		r.file = i;
 		for (j = 0; j < in[i].n; j++) {
 			progress(&r, 0);
 			rv |= import_one(&r, &in[i].v[j], path);
@@ -836,6 +981,7 @@ main(int argc, char *argv[])
 		free(in[i].v);
 		strv_free(&in[i].ignored);
 	}
+	rv |= import_later(&r);
 	progress(&r, 0);
 	free(in);
 	if (!r.dry) {
@@ -845,6 +991,8 @@ main(int argc, char *argv[])
 		net_unlock(r.net);
 	}
 	drafts_free(r.dr);
+	r.ck.refs = (struct refs){ 0 };	/* freed with r.refs */
+	check_free(&r.ck);
 	tell(&r);
 	run_free(&r);
 	return exit_status(out_close() || rv);

@@ -32,11 +32,20 @@ usage(void)
 	exit(2);
 }
 
+/* A key's name, or "key.part": any text but control characters after. */
 static int
 keyword(const char *k)
 {
-	return *k && strspn(k, "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == strlen(k);
+	size_t n = strspn(k, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+	const unsigned char *p;
+
+	if (n == 0 || (k[n] != '\0' && (k[n] != '.' || k[n + 1] == '\0')))
+		return 0;
+	for (p = (const unsigned char *)k + n; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return 0;
+	return 1;
 }
 
 static int

@@ -33,7 +33,7 @@ static const struct { const char *name, *what; } cmds[] = {
 	{ "edit", "edit a person's file, checked before it is saved" },
 	{ "check", "lint the network" },
 	{ "merge", "git merge driver for contact files" },
-	{ "import", "import vCard, LinkedIn or Google contacts" },
+	{ "import", "import vCard, LinkedIn, Google contacts or nw's exports" },
 	{ "export", "export vCard, ICS, JSON or CSV" },
 	{ "vdir", "keep a vdir of vCards (a phone's, by CardDAV) in step" },
 	{ "stats", "the network at a glance" },

@@ -55,6 +55,7 @@ int	 strcaseeq(const char *, const char *);
 unsigned long strcasehash(const char *);
 int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
+size_t	 utf8_lower(unsigned, char [5]);
 size_t	 utf8_width(const char *);
 void	 opt_text(int, const char *);
 
@@ -170,6 +171,7 @@ struct role {				/* a relationship of rel: */
 const struct role	*schema_roles(size_t *);
 const struct role	*schema_role(const char *);
 int			 schema_month(const char *, int *);
+int			 schema_via(struct net *, const char *);
 
 enum {					/* what a log entry's kind means */
 	KIND_CONTACT = 1,		/* it counts as contact */
@@ -367,12 +369,15 @@ int	 change_replace(struct net *, const char *, const char *, size_t,
 struct draft {				/* a contact about to be created */
 	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
 	int		 added;
+	struct value	 more;		/* keys kept as they are: the log, a
+					   user's own (nw's JSON); a map */
 };
 void		 draft_set(struct draft *, const char *, const char *);
 void		 draft_unset(struct draft *, const char *, const char *);
 const char	*draft_get(const struct draft *, const char *);
 const char	*draft_value(const struct draft *, const char *, size_t);
 int		 draft_check(const struct draft *, struct net *, char *, size_t);
+char		*draft_id(const struct draft *);
 char		*draft_write(struct net *, const struct draft *);
 struct drafts;				/* new contacts, written at once */
 struct drafts	*drafts_new(struct net *);
@@ -382,6 +387,7 @@ int		 drafts_write(struct drafts *, void (*)(const char *,
 		    const char *, void *), void *);
 void		 drafts_free(struct drafts *);
 void		 draft_free(struct draft *);
+void		 draft_more(struct draft *, const char *, const struct value *);
 
 struct batch {				/* a run of changes, one commit */
 	struct net	*net;
@@ -455,6 +461,8 @@ int	 check_text(struct check *, const char *, const char *, const char *,
 int	 check_file(struct check *, const char *);
 int	 check_files(struct check *, char **, size_t, struct strv *,
 	    struct strv *);
+const char *check_email_taken(struct check *, const char *, const char *);
+void	 check_claim(struct check *, const char *, const char *);
 void	 check_free(struct check *);
 void	 check_settings(struct check *);
 int	 check_dups(struct check *);
@@ -484,6 +492,7 @@ void	 report_buf(struct buf *, const char *, int, int, const char *,
 void	 json_str(FILE *, const char *);
 void	 json_value(FILE *, const struct value *);
 void	 json_contact(FILE *, struct net *, struct contact *, int);
+const char *json_parse(const char *, size_t, struct value *);
 void	 csv_header(FILE *);
 void	 csv_contact(FILE *, struct net *, struct contact *, int);
 void	 ical_begin(struct buf *);
@@ -502,17 +511,20 @@ struct rec {				/* a contact read from elsewhere */
 	int		 line;		/* where it starts in its file */
 	char		*err;		/* why it cannot be imported */
 	struct strv	 warn;		/* what was left out of it */
+	int		 own;		/* from nw's own export: a key it
+					   lacks the contact lacked (added) */
 };
 struct recs {
 	struct rec	*v;
 	size_t		 n;
 	struct strv	 ignored;	/* CSV columns not imported */
 };
-enum { IN_VCARD = 1, IN_LINKEDIN, IN_GOOGLE, IN_CSV };
+enum { IN_VCARD = 1, IN_LINKEDIN, IN_GOOGLE, IN_CSV, IN_JSON };
 int	 import_format(const char *);
 int	 import_detect(const char *, size_t);
 void	 import_csv(const char *, size_t, int, struct net *, struct recs *);
 void	 vcard_read(const char *, size_t, struct recs *);
+void	 json_read(const char *, size_t, struct recs *);
 void	 rec_free(struct rec *);
 
 /* --- a vdir kept in step with the network: vdir.c ------------------------ */

@@ -140,6 +140,9 @@ enum { Y_LIST = 1, Y_LENIENT = 2 };
 char		*schema_yaml(const char *, struct net *, const char *, int,
 		    char *, size_t);
 int		 email_plausible(const char *);
+const char	*schema_subkey(const char *, char **);
+const char	*schema_text_part(const char *);
+int		 schema_xnw(const struct key *);
 
 struct column {				/* a contact's column in CSV */
 	const char	*name;
@@ -206,6 +209,7 @@ void		 rec_name(struct rec *, const char *const *, size_t,
 		    struct buf *);
 int		 rec_parts(struct rec *, const char *const *);
 void		 rec_fail(struct rec *, int, const char *);
+void		 rec_own(struct rec *, const char *, const char *);
 void		 rec_done(struct rec *);
 char		*vc_text(const char *);
 void		 vc_line(struct buf *, const char *, const char *);

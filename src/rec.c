@@ -17,10 +17,11 @@
 int
 import_format(const char *s)
 {
-	static const char *names[] = { "vcard", "linkedin", "google", "csv" };
+	static const char *names[] = { "vcard", "linkedin", "google", "csv",
+	    "json" };
 	int i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 5; i++)
 		if (strcmp(s, names[i]) == 0)
 			return IN_VCARD + i;
 	return 0;
@@ -68,6 +69,29 @@ rec_set(struct rec *r, const char *key, const char *s)
 	c = rec_clean(s, 0);
 	if (*c)
 		draft_set(&r->d, key, c);
+	free(c);
+}
+
+/*
+ * A value of nw's own key as nw wrote it (its CSV, X-NW- of a vCard):
+ * added is the draft's date; a value that is not one is the record's
+ * error.
+ */
+void
+rec_own(struct rec *r, const char *key, const char *s)
+{
+	char *c, *e;
+
+	if (strcmp(key, "added") != 0) {
+		rec_set(r, key, s);
+		return;
+	}
+	c = rec_clean(s, 0);
+	if (!date_parse(c, &r->d.added) && r->err == NULL) {
+		e = xasprintf("'%s': not a date (YYYY-MM-DD)", c);
+		rec_fail(r, 0, e);
+		free(e);
+	}
 	free(c);
 }
 
@@ -353,5 +377,7 @@ import_detect(const char *s, size_t len)
 		i++;
 	if (len - i >= 11 && strncasecmp(s + i, "BEGIN:VCARD", 11) == 0)
 		return IN_VCARD;
+	if (i < len && s[i] == '{')
+		return IN_JSON;
 	return 0;
 }

@@ -45,7 +45,7 @@ static const struct key keys[] = {
 	{ "address",   K_STR,    K_SET,                 10,  NULL,  F(address) },
 	{ "birthday",  K_BDAY,   K_VITAL | K_SET,       11,  NULL,  F(bday) },
 	{ "dates",     K_DATES,  K_VITAL,               12,  NULL,  F(dates) },
-	{ "met",       K_MET,    0,                     13,  NULL,  F(met) },
+	{ "met",       K_MET,    K_SET,                 13,  NULL,  F(met) },
 	{ "rel",       K_REL,    K_REF | K_PARTS,       13,  NULL,  F(rel) },
 	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(added) },
 	{ "last",      K_LAST,   K_DERIVED,             0,   NULL,  NOFIELD },
@@ -76,6 +76,21 @@ schema_key(const char *name)
 		    strcmp(keys[i].name, name) == 0)
 			return &keys[i];
 	return NULL;
+}
+
+/* Does v, met's via, name a contact of the network? */
+int
+schema_via(struct net *net, const char *v)
+{
+	char *path;
+	int ok;
+
+	if (!id_valid(v))
+		return 0;
+	path = net_path(net, v);
+	ok = access(path, F_OK) == 0;
+	free(path);
+	return ok;
 }
 
 /* One '@' with text on both sides and no blanks: enough to catch typos. */
@@ -222,7 +237,6 @@ met(struct finding *f, const struct key *k, struct ynode *n)
 {
 	static const struct key date = { "date", K_DATE, 0, 0, NULL, 0 };
 	struct ynode *kn, *v;
-	char *path;
 	size_t i;
 
 	(void)k;
@@ -245,13 +259,9 @@ met(struct finding *f, const struct key *k, struct ynode *n)
 		} else if (!isstr(f, v, strcmp(kn->str, "via") ? kn->str :
 		    "via") || ynode_isnull(v))
 			continue;
-		else if (strcmp(kn->str, "via") == 0 && f->net) {
-			path = net_path(f->net, v->str);
-			if (!id_valid(v->str) || access(path, F_OK) == -1)
-				f->say(f, v, 1, "via '%s' names no contact",
-				    v->str);
-			free(path);
-		}
+		else if (strcmp(kn->str, "via") == 0 && f->net &&
+		    !schema_via(f->net, v->str))
+			f->say(f, v, 1, "via '%s' names no contact", v->str);
 	}
 }
 
@@ -595,6 +605,75 @@ schema_check(struct finding *f, const struct key *k, struct ynode *v)
 /* --- arguments ----------------------------------------------------------- */
 
 /*
+ * "dates.anniversary": a part of a mapping key of nw(5), its key in *base
+ * (to free) and the part returned; NULL when key names no such part (a
+ * whole key, or a user's own with a dot).
+ */
+const char *
+schema_subkey(const char *key, char **base)
+{
+	const struct key *k;
+	const char *dot = strchr(key, '.');
+
+	if (dot == NULL || dot[1] == '\0')
+		return NULL;
+	*base = xstrndup(key, dot - key);
+	k = schema_key(*base);
+	if (k && (k->type == K_LINKS || k->type == K_MAP ||
+	    k->type == K_DATES || k->type == K_MET))
+		return dot + 1;
+	free(*base);
+	*base = NULL;
+	return NULL;
+}
+
+/* The part a mapping key's text stands for (a met that is text: where). */
+const char *
+schema_text_part(const char *key)
+{
+	const struct key *k = schema_key(key);
+
+	return k && k->type == K_MET ? "where" : NULL;
+}
+
+/*
+ * The YAML text of v as the value of part of the mapping key k: a date
+ * of dates or met's date checked as one, met's via the id of a contact,
+ * any other part a string.  NULL with the reason in why when it is none.
+ */
+static char *
+part_yaml(const struct key *k, const char *part, struct net *net,
+    const char *v, char *why, size_t len)
+{
+	static const struct key date = { "date", K_DATE, 0, 0, NULL, 0 };
+	char buf[256];
+	const char *bad = NULL;
+
+	if (k->type == K_DATES)
+		bad = schema_invalid(k, net, v, buf, sizeof buf);
+	else if (k->type == K_MET && strcmp(part, "date") == 0)
+		bad = schema_invalid(&date, net, v, buf, sizeof buf);
+	else if (k->type == K_MET && strcmp(part, "via") == 0) {
+		if (net == NULL || !schema_via(net, v)) {
+			snprintf(why, len, "via '%s' names no contact", v);
+			return NULL;
+		}
+	} else if (k->type == K_MET && strcmp(part, "where") != 0) {
+		snprintf(why, len, "'met.%s': met has a date, where and via",
+		    part);
+		return NULL;
+	}
+	if (bad) {
+		snprintf(why, len, "'%s': not %s", v, bad);
+		return NULL;
+	}
+	if (k->type == K_DATES || (k->type == K_MET &&
+	    strcmp(part, "date") == 0))
+		return yaml_quote(v, Q_FLOW);	/* dates plain, as in a file */
+	return yaml_quote(v, Q_FLOW | Q_STR);
+}
+
+/*
  * The YAML text for v given as the value of key (nw-set, nw-add, an
  * import; key may be a user's own): checked as a file's value is, a date
  * given ahead made a date (next 2w), quoted so that it reads back as the
@@ -609,13 +688,23 @@ schema_yaml(const char *key, struct net *net, const char *v, int flags,
 {
 	int inlist = flags & Y_LIST;
 	const struct key *k = schema_key(key);
-	char buf[256], ds[11];
-	const char *bad = NULL;
+	char buf[256], ds[11], *base, *y;
+	const char *bad = NULL, *part;
 	int z;
 
 	if (!utf8_valid(v, strlen(v), NULL) || strchr(v, '\r')) {
 		snprintf(why, len, "'%s': not a value (a carriage return or "
 		    "bad UTF-8)", v);
+		return NULL;
+	}
+	if (k == NULL && (part = schema_subkey(key, &base)) != NULL) {
+		y = part_yaml(schema_key(base), part, net, v, why, len);
+		free(base);
+		return y;
+	}
+	if (k == NULL && strchr(key, '.')) {
+		snprintf(why, len, "'%s': not a key, nor a part of a mapping "
+		    "of nw(5)", key);
 		return NULL;
 	}
 	if (k == NULL)
@@ -707,6 +796,33 @@ schema_column(const char *name)
 		if (strcaseeq(c[i].name, name))
 			return &c[i];
 	return NULL;
+}
+
+/* --- vCard -------------------------------------------------------------- */
+
+/*
+ * The keys a vCard has a property for (RFC 6350: name FN, name-parts N,
+ * aka NICKNAME, links URL and X-SOCIALPROFILE, address ADR, birthday
+ * BDAY, tags CATEGORIES, notes NOTE).  Every other key of a file but the
+ * log travels as X-NW- and its name in capitals (X-NW-CIRCLE), so that a
+ * card read back keeps it.
+ */
+static const char *const carded[] = { "name", "name-parts", "aka", "org",
+    "title", "email", "phone", "links", "address", "birthday", "tags",
+    "notes" };
+
+/* Does k travel in a vCard as an X-NW- property? */
+int
+schema_xnw(const struct key *k)
+{
+	size_t i;
+
+	if (k->type == K_LOG || (k->flags & K_DERIVED))
+		return 0;
+	for (i = 0; i < sizeof carded / sizeof carded[0]; i++)
+		if (strcmp(carded[i], k->name) == 0)
+			return 0;
+	return 1;
 }
 
 /* --- log kinds ----------------------------------------------------------- */

@@ -15,6 +15,21 @@
 #include "nw.h"
 #include "nw_priv.h"
 
+/*
+ * The character cp in lowercase, as UTF-8 in out (5 bytes), for ids:
+ * Ольга is ольга.  Its length.
+ */
+size_t
+utf8_lower(unsigned cp, char out[5])
+{
+	int n = u8_uctomb((uint8_t *)out, uc_tolower(cp), 4);
+
+	if (n < 1)
+		n = u8_uctomb((uint8_t *)out, cp, 4);
+	out[n < 1 ? 0 : n] = '\0';
+	return n < 1 ? 0 : n;
+}
+
 /* ASCII with no white space: folding it is lowercasing it. */
 static int
 plain(const char *s)

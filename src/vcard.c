@@ -347,6 +347,62 @@ prefix(const char *s, const char *p)
 	return strncasecmp(s, p, strlen(p)) == 0;
 }
 
+/*
+ * X-NW-KEY, a key of nw(5) a vCard has no property for (schema_xnw), as
+ * xnw_write wrote it: a list's items separated by commas, a mapping's
+ * pair as the two components name;value (a mapping that is text one
+ * component), anything else a text.
+ */
+static void
+xnw_read(struct rec *r, const char *name, const char *value)
+{
+	const struct key *k;
+	struct strv l = { 0 };
+	char *key = utf8_fold(name), *s, *part;
+	const char *tp;
+	size_t i;
+
+	if (strcmp(key, "id") == 0) {	/* the id it asks for */
+		s = unescape(value, strlen(value));
+		rec_set(r, key, s);
+		free(s);
+		goto done;
+	}
+	if ((k = schema_key(key)) == NULL || !schema_xnw(k))
+		goto done;
+	switch (k->type) {
+	case K_LIST:
+	case K_EMAIL:
+		split(value, ',', 1, &l);
+		for (i = 0; i < l.n; i++)
+			rec_set(r, key, l.v[i]);
+		break;
+	case K_LINKS:
+	case K_MAP:
+	case K_DATES:
+	case K_MET:
+		split(value, ';', 1, &l);
+		tp = schema_text_part(key);
+		if (l.n == 1 && tp) {
+			part = xasprintf("%s.%s", key, tp);
+			rec_set(r, part, l.v[0]);
+			free(part);
+		} else if (l.n == 2 && *l.v[0]) {
+			part = xasprintf("%s.%s", key, l.v[0]);
+			rec_set(r, part, l.v[1]);
+			free(part);
+		}
+		break;
+	default:
+		s = unescape(value, strlen(value));
+		rec_own(r, key, s);
+		free(s);
+	}
+done:
+	strv_free(&l);
+	free(key);
+}
+
 /* What one property gives the record. */
 static void
 apply(struct card *k, struct prop *p)
@@ -438,13 +494,15 @@ apply(struct card *k, struct prop *p)
 		s = unescape(p->value, strlen(p->value));
 		rec_note(r, NULL, s);
 		free(s);
-	} else if (strcasecmp(name, "CATEGORIES") == 0 ||
-	    strcasecmp(name, "X-NW-GROUPS") == 0) {
+	} else if (strcasecmp(name, "CATEGORIES") == 0) {
 		split(p->value, ',', 1, &l);
 		for (i = 0; i < l.n; i++)
-			rec_set(r, strcasecmp(name, "CATEGORIES") == 0 ?
-			    "tags" : "groups", l.v[i]);
-	}
+			rec_set(r, "tags", l.v[i]);
+	} else if (strcasecmp(name, "PRODID") == 0 &&
+	    prefix(p->value, "-//nw//"))
+		r->own = 1;		/* no X-NW-ADDED: it had none */
+	else if (prefix(name, "X-NW-"))
+		xnw_read(r, name + 5, p->value);
 	strv_free(&l);
 }
 
@@ -853,6 +911,54 @@ links(struct buf *b, struct contact *c)
 	}
 }
 
+/*
+ * The keys of nw(5) a vCard has no property for (schema_xnw), each as
+ * X-NW- and its name in capitals: a text as it is (X-NW-CIRCLE:close), a
+ * list's items joined by commas (X-NW-GROUPS:ACM,Royal Society), each
+ * pair of a mapping a property of two components (X-NW-DATES:anniversary;
+ * 2012-06-09), a mapping that is text one; first X-NW-ID, the id, which
+ * a contact read back asks for.  c was loaded with C_KEYS.
+ */
+static void
+xnw_write(struct buf *b, struct contact *c)
+{
+	const struct key *k;
+	const struct value *v;
+	struct strv items = { 0 };
+	char *prop, *p, *x, *y, *line;
+	size_t i, j, n;
+
+	text(b, "X-NW-ID", c->id);
+	k = schema_keys(&n);
+	for (i = 0; i < n; i++) {
+		if (!schema_xnw(&k[i]) ||
+		    (v = contact_value(c, k[i].name)) == NULL)
+			continue;
+		prop = xasprintf("X-NW-%s", k[i].name);
+		for (p = prop; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p -= 'a' - 'A';
+		if (v->type == V_STR)
+			text(b, prop, v->s);
+		for (j = 0; v->type == V_LIST && j < v->n; j++)
+			if (v->v[j].type == V_STR && *v->v[j].s)
+				strv_add(&items, v->v[j].s);
+		textlist(b, prop, items.v, items.n);
+		strv_free(&items);
+		for (j = 0; v->type == V_MAP && j + 1 < v->n; j += 2) {
+			if (v->v[j].type != V_STR ||
+			    v->v[j + 1].type != V_STR || !*v->v[j + 1].s)
+				continue;
+			x = vc_text(v->v[j].s);
+			y = vc_text(v->v[j + 1].s);
+			line = xasprintf("%s;%s", x, y);
+			vc_line(b, prop, line);
+			free(x), free(y), free(line);
+		}
+		free(prop);
+	}
+}
+
 /* A date as BDAY and ANNIVERSARY want it: 4.0 19901126, 3.0 1990-11-26. */
 static void
 vc_date(struct buf *b, const char *name, struct bday d, int version)
@@ -918,7 +1024,7 @@ vcard_write(struct buf *b, struct contact *c, int version,
 			vc_date(b, "ANNIVERSARY", c->dates.v[i].when, version);
 	links(b, c);
 	textlist(b, "CATEGORIES", c->tags.v, c->tags.n);
-	textlist(b, "X-NW-GROUPS", c->groups.v, c->groups.n);
+	xnw_write(b, c);
 	if ((s = c->notes) != NULL) {
 		for (n = strlen(s); n > 0 && strchr("\n ", s[n - 1]); n--)
 			;

@@ -28,7 +28,7 @@ run nw-import -h
 is "$rc:$(printf '%s\n' "$out" | sed '/^$/,$d')" "0:$USAGE" "-h: the usage"
 mknet usage
 run nw-import -f ldif x.ldif
-is "$rc:$err" "2:nw-import: 'ldif': not a format (vcard, linkedin, google, csv)" \
+is "$rc:$err" "2:nw-import: 'ldif': not a format (vcard, linkedin, google, csv, json)" \
     "-f: an unknown format is a usage error"
 script -qec "nw-import -C '$NW_DIR'" /dev/null </dev/null >"$T/tty" 2>&1
 is "$?" 2 "no file and a terminal on stdin: usage error"
