@@ -223,22 +223,24 @@ done:
 
 /*
  * The entry, then the follow-up: set when given; else cleared when the
- * entry counts as contact and is no older than the newest contact entry
- * already in the log (c->last), unless kept.  A back-dated entry never
- * clears one: the follow-up was set after it happened.  nw-merge's rule
- * is the same (merge.c, follow_act).
+ * entry is the follow-up done (nw-log -D), or when the follow-up rule
+ * says the entry ends it (contact_followup_ends: a promise, a next with a
+ * note, stays; a bare next ends with contact dated on or after the
+ * newest contact entry already in the log, c->last), unless kept (-K).
+ * nw-merge decides by the same rule (merge.c, follow_act).
  */
 static int
 logedits(struct change *ch, struct contact *c, void *arg)
 {
 	struct logentry *l = arg;
+	struct logent le = { l->date, (char *)l->kind, (char *)l->note };
 	char ds[11];
-	int ok, clear;
+	int ok, clear, has;
 
 	ok = change_log_entry(ch, l->date, l->kind, l->note);
-	clear = !l->keep && !l->next &&
-	    (schema_kind(l->kind) & KIND_CONTACT) &&
-	    (c->last == NODATE || l->date >= c->last);
+	has = c->next != NODATE || c->next_note;
+	clear = !l->keep && !l->next && (l->closes ||
+	    contact_followup_ends(c->next_note != NULL, &le, c->last));
 	if (ok && l->next)
 		ok = change_set(ch, "next", l->next);
 	if (ok && l->nnote)
@@ -247,17 +249,20 @@ logedits(struct change *ch, struct contact *c, void *arg)
 		ok = change_delete(ch, "next-note", NULL);
 	if (ok && clear)
 		ok = change_delete(ch, "next", NULL);
-	if (ok && clear && (c->next != NODATE || c->next_note)) {
+	if (ok && has && (clear || (!l->keep && !l->next && c->next_note &&
+	    (schema_kind(l->kind) & KIND_CONTACT)))) {
 		free(l->done);
 		l->done = xstrdup(c->next_note ? c->next_note :
 		    date_str(c->next, ds));
+		l->kept = !clear;
 	}
 	return ok;
 }
 
 /*
  * Append the entry l to contact id and settle its follow-up (logedits).
- * A follow-up cleared is said on stderr and left in l->done.  A date
+ * A follow-up cleared, or a promise kept though the entry was contact,
+ * is said on stderr and left in l->done (l->kept says which).  A date
  * after today is refused: a log records what happened.
  */
 int
@@ -268,8 +273,12 @@ change_log(struct net *net, const char *id, struct logentry *l,
 
 	free(l->done);
 	l->done = NULL;
+	l->kept = 0;
 	rv = change_edit(net, id, logedits, l, after);
-	if (rv == 0 && l->done)
+	if (rv == 0 && l->done && l->kept)
+		warnx("%s: follow-up stays: %s (nw-log -D when it is done)",
+		    id, l->done);
+	else if (rv == 0 && l->done)
 		warnx("%s: follow-up done: %s", id, l->done);
 	return rv;
 }

@@ -67,34 +67,44 @@ contact_isasked(const char *kind)
 	return (schema_kind(kind) & KIND_ASK) != 0;
 }
 
-/* Is an ask of this date answered: a got or thanks on or after it? */
+/*
+ * Is the ask at place i of the log (its entries with a date), dated
+ * date, answered: a got, thanks or declined later in the log, at a later
+ * date or at the same date and after it in the file?
+ */
 static int
-answered(const struct contact *c, int date)
+answered(const struct contact *c, int date, size_t i)
 {
-	return c->closed != NODATE && date <= c->closed;
+	return c->closed != NODATE && (date < c->closed ||
+	    (date == c->closed && (int)i < c->closed_at));
 }
 
 /*
- * Is this entry an ask still open?  An ask stays open until a got or a
- * thanks for that person dated on or after it.  With readlog's counts,
- * the one rule for open asks.
+ * Is this entry of c->log an ask still open?  An ask is open until a
+ * got, a thanks or a declined later in the log (a later date, or the
+ * same date and after it in the file).  With readlog's counts, the one
+ * rule for open asks.
  */
 int
 contact_ask_open(const struct contact *c, const struct logent *le)
 {
-	return (schema_kind(le->kind) & KIND_ASK) && !answered(c, le->date);
-}
-
-/* What the balance says: asks and got, less gives; above 0 you owe. */
-int
-contact_owe(const struct contact *c)
-{
-	return c->nask + c->ngot - c->ngive;
+	return (schema_kind(le->kind) & KIND_ASK) &&
+	    !answered(c, le->date, le - c->log);
 }
 
 /*
- * The balance in words: "gave 1, asked 2, got 1; you owe 2: give first".
- * nw-show and nw-due -l say it so.
+ * The balance: what you got plus the asks still open, less what you gave
+ * (an ask answered by a got counts once, as the got); above 0 you owe.
+ */
+int
+contact_owe(const struct contact *c)
+{
+	return c->ngot + c->nopen - c->ngive;
+}
+
+/*
+ * The balance in words: "gave 1, got 1, open asks 2; you owe 2: give
+ * first".  nw-show and nw-due -l say it so, nw-log's warning too.
  */
 char *
 contact_balance(const struct contact *c)
@@ -102,10 +112,26 @@ contact_balance(const struct contact *c)
 	int owe = contact_owe(c);
 
 	if (owe > 0)
-		return xasprintf("gave %d, asked %d, got %d; you owe %d: give "
-		    "first", c->ngive, c->nask, c->ngot, owe);
-	return xasprintf("gave %d, asked %d, got %d", c->ngive, c->nask,
-	    c->ngot);
+		return xasprintf("gave %d, got %d, open asks %d; you owe %d: "
+		    "give first", c->ngive, c->ngot, c->nopen, owe);
+	return xasprintf("gave %d, got %d, open asks %d", c->ngive, c->ngot,
+	    c->nopen);
+}
+
+/*
+ * The follow-up rule (nw(5), "Follow-ups"): does log entry e end a
+ * follow-up?  One with a note (next-note) is a promise: no entry ends
+ * it; only the user does (nw-log -D, nw-set -d ref next, a new -n or -N).
+ * A next without a note is a reminder to get in touch: an entry that
+ * counts as contact ends it when dated on or after newest, the newest
+ * contact entry before it (NODATE: none).  nw-log (change.c) and the
+ * merge driver (merge.c) both decide by it.
+ */
+int
+contact_followup_ends(int promise, const struct logent *e, int newest)
+{
+	return !promise && (schema_kind(e->kind) & KIND_CONTACT) &&
+	    (newest == NODATE || e->date >= newest);
 }
 
 static int
@@ -236,9 +262,11 @@ readlog(struct contact *c, struct ynode *l, int flags)
 			if (c->first == NODATE || le.date < c->first)
 				c->first = le.date;
 		}
-		if ((k & (KIND_GOT | KIND_THANKS)) && (c->closed == NODATE ||
-		    le.date > c->closed))
+		if ((k & (KIND_GOT | KIND_THANKS | KIND_DECLINED)) &&
+		    (c->closed == NODATE || le.date >= c->closed)) {
 			c->closed = le.date;
+			c->closed_at = c->nlog;
+		}
 		c->ngive += (k & KIND_GIVE) != 0;
 		c->nask += (k & KIND_ASK) != 0;
 		c->ngot += (k & KIND_GOT) != 0;
@@ -256,11 +284,8 @@ readlog(struct contact *c, struct ynode *l, int flags)
 		if ((kf[i] & KIND_CONTACT) &&
 		    (back = c->month_end - month_of(date[i])) < 12)
 			c->months[11 - back]++;
-		if ((kf[i] & KIND_ASK) && !answered(c, date[i])) {
+		if ((kf[i] & KIND_ASK) && !answered(c, date[i], i))
 			c->nopen++;
-			if (c->open_since == NODATE || date[i] < c->open_since)
-				c->open_since = date[i];
-		}
 	}
 	free(date);
 }
@@ -466,7 +491,7 @@ contact_fill(struct net *net, const char *id, char *path, struct ydoc *d,
 	c->id = xstrdup(id);
 	c->path = path;
 	c->next = c->added = c->last = c->met.date = NODATE;
-	c->first = c->closed = c->open_since = NODATE;
+	c->first = c->closed = NODATE;
 	if ((r = d->root) == NULL) {
 		c->err = xstrdup(d->err[0] ? d->err :
 		    "empty file: a contact needs a name");

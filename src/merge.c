@@ -392,20 +392,6 @@ entry_date(struct ynode *n)
 	return d;
 }
 
-/* Where an entry dated d goes: after the last entry not later. */
-static size_t
-entry_pos(struct ynode **v, size_t n, int d)
-{
-	size_t p = n;
-	int pd;
-
-	if (d == NODATE)
-		return n;
-	while (p > 0 && (pd = entry_date(v[p - 1])) != NODATE && pd > d)
-		p--;
-	return p;
-}
-
 /* A node as YAML text on one line, fit for a flow collection. */
 static int
 flow_text(struct ydoc *d, struct ynode *n, struct buf *b)
@@ -572,7 +558,8 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 /*
  * The log, entry by entry: an entry is its data (date, kind, note and
  * whatever else it holds).  Entries ours dropped stay dropped; entries
- * theirs dropped go; entries theirs added go in at their date.  The
+ * theirs dropped go; entries theirs added are appended after ours's, in
+ * theirs's order, as nw-log appends whatever the date (nw(5)).  The
  * planned list is built alongside, to check the text against.  All
  * edits are made in one pass: a long log costs one parse, not one an
  * entry.
@@ -621,7 +608,7 @@ merge_log(struct plan *p)
 		}
 	}
 
-	/* the plan: ours's kept entries, theirs's added ones at their date */
+	/* the plan: ours's kept entries, then theirs's added ones */
 	p->log = xcalloc(lo.n + lt.n, sizeof *p->log);
 	src = xcalloc(lo.n + lt.n, sizeof *src);	/* ours's index + 1 */
 	for (i = 0; i < lo.n; i++)
@@ -632,10 +619,7 @@ merge_log(struct plan *p)
 	for (i = 0; i < lt.n; i++) {
 		if (!add[i])
 			continue;
-		pos = entry_pos(p->log, p->nlog, entry_date(lt.v[i]));
-		memmove(p->log + pos + 1, p->log + pos,
-		    (p->nlog - pos) * sizeof *p->log);
-		memmove(src + pos + 1, src + pos, (p->nlog - pos) * sizeof *src);
+		pos = p->nlog;
 		p->log[pos] = lt.v[i];
 		src[pos] = 0;
 		p->nlog++;
@@ -720,17 +704,21 @@ has_followup(struct ydoc *d)
 /*
  * Did side x (1 ours, 2 theirs) clear the follow-up by logging, and the
  * other side y set or change it?  Then x's clearing stands when one of
- * the entries x added counts as contact and is dated on or after the
- * newest contact entry of y's log, as nw-log would have cleared y's
- * follow-up; else y's follow-up stays.  The act for next and next-note
- * both; -1 when this is not the case.
+ * the entries x added ends y's follow-up by the follow-up rule
+ * (contact_followup_ends, as nw-log would have decided had x's entries
+ * come after y's change): never a promise (y's has a next-note); a bare
+ * next, by an entry that counts as contact dated on or after the newest
+ * contact entry of y's log.  Else y's follow-up stays.  The act for next
+ * and next-note both; -1 when this is not the case.
  */
 static int
 follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
     int x)
 {
 	struct ydoc *side[3] = { p->base, p->ours, p->theirs };
-	int y = 3 - x, newest, d;
+	struct logent le;
+	struct ynode *e;
+	int y = 3 - x, newest, promise;
 	size_t i;
 
 	if (!has_followup(p->base) || has_followup(side[x]) ||
@@ -739,16 +727,22 @@ follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
 	    same_data(key_value(p->base, "next-note"), key_value(side[y], "next-note"))))
 		return -1;
 	newest = newest_contact(&l[y]);
+	promise = !ynode_isnull(key_value(side[y], "next-note"));
 	for (i = 0; i < l[x].n; i++)
 		if (cnt[x][cls[x][i]] > cnt[0][cls[x][i]])
 			break;
 	if (i == l[x].n)
 		return -1;	/* x logged nothing: cleared by hand */
-	for (i = 0; i < l[x].n; i++)
-		if (cnt[x][cls[x][i]] > cnt[0][cls[x][i]] &&
-		    contact_entry(l[x].v[i]) &&
-		    (d = entry_date(l[x].v[i])) != NODATE && d >= newest)
+	for (i = 0; i < l[x].n; i++) {
+		e = l[x].v[i];
+		if (cnt[x][cls[x][i]] <= cnt[0][cls[x][i]] || e->type != YMAP ||
+		    (le.date = entry_date(e)) == NODATE)
+			continue;
+		le.kind = (char *)ynode_str(ymap_get(e, "kind"));
+		le.note = NULL;
+		if (contact_followup_ends(promise, &le, newest))
 			return x == 1 ? KEEP : TAKE;
+	}
 	return y == 1 ? KEEP : TAKE;
 }
 

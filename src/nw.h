@@ -154,7 +154,8 @@ enum {					/* what a log entry's kind means */
 	KIND_GIVE = 2,			/* you gave */
 	KIND_ASK = 4,			/* you asked */
 	KIND_GOT = 8,			/* they gave you */
-	KIND_THANKS = 16		/* you thanked */
+	KIND_THANKS = 16,		/* you thanked */
+	KIND_DECLINED = 32		/* they said no to an ask */
 };
 struct kind {
 	const char	*name;
@@ -219,8 +220,9 @@ struct contact {
 	int		 last, first;	/* newest and oldest contact entry */
 	int		 ncontact;	/* entries that count as contact */
 	int		 ngive, nask, ngot;
-	int		 closed;	/* newest got or thanks: asks answered */
-	int		 nopen, open_since; /* asks after it; the oldest's date */
+	int		 closed;	/* newest got, thanks or declined: asks */
+	int		 closed_at;	/* answered up to it; its place in log */
+	int		 nopen;		/* asks after it: open */
 	int		 kinds[NKINDS];	/* entries by schema_kind_slot */
 	int		 month_end;	/* the month of last: year * 12 + m - 1 */
 	int		 months[12];	/* contact entries a month up to it */
@@ -248,6 +250,7 @@ int		 contact_member(const struct contact *, const struct contact *);
 int		 contact_names(const struct contact *, const char *);
 size_t		 contact_asks(const struct contact *, const struct logent ***);
 const struct logent *contact_newest(const struct contact *);
+int		 contact_followup_ends(int, const struct logent *, int);
 const struct value *contact_value(struct contact *, const char *);
 void		 value_free(struct value *);
 char		*contact_slug(const char *);
@@ -316,7 +319,9 @@ struct logentry {			/* an entry to log, and its effect */
 	const char	*kind, *note;
 	const char	*next, *nnote;	/* a follow-up to set, or NULL */
 	int		 keep;		/* keep the follow-up (nw-log -K) */
+	int		 closes;	/* the entry is the follow-up (-D) */
 	char		*done;		/* the follow-up it cleared, or NULL */
+	int		 kept;		/* done is a promise that stays */
 };
 int	 change_log(struct net *, const char *, struct logentry *,
 	    struct contact **);
