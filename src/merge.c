@@ -392,6 +392,20 @@ entry_date(struct ynode *n)
 	return d;
 }
 
+/* Where an entry dated d goes: after the last entry not later. */
+static size_t
+entry_pos(struct ynode **v, size_t n, int d)
+{
+	size_t p = n;
+	int pd;
+
+	if (d == NODATE)
+		return n;
+	while (p > 0 && (pd = entry_date(v[p - 1])) != NODATE && pd > d)
+		p--;
+	return p;
+}
+
 /* A node as YAML text on one line, fit for a flow collection. */
 static int
 flow_text(struct ydoc *d, struct ynode *n, struct buf *b)
@@ -558,8 +572,10 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 /*
  * The log, entry by entry: an entry is its data (date, kind, note and
  * whatever else it holds).  Entries ours dropped stay dropped; entries
- * theirs dropped go; entries theirs added are appended after ours's, in
- * theirs's order, as nw-log appends whatever the date (nw(5)).  The
+ * theirs dropped go; entries theirs added go in at their date, after
+ * every entry of ours of the same date: the order of a day's entries is
+ * the order they were logged (nw(5)), which says whether an ask was
+ * answered.  The
  * planned list is built alongside, to check the text against.  All
  * edits are made in one pass: a long log costs one parse, not one an
  * entry.
@@ -608,7 +624,7 @@ merge_log(struct plan *p)
 		}
 	}
 
-	/* the plan: ours's kept entries, then theirs's added ones */
+	/* the plan: ours's kept entries, theirs's added ones at their date */
 	p->log = xcalloc(lo.n + lt.n, sizeof *p->log);
 	src = xcalloc(lo.n + lt.n, sizeof *src);	/* ours's index + 1 */
 	for (i = 0; i < lo.n; i++)
@@ -619,7 +635,10 @@ merge_log(struct plan *p)
 	for (i = 0; i < lt.n; i++) {
 		if (!add[i])
 			continue;
-		pos = p->nlog;
+		pos = entry_pos(p->log, p->nlog, entry_date(lt.v[i]));
+		memmove(p->log + pos + 1, p->log + pos,
+		    (p->nlog - pos) * sizeof *p->log);
+		memmove(src + pos + 1, src + pos, (p->nlog - pos) * sizeof *src);
 		p->log[pos] = lt.v[i];
 		src[pos] = 0;
 		p->nlog++;
@@ -706,10 +725,11 @@ has_followup(struct ydoc *d)
  * other side y set or change it?  Then x's clearing stands when one of
  * the entries x added ends y's follow-up by the follow-up rule
  * (contact_followup_ends, as nw-log would have decided had x's entries
- * come after y's change): never a promise (y's has a next-note); a bare
- * next, by an entry that counts as contact dated on or after the newest
- * contact entry of y's log.  Else y's follow-up stays.  The act for next
- * and next-note both; -1 when this is not the case.
+ * come after y's change): a promise (y's has a next-note) only when it
+ * is base's, which x, logging, said was done (nw-log -D), y only moved;
+ * a bare next, by an entry that counts as contact dated on or after the
+ * newest contact entry of y's log.  Else y's follow-up stays.  The act
+ * for next and next-note both; -1 when this is not the case.
  */
 static int
 follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
@@ -718,7 +738,7 @@ follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
 	struct ydoc *side[3] = { p->base, p->ours, p->theirs };
 	struct logent le;
 	struct ynode *e;
-	int y = 3 - x, newest, promise;
+	int y = 3 - x, newest, promise, done;
 	size_t i;
 
 	if (!has_followup(p->base) || has_followup(side[x]) ||
@@ -733,6 +753,9 @@ follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
 			break;
 	if (i == l[x].n)
 		return -1;	/* x logged nothing: cleared by hand */
+	/* base's promise, y only moved it: x's contact ended it (-D) */
+	done = promise && same_data(key_value(p->base, "next-note"),
+	    key_value(side[y], "next-note"));
 	for (i = 0; i < l[x].n; i++) {
 		e = l[x].v[i];
 		if (cnt[x][cls[x][i]] <= cnt[0][cls[x][i]] || e->type != YMAP ||
@@ -740,7 +763,8 @@ follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
 			continue;
 		le.kind = (char *)ynode_str(ymap_get(e, "kind"));
 		le.note = NULL;
-		if (contact_followup_ends(promise, &le, newest))
+		if (contact_followup_ends(promise, &le, newest) || (done &&
+		    (schema_kind(le.kind) & KIND_CONTACT)))
 			return x == 1 ? KEEP : TAKE;
 	}
 	return y == 1 ? KEEP : TAKE;

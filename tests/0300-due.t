@@ -698,7 +698,7 @@ is "$out" "Bea Due (bea), 34 days overdue
   last      2026-09-10, call: Talked about her new job
   offer     input on compilers
   topics    rust, history
-  balance   gave 0, asked 1, got 0; you owe 1: give first
+  balance   gave 0, got 0, open asks 1; you owe 1: give first
   open ask  2026-08-01, 116 days ago: An intro to her editor
   soon      birthday in 3d (11-28)
 
