@@ -623,8 +623,9 @@ struct occasion {
 
 /*
  * A birthday or a date of c's dates map, when its next day falls within
- * the birthdays window and no contact was logged since the window opened
- * for it (you have been in touch: it is done).
+ * the birthdays window, unless contact was logged on the day itself or
+ * the day before (you wished early): contact earlier in the window is
+ * not a wish and dismisses nothing.
  */
 static void
 occasion(struct occasion *o, size_t *n, const char *what, struct bday b,
@@ -635,7 +636,8 @@ occasion(struct occasion *o, size_t *n, const char *what, struct bday b,
 	next = bday_next(b, today);
 	if (b.year && (d = date_from_civil(b.year, b.month, b.day)) > today)
 		next = d;	/* a date to come: first on its own day */
-	if (next - today > window || (last != NODATE && last >= next - window))
+	if (next - today > window || (last != NODATE && last >= next - 1 &&
+	    last <= next))
 		return;
 	date_to_civil(next, &y, &m, &d);
 	o[*n].date = next;
@@ -707,6 +709,7 @@ contact_due(struct net *net, struct contact *c, int today, struct due *d)
 		buf_printf(&b, "%s: ", circle);
 	if (c->next != NODATE) {
 		d->due = c->next;
+		d->promise = c->next_note != NULL;
 		buf_puts(&b, "follow-up");
 		if (c->next_note)
 			buf_printf(&b, ": %s", c->next_note);

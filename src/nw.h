@@ -259,6 +259,7 @@ struct due {
 	struct contact	*c;
 	int		 due, days, cadence, bday;
 	int		 never;		/* a cadence of never: no due date */
+	int		 promise;	/* due for a next with a next-note */
 	int		 bdonly;	/* listed for bdreason alone (nw-due -b) */
 	char		*reason;	/* why due */
 	char		*bdreason;	/* birthday and dates near, or NULL */
