@@ -856,11 +856,8 @@ one(struct stats *st, struct contact *c)
 		giving(st);
 	} else {
 		kinds(st->kinds);
-		k = contact_balance(c);
-		b.len = 0;
-		buf_printf(&b, "%s; %d open %s", k, c->nopen,
-		    plural(c->nopen, "ask", "asks"));
-		line("giving", b.s);
+		k = contact_balance(c);	/* it counts the open asks */
+		line("giving", k);
 		free(k);
 	}
 	free(b.s);

@@ -129,7 +129,7 @@ month     2025-12   0
           2026-10   0
           2026-11   0
 kinds     call 1  ask 1
-giving    gave 0, asked 1, got 0; you owe 1: give first; 1 open ask" "-p on a terminal: one person's months"
+giving    gave 0, got 0, open asks 1; you owe 1: give first" "-p on a terminal: one person's months"
 fi
 
 # -H piped: a line a day, 2025-11-24 to 2026-11-25 is 367 days.
