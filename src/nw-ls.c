@@ -9,7 +9,8 @@
 
 static const char usage_text[] =
     "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] "
-    "[-g group] [-t tag] [ref ...]";
+    "[-g group]\n"
+    "             [-s span] [-t tag] [ref ...]";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
@@ -19,6 +20,7 @@ static const char options_text[] =
     "  -g group       only this group (repeats: either)\n"
     "  -j             print JSON Lines\n"
     "  -l             long: add the circle, the last contact, the due date\n"
+    "  -s span        only those in touch within span (1w), most recent first\n"
     "  -t tag         only this tag (repeats: either)\n";
 
 struct pat {
@@ -127,21 +129,103 @@ patterns_pass(struct contact *c)
 
 struct ls {
 	int		 json, lng, today, failed;
+	int		 since;		/* -s: the span's first day, or NODATE */
+	struct contact	**v;		/* -s: the contacts kept, to sort */
+	size_t		  n;
 };
 
-/* A contact that passes every pattern is a row. */
+static int	print(struct net *, struct ls *, struct contact *);
+
+/* A contact that passes every pattern is a row (-s: kept, to sort). */
 static int
 row(struct scan *s, struct contact *c, void *arg)
 {
-	static const char *names[] = { "id", "name", "circle", "last", "due" };
 	struct ls *l = arg;
-	const char *vals[5];
-	char ls[11], ds[11];
-	struct due d;
-	int last, pass;
+	int pass;
 
 	if ((pass = patterns_pass(c)) != 1) {
 		l->failed |= pass == -1;
+		return 0;
+	}
+	if (l->since != NODATE) {	/* printed once sorted */
+		if (c->last == NODATE || c->last < l->since)
+			return 0;
+		if ((l->n & (l->n - 1)) == 0)
+			l->v = xrealloc(l->v, (l->n ? 2 * l->n : 1) *
+			    sizeof *l->v);
+		l->v[l->n++] = c;
+		return 1;
+	}
+	return print(s->net, l, c);
+}
+
+/* The most recent contact first, then by id. */
+static int
+recent(const void *x, const void *y)
+{
+	const struct contact *a = *(struct contact *const *)x;
+	const struct contact *b = *(struct contact *const *)y;
+
+	if (a->last != b->last)
+		return a->last > b->last ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/* Of one contact, the newest first; of one day, the one written later. */
+static int
+newest(const void *x, const void *y)
+{
+	const struct logent *a = *(const struct logent *const *)x;
+	const struct logent *b = *(const struct logent *const *)y;
+
+	if (a->date != b->date)
+		return a->date > b->date ? -1 : 1;
+	return a > b ? -1 : a < b;
+}
+
+/*
+ * -s -l: the entries themselves, each contact entry within the span a
+ * row: id, date, kind, name, note.
+ */
+static void
+entries(struct ls *l, struct contact *c)
+{
+	static const char *names[] = { "id", "date", "kind", "name", "note" };
+	const struct logent **v;
+	const char *vals[5];
+	char ds[11];
+	size_t i, n = 0;
+
+	v = xcalloc(c->nlog + 1, sizeof *v);
+	for (i = 0; i < c->nlog; i++)
+		if ((schema_kind(c->log[i].kind) & KIND_CONTACT) &&
+		    c->log[i].date >= l->since && c->log[i].date <= l->today)
+			v[n++] = &c->log[i];
+	if (n)
+		qsort(v, n, sizeof *v, newest);
+	for (i = 0; i < n; i++) {
+		vals[0] = c->id;
+		vals[1] = date_str(v[i]->date, ds);
+		vals[2] = v[i]->kind;
+		vals[3] = c->name;
+		vals[4] = v[i]->note;
+		out_row(5, names, vals, "sssss", NULL);
+	}
+	free(v);
+}
+
+/* A contact's row. */
+static int
+print(struct net *net, struct ls *l, struct contact *c)
+{
+	static const char *names[] = { "id", "name", "circle", "last", "due" };
+	const char *vals[5];
+	char ls[11], ds[11];
+	struct due d;
+	int last;
+
+	if (l->since != NODATE && l->lng && !l->json) {
+		entries(l, c);
 		return 0;
 	}
 	vals[0] = c->id;
@@ -151,13 +235,13 @@ row(struct scan *s, struct contact *c, void *arg)
 	if (l->lng) {
 		last = c->last != NODATE ? c->last : c->added;
 		vals[3] = last != NODATE ? date_str(last, ls) : NULL;
-		contact_due(s->net, c, l->today, &d);
+		contact_due(net, c, l->today, &d);
 		vals[4] = d.never ? NULL : date_str(d.due, ds);
 		d.c = NULL;
 		due_free(&d);
 	}
 	if (l->json)
-		json_contact(stdout, s->net, c, l->today);
+		json_contact(stdout, net, c, l->today);
 	else
 		out_row(l->lng ? 5 : 2, names, vals, "sssss", NULL);
 	return 0;
@@ -168,10 +252,12 @@ main(int argc, char *argv[])
 {
 	struct scan s = { 0 };
 	struct ls l = { 0 };
+	struct dur span;
+	const char *sopt = NULL;
 	size_t i;
 	int ch, rv;
 
-	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlt:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjls:t:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;
@@ -180,6 +266,12 @@ main(int argc, char *argv[])
 		case 'g': strv_add(&s.filter.group, optarg); break;
 		case 'j': l.json = 1; break;
 		case 'l': l.lng = 1; break;
+		case 's':
+			if (!dur_parse(optarg, &span) || span.unit == 'n')
+				errx(2, "'%s': not a duration (like 3d, 1w, 2m)",
+				    optarg);
+			sopt = optarg;
+			break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
 		case 'V': puts("nw-ls " NW_VERSION); return 0;
 		case 'h': return opt_help(usage_text, options_text);
@@ -189,13 +281,24 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	l.today = date_today();
+	/* the span back from today: 1w is today and the six days before */
+	l.since = sopt ? 2 * l.today - date_add(l.today, span) + 1 : NODATE;
 	s.net = net_open(1);
 	if (npats)
 		s.flags = C_LOG | C_KEYS;
 	if (l.json)
 		s.flags |= C_KEYS;
+	if (sopt && l.lng)
+		s.flags |= C_LOG;
 	out_init(l.json);
 	rv = contacts_each(&s, argc, argv, row, &l);
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, recent);
+	for (i = 0; i < l.n; i++) {
+		print(s.net, &l, l.v[i]);
+		contact_free(l.v[i]);
+	}
+	free(l.v);
 	for (i = 0; i < npats; i++) {
 		free(pats[i].key);
 		match_free(pats[i].m);
