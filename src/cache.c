@@ -72,7 +72,7 @@ static const struct field {
 	{ F(next), 'i', 1 }, { F(added), 'i', 1 }, { F(bday.year), 'i', 1 },
 	{ F(bday.month), 'i', 1 }, { F(bday.day), 'i', 1 },
 	{ F(dates), 'd', 1 }, { F(last), 'i', 1 }, { F(first), 'i', 1 },
-	{ F(ncontact), 'i', 1 }, { F(ngive), 'i', 1 }, { F(nask), 'i', 1 },
+	{ F(ncontact), 'i', 1 }, { F(ndays), 'i', 1 }, { F(ngive), 'i', 1 }, { F(nask), 'i', 1 },
 	{ F(ngot), 'i', 1 }, { F(closed), 'i', 1 }, { F(nopen), 'i', 1 },
 	{ F(closed_at), 'i', 1 }, { F(kinds), 'i', NOF(kinds) },
 	{ F(month_end), 'i', 1 }, { F(months), 'i', NOF(months) },
@@ -81,7 +81,7 @@ static const struct field {
 };
 #define NFIELDS	(sizeof summary / sizeof summary[0])
 #if defined(__x86_64__) || defined(__aarch64__)
-_Static_assert(sizeof(struct contact) == 544, "struct contact has changed: "
+_Static_assert(sizeof(struct contact) == 552, "struct contact has changed: "
     "a field a scan reads goes in summary[] of cache.c, then set its size "
     "here");
 #endif

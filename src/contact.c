@@ -208,6 +208,14 @@ contact_offers(struct net *net, const struct contact *c)
 }
 
 static int
+byday(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+static int
 month_of(int z)
 {
 	int y, m, d;
@@ -242,15 +250,16 @@ static void
 readlog(struct contact *c, struct ynode *l, int flags)
 {
 	struct logent le;
-	int *date, *kf, k, back;
-	size_t i, n = 0;
+	int *date, *kf, *cd, k, back;
+	size_t i, n = 0, ncd = 0;
 
 	if (l->type != YSEQ)
 		return;
 	if (flags & C_LOG)
 		c->log = xcalloc(l->nkid, sizeof *c->log);
-	date = xcalloc(2 * l->nkid + 1, sizeof *date);
+	date = xcalloc(3 * l->nkid + 1, sizeof *date);
 	kf = date + l->nkid;
+	cd = kf + l->nkid;
 	for (i = 0; i < l->nkid; i++) {
 		if (!entry(l->kid[i], &le))
 			continue;
@@ -281,12 +290,18 @@ readlog(struct contact *c, struct ynode *l, int flags)
 	if (c->last != NODATE)
 		c->month_end = month_of(c->last);
 	for (i = 0; i < n; i++) {
+		if (kf[i] & KIND_CONTACT)
+			cd[ncd++] = date[i];
 		if ((kf[i] & KIND_CONTACT) &&
 		    (back = c->month_end - month_of(date[i])) < 12)
 			c->months[11 - back]++;
 		if ((kf[i] & KIND_ASK) && !answered(c, date[i], i))
 			c->nopen++;
 	}
+	if (ncd)
+		qsort(cd, ncd, sizeof *cd, byday);
+	for (i = 0; i < ncd; i++)
+		c->ndays += i == 0 || cd[i] != cd[i - 1];
 	free(date);
 }
 

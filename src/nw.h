@@ -219,6 +219,7 @@ struct contact {
 	struct dates	 dates;
 	int		 last, first;	/* newest and oldest contact entry */
 	int		 ncontact;	/* entries that count as contact */
+	int		 ndays;		/* the days they are on, each once */
 	int		 ngive, nask, ngot;
 	int		 closed;	/* newest got, thanks or declined: asks */
 	int		 closed_at;	/* answered up to it; its place in log */
