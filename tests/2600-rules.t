@@ -69,4 +69,14 @@ is "$rc:$(printf '%s\n' "$out" | head -1)" "0:Jean-Luc Picard" "nw-show luc find
 run nw-log -k call LUC
 is "$rc:$out" "0:jean-luc-picard" "nw-log LUC: the same"
 
+# ---------------------------------------------------------------------------
+# A line of blanks among piped references is skipped like an empty line.
+printf 'name: Ann Pipe\n' >"$N/ann.yaml"
+printf 'name: Bo Pipe\n' >"$N/bo.yaml"
+pipein "$(printf 'ann\n   \n\nbo\n \t x\n')" nw-log -k note -m piped
+is "$rc:$out:$err" "0:ann
+bo:" "blank lines and a line of blanks before a tab: skipped, no error"
+pipein "$(printf '  \nann\n')" nw-ls -
+is "$rc:$out" "0:$(printf 'ann\tAnn Pipe')" "nw-ls -: a line of blanks skipped"
+
 done_testing
