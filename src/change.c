@@ -2,8 +2,10 @@
 
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <err.h>
 #include <errno.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -1034,20 +1036,86 @@ change_mv(struct net *net, const char *id, const char *newid,
 
 /* --- whole texts (nw-edit) ---------------------------------------------- */
 
+#define KEEP_DAYS	30	/* a kept edit older than this goes */
+
+/* "edit-" and id with '/' as '+', the name of its copies before ".XXXXXX". */
+static char *
+copy_stem(const char *id)
+{
+	char *s = xasprintf("edit-%s", id), *p;
+
+	for (p = s; (p = strchr(p, '/')) != NULL; p++)
+		*p = '+';
+	return s;
+}
+
 /*
- * A copy of text for a person to edit, in the network's .nw/ where no
- * scan and no git looks; its path.  Exits when it cannot be written.
+ * Remove nw-edit's copies in .nw/: those of contact id (NULL: none), and
+ * any older than KEEP_DAYS.  Under the lock.
+ */
+static void
+copies_clean(struct net *net, const char *id)
+{
+	char *dir, *stem, *path;
+	struct dirent *e;
+	struct stat st;
+	size_t n, len;
+	time_t now = time(NULL);
+	DIR *d;
+
+	dir = xasprintf("%s/.nw", net->dir);
+	stem = id ? copy_stem(id) : NULL;
+	n = stem ? strlen(stem) : 0;
+	if ((d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			len = strlen(e->d_name);
+			if (strncmp(e->d_name, "edit-", 5) != 0 || len < 12 ||
+			    strcmp(e->d_name + len - 5, ".yaml") != 0)
+				continue;
+			path = xasprintf("%s/%s", dir, e->d_name);
+			if ((stem && len == n + 12 && strncmp(e->d_name, stem,
+			    n) == 0 && e->d_name[n] == '.') ||
+			    (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+			    now - st.st_mtime > KEEP_DAYS * 86400))
+				unlink(path);
+			free(path);
+		}
+		closedir(d);
+	}
+	free(stem);
+	free(dir);
+}
+
+/*
+ * nw-edit's edit of contact id done: its kept copies are no longer needed.
+ */
+void
+change_copies_done(struct net *net, const char *id)
+{
+	net_lock(net);
+	copies_clean(net, id);
+	net_unlock(net);
+}
+
+/*
+ * A copy of contact id's text for a person to edit, in the network's .nw/
+ * where no scan and no git looks, named for the contact
+ * (.nw/edit-ada-lovelace.XXXXXX.yaml); its path.  Kept edits older than
+ * 30 days go first.  Exits when it cannot be written.
  */
 char *
-change_copy(struct net *net, const char *text, size_t len)
+change_copy(struct net *net, const char *id, const char *text, size_t len)
 {
-	char *copy;
+	char *copy, *stem;
 	ssize_t w;
 	size_t off;
 	int fd;
 
 	net_lock(net);			/* checks .nw is ours */
-	copy = xasprintf("%s/.nw/edit-XXXXXX.yaml", net->dir);
+	copies_clean(net, NULL);
+	stem = copy_stem(id);
+	copy = xasprintf("%s/.nw/%s.XXXXXX.yaml", net->dir, stem);
+	free(stem);
 	if ((fd = sys_mkstemps(copy, 5)) == -1)
 		err(1, "'%s'", copy);
 	for (off = 0; off < len; off += w)

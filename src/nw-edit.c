@@ -92,7 +92,7 @@ editone(struct batch *b, const char *id, void *arg)
 		return 1;
 	}
 
-	copy = change_copy(ck->net, orig, olen); /* no lock while one edits */
+	copy = change_copy(ck->net, id, orig, olen);	/* no lock meanwhile */
 
 	if ((ed = getenv("VISUAL")) == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
@@ -137,6 +137,7 @@ editone(struct batch *b, const char *id, void *arg)
 	}
 	free(text);
 	unlink(copy);
+	change_copies_done(ck->net, id);	/* edits kept before: done */
 	c = contact_load(ck->net, id, C_STRUCT);
 	batch_changed(b, id, c->name ? c->name : id);
 	contact_free(c);

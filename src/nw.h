@@ -329,7 +329,8 @@ int	 change_log(struct net *, const char *, struct logentry *,
 	    struct contact **);
 int	 change_rm(struct net *, const char *, int, struct strv *);
 int	 change_mv(struct net *, const char *, const char *, struct strv *);
-char	*change_copy(struct net *, const char *, size_t);
+char	*change_copy(struct net *, const char *, const char *, size_t);
+void	 change_copies_done(struct net *, const char *);
 int	 change_replace(struct net *, const char *, const char *, size_t,
 	    const char *, size_t);
 
