@@ -20,7 +20,7 @@ static const char options_text[] =
     "  -c circle      only this circle (repeats: either)\n"
     "  -g group       only this group (repeats: either)\n"
     "  -j             print JSON Lines\n"
-    "  -k kind        only people or only communities: person, community\n"
+    "  -k type        only people or only communities: person, community\n"
     "  -l             the long form: what to say, under each row\n"
     "  -n count       print at most count rows, the most urgent\n"
     "  -t tag         only this tag (repeats: either)\n"
