@@ -10,7 +10,8 @@
 static const char usage_text[] =
     "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] "
     "[-g group]\n"
-    "             [-s span] [-t tag] [ref ...]";
+    "             [-s span] [-t tag] [ref ...]\n"
+    "       nw-ls [-C dir] -Q query";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
@@ -20,6 +21,7 @@ static const char options_text[] =
     "  -g group       only this group (repeats: either)\n"
     "  -j             print JSON Lines\n"
     "  -l             long: add the circle, the last contact, the due date\n"
+    "  -Q query       address completion for mutt: email, name, id\n"
     "  -s span        only those in touch within span (1w), most recent first\n"
     "  -t tag         only this tag (repeats: either)\n";
 
@@ -132,9 +134,33 @@ struct ls {
 	int		 since;		/* -s: the span's first day, or NODATE */
 	struct contact	**v;		/* -s: the contacts kept, to sort */
 	size_t		  n;
+	const char	*query;		/* -Q */
+	struct strv	 found;		/* its lines */
 };
 
 static int	print(struct net *, struct ls *, struct contact *);
+
+/*
+ * -Q: a line for each email of a contact the query names, or for each
+ * email it begins.
+ */
+static void
+query(struct ls *l, struct contact *c)
+{
+	char *line;
+	size_t i;
+	int all = ref_matches(c, l->query);
+
+	for (i = 0; i < c->email.n; i++) {
+		if (!all && !strcaseprefix(c->email.v[i], l->query))
+			continue;
+		line = xasprintf("%s\t%s\t%s", c->email.v[i],
+		    c->name ? c->name : "", c->id);
+		strv_add(&l->found, line);
+		free(line);
+	}
+}
+
 
 /* A contact that passes every pattern is a row (-s: kept, to sort). */
 static int
@@ -143,6 +169,10 @@ row(struct scan *s, struct contact *c, void *arg)
 	struct ls *l = arg;
 	int pass;
 
+	if (l->query) {
+		query(l, c);
+		return 0;
+	}
 	if ((pass = patterns_pass(c)) != 1) {
 		l->failed |= pass == -1;
 		return 0;
@@ -257,7 +287,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch, rv;
 
-	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjls:t:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlQ:s:t:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;
@@ -266,6 +296,7 @@ main(int argc, char *argv[])
 		case 'g': strv_add(&s.filter.group, optarg); break;
 		case 'j': l.json = 1; break;
 		case 'l': l.lng = 1; break;
+		case 'Q': l.query = optarg; break;
 		case 's':
 			if (!dur_parse(optarg, &span) || span.unit == 'n')
 				errx(2, "'%s': not a duration (like 3d, 1w, 2m)",
@@ -280,6 +311,9 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	if (l.query && (argc || npats || l.json || l.lng || sopt ||
+	    s.filter.tag.n || s.filter.group.n || s.filter.circle.n))
+		usage();
 	l.today = date_today();
 	/* the span back from today: 1w is today and the six days before */
 	l.since = sopt ? 2 * l.today - date_add(l.today, span) + 1 : NODATE;
@@ -299,6 +333,14 @@ main(int argc, char *argv[])
 		contact_free(l.v[i]);
 	}
 	free(l.v);
+	if (l.query) {	/* mutt's query_command: a line of text first */
+		if (l.found.n == 0)
+			rv = 1;
+		printf("%s\n", l.found.n ? "nw: contacts" : "no match");
+		for (i = 0; i < l.found.n; i++)
+			printf("%s\n", l.found.v[i]);
+		strv_free(&l.found);
+	}
 	for (i = 0; i < npats; i++) {
 		free(pats[i].key);
 		match_free(pats[i].m);
