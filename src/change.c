@@ -347,11 +347,13 @@ logmany(struct change *ch, struct contact *c, void *arg)
 			continue;
 		if (!logedits(ch, c, &m->l[i]))
 			return 0;
-		if (m->l[i].done) {
+		if (m->l[i].done && !m->l[i].kept) {	/* ended, not kept */
 			free(m->done);
 			m->done = m->l[i].done;
 			m->l[i].done = NULL;
 		}
+		free(m->l[i].done);
+		m->l[i].done = NULL;
 	}
 	return 1;
 }
