@@ -108,7 +108,7 @@ tell(struct run *r)
 		else if (r->said.v[i][0] == '1')
 			printf("%s\n", r->said.v[i] + 1);
 		else {
-			fflush(stdout);
+			out_sync();
 			fprintf(stderr, "%s\n", r->said.v[i] + 1);
 		}
 }
@@ -796,5 +796,5 @@ main(int argc, char *argv[])
 	drafts_free(r.dr);
 	tell(&r);
 	run_free(&r);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }
