@@ -40,7 +40,7 @@
  * write make it, a scan does not.  NW_CACHE=0 turns it off.
  */
 
-#define CACHE_VERSION	1	/* +1 when the loader fills fields otherwise */
+#define CACHE_VERSION	2	/* +1 when the loader fills fields otherwise */
 #define FEW		32	/* fewer named: parsed, no cache read */
 #define MAXCACHE	((size_t)1 << 30)
 #define ARENA		((size_t)1 << 20)	/* see arena_room */
@@ -73,9 +73,9 @@ static const struct field {
 	{ F(next), 'i', 1 }, { F(added), 'i', 1 }, { F(bday.year), 'i', 1 },
 	{ F(bday.month), 'i', 1 }, { F(bday.day), 'i', 1 },
 	{ F(dates), 'd', 1 }, { F(last), 'i', 1 }, { F(first), 'i', 1 },
-	{ F(ncontact), 'i', 1 }, { F(ngive), 'i', 1 }, { F(nask), 'i', 1 },
+	{ F(ncontact), 'i', 1 }, { F(ndays), 'i', 1 }, { F(ngive), 'i', 1 }, { F(nask), 'i', 1 },
 	{ F(ngot), 'i', 1 }, { F(closed), 'i', 1 }, { F(nopen), 'i', 1 },
-	{ F(open_since), 'i', 1 }, { F(kinds), 'i', NOF(kinds) },
+	{ F(closed_at), 'i', 1 }, { F(kinds), 'i', NOF(kinds) },
 	{ F(month_end), 'i', 1 }, { F(months), 'i', NOF(months) },
 	{ F(nlog), 'z', 1 }, { F(line), 'i', 1 }, { F(col), 'i', 1 },
 	{ F(err), 's', 1 },

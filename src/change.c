@@ -2,8 +2,10 @@
 
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <err.h>
 #include <errno.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -432,22 +434,24 @@ done:
 
 /*
  * The entry, then the follow-up: set when given; else cleared when the
- * entry counts as contact and is no older than the newest contact entry
- * already in the log (c->last), unless kept.  A back-dated entry never
- * clears one: the follow-up was set after it happened.  nw-merge's rule
- * is the same (merge.c, follow_act).
+ * entry is the follow-up done (nw-log -D), or when the follow-up rule
+ * says the entry ends it (contact_followup_ends: a promise, a next with a
+ * note, stays; a bare next ends with contact dated on or after the
+ * newest contact entry already in the log, c->last), unless kept (-K).
+ * nw-merge decides by the same rule (merge.c, follow_act).
  */
 static int
 logedits(struct change *ch, struct contact *c, void *arg)
 {
 	struct logentry *l = arg;
+	struct logent le = { l->date, (char *)l->kind, (char *)l->note };
 	char ds[11];
-	int ok, clear;
+	int ok, clear, has;
 
 	ok = entry_append(ch, l);
-	clear = !l->keep && !l->next &&
-	    (schema_kind(l->kind) & KIND_CONTACT) &&
-	    (c->last == NODATE || l->date >= c->last);
+	has = c->next != NODATE || c->next_note;
+	clear = !l->keep && !l->next && (l->closes ||
+	    contact_followup_ends(c->next_note != NULL, &le, c->last));
 	if (ok && l->next)
 		ok = change_set(ch, "next", l->next);
 	if (ok && l->nnote)
@@ -456,17 +460,20 @@ logedits(struct change *ch, struct contact *c, void *arg)
 		ok = change_delete(ch, "next-note", NULL);
 	if (ok && clear)
 		ok = change_delete(ch, "next", NULL);
-	if (ok && clear && (c->next != NODATE || c->next_note)) {
+	if (ok && has && (clear || (!l->keep && !l->next && c->next_note &&
+	    (schema_kind(l->kind) & KIND_CONTACT)))) {
 		free(l->done);
 		l->done = xstrdup(c->next_note ? c->next_note :
 		    date_str(c->next, ds));
+		l->kept = !clear;
 	}
 	return ok;
 }
 
 /*
  * Append the entry l to contact id and settle its follow-up (logedits).
- * A follow-up cleared is said on stderr and left in l->done.  A date
+ * A follow-up cleared, or a promise kept though the entry was contact,
+ * is said on stderr and left in l->done (l->kept says which).  A date
  * after today is refused: a log records what happened.
  */
 int
@@ -477,8 +484,12 @@ change_log(struct net *net, const char *id, struct logentry *l,
 
 	free(l->done);
 	l->done = NULL;
+	l->kept = 0;
 	rv = change_edit(net, id, logedits, l, after);
-	if (rv == 0 && l->done)
+	if (rv == 0 && l->done && l->kept)
+		warnx("%s: follow-up stays: %s (nw-log -D when it is done)",
+		    id, l->done);
+	else if (rv == 0 && l->done)
 		warnx("%s: follow-up done: %s", id, l->done);
 	return rv;
 }
@@ -531,11 +542,13 @@ logmany(struct change *ch, struct contact *c, void *arg)
 			continue;
 		if (!logedits(ch, c, &m->l[i]))
 			return 0;
-		if (m->l[i].done) {
+		if (m->l[i].done && !m->l[i].kept) {	/* ended, not kept */
 			free(m->done);
 			m->done = m->l[i].done;
 			m->l[i].done = NULL;
 		}
+		free(m->l[i].done);
+		m->l[i].done = NULL;
 	}
 	return 1;
 }
@@ -1651,20 +1664,86 @@ done:
 
 /* --- whole texts (nw-edit) ---------------------------------------------- */
 
+#define KEEP_DAYS	30	/* a kept edit older than this goes */
+
+/* "edit-" and id with '/' as '+', the name of its copies before ".XXXXXX". */
+static char *
+copy_stem(const char *id)
+{
+	char *s = xasprintf("edit-%s", id), *p;
+
+	for (p = s; (p = strchr(p, '/')) != NULL; p++)
+		*p = '+';
+	return s;
+}
+
 /*
- * A copy of text for a person to edit, in the network's .nw/ where no
- * scan and no git looks; its path.  Exits when it cannot be written.
+ * Remove nw-edit's copies in .nw/: those of contact id (NULL: none), and
+ * any older than KEEP_DAYS.  Under the lock.
+ */
+static void
+copies_clean(struct net *net, const char *id)
+{
+	char *dir, *stem, *path;
+	struct dirent *e;
+	struct stat st;
+	size_t n, len;
+	time_t now = time(NULL);
+	DIR *d;
+
+	dir = xasprintf("%s/.nw", net->dir);
+	stem = id ? copy_stem(id) : NULL;
+	n = stem ? strlen(stem) : 0;
+	if ((d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			len = strlen(e->d_name);
+			if (strncmp(e->d_name, "edit-", 5) != 0 || len < 12 ||
+			    strcmp(e->d_name + len - 5, ".yaml") != 0)
+				continue;
+			path = xasprintf("%s/%s", dir, e->d_name);
+			if ((stem && len == n + 12 && strncmp(e->d_name, stem,
+			    n) == 0 && e->d_name[n] == '.') ||
+			    (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+			    now - st.st_mtime > KEEP_DAYS * 86400))
+				unlink(path);
+			free(path);
+		}
+		closedir(d);
+	}
+	free(stem);
+	free(dir);
+}
+
+/*
+ * nw-edit's edit of contact id done: its kept copies are no longer needed.
+ */
+void
+change_copies_done(struct net *net, const char *id)
+{
+	net_lock(net);
+	copies_clean(net, id);
+	net_unlock(net);
+}
+
+/*
+ * A copy of contact id's text for a person to edit, in the network's .nw/
+ * where no scan and no git looks, named for the contact
+ * (.nw/edit-ada-lovelace.XXXXXX.yaml); its path.  Kept edits older than
+ * 30 days go first.  Exits when it cannot be written.
  */
 char *
-change_copy(struct net *net, const char *text, size_t len)
+change_copy(struct net *net, const char *id, const char *text, size_t len)
 {
-	char *copy;
+	char *copy, *stem;
 	ssize_t w;
 	size_t off;
 	int fd;
 
 	net_lock(net);			/* checks .nw is ours */
-	copy = xasprintf("%s/.nw/edit-XXXXXX.yaml", net->dir);
+	copies_clean(net, NULL);
+	stem = copy_stem(id);
+	copy = xasprintf("%s/.nw/%s.XXXXXX.yaml", net->dir, stem);
+	free(stem);
 	if ((fd = sys_mkstemps(copy, 5)) == -1)
 		err(1, "'%s'", copy);
 	for (off = 0; off < len; off += w)

@@ -67,34 +67,44 @@ contact_isasked(const char *kind)
 	return (schema_kind(kind) & KIND_ASK) != 0;
 }
 
-/* Is an ask of this date answered: a got or thanks on or after it? */
+/*
+ * Is the ask at place i of the log (its entries with a date), dated
+ * date, answered: a got, thanks or declined later in the log, at a later
+ * date or at the same date and after it in the file?
+ */
 static int
-answered(const struct contact *c, int date)
+answered(const struct contact *c, int date, size_t i)
 {
-	return c->closed != NODATE && date <= c->closed;
+	return c->closed != NODATE && (date < c->closed ||
+	    (date == c->closed && (int)i < c->closed_at));
 }
 
 /*
- * Is this entry an ask still open?  An ask stays open until a got or a
- * thanks for that person dated on or after it.  With readlog's counts,
- * the one rule for open asks.
+ * Is this entry of c->log an ask still open?  An ask is open until a
+ * got, a thanks or a declined later in the log (a later date, or the
+ * same date and after it in the file).  With readlog's counts, the one
+ * rule for open asks.
  */
 int
 contact_ask_open(const struct contact *c, const struct logent *le)
 {
-	return (schema_kind(le->kind) & KIND_ASK) && !answered(c, le->date);
-}
-
-/* What the balance says: asks and got, less gives; above 0 you owe. */
-int
-contact_owe(const struct contact *c)
-{
-	return c->nask + c->ngot - c->ngive;
+	return (schema_kind(le->kind) & KIND_ASK) &&
+	    !answered(c, le->date, le - c->log);
 }
 
 /*
- * The balance in words: "gave 1, asked 2, got 1; you owe 2: give first".
- * nw-show and nw-due -l say it so.
+ * The balance: what you got plus the asks still open, less what you gave
+ * (an ask answered by a got counts once, as the got); above 0 you owe.
+ */
+int
+contact_owe(const struct contact *c)
+{
+	return c->ngot + c->nopen - c->ngive;
+}
+
+/*
+ * The balance in words: "gave 1, got 1, open asks 2; you owe 2: give
+ * first".  nw-show and nw-due -l say it so, nw-log's warning too.
  */
 char *
 contact_balance(const struct contact *c)
@@ -102,10 +112,26 @@ contact_balance(const struct contact *c)
 	int owe = contact_owe(c);
 
 	if (owe > 0)
-		return xasprintf("gave %d, asked %d, got %d; you owe %d: give "
-		    "first", c->ngive, c->nask, c->ngot, owe);
-	return xasprintf("gave %d, asked %d, got %d", c->ngive, c->nask,
-	    c->ngot);
+		return xasprintf("gave %d, got %d, open asks %d; you owe %d: "
+		    "give first", c->ngive, c->ngot, c->nopen, owe);
+	return xasprintf("gave %d, got %d, open asks %d", c->ngive, c->ngot,
+	    c->nopen);
+}
+
+/*
+ * The follow-up rule (nw(5), "Follow-ups"): does log entry e end a
+ * follow-up?  One with a note (next-note) is a promise: no entry ends
+ * it; only the user does (nw-log -D, nw-set -d ref next, a new -n or -N).
+ * A next without a note is a reminder to get in touch: an entry that
+ * counts as contact ends it when dated on or after newest, the newest
+ * contact entry before it (NODATE: none).  nw-log (change.c) and the
+ * merge driver (merge.c) both decide by it.
+ */
+int
+contact_followup_ends(int promise, const struct logent *e, int newest)
+{
+	return !promise && (schema_kind(e->kind) & KIND_CONTACT) &&
+	    (newest == NODATE || e->date >= newest);
 }
 
 static int
@@ -182,6 +208,14 @@ contact_offers(struct net *net, const struct contact *c)
 }
 
 static int
+byday(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+static int
 month_of(int z)
 {
 	int y, m, d;
@@ -216,15 +250,16 @@ static void
 readlog(struct contact *c, struct ynode *l, int flags)
 {
 	struct logent le;
-	int *date, *kf, k, back;
-	size_t i, n = 0;
+	int *date, *kf, *cd, k, back;
+	size_t i, n = 0, ncd = 0;
 
 	if (l->type != YSEQ)
 		return;
 	if (flags & C_LOG)
 		c->log = xcalloc(l->nkid, sizeof *c->log);
-	date = xcalloc(2 * l->nkid + 1, sizeof *date);
+	date = xcalloc(3 * l->nkid + 1, sizeof *date);
 	kf = date + l->nkid;
+	cd = kf + l->nkid;
 	for (i = 0; i < l->nkid; i++) {
 		if (!entry(l->kid[i], &le))
 			continue;
@@ -236,9 +271,11 @@ readlog(struct contact *c, struct ynode *l, int flags)
 			if (c->first == NODATE || le.date < c->first)
 				c->first = le.date;
 		}
-		if ((k & (KIND_GOT | KIND_THANKS)) && (c->closed == NODATE ||
-		    le.date > c->closed))
+		if ((k & (KIND_GOT | KIND_THANKS | KIND_DECLINED)) &&
+		    (c->closed == NODATE || le.date >= c->closed)) {
 			c->closed = le.date;
+			c->closed_at = c->nlog;
+		}
 		if ((k & KIND_JOB) && (c->job == NODATE || le.date > c->job))
 			c->job = le.date;
 		c->ngive += (k & KIND_GIVE) != 0;
@@ -255,15 +292,18 @@ readlog(struct contact *c, struct ynode *l, int flags)
 	if (c->last != NODATE)
 		c->month_end = month_of(c->last);
 	for (i = 0; i < n; i++) {
+		if (kf[i] & KIND_CONTACT)
+			cd[ncd++] = date[i];
 		if ((kf[i] & KIND_CONTACT) &&
 		    (back = c->month_end - month_of(date[i])) < 12)
 			c->months[11 - back]++;
-		if ((kf[i] & KIND_ASK) && !answered(c, date[i])) {
+		if ((kf[i] & KIND_ASK) && !answered(c, date[i], i))
 			c->nopen++;
-			if (c->open_since == NODATE || date[i] < c->open_since)
-				c->open_since = date[i];
-		}
 	}
+	if (ncd)
+		qsort(cd, ncd, sizeof *cd, byday);
+	for (i = 0; i < ncd; i++)
+		c->ndays += i == 0 || cd[i] != cd[i - 1];
 	free(date);
 }
 
@@ -513,7 +553,7 @@ contact_fill(struct net *net, const char *id, char *path, struct ydoc *d,
 	c->id = xstrdup(id);
 	c->path = path;
 	c->next = c->added = c->last = c->met.date = NODATE;
-	c->first = c->closed = c->open_since = c->job = NODATE;
+	c->first = c->closed = c->job = NODATE;
 	if ((r = d->root) == NULL) {
 		c->err = xstrdup(d->err[0] ? d->err :
 		    "empty file: a contact needs a name");
@@ -647,8 +687,9 @@ struct occasion {
 
 /*
  * A birthday or a date of c's dates map, when its next day falls within
- * the birthdays window and no contact was logged since the window opened
- * for it (you have been in touch: it is done).
+ * the birthdays window, unless contact was logged on the day itself or
+ * the day before (you wished early): contact earlier in the window is
+ * not a wish and dismisses nothing.
  */
 static void
 occasion(struct occasion *o, size_t *n, const char *what, struct bday b,
@@ -659,7 +700,8 @@ occasion(struct occasion *o, size_t *n, const char *what, struct bday b,
 	next = bday_next(b, today);
 	if (b.year && (d = date_from_civil(b.year, b.month, b.day)) > today)
 		next = d;	/* a date to come: first on its own day */
-	if (next - today > window || (last != NODATE && last >= next - window))
+	if (next - today > window || (last != NODATE && last >= next - 1 &&
+	    last <= next))
 		return;
 	date_to_civil(next, &y, &m, &d);
 	o[*n].date = next;
@@ -731,6 +773,7 @@ contact_due(struct net *net, struct contact *c, int today, struct due *d)
 		buf_printf(&b, "%s: ", circle);
 	if (c->next != NODATE) {
 		d->due = c->next;
+		d->promise = c->next_note != NULL;
 		buf_puts(&b, "follow-up");
 		if (c->next_note)
 			buf_printf(&b, ": %s", c->next_note);

@@ -18,6 +18,7 @@ struct match {
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
 	pcre2_jit_stack		*js;
+	int			 fold;	/* no capital: fold as references do */
 };
 
 /*
@@ -93,9 +94,11 @@ match_new(const char *pat, char *err, size_t errlen)
 	uint32_t opts = PCRE2_UTF;
 	int ec;
 
-	if (!has_capital(pat))
-		opts |= PCRE2_CASELESS;
 	m = xcalloc(1, sizeof *m);
+	if (!has_capital(pat)) {
+		opts |= PCRE2_CASELESS;
+		m->fold = 1;
+	}
 	m->re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts,
 	    &ec, &off, NULL);
 	if (m->re == NULL) {
@@ -120,14 +123,26 @@ match_new(const char *pat, char *err, size_t errlen)
 	return m;
 }
 
-/* 1 when s matches, 0 when not, -1 and a message when matching failed. */
+/*
+ * 1 when s matches, 0 when not, -1 and a message when matching failed.
+ * A pattern without a capital also tries s as references compare names
+ * (utf8_fold: case and accents off), so that muller finds Müller.
+ */
 int
 match_str(struct match *m, const char *s, char *err, size_t errlen)
 {
 	PCRE2_UCHAR msg[256];
+	char *f;
 	int rc;
 
 	rc = pcre2_match(m->re, (PCRE2_SPTR)s, strlen(s), 0, 0, m->md, m->mc);
+	if (rc == PCRE2_ERROR_NOMATCH && m->fold) {
+		f = utf8_fold(s);
+		if (strcmp(f, s) != 0)
+			rc = pcre2_match(m->re, (PCRE2_SPTR)f, strlen(f), 0, 0,
+			    m->md, m->mc);
+		free(f);
+	}
 	if (rc >= 0)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)

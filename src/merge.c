@@ -575,7 +575,10 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 /*
  * The log, entry by entry: an entry is its data (date, kind, note and
  * whatever else it holds).  Entries ours dropped stay dropped; entries
- * theirs dropped go; entries theirs added go in at their date.  The
+ * theirs dropped go; entries theirs added go in at their date, after
+ * every entry of ours of the same date: the order of a day's entries is
+ * the order they were logged (nw(5)), which says whether an ask was
+ * answered.  The
  * planned list is built alongside, to check the text against.  All
  * edits are made in one pass: a long log costs one parse, not one an
  * entry.
@@ -723,17 +726,22 @@ has_followup(struct ydoc *d)
 /*
  * Did side x (1 ours, 2 theirs) clear the follow-up by logging, and the
  * other side y set or change it?  Then x's clearing stands when one of
- * the entries x added counts as contact and is dated on or after the
- * newest contact entry of y's log, as nw-log would have cleared y's
- * follow-up; else y's follow-up stays.  The act for next and next-note
- * both; -1 when this is not the case.
+ * the entries x added ends y's follow-up by the follow-up rule
+ * (contact_followup_ends, as nw-log would have decided had x's entries
+ * come after y's change): a promise (y's has a next-note) only when it
+ * is base's, which x, logging, said was done (nw-log -D), y only moved;
+ * a bare next, by an entry that counts as contact dated on or after the
+ * newest contact entry of y's log.  Else y's follow-up stays.  The act
+ * for next and next-note both; -1 when this is not the case.
  */
 static int
 follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
     int x)
 {
 	struct ydoc *side[3] = { p->base, p->ours, p->theirs };
-	int y = 3 - x, newest, d;
+	struct logent le;
+	struct ynode *e;
+	int y = 3 - x, newest, promise, done;
 	size_t i;
 
 	if (!has_followup(p->base) || has_followup(side[x]) ||
@@ -742,16 +750,26 @@ follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
 	    same_data(key_value(p->base, "next-note"), key_value(side[y], "next-note"))))
 		return -1;
 	newest = newest_contact(&l[y]);
+	promise = !ynode_isnull(key_value(side[y], "next-note"));
 	for (i = 0; i < l[x].n; i++)
 		if (cnt[x][cls[x][i]] > cnt[0][cls[x][i]])
 			break;
 	if (i == l[x].n)
 		return -1;	/* x logged nothing: cleared by hand */
-	for (i = 0; i < l[x].n; i++)
-		if (cnt[x][cls[x][i]] > cnt[0][cls[x][i]] &&
-		    contact_entry(l[x].v[i]) &&
-		    (d = entry_date(l[x].v[i])) != NODATE && d >= newest)
+	/* base's promise, y only moved it: x's contact ended it (-D) */
+	done = promise && same_data(key_value(p->base, "next-note"),
+	    key_value(side[y], "next-note"));
+	for (i = 0; i < l[x].n; i++) {
+		e = l[x].v[i];
+		if (cnt[x][cls[x][i]] <= cnt[0][cls[x][i]] || e->type != YMAP ||
+		    (le.date = entry_date(e)) == NODATE)
+			continue;
+		le.kind = (char *)ynode_str(ymap_get(e, "kind"));
+		le.note = NULL;
+		if (contact_followup_ends(promise, &le, newest) || (done &&
+		    (schema_kind(le.kind) & KIND_CONTACT)))
 			return x == 1 ? KEEP : TAKE;
+	}
 	return y == 1 ? KEEP : TAKE;
 }
 

@@ -20,7 +20,7 @@ static const char options_text[] =
     "  -c circle      only this circle (repeats: either)\n"
     "  -g group       only this group (repeats: either)\n"
     "  -j             print JSON Lines\n"
-    "  -k kind        only people or only communities: person, community\n"
+    "  -k type        only people or only communities: person, community\n"
     "  -l             the long form: what to say, under each row\n"
     "  -n count       print at most count rows, the most urgent\n"
     "  -t tag         only this tag (repeats: either)\n"
@@ -33,14 +33,24 @@ usage(void)
 	exit(2);
 }
 
-/* Most overdue for its cadence first, then the earlier due date, then id. */
+/*
+ * An overdue promise (a follow-up with a note) first, the latest first;
+ * then the most overdue for its cadence, then the earlier due date, then
+ * id.
+ */
 static int
 rank(const void *x, const void *y)
 {
 	const struct due *a = x, *b = y;
 	double ra = (double)a->days / a->cadence;
 	double rb = (double)b->days / b->cadence;
+	int pa = a->promise && !a->bdonly && a->days > 0;
+	int pb = b->promise && !b->bdonly && b->days > 0;
 
+	if (pa != pb)
+		return pa ? -1 : 1;
+	if (pa && a->days != b->days)
+		return a->days > b->days ? -1 : 1;
 	if (ra != rb)
 		return ra > rb ? -1 : 1;
 	if (a->due != b->due)

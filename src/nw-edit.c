@@ -97,7 +97,7 @@ editone(struct batch *b, const char *id, void *arg)
 	if (olen > NW_MAXFILE)
 		check_text(ck, path, id, orig, olen);
 
-	copy = change_copy(ck->net, orig, olen); /* no lock while one edits */
+	copy = change_copy(ck->net, id, orig, olen);	/* no lock meanwhile */
 
 	if ((ed = getenv("VISUAL")) == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
@@ -143,6 +143,7 @@ editone(struct batch *b, const char *id, void *arg)
 	}
 	free(text);
 	unlink(copy);
+	change_copies_done(ck->net, id);	/* edits kept before: done */
 	batch_changed(b, id, c->name ? c->name : id);
 	contact_free(c);
 out:

@@ -15,7 +15,7 @@ static const char usage_text[] =
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
     "  -d date        the date of the give (default today)\n"
-    "  -j             with -l: print JSON Lines\n"
+    "  -j             with -l or -o: print JSON Lines\n"
     "  -l             list the give/ask balance instead\n"
     "  -m what        what you gave: the note of the entry\n"
     "  -o             list the open asks instead, oldest first\n";
@@ -71,7 +71,10 @@ take(struct scan *s, struct contact *c, void *arg)
 	return 1;
 }
 
-/* The balance: gives, asks and got, those you owe most first. */
+/*
+ * The balance: gives, open asks and got, those you owe most first (you
+ * owe what you got plus your open asks, less what you gave).
+ */
 static int
 balance(struct net *net, int argc, char **argv, int json)
 {
@@ -92,7 +95,7 @@ balance(struct net *net, int argc, char **argv, int json)
 	for (i = 0; i < l.n; i++) {
 		c = l.v[i];
 		snprintf(g, sizeof g, "%d", c->ngive);
-		snprintf(a, sizeof a, "%d", c->nask);
+		snprintf(a, sizeof a, "%d", c->nopen);
 		snprintf(o, sizeof o, "%d", c->ngot);
 		vals[0] = c->id;
 		vals[1] = g, vals[2] = a, vals[3] = o;

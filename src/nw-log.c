@@ -8,11 +8,13 @@
 #include "nw.h"
 
 static const char usage_text[] =
-    "usage: nw-log [-K] [-C dir] [-d date] [-k kind] [-m note] [-n next] "
-    "[-N next-note] [ref ...]";
+    "usage: nw-log [-D | -K] [-C dir] [-d date] [-k kind] [-m note] "
+    "[-n next]\n"
+    "              [-N next-note] [ref ...]";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
+    "  -D             the entry is the follow-up: done, next and next-note go\n"
     "  -d date        the date of the entry (default today)\n"
     "  -K             keep next and next-note: the follow-up stays\n"
     "  -k kind        the kind of the entry: call, email, meet...\n"
@@ -28,8 +30,9 @@ usage(void)
 }
 
 /*
- * An ask made while you owed (the balance before it above 0): give first,
- * and keep the ask easy, like what you offer this person.
+ * An ask that leaves you owing (counting it, what you got and asked for
+ * outnumbers what you gave): give first, and keep the ask easy, like what
+ * you offer this person.
  */
 static void
 owing(struct net *net, struct contact *c)
@@ -38,8 +41,9 @@ owing(struct net *net, struct contact *c)
 	struct buf b = { 0 };
 	size_t i;
 
-	buf_printf(&b, "warning: you owe %s %d (gave %d, asked %d, got %d): "
-	    "give first", c->name, contact_owe(c), c->ngive, c->nask, c->ngot);
+	buf_printf(&b, "warning: you owe %s %d (gave %d, got %d, open asks "
+	    "%d): give first", c->name, contact_owe(c), c->ngive, c->ngot,
+	    c->nopen);
 	for (i = 0; i < o->n; i++)
 		buf_printf(&b, "%s%s", i == 0 ? "; keep asks easy, like " :
 		    i + 1 == o->n ? " or " : ", ", o->v[i]);
@@ -55,7 +59,7 @@ logone(struct batch *b, const char *id, void *arg)
 
 	if (change_log(b->net, id, r, &c))
 		return 1;
-	if (contact_isasked(r->kind) && contact_owe(c) - 1 > 0)
+	if (contact_isasked(r->kind) && contact_owe(c) > 0)
 		owing(b->net, c);
 	batch_changed(b, id, c->name);
 	contact_free(c);
@@ -71,9 +75,10 @@ main(int argc, char *argv[])
 	char *verb, ds[11];
 	int ch, today, next, rv;
 
-	while ((ch = opt_get(argc, argv, "C:d:hKk:m:n:N:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:Dd:hKk:m:n:N:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
+		case 'D': r.closes = 1; break;
 		case 'd': dopt = optarg; break;
 		case 'K': r.keep = 1; break;
 		case 'k': r.kind = optarg; break;
@@ -97,6 +102,8 @@ main(int argc, char *argv[])
 		    "happened (-n sets a follow-up)", dopt);
 	if (nopt && !date_parse_ahead(nopt, today, &next))
 		errx(2, "'%s': not a date or a duration ahead (2w)", nopt);
+	if (r.closes && r.keep)
+		usage();
 	if (r.nnote && !nopt)
 		errx(2, "-N needs -n");
 	if (r.kind)

@@ -9,7 +9,8 @@
 
 static const char usage_text[] =
     "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] "
-    "[-g group] [-o org] [-R ref] [-r role] [-t tag] [ref ...]\n"
+    "[-g group]\n"
+    "             [-o org] [-R ref] [-r role] [-s span] [-t tag] [ref ...]\n"
     "       nw-ls [-C dir] -Q query";
 
 static const char options_text[] =
@@ -24,6 +25,7 @@ static const char options_text[] =
     "  -Q query       address completion for mutt: email, name, id\n"
     "  -R ref         only the people related to ref, both ways (rel)\n"
     "  -r role        with -R: only those in this role to ref\n"
+    "  -s span        only those in touch within span (1w), most recent first\n"
     "  -t tag         only this tag (repeats: either)\n";
 
 struct pat {
@@ -135,6 +137,9 @@ struct ls {
 	struct contact	*rel;		/* -R: the contact, or NULL */
 	struct strv	 orgs;		/* -o */
 	const char	*role;		/* -r */
+	int		 since;		/* -s: the span's first day, or NODATE */
+	struct contact	**v;		/* -s: the contacts kept, to sort */
+	size_t		  n;
 	const char	*query;		/* -Q */
 	struct strv	 found;		/* its lines */
 };
@@ -191,6 +196,8 @@ related(struct ls *l, struct contact *c)
 	return 0;
 }
 
+static int	print(struct net *, struct ls *, struct contact *);
+
 /*
  * -Q: a line for each email of a contact the query names, or for each
  * email it begins.
@@ -212,16 +219,13 @@ query(struct ls *l, struct contact *c)
 	}
 }
 
-/* A contact that passes every pattern is a row. */
+
+/* A contact that passes every pattern is a row (-s: kept, to sort). */
 static int
 row(struct scan *s, struct contact *c, void *arg)
 {
-	static const char *names[] = { "id", "name", "circle", "last", "due" };
 	struct ls *l = arg;
-	const char *vals[5];
-	char ls[11], ds[11];
-	struct due d;
-	int last, pass;
+	int pass;
 
 	if (l->query) {
 		query(l, c);
@@ -235,6 +239,87 @@ row(struct scan *s, struct contact *c, void *arg)
 		l->failed |= pass == -1;
 		return 0;
 	}
+	if (l->since != NODATE) {	/* printed once sorted */
+		if (c->last == NODATE || c->last < l->since)
+			return 0;
+		if ((l->n & (l->n - 1)) == 0)
+			l->v = xrealloc(l->v, (l->n ? 2 * l->n : 1) *
+			    sizeof *l->v);
+		l->v[l->n++] = c;
+		return 1;
+	}
+	return print(s->net, l, c);
+}
+
+/* The most recent contact first, then by id. */
+static int
+recent(const void *x, const void *y)
+{
+	const struct contact *a = *(struct contact *const *)x;
+	const struct contact *b = *(struct contact *const *)y;
+
+	if (a->last != b->last)
+		return a->last > b->last ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/* Of one contact, the newest first; of one day, the one written later. */
+static int
+newest(const void *x, const void *y)
+{
+	const struct logent *a = *(const struct logent *const *)x;
+	const struct logent *b = *(const struct logent *const *)y;
+
+	if (a->date != b->date)
+		return a->date > b->date ? -1 : 1;
+	return a > b ? -1 : a < b;
+}
+
+/*
+ * -s -l: the entries themselves, each contact entry within the span a
+ * row: id, date, kind, name, note.
+ */
+static void
+entries(struct ls *l, struct contact *c)
+{
+	static const char *names[] = { "id", "date", "kind", "name", "note" };
+	const struct logent **v;
+	const char *vals[5];
+	char ds[11];
+	size_t i, n = 0;
+
+	v = xcalloc(c->nlog + 1, sizeof *v);
+	for (i = 0; i < c->nlog; i++)
+		if ((schema_kind(c->log[i].kind) & KIND_CONTACT) &&
+		    c->log[i].date >= l->since && c->log[i].date <= l->today)
+			v[n++] = &c->log[i];
+	if (n)
+		qsort(v, n, sizeof *v, newest);
+	for (i = 0; i < n; i++) {
+		vals[0] = c->id;
+		vals[1] = date_str(v[i]->date, ds);
+		vals[2] = v[i]->kind;
+		vals[3] = c->name;
+		vals[4] = v[i]->note;
+		out_row(5, names, vals, "sssss", NULL);
+	}
+	free(v);
+}
+
+/* A contact's row. */
+static int
+print(struct net *net, struct ls *l, struct contact *c)
+{
+	static const char *names[] = { "id", "name", "circle", "last", "due" };
+	const char *vals[5];
+	char ls[11], ds[11];
+	struct due d;
+	int last;
+
+	if (l->since != NODATE && l->lng && !l->json) {
+		entries(l, c);
+		return 0;
+	}
 	vals[0] = c->id;
 	vals[1] = c->name;
 	vals[2] = c->circle;
@@ -242,13 +327,13 @@ row(struct scan *s, struct contact *c, void *arg)
 	if (l->lng) {
 		last = c->last != NODATE ? c->last : c->added;
 		vals[3] = last != NODATE ? date_str(last, ls) : NULL;
-		contact_due(s->net, c, l->today, &d);
+		contact_due(net, c, l->today, &d);
 		vals[4] = d.never ? NULL : date_str(d.due, ds);
 		d.c = NULL;
 		due_free(&d);
 	}
 	if (l->json)
-		json_contact(stdout, s->net, c, l->today);
+		json_contact(stdout, net, c, l->today);
 	else
 		out_row(l->lng ? 5 : 2, names, vals, "sssss", NULL);
 	return 0;
@@ -262,10 +347,12 @@ main(int argc, char *argv[])
 	struct refs refs = { 0 };
 	const char *relref = NULL;
 	char *id;
+	struct dur span;
+	const char *sopt = NULL;
 	size_t i;
 	int ch, rv;
 
-	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlo:Q:R:r:t:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlo:Q:R:r:s:t:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;
@@ -278,6 +365,12 @@ main(int argc, char *argv[])
 		case 'Q': l.query = optarg; break;
 		case 'R': relref = optarg; break;
 		case 'r': l.role = optarg; break;
+		case 's':
+			if (!dur_parse(optarg, &span) || span.unit == 'n')
+				errx(2, "'%s': not a duration (like 3d, 1w, 2m)",
+				    optarg);
+			sopt = optarg;
+			break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
 		case 'V': puts("nw-ls " NW_VERSION); return 0;
 		case 'h': return opt_help(usage_text, options_text);
@@ -289,10 +382,12 @@ main(int argc, char *argv[])
 		usage();
 
 	if (l.query && (argc || npats || l.json || l.lng || relref ||
-	    l.orgs.n || s.filter.tag.n || s.filter.group.n ||
+	    l.orgs.n || sopt || s.filter.tag.n || s.filter.group.n ||
 	    s.filter.circle.n))
 		usage();
 	l.today = date_today();
+	/* the span back from today: 1w is today and the six days before */
+	l.since = sopt ? 2 * l.today - date_add(l.today, span) + 1 : NODATE;
 	s.net = net_open(1);
 	if (relref) {
 		refs.net = s.net;
@@ -308,8 +403,17 @@ main(int argc, char *argv[])
 		s.flags = C_LOG | C_KEYS;
 	if (l.json)
 		s.flags |= C_KEYS;
+	if (sopt && l.lng)
+		s.flags |= C_LOG;
 	out_init(l.json);
 	rv = contacts_each(&s, argc, argv, row, &l);
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, recent);
+	for (i = 0; i < l.n; i++) {
+		print(s.net, &l, l.v[i]);
+		contact_free(l.v[i]);
+	}
+	free(l.v);
 	if (l.query) {	/* mutt's query_command: a line of text first */
 		if (l.found.n == 0)
 			rv = 1;

@@ -136,10 +136,9 @@ person(struct stats *st, struct contact *c, struct due *d)
 		ci->overdue++;
 	else
 		ci->ontime++;
-	if (c->ncontact > 1) {
+	if (c->ndays > 1) {	/* days in touch: many entries a day are one */
 		ci->gaps = grow(ci->gaps, ci->ngaps, sizeof *ci->gaps);
-		ci->gaps[ci->ngaps++] = (c->last - c->first) /
-		    (c->ncontact - 1);
+		ci->gaps[ci->ngaps++] = (c->last - c->first) / (c->ndays - 1);
 	}
 	since = c->last != NODATE ? c->last : c->added;
 	if (!d->never && (since == NODATE || since < st->floor)) {
@@ -961,11 +960,8 @@ one(struct stats *st, struct contact *c)
 		giving(st);
 	} else {
 		kinds(st->kinds);
-		k = contact_balance(c);
-		b.len = 0;
-		buf_printf(&b, "%s; %d open %s", k, c->nopen,
-		    plural(c->nopen, "ask", "asks"));
-		line("giving", b.s);
+		k = contact_balance(c);	/* it counts the open asks */
+		line("giving", k);
 		free(k);
 	}
 	free(b.s);

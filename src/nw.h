@@ -179,7 +179,8 @@ enum {					/* what a log entry's kind means */
 	KIND_ASK = 4,			/* you asked */
 	KIND_GOT = 8,			/* they gave you */
 	KIND_THANKS = 16,		/* you thanked */
-	KIND_JOB = 32			/* they changed jobs (nw-import -u) */
+	KIND_DECLINED = 32,		/* they said no to an ask */
+	KIND_JOB = 64			/* they changed jobs (nw-import -u) */
 };
 #define JOB_DAYS	90	/* a job change is news this many days */
 struct kind {
@@ -246,9 +247,11 @@ struct contact {
 	struct dates	 dates;
 	int		 last, first;	/* newest and oldest contact entry */
 	int		 ncontact;	/* entries that count as contact */
+	int		 ndays;		/* the days they are on, each once */
 	int		 ngive, nask, ngot;
-	int		 closed;	/* newest got or thanks: asks answered */
-	int		 nopen, open_since; /* asks after it; the oldest's date */
+	int		 closed;	/* newest got, thanks or declined: asks */
+	int		 closed_at;	/* answered up to it; its place in log */
+	int		 nopen;		/* asks after it: open */
 	int		 kinds[NKINDS];	/* entries by schema_kind_slot */
 	int		 job;		/* the newest job entry's date */
 	int		 month_end;	/* the month of last: year * 12 + m - 1 */
@@ -277,6 +280,7 @@ int		 contact_member(const struct contact *, const struct contact *);
 int		 contact_names(const struct contact *, const char *);
 size_t		 contact_asks(const struct contact *, const struct logent ***);
 const struct logent *contact_newest(const struct contact *);
+int		 contact_followup_ends(int, const struct logent *, int);
 const struct value *contact_value(struct contact *, const char *);
 void		 value_free(struct value *);
 char		*contact_slug(const char *);
@@ -285,6 +289,7 @@ struct due {
 	struct contact	*c;
 	int		 due, days, cadence, bday;
 	int		 never;		/* a cadence of never: no due date */
+	int		 promise;	/* due for a next with a next-note */
 	int		 bdonly;	/* listed for bdreason alone (nw-due -b) */
 	char		*reason;	/* why due */
 	char		*bdreason;	/* birthday and dates near, or NULL */
@@ -350,7 +355,9 @@ struct logentry {			/* an entry to log, and its effect */
 	const char	*kind, *note;
 	const char	*next, *nnote;	/* a follow-up to set, or NULL */
 	int		 keep;		/* keep the follow-up (nw-log -K) */
+	int		 closes;	/* the entry is the follow-up (-D) */
 	char		*done;		/* the follow-up it cleared, or NULL */
+	int		 kept;		/* done is a promise that stays */
 	const char	*dir, *mid, *uid;	/* a capture's: nw(5) */
 	int		 skip;		/* change_log_new: logged already */
 };
@@ -362,7 +369,8 @@ int	 change_rm(struct net *, const char *, int, struct strv *);
 int	 change_mv(struct net *, const char *, const char *, struct strv *);
 int	 change_fold(struct net *, const char *, const char *, int,
 	    struct strv *);
-char	*change_copy(struct net *, const char *, size_t);
+char	*change_copy(struct net *, const char *, const char *, size_t);
+void	 change_copies_done(struct net *, const char *);
 int	 change_replace(struct net *, const char *, const char *, size_t,
 	    const char *, size_t, struct contact **);
 

@@ -394,7 +394,7 @@ stdin_loop(int (*fn)(const char *, void *), void *arg)
 		if ((p = strchr(line, '\t')) != NULL)
 			*p = '\0';
 		line[strcspn(line, "\r\n")] = '\0';
-		if (*line)
+		if (line[strspn(line, " \f\v")] != '\0')	/* blanks: none */
 			rv |= fn(line, arg);
 	}
 	free(line);

@@ -843,6 +843,7 @@ static const struct kind kinds[] = {
 	{ "ask",	KIND_CONTACT | KIND_ASK },
 	{ "got",	KIND_CONTACT | KIND_GOT },
 	{ "thanks",	KIND_CONTACT | KIND_THANKS },
+	{ "declined",	KIND_CONTACT | KIND_DECLINED },
 	{ "volunteer",	KIND_CONTACT },
 	{ "answer",	KIND_CONTACT },
 	{ "question",	KIND_CONTACT },

@@ -26,7 +26,8 @@ N=$NW_DIR
 # ---------------------------------------------------------------------------
 # A block list indented by four, comments everywhere, a block mapping item
 # last: the new item goes at the items' column right after the last item;
-# next and next-note (with its comment) go, nothing else moves.
+# with -D (the entry is the follow-up) next and next-note (with its
+# comment) go, nothing else moves.
 cat >"$N/ada-lovelace.yaml" <<'EOF'
 # Ada, met at RustConf
 name: Ada Lovelace   # the countess
@@ -44,7 +45,7 @@ log:
 notes: |
   Free text, any length.
 EOF
-run nw-log -k call -m 'Talked: at length' ada-lovelace
+run nw-log -D -k call -m 'Talked: at length' ada-lovelace
 quiet ada-lovelace "indented block list" \
     "nw-log: ada-lovelace: follow-up done: Ask how the new job is going"
 want <<'EOF'
@@ -168,7 +169,7 @@ same "$N/eve.yaml" "$T/want" "absent log: a log block at the end"
 
 # CRLF, no final newline, next and next-note to remove, no log.
 printf 'name: Fay Wray\r\nnext: 2026-12-01\r\nnext-note: x\r\ntags: [a]' >"$N/fay.yaml"
-run nw-log -k call fay
+run nw-log -D -k call fay
 quiet fay "CRLF, no final newline, no log" "nw-log: fay: follow-up done: x"
 printf 'name: Fay Wray\r\ntags: [a]\r\nlog:\r\n  - {date: 2026-11-25, kind: call}' | want
 same "$N/fay.yaml" "$T/want" "new CRLF log block, still no final newline"
@@ -336,11 +337,21 @@ quiet nat "-k note"
 printf 'name: Nat King\nnext: 2026-11-27   # follow up\nemail: nat@example.org\nlog:\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: meet}\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: note, note: moved to Paris}\nnext-note: plain words\n' | want
 same "$N/nat.yaml" "$T/want" "-k note keeps next and next-note"
 
-# Plain logging removes both, next-note being the last line.
+# Contact keeps a promise (a follow-up with a note), and says how to end
+# it; -D, the entry that is the follow-up, removes both, next-note being
+# the last line.
 run nw-log -k call nat
-quiet nat "plain log after -n" "nw-log: nat: follow-up done: plain words"
-printf 'name: Nat King\nemail: nat@example.org\nlog:\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: meet}\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: note, note: moved to Paris}\n  - {date: 2026-11-25, kind: call}\n' | want
-same "$N/nat.yaml" "$T/want" "logging removes next and next-note"
+quiet nat "plain log after -n -N" "nw-log: nat: follow-up stays: plain words (nw-log -D when it is done)"
+printf 'name: Nat King\nnext: 2026-11-27   # follow up\nemail: nat@example.org\nlog:\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: meet}\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: note, note: moved to Paris}\n  - {date: 2026-11-25, kind: call}\nnext-note: plain words\n' | want
+same "$N/nat.yaml" "$T/want" "contact keeps a promise: next and next-note stay"
+run nw-log -D -k email -m 'the draft' nat
+quiet nat "-D" "nw-log: nat: follow-up done: plain words"
+printf 'name: Nat King\nemail: nat@example.org\nlog:\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: meet}\n  - {date: 2026-11-25}\n  - {date: 2026-11-25, kind: note, note: moved to Paris}\n  - {date: 2026-11-25, kind: call}\n  - {date: 2026-11-25, kind: email, note: the draft}\n' | want
+same "$N/nat.yaml" "$T/want" "-D removes next and next-note"
+cp "$N/nat.yaml" "$T/nat.base"
+run nw-log -D -K nat
+is "$rc:$out" "2:" "-D with -K: usage, exit 2"
+same "$N/nat.yaml" "$T/nat.base" "-D with -K: file untouched"
 
 # Two contacts with a follow-up each, in one run: both are written.
 printf 'name: Oda One\nnext: 2026-12-01\n' >"$N/oda.yaml"
@@ -355,33 +366,36 @@ printf 'name: Ola Two\nlog:\n  - {date: 2026-11-25, kind: call}\n' | want
 same "$N/ola.yaml" "$T/want" "second of two: next removed, entry added"
 
 # ---------------------------------------------------------------------------
-# -k ask warns when you ask while you owe: the balance before the ask
-# (asks + got - gives, as nw-give -l counts it) above 0.  The entry is
-# still written.
+# -k ask warns when, counting this ask, you owe: the balance (got + open
+# asks - gives, as nw-give -l counts it) above 0.  The entry is still
+# written.
 printf 'name: Pam Beesly\nlog:\n  - {date: 2026-01-01, kind: give}\n' >"$N/pam.yaml"
 run nw-log -k ask -m 'an intro' pam
 quiet pam "one give, then an ask: owed nothing, no warning"
 run nw-log -k ask pam
-quiet pam "gave 1, asked 1: even before this ask, no warning"
+is "$rc:$out" "0:pam" "gave 1, asked 2: still exit 0, id printed"
+is "$err" "nw-log: warning: you owe Pam Beesly 1 (gave 1, got 0, open asks 2): give first" \
+    "gave 1, asked 2: owing 1 counting this ask, warned"
 run nw-log -k ask pam
-is "$rc:$out" "0:pam" "owing 1 before the ask: still exit 0, id printed"
-is "$err" "nw-log: warning: you owe Pam Beesly 2 (gave 1, asked 3, got 0): give first" \
+is "$rc:$out" "0:pam" "owing 2: still exit 0, id printed"
+is "$err" "nw-log: warning: you owe Pam Beesly 2 (gave 1, got 0, open asks 3): give first" \
     "owing: the warning says how much, and to give first"
 printf 'name: Pam Beesly\nlog:\n  - {date: 2026-01-01, kind: give}\n  - {date: 2026-11-25, kind: ask, note: an intro}\n  - {date: 2026-11-25, kind: ask}\n  - {date: 2026-11-25, kind: ask}\n' | want
 same "$N/pam.yaml" "$T/want" "the asks are logged"
 printf 'name: Quentin Blake\n' >"$N/quentin.yaml"
 run nw-log -k ask quentin
-is "$rc:$out:$err" "0:quentin:" "the first ask of a new contact: no warning"
+is "$rc:$out:$err" "0:quentin:nw-log: warning: you owe Quentin Blake 1 (gave 0, got 0, open asks 1): give first" \
+    "the first ask of someone you never gave to: warned"
 # A got counts as the gives do: after it you owe, and an ask warns,
 # naming what you offer (the contact's, else .nw.yaml's) as easy asks.
 printf 'name: Rita Got\noffers: [a reference, an idea, advice]\nlog:\n  - {date: 2026-11-01, kind: got, note: her notes}\n' >"$N/rita.yaml"
 run nw-log -k ask -m 'a job' rita
-is "$err" "nw-log: warning: you owe Rita Got 2 (gave 0, asked 1, got 1): give first; keep asks easy, like a reference, an idea or advice" \
+is "$err" "nw-log: warning: you owe Rita Got 2 (gave 0, got 1, open asks 1): give first; keep asks easy, like a reference, an idea or advice" \
     "a got before the ask: warned, with the contact's offers"
 printf 'offers: [spreading the word]\n' >>"$N/.nw.yaml"
 printf 'name: Sid Got\nlog:\n  - {date: 2026-11-01, kind: got}\n' >"$N/sid.yaml"
 run nw-log -k ask sid
-is "$err" "nw-log: warning: you owe Sid Got 2 (gave 0, asked 1, got 1): give first; keep asks easy, like spreading the word" \
+is "$err" "nw-log: warning: you owe Sid Got 2 (gave 0, got 1, open asks 1): give first; keep asks easy, like spreading the word" \
     "no offers of its own: the default offers of .nw.yaml"
 run nw-log -k call pam
 is "$err" "" "-k call: no warning even when you owe"
@@ -478,29 +492,70 @@ printf 'name: Fay Wray\nlog:\n  - {date: 2026-11-25, kind: call}\n  - {date: 202
 same "$P/fay.yaml" "$T/want" "nw-log | nw-log: both entries"
 
 # ---------------------------------------------------------------------------
-# A follow-up goes only when the entry is contact dated on or after the
-# newest contact entry already there (nw(5)); a back-dated entry, -K or a
-# note keeps it.  Whenever one goes, nw-log says so.
-fu() {	# fu NAME: a contact with a follow-up set after a call on 11-15
-	printf 'name: %s\nnext: 2026-12-09\nnext-note: Send the draft\nlog:\n  - {date: 2026-11-15, kind: call}\n' "$1" >"$P/fu.yaml"
+# The follow-up rule (nw(5)).  A bare next is a reminder to get in touch:
+# it goes when the entry is contact dated on or after the newest contact
+# entry already there; a back-dated entry, -K or a note keeps it.  A next
+# with a note is a promise: contact keeps it (and says how to end it),
+# only -D (or a new -n, or nw-set -d) ends it.  Whenever one goes, nw-log
+# says so.
+fu() {	# fu NAME [NOTE]: a follow-up set after a call on 11-15
+	{
+		printf 'name: %s\nnext: 2026-12-09\n' "$1"
+		[ -z "${2-}" ] || printf 'next-note: %s\n' "$2"
+		printf 'log:\n  - {date: 2026-11-15, kind: call}\n'
+	} >"$P/fu.yaml"
 }
 fu 'Fu Back'
 run nw-log -k meet -d 2026-11-09 fu
-quiet fu "back-dated before the newest contact entry"
-printf 'name: Fu Back\nnext: 2026-12-09\nnext-note: Send the draft\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-09, kind: meet}\n' | want
-same "$P/fu.yaml" "$T/want" "back-dated entry (11-09 < 11-15): follow-up kept"
+quiet fu "bare next, back-dated before the newest contact entry"
+printf 'name: Fu Back\nnext: 2026-12-09\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-09, kind: meet}\n' | want
+same "$P/fu.yaml" "$T/want" "bare next, back-dated entry (11-09 < 11-15): kept"
+
+fu 'Fu Eve'
+run nw-log -k meet -d 2026-11-14 fu
+quiet fu "bare next, the day before the newest contact"
+printf 'name: Fu Eve\nnext: 2026-12-09\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-14, kind: meet}\n' | want
+same "$P/fu.yaml" "$T/want" "bare next, entry on 11-14 (one day before 11-15): kept"
 
 fu 'Fu Same'
 run nw-log -k email -d 2026-11-15 fu
-quiet fu "dated the newest contact day" "nw-log: fu: follow-up done: Send the draft"
+quiet fu "bare next, dated the newest contact day" "nw-log: fu: follow-up done: 2026-12-09"
 printf 'name: Fu Same\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-15, kind: email}\n' | want
-same "$P/fu.yaml" "$T/want" "entry on the newest contact day (11-15): follow-up cleared"
+same "$P/fu.yaml" "$T/want" "bare next, entry on the newest contact day (11-15): ended"
 
-fu 'Fu Keep'
+fu 'Fu Promise' 'Send the draft'
+run nw-log -k email -m 'Thanks for the call' fu
+quiet fu "a promise, then contact" "nw-log: fu: follow-up stays: Send the draft (nw-log -D when it is done)"
+printf 'name: Fu Promise\nnext: 2026-12-09\nnext-note: Send the draft\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-25, kind: email, note: Thanks for the call}\n' | want
+same "$P/fu.yaml" "$T/want" "a promise stays through contact after it"
+fu 'Fu Promise' 'Send the draft'
+run nw-log -k note -m 'idea for the draft' fu
+quiet fu "a promise, then a note entry: nothing said"
+run nw-log -D -k email -m 'The draft' fu
+quiet fu "a promise, -D" "nw-log: fu: follow-up done: Send the draft"
+printf 'name: Fu Promise\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-25, kind: note, note: idea for the draft}\n  - {date: 2026-11-25, kind: email, note: The draft}\n' | want
+same "$P/fu.yaml" "$T/want" "-D ends a promise"
+fu 'Fu Back' 'Send the draft'
+run nw-log -D -k email -d 2026-11-10 -m 'The draft' fu
+quiet fu "a promise, -D back-dated" "nw-log: fu: follow-up done: Send the draft"
+printf 'name: Fu Back\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-10, kind: email, note: The draft}\n' | want
+same "$P/fu.yaml" "$T/want" "-D ends a promise whatever the date"
+fu 'Fu New' 'Send the draft'
+run nw-log -k call -n 1w -N 'Call back' fu
+quiet fu "a promise, then a new -n -N"
+printf 'name: Fu New\nnext: 2026-12-02\nnext-note: Call back\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-25, kind: call}\n' | want
+same "$P/fu.yaml" "$T/want" "a new -n -N replaces a promise"
+
+fu 'Fu Keep' 'Send the draft'
 run nw-log -K -k email -m 'Happy new year' fu
 quiet fu "-K"
 printf 'name: Fu Keep\nnext: 2026-12-09\nnext-note: Send the draft\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-25, kind: email, note: Happy new year}\n' | want
-same "$P/fu.yaml" "$T/want" "-K: follow-up kept, entry added"
+same "$P/fu.yaml" "$T/want" "-K: follow-up kept, entry added, nothing said"
+fu 'Fu Keep'
+run nw-log -K -k email -m 'Happy new year' fu
+quiet fu "-K, bare next"
+printf 'name: Fu Keep\nnext: 2026-12-09\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-25, kind: email, note: Happy new year}\n' | want
+same "$P/fu.yaml" "$T/want" "-K: a bare next kept too"
 
 # A note in the log is no contact: a later real entry back-dated before
 # the note but after the call still clears (the note does not count).
@@ -510,9 +565,15 @@ quiet fu "back-dated after the newest contact, before a note" "nw-log: fu: follo
 printf 'name: Fu Note\nlog:\n  - {date: 2026-11-15, kind: call}\n  - {date: 2026-11-20, kind: note, note: moved}\n  - {date: 2026-11-18, kind: call}\n' | want
 same "$P/fu.yaml" "$T/want" "a note is not the newest contact: 11-18 >= 11-15 clears, date said without a note"
 
-# The README's pipeline: everyone due gets an email; a follow-up set today
-# on someone due stays with -K.
-fu 'Fu Pipe'
+# The README's pipeline: everyone due gets an email; a promise on someone
+# due stays without -K (said on stderr), and with -K silently.
+fu 'Fu Pipe' 'Send the draft'
+printf 'fu\n' | nw-log -k email -m 'Happy new year' >/dev/null 2>"$T/.err"
+is "$(cat "$T/.err")" "nw-log: fu: follow-up stays: Send the draft (nw-log -D when it is done)" \
+    "a pipe: the promise kept is said"
+grep -q '^next-note: Send the draft$' "$P/fu.yaml"
+ok $? "a pipe: next-note still there"
+fu 'Fu Pipe' 'Send the draft'
 printf 'fu\n' | nw-log -K -k email -m 'Happy new year' >/dev/null 2>"$T/.err"
 is "$(cat "$T/.err")" "" "-K from a pipe: nothing said"
 grep -q '^next-note: Send the draft$' "$P/fu.yaml"

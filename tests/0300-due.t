@@ -159,13 +159,13 @@ printf 'name: Draft\n' >"$N/.draft.yaml"
 printf 'name: Old\n' >"$N/.old/old.yaml"
 printf 'name: Notes\n' >"$N/notes.txt"
 
-due_main='bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
+due_main='ivy|2026-11-20|5|Ivy Irons|follow-up: Send the "Engines" paper
+bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
 ada|2026-10-22|34|Ada Lovelace|every 6w, last 2026-09-10
 fay|2026-07-10|138|Fay Field|regular: every 6m, added 2026-01-10
 hal|2026-11-15|10|Hal Hill|every 2w, last 2026-11-01
 work/pat|2026-10-01|55|Pat Park|outer: every 1y, last 2025-10-01
 cy|2026-11-22|3|Cy Young|inner: every 3w, last 2026-11-01
-ivy|2026-11-20|5|Ivy Irons|follow-up: Send the "Engines" paper
 dee|2026-11-01|24|Dee Dale|every 1y, added 2025-11-01
 eve|2026-11-25|0|Eve Evans|never contacted
 gus|2026-11-25|0|Gus Grey|never contacted
@@ -213,10 +213,10 @@ is "$out" "$(printf '%s\n' "$due_main" | want)" "-w 5d: 2026-12-01 is outside"
 run nw-due -C "$N" -n 2
 is "$rc" 0 "-n 2: exit 0"
 is "$out" "$(want <<'EOF'
+ivy|2026-11-20|5|Ivy Irons|follow-up: Send the "Engines" paper
 bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
-ada|2026-10-22|34|Ada Lovelace|every 6w, last 2026-09-10
 EOF
-)" "-n 2: the two most urgent"
+)" "-n 2: the two most urgent, an overdue promise first"
 
 run nw-due -C "$N" -a -n 13
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 13 "-a -n 13: thirteen of fourteen"
@@ -262,8 +262,8 @@ EOF
 
 run nw-due -C "$N" -c close
 is "$out" "$(want <<'EOF'
-bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
 ivy|2026-11-20|5|Ivy Irons|follow-up: Send the "Engines" paper
+bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
 EOF
 )" "-c close"
 
@@ -283,9 +283,9 @@ EOF
 run nw-due -C "$N" -c close -c INNER -a
 is "$rc" 0 "-c close -c INNER: exit 0"
 is "$out" "$(want <<'EOF'
+ivy|2026-11-20|5|Ivy Irons|follow-up: Send the "Engines" paper
 bob|2026-10-01|55|Bob Brown|close: every 2m, last 2026-08-01
 cy|2026-11-22|3|Cy Young|inner: every 3w, last 2026-11-01
-ivy|2026-11-20|5|Ivy Irons|follow-up: Send the "Engines" paper
 mo|2026-12-01|-6|Mo Moss|inner: every 3w, last 2026-11-10
 EOF
 )" "-c close -c INNER: either circle, in any case"
@@ -570,7 +570,7 @@ done
 #  tom-okafor         outer 1y, last 2025-06-10 -> 06-10, 168d, 0.46
 #  sofia-rossi        every 6w beats regular, last 09-30 -> 11-11, 14d, 0.33
 #  ruth-adeyemi       default 1y, added 2025-09-01 -> 09-01, 85d, 0.23
-#  jose-nunez         next 11-18, 7d, 7/180 = 0.04
+#  jose-nunez         next 11-18 with a note: an overdue promise, first
 #  mei-chen           never contacted, 0d, 0
 #  analytical-engine-society  a community, every 2m, last 09-01 -> 11-01,
 #                     24d, 24/60 = 0.4
@@ -586,6 +586,7 @@ run nw-due -b -C "$TOP/examples/network"
 is "$rc" 0 "example network: exit 0"
 is "$err" "" "example network: nothing on stderr"
 is "$out" "$(want <<'EOF'
+jose-nunez|2026-11-18|7|José Núñez|follow-up: Preguntar por la beca -- did the scholarship come through?
 work/grace-hopper|2026-09-22|64|Grace Hopper|inner: every 3w, last 2026-09-01
 hannah-berg|2026-10-06|50|Hannah Berg|family: every 1m, last 2026-09-06
 charles-babbage|2026-08-14|103|Charles Babbage|regular: every 6m, last 2026-02-14
@@ -593,7 +594,6 @@ tom-okafor|2026-06-10|168|Tom Okafor|outer: every 1y, last 2025-06-10
 analytical-engine-society|2026-11-01|24|Analytical Engine Society|community: every 2m, last 2026-09-01
 sofia-rossi|2026-11-11|14|Sofia Rossi|every 6w, last 2026-09-30
 ruth-adeyemi|2026-09-01|85|Ruth Adeyemi|every 1y, added 2025-09-01
-jose-nunez|2026-11-18|7|José Núñez|follow-up: Preguntar por la beca -- did the scholarship come through?
 mei-chen|2026-11-25|0|Mei Chen|never contacted
 david-kim|2027-03-15|-110|David Kim|anniversary in 5d (11-30)
 priya-raman|2027-01-02|-38|Priya Raman|birthday in 3d (11-28)
@@ -602,8 +602,7 @@ EOF
 
 # ---------------------------------------------------------------------------
 # Birthdays and dates show with -b only; a due row mentions them anyway.
-# A birthday is dismissed once contact is logged on or after its window
-# opened.  A cadence of never (every: never, or a circle's) keeps a
+# A birthday is dismissed only by contact on its day or the day before.  A cadence of never (every: never, or a circle's) keeps a
 # contact out, but for a follow-up.  Communities are marked; -k selects.
 N=$T/life
 net life
@@ -624,9 +623,9 @@ log:
 EOF
 # close 2m, last 11-02: due 2027-01-02, -38d, -0.63; birthday in 3d
 printf 'name: Bo Only\ncircle: close\nbirthday: 1980-11-28\nlog:\n  - {date: 2026-11-02, kind: meet}\n' >"$N/bo.yaml"
-# birthday 11-28: its window opened 11-21; contact on 11-22 dismissed it.
-# close 2m: due 2027-01-22, -58d, -0.97
-printf 'name: Bud Done\ncircle: close\nbirthday: --11-28\nlog:\n  - {date: 2026-11-22, kind: call}\n' >"$N/bud.yaml"
+# birthday 11-26: contact today, the day before, dismissed it.
+# close 2m: due 2027-01-25, -61d, -1.02
+printf 'name: Bud Done\ncircle: close\nbirthday: --11-26\nlog:\n  - {date: 2026-11-25, kind: call}\n' >"$N/bud.yaml"
 # every 1y, last 06-01: due 2027-06-01, -188d, -0.52; Max in 1d, the
 # anniversary (2012-11-30) in 5d
 cat >"$N/dot.yaml" <<'EOF'
@@ -641,7 +640,7 @@ EOF
 printf 'name: Nev Never\nevery: never\nbirthday: --11-27\nlog:\n  - {date: 2020-01-01}\n' >"$N/nev.yaml"
 # the dormant circle's cadence is never
 printf 'name: Dor Mant\ncircle: dormant\nlog:\n  - {date: 2025-01-01}\n' >"$N/dorm.yaml"
-# ... but a follow-up stands: 11-20, 5d, 5/365 = 0.014
+# ... but a follow-up stands: 11-20, 5d, an overdue promise: first
 printf 'name: Dora Next\ncircle: dormant\nnext: 2026-11-20\nnext-note: Ask about the move\n' >"$N/dora.yaml"
 # a community: every 1m, last 10-02 -> 11-02, 23d, 23/30 = 0.77
 printf 'name: ACM Chicago\ntype: community\nevery: 1m\nlog:\n  - {date: 2026-10-02, kind: volunteer, note: Ran the meeting}\n' >"$N/acm.yaml"
@@ -649,38 +648,39 @@ printf 'name: ACM Chicago\ntype: community\nevery: 1m\nlog:\n  - {date: 2026-10-
 run nw-due -C "$N"
 is "$rc:$err" "0:" "life: exit 0, nothing on stderr"
 is "$out" "$(want <<'EOF'
+dora|2026-11-20|5|Dora Next|follow-up: Ask about the move
 bea|2026-10-22|34|Bea Due|every 6w, last 2026-09-10; birthday in 3d (11-28)
 acm|2026-11-02|23|ACM Chicago|community: every 1m, last 2026-10-02
-dora|2026-11-20|5|Dora Next|follow-up: Ask about the move
 EOF
 )" "without -b: no birthday-only row, a due row still says its birthday; never stays out; a community says so"
 
 run nw-due -C "$N" -b
 is "$out" "$(want <<'EOF'
+dora|2026-11-20|5|Dora Next|follow-up: Ask about the move
 bea|2026-10-22|34|Bea Due|every 6w, last 2026-09-10; birthday in 3d (11-28)
 acm|2026-11-02|23|ACM Chicago|community: every 1m, last 2026-10-02
-dora|2026-11-20|5|Dora Next|follow-up: Ask about the move
 nev|2026-11-27|-2|Nev Never|birthday in 2d (11-27)
 dot|2027-06-01|-188|Dot Dates|Max (son) in 1d (11-26); anniversary in 5d (11-30)
 bo|2027-01-02|-38|Bo Only|birthday in 3d (11-28)
 EOF
-)" "-b: birthdays and dates, nearest first; dismissed by contact since the window opened"
+)" "-b: birthdays and dates, nearest first; dismissed by contact the day before"
 
 run nw-due -C "$N" -a
 is "$out" "$(want <<'EOF'
+dora|2026-11-20|5|Dora Next|follow-up: Ask about the move
 bea|2026-10-22|34|Bea Due|every 6w, last 2026-09-10; birthday in 3d (11-28)
 acm|2026-11-02|23|ACM Chicago|community: every 1m, last 2026-10-02
-dora|2026-11-20|5|Dora Next|follow-up: Ask about the move
 dot|2027-06-01|-188|Dot Dates|every 1y, last 2026-06-01; Max (son) in 1d (11-26); anniversary in 5d (11-30)
 bo|2027-01-02|-38|Bo Only|close: every 2m, last 2026-11-02; birthday in 3d (11-28)
-bud|2027-01-22|-58|Bud Done|close: every 2m, last 2026-11-22
+bud|2027-01-25|-61|Bud Done|close: every 2m, last 2026-11-25
 EOF
 )" "-a: everyone with a due date; a cadence of never has none"
 
 run nw-due -C "$N" -k community
 is "$out" "acm	2026-11-02	23	ACM Chicago	community: every 1m, last 2026-10-02" "-k community"
-run nw-due -C "$N" -k person -n 1
-is "$out" "bea	2026-10-22	34	Bea Due	every 6w, last 2026-09-10; birthday in 3d (11-28)" "-k person"
+run nw-due -C "$N" -k person -n 2
+is "$out" "dora	2026-11-20	5	Dora Next	follow-up: Ask about the move
+bea	2026-10-22	34	Bea Due	every 6w, last 2026-09-10; birthday in 3d (11-28)" "-k person"
 run nw-due -C "$N" -k club
 is "$rc:$err" "2:nw-due: 'club': not a type (person or community)" "-k club: usage error"
 
@@ -698,7 +698,7 @@ is "$out" "Bea Due (bea), 34 days overdue
   last      2026-09-10, call: Talked about her new job
   offer     input on compilers
   topics    rust, history
-  balance   gave 0, asked 1, got 0; you owe 1: give first
+  balance   gave 0, got 0, open asks 1; you owe 1: give first
   open ask  2026-08-01, 116 days ago: An intro to her editor
   soon      birthday in 3d (11-28)
 
@@ -715,7 +715,7 @@ run nw-due -C "$N" -lj bea
 is "$out" '{"id":"bea","due":"2026-10-22","days":34,"name":"Bea Due","reason":"every 6w, last 2026-09-10; birthday in 3d (11-28)","type":"person","last":{"date":"2026-09-10","kind":"call","note":"Talked about her new job"},"next":null,"next-note":null,"offers":["input on compilers"],"topics":["rust","history"],"gives":0,"asks":1,"got":0,"owe":1,"open-asks":[{"date":"2026-08-01","days":116,"kind":"ask","note":"An intro to her editor"}],"soon":"birthday in 3d (11-28)"}' \
 	"-l -j: the same fields as JSON"
 if command -v script >/dev/null; then
-	script -qec "nw-due -C '$N' -l -n 1" /dev/null </dev/null >"$T/tty" 2>&1
+	script -qec "nw-due -C '$N' -l -n 1 bea" /dev/null </dev/null >"$T/tty" 2>&1
 	esc=$(printf '\033')
 	is "$(head -2 "$T/tty" | tr -d '\r')" "${esc}[1mBea Due (bea), 34 days overdue${esc}[0m
   why       every 6w, last 2026-09-10" "-l on a terminal: the name in bold, the rest as piped"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # nw-give: log what you gave; nw-give -l: the give/ask balance, those you
-# owe most first (asks + got - gives, descending, then id).
+# owe most first (got + open asks - gives, descending, then id).
 . "$(dirname "$0")/lib.sh"
 
 want() { cat >"$T/want"; }
@@ -27,16 +27,24 @@ EOF
 run nw-give -m 'the Rust survey link' ada-lovelace
 is "$rc" 0 "give: exit 0"
 is "$out" "ada-lovelace" "give: prints the id"
-is "$err" "nw-give: ada-lovelace: follow-up done: Ask about the book" \
-    "give: the follow-up it cleared said on stderr"
+is "$err" "nw-give: ada-lovelace: follow-up stays: Ask about the book (nw-log -D when it is done)" \
+    "give: the promise it keeps said on stderr"
 want <<'EOF'
 name: Ada Lovelace  # hand-written
+next: 2026-12-11
+next-note: Ask about the book
 log:
   - {date: 2026-09-10, kind: call}   # first
   - {date: 2026-11-25, kind: give, note: the Rust survey link}
 # the end
 EOF
-same "$N/ada-lovelace.yaml" "$T/want" "give: one entry appended; a give is contact: next, next-note removed"
+same "$N/ada-lovelace.yaml" "$T/want" "give: one entry appended; a promise (next with next-note) stays"
+printf 'name: Ada Bare\nnext: 2026-12-11\nlog:\n  - {date: 2026-09-10, kind: call}\n' >"$N/ada-bare.yaml"
+run nw-give -m 'a link' ada-bare
+is "$rc:$out:$err" "0:ada-bare:nw-give: ada-bare: follow-up done: 2026-12-11" \
+    "give: a give is contact: a bare next ends, said on stderr"
+printf 'name: Ada Bare\nlog:\n  - {date: 2026-09-10, kind: call}\n  - {date: 2026-11-25, kind: give, note: a link}\n' | want
+same "$N/ada-bare.yaml" "$T/want" "give: a bare next removed"
 
 # -d, a note that must be quoted, a flow list, CRLF.
 printf 'name: Bob Smith\r\nlog: [{date: 2026-01-01, kind: ask}]\r\n' >"$N/bob-smith.yaml"
@@ -96,7 +104,8 @@ same "$N/cy-young.yaml" "$T/cy.base" "usage errors: file untouched"
 # The balance, in its own network.
 mknet bal
 B=$NW_DIR
-# asks 3 + got 1 - gives 1 = 3
+# got 1 + open asks 0 - gives 1 = 0: the thanks answers every ask
+# before it
 cat >"$B/ada.yaml" <<'EOF'
 name: Ada Lovelace
 log:
@@ -129,19 +138,19 @@ run nw-give -l
 is "$rc" 0 "balance: exit 0"
 is "$err" "" "balance: nothing on stderr"
 is "$out" "$(rows <<'EOF'
-ada|1|3|1|Ada Lovelace
 cy|0|1|0|Cy Young
 dee|0|0|1|Dee Dee
+ada|1|0|1|Ada Lovelace
 work/grace|1|1|0|Grace Hopper
 bob|2|0|0|Bob Smith
 EOF
-)" "balance: id gives asks got name, most owed first, ties by id"
+)" "balance: id gives open-asks got name, most owed first, ties by id"
 
 run nw-give -l -j
 is "$rc:$err" "0:" "balance -j: exit 0, quiet"
-is "$out" '{"id":"ada","gives":1,"asks":3,"got":1,"name":"Ada Lovelace"}
-{"id":"cy","gives":0,"asks":1,"got":0,"name":"Cy Young"}
+is "$out" '{"id":"cy","gives":0,"asks":1,"got":0,"name":"Cy Young"}
 {"id":"dee","gives":0,"asks":0,"got":1,"name":"Dee Dee"}
+{"id":"ada","gives":1,"asks":0,"got":1,"name":"Ada Lovelace"}
 {"id":"work/grace","gives":1,"asks":1,"got":0,"name":"Grace Hopper"}
 {"id":"bob","gives":2,"asks":0,"got":0,"name":"Bob Smith"}' "balance -j: JSON Lines"
 
@@ -176,7 +185,7 @@ EOF
 run nw-give -m 'a coffee' ada
 run nw-give -m 'a talk' -d 3d ada
 run nw-give -l ada
-is "$out" "$(printf 'ada\t3\t3\t1\tAda Lovelace')" "balance after two gives"
+is "$out" "$(printf 'ada\t3\t0\t1\tAda Lovelace')" "balance after two gives"
 
 # In a pipeline after nw-log: nw-give starts first and must not keep
 # nw-log from writing while it waits for its input.  (cy.yaml is put back
@@ -200,10 +209,10 @@ is "$rc" 1 "balance with a broken file: exit 1"
 is "$err" "$B/broken.yaml:3:1: did not find expected node content while parsing a flow node" \
     "balance with a broken file: path:line:col: message"
 is "$out" "$(rows <<'EOF'
-ada|3|3|1|Ada Lovelace
 cy|0|1|0|Cy Young
 dee|0|0|1|Dee Dee
 work/grace|1|1|0|Grace Hopper
+ada|3|0|1|Ada Lovelace
 bob|2|0|0|Bob Smith
 EOF
 )" "balance with a broken file: the others shown"
@@ -217,8 +226,9 @@ is "$err" "nw-give: '2027-01-01': a date after today: a log records what happene
 is "$(cat "$N/fut.yaml")" "name: Fut Ure" "give -d in the future: file untouched"
 
 # ---------------------------------------------------------------------------
-# -o: the open asks, oldest first, with their age.  An ask stays open
-# until a got or a thanks for that person dated on or after it.
+# -o: the open asks, oldest first, with their age.  An ask is open until
+# a got, thanks or declined entry later in the log: a later date, or the
+# same date and after it in the file.
 mknet asks
 A=$NW_DIR
 cat >"$A/ann.yaml" <<'EOF'
@@ -234,6 +244,10 @@ EOF
 printf 'name: Ben Got\nlog:\n  - {date: 2026-06-01, kind: ask, note: Notes}\n  - {date: 2026-06-02, kind: got}\n  - {date: 2026-07-01, kind: ask, note: Slides}\n  - {date: 2026-07-01, kind: thanks}\n' >"$A/ben.yaml"
 # back-dated ask written after the got: still answered (date order)
 printf 'name: Cy Late\nlog:\n  - {date: 2026-05-01, kind: got}\n  - {date: 2026-04-20, kind: ask, note: old}\n  - {date: 2026-11-24, kind: ask, note: A job}\n' >"$A/cy.yaml"
+# the README's tour: a got, then an ask the same day: the ask is open (the
+# got came before it); a declined after an ask answers it
+printf 'name: Dot Tour\nlog:\n  - {date: 2026-11-25, kind: got, note: Notes on my draft}\n  - {date: 2026-11-25, kind: ask, note: An intro to her editor}\n' >"$A/dot.yaml"
+printf 'name: Eli No\nlog:\n  - {date: 2026-11-20, kind: ask, note: A loan}\n  - {date: 2026-11-20, kind: declined}\n' >"$A/eli.yaml"
 # ages: 09-01 -> 11-25 is 85 days, 10-10 is 46, 11-24 is 1
 run nw-give -o
 is "$rc:$err" "0:" "-o: exit 0, quiet"
@@ -241,8 +255,15 @@ is "$out" "$(rows <<'EOF'
 ann|2026-09-01|85|Ann Asks|An intro to her editor
 ann|2026-10-10|46|Ann Asks|
 cy|2026-11-24|1|Cy Late|A job
+dot|2026-11-25|0|Dot Tour|An intro to her editor
 EOF
-)" "-o: open asks oldest first; a got or thanks on or after an ask answers it"
+)" "-o: open asks oldest first; a got, thanks or declined later in the log answers it"
+run nw-give -l dot eli
+is "$out" "$(rows <<'EOF'
+dot|0|1|1|Dot Tour
+eli|0|0|0|Eli No
+EOF
+)" "-l: the same-day got before the ask and the open ask both count; a declined ask none"
 run nw-give -o -j cy
 is "$out" '{"id":"cy","date":"2026-11-24","days":1,"name":"Cy Late","note":"A job"}' "-o -j: JSON Lines"
 run nw-give -o ben

@@ -41,20 +41,22 @@ charles-babbage
 charles-babbage	2026-12-09	-14	Charles Babbage	follow-up: Send the draft
 alan-turing	2026-12-16	-21	Alan Turing	inner: every 3w, added 2026-11-25
 grace-hopper	2026-12-16	-21	Grace Hopper	inner: every 3w, added 2026-11-25
+charles-babbage	2026-12-09	54	Charles Babbage	follow-up: Send the draft
 alan-turing	2026-12-16	47	Alan Turing	inner: every 3w, added 2026-11-25
 grace-hopper	2026-12-16	47	Grace Hopper	inner: every 3w, added 2026-11-25
-charles-babbage	2026-12-09	54	Charles Babbage	follow-up: Send the draft
 ada-lovelace	2027-01-25	7	Ada Lovelace	close: every 2m, last 2026-11-25
 ada-lovelace
 ada-lovelace
 ada-lovelace
 ada-lovelace	1	1	1	Ada Lovelace
+ada-lovelace	2026-11-25	0	Ada Lovelace	An intro to her editor
+charles-babbage
 alan-turing
 grace-hopper
-charles-babbage
 ada-lovelace" "each step prints what it should"
-is "$err" "nw-log: warning: you owe Ada Lovelace 2 (gave 0, asked 1, got 1): give first" \
-	"the ask made while owing is warned about"
+is "$err" "nw-log: warning: you owe Ada Lovelace 2 (gave 0, got 1, open asks 1): give first
+nw-log: charles-babbage: follow-up stays: Send the draft (nw-log -D when it is done)" \
+	"the ask made while owing is warned about; the promise kept is said"
 # the search-and-fix block goes on from there (nw-edit with an editor
 # that changes nothing)
 awk '/^## Search and fix/ { on = 1 } on && /^```$/ { exit }
@@ -72,7 +74,8 @@ Ada Lovelace
   birthday  1815-12-10 (age 211)
   tags      rust
   due       2027-04-01, in 59 days (close: every 2m, last 2027-02-01)
-  balance   gave 1, asked 1, got 1; you owe 1: give first
+  balance   gave 1, got 1, open asks 1; you owe 1: give first
+  open asks 2026-11-25, 68 days ago: An intro to her editor
   log       2027-02-01  email  Happy new year
             2026-11-25  give   Sent the Rust survey link
             2026-11-25  ask    An intro to her editor
@@ -85,7 +88,7 @@ mathematics" "each step prints what it should"
 is "$(sed -n '/^next:/p' "$T/net/ada-lovelace.yaml")" "next: 2027-02-15" \
 	"the follow-up is in the file"
 is "$(sed -n '/^next/p' "$T/net/charles-babbage.yaml")" "next: 2026-12-09
-next-note: Send the draft" "the pipeline with -K kept the follow-up"
+next-note: Send the draft" "the pipeline kept the promise without -K"
 is "$(grep -c '{date: 2027-02-01, kind: email, note: Happy new year}' "$T/net/charles-babbage.yaml")" 1 \
 	"the pipeline logged"
 

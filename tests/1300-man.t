@@ -36,6 +36,21 @@ for p in "$NW_BIN"/nw*; do
 	sed -n 's/^\.It Fl \([^ ]\).*/\1/p' "$TOP/man/$n.1" | sort >"$T/mopts"
 	is "$(cat "$T/hopts")" "$(cat "$T/mopts")" \
 		"$n --help: one line for each option of $n(1)"
+	# each option's argument name: --help's, the page's option list's
+	# (.It Fl k Ar type; key Ns = Ns Ar regex is key=regex) and every
+	# form of the SYNOPSIS agree; -h and -V have none
+	printf '%s\n' "$out" | sed '1,/^$/d' |
+		sed -n 's/^  -\(.\)\( \([^ ][^ ]*\)\)\{0,1\}  .*/\1 \3/p' |
+		sed 's/ $//' | sort >"$T/hargs"
+	sed -n 's/^\.It Fl \([^ ]\)\(.*\)$/\1\2/p' "$TOP/man/$n.1" |
+		sed 's/ , Fl \\-.*//; s/ Ns \([^ ]*\) Ns Ar /\1/g; s/ Ar / /' |
+		sed 's/ *$//' | grep -v '^[hV]$' | sort -u >"$T/margs"
+	is "$(cat "$T/hargs")" "$(cat "$T/margs")" \
+		"$n --help: each option's argument named as in $n(1)"
+	tr '\n' ' ' <"$T/syn" | grep -o '\(^\|[ []\)-[A-Za-z] [a-z][^] |]*' |
+		sed 's/^[ []*-//' | sort -u >"$T/sargs"
+	is "$(join -v1 "$T/sargs" "$T/hargs")" "" \
+		"$n: each option of the SYNOPSIS with the argument name of --help"
 	run "$p" --version
 	is "$rc:$out:$err" "0:$n 0.1:" "$n --version"
 	run "$p" --no-such-option

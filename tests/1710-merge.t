@@ -501,6 +501,51 @@ log:
 '
 m "theirs logged a note, ours moved next: ours's follow-up stays" 0
 
+# The follow-up rule at its boundary, both sides (nw(5)): a bare next the
+# other side moved ends by an entry of this side dated on or after the
+# newest contact entry of the other side's log (11-10), not one a day
+# before; a new promise (a next-note base had not) stays whatever the date;
+# base's promise, only moved, ends by this side's contact (nw-log -D).
+B='name: Ada\nnext: 2026-12-01\nlog:\n  - {date: 2026-10-01, kind: call}\n'
+MOVED='name: Ada\nnext: 2026-12-15\nlog:\n  - {date: 2026-10-01, kind: call}\n  - {date: 2026-11-10, kind: call}\n'
+for side in ours theirs; do
+	for d in 10 09; do
+		LOGGED="name: Ada\nlog:\n  - {date: 2026-10-01, kind: call}\n  - {date: 2026-11-$d, kind: email}\n"
+		if [ $d = 10 ]; then
+			what="same day: next ends"
+			W="name: Ada\nlog:\n  - {date: 2026-10-01, kind: call}\n  - {date: 2026-11-10, kind: email}\n  - {date: 2026-11-10, kind: call}\n"
+			[ $side = ours ] || W="name: Ada\nlog:\n  - {date: 2026-10-01, kind: call}\n  - {date: 2026-11-10, kind: call}\n  - {date: 2026-11-10, kind: email}\n"
+		else
+			what="a day before: next stays"
+			W="name: Ada\nnext: 2026-12-15\nlog:\n  - {date: 2026-10-01, kind: call}\n  - {date: 2026-11-09, kind: email}\n  - {date: 2026-11-10, kind: call}\n"
+		fi
+		if [ $side = ours ]; then
+			files "$B" "$LOGGED" "$MOVED" "$W"
+		else
+			files "$B" "$MOVED" "$LOGGED" "$W"
+		fi
+		m "$side logged 11-$d, the other side moved a bare next after a call on 11-10: $what" 0
+	done
+done
+files "$B" \
+    'name: Ada\nlog:\n  - {date: 2026-10-01, kind: call}\n  - {date: 2026-11-25, kind: email}\n' \
+    'name: Ada\nnext: 2026-12-15\nnext-note: Send the paper\nlog:\n  - {date: 2026-10-01, kind: call}\n  - {date: 2026-11-10, kind: call}\n' \
+    'name: Ada\nnext: 2026-12-15\nnext-note: Send the paper\nlog:\n  - {date: 2026-10-01, kind: call}\n  - {date: 2026-11-10, kind: call}\n  - {date: 2026-11-25, kind: email}\n'
+m "ours logged after theirs's new promise: the promise stays" 0
+files 'name: Ada\nnext: 2026-12-01\nnext-note: Send the draft\nlog:\n  - {date: 2026-10-01, kind: call}\n' \
+    'name: Ada\nnext: 2026-12-15\nnext-note: Send the draft\nlog:\n  - {date: 2026-10-01, kind: call}\n' \
+    'name: Ada\nlog:\n  - {date: 2026-10-01, kind: call}\n  - {date: 2026-09-01, kind: email, note: the draft}\n' \
+    'name: Ada\nlog:\n  - {date: 2026-09-01, kind: email, note: the draft}\n  - {date: 2026-10-01, kind: call}\n'
+m "theirs logged and ended base's promise (nw-log -D), ours only moved it: it ends" 0
+
+# Entries of the same date keep the order they were logged in, ours's
+# first: a got theirs logged after ours's ask of that day answers it.
+files 'name: Ada\nlog:\n  - {date: 2026-09-10, kind: call}\n' \
+    'name: Ada\nlog:\n  - {date: 2026-09-10, kind: call}\n  - {date: 2026-11-20, kind: ask, note: laptop}\n' \
+    'name: Ada\nlog:\n  - {date: 2026-09-10, kind: call}\n  - {date: 2026-11-20, kind: got, note: desktop}\n' \
+    'name: Ada\nlog:\n  - {date: 2026-09-10, kind: call}\n  - {date: 2026-11-20, kind: ask, note: laptop}\n  - {date: 2026-11-20, kind: got, note: desktop}\n'
+m "same-date entries: ours's first, then theirs's" 0
+
 files 'name: Ada\nnext: 2026-12-01\n' 'name: Ada\n' 'name: Ada\nnext: 2026-12-15\n' \
     'name: Ada\n<<<<<<< ours (this machine)\n=======\nnext: 2026-12-15\n>>>>>>> theirs\n'
 m "next deleted by hand, changed on the other side: a conflict still" 1 \

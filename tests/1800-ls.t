@@ -186,7 +186,8 @@ run nw-ls -C "$EX" -f =x
 is "$rc:$out:$err" "2::nw-ls: '=x': not key=regex" "-f without a key"
 run nw-ls -C "$EX" -x
 is "$rc" 2 "an unknown option: exit 2"
-is "$(printf '%s\n' "$err" | tail -2)" "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] [-g group] [-o org] [-R ref] [-r role] [-t tag] [ref ...]
+is "$(printf '%s\n' "$err" | tail -3)" "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] [-g group]
+             [-o org] [-R ref] [-r role] [-s span] [-t tag] [ref ...]
        nw-ls [-C dir] -Q query" \
 	"an unknown option: the usage"
 run nw-ls -h
@@ -269,5 +270,43 @@ run nw-ls -l slow
 is "$out" "$(printf 'slow\t%s!\t\t\t2026-11-25' \
 	aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)" \
 	"-l: never contacted, due today"
+
+# ---------------------------------------------------------------------------
+# -s span: who you were in touch with, most recent first; with -l the
+# entries themselves.  A note entry is no contact; 1w is today (11-25)
+# and the six days before (11-19 on).
+mknet span
+printf 'name: Anna Müller\nlog:\n  - {date: 2026-11-20, kind: call, note: the move}\n  - {date: 2026-11-24, kind: note, note: not contact}\n  - {date: 2026-11-19, kind: email, note: back-dated}\n' >"$NW_DIR/anna.yaml"
+printf 'name: Bob Brown\nlog:\n  - {date: 2026-11-25, kind: meet}\n  - {date: 2026-11-18, kind: call, note: too old}\n' >"$NW_DIR/bob.yaml"
+printf 'name: Cy Young\nlog:\n  - {date: 2026-10-01, kind: meet}\n' >"$NW_DIR/cy.yaml"
+printf 'name: Dee Dale\nlog:\n  - {date: 2026-11-20, kind: message}\n' >"$NW_DIR/dee.yaml"
+printf 'name: Eve Evans\n' >"$NW_DIR/eve.yaml"
+run nw-ls -s 1w
+is "$rc:$err" "0:" "-s 1w: exit 0, quiet"
+is "$out" "$(printf 'bob\tBob Brown\nanna\tAnna Müller\ndee\tDee Dale')" \
+    "-s 1w: in touch within the week, the most recent first, ties by id"
+run nw-ls -s 1w -l
+is "$out" "$(printf 'bob\t2026-11-25\tmeet\tBob Brown\t\nanna\t2026-11-20\tcall\tAnna Müller\tthe move\nanna\t2026-11-19\temail\tAnna Müller\tback-dated\ndee\t2026-11-20\tmessage\tDee Dale\t')" \
+    "-s 1w -l: each contact entry within the span, newest first"
+run nw-ls -s 1d
+is "$out" "$(printf 'bob\tBob Brown')" "-s 1d: today only"
+run nw-ls -s 1w -j
+is "$(printf '%s\n' "$out" | sed 's/^{"id":"\([^"]*\)".*/\1/')" "bob
+anna
+dee" "-s -j: the same contacts, in the same order"
+run nw-ls -s 1w cy eve anna
+is "$out" "$(printf 'anna\tAnna Müller')" "-s with references: narrowed"
+run nw-ls -s 1x
+is "$rc:$out:$err" "2::nw-ls: '1x': not a duration (like 3d, 1w, 2m)" "-s 1x: usage error"
+
+# -e and -f fold case and accents as references do; a capital is exact.
+run nw-ls -e muller
+is "$out" "$(printf 'anna\tAnna Müller')" "-e muller finds Müller"
+run nw-ls -f name=müller
+is "$out" "$(printf 'anna\tAnna Müller')" "-f name=müller: the accent itself"
+run nw-ls -e 'anna mu'
+is "$out" "$(printf 'anna\tAnna Müller')" "-e 'anna mu': accents off across words"
+run nw-ls -e Muller
+is "$rc:$out" "0:" "-e Muller: a capital makes it exact, no fold"
 
 done_testing

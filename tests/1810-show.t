@@ -36,7 +36,7 @@ Ada Lovelace
   notes     Prefers email to calls; answers within a day.
             Writing a book on the Engine's notes -- ask about chapter 3.
   due       2026-11-28, in 3 days (close: every 2m, last 2026-09-28)
-  balance   gave 1, asked 1, got 1; you owe 1: give first
+  balance   gave 1, got 1, open asks 0
   log       2026-09-28  give     Sent the Rust survey link
             2026-09-10  call     Talked about her new job
             2026-04-26  thanks   Thank-you card, and Earl Grey
@@ -70,7 +70,7 @@ Sofia Rossi
   tags      italian, languages, cooking
   groups    Italian conversation club
   due       2026-11-11, 14 days overdue (every 6w, last 2026-09-30)
-  balance   gave 1, asked 0, got 0
+  balance   gave 1, got 0, open asks 0
   log       2026-09-30  message  Sent the recipe for pizzoccheri
             2026-08-05  give     Lent her my pasta machine
             2026-06-10  meet     Lesson and a walk through the market
@@ -91,7 +91,7 @@ Priya Raman
   groups    PyData London, Castle Climbing Centre
   pronouns  she/her
   due       2027-01-02, in 38 days (close: every 2m, last 2026-11-02; birthday in 3d (11-28))
-  balance   gave 1, asked 0, got 1
+  balance   gave 1, got 1, open asks 0
   log       2026-11-02  message  Sent the climbing-wall photos
             2026-09-15  give     Introduced her to Omar
             2026-08-29  meet     Climbing, then dinner
@@ -111,7 +111,7 @@ is "$out" "Mei Chen
   met       RustFest 2026, hallway track
   tags      wasm, rust
   due       2026-11-25, today (never contacted)
-  balance   gave 0, asked 0, got 0" "never contacted: due today, no log line"
+  balance   gave 0, got 0, open asks 0" "never contacted: due today, no log line"
 
 # ---------------------------------------------------------------------------
 # A crafted network: every other shape a value can take.
@@ -169,7 +169,7 @@ Zoe Zimmer
             ages: {Ann: 3}
   shout     bell? and ?[31mred
   due       2026-11-26, in 1 day (follow-up: Bring the book; birthday today)
-  balance   gave 2, asked 1, got 1
+  balance   gave 2, got 1, open asks 0
   log       2026-11-20  note         a note is not contact
             2026-11-01  email        second of the day, written later
             2026-11-01  call         first of the day
@@ -211,7 +211,7 @@ is "$out" "Yul
   every     1w
   birthday  1990-11-26 (age 35)
   due       2026-11-24, 1 day overdue (every 1w, last 2026-11-17; birthday in 1d (11-26))
-  balance   gave 0, asked 1, got 0; you owe 1: give first
+  balance   gave 0, got 0, open asks 1; you owe 1: give first
   open asks 2026-11-17, 8 days ago
   log       2026-11-17  ask
 
@@ -220,7 +220,7 @@ Xia
   every     1y (default)
   birthday  2004-02-29 (age 22)
   due       2027-11-25, in 365 days (every 1y, added 2026-11-25)
-  balance   gave 0, asked 0, got 0" "one day overdue; birthdays and ages"
+  balance   gave 0, got 0, open asks 0" "one day overdue; birthdays and ages"
 NW_TODAY=2027-02-28 run nw-show xia
 is "$(printf '%s\n' "$out" | grep '^  birthday')" "  birthday  2004-02-29 (age 23)" \
 	"a February 29 birthday counts on February 28"
@@ -314,7 +314,7 @@ is "$out" "ACM Chicago
   aka       ACM
   every     1m
   due       2026-11-02, 23 days overdue (community: every 1m, last 2026-10-02)
-  balance   gave 0, asked 0, got 0
+  balance   gave 0, got 0, open asks 0
   members   2026-11-01  Cy Young (cy)
             2026-09-03  Ada Lovelace (ada)
             never       Bob Brown (bob)
@@ -325,7 +325,7 @@ Cy Young
   every     never
   groups    acm-chicago
   due       never (every never)
-  balance   gave 0, asked 0, got 0
+  balance   gave 0, got 0, open asks 0
   log       2026-11-01" "community: its members by id, name or aka, last seen newest first; every never: no due date"
 
 done_testing

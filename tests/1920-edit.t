@@ -146,4 +146,30 @@ rm -f "$copy"
 EDITOR=true run nw-edit big
 is "$rc:$out" "0:" "no change: exit 0"
 rm -f "$N/big.yaml"
+
+# Kept edits: named for the contact, removed when a later edit of it
+# succeeds, cleaned after 30 days; another contact's stay.
+mknet kept
+K=$NW_DIR
+printf 'name: Ada Lovelace\n' >"$K/ada.yaml"
+printf 'name: Ada Byron\n' >"$K/ada-byron.yaml"
+EDITOR="sed -i 's/^name: .*/name: [broken/'" run nw-edit ada
+copy=$(ls "$K"/.nw/edit-*.yaml)
+case $copy in "$K/.nw/edit-ada."??????".yaml") r=0 ;; *) r=1 ;; esac
+ok $r "a kept edit is named for the contact: $copy"
+is "$(printf '%s\n' "$err" | tail -1)" "nw-edit: '$K/ada.yaml' is unchanged; your edit is kept in $copy" \
+    "the message names the kept copy"
+EDITOR="sed -i 's/^name: .*/name: [broken/'" run nw-edit ada-byron
+other=$(ls "$K"/.nw/edit-ada-byron.*.yaml)
+: >"$K/.nw/edit-old.ABCDEF.yaml"
+touch -d '31 days ago' "$K/.nw/edit-old.ABCDEF.yaml"
+: >"$K/.nw/edit-recent.ABCDEF.yaml"
+touch -d '29 days ago' "$K/.nw/edit-recent.ABCDEF.yaml"
+EDITOR="sed -i 's/Lovelace/King/'" run nw-edit ada
+is "$rc:$out" "0:ada" "a later edit of ada succeeds"
+is "$(cd "$K/.nw" && ls edit-* | sed 's/\.[^.]*\.yaml$//')" "edit-ada-byron
+edit-recent" "ada's kept edit removed, one over 30 days cleaned; Ada Byron's and a recent one stay"
+test -f "$other"
+ok $? "the other contact's kept edit is the same file"
+
 done_testing

@@ -131,7 +131,7 @@ month     2025-12   0
           2026-10   0
           2026-11   0
 kinds     call 1  ask 1
-giving    gave 0, asked 1, got 0; you owe 1: give first; 1 open ask" "-p on a terminal: one person's months"
+giving    gave 0, got 0, open asks 1; you owe 1: give first" "-p on a terminal: one person's months"
 fi
 
 # -H piped: a line a day, 2025-11-24 to 2026-11-25 is 367 days.
@@ -240,4 +240,15 @@ run nw-check -C "$T/set"
 is "$rc:$out" "0:$T/set/.nw.yaml: warning: circle 'far' (2y) is longer than the floor (1y)
 $T/set/.nw.yaml: warning: the default cadence (18m) is longer than the floor (1y)" \
     "nw-check: a circle and the default beyond the floor"
+# The median gap counts days in touch, not entries: three entries on 09-01
+# and one on 11-08 are 68 days apart, not 22 (68 / 3).
+mknet gapday
+printf 'name: Gap Day\ncircle: close\nlog:\n  - {date: 2026-09-01, kind: call}\n  - {date: 2026-09-01, kind: email}\n  - {date: 2026-09-01, kind: message}\n  - {date: 2026-11-08, kind: call}\n  - {date: 2026-11-09, kind: note}\n' >"$NW_DIR/gap.yaml"
+printf 'name: One Day\ncircle: close\nlog:\n  - {date: 2026-11-01, kind: call}\n  - {date: 2026-11-01, kind: email}\n' >"$NW_DIR/one.yaml"
+run nw-stats
+is "$(printf '%s\n' "$out" | grep '^circle	close')" "circle	close	2	2	0	0	68" \
+    "median gap: several entries a day count once; one day alone has no gap"
+NW_CACHE=0 run nw-stats
+is "$(printf '%s\n' "$out" | grep '^circle	close')" "circle	close	2	2	0	0	68" \
+    "median gap: the same without the cache"
 done_testing
