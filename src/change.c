@@ -270,7 +270,7 @@ change_log(struct net *net, const char *id, struct logentry *l,
 	l->done = NULL;
 	rv = change_edit(net, id, logedits, l, after);
 	if (rv == 0 && l->done)
-		warnx("%s: follow-up done: %s", id, l->done);
+		warnx_safe("%s: follow-up done: %s", id, l->done);
 	return rv;
 }
 
@@ -803,7 +803,7 @@ batch_run(struct batch *b, int argc, char **argv,
 void
 batch_changed(struct batch *b, const char *id, const char *name)
 {
-	puts(id);
+	printf("%s%s\n", id_shown(id), id);
 	fflush(stdout);
 	strv_add(&b->ids, id);
 	if (b->first == NULL)

@@ -54,6 +54,17 @@ edits(struct change *ch, struct contact *c, void *arg)
 	}
 }
 
+/* A value as it is into a pipe, made safe on a terminal (how -1: as is). */
+static void
+put(const char *s, const char *end, int how)
+{
+	if (how == -1)
+		fputs(s, stdout);
+	else
+		text_put(stdout, s, how);
+	fputs(end, stdout);
+}
+
 /* With no value: print it, a list one item a line, like git config. */
 static int
 show(struct net *net, const char *id, const char *key)
@@ -62,24 +73,25 @@ show(struct net *net, const char *id, const char *key)
 	const struct value *v, *it;
 	struct buf b = { 0 };
 	size_t i;
-	int rv = 1;
+	int rv = 1, how;
 
 	if (contact_report(c) || (v = contact_value(c, key)) == NULL ||
 	    v->type == V_NULL)
 		goto done;
 	rv = 0;
+	how = isatty(1) ? TX_TERM | TX_LINES : -1;
 	if (v->type == V_STR)
-		puts(v->s);
+		put(v->s, "\n", how);
 	for (i = 0; v->type == V_LIST && i < v->n; i++) {
 		b.len = 0;
 		buf_puts(&b, "");
 		value_text(&b, &v->v[i], 1);
-		puts(b.s ? b.s : "");
+		put(b.s, "\n", how);
 	}
 	for (i = 0; v->type == V_MAP && i + 1 < v->n; i += 2) {
 		it = &v->v[i + 1];
-		printf("%s\t%s\n", v->v[i].s ? v->v[i].s : "",
-		    it->type == V_STR ? it->s : "");
+		put(v->v[i].s ? v->v[i].s : "", "\t", how);
+		put(it->type == V_STR ? it->s : "", "\n", how);
 	}
 done:
 	free(b.s);

@@ -31,15 +31,18 @@ usage(void)
 	exit(2);
 }
 
-/* Text from a file, made safe for a terminal: no control characters. */
+/* Text from a file, made safe for a terminal; a tab stays. */
 static void
 put(const char *s, size_t n)
 {
-	size_t i;
+	struct buf b = { 0 };
+	char *nl;
 
-	for (i = 0; i < n; i++)
-		putchar(((unsigned char)s[i] < 0x20 && s[i] != '\t') ||
-		    s[i] == 0x7f ? '?' : s[i]);
+	text_add(&b, s, n, TX_TERM | TX_LINES);
+	while ((nl = strchr(b.s, '\n')) != NULL)	/* the caller's lines */
+		*nl = ' ';
+	fputs(b.s, stdout);
+	free(b.s);
 }
 
 /* A labelled field; a value of several lines keeps them aligned. */
@@ -158,8 +161,10 @@ show_due(struct run *r, struct contact *c)
 	if (d.never) {
 		printf("  %-9s never (", "due");
 		put(d.reason, strlen(d.reason));
-		if (d.bdreason)
-			printf("; %s", d.bdreason);
+		if (d.bdreason) {
+			fputs("; ", stdout);
+			put(d.bdreason, strlen(d.bdreason));
+		}
 		puts(")");
 		d.c = NULL;
 		due_free(&d);
@@ -175,8 +180,10 @@ show_due(struct run *r, struct contact *c)
 		printf("in %d day%s", -d.days, d.days == -1 ? "" : "s");
 	fputs(r->colour && d.days >= 0 ? "\033[0m (" : " (", stdout);
 	put(d.reason, strlen(d.reason));
-	if (d.bdreason)
-		printf("; %s", d.bdreason);
+	if (d.bdreason) {
+		fputs("; ", stdout);
+		put(d.bdreason, strlen(d.bdreason));
+	}
 	puts(")");
 	free(d.reason);
 	free(d.bdreason);

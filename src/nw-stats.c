@@ -385,11 +385,8 @@ num(int n, char s[16])
 static void
 line(const char *label, const char *text)
 {
-	const char *p;
-
 	printf("%-9s ", label);
-	for (p = text; *p; p++)
-		putchar((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+	text_put(stdout, text, TX_TERM);
 	putchar('\n');
 }
 

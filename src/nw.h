@@ -57,6 +57,14 @@ int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
 size_t	 utf8_width(const char *);
 void	 opt_text(int, const char *);
+#define TX_TERM		0	/* text for a terminal, standard error */
+#define TX_TSV		1	/* a field of piped TSV */
+#define TX_LINES	2	/* keep line breaks and tabs */
+void	 text_add(struct buf *, const char *, size_t, int);
+char	*text_dup(const char *, int);
+void	 text_put(FILE *, const char *, int);
+const char *id_shown(const char *);
+void	 warnx_safe(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 /* --- dates: date.c ------------------------------------------------------- */
 

@@ -270,3 +270,111 @@ opt_text(int opt, const char *s)
 	if (strchr(s, '\r'))
 		errx(2, "-%c: a carriage return cannot go in a contact", opt);
 }
+
+/*
+ * The one terminal-safe writer: text from a file on its way to a person
+ * (a table, nw-show, a message on standard error) or to a pipe (a TSV
+ * field).  A file's text may hold escape sequences that set a terminal's
+ * title, clear it or forge lines; none gets through.  how is TX_TERM or
+ * TX_TSV, with TX_LINES to keep line breaks and tabs (nw-show's text):
+ *
+ *   TX_TERM  a C0 or C1 control character, DEL, or a byte that is not
+ *            UTF-8 is '?'; a tab or a line break is a space
+ *   TX_TSV   a tab or a line break is a space (it would split the
+ *            record); another C0 control or DEL is \xHH, a C1 control
+ *            \u00HH (nw(7)); other bytes pass as they are
+ */
+/* A control character (C0, DEL or C1 at u, n bytes left): its length. */
+static size_t
+control(const unsigned char *u, size_t n)
+{
+	if (*u < 0x20 || *u == 0x7f)
+		return 1;
+	return n >= 2 && u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f ? 2 : 0;
+}
+
+void
+text_add(struct buf *b, const char *s, size_t n, int how)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, len;
+
+	buf_add(b, "", 0);
+	while (i < n) {
+		if ((u[i] == '\n' || u[i] == '\t') && (how & TX_LINES)) {
+			buf_add(b, s + i++, 1);
+			continue;
+		}
+		if (u[i] == '\t' || u[i] == '\n' || u[i] == '\r') {
+			buf_add(b, " ", 1);
+			i++;
+			continue;
+		}
+		if ((len = control(u + i, n - i)) > 0) {
+			if (!(how & TX_TSV))
+				buf_add(b, "?", 1);
+			else if (len == 1)
+				buf_printf(b, "\\x%02x", u[i]);
+			else
+				buf_printf(b, "\\u%04x", u[i + 1]);
+			i += len;
+			continue;
+		}
+		len = u[i] < 0x80 || (how & TX_TSV) ? 1 : u[i] >= 0xf0 ? 4 :
+		    u[i] >= 0xe0 ? 3 : 2;
+		if (len > 1 && (len > n - i ||
+		    !utf8_valid(s + i, len, NULL))) {
+			buf_add(b, "?", 1);	/* no UTF-8: a terminal guesses */
+			len = 1;
+		} else
+			buf_add(b, s + i, len);
+		i += len;
+	}
+}
+
+/* text_add into a new string */
+char *
+text_dup(const char *s, int how)
+{
+	struct buf b = { 0 };
+
+	text_add(&b, s, strlen(s), how);
+	return b.s;
+}
+
+/* text_add onto f */
+void
+text_put(FILE *f, const char *s, int how)
+{
+	char *t = text_dup(s, how);
+
+	fputs(t, f);
+	free(t);
+}
+
+/*
+ * A contact's id as nw prints it: an id that starts with '-' is
+ * "./-name", so that no command takes it for an option (nw(7)).
+ */
+const char *
+id_shown(const char *id)
+{
+	return *id == '-' ? "./" : "";
+}
+
+/* warnx(3) whose message is made safe for a terminal: for file text */
+void
+warnx_safe(const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+	char *t;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	t = text_dup(b.s, TX_TERM);
+	warnx("%s", t);
+	free(t);
+	free(b.s);
+}
