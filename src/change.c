@@ -847,25 +847,38 @@ struct naming {
 	struct strv	 ids;		/* the contacts that name it */
 };
 
-static void
-namers(struct net *net, struct naming *nm)
+/*
+ * The contacts that name nm->id.  -1, said on stderr, when not every
+ * contact could be read: one that could not may name it, and a removal
+ * or a rename would leave its via naming no one.
+ */
+static int
+namers(struct net *net, struct naming *nm, const char *what)
 {
 	struct contact *c;
 	char **ids;
 	size_t i, n;
+	int rv;
 
 	net_list(net, &ids, &n, NULL);
+	rv = net->unread ? -1 : 0;
 	for (i = 0; i < n; i++) {
 		if (strcmp(ids[i], nm->id) != 0) {
 			c = contact_load(net, ids[i], C_STRUCT);
-			if ((c->met.via && strcmp(c->met.via, nm->id) == 0) ||
-			    (nm->groups && strv_has(&c->groups, nm->id)))
+			if (contact_report(c))
+				rv = -1;
+			else if ((c->met.via && strcmp(c->met.via, nm->id) ==
+			    0) || (nm->groups && strv_has(&c->groups, nm->id)))
 				strv_add(&nm->ids, ids[i]);
 			contact_free(c);
 		}
 		free(ids[i]);
 	}
 	free(ids);
+	if (rv)
+		warnx("'%s': not every contact could be read, and one may "
+		    "name it: nothing %s", nm->id, what);
+	return rv;
 }
 
 static int
@@ -938,16 +951,16 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
 	struct naming nm = { id, NULL, 0, { 0 } };
 	struct buf b = { 0 };
 	char *path = net_path(net, id);
-	int rv = 1;
+	int rv = 1, named;
 
 	net_lock(net);
-	namers(net, &nm);
-	if (nm.ids.n && !force) {
+	if ((named = namers(net, &nm, "removed")) == 0 && nm.ids.n &&
+	    !force) {
 		joined(&b, &nm.ids);
 		warnx("'%s': the met.via of %s names it: nothing removed (-f "
 		    "removes it and that via)", id, b.s);
 		free(b.s);
-	} else if (renamers(net, &nm, changed) == 0 &&
+	} else if (named == 0 && renamers(net, &nm, changed) == 0 &&
 	    safe_remove(path) == 0) {
 		strv_add(changed, id);
 		tidy(net, id);
@@ -1006,8 +1019,8 @@ change_mv(struct net *net, const char *id, const char *newid,
 	if (lstat(to, &st) == 0)
 		warnx("'%s': already a contact: nothing renamed", newid);
 	else if (contact_report(c) == 0) {
-		namers(net, &nm);
-		if (renamers(net, &nm, changed) == 0 &&
+		if (namers(net, &nm, "renamed") == 0 &&
+		    renamers(net, &nm, changed) == 0 &&
 		    folders(net, to) == 0 && safe_move(from, to) == 0) {
 			strv_add(changed, id);
 			strv_add(changed, newid);

@@ -29,7 +29,7 @@ vplace(struct check *ck, const char *path, int line, int col, int error,
 		return;
 	report_buf(&b, path, line, col, error ? "error" : "warning", fmt, ap);
 	t = xasprintf("%08d %08d ", line, col);	/* the sort key */
-	u = text_dup(b.s, TX_TERM);	/* a finding quotes the file */
+	u = text_dup(b.s, TX_MSG);	/* a finding quotes the file */
 	if (line > 0) {
 		buf_puts(&k, t);
 		buf_puts(&k, u);

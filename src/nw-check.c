@@ -24,7 +24,7 @@ int
 main(int argc, char *argv[])
 {
 	struct check ck = { 0 };
-	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 };
+	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 }, probs = { 0 };
 	char **all, *path, *tab;
 	size_t i, n;
 	int ch, rv, everyone;
@@ -41,6 +41,7 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	ck.net = net_open(1);
+	ck.net->problems = &probs;	/* findings, each once */
 	ck.refs.net = ck.net;
 	ck.out = stdout;
 	rv = select_ids(&ck.refs, argc, argv, &ids, &everyone);
@@ -61,8 +62,14 @@ main(int argc, char *argv[])
 			free(path);
 		}
 	}
+	for (i = 0; i < probs.n; i++) {	/* what no scan could read */
+		tab = strchr(probs.v[i], '\t');
+		*tab = '\0';
+		check_path(&ck, probs.v[i], 1, "%s", tab + 1);
+	}
 	strv_free(&ids);
 	strv_free(&odd);
+	strv_free(&probs);
 	strv_free(&unmerged);
 	check_free(&ck);
 	net_free(ck.net);

@@ -60,6 +60,7 @@ void	 opt_text(int, const char *);
 #define TX_TERM		0	/* text for a terminal, standard error */
 #define TX_TSV		1	/* a field of piped TSV */
 #define TX_LINES	2	/* keep line breaks and tabs */
+#define TX_MSG		4	/* a message: control characters escaped */
 void	 text_add(struct buf *, const char *, size_t, int);
 char	*text_dup(const char *, int);
 void	 text_put(FILE *, const char *, int);
@@ -113,6 +114,9 @@ struct net {
 	char		*tmpdir;	/* .nw/tmp, once made */
 	long long	 opened;	/* when, in seconds since the epoch */
 	struct cache	*cache;		/* .nw/cache, once read */
+	int		 unread;	/* a part could not be read */
+	struct strv	 said;		/* those parts, each said once */
+	struct strv	*problems;	/* nw-check's: "path\twhy", unsaid */
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
@@ -126,6 +130,7 @@ int		 net_list(struct net *, char ***, size_t *, struct strv *);
 void		 net_lock(struct net *);
 void		 net_unlock(struct net *);
 int		 id_valid(const char *);
+int		 net_problem(struct net *, const char *, const char *);
 
 /* --- the keys of nw(5): schema.c ----------------------------------------- */
 

@@ -256,7 +256,7 @@ report(FILE *f, const char *path, int line, int col, const char *sev,
 	va_start(ap, fmt);
 	report_buf(&b, path, line, col, sev, fmt, ap);
 	va_end(ap);
-	text_put(f, b.s, TX_TERM);	/* the message quotes the file */
+	text_put(f, b.s, TX_MSG);	/* the message quotes the file */
 	fputc('\n', f);
 	free(b.s);
 }

@@ -344,7 +344,7 @@ ref_resolve(struct refs *r, const char *ref)
 			return xstrdup(hit[0]->id);
 		}
 		if (nhit > 1) {
-			t = text_dup(ref, TX_TERM);
+			t = text_dup(ref, TX_MSG);
 			fprintf(stderr, "%s: '%s': ambiguous: ", sys_progname(),
 			    t);
 			free(t);

@@ -275,14 +275,16 @@ opt_text(int opt, const char *s)
  * The one terminal-safe writer: text from a file on its way to a person
  * (a table, nw-show, a message on standard error) or to a pipe (a TSV
  * field).  A file's text may hold escape sequences that set a terminal's
- * title, clear it or forge lines; none gets through.  how is TX_TERM or
- * TX_TSV, with TX_LINES to keep line breaks and tabs (nw-show's text):
+ * title, clear it or forge lines; none gets through.  how is one of
  *
- *   TX_TERM  a C0 or C1 control character, DEL, or a byte that is not
- *            UTF-8 is '?'; a tab or a line break is a space
- *   TX_TSV   a tab or a line break is a space (it would split the
- *            record); another C0 control or DEL is \xHH, a C1 control
- *            \u00HH (nw(7)); other bytes pass as they are
+ *   TX_TERM  a table's cell, nw-show: a C0 or C1 control character, DEL,
+ *            or a byte that is not UTF-8 is '?'; a tab or a line break is
+ *            a space (TX_LINES keeps them: nw-show's text)
+ *   TX_TSV   a field of piped TSV: a tab or a line break is a space (it
+ *            would split the record); another C0 control or DEL is \xHH,
+ *            a C1 control \u00HH (nw(7)); other bytes pass as they are
+ *   TX_MSG   a message, a finding: every control character escaped as in
+ *            TX_TSV, \t, \n and \r included; a byte that is not UTF-8 '?'
  */
 /* A control character (C0, DEL or C1 at u, n bytes left): its length. */
 static size_t
@@ -305,14 +307,18 @@ text_add(struct buf *b, const char *s, size_t n, int how)
 			buf_add(b, s + i++, 1);
 			continue;
 		}
-		if (u[i] == '\t' || u[i] == '\n' || u[i] == '\r') {
+		if ((u[i] == '\t' || u[i] == '\n' || u[i] == '\r') &&
+		    !(how & TX_MSG)) {
 			buf_add(b, " ", 1);
 			i++;
 			continue;
 		}
 		if ((len = control(u + i, n - i)) > 0) {
-			if (!(how & TX_TSV))
+			if (!(how & (TX_TSV | TX_MSG)))
 				buf_add(b, "?", 1);
+			else if (u[i] == '\t' || u[i] == '\n' || u[i] == '\r')
+				buf_printf(b, "\\%c", u[i] == '\t' ? 't' :
+				    u[i] == '\n' ? 'n' : 'r');
 			else if (len == 1)
 				buf_printf(b, "\\x%02x", u[i]);
 			else
@@ -373,7 +379,7 @@ warnx_safe(const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	t = text_dup(b.s, TX_TERM);
+	t = text_dup(b.s, TX_MSG);
 	warnx("%s", t);
 	free(t);
 	free(b.s);
