@@ -296,7 +296,7 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 			/* a larger repository that ignores the network */
 			ignored[3] = here.v[0];
 			if (git_run(net, ignored, 1) != 0)
-				warnx("nothing committed: git add: %s",
+				warnx_safe("nothing committed: git add: %s",
 				    firstline(&gerr));
 			ok = 0;
 		}
@@ -305,7 +305,8 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 	gerr.len = 0;
 	if (ok && staged(net, commit.v, commit.n) &&
 	    git_spawn(net->dir, args, 1, NULL, &gerr) != 0)
-		warnx("nothing committed: git commit: %s", firstline(&gerr));
+		warnx_safe("nothing committed: git commit: %s",
+		    firstline(&gerr));
 done:
 	strv_free(&here);
 	strv_free(&away);
