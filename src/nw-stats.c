@@ -367,8 +367,8 @@ tsv(const char *section, int n, ...)
 	va_start(ap, n);
 	for (i = 0; i < n; i++) {
 		putchar('\t');
-		for (f = va_arg(ap, const char *); f && *f; f++)
-			putchar(*f == '\t' || *f == '\n' ? ' ' : *f);
+		if ((f = va_arg(ap, const char *)) != NULL)
+			text_put(stdout, f, TX_TSV);
 	}
 	va_end(ap);
 	putchar('\n');
@@ -424,7 +424,7 @@ static void
 circles(struct stats *st)
 {
 	struct circ *c;
-	char gap[16], s[5][16];
+	char gap[16], s[5][16], *name;
 	size_t i;
 	int w = 9, g;
 
@@ -448,10 +448,11 @@ circles(struct stats *st)
 			    g < 0 ? "" : num(g, s[4]));
 			continue;
 		}
-		printf("%s%*s %6d  %7d  %7d  %5d  %10s\n", c->name ?
-		    c->name : "(none)", w - (int)utf8_width(c->name ?
-		    c->name : "(none)"), "", c->people, c->ontime, c->overdue,
-		    c->never, gap);
+		name = text_dup(c->name ? c->name : "(none)", TX_TERM);
+		printf("%s%*s %6d  %7d  %7d  %5d  %10s\n", name,
+		    w - (int)utf8_width(name), "", c->people, c->ontime,
+		    c->overdue, c->never, gap);
+		free(name);
 	}
 }
 
@@ -482,7 +483,8 @@ floorline(struct stats *st)
 			m = xasprintf("%dm", (y1 - y2) * 12 + m1 - m2 -
 			    (d1 < d2));
 		}
-		buf_printf(&b, "%s %s (%s)", i ? "," : "", st->low[i].id, m);
+		buf_printf(&b, "%s %s%s (%s)", i ? "," : "",
+		    id_shown(st->low[i].id), st->low[i].id, m);
 		free(m);
 	}
 	if (st->nlow > NTOP)
@@ -817,7 +819,8 @@ one(struct stats *st, struct contact *c)
 			printf(",\"due\":\"%s\"", date_str(d.due, ds));
 		fputs(",\"months\":[", stdout);
 	} else {
-		buf_printf(&b, "%s (%s): %s", c->name, c->id, d.reason);
+		buf_printf(&b, "%s (%s%s): %s", c->name, id_shown(c->id), c->id,
+		    d.reason);
 		if (!d.never)
 			buf_printf(&b, "; due %s", date_str(d.due, ds));
 		line("contact", b.s);
