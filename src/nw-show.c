@@ -290,9 +290,9 @@ show_members(struct run *r, struct contact *c)
 			m[nm++] = all[i];
 	qsort(m, nm, sizeof *m, bylast);
 	for (i = 0; i < nm; i++)
-		buf_printf(&b, "%s%-10s  %s (%s)", i ? "\n" : "",
+		buf_printf(&b, "%s%-10s  %s (%s%s)", i ? "\n" : "",
 		    m[i]->last != NODATE ? date_str(m[i]->last, ds) : "never",
-		    m[i]->name, m[i]->id);
+		    m[i]->name, id_shown(m[i]->id), m[i]->id);
 	if (nm == 0)
 		buf_puts(&b, "none: no one's groups name it");
 	fieldb("members", &b);
@@ -354,14 +354,16 @@ show(struct run *r, struct contact *c)
 	const struct key *all, **k;
 	size_t i, j, n;
 	int others = 0;
-	char *s;
+	char *s, *id;
 
 	if (r->shown++)
 		putchar('\n');
 	fputs(r->colour ? "\033[1m" : "", stdout);
 	put(c->name, strlen(c->name));
 	puts(r->colour ? "\033[0m" : "");
-	field("id", c->id);
+	id = xasprintf("%s%s", id_shown(c->id), c->id);
+	field("id", id);
+	free(id);
 	all = schema_keys(&n);
 	k = xcalloc(n, sizeof *k);
 	for (i = j = 0; i < n; i++)

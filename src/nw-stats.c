@@ -374,6 +374,13 @@ tsv(const char *section, int n, ...)
 	putchar('\n');
 }
 
+/* An id as nw prints it (./-name). */
+static char *
+idtext(const char *id)
+{
+	return xasprintf("%s%s", id_shown(id), id);
+}
+
 static char *
 num(int n, char s[16])
 {
@@ -460,14 +467,17 @@ static void
 floorline(struct stats *st)
 {
 	struct buf b = { 0 };
-	char ds[11], fl[16], *m;
+	char ds[11], fl[16], *m, *id;
 	size_t i;
 	int y1, m1, d1, y2, m2, d2;
 
 	dur_str(st->net->floor, fl);
-	for (i = 0; out_mode == OUT_TSV && i < st->nlow; i++)
-		tsv("floor", 2, st->low[i].id, st->low[i].last == NODATE ? "" :
+	for (i = 0; out_mode == OUT_TSV && i < st->nlow; i++) {
+		id = idtext(st->low[i].id);
+		tsv("floor", 2, id, st->low[i].last == NODATE ? "" :
 		    date_str(st->low[i].last, ds));
+		free(id);
+	}
 	if (out_mode == OUT_TSV)
 		return;
 	if (st->nlow == 0)
@@ -611,16 +621,18 @@ communities(struct stats *st)
 {
 	struct comm *k;
 	struct buf b = { 0 };
-	char s[5][16], ds[11];
+	char s[5][16], ds[11], *id;
 	size_t i;
 
 	for (i = 0; i < st->ncomm; i++) {
 		k = &st->comm[i];
 		if (out_mode == OUT_TSV) {
-			tsv("community", 6, k->c->id, num(k->members, s[0]),
+			id = idtext(k->c->id);
+			tsv("community", 6, id, num(k->members, s[0]),
 			    num(k->seen, s[1]), num(k->entries, s[2]),
 			    k->never ? "" : date_str(k->due, ds),
 			    k->never ? "" : num(k->days, s[3]));
+			free(id);
 			continue;
 		}
 		b.len = 0;
@@ -800,12 +812,15 @@ one(struct stats *st, struct contact *c)
 {
 	struct due d;
 	struct buf b = { 0 };
-	char m[16], s[16], *k, ds[11];
+	char m[16], s[16], *k, ds[11], *id;
 	int i, total;
 
 	contact_due(st->net, c, st->today, &d);
-	if (out_mode == OUT_TSV)
-		tsv("contact", 2, c->id, c->name);
+	if (out_mode == OUT_TSV) {
+		id = idtext(c->id);
+		tsv("contact", 2, id, c->name);
+		free(id);
+	}
 	else if (out_mode == OUT_JSON) {
 		fputs("{\"id\":", stdout);
 		json_str(stdout, c->id);

@@ -152,6 +152,12 @@ run nw-mv rf -x
 is "$rc:$out" "0:./-x" "nw-mv to -x prints ./-x"
 printf 'Rf Dash\n' | nw-show -j | grep -c '"id":"-x"' >"$T/o"
 is "$(cat "$T/o")" 1 "JSON keeps the id as it is"
+run nw-show ./-x
+is "$rc:$(printf '%s\n' "$out" | grep '^  id')" "0:  id        ./-x" \
+    "nw-show: the id ./-x"
+run nw-stats ./-x
+is "$rc:$(printf '%s\n' "$out" | grep '^contact')" "0:contact	./-x	Rf Dash" \
+    "nw-stats: ./-x"
 
 # --- a part that cannot be read (item 10) ----------------------------------
 mknet part
