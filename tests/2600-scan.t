@@ -155,7 +155,7 @@ is "$(cat "$T/o")" 1 "JSON keeps the id as it is"
 run nw-show ./-x
 is "$rc:$(printf '%s\n' "$out" | grep '^  id')" "0:  id        ./-x" \
     "nw-show: the id ./-x"
-run nw-stats ./-x
+run nw-stats -p ./-x
 is "$rc:$(printf '%s\n' "$out" | grep '^contact')" "0:contact	./-x	Rf Dash" \
     "nw-stats: ./-x"
 
