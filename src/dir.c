@@ -252,6 +252,7 @@ net_open(int must)
 	const char *e;
 	char real[PATH_MAX], *p;
 	struct stat st;
+	int none;
 
 	net = xcalloc(1, sizeof *net);
 	net->lockfd = -1;
@@ -272,10 +273,11 @@ net_open(int must)
 		    net->dir);
 	}
 	p = xasprintf("%s/.nw.yaml", net->dir);
-	if (must == 1 && access(p, F_OK) == -1 && !has_contact(net->dir, 3))
+	none = must == 1 && access(p, F_OK) == -1 && !has_contact(net->dir, 3);
+	free(p);
+	if (none)
 		errx(1, "'%s': not a network: no .nw.yaml and no contact "
 		    "(nw-init makes one)", net->dir);
-	free(p);
 	if (realpath(net->dir, real) == NULL)
 		err(1, "'%s'", net->dir);
 	net->real = xstrdup(real);
