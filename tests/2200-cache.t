@@ -213,6 +213,7 @@ cp -R "$TOP/examples/network" "$T/bare"
 rm -rf "$T/bare/.nw"
 NW_CACHE=0 nw-due -C "$T/bare" >/dev/null
 ok "$([ ! -e "$T/bare/.nw" ]; echo $?)" "NW_CACHE=0: no .nw/ made either"
+settle
 nw-due -C "$T/bare" >/dev/null
 ok "$([ -f "$T/bare/.nw/cache" ]; echo $?)" "a network without .nw/: a scan makes it, and its cache"
 rm -rf "$T/bare/.nw"
