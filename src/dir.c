@@ -372,7 +372,10 @@ net_path(struct net *net, const char *id)
 	return p;
 }
 
-/* An id names a file below the network: no '..', no dot files, no NUL. */
+/*
+ * An id names a file below the network: no '..', no dot files, no
+ * control character (C0, DEL, C1).
+ */
 int
 id_valid(const char *id)
 {
@@ -383,6 +386,9 @@ id_valid(const char *id)
 	for (p = id; *p; p++) {
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return 0;
+		if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] >= 0x80 &&
+		    (unsigned char)p[1] <= 0x9f)
+			return 0;	/* a C1 control: CSI is one */
 		if ((p == id || p[-1] == '/') && (*p == '.' || *p == '/'))
 			return 0;
 	}

@@ -115,7 +115,10 @@ run nw-check
 is "$rc:$out" "1:$N/evil\\nvictim.yaml: error: a name with a control character: left alone (rename it)" \
     "nw-check: an error finding, once"
 run nw-show "evil${nl}victim"
-is "$rc" 1 "nw-show refuses the id with a line break"
+is "$rc:$err" "1:nw-show: '$N/evil\\nvictim.yaml': a name with a control character: left alone (rename it)
+nw-show: 'evil\\nvictim': no such contact" "nw-show refuses the id with a line break, says why"
+run nw-set "evil${nl}victim" org X
+is "$rc:$out" "1:" "nw-set changes nothing"
 mkdir "$N/tab	dir"
 printf 'name: Tabbed\n' >"$N/tab	dir/x.yaml"
 run nw-due -a
@@ -125,6 +128,11 @@ nw-due: '$N/tab\\tdir': a name with a control character: left alone (rename it)"
 run nw-export -f json
 is "$rc:$(printf '%s\n' "$out" | wc -l | tr -d ' ')" "1:1" \
     "nw-export: the one contact it may read, exit 1"
+rm -r "$N/tab	dir"
+printf 'name: Csi\n' >"$N/csi$(printf '\302\233')2J.yaml"
+run nw-check
+is "$rc:$(printf '%s\n' "$out" | grep csi)" "1:$N/csi\\u009b2J.yaml: error: a name with a control character: left alone (rename it)" \
+    "a C1 control (CSI) in a name: the same"
 
 # --- an id that starts with a dash (item 9) --------------------------------
 mknet dash
