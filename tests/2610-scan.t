@@ -262,6 +262,19 @@ nw-rm: 'ada': not every contact could be read, and one may name it: nothing remo
 	chmod 700 "$T"
 fi
 
+# a contact that does not parse may name the one removed: refused too
+mknet broken
+printf 'name: Ada\n' >"$NW_DIR/ada.yaml"
+printf 'name: Bad\nmet: {via: ada\n' >"$NW_DIR/bad.yaml"
+run nw-rm ada
+is "$rc:$out:$(printf '%s\n' "$err" | tail -1)" "1::nw-rm: 'ada': not every contact could be read, and one may name it: nothing removed" \
+    "nw-rm: a contact that does not parse, refused"
+[ -f "$NW_DIR/ada.yaml" ]
+ok $? "ada.yaml is still there"
+run nw-mv ada ada-b
+is "$rc:$out:$(printf '%s\n' "$err" | tail -1)" "1::nw-mv: 'ada': not every contact could be read, and one may name it: nothing renamed" \
+    "nw-mv the same"
+
 # --- a folder that is no network (item 15) ---------------------------------
 mkdir "$T/empty"
 NW_DIR=$T/empty run nw-due
