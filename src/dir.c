@@ -291,7 +291,7 @@ net_open(int must)
  * said once on standard error (for nw-check, kept in net->problems), and
  * remembered, so that the scan exits 1.  Returns 1.
  */
-int
+static int
 net_problem(struct net *net, const char *path, const char *why)
 {
 	char *s;

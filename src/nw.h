@@ -130,7 +130,6 @@ int		 net_list(struct net *, char ***, size_t *, struct strv *);
 void		 net_lock(struct net *);
 void		 net_unlock(struct net *);
 int		 id_valid(const char *);
-int		 net_problem(struct net *, const char *, const char *);
 
 /* --- the keys of nw(5): schema.c ----------------------------------------- */
 
