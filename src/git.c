@@ -454,7 +454,7 @@ static const char hook_fmt[] =
     "}\n"
     "[ -x \"$merge\" ] || merge=$(command -v nw-merge) || merge=\n"
     "git diff --cached --name-only --diff-filter=ACMR -z -- '*.yaml' \\\n"
-    "    ':!.*' ':!*/.*' | xargs -0 -r \"$check\" -q -C . || exit 1\n"
+    "    ':!.*' ':!*/.*' | xargs -0 -r \"$check\" -q -C . -- || exit 1\n"
     "git rev-parse -q --verify MERGE_HEAD >/dev/null && [ -n \"$merge\" ] ||\n"
     "    exit 0\n"
     "base=$(git merge-base HEAD MERGE_HEAD) || exit 0\n"

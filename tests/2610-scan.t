@@ -330,7 +330,15 @@ if command -v git >/dev/null; then
 	(cd "$T/clone" && nw git rev-parse --show-toplevel) >"$T/o" 2>&1
 	is "$(cat "$T/o")" "$(cd "$T/clone" && pwd -P)" \
 	    "nw git in a clone: that clone, not NW_DIR"
+	# the pre-commit hook hands nw-check the file names after --
+	printf 'name: Rf Dash\n' >"$T/clone/-rf.yaml"
+	(cd "$T/clone" && nw-log -k call ./-rf) >"$T/o" 2>&1
+	is "$?:$(cat "$T/o")" "0:./-rf" "nw-log on -rf.yaml in git: no message"
+	is "$(git -C "$T/clone" log -1 --format=%s)" "Log call with Rf Dash" \
+	    "committed: the hook took -rf.yaml for a file, not options"
 else
+	skip "git is not installed"
+	skip "git is not installed"
 	skip "git is not installed"
 	skip "git is not installed"
 	skip "git is not installed"
