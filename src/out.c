@@ -43,18 +43,25 @@ out_colour(void)
 }
 
 /*
- * A field as text_add makes it for how; the first, when it is the id,
- * as nw prints ids (./-name).
+ * A field as text_add makes it for how, into b; the first, when it is the
+ * id, as nw prints ids (./-name).
  */
+static void
+field_add(struct buf *b, const char *name, const char *s, int first,
+    int how)
+{
+	if (s == NULL)
+		s = "";
+	buf_puts(b, first && strcmp(name, "id") == 0 ? id_shown(s) : "");
+	text_add(b, s, strlen(s), how);
+}
+
 static char *
 field(const char *name, const char *s, int first, int how)
 {
 	struct buf b = { 0 };
 
-	if (s == NULL)
-		s = "";
-	buf_puts(&b, first && strcmp(name, "id") == 0 ? id_shown(s) : "");
-	text_add(&b, s, strlen(s), how);
+	field_add(&b, name, s, first, how);
 	return b.s;
 }
 
@@ -78,20 +85,20 @@ void
 out_row(int n, const char *const *names, const char *const *vals,
     const char *types, const char *col)
 {
+	static struct buf line;
 	struct row *r;
-	char *f;
 	int i;
 
 	switch (out_mode) {
 	case OUT_TSV:
+		line.len = 0;		/* one buffer for every line */
 		for (i = 0; i < n; i++) {
 			if (i)
-				putchar('\t');
-			f = field(names[i], vals[i], i == 0, TX_TSV);
-			fputs(f, stdout);
-			free(f);
+				buf_add(&line, "\t", 1);
+			field_add(&line, names[i], vals[i], i == 0, TX_TSV);
 		}
-		putchar('\n');
+		buf_add(&line, "\n", 1);
+		fwrite(line.s, 1, line.len, stdout);
 		break;
 	case OUT_JSON:
 		putchar('{');

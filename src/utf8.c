@@ -303,6 +303,14 @@ text_add(struct buf *b, const char *s, size_t n, int how)
 
 	buf_add(b, "", 0);
 	while (i < n) {
+		for (len = 0; i + len < n && u[i + len] >= 0x20 &&
+		    u[i + len] < 0x7f; len++)
+			;
+		if (len > 0) {		/* printable ASCII, the most of it */
+			buf_add(b, s + i, len);
+			i += len;
+			continue;
+		}
 		if ((u[i] == '\n' || u[i] == '\t') && (how & TX_LINES)) {
 			buf_add(b, s + i++, 1);
 			continue;
