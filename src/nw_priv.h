@@ -220,3 +220,13 @@ int		 sys_tmpfile(const char *);
 int		 sys_tmpfile_link(int, const char *);
 int		 sys_rename_new(const char *, const char *);
 void		*sys_map(int, size_t);
+
+/* --- capture.c: an entry a capture found (the fuzz harnesses read them) -- */
+
+struct catch {
+	struct contact	*c;
+	int		 date, in;
+	long long	 when;
+	char		*key;		/* Message-ID or UID: the tie */
+	char		*note;
+};
