@@ -748,7 +748,7 @@ cache_write(struct net *net, struct cache *k)
 		flags |= SW_CREATE;
 	cache_serialise(k, &b);
 	k->written = safe_write(net_tmpdir(net), k->path, b.s, b.len,
-	    flags) == 0;
+	    flags) != -1;
 	free(b.s);
 }
 

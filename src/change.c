@@ -226,12 +226,14 @@ change_edit(struct net *net, const char *id,
 	else
 		rv = safe_write(net_tmpdir(net), c->path, ch.e->text,
 		    ch.e->len, 0) == -1;
+	/* from the text written under the lock: the file may be gone now */
+	if (rv == 0 && after)
+		*after = contact_parse(net, id, ch.e->text, ch.e->len,
+		    C_STRUCT);
 	edit_free(ch.e);
 done:
 	contact_free(c);
 	net_unlock(net);
-	if (rv == 0 && after)
-		*after = contact_load(net, id, C_STRUCT);
 	return rv;
 }
 
@@ -895,7 +897,7 @@ void
 batch_changed(struct batch *b, const char *id, const char *name)
 {
 	printf("%s%s\n", id_shown(id), id);
-	fflush(stdout);
+	out_sync();
 	strv_add(&b->ids, id);
 	if (b->first == NULL)
 		b->first = xstrdup(name);
@@ -1052,7 +1054,7 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
 		    "removes it and that via)", id, b.s);
 		free(b.s);
 	} else if (named == 0 && renamers(net, &nm, changed) == 0 &&
-	    safe_remove(path) == 0) {
+	    safe_remove(path) != -1) {
 		strv_add(changed, id);
 		tidy(net, id);
 		rv = 0;
@@ -1112,7 +1114,7 @@ change_mv(struct net *net, const char *id, const char *newid,
 	else if (contact_report(c) == 0) {
 		if (namers(net, &nm, "renamed") == 0 &&
 		    renamers(net, &nm, changed) == 0 &&
-		    folders(net, to) == 0 && safe_move(from, to) == 0) {
+		    folders(net, to) == 0 && safe_move(from, to) != -1) {
 			strv_add(changed, id);
 			strv_add(changed, newid);
 			tidy(net, id);
@@ -1160,22 +1162,27 @@ change_copy(struct net *net, const char *text, size_t len)
 /*
  * Replace contact id's text, under the lock, when it is still old: 0
  * written, 1 when the file changed meanwhile (nothing written), -1 when
- * the write failed (said).
+ * the write failed (said).  *after, when asked, gets the contact written.
  */
 int
 change_replace(struct net *net, const char *id, const char *old,
-    size_t olen, const char *text, size_t len)
+    size_t olen, const char *text, size_t len, struct contact **after)
 {
 	char *path = net_path(net, id), *now, why[256];
 	size_t nlen;
 	int rv;
 
 	net_lock(net);
-	now = file_read(path, &nlen, why);
+	/* as nw-edit read it: one over the limit is there to be mended */
+	now = file_read_max(path, &nlen, why, olen > NW_MAXFILE ? olen :
+	    NW_MAXFILE);
 	if (now == NULL || nlen != olen || memcmp(now, old, olen) != 0)
 		rv = 1;
 	else
-		rv = safe_write(net_tmpdir(net), path, text, len, 0);
+		rv = safe_write(net_tmpdir(net), path, text, len, 0) == -1 ?
+		    -1 : 0;
+	if (rv == 0 && after)	/* what was written, as in change_edit */
+		*after = contact_parse(net, id, text, len, C_STRUCT);
 	net_unlock(net);
 	free(now);
 	free(path);

@@ -335,6 +335,7 @@ struct files {
 	struct check	*ck;
 	char		**ids;
 	struct strv	*unmerged;
+	struct strv	*deleted;	/* of those, deleted on one side */
 	char		**text;		/* each file's findings */
 	size_t		 *len;
 	int		 *nerr, *nwarn;
@@ -354,7 +355,11 @@ files_check(void *arg, size_t i)
 	if ((w.out = open_memstream(&fs->text[i], &fs->len[i])) == NULL)
 		err(1, "open_memstream");
 	check_file(&w, fs->ids[i]);
-	if (strv_has(fs->unmerged, fs->ids[i]))
+	if (fs->deleted && strv_has(fs->deleted, fs->ids[i]))
+		check_note(&w, fs->ids[i], 1, "unmerged in git: deleted on "
+		    "one side, changed on the other: keep it (git add) or "
+		    "remove it (git rm)");
+	else if (strv_has(fs->unmerged, fs->ids[i]))
 		check_note(&w, fs->ids[i], 1, "unmerged in git: merge it "
 		    "(nw-merge), then git add it");
 	if (fclose(w.out) == EOF)
@@ -376,12 +381,15 @@ files_put(void *arg, size_t i)
 
 /*
  * Check the files of ids[0..n) on every core, findings in the order of
- * ids, with a note on each that git has unmerged.  The errors found.
+ * ids, with a note on each that git has unmerged (deleted: by one side).
+ * The errors found.
  */
 int
-check_files(struct check *ck, char **ids, size_t n, struct strv *unmerged)
+check_files(struct check *ck, char **ids, size_t n, struct strv *unmerged,
+    struct strv *deleted)
 {
-	struct files fs = { ck, ids, unmerged, NULL, NULL, NULL, NULL };
+	struct files fs = { ck, ids, unmerged, deleted, NULL, NULL, NULL,
+	    NULL };
 	int before = ck->nerr;
 
 	cross_of(ck);

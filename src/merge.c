@@ -413,6 +413,7 @@ flow_text(struct ydoc *d, struct ynode *n, struct buf *b)
 	size_t i;
 	char *q;
 
+	buf_add(b, "", 0);	/* an empty plain scalar is "", never NULL */
 	if (n->type == YALIAS || n->anchor || n->tag)
 		return 0;
 	if ((n->flow || (n->type == YSCALAR && n->style != 4 &&
@@ -558,7 +559,8 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 			    text_line_after(e->text, e->len, kid[kept[i] - 1]->end);
 			if (at == e->len && e->text[e->len - 1] != '\n')
 				buf_puts(&b, e->eol);
-			buf_printf(&b, "%*s- %s", (int)ind, "", txt[i].s);
+			buf_printf(&b, "%*s-%s%s", (int)ind, "",
+			    *txt[i].s ? " " : "", txt[i].s);
 			if (!(at == e->len && e->text[e->len - 1] != '\n'))
 				buf_puts(&b, e->eol);
 		}

@@ -122,5 +122,5 @@ main(int argc, char *argv[])
 	batch_free(&b);
 	strv_free(&me);
 	net_free(b.net);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

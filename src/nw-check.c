@@ -25,6 +25,7 @@ main(int argc, char *argv[])
 {
 	struct check ck = { 0 };
 	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 }, probs = { 0 };
+	struct strv deleted = { 0 };
 	char **all, *path, *tab;
 	size_t i, n;
 	int ch, rv, everyone;
@@ -46,8 +47,8 @@ main(int argc, char *argv[])
 	ck.out = stdout;
 	rv = select_ids(&ck.refs, argc, argv, &ids, &everyone);
 	/* a merge whose driver did not run leaves no markers to see */
-	git_unmerged(ck.net, &unmerged);
-	check_files(&ck, ids.v, ids.n, &unmerged);
+	git_unmerged(ck.net, &unmerged, &deleted);
+	check_files(&ck, ids.v, ids.n, &unmerged, &deleted);
 	if (everyone && !ck.quiet) {
 		check_settings(&ck);
 		net_list(ck.net, &all, &n, &odd);
@@ -71,6 +72,7 @@ main(int argc, char *argv[])
 	strv_free(&odd);
 	strv_free(&probs);
 	strv_free(&unmerged);
+	strv_free(&deleted);
 	check_free(&ck);
 	net_free(ck.net);
 	return out_close() || rv || ck.nerr > 0;

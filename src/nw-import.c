@@ -127,7 +127,7 @@ tell(struct run *r)
 		else if (r->said.v[i][0] == '1')
 			tsv_line(r->said.v[i] + 1);
 		else {
-			fflush(stdout);
+			out_sync();
 			text_put(stderr, r->said.v[i] + 1, TX_MSG);
 			fputc('\n', stderr);
 		}
@@ -816,5 +816,5 @@ main(int argc, char *argv[])
 	drafts_free(r.dr);
 	tell(&r);
 	run_free(&r);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

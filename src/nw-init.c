@@ -43,5 +43,5 @@ main(int argc, char *argv[])
 		git_setup(net);
 	puts(net->dir);
 	net_free(net);
-	return out_close();
+	return exit_status(out_close());
 }

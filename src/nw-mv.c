@@ -66,5 +66,5 @@ main(int argc, char *argv[])
 	refs_free(&refs);
 	free(id);
 	net_free(net);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

@@ -79,5 +79,5 @@ main(int argc, char *argv[])
 	strv_free(&r.changed);
 	batch_free(&b);
 	net_free(b.net);
-	return out_close() || rv == 1;
+	return exit_status(out_close() || rv == 1);
 }

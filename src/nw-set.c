@@ -181,5 +181,5 @@ main(int argc, char *argv[])
 	free(verb);
 	batch_free(&b);
 	net_free(s.net);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

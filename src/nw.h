@@ -345,7 +345,7 @@ int	 change_rm(struct net *, const char *, int, struct strv *);
 int	 change_mv(struct net *, const char *, const char *, struct strv *);
 char	*change_copy(struct net *, const char *, size_t);
 int	 change_replace(struct net *, const char *, const char *, size_t,
-	    const char *, size_t);
+	    const char *, size_t, struct contact **);
 
 struct draft {				/* a contact about to be created */
 	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
@@ -379,6 +379,7 @@ void	 batch_commit(struct batch *, const char *);
 void	 batch_free(struct batch *);
 
 char	*file_read(const char *, size_t *, char *);
+char	*file_read_max(const char *, size_t *, char *, size_t);
 
 /* --- capturing mail and calendars: capture.c, mail.c, cal.c ------------ */
 
@@ -435,7 +436,8 @@ struct check {
 int	 check_text(struct check *, const char *, const char *, const char *,
 	    size_t);
 int	 check_file(struct check *, const char *);
-int	 check_files(struct check *, char **, size_t, struct strv *);
+int	 check_files(struct check *, char **, size_t, struct strv *,
+	    struct strv *);
 void	 check_free(struct check *);
 void	 check_settings(struct check *);
 void	 check_note(struct check *, const char *, int, const char *, ...)
@@ -453,6 +455,8 @@ void	 out_row(int, const char *const *, const char *const *, const char *,
 	    const char *);
 void	 out_flush(void);
 int	 out_close(void);
+int	 out_sync(void);
+int	 exit_status(int);
 void	 value_text(struct buf *, const struct value *, int);
 void	 report(FILE *, const char *, int, int, const char *, const char *,
 	    ...) __attribute__((format(printf, 6, 7)));
@@ -496,7 +500,7 @@ void	 rec_free(struct rec *);
 void	 git_commit(struct net *, char **, size_t, const char *);
 int	 git_set_driver(struct net *, int);
 void	 git_setup(struct net *);
-int	 git_unmerged(struct net *, struct strv *);
+int	 git_unmerged(struct net *, struct strv *, struct strv *);
 
 /* --- merging: merge.c ---------------------------------------------------- */
 
