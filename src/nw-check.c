@@ -7,10 +7,11 @@
 
 #include "nw.h"
 
-static const char usage_text[] = "usage: nw-check [-q] [-C dir] [ref ...]";
+static const char usage_text[] = "usage: nw-check [-Dq] [-C dir] [ref ...]";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
+    "  -D             list probable duplicates, a pair a line\n"
     "  -q             print the errors only, not the warnings\n";
 
 static void
@@ -28,11 +29,12 @@ main(int argc, char *argv[])
 	struct strv deleted = { 0 };
 	char **all, *path, *tab;
 	size_t i, n;
-	int ch, rv, everyone;
+	int ch, rv, everyone, dups = 0;
 
-	while ((ch = opt_get(argc, argv, "C:hqV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:DhqV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
+		case 'D': dups = 1; break;
 		case 'q': ck.quiet = 1; break;
 		case 'V': puts("nw-check " NW_VERSION); return 0;
 		case 'h': return opt_help(usage_text, options_text);
@@ -45,6 +47,15 @@ main(int argc, char *argv[])
 	ck.net->problems = &probs;	/* findings, each once */
 	ck.refs.net = ck.net;
 	ck.out = stdout;
+	if (dups) {
+		if (argc)
+			usage();
+		out_init(0);
+		check_dups(&ck);
+		check_free(&ck);
+		net_free(ck.net);
+		return out_close();
+	}
 	rv = select_ids(&ck.refs, argc, argv, &ids, &everyone);
 	/* a merge whose driver did not run leaves no markers to see */
 	git_unmerged(ck.net, &unmerged, &deleted);

@@ -11,7 +11,7 @@ static const char usage_text[] = "usage: nw-rm [-f] [-C dir] ref ...";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
-    "  -f             remove even when another contact's met.via names it\n";
+    "  -f             remove even when another's met.via or rel names it\n";
 
 struct run {
 	int		 force;

@@ -81,6 +81,8 @@ int		 edit_delete(struct edit *, const char *);
 int		 edit_remove(struct edit *, const char *, const char *, int *);
 int		 edit_child(struct edit *, const char *, const char *,
 		    const char *, int *);
+int		 edit_part(struct edit *, const char *, const char *,
+		    const struct strv *);
 char		*yaml_quote(const char *, int);
 int		 edit_report(struct edit *);
 size_t		 text_line_start(const char *, size_t, size_t);
