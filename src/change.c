@@ -1383,10 +1383,11 @@ change_fold(struct net *net, const char *old, const char *keep, int win,
 		    "-f keep says whose stays)", old, keep, b.s);
 		goto done;
 	}
-	if (safe_write(net_tmpdir(net), pk, m.text, m.len, 0) == -1)
+	/* every contact read before anything is written */
+	if (namers(net, &nm, "folded") == -1 ||
+	    safe_write(net_tmpdir(net), pk, m.text, m.len, 0) == -1)
 		goto done;
 	strv_add(changed, keep);
-	namers(net, &nm);
 	for (i = 0; i < nm.ids.n; i++)
 		if (strcmp(nm.ids.v[i], keep) == 0) {
 			/* keep naming old would name itself: not renamed */
