@@ -531,6 +531,24 @@ summary_get(struct net *net, const char *id, const struct entry *e,
 
 /* --- the file ------------------------------------------------------------ */
 
+/*
+ * May a scan make .nw/ here?  When the network has its settings (it is
+ * one: nw-init's or copied) and its folder is the user's and writable.
+ */
+static int
+owned(struct net *net)
+{
+	struct stat st;
+	char *p = xasprintf("%s/.nw.yaml", net->dir);
+	int yes;
+
+	yes = lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+	    stat(net->dir, &st) == 0 && st.st_uid == geteuid() &&
+	    access(net->dir, W_OK) == 0;
+	free(p);
+	return yes;
+}
+
 /* .nw/ as a folder of the user's, else NULL: no cache there. */
 static char *
 statedir(struct net *net)
@@ -539,6 +557,8 @@ statedir(struct net *net)
 	char *p;
 
 	p = xasprintf("%s/.nw", net->dir);
+	if (lstat(p, &st) == -1 && errno == ENOENT && owned(net))
+		mkdir(p, 0700);		/* a network made by hand, or copied */
 	if (lstat(p, &st) == -1 || !S_ISDIR(st.st_mode) ||
 	    st.st_uid != geteuid()) {
 		free(p);

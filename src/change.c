@@ -487,10 +487,10 @@ change_log(struct net *net, const char *id, struct logentry *l,
 	l->kept = 0;
 	rv = change_edit(net, id, logedits, l, after);
 	if (rv == 0 && l->done && l->kept)
-		warnx("%s: follow-up stays: %s (nw-log -D when it is done)",
+		warnx_safe("%s: follow-up stays: %s (nw-log -D when it is done)",
 		    id, l->done);
 	else if (rv == 0 && l->done)
-		warnx("%s: follow-up done: %s", id, l->done);
+		warnx_safe("%s: follow-up done: %s", id, l->done);
 	return rv;
 }
 
@@ -1275,7 +1275,7 @@ batch_run(struct batch *b, int argc, char **argv,
 void
 batch_changed(struct batch *b, const char *id, const char *name)
 {
-	puts(id);
+	printf("%s%s\n", id_shown(id), id);
 	out_sync();
 	strv_add(&b->ids, id);
 	if (b->first == NULL)
@@ -1332,19 +1332,28 @@ rel_names(const struct contact *c, const char *id)
 	return 0;
 }
 
-static void
-namers(struct net *net, struct naming *nm)
+/*
+ * The contacts that name nm->id.  -1, said on stderr, when not every
+ * contact could be read: one that could not may name it, and a removal
+ * or a rename would leave its via naming no one.
+ */
+static int
+namers(struct net *net, struct naming *nm, const char *what)
 {
 	struct contact *c;
 	char **ids;
 	size_t i, n;
+	int rv;
 
 	net_list(net, &ids, &n, NULL);
+	rv = net->unread ? -1 : 0;
 	for (i = 0; i < n; i++) {
 		if (strcmp(ids[i], nm->id) != 0) {
 			c = contact_load(net, ids[i], C_STRUCT);
-			if ((c->met.via && strcmp(c->met.via, nm->id) == 0) ||
-			    (nm->groups && strv_has(&c->groups, nm->id)) ||
+			if (contact_report(c))
+				rv = -1;
+			else if ((c->met.via && strcmp(c->met.via, nm->id) ==
+			    0) || (nm->groups && strv_has(&c->groups, nm->id)) ||
 			    rel_names(c, nm->id))
 				strv_add(&nm->ids, ids[i]);
 			nm->rel |= rel_names(c, nm->id);
@@ -1353,6 +1362,10 @@ namers(struct net *net, struct naming *nm)
 		free(ids[i]);
 	}
 	free(ids);
+	if (rv)
+		warnx("'%s': not every contact could be read, and one may "
+		    "name it: nothing %s", nm->id, what);
+	return rv;
 }
 
 static int
@@ -1431,11 +1444,11 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
 	struct naming nm = { id, NULL, 0, { 0 }, 0 };
 	struct buf b = { 0 };
 	char *path = net_path(net, id);
-	int rv = 1;
+	int rv = 1, named;
 
 	net_lock(net);
-	namers(net, &nm);
-	if (nm.ids.n && !force) {
+	if ((named = namers(net, &nm, "removed")) == 0 && nm.ids.n &&
+	    !force) {
 		joined(&b, &nm.ids);
 		if (nm.rel)
 			warnx("'%s': the met.via or rel of %s names it: nothing "
@@ -1444,7 +1457,7 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
 			warnx("'%s': the met.via of %s names it: nothing "
 			    "removed (-f removes it and that via)", id, b.s);
 		free(b.s);
-	} else if (renamers(net, &nm, changed) == 0 &&
+	} else if (named == 0 && renamers(net, &nm, changed) == 0 &&
 	    safe_remove(path) != -1) {
 		strv_add(changed, id);
 		tidy(net, id);
@@ -1503,8 +1516,8 @@ change_mv(struct net *net, const char *id, const char *newid,
 	if (lstat(to, &st) == 0)
 		warnx("'%s': already a contact: nothing renamed", newid);
 	else if (contact_report(c) == 0) {
-		namers(net, &nm);
-		if (renamers(net, &nm, changed) == 0 &&
+		if (namers(net, &nm, "renamed") == 0 &&
+		    renamers(net, &nm, changed) == 0 &&
 		    folders(net, to) == 0 && safe_move(from, to) != -1) {
 			strv_add(changed, id);
 			strv_add(changed, newid);
@@ -1626,10 +1639,11 @@ change_fold(struct net *net, const char *old, const char *keep, int win,
 		    "-f keep says whose stays)", old, keep, b.s);
 		goto done;
 	}
-	if (safe_write(net_tmpdir(net), pk, m.text, m.len, 0) == -1)
+	/* every contact read before anything is written */
+	if (namers(net, &nm, "folded") == -1 ||
+	    safe_write(net_tmpdir(net), pk, m.text, m.len, 0) == -1)
 		goto done;
 	strv_add(changed, keep);
-	namers(net, &nm);
 	for (i = 0; i < nm.ids.n; i++)
 		if (strcmp(nm.ids.v[i], keep) == 0) {
 			/* keep naming old would name itself: not renamed */

@@ -18,7 +18,8 @@ static void
 vplace(struct check *ck, const char *path, int line, int col, int error,
     const char *fmt, va_list ap)
 {
-	struct buf b = { 0 };
+	struct buf b = { 0 }, k = { 0 };
+	char *t, *u;
 
 	if (error)
 		ck->nerr++;
@@ -26,12 +27,18 @@ vplace(struct check *ck, const char *path, int line, int col, int error,
 		ck->nwarn++;
 	if ((ck->quiet && !error) || ck->out == NULL)
 		return;
-	buf_printf(&b, "%08d %08d ", line, col);	/* the sort key */
 	report_buf(&b, path, line, col, error ? "error" : "warning", fmt, ap);
-	if (line > 0)
-		strv_add(&ck->found, b.s);
-	else
-		fprintf(ck->out, "%s\n", b.s + 18);
+	t = xasprintf("%08d %08d ", line, col);	/* the sort key */
+	u = text_dup(b.s, TX_MSG);	/* a finding quotes the file */
+	if (line > 0) {
+		buf_puts(&k, t);
+		buf_puts(&k, u);
+		strv_add(&ck->found, k.s);
+		free(k.s);
+	} else
+		fprintf(ck->out, "%s\n", u);
+	free(t);
+	free(u);
 	free(b.s);
 }
 

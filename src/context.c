@@ -29,12 +29,8 @@ struct ctx {
 static void
 line(const char *label, const char *text)
 {
-	const char *p;
-
 	printf("  %-9s ", label);
-	for (p = text; *p; p++)
-		putchar(*p == '\n' || *p == '\r' ? ' ' :
-		    (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+	text_put(stdout, text, TX_TERM);
 	putchar('\n');
 }
 
@@ -87,13 +83,12 @@ text(struct ctx *x, int first)
 
 	if (!first)
 		putchar('\n');
-	buf_printf(&b, "%s (%s), ", x->d->c->name, x->d->c->id);
+	buf_printf(&b, "%s (%s%s), ", x->d->c->name, id_shown(x->d->c->id),
+	    x->d->c->id);
 	when(&b, x->d);
-	for (i = 0; i < b.len; i++)
-		if ((unsigned char)b.s[i] < 0x20 || b.s[i] == 0x7f)
-			b.s[i] = '?';
-	printf("%s%s%s\n", colour ? "\033[1m" : "", b.s,
-	    colour ? "\033[0m" : "");
+	fputs(colour ? "\033[1m" : "", stdout);
+	text_put(stdout, b.s, TX_TERM);
+	puts(colour ? "\033[0m" : "");
 	if (!x->d->bdonly)
 		line("why", x->d->reason);
 	b.len = 0;

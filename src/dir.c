@@ -217,10 +217,6 @@ settings(struct net *net)
 }
 
 /*
- * The network: -C, else $NW_DIR, else the XDG data folder.  With must set,
- * a folder that is not there is an error.
- */
-/*
  * A network here or below the current folder is named from here, so that
  * paths in messages are those the user would type: ada.yaml:3:1 in the
  * network, work/ada.yaml above it.  Elsewhere it stays as given.
@@ -239,13 +235,80 @@ here(struct net *net)
 	net->dir = xstrdup(net->real[n] ? net->real + n + 1 : ".");
 }
 
+static char	*join(const char *, const char *, const char *);
+static int	 yamlname(const char *);
+
+/*
+ * The folder at or above the current one that holds .nw.yaml, as git
+ * finds a repository; NULL when none does.
+ */
+static char *
+found_here(void)
+{
+	char cwd[PATH_MAX], *p, *slash;
+	struct stat st;
+	size_t n;
+
+	if (getcwd(cwd, sizeof cwd) == NULL)
+		return NULL;
+	for (;;) {
+		n = strlen(cwd);
+		p = xasprintf("%s%s.nw.yaml", cwd, n > 1 ? "/" : "");
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+			free(p);
+			return xstrdup(cwd);
+		}
+		free(p);
+		if ((slash = strrchr(cwd, '/')) == NULL || n <= 1)
+			return NULL;
+		slash[slash == cwd] = '\0';
+	}
+}
+
+/*
+ * Does dir hold a contact within depth folders?  Enough to tell a network
+ * made without nw-init from a wrong folder, without walking a whole home.
+ */
+static int
+has_contact(const char *dir, int depth)
+{
+	struct dirent *de;
+	struct stat st;
+	char *p;
+	DIR *d;
+	int yes = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return errno != ENOENT;	/* unreadable: the scan says so */
+	while (!yes && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		p = join(dir, de->d_name, "");
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode))
+			yes = yamlname(de->d_name);
+		else if (depth > 0 && lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			yes = has_contact(p, depth - 1);
+		free(p);
+	}
+	closedir(d);
+	return yes;
+}
+
+/*
+ * The network, found as git finds a repository: -C, else the folder at or
+ * above the current one that holds .nw.yaml, else $NW_DIR, else the XDG
+ * data folder (nw(7)).  With must set, a folder that is not there, or is
+ * no network (no .nw.yaml, no contact), is an error; must 2 takes an
+ * empty folder (nw-init's).
+ */
 struct net *
 net_open(int must)
 {
 	struct net *net;
 	const char *e;
-	char real[PATH_MAX];
+	char real[PATH_MAX], *p;
 	struct stat st;
+	int none;
 
 	net = xcalloc(1, sizeof *net);
 	net->lockfd = -1;
@@ -253,6 +316,8 @@ net_open(int must)
 	net->opened = time(NULL);
 	if (nw_dir_opt)
 		net->dir = xstrdup(nw_dir_opt);
+	else if ((net->dir = found_here()) != NULL)
+		;
 	else if ((e = getenv("NW_DIR")) != NULL && *e)
 		net->dir = xstrdup(e);
 	else
@@ -263,12 +328,50 @@ net_open(int must)
 		errx(1, "'%s': no network there (nw-init creates one)",
 		    net->dir);
 	}
+	p = xasprintf("%s/.nw.yaml", net->dir);
+	none = must == 1 && access(p, F_OK) == -1 && !has_contact(net->dir, 3);
+	free(p);
+	if (none)
+		errx(1, "'%s': not a network: no .nw.yaml and no contact "
+		    "(nw-init makes one)", net->dir);
 	if (realpath(net->dir, real) == NULL)
 		err(1, "'%s'", net->dir);
 	net->real = xstrdup(real);
 	here(net);
 	settings(net);
 	return net;
+}
+
+/*
+ * A part of the network that could not be read, or that nw leaves alone:
+ * said once on standard error (for nw-check, kept in net->problems), and
+ * remembered, so that the scan exits 1.  Returns 1.
+ */
+static int
+net_problem(struct net *net, const char *path, const char *why)
+{
+	char *s;
+
+	net->unread = 1;
+	s = xasprintf("%s\t%s", path, why);
+	if (strv_has(&net->said, s)) {
+		free(s);
+		return 1;
+	}
+	strv_add(&net->said, s);
+	if (net->problems)
+		strv_add(net->problems, s);
+	else
+		warnx_safe("'%s': %s", path, why);
+	free(s);
+	return 1;
+}
+
+/* The same for an error of the system. */
+static void
+net_unreadable(struct net *net, const char *path, int e)
+{
+	net_problem(net, path, strerror(e));
 }
 
 struct dur *
@@ -325,7 +428,10 @@ net_path(struct net *net, const char *id)
 	return p;
 }
 
-/* An id names a file below the network: no '..', no dot files, no NUL. */
+/*
+ * An id names a file below the network: no '..', no dot files, no
+ * control character (C0, DEL, C1).
+ */
 int
 id_valid(const char *id)
 {
@@ -336,6 +442,9 @@ id_valid(const char *id)
 	for (p = id; *p; p++) {
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return 0;
+		if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] >= 0x80 &&
+		    (unsigned char)p[1] <= 0x9f)
+			return 0;	/* a C1 control: CSI is one */
 		if ((p == id || p[-1] == '/') && (*p == '.' || *p == '/'))
 			return 0;
 	}
@@ -389,7 +498,7 @@ struct dent {				/* a folder's entry, and its lstat */
 	char		*name;
 	mode_t		 mode;
 	struct stamp	 st;
-	int		 ok;
+	int		 ok, err;
 };
 
 struct dents {
@@ -408,7 +517,8 @@ dent_stat(struct dents *ds, size_t i)
 	    0)) {
 		e->mode = st.st_mode;
 		stamp_from(&e->st, &st);
-	}
+	} else
+		e->err = errno;
 }
 
 /*
@@ -425,6 +535,15 @@ walk_entry(struct net *net, const char *rel, struct dent *e, struct list *l)
 	id = *rel ? join(rel, e->name, "") : e->name;
 	if (id != e->name)
 		free(e->name);
+	if ((S_ISDIR(mode) || yamlname(id)) && !id_valid(id)) {
+		/* an id with a line break could redirect a pipeline */
+		path = join(net->dir, id, "");
+		net_problem(net, path, "a name with a control character: "
+		    "left alone (rename it)");
+		free(path);
+		free(id);
+		return;
+	}
 	if (S_ISLNK(mode) && yamlname(id)) {	/* its target stamped */
 		path = join(net->dir, id, "");
 		if (stat(path, &st) == 0 && inside(net, path)) {
@@ -443,6 +562,9 @@ walk_entry(struct net *net, const char *rel, struct dent *e, struct list *l)
 			if (l->want)
 				l->st = xrealloc(l->st, l->cap * sizeof *l->st);
 		}
+		if (*id == '-')
+			odd(l, id, "a name that starts with '-': nw writes "
+			    "its id ./-name; rename it");
 		id[strlen(id) - 5] = '\0';
 		if (l->want)
 			l->st[l->n] = e->st;
@@ -473,12 +595,11 @@ walk(struct net *net, const char *rel, struct list *l)
 
 	path = *rel ? join(net->dir, rel, "") : xstrdup(net->dir);
 	if ((d = opendir(path)) == NULL) {
-		warn("'%s'", path);
+		net_unreadable(net, path, errno);
 		free(path);
 		return;
 	}
-	free(path);
-	while ((de = readdir(d)) != NULL) {
+	for (errno = 0; (de = readdir(d)) != NULL; errno = 0) {
 		if (strncmp(de->d_name, ".nw-", 4) == 0) {
 			id = *rel ? join(rel, de->d_name, "") :
 			    xstrdup(de->d_name);
@@ -494,14 +615,26 @@ walk(struct net *net, const char *rel, struct list *l)
 		}
 		ds.v[ds.n++].name = xstrdup(de->d_name);
 	}
+	if (errno)	/* a folder read in part is a network read in part */
+		net_unreadable(net, path, errno);
+	free(path);
 	ds.fd = dirfd(d);
 	for (i = 0; i < ds.n; i++)
 		dent_stat(&ds, i);
 	for (i = 0; i < ds.n; i++)
 		if (ds.v[i].ok)
 			walk_entry(net, rel, &ds.v[i], l);
-		else
+		else {
+			if (ds.v[i].err != ENOENT) {	/* not a race */
+				id = *rel ? join(rel, ds.v[i].name, "") :
+				    xstrdup(ds.v[i].name);
+				path = join(net->dir, id, "");
+				net_unreadable(net, path, ds.v[i].err);
+				free(path);
+				free(id);
+			}
 			free(ds.v[i].name);
+		}
 	free(ds.v);
 	closedir(d);
 }
@@ -725,6 +858,7 @@ net_free(struct net *net)
 	free(net->circles);
 	strv_free(&net->offers);
 	free(net->vdir);
+	strv_free(&net->said);
 	strv_free(&net->me);
 	if (net->lockfd != -1)
 		close(net->lockfd);
@@ -870,7 +1004,7 @@ net_init(void)
 	net = net_open(0);
 	mkdirs(net->dir);
 	net_free(net);
-	net = net_open(1);
+	net = net_open(2);
 	net_lock(net);		/* makes .nw/ too */
 	net_ensure(net, ".nw.yaml", settings_text, NULL);
 	net_ensure(net, ".gitignore", ".nw\n", ".nw");

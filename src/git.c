@@ -414,7 +414,7 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 			/* a larger repository that ignores the network */
 			ignored[3] = here.v[0];
 			if (git_run(net, ignored, 1) != 0)
-				warnx("nothing committed: git add: %s",
+				warnx_safe("nothing committed: git add: %s",
 				    firstline(&gerr));
 			ok = 0;
 		}
@@ -427,7 +427,8 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 	else if (git_spawn(net->dir, args, 1, NULL, &gerr) == 0)
 		goto done;
 	else
-		warnx("nothing committed: git commit: %s", firstline(&gerr));
+		warnx_safe("nothing committed: git commit: %s",
+		    firstline(&gerr));
 	if (saved)
 		index_restore(net, &had, &none);
 done:
@@ -592,7 +593,7 @@ static const char hook_fmt[] =
     "}\n"
     "[ -x \"$merge\" ] || merge=$(command -v nw-merge) || merge=\n"
     "git diff --cached --name-only --diff-filter=ACMR -z -- '*.yaml' \\\n"
-    "    ':!.*' ':!*/.*' | xargs -0 -r \"$check\" -q -C . || exit 1\n"
+    "    ':!.*' ':!*/.*' | xargs -0 -r \"$check\" -q -C . -- || exit 1\n"
     "git rev-parse -q --verify MERGE_HEAD >/dev/null && [ -n \"$merge\" ] ||\n"
     "    exit 0\n"
     "base=$(git merge-base HEAD MERGE_HEAD) || exit 0\n"

@@ -22,6 +22,8 @@ json_str(FILE *f, const char *s)
 			fputs("\\t", f);
 		else if (*u < 0x20 || *u == 0x7f)
 			fprintf(f, "\\u%04x", *u);
+		else if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
+			fprintf(f, "\\u%04x", *++u);	/* C1: a terminal's too */
 		else
 			fputc(*u, f);
 	}

@@ -89,7 +89,7 @@ add(const char *raw, void *arg)
 	name = utf8_squeeze(raw);	/* "  Bob  B " is Bob B */
 	if (*name == '\0' || strpbrk(name, "\r\n") ||
 	    !utf8_valid(name, strlen(name), NULL)) {
-		warnx("'%s': not a name", raw);
+		warnx_safe("'%s': not a name", raw);
 		free(name);
 		return 1;
 	}
@@ -97,8 +97,8 @@ add(const char *raw, void *arg)
 	if (!r->force)
 		refs_refresh(&r->b.refs);
 	if (!r->force && (dup = duplicate(r, name)) != NULL) {
-		warnx("'%s': already in the network as %s (-f adds anyway)",
-		    r->mail ? draft_get(&r->d, "email") : name, dup);
+		warnx_safe("'%s': already in the network as %s (-f adds "
+		    "anyway)", r->mail ? draft_get(&r->d, "email") : name, dup);
 		net_unlock(r->net);
 		free(name);
 		return !r->mail;

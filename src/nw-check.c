@@ -25,7 +25,7 @@ int
 main(int argc, char *argv[])
 {
 	struct check ck = { 0 };
-	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 };
+	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 }, probs = { 0 };
 	struct strv deleted = { 0 };
 	char **all, *path, *tab;
 	size_t i, n;
@@ -44,6 +44,7 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	ck.net = net_open(1);
+	ck.net->problems = &probs;	/* findings, each once */
 	ck.refs.net = ck.net;
 	ck.out = stdout;
 	if (dups) {
@@ -73,8 +74,14 @@ main(int argc, char *argv[])
 			free(path);
 		}
 	}
+	for (i = 0; i < probs.n; i++) {	/* what no scan could read */
+		tab = strchr(probs.v[i], '\t');
+		*tab = '\0';
+		check_path(&ck, probs.v[i], 1, "%s", tab + 1);
+	}
 	strv_free(&ids);
 	strv_free(&odd);
+	strv_free(&probs);
 	strv_free(&unmerged);
 	strv_free(&deleted);
 	check_free(&ck);

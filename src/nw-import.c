@@ -105,6 +105,25 @@ plan_row(char *line)
 }
 
 /* What say() held back, in the order it was said. */
+/* A line of tab-separated fields, each as piped TSV writes it. */
+static void
+tsv_line(const char *line)
+{
+	struct buf b = { 0 };
+	const char *f;
+	size_t n;
+
+	for (f = line; ; f += n + 1) {
+		n = strcspn(f, "\t");
+		text_add(&b, f, n, TX_TSV);
+		if (f[n] == '\0')
+			break;
+		buf_puts(&b, "\t");
+	}
+	puts(b.s);
+	free(b.s);
+}
+
 static void
 tell(struct run *r)
 {
@@ -114,10 +133,11 @@ tell(struct run *r)
 		if (r->said.v[i][0] == '1' && r->dry && out_mode == OUT_TABLE)
 			plan_row(r->said.v[i] + 1);
 		else if (r->said.v[i][0] == '1')
-			printf("%s\n", r->said.v[i] + 1);
+			tsv_line(r->said.v[i] + 1);
 		else {
 			out_sync();
-			fprintf(stderr, "%s\n", r->said.v[i] + 1);
+			text_put(stderr, r->said.v[i] + 1, TX_MSG);
+			fputc('\n', stderr);
 		}
 }
 

@@ -47,7 +47,7 @@ owing(struct net *net, struct contact *c)
 	for (i = 0; i < o->n; i++)
 		buf_printf(&b, "%s%s", i == 0 ? "; keep asks easy, like " :
 		    i + 1 == o->n ? " or " : ", ", o->v[i]);
-	warnx("%s", b.s);
+	warnx_safe("%s", b.s);
 	free(b.s);
 }
 

@@ -99,7 +99,7 @@ main(int argc, char *argv[])
 	if (strcmp(id, to) == 0)
 		errx(2, "'%s': the id it has already", to);
 	if ((rv = change_mv(net, id, to, &changed)) == 0) {
-		puts(to);
+		printf("%s%s\n", id_shown(to), to);
 		msg = xasprintf("Rename %s to %s", id, to);
 		git_commit(net, changed.v, changed.n, msg);
 		free(msg);

@@ -74,6 +74,17 @@ edits(struct change *ch, struct contact *c, void *arg)
 	}
 }
 
+/* A value as it is into a pipe, made safe on a terminal (how -1: as is). */
+static void
+put(const char *s, const char *end, int how)
+{
+	if (how == -1)
+		fputs(s, stdout);
+	else
+		text_put(stdout, s, how);
+	fputs(end, stdout);
+}
+
 /* The value of part in the mapping v; NULL when it has none. */
 static const struct value *
 part_value(const struct value *v, const char *part)
@@ -94,24 +105,25 @@ show(struct net *net, const char *id, const char *key, const char *part)
 	const struct value *v, *it;
 	struct buf b = { 0 };
 	size_t i;
-	int rv = 1;
+	int rv = 1, how;
 
 	if (contact_report(c) || (v = contact_value(c, key)) == NULL ||
 	    (part && (v = part_value(v, part)) == NULL) || v->type == V_NULL)
 		goto done;
 	rv = 0;
+	how = isatty(1) ? TX_TERM | TX_LINES : -1;
 	if (v->type == V_STR)
-		puts(v->s);
+		put(v->s, "\n", how);
 	for (i = 0; v->type == V_LIST && i < v->n; i++) {
 		b.len = 0;
 		buf_puts(&b, "");
 		value_text(&b, &v->v[i], 1);
-		puts(b.s ? b.s : "");
+		put(b.s, "\n", how);
 	}
 	for (i = 0; v->type == V_MAP && i + 1 < v->n; i += 2) {
 		it = &v->v[i + 1];
-		printf("%s\t%s\n", v->v[i].s ? v->v[i].s : "",
-		    it->type == V_STR ? it->s : "");
+		put(v->v[i].s ? v->v[i].s : "", "\t", how);
+		put(it->type == V_STR ? it->s : "", "\n", how);
 	}
 done:
 	free(b.s);

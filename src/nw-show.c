@@ -31,15 +31,18 @@ usage(void)
 	exit(2);
 }
 
-/* Text from a file, made safe for a terminal: no control characters. */
+/* Text from a file, made safe for a terminal; a tab stays. */
 static void
 put(const char *s, size_t n)
 {
-	size_t i;
+	struct buf b = { 0 };
+	char *nl;
 
-	for (i = 0; i < n; i++)
-		putchar(((unsigned char)s[i] < 0x20 && s[i] != '\t') ||
-		    s[i] == 0x7f ? '?' : s[i]);
+	text_add(&b, s, n, TX_TERM | TX_LINES);
+	while ((nl = strchr(b.s, '\n')) != NULL)	/* the caller's lines */
+		*nl = ' ';
+	fputs(b.s, stdout);
+	free(b.s);
 }
 
 /* A labelled field; a value of several lines keeps them aligned. */
@@ -158,8 +161,10 @@ show_due(struct run *r, struct contact *c)
 	if (d.never) {
 		printf("  %-9s never (", "due");
 		put(d.reason, strlen(d.reason));
-		if (d.bdreason)
-			printf("; %s", d.bdreason);
+		if (d.bdreason) {
+			fputs("; ", stdout);
+			put(d.bdreason, strlen(d.bdreason));
+		}
 		puts(")");
 		d.c = NULL;
 		due_free(&d);
@@ -175,8 +180,10 @@ show_due(struct run *r, struct contact *c)
 		printf("in %d day%s", -d.days, d.days == -1 ? "" : "s");
 	fputs(r->colour && d.days >= 0 ? "\033[0m (" : " (", stdout);
 	put(d.reason, strlen(d.reason));
-	if (d.bdreason)
-		printf("; %s", d.bdreason);
+	if (d.bdreason) {
+		fputs("; ", stdout);
+		put(d.bdreason, strlen(d.bdreason));
+	}
 	puts(")");
 	free(d.reason);
 	free(d.bdreason);
@@ -283,9 +290,9 @@ show_members(struct run *r, struct contact *c)
 			m[nm++] = all[i];
 	qsort(m, nm, sizeof *m, bylast);
 	for (i = 0; i < nm; i++)
-		buf_printf(&b, "%s%-10s  %s (%s)", i ? "\n" : "",
+		buf_printf(&b, "%s%-10s  %s (%s%s)", i ? "\n" : "",
 		    m[i]->last != NODATE ? date_str(m[i]->last, ds) : "never",
-		    m[i]->name, m[i]->id);
+		    m[i]->name, id_shown(m[i]->id), m[i]->id);
 	if (nm == 0)
 		buf_puts(&b, "none: no one's groups name it");
 	fieldb("members", &b);
@@ -444,14 +451,16 @@ show(struct run *r, struct contact *c)
 	const struct key *all, **k;
 	size_t i, j, n;
 	int others = 0;
-	char *s;
+	char *s, *id;
 
 	if (r->shown++)
 		putchar('\n');
 	fputs(r->colour ? "\033[1m" : "", stdout);
 	put(c->name, strlen(c->name));
 	puts(r->colour ? "\033[0m" : "");
-	field("id", c->id);
+	id = xasprintf("%s%s", id_shown(c->id), c->id);
+	field("id", id);
+	free(id);
 	all = schema_keys(&n);
 	k = xcalloc(n, sizeof *k);
 	for (i = j = 0; i < n; i++)

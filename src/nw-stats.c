@@ -388,11 +388,18 @@ tsv(const char *section, int n, ...)
 	va_start(ap, n);
 	for (i = 0; i < n; i++) {
 		putchar('\t');
-		for (f = va_arg(ap, const char *); f && *f; f++)
-			putchar(*f == '\t' || *f == '\n' ? ' ' : *f);
+		if ((f = va_arg(ap, const char *)) != NULL)
+			text_put(stdout, f, TX_TSV);
 	}
 	va_end(ap);
 	putchar('\n');
+}
+
+/* An id as nw prints it (./-name). */
+static char *
+idtext(const char *id)
+{
+	return xasprintf("%s%s", id_shown(id), id);
 }
 
 static char *
@@ -406,11 +413,8 @@ num(int n, char s[16])
 static void
 line(const char *label, const char *text)
 {
-	const char *p;
-
 	printf("%-9s ", label);
-	for (p = text; *p; p++)
-		putchar((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+	text_put(stdout, text, TX_TERM);
 	putchar('\n');
 }
 
@@ -448,7 +452,7 @@ static void
 circles(struct stats *st)
 {
 	struct circ *c;
-	char gap[16], s[5][16];
+	char gap[16], s[5][16], *name;
 	size_t i;
 	int w = 9, g;
 
@@ -472,10 +476,11 @@ circles(struct stats *st)
 			    g < 0 ? "" : num(g, s[4]));
 			continue;
 		}
-		printf("%s%*s %6d  %7d  %7d  %5d  %10s\n", c->name ?
-		    c->name : "(none)", w - (int)utf8_width(c->name ?
-		    c->name : "(none)"), "", c->people, c->ontime, c->overdue,
-		    c->never, gap);
+		name = text_dup(c->name ? c->name : "(none)", TX_TERM);
+		printf("%s%*s %6d  %7d  %7d  %5d  %10s\n", name,
+		    w - (int)utf8_width(name), "", c->people, c->ontime,
+		    c->overdue, c->never, gap);
+		free(name);
 	}
 }
 
@@ -483,14 +488,17 @@ static void
 floorline(struct stats *st)
 {
 	struct buf b = { 0 };
-	char ds[11], fl[16], *m;
+	char ds[11], fl[16], *m, *id;
 	size_t i;
 	int y1, m1, d1, y2, m2, d2;
 
 	dur_str(st->net->floor, fl);
-	for (i = 0; out_mode == OUT_TSV && i < st->nlow; i++)
-		tsv("floor", 2, st->low[i].id, st->low[i].last == NODATE ? "" :
+	for (i = 0; out_mode == OUT_TSV && i < st->nlow; i++) {
+		id = idtext(st->low[i].id);
+		tsv("floor", 2, id, st->low[i].last == NODATE ? "" :
 		    date_str(st->low[i].last, ds));
+		free(id);
+	}
 	if (out_mode == OUT_TSV)
 		return;
 	if (st->nlow == 0)
@@ -506,7 +514,8 @@ floorline(struct stats *st)
 			m = xasprintf("%dm", (y1 - y2) * 12 + m1 - m2 -
 			    (d1 < d2));
 		}
-		buf_printf(&b, "%s %s (%s)", i ? "," : "", st->low[i].id, m);
+		buf_printf(&b, "%s %s%s (%s)", i ? "," : "",
+		    id_shown(st->low[i].id), st->low[i].id, m);
 		free(m);
 	}
 	if (st->nlow > NTOP)
@@ -633,16 +642,18 @@ communities(struct stats *st)
 {
 	struct comm *k;
 	struct buf b = { 0 };
-	char s[5][16], ds[11];
+	char s[5][16], ds[11], *id;
 	size_t i;
 
 	for (i = 0; i < st->ncomm; i++) {
 		k = &st->comm[i];
 		if (out_mode == OUT_TSV) {
-			tsv("community", 6, k->c->id, num(k->members, s[0]),
+			id = idtext(k->c->id);
+			tsv("community", 6, id, num(k->members, s[0]),
 			    num(k->seen, s[1]), num(k->entries, s[2]),
 			    k->never ? "" : date_str(k->due, ds),
 			    k->never ? "" : num(k->days, s[3]));
+			free(id);
 			continue;
 		}
 		b.len = 0;
@@ -905,12 +916,15 @@ one(struct stats *st, struct contact *c)
 {
 	struct due d;
 	struct buf b = { 0 };
-	char m[16], s[16], *k, ds[11];
+	char m[16], s[16], *k, ds[11], *id;
 	int i, total;
 
 	contact_due(st->net, c, st->today, &d);
-	if (out_mode == OUT_TSV)
-		tsv("contact", 2, c->id, c->name);
+	if (out_mode == OUT_TSV) {
+		id = idtext(c->id);
+		tsv("contact", 2, id, c->name);
+		free(id);
+	}
 	else if (out_mode == OUT_JSON) {
 		fputs("{\"id\":", stdout);
 		json_str(stdout, c->id);
@@ -924,7 +938,8 @@ one(struct stats *st, struct contact *c)
 			printf(",\"due\":\"%s\"", date_str(d.due, ds));
 		fputs(",\"months\":[", stdout);
 	} else {
-		buf_printf(&b, "%s (%s): %s", c->name, c->id, d.reason);
+		buf_printf(&b, "%s (%s%s): %s", c->name, id_shown(c->id), c->id,
+		    d.reason);
 		if (!d.never)
 			buf_printf(&b, "; due %s", date_str(d.due, ds));
 		line("contact", b.s);

@@ -119,6 +119,19 @@ help(const char *cmd)
 	err(1, "man");
 }
 
+/* The command's arguments with -C dir after its name. */
+static char **
+with_dir(int argc, char **argv)
+{
+	char **v = xcalloc(argc + 3, sizeof *v);
+
+	v[0] = argv[0];
+	v[1] = "-C";
+	v[2] = (char *)nw_dir_opt;
+	memcpy(v + 3, argv + 1, argc * sizeof *v);	/* and the NULL */
+	return v;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -162,6 +175,8 @@ main(int argc, char *argv[])
 		errx(2, "'%s': not an nw command", argv[0]);
 	cmd = xasprintf("nw-%s", argv[0]);
 	argv[0] = cmd;
+	if (nw_dir_opt)		/* -C: over the current folder's network */
+		argv = with_dir(argc, argv);
 	if ((p = sys_program(cmd)) != NULL)
 		execv(p, argv);
 	if (!found(cmd + 3))

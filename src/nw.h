@@ -58,6 +58,15 @@ int	 utf8_valid(const char *, size_t, size_t *);
 size_t	 utf8_lower(unsigned, char [5]);
 size_t	 utf8_width(const char *);
 void	 opt_text(int, const char *);
+#define TX_TERM		0	/* text for a terminal, standard error */
+#define TX_TSV		1	/* a field of piped TSV */
+#define TX_LINES	2	/* keep line breaks and tabs */
+#define TX_MSG		4	/* a message: control characters escaped */
+void	 text_add(struct buf *, const char *, size_t, int);
+char	*text_dup(const char *, int);
+void	 text_put(FILE *, const char *, int);
+const char *id_shown(const char *);
+void	 warnx_safe(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 /* --- dates: date.c ------------------------------------------------------- */
 
@@ -115,6 +124,9 @@ struct net {
 	int		 alarm;		/* alarm: minutes after 00:00, or: */
 #define ALARM_NONE	(-1)		/* alarm: none */
 #define ALARM_UNSET	(-2)		/* no alarm: setting */
+	int		 unread;	/* a part could not be read */
+	struct strv	 said;		/* those parts, each said once */
+	struct strv	*problems;	/* nw-check's: "path\twhy", unsaid */
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */

@@ -44,16 +44,27 @@ out_colour(void)
 	return colour;
 }
 
-/* A field for the terminal: no control character reaches it. */
-static char *
-cleaned(const char *s)
+/*
+ * A field as text_add makes it for how, into b; the first, when it is the
+ * id, as nw prints ids (./-name).
+ */
+static void
+field_add(struct buf *b, const char *name, const char *s, int first,
+    int how)
 {
-	char *c = xstrdup(s), *p;
+	if (s == NULL)
+		s = "";
+	buf_puts(b, first && strcmp(name, "id") == 0 ? id_shown(s) : "");
+	text_add(b, s, strlen(s), how);
+}
 
-	for (p = c; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
-	return c;
+static char *
+field(const char *name, const char *s, int first, int how)
+{
+	struct buf b = { 0 };
+
+	field_add(&b, name, s, first, how);
+	return b.s;
 }
 
 /* A column's name for the header of a table: ID, DUE, NAME. */
@@ -68,14 +79,6 @@ upper(const char *s)
 	return u;
 }
 
-/* A field in a TSV line: no tab or line break may split the record. */
-static void
-tsv_field(const char *s)
-{
-	for (; *s; s++)
-		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
-}
-
 /*
  * One record of n fields.  types has one letter a field: 's' a string, 'n'
  * a number (bare in JSON).  colour is an SGR code for the table, or NULL.
@@ -84,17 +87,20 @@ void
 out_row(int n, const char *const *names, const char *const *vals,
     const char *types, const char *col)
 {
+	static struct buf line;
 	struct row *r;
 	int i;
 
 	switch (out_mode) {
 	case OUT_TSV:
+		line.len = 0;		/* one buffer for every line */
 		for (i = 0; i < n; i++) {
 			if (i)
-				putchar('\t');
-			tsv_field(vals[i] ? vals[i] : "");
+				buf_add(&line, "\t", 1);
+			field_add(&line, names[i], vals[i], i == 0, TX_TSV);
 		}
-		putchar('\n');
+		buf_add(&line, "\n", 1);
+		fwrite(line.s, 1, line.len, stdout);
 		break;
 	case OUT_JSON:
 		putchar('{');
@@ -119,7 +125,7 @@ out_row(int n, const char *const *names, const char *const *vals,
 		r = &rows[nrows++];
 		r->v = xcalloc(n, sizeof *r->v);
 		for (i = 0; i < n; i++)
-			r->v[i] = cleaned(vals[i] ? vals[i] : "");
+			r->v[i] = field(names[i], vals[i], i == 0, TX_TERM);
 		r->colour = colour && col ? xstrdup(col) : NULL;
 		if (head.v == NULL) {
 			head.v = xcalloc(n, sizeof *head.v);
@@ -279,6 +285,7 @@ report(FILE *f, const char *path, int line, int col, const char *sev,
 	va_start(ap, fmt);
 	report_buf(&b, path, line, col, sev, fmt, ap);
 	va_end(ap);
-	fprintf(f, "%s\n", b.s);
+	text_put(f, b.s, TX_MSG);	/* the message quotes the file */
+	fputc('\n', f);
 	free(b.s);
 }

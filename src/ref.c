@@ -297,7 +297,7 @@ ref_resolve(struct refs *r, const char *ref)
 	struct stat st;
 	size_t n, i, nhit;
 	const char *why;
-	char *path, *id, *f;
+	char *path, *id, *f, *t;
 	int level, outside;
 
 	if (*ref == '\0') {
@@ -308,7 +308,7 @@ ref_resolve(struct refs *r, const char *ref)
 		if (id_valid(id)) {
 			path = net_path(r->net, id);
 			if ((why = not_contact(r->net, path)) != NULL) {
-				warnx("'%s': %s", ref, why);
+				warnx_safe("'%s': %s", ref, why);
 				free(path), free(id);
 				return NULL;
 			}
@@ -325,8 +325,8 @@ ref_resolve(struct refs *r, const char *ref)
 			return id;
 		if (outside || has_dotdot(ref) || *ref == '/' ||
 		    strncmp(ref, "./", 2) == 0) {
-			warnx("'%s': %s", ref, outside ? "outside the network" :
-			    "no such contact");
+			warnx_safe("'%s': %s", ref, outside ?
+			    "outside the network" : "no such contact");
 			return NULL;
 		}
 	}
@@ -344,8 +344,10 @@ ref_resolve(struct refs *r, const char *ref)
 			return xstrdup(hit[0]->id);
 		}
 		if (nhit > 1) {
+			t = text_dup(ref, TX_MSG);
 			fprintf(stderr, "%s: '%s': ambiguous: ", sys_progname(),
-			    ref);
+			    t);
+			free(t);
 			for (i = 0; i < nhit && i < 4; i++)
 				fprintf(stderr, "%s%s", i ? ", " : "",
 				    i == 3 ? "..." : hit[i]->id);
@@ -355,10 +357,10 @@ ref_resolve(struct refs *r, const char *ref)
 		}
 	}
 	if (long_enough(f))
-		warnx("'%s': no such contact", ref);
+		warnx_safe("'%s': no such contact", ref);
 	else
-		warnx("'%s': no such contact (a prefix needs 2 characters)",
-		    ref);
+		warnx_safe("'%s': no such contact (a prefix needs 2 "
+		    "characters)", ref);
 	free(f);
 	return NULL;
 }

@@ -737,7 +737,7 @@ schema_arg(const char *key, struct net *net, const char *v)
 	char why[512], *y;
 
 	if ((y = schema_yaml(key, net, v, 0, why, sizeof why)) == NULL) {
-		warnx("%s", why);
+		warnx_safe("%s", why);
 		return 0;
 	}
 	free(y);

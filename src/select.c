@@ -158,6 +158,8 @@ contacts_each(struct scan *s, int argc, char **argv,
 	filter_check(s->net, &s->filter);
 	w.rv = select_stamped(&refs, argc, argv, &ids, &st, &s->all);
 	contacts_load(s->net, ids.v, st, ids.n, s->flags, walk_one, &w);
+	if (s->net->unread)	/* said by net_problem: not everyone */
+		w.rv = 1;
 	free(st);
 	strv_free(&ids);
 	refs_free(&refs);

@@ -285,3 +285,125 @@ opt_text(int opt, const char *s)
 	if (strchr(s, '\r'))
 		errx(2, "-%c: a carriage return cannot go in a contact", opt);
 }
+
+/*
+ * The one terminal-safe writer: text from a file on its way to a person
+ * (a table, nw-show, a message on standard error) or to a pipe (a TSV
+ * field).  A file's text may hold escape sequences that set a terminal's
+ * title, clear it or forge lines; none gets through.  how is one of
+ *
+ *   TX_TERM  a table's cell, nw-show: a C0 or C1 control character, DEL,
+ *            or a byte that is not UTF-8 is '?'; a tab or a line break is
+ *            a space (TX_LINES keeps them: nw-show's text)
+ *   TX_TSV   a field of piped TSV: a tab or a line break is a space (it
+ *            would split the record); another C0 control or DEL is \xHH,
+ *            a C1 control \u00HH (nw(7)); other bytes pass as they are
+ *   TX_MSG   a message, a finding: every control character escaped as in
+ *            TX_TSV, \t, \n and \r included; a byte that is not UTF-8 '?'
+ */
+/* A control character (C0, DEL or C1 at u, n bytes left): its length. */
+static size_t
+control(const unsigned char *u, size_t n)
+{
+	if (*u < 0x20 || *u == 0x7f)
+		return 1;
+	return n >= 2 && u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f ? 2 : 0;
+}
+
+void
+text_add(struct buf *b, const char *s, size_t n, int how)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, len;
+
+	buf_add(b, "", 0);
+	while (i < n) {
+		for (len = 0; i + len < n && u[i + len] >= 0x20 &&
+		    u[i + len] < 0x7f; len++)
+			;
+		if (len > 0) {		/* printable ASCII, the most of it */
+			buf_add(b, s + i, len);
+			i += len;
+			continue;
+		}
+		if ((u[i] == '\n' || u[i] == '\t') && (how & TX_LINES)) {
+			buf_add(b, s + i++, 1);
+			continue;
+		}
+		if ((u[i] == '\t' || u[i] == '\n' || u[i] == '\r') &&
+		    !(how & TX_MSG)) {
+			buf_add(b, " ", 1);
+			i++;
+			continue;
+		}
+		if ((len = control(u + i, n - i)) > 0) {
+			if (!(how & (TX_TSV | TX_MSG)))
+				buf_add(b, "?", 1);
+			else if (u[i] == '\t' || u[i] == '\n' || u[i] == '\r')
+				buf_printf(b, "\\%c", u[i] == '\t' ? 't' :
+				    u[i] == '\n' ? 'n' : 'r');
+			else if (len == 1)
+				buf_printf(b, "\\x%02x", u[i]);
+			else
+				buf_printf(b, "\\u%04x", u[i + 1]);
+			i += len;
+			continue;
+		}
+		len = u[i] < 0x80 || (how & TX_TSV) ? 1 : u[i] >= 0xf0 ? 4 :
+		    u[i] >= 0xe0 ? 3 : 2;
+		if (len > 1 && (len > n - i ||
+		    !utf8_valid(s + i, len, NULL))) {
+			buf_add(b, "?", 1);	/* no UTF-8: a terminal guesses */
+			len = 1;
+		} else
+			buf_add(b, s + i, len);
+		i += len;
+	}
+}
+
+/* text_add into a new string */
+char *
+text_dup(const char *s, int how)
+{
+	struct buf b = { 0 };
+
+	text_add(&b, s, strlen(s), how);
+	return b.s;
+}
+
+/* text_add onto f */
+void
+text_put(FILE *f, const char *s, int how)
+{
+	char *t = text_dup(s, how);
+
+	fputs(t, f);
+	free(t);
+}
+
+/*
+ * A contact's id as nw prints it: an id that starts with '-' is
+ * "./-name", so that no command takes it for an option (nw(7)).
+ */
+const char *
+id_shown(const char *id)
+{
+	return *id == '-' ? "./" : "";
+}
+
+/* warnx(3) whose message is made safe for a terminal: for file text */
+void
+warnx_safe(const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+	char *t;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	t = text_dup(b.s, TX_MSG);
+	warnx("%s", t);
+	free(t);
+	free(b.s);
+}

@@ -378,12 +378,18 @@ same_all(const struct draft *a, const struct draft *b)
 	const struct draft *d[2] = { a, b };
 	struct strv l[2] = { { 0 }, { 0 } };
 	const struct skey *k;
+	const struct key *xk;
 	size_t i, j, n;
 	char *v, *kv;
 	int same;
 
 	for (j = 0; j < 2; j++) {
 		for (i = 0; i + 1 < d[j]->kv.n; i += 2) {
+			/* nw's own keys (X-NW-): a phone may drop them */
+			if (strcmp(d[j]->kv.v[i], "id") == 0 ||
+			    ((xk = schema_key(d[j]->kv.v[i])) != NULL &&
+			    schema_xnw(xk)))
+				continue;
 			for (k = NULL, n = 0; n < NSKEYS; n++)
 				if (strcmp(skeys[n].key, d[j]->kv.v[i]) == 0)
 					k = &skeys[n];

@@ -101,11 +101,13 @@ chmod +x "$T/fake/nw-hello" "$T/fake/nw-due"
 PATH=$T/fake:$PATH
 run nw -C "$B" hello -k 'a b' -- c
 is "$rc" 3 "nw CMD: the command's exit status"
-is "$out" "<-k>
+is "$out" "<-C>
+<$B>
+<-k>
 <a b>
 <-->
 <c>
-NW_DIR=$B" "nw CMD: the arguments as given, -C passed on as NW_DIR"
+NW_DIR=$B" "nw CMD: the arguments as given after -C DIR, which NW_DIR is too"
 run nw -C "$B" due -a
 is "$(printf '%s\n' "$out" | cut -f 1)" "new-friend" \
     "nw due: nw-due next to nw wins over one earlier in PATH"

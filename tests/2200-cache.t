@@ -74,6 +74,7 @@ rewrite() {
 
 EX=$T/ex
 cp -R "$TOP/examples/network" "$EX"
+rm -rf "$EX/.nw"	# a scan of the examples made one
 mkdir "$EX/.nw"
 n=$(find "$EX" -name '.*' -prune -o -name '*.yaml' -print | wc -l)
 settle
@@ -205,12 +206,17 @@ scans "$EX" "nowhere to write the cache" "Ada Lovelace"
 ok "$([ ! -e "$EX/.nw/cache" ]; echo $?)" "no cache left behind"
 rm "$EX/.nw/tmp"
 
-# NW_CACHE=0 writes none; a network without .nw/ gets none
+# NW_CACHE=0 writes none; a network of the user's without .nw/ gets one
 NW_CACHE=0 nw-due -C "$EX" >/dev/null
 ok "$([ ! -e "$EX/.nw/cache" ]; echo $?)" "NW_CACHE=0: no cache written"
 cp -R "$TOP/examples/network" "$T/bare"
+rm -rf "$T/bare/.nw"
+NW_CACHE=0 nw-due -C "$T/bare" >/dev/null
+ok "$([ ! -e "$T/bare/.nw" ]; echo $?)" "NW_CACHE=0: no .nw/ made either"
+settle
 nw-due -C "$T/bare" >/dev/null
-ok "$([ ! -e "$T/bare/.nw" ]; echo $?)" "a network without .nw/: a scan makes none"
+ok "$([ -f "$T/bare/.nw/cache" ]; echo $?)" "a network without .nw/: a scan makes it, and its cache"
+rm -rf "$T/bare/.nw"
 # .nw a symlink (a remote can commit one): the scan works, writes nothing there
 mkdir "$T/away"
 ln -s "$T/away" "$T/bare/.nw"
