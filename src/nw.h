@@ -56,7 +56,6 @@ unsigned long strcasehash(const char *);
 int	 strcaseprefix(const char *, const char *);
 int	 utf8_valid(const char *, size_t, size_t *);
 size_t	 utf8_width(const char *);
-void	 opt_text(int, const char *);
 
 /* --- dates: date.c ------------------------------------------------------- */
 
@@ -450,7 +449,7 @@ int		 match_value(struct match *, const struct value *, char *,
 		    size_t);
 void		 match_free(struct match *);
 
-/* --- the system: sys.c --------------------------------------------------- */
+/* --- the system: sys.c; the options every command shares: opt.c --------- */
 
 const char	*sys_selfdir(void);
 char		*sys_program(const char *);
@@ -458,3 +457,5 @@ const char	*sys_progname(void);
 int		 opt_get(int, char *const [], const char *);
 extern int	 opt_dashes;	/* "--" ended the options */
 int		 opt_help(const char *, const char *);
+int		 opt_version(void);
+void		 opt_text(int, const char *);

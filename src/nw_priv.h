@@ -220,3 +220,4 @@ int		 sys_tmpfile(const char *);
 int		 sys_tmpfile_link(int, const char *);
 int		 sys_rename_new(const char *, const char *);
 void		*sys_map(int, size_t);
+int		 sys_getopt(int, char *const [], const char *);
