@@ -154,7 +154,7 @@ main(int argc, char *argv[])
 				errx(2, "'%s': not a duration (like 3w, 2m, 1y)",
 				    optarg);
 			break;
-		case 'V': puts("nw-due " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

@@ -728,7 +728,7 @@ main(int argc, char *argv[])
 			break;
 		case 'n': r.dry = 1; break;
 		case 'u': r.update = 1; break;
-		case 'V': puts("nw-import " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

@@ -181,7 +181,7 @@ main(int argc, char *argv[])
 		case 'j': l.json = 1; break;
 		case 'l': l.lng = 1; break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
-		case 'V': puts("nw-ls " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

@@ -126,7 +126,7 @@ main(int argc, char *argv[])
 			s.mode = ch;
 			break;
 		case 'C': nw_dir_opt = optarg; break;
-		case 'V': puts("nw-set " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

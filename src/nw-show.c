@@ -445,7 +445,7 @@ main(int argc, char *argv[])
 		case 'C': nw_dir_opt = optarg; break;
 		case 'j': r.json = 1; break;
 		case 'r': r.raw = 1; break;
-		case 'V': puts("nw-show " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
