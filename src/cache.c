@@ -213,15 +213,6 @@ settings_key(struct net *net)
 	return h;
 }
 
-void
-stamp_from(struct stamp *s, const struct stat *st)
-{
-	s->ino = st->st_ino;
-	s->size = st->st_size;
-	s->mtime = st->st_mtim.tv_sec * NS + st->st_mtim.tv_nsec;
-	s->ctime = st->st_ctim.tv_sec * NS + st->st_ctim.tv_nsec;
-}
-
 static int
 stamp_eq(const struct stamp *a, const struct stamp *b)
 {

@@ -111,7 +111,12 @@ int	 safe_remove(const char *);
 
 /* --- dir.c: the network's own folder, its files stamped ------------------ */
 
-struct stamp;
+struct stat;
+struct stamp {				/* what tells that a file changed */
+	unsigned long long	 ino, size;
+	long long		 mtime, ctime;	/* in nanoseconds */
+};
+void		 stamp_from(struct stamp *, const struct stat *);
 int		 net_scan(struct net *, char ***, struct stamp **, size_t *,
 		    struct strv *);
 size_t		 net_path_put(struct net *, const char *, char *);
@@ -149,12 +154,6 @@ const struct column	*schema_column(const char *);
 
 /* --- cache.c: many contacts at once, from .nw/cache when it may ---------- */
 
-struct stat;
-struct stamp {				/* what tells that a file changed */
-	unsigned long long	 ino, size;
-	long long		 mtime, ctime;	/* in nanoseconds */
-};
-void	 stamp_from(struct stamp *, const struct stat *);
 void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
 	    void (*)(struct contact *, void *), void *);
 void	 cache_free(struct cache *);
