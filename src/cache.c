@@ -621,6 +621,7 @@ cache_get(struct net *net)
 	if (net->cache)
 		return net->cache->off ? NULL : net->cache;
 	k = net->cache = xcalloc(1, sizeof *k);
+	net->cache_drop = cache_free;
 	if (((e = getenv("NW_CACHE")) != NULL && strcmp(e, "0") == 0) ||
 	    (dir = statedir(net)) == NULL) {
 		k->off = 1;

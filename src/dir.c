@@ -650,7 +650,8 @@ net_free(struct net *net)
 	strv_free(&net->offers);
 	if (net->lockfd != -1)
 		close(net->lockfd);
-	cache_free(net->cache);
+	if (net->cache)		/* cache.c is above: it left how to free it */
+		net->cache_drop(net->cache);
 	free(net->tmpdir);
 	free(net->dir);
 	free(net->real);

@@ -104,6 +104,7 @@ struct net {
 	char		*tmpdir;	/* .nw/tmp, once made */
 	long long	 opened;	/* when, in seconds since the epoch */
 	struct cache	*cache;		/* .nw/cache, once read */
+	void		(*cache_drop)(struct cache *); /* cache.c's: frees it */
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
