@@ -54,6 +54,8 @@ int		 ynode_equal(struct ynode *, struct ynode *);
 int		 ynode_isnull(struct ynode *);
 const char	*ynode_str(struct ynode *);
 int		 yaml_typed(const char *);
+enum { Q_FLOW = 1, Q_STR = 2 };
+char		*yaml_quote(const char *, int);
 void		 ydoc_pos(const char *, size_t, size_t, int *, int *);
 
 /* --- edit.c: change a file's text touching only the bytes it must ------- */
@@ -72,7 +74,6 @@ struct edit {
 };
 struct edit	*edit_open(struct ydoc *, const char *);
 void		 edit_free(struct edit *);
-enum { Q_FLOW = 1, Q_STR = 2 };
 int		 edit_append(struct edit *, const char *, const char *, int);
 int		 edit_set(struct edit *, const char *, const char *);
 int		 edit_put(struct edit *, const char *, const char *,
@@ -81,7 +82,6 @@ int		 edit_delete(struct edit *, const char *);
 int		 edit_remove(struct edit *, const char *, const char *, int *);
 int		 edit_child(struct edit *, const char *, const char *,
 		    const char *, int *);
-char		*yaml_quote(const char *, int);
 int		 edit_report(struct edit *);
 size_t		 text_line_start(const char *, size_t, size_t);
 size_t		 text_line_after(const char *, size_t, size_t);
