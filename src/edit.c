@@ -251,8 +251,7 @@ pairval(struct ynode *root, struct ynode *key)
 static int
 editable(struct edit *e, struct ynode *k, struct ynode *v, const char *key)
 {
-	if (k->type != YSCALAR || k->anchor || k->tag || k->style !=
-	    1 /* YAML_PLAIN_SCALAR_STYLE */)
+	if (k->type != YSCALAR || k->anchor || k->tag || !k->plain)
 		return refuse(e, k, "'%s': the key is quoted, tagged or "
 		    "anchored: edit it by hand", key);
 	if (v->type == YALIAS || v->anchor || v->tag)
@@ -316,7 +315,7 @@ addkey(struct edit *e, const char *key, const char *val, int block,
 	}
 	pos = after(e, r->end, &noeol);
 	v = r->kid[r->nkid - 1];
-	if (noeol && v->type == YSCALAR && (v->style == 4 || v->style == 5) &&
+	if (noeol && ynode_block(v) &&
 	    indent(e, k->start, &ind)) {
 		/*
 		 * A block scalar at a bare end of file would gain a line
@@ -541,7 +540,7 @@ edit_append(struct edit *e, const char *key, const char *item, int block)
 		}
 		return try(e, s, len, key, item, 1);
 	}
-	if (v->type == YSCALAR && v->style != 4 && v->style != 5 &&
+	if (v->type == YSCALAR && !ynode_block(v) &&
 	    memchr(e->text + v->start, '\n', v->end - v->start) == NULL) {
 		/* one value becomes a list of two: "[old, new]" */
 		q = xasprintf("[%.*s, %s]", (int)(v->end - v->start),
@@ -654,7 +653,7 @@ edit_set(struct edit *e, const char *key, const char *val)
 		free(q);
 		return try(e, s, len, key, val, 0);
 	}
-	if ((v->type == YSCALAR && v->style != 4 && v->style != 5) ||
+	if ((v->type == YSCALAR && !ynode_block(v)) ||
 	    v->flow) {
 		s = splice(e, v->start, v->end, val, &len);
 		return try(e, s, len, key, val, 0);
@@ -909,7 +908,7 @@ edit_child(struct edit *e, const char *key, const char *part,
 		return edit_delete(e, key);
 	c = v->kid[i + step - 1];
 	if (v->kid[i]->anchor || v->kid[i]->type == YALIAS || c->anchor ||
-	    c->tag || c->type != YSCALAR || c->style == 4 || c->style == 5 ||
+	    c->tag || c->type != YSCALAR || ynode_block(c) ||
 	    c->start == c->end)
 		return refuse(e, c, "'%s': the part is empty or has an anchor, "
 		    "an alias, a tag or a block: edit it by hand", key);

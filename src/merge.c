@@ -234,7 +234,7 @@ on_one_line(struct ydoc *d, struct ynode *v)
 {
 	return v->type != YALIAS && v->end > v->start &&
 	    memchr(d->text + v->start, '\n', v->end - v->start) == NULL &&
-	    !(v->type == YSCALAR && (v->style == 4 || v->style == 5));
+	    !ynode_block(v);
 }
 
 /* Make key in ours what it is in theirs. */
@@ -415,8 +415,8 @@ flow_text(struct ydoc *d, struct ynode *n, struct buf *b)
 
 	if (n->type == YALIAS || n->anchor || n->tag)
 		return 0;
-	if ((n->flow || (n->type == YSCALAR && n->style != 4 &&
-	    n->style != 5 && (!n->plain || !strpbrk(n->str, ",[]{}")))) &&
+	if ((n->flow || (n->type == YSCALAR && !ynode_block(n) &&
+	    (!n->plain || !strpbrk(n->str, ",[]{}")))) &&
 	    n->end > n->start &&
 	    memchr(d->text + n->start, '\n', n->end - n->start) == NULL) {
 		buf_add(b, d->text + n->start, n->end - n->start);
@@ -787,7 +787,7 @@ static int
 str_item(struct ynode *n)
 {
 	return n->type == YSCALAR && !n->tag && !n->anchor &&
-	    n->style != 4 && n->style != 5 && !ynode_isnull(n);
+	    !ynode_block(n) && !ynode_isnull(n);
 }
 
 /*

@@ -52,6 +52,7 @@ struct ynode	*ymap_get(struct ynode *, const char *);
 struct ynode	*ymap_key(struct ynode *, const char *);
 int		 ynode_equal(struct ynode *, struct ynode *);
 int		 ynode_isnull(struct ynode *);
+int		 ynode_block(const struct ynode *);
 const char	*ynode_str(struct ynode *);
 int		 yaml_typed(const char *);
 enum { Q_FLOW = 1, Q_STR = 2 };

@@ -603,6 +603,18 @@ ynode_equal(struct ynode *a, struct ynode *b)
 	return 1;
 }
 
+/*
+ * A scalar in a block style, literal (|) or folded (>): its text runs to
+ * the lines after its key, so an edit or a merge treats it whole.  The
+ * one place libyaml's styles are named.
+ */
+int
+ynode_block(const struct ynode *n)
+{
+	return n->type == YSCALAR && (n->style == YAML_LITERAL_SCALAR_STYLE ||
+	    n->style == YAML_FOLDED_SCALAR_STYLE);
+}
+
 /* null, ~, an empty plain scalar */
 int
 ynode_isnull(struct ynode *n)
