@@ -205,9 +205,12 @@ void		 rec_name(struct rec *, const char *const *, size_t,
 int		 rec_parts(struct rec *, const char *const *);
 void		 rec_fail(struct rec *, int, const char *);
 void		 rec_done(struct rec *);
+void		 uuid_v5(const char *, char [37]);
+
+/* --- contentline.c: vCard's and iCalendar's lines ------------------------ */
+
 char		*vc_text(const char *);
 void		 vc_line(struct buf *, const char *, const char *);
-void		 uuid_v5(const char *, char [37]);
 
 /* --- sys.c: what POSIX lacks, for the library ---------------------------- */
 
