@@ -434,7 +434,7 @@ void	 rec_free(struct rec *);
 
 void	 git_commit(struct net *, char **, size_t, const char *);
 int	 git_set_driver(struct net *, int);
-void	 git_setup(struct net *);
+void	 git_setup(struct net *, int (*)(const char *, void *), void *);
 int	 git_unmerged(struct net *, struct strv *);
 
 /* --- merging: merge.c ---------------------------------------------------- */
