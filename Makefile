@@ -166,8 +166,10 @@ demo: all
 	@echo
 	NW_TODAY=2026-11-25 bin/nw-stats -C examples/network
 
-lint:
+# The manual pages, then the layers of HACKING.md from the objects.
+lint: all
 	mandoc -Tlint -Wwarning man/*
+	sh tests/lint/layers $(B) HACKING.md
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
