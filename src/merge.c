@@ -778,10 +778,6 @@ followup(struct plan *p)
 
 /* --- lists of strings ------------------------------------------------ */
 
-/* Keys of nw(5) that hold a string or a list of them. */
-static const char *listkeys[] = { "aka", "email", "groups", "offers",
-    "phone", "tags", "topics", NULL };
-
 /* A string the merge can compare and the editor add or remove. */
 static int
 str_item(struct ynode *n)
@@ -828,9 +824,8 @@ listy(struct plan *p, const char *key)
 
 	if (strcmp(key, "log") == 0)
 		return 0;
-	for (i = 0; listkeys[i]; i++)
-		if (strcmp(key, listkeys[i]) == 0)
-			return 1;
+	if (schema_islist(key))
+		return 1;
 	v[0] = key_value(p->base, key);
 	v[1] = key_value(p->ours, key);
 	v[2] = key_value(p->theirs, key);

@@ -53,7 +53,7 @@ duplicate(struct run *r, const char *name)
 	struct contact **all;
 	const char *e, *t = draft_get(&r->d, "type");
 	size_t n, i, j, k;
-	int type = t && strcmp(t, "community") == 0 ? T_COMMUNITY : T_PERSON;
+	int type = t && schema_type(t) == T_COMMUNITY ? T_COMMUNITY : T_PERSON;
 
 	for (i = 0; i < r->names.n; i++)
 		if (strcaseeq(r->names.v[i], name))

@@ -133,11 +133,7 @@ main(int argc, char *argv[])
 		case 'g': strv_add(&s.filter.group, optarg); break;
 		case 'j': json = 1; break;
 		case 'k':
-			if (strcmp(optarg, "person") == 0)
-				r.type = T_PERSON;
-			else if (strcmp(optarg, "community") == 0)
-				r.type = T_COMMUNITY;
-			else
+			if ((r.type = schema_type(optarg)) == -1)
 				errx(2, "'%s': not a type (person or "
 				    "community)", optarg);
 			break;

@@ -196,7 +196,7 @@ rec_type(struct rec *rec)
 {
 	const char *t = draft_get(&rec->d, "type");
 
-	return t && strcmp(t, "community") == 0 ? T_COMMUNITY : T_PERSON;
+	return t && schema_type(t) == T_COMMUNITY ? T_COMMUNITY : T_PERSON;
 }
 
 /*

@@ -114,6 +114,7 @@ main(int argc, char *argv[])
 {
 	struct set s = { 0 };
 	struct batch b = { 0 };
+	const char *why;
 	char *id, *verb;
 	int ch, rv;
 
@@ -139,10 +140,8 @@ main(int argc, char *argv[])
 	if (!keyword(s.key))
 		errx(2, "'%s': not a key (letters, digits, '-' and '_')",
 		    s.key);
-	if (strcmp(s.key, "log") == 0)
-		errx(2, "the log grows with nw-log");
-	if (strcmp(s.key, "name") == 0 && s.mode)
-		errx(2, "a contact keeps its one name");
+	if ((why = schema_set_refused(s.key, s.mode)) != NULL)
+		errx(2, "%s", why);
 	b.net = s.net = net_open(1);
 	b.refs.net = s.net;
 	if (s.val == NULL && s.mode == 0) {

@@ -148,6 +148,10 @@ struct key {
 const struct key	*schema_keys(size_t *);
 const struct key	*schema_key(const char *);
 int			 schema_arg(const char *, struct net *, const char *);
+int			 schema_type(const char *);
+int			 schema_islist(const char *);
+const char		*schema_set_refused(const char *, int);
+const char		*schema_met_label(const char *);
 
 enum {					/* what a log entry's kind means */
 	KIND_CONTACT = 1,		/* it counts as contact */
