@@ -29,6 +29,8 @@ static const struct { const char *name, *what; } cmds[] = {
 	{ "show", "a person at a glance" },
 	{ "set", "set, add to or delete one field" },
 	{ "edit", "edit a person's file, checked before it is saved" },
+	{ "rm", "remove contacts" },
+	{ "mv", "give a contact a new id" },
 	{ "check", "lint the network" },
 	{ "merge", "git merge driver for contact files" },
 	{ "import", "import vCard, LinkedIn or Google contacts" },

@@ -37,7 +37,7 @@ for p in "$NW_BIN"/nw*; do
 	is "$(cat "$T/hopts")" "$(cat "$T/mopts")" \
 		"$n --help: one line for each option of $n(1)"
 	run "$p" --version
-	is "$rc:$out:$err" "0:$n 0.1:" "$n --version"
+	is "$rc:$out:$err" "0:$n $(sed -n 's/^#define[	 ]*NW_VERSION[	 ]*"\(.*\)"$/\1/p' "$TOP/src/nw.h"):" "$n --version"
 	run "$p" --no-such-option
 	is "$rc" 2 "$n --no-such-option: a usage error"
 done
