@@ -8,6 +8,15 @@
 #define NW_MAXDEPTH	64		/* nesting of collections */
 #define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
+/* --- base: what no command needs of utf8.c, report.c, sys.c ------------- */
+
+unsigned long	 strcasehash(const char *);
+int		 strcaseprefix(const char *s, const char *prefix);
+void		 report_buf(struct buf *, const char *path, int line, int col,
+		    const char *sev, const char *fmt, va_list)
+		    __attribute__((format(printf, 6, 0)));
+const char	*sys_progname(void);
+
 /* --- yaml.c: files parsed with libyaml into trees that know their bytes --- */
 
 enum ytype { YSCALAR, YSEQ, YMAP, YALIAS };
@@ -144,6 +153,7 @@ enum { Y_LIST = 1, Y_LENIENT = 2 };
 char		*schema_yaml(const char *, struct net *, const char *, int,
 		    char *, size_t);
 int		 email_plausible(const char *);
+int		 schema_islist(const char *);
 
 struct column {				/* a contact's column in CSV */
 	const char	*name;
@@ -160,12 +170,22 @@ void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
 void	 cache_free(struct cache *);
 void	 cache_counts(struct net *, size_t *, size_t *, int *);
 
+/* --- check.c ------------------------------------------------------------ */
+
+void	 check_note(struct check *, const char *id, int error,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* --- cores.c: work spread over every core, its results taken in order --- */
 
 void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
 	    void *);
 
 /* --- contact.c, change.c ------------------------------------------------- */
+
+int		 change_child(struct change *, const char *key,
+		    const char *part, const char *value, int *found);
+int		 change_log_entry(struct change *, int date, const char *kind,
+		    const char *note);
 
 struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
 		    int);
