@@ -192,10 +192,12 @@ install: all
 # The suite against the installed programs: make install, then this with
 # the same PREFIX and DESTDIR.  NW_BIN points the tests at them; the unit
 # and test-key programs are still those built here.
+# MAKEFLAGS is emptied: the README's own make install (tests/1200) must
+# not inherit this DESTDIR and PREFIX.
 installcheck: units
 	PATH=$(DESTDIR)$(BINDIR):$$PATH MANPATH=$(DESTDIR)$(MANDIR): \
 	NW_BIN=$(DESTDIR)$(BINDIR) NW_UNIT=$(CURDIR)/$(B) \
-	    prove -e /bin/sh tests/*.t
+	MAKEFLAGS= MAKELEVEL= prove -e /bin/sh tests/*.t
 
 # The source as a tarball, nw-VERSION.tar.gz: what git tracks, from the
 # work tree.  distcheck unpacks it afresh, builds it and runs make check
