@@ -10,13 +10,14 @@
  * Conventions, the same everywhere:
  *  - a returned char * is the caller's, to free(3); a const char * is
  *    borrowed from its argument or a table and lives as long as it;
- *  - what x_new, x_load or x_open returns is freed with x_free, and an
- *    x_free takes NULL; a struct the caller fills (struct refs, batch,
- *    check, filter, draft) is emptied by its x_free, not freed (due_free
- *    also frees the contact the due row holds);
- *  - a function that does a job (change_edit, change_rm, batch_run,
- *    check_file, a command's callback of contacts_each) returns 0 when
- *    done and 1 when not, having said why on stderr: an exit status;
+ *  - what x_new, x_load or x_open returns is freed with x_free (which
+ *    takes NULL); a struct the caller fills (struct refs, batch, check,
+ *    filter, draft) is emptied by its x_free, not freed (due_free also
+ *    frees the contact the due row holds);
+ *  - a function that does a job (change_edit, change_rm, batch_run, a
+ *    command's callback of contacts_each) returns 0 when done and 1 when
+ *    not, having said why on stderr: an exit status (check_file and
+ *    check_files: the errors found);
  *  - a step inside change_edit (change_set, change_add...) returns 1
  *    when done, 0 to refuse, its reason kept for change_edit to say;
  *  - a parser (date_parse, dur_parse...) or a question (strcaseeq,
