@@ -98,6 +98,14 @@ deps:
 units: $(UNITS:%=$(B)/%) $(FUZZ:%=$(B)/%)
 	@$(MAKE) --no-print-directory B=$(B)/testkey \
 	    CPPFLAGS="$(CPPFLAGS) -DNW_TEST_KEY" testkey
+	@$(MAKE) --no-print-directory B=$(B)/testfault \
+	    CPPFLAGS="$(CPPFLAGS) -DNW_TEST_FAULT" testfault
+
+# The last checks of the editor and the merge (tests/2600-gaps.t): these
+# programs built so that NW_TEST_FAULT makes a wrong edit for them to
+# refuse.
+TESTFAULT = nw-set nw-log nw-merge
+testfault: $(TESTFAULT:%=$(B)/bin/%)
 
 # The schema's test keys (tests/2300-schema.t): every program built with
 # one more key of each kind in the table of src/schema.c, nothing else
@@ -165,6 +173,11 @@ fuzzers: $(FUZZ:%=$(B)/%)
 # (make check runs a sample of it); minutes.  CRASH_JOBS trials at once.
 crash: all
 	CRASH_FULL=1 NW_BIN=$(CURDIR)/bin sh tests/2000-crash.t
+
+# Every mutant of tests/mutants/list built and tested (minutes; not in
+# make check): the last line says how many the suite kills.
+mutants: all
+	python3 tests/mutants/run
 
 demo: all
 	NW_TODAY=2026-11-25 bin/nw-due -bl -C examples/network
@@ -243,6 +256,6 @@ clean:
 	rm -rf build build-san build-fuzz build-dist build-deb $(CMDS:%=bin/%) \
 	    $(DIST) $(DIST).tar.gz
 
-.PHONY: all progs deps units testkey test check check-san san-progs \
-	check-musl musl-progs fuzz fuzzers crash demo lint install uninstall clean \
+.PHONY: all progs deps units testkey testfault test check check-san san-progs \
+	check-musl musl-progs fuzz fuzzers crash mutants demo lint install uninstall clean \
 	installcheck dist distcheck deb
