@@ -10,7 +10,7 @@ CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Werror
 # POSIX.1-2008 with XSI and nothing more: what else nw uses is in src/sys.c
 CPPFLAGS += -D_XOPEN_SOURCE=700
-PKGS = yaml-0.1 libpcre2-8
+PKGS = yaml-0.1 libpcre2-8 gmime-3.0 libical
 
 # Evaluated when a recipe runs, after "deps" has had its say.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -28,7 +28,7 @@ LIBOBJ = $(LIBSRC:%=$(B)/%.o)
 UNITS = t-date t-edit t-suite t-cache t-fold
 # tests/fuzz: each harness built twice, with replay.c (in $(B), for make
 # check) and with libFuzzer (in build-fuzz, for make fuzz)
-FUZZ = fuzz-load fuzz-edit fuzz-vcard fuzz-csv fuzz-merge
+FUZZ = fuzz-load fuzz-edit fuzz-vcard fuzz-csv fuzz-merge fuzz-mail fuzz-cal
 FUZZ_S ?= 60
 REPLAY = $(B)/replay.o
 
@@ -55,7 +55,7 @@ $(B)/t-%.o: tests/unit/t-%.c src/nw.h src/nw_priv.h
 $(B)/t-%: $(B)/t-%.o $(B)/libnw.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libnw.a $(PKG_LIBS)
 
-$(B)/fuzz-%.o: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h src/nw.h
+$(B)/fuzz-%.o: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h tests/fuzz/capture.h src/nw.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Isrc -c -o $@ $<
 
@@ -78,17 +78,17 @@ deps:
 	    ! pkg-config --exists $(PKGS) || \
 	    ! printf '#include <csv.h>\n#include <unicase.h>\n' | \
 	    $(CC) -E - >/dev/null 2>&1; then \
-		echo "nw: libyaml, pcre2, libcsv or libunistring headers missing: installing them" >&2; \
+		echo "nw: libyaml, pcre2, libcsv, libunistring, gmime or libical headers missing: installing them" >&2; \
 		s=; [ "$$(id -u)" -eq 0 ] || s=sudo; \
 		if command -v apt-get >/dev/null; then \
 			$$s apt-get update -qq && \
-			$$s apt-get install -y libyaml-dev libpcre2-dev libcsv-dev libunistring-dev pkg-config; \
+			$$s apt-get install -y libyaml-dev libpcre2-dev libcsv-dev libunistring-dev libgmime-3.0-dev libical-dev pkg-config; \
 		elif command -v dnf >/dev/null; then \
-			$$s dnf install -y libyaml-devel pcre2-devel libcsv-devel libunistring-devel pkgconf-pkg-config; \
+			$$s dnf install -y libyaml-devel pcre2-devel libcsv-devel libunistring-devel gmime30-devel libical-devel pkgconf-pkg-config; \
 		elif command -v apk >/dev/null; then \
-			$$s apk add yaml-dev pcre2-dev libcsv-dev libunistring-dev pkgconf; \
+			$$s apk add yaml-dev pcre2-dev libcsv-dev libunistring-dev gmime-dev libical-dev pkgconf; \
 		elif command -v brew >/dev/null; then \
-			brew install libyaml pcre2 libcsv libunistring pkg-config; \
+			brew install libyaml pcre2 libcsv libunistring gmime libical pkg-config; \
 		else \
 			echo "nw: install libyaml, pcre2, libcsv, libunistring and pkg-config by hand" >&2; \
 			exit 1; \

@@ -150,7 +150,7 @@ _nw_values() {
 _nw_word() {
 	case $1 in
 	dir)	_nw_files -d ;;
-	file|base|ours|theirs) _nw_files -f ;;
+	file|base|ours|theirs|path) _nw_files -f ;;
 	?*)	_nw_offer < <(_nw_values "$1" "$2") ;;
 	esac
 	case $1 in
@@ -174,7 +174,7 @@ _nw_complete_cmd() {
 		-?*)
 			for ((k = 1; k < ${#w}; k++)); do
 				arg=$(printf '%s\n' "$spec" |
-				    awk -v o="-${w:k:1}" '$1 == "o" && $2 == o { print $3 }')
+				    awk -v o="-${w:k:1}" '$1 == "o" && $2 == o { print $3; exit }')
 				if [ -n "$arg" ]; then
 					[ $((k + 1)) -eq ${#w} ] && expect=$arg
 					break
@@ -262,4 +262,4 @@ _nw_commands() {
 complete -F _nw nw
 complete -F _nw_cmd nw-add nw-check nw-due nw-edit nw-export nw-give \
     nw-import nw-init nw-log nw-ls nw-merge nw-mv nw-rm nw-set nw-show \
-    nw-stats
+    nw-stats nw-mail nw-cal

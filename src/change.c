@@ -153,33 +153,47 @@ change_child(struct change *ch, const char *key, const char *part,
 	return ok;
 }
 
+/*
+ * Append the entry l to the log: {date, kind, dir, note, mid, uid}, each
+ * but the date optional.
+ */
+static int
+entry_append(struct change *ch, const struct logentry *l)
+{
+	const char *k[] = { "kind", "dir", "note", "mid", "uid" };
+	const char *v[] = { l->kind, l->dir, l->note, l->mid, l->uid };
+	struct buf b = { 0 };
+	char ds[11], *q;
+	size_t i;
+	int ok;
+
+	if (l->date > date_today())
+		return refuse(ch, "a log entry dated after today: a log records "
+		    "what happened");
+	buf_printf(&b, "{date: %s", date_str(l->date, ds));
+	for (i = 0; i < sizeof k / sizeof k[0]; i++)
+		if (v[i]) {
+			q = yaml_quote(v[i], Q_FLOW | Q_STR);
+			buf_printf(&b, ", %s: %s", k[i], q);
+			free(q);
+		}
+	buf_puts(&b, "}");
+	ok = edit_append(ch->e, "log", b.s, 1);
+	free(b.s);
+	return ok;
+}
+
 /* Append the entry {date, kind, note} to the log (kind, note optional). */
 int
 change_log_entry(struct change *ch, int date, const char *kind,
     const char *note)
 {
-	struct buf b = { 0 };
-	char ds[11], *q;
-	int ok;
+	struct logentry l = { 0 };
 
-	if (date > date_today())
-		return refuse(ch, "a log entry dated after today: a log records "
-		    "what happened");
-	buf_printf(&b, "{date: %s", date_str(date, ds));
-	if (kind) {
-		q = yaml_quote(kind, Q_FLOW | Q_STR);
-		buf_printf(&b, ", kind: %s", q);
-		free(q);
-	}
-	if (note) {
-		q = yaml_quote(note, Q_FLOW | Q_STR);
-		buf_printf(&b, ", note: %s", q);
-		free(q);
-	}
-	buf_puts(&b, "}");
-	ok = edit_append(ch->e, "log", b.s, 1);
-	free(b.s);
-	return ok;
+	l.date = date;
+	l.kind = kind;
+	l.note = note;
+	return entry_append(ch, &l);
 }
 
 /*
@@ -235,7 +249,7 @@ logedits(struct change *ch, struct contact *c, void *arg)
 	char ds[11];
 	int ok, clear;
 
-	ok = change_log_entry(ch, l->date, l->kind, l->note);
+	ok = entry_append(ch, l);
 	clear = !l->keep && !l->next &&
 	    (schema_kind(l->kind) & KIND_CONTACT) &&
 	    (c->last == NODATE || l->date >= c->last);
@@ -271,6 +285,83 @@ change_log(struct net *net, const char *id, struct logentry *l,
 	rv = change_edit(net, id, logedits, l, after);
 	if (rv == 0 && l->done)
 		warnx("%s: follow-up done: %s", id, l->done);
+	return rv;
+}
+
+/*
+ * Is an entry of l's date, kind and direction in the log already?  What
+ * a capture (nw-mail, nw-cal) logs is one entry a contact, day and
+ * direction, so a second run, or one on another machine, adds nothing.
+ */
+static int
+logged(struct change *ch, const struct logentry *l)
+{
+	struct ynode *log = ymap_get(ch->e->doc->root, "log"), *e;
+	const char *d, *k, *dir;
+	char ds[11];
+	size_t i;
+
+	date_str(l->date, ds);
+	for (i = 0; log && log->type == YSEQ && i < log->nkid; i++) {
+		if ((e = ynode_deref(log->kid[i]))->type != YMAP)
+			continue;
+		d = ynode_str(ymap_get(e, "date"));
+		k = ynode_str(ymap_get(e, "kind"));
+		dir = ynode_str(ymap_get(e, "dir"));
+		if (dir && strcmp(dir, "out") == 0)
+			dir = NULL;
+		if (d && strcmp(d, ds) == 0 && k && l->kind &&
+		    strcmp(k, l->kind) == 0 && (dir == NULL) == (l->dir == NULL) &&
+		    (dir == NULL || strcmp(dir, l->dir) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+struct logmany {
+	struct logentry	*l;
+	size_t		 n;
+	int		 dry;
+	char		*done;
+};
+
+static int
+logmany(struct change *ch, struct contact *c, void *arg)
+{
+	struct logmany *m = arg;
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		if ((m->l[i].skip = logged(ch, &m->l[i])) || m->dry)
+			continue;
+		if (!logedits(ch, c, &m->l[i]))
+			return 0;
+		if (m->l[i].done) {
+			free(m->done);
+			m->done = m->l[i].done;
+			m->l[i].done = NULL;
+		}
+	}
+	return 1;
+}
+
+/*
+ * Append the entries l[0..n) to contact id in one change, each settling
+ * the follow-up as change_log does, but those of a date, kind and dir the
+ * log has already: their skip is set.  With dry, only skip is set and
+ * nothing is written.
+ */
+int
+change_log_new(struct net *net, const char *id, struct logentry *l,
+    size_t n, int dry, struct contact **after)
+{
+	struct logmany m = { l, n, dry, NULL };
+	int rv;
+
+	rv = change_edit(net, id, logmany, &m, after);
+	if (rv == 0 && m.done)
+		warnx("%s: follow-up done: %s", id, m.done);
+	free(m.done);
 	return rv;
 }
 

@@ -56,9 +56,9 @@ setdur(const char *path, struct ynode *n, struct dur *du, int never)
 		    "2m, 1y)", s ? s : "");
 }
 
-/* offers: a list of strings, or one. */
+/* offers, me: a list of strings, or one. */
 static void
-setlist(const char *path, struct ynode *n, struct strv *l)
+setlist(const char *path, struct ynode *n, struct strv *l, const char *what)
 {
 	struct ynode *it;
 	size_t i;
@@ -71,16 +71,32 @@ setlist(const char *path, struct ynode *n, struct strv *l)
 		return;
 	}
 	if (n->type != YSEQ)
-		settings_error(path, n, "%s", "offers must be a list of "
-		    "strings");
+		settings_error(path, n, "%s must be a list of strings", what);
 	for (i = 0; i < n->nkid; i++) {
 		it = ynode_deref(n->kid[i]);
 		if (it->type != YSCALAR)
-			settings_error(path, it, "%s", "offers must be a list "
-			    "of strings");
+			settings_error(path, it, "%s must be a list of "
+			    "strings", what);
 		if (!ynode_isnull(it))
 			strv_add(l, it->str);
 	}
+}
+
+/* mail-max-rcpt, cal-max-attendees: a whole number above 0. */
+static void
+setcount(const char *path, struct ynode *n, int *count)
+{
+	const char *s = ynode_str(n);
+	char *end;
+	long l;
+
+	errno = 0;
+	l = s ? strtol(s, &end, 10) : 0;
+	if (s == NULL || *s < '0' || *s > '9' || *end != '\0' || errno ||
+	    l < 1 || l > 100000)
+		settings_error(path, n, "'%s': not a number (1 to 100000)",
+		    s ? s : "");
+	*count = l;
 }
 
 static void
@@ -102,6 +118,9 @@ settings(struct net *net)
 	net->birthdays = (struct dur){ 7, 'd' };
 	net->floor = (struct dur){ 1, 'y' };
 	net->autocommit = 1;
+	net->mail_max_rcpt = 20;
+	net->cal_since = (struct dur){ 1, 'y' };
+	net->cal_max_attendees = 12;
 
 	path = xasprintf("%s/.nw.yaml", net->dir);
 	if (access(path, F_OK) == -1) {
@@ -145,7 +164,15 @@ settings(struct net *net)
 	if ((v = ymap_get(r, "floor")) != NULL)
 		setdur(path, v, &net->floor, 0);
 	if ((v = ymap_get(r, "offers")) != NULL)
-		setlist(path, v, &net->offers);
+		setlist(path, v, &net->offers, "offers");
+	if ((v = ymap_get(r, "me")) != NULL)
+		setlist(path, v, &net->me, "me");
+	if ((v = ymap_get(r, "mail-max-rcpt")) != NULL)
+		setcount(path, v, &net->mail_max_rcpt);
+	if ((v = ymap_get(r, "cal-since")) != NULL)
+		setdur(path, v, &net->cal_since, 0);
+	if ((v = ymap_get(r, "cal-max-attendees")) != NULL)
+		setcount(path, v, &net->cal_max_attendees);
 	if ((v = ymap_get(r, "autocommit")) != NULL) {
 		s = ynode_str(v);
 		if (s && (strcaseeq(s, "false") || strcaseeq(s, "no") ||
@@ -648,6 +675,7 @@ net_free(struct net *net)
 		free(net->circles[i].name);
 	free(net->circles);
 	strv_free(&net->offers);
+	strv_free(&net->me);
 	if (net->lockfd != -1)
 		close(net->lockfd);
 	if (net->cache)		/* cache.c is above: it left how to free it */

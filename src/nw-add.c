@@ -11,9 +11,13 @@ static const char usage_text[] =
     "usage: nw-add [-f] [-b birthday] [-C dir] [-c circle] [-E email] "
     "[-e every] [-g group]\n"
     "              [-m met] [-o org] [-P phone] [-T type] [-t tag] [-v via] "
-    "name ...";
+    "name ...\n"
+    "       nw-add -M [-af] [-b birthday] [-C dir] [-c circle] [-e every] "
+    "[-g group]\n"
+    "              [-m met] [-o org] [-T type] [-t tag] [-v via]";
 
 static const char options_text[] =
+    "  -a             with -M: everyone of From, To and Cc but me\n"
     "  -b birthday    set birthday: YYYY-MM-DD or --MM-DD\n"
     "  -C dir         use the network in dir\n"
     "  -c circle      set circle, one of the settings\n"
@@ -21,6 +25,7 @@ static const char options_text[] =
     "  -e every       set every, the cadence: 3w, 2m, 1y\n"
     "  -f             add even when the name or an address is there already\n"
     "  -g group       add a group to groups (repeats)\n"
+    "  -M             add the sender of the message on standard input\n"
     "  -m met         where or how you met\n"
     "  -o org         set org\n"
     "  -P phone       add a number to phone (repeats)\n"
@@ -34,6 +39,7 @@ struct run {
 	struct draft	 d;
 	struct strv	 names;		/* those added, as b.ids */
 	int		 force;
+	int		 mail;		/* -M: duplicates are said, no error */
 };
 
 static void
@@ -92,10 +98,10 @@ add(const char *raw, void *arg)
 		refs_refresh(&r->b.refs);
 	if (!r->force && (dup = duplicate(r, name)) != NULL) {
 		warnx("'%s': already in the network as %s (-f adds anyway)",
-		    name, dup);
+		    r->mail ? draft_get(&r->d, "email") : name, dup);
 		net_unlock(r->net);
 		free(name);
-		return 1;
+		return !r->mail;
 	}
 	draft_unset(&r->d, "name", NULL);
 	draft_set(&r->d, "name", name);
@@ -111,6 +117,33 @@ add(const char *raw, void *arg)
 	return rv;
 }
 
+/*
+ * The people of the message on standard input (-M), each added with its
+ * address as a contact of its own.
+ */
+static int
+frommail(struct run *r, int all)
+{
+	struct strv who = { 0 };
+	size_t i;
+	int rv = 0;
+
+	if (!mail_people(0, all, &r->net->me, &who))
+		errx(1, "standard input: not a message");
+	if (who.n == 0) {
+		warnx("standard input: no address in the message");
+		rv = 1;
+	}
+	for (i = 0; i + 1 < who.n; i += 2) {
+		draft_unset(&r->d, "email", NULL);
+		draft_set(&r->d, "email", who.v[i + 1]);
+		rv |= add(who.v[i], r);
+	}
+	strv_free(&who);
+	mail_done();
+	return rv;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -121,9 +154,10 @@ main(int argc, char *argv[])
 	const char *via = NULL;
 	char *v, why[256];
 	size_t i;
-	int ch, rv;
+	int ch, rv, all = 0;
 
-	while ((ch = opt_get(argc, argv, "b:C:c:E:e:fg:hm:o:P:T:t:Vv:")) != -1) {
+	while ((ch = opt_get(argc, argv, "ab:C:c:E:e:fg:hMm:o:P:T:t:Vv:")) !=
+	    -1) {
 		if (strchr("bcEegmoPTtv", ch))	/* it goes into the file */
 			opt_text(ch, optarg);
 		for (i = 0; keyof[i] && keyof[i][0] != ch; i += 2)
@@ -133,8 +167,10 @@ main(int argc, char *argv[])
 			continue;
 		}
 		switch (ch) {
+		case 'a': all = 1; break;
 		case 'C': nw_dir_opt = optarg; break;
 		case 'f': r.force = 1; break;
+		case 'M': r.mail = 1; break;
 		case 'v': via = optarg; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
@@ -144,12 +180,18 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	if (all && !r.mail)
+		errx(2, "-a needs -M");
+	if (r.mail && (argc > 0 || draft_get(&r.d, "email") ||
+	    draft_get(&r.d, "phone")))
+		errx(2, "-M takes names and addresses from the message: no "
+		    "name, -E or -P");
 	r.d.added = date_today();
 	r.net = r.b.net = net_open(1);
 	r.b.refs.net = r.net;
 	if (!draft_check(&r.d, r.net, why, sizeof why))
 		errx(2, "%s", why);
-	if (argc == 0 && !ref_stdin_usable())
+	if (argc == 0 && !r.mail && !ref_stdin_usable())
 		usage();
 	if (via) {
 		if ((v = ref_resolve(&r.b.refs, via)) == NULL)
@@ -157,7 +199,7 @@ main(int argc, char *argv[])
 		draft_set(&r.d, "met.via", v);
 		free(v);
 	}
-	rv = ref_loop(argc, argv, add, &r);
+	rv = r.mail ? frommail(&r, all) : ref_loop(argc, argv, add, &r);
 	batch_commit(&r.b, "Add");
 	batch_free(&r.b);
 	draft_free(&r.d);

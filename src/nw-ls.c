@@ -9,7 +9,8 @@
 
 static const char usage_text[] =
     "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] "
-    "[-g group] [-t tag] [ref ...]";
+    "[-g group] [-t tag] [ref ...]\n"
+    "       nw-ls [-C dir] -Q query";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
@@ -19,6 +20,7 @@ static const char options_text[] =
     "  -g group       only this group (repeats: either)\n"
     "  -j             print JSON Lines\n"
     "  -l             long: add the circle, the last contact, the due date\n"
+    "  -Q query       address completion for mutt: email, name, id\n"
     "  -t tag         only this tag (repeats: either)\n";
 
 struct pat {
@@ -129,7 +131,30 @@ patterns_pass(struct contact *c)
 
 struct ls {
 	int		 json, lng, today, failed;
+	const char	*query;		/* -Q */
+	struct strv	 found;		/* its lines */
 };
+
+/*
+ * -Q: a line for each email of a contact the query names, or for each
+ * email it begins.
+ */
+static void
+query(struct ls *l, struct contact *c)
+{
+	char *line;
+	size_t i;
+	int all = ref_matches(c, l->query);
+
+	for (i = 0; i < c->email.n; i++) {
+		if (!all && !strcaseprefix(c->email.v[i], l->query))
+			continue;
+		line = xasprintf("%s\t%s\t%s", c->email.v[i],
+		    c->name ? c->name : "", c->id);
+		strv_add(&l->found, line);
+		free(line);
+	}
+}
 
 /* A contact that passes every pattern is a row. */
 static int
@@ -142,6 +167,10 @@ row(struct scan *s, struct contact *c, void *arg)
 	struct due d;
 	int last, pass;
 
+	if (l->query) {
+		query(l, c);
+		return 0;
+	}
 	if ((pass = patterns_pass(c)) != 1) {
 		l->failed |= pass == -1;
 		return 0;
@@ -173,7 +202,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch, rv;
 
-	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlt:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlQ:t:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;
@@ -182,6 +211,7 @@ main(int argc, char *argv[])
 		case 'g': strv_add(&s.filter.group, optarg); break;
 		case 'j': l.json = 1; break;
 		case 'l': l.lng = 1; break;
+		case 'Q': l.query = optarg; break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
@@ -190,6 +220,9 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	if (l.query && (argc || npats || l.json || l.lng ||
+	    s.filter.tag.n || s.filter.group.n || s.filter.circle.n))
+		usage();
 	l.today = date_today();
 	s.net = net_open(1);
 	if (npats)
@@ -198,6 +231,14 @@ main(int argc, char *argv[])
 		s.flags |= C_KEYS;
 	out_init(l.json);
 	rv = contacts_each(&s, argc, argv, row, &l);
+	if (l.query) {	/* mutt's query_command: a line of text first */
+		if (l.found.n == 0)
+			rv = 1;
+		printf("%s\n", l.found.n ? "nw: contacts" : "no match");
+		for (i = 0; i < l.found.n; i++)
+			printf("%s\n", l.found.v[i]);
+		strv_free(&l.found);
+	}
 	for (i = 0; i < npats; i++) {
 		free(pats[i].key);
 		match_free(pats[i].m);

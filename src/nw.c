@@ -25,6 +25,8 @@ static const struct { const char *name, *what; } cmds[] = {
 	{ "log", "log a call, a meeting, an email... with people" },
 	{ "due", "who is due for contact, most urgent first" },
 	{ "give", "log what you gave; -l the give/ask balance" },
+	{ "mail", "log the mail exchanged with people, from Maildir or mbox" },
+	{ "cal", "log the meetings had with people; -f who you meet next" },
 	{ "ls", "select people by tag, group, circle or pattern" },
 	{ "show", "a person at a glance" },
 	{ "set", "set, add to or delete one field" },

@@ -72,6 +72,7 @@ void	 strv_free(struct strv *);
 char	*utf8_fold(const char *);
 char	*utf8_squeeze(const char *);
 int	 strcaseeq(const char *a, const char *b);
+int	 strcaseprefix(const char *s, const char *prefix);
 int	 utf8_valid(const char *, size_t, size_t *);
 size_t	 utf8_width(const char *);
 
@@ -118,6 +119,10 @@ struct net {
 	struct dur	 birthdays;
 	struct dur	 floor;		/* nobody longer without contact */
 	struct strv	 offers;	/* what you can do for people */
+	struct strv	 me;		/* my addresses: nw-mail, nw-cal */
+	int		 mail_max_rcpt;	/* more recipients: not logged */
+	struct dur	 cal_since;	/* how far back nw-cal looks */
+	int		 cal_max_attendees;
 	int		 autocommit;
 	int		 lockfd, locks;
 	char		*tmpdir;	/* .nw/tmp, once made */
@@ -303,6 +308,7 @@ struct refs {
 char		*ref_resolve(struct refs *, const char *);
 int		 ref_loop(int, char **, int (*)(const char *, void *), void *);
 int		 ref_stdin_usable(void);
+int		 ref_matches(struct contact *, const char *);
 struct contact	**refs_all(struct refs *, size_t *);
 void		 refs_refresh(struct refs *);
 void		 refs_free(struct refs *);
@@ -346,9 +352,13 @@ struct logentry {			/* an entry to log, and its effect */
 	const char	*next, *nnote;	/* a follow-up to set, or NULL */
 	int		 keep;		/* keep the follow-up (nw-log -K) */
 	char		*done;		/* the follow-up it cleared, or NULL */
+	const char	*dir, *mid, *uid;	/* a capture's: nw(5) */
+	int		 skip;		/* change_log_new: logged already */
 };
 int	 change_log(struct net *, const char *, struct logentry *,
 	    struct contact **);
+int	 change_log_new(struct net *, const char *, struct logentry *,
+	    size_t, int, struct contact **);
 int	 change_rm(struct net *, const char *, int, struct strv *);
 int	 change_mv(struct net *, const char *id, const char *newid,
 	    struct strv *);
@@ -391,6 +401,46 @@ void	 batch_commit(struct batch *, const char *);
 void	 batch_free(struct batch *);
 
 char	*file_read(const char *, size_t *, char *);
+
+/* --- capturing mail and calendars: capture.c, mail.c, cal.c ------------ */
+
+struct addr;
+struct catch;
+struct capture {			/* what mail or calendars would log */
+	struct net	*net;
+	int		 today;
+	int		 received;	/* nw-mail -r: what contacts sent too */
+	struct strv	 me;		/* my addresses, folded */
+	struct refs	 refs;		/* every contact */
+	struct addr	*addr;		/* their addresses, sorted */
+	size_t		 naddr;
+	struct catch	*v;		/* the entries found */
+	size_t		 n, cap;
+	size_t		 nread;		/* messages or events read */
+	size_t		 nother;	/* not from or to a contact */
+	size_t		 nbulk;		/* lists, bulk; cancelled, declined */
+	size_t		 nmany;		/* too many recipients, attendees */
+	size_t		 ndraft, nlater, nundated, nbad;
+	size_t		 nlogged;	/* entries there already */
+	size_t		 nentries, ncontacts, nfailed;	/* added */
+};
+void		 capture_init(struct capture *, struct net *,
+		    const struct strv *);
+int		 capture_isme(struct capture *, const char *);
+struct contact	*capture_who(struct capture *, const char *, size_t);
+void		 capture_add(struct capture *, struct contact *, int, int,
+		    long long, const char *, const char *);
+int		 capture_log(struct capture *, const char *, int,
+		    struct batch *);
+void		 capture_ahead(struct capture *);
+void		 capture_free(struct capture *);
+int		 mail_read(struct capture *, const char *);
+void		 mail_message(struct capture *, const char *, size_t,
+		    const char *);
+void		 mail_done(void);
+int		 mail_people(int, int, struct strv *, struct strv *);
+int		 cal_read(struct capture *, const char *, int, int);
+void		 cal_text(struct capture *, const char *, const char *, int, int);
 
 /* --- checking: check.c --------------------------------------------------- */
 

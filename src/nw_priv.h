@@ -11,7 +11,6 @@
 /* --- base: what no command needs of utf8.c, report.c, sys.c ------------- */
 
 unsigned long	 strcasehash(const char *);
-int		 strcaseprefix(const char *s, const char *prefix);
 void		 report_buf(struct buf *, const char *path, int line, int col,
 		    const char *sev, const char *fmt, va_list)
 		    __attribute__((format(printf, 6, 0)));
@@ -244,3 +243,13 @@ int		 sys_tmpfile_link(int, const char *);
 int		 sys_rename_new(const char *, const char *);
 void		*sys_map(int, size_t);
 int		 sys_getopt(int, char *const [], const char *);
+
+/* --- capture.c: an entry a capture found (the fuzz harnesses read them) -- */
+
+struct catch {
+	struct contact	*c;
+	int		 date, in;
+	long long	 when;
+	char		*key;		/* Message-ID or UID: the tie */
+	char		*note;
+};

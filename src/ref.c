@@ -428,3 +428,20 @@ ref_loop(int argc, char **argv, int (*fn)(const char *, void *), void *arg)
 		    fn(argv[i], arg);
 	return rv;
 }
+
+/*
+ * Does query match contact c as a reference would (its name, an aka or
+ * its id; a prefix of its id, name or their words), folded?  For address
+ * completion (nw-ls -Q), where many may.
+ */
+int
+ref_matches(struct contact *c, const char *query)
+{
+	char *f = utf8_fold(query);
+	int level, yes = 0;
+
+	for (level = 0; !yes && level < NLEVELS; level++)
+		yes = matches(c, f, level);
+	free(f);
+	return yes;
+}

@@ -457,8 +457,16 @@ logentries(struct finding *f, struct ynode *n)
 			} else if (strcmp(kn->str, "kind") == 0) {
 				if (isstr(f, v, "kind"))
 					kindcheck(f, v);
-			} else if (strcmp(kn->str, "note") == 0)
+			} else if (strcmp(kn->str, "note") == 0 ||
+			    strcmp(kn->str, "mid") == 0 ||
+			    strcmp(kn->str, "uid") == 0)
 				isstr(f, v, kn->str);
+			else if (strcmp(kn->str, "dir") == 0 && isstr(f, v,
+			    "dir") && v->type == YSCALAR &&
+			    strcmp(v->str, "in") != 0 &&
+			    strcmp(v->str, "out") != 0)
+				f->say(f, v, 1, "log dir '%s' is not in or out",
+				    v->str);
 		}
 	}
 }

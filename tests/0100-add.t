@@ -18,7 +18,9 @@ mode() {
 VERSION=$(sed -n 's/^#define[	 ]*NW_VERSION[	 ]*"\(.*\)"$/\1/p' \
     "$TOP/src/nw.h")
 USAGE='usage: nw-add [-f] [-b birthday] [-C dir] [-c circle] [-E email] [-e every] [-g group]
-              [-m met] [-o org] [-P phone] [-T type] [-t tag] [-v via] name ...'
+              [-m met] [-o org] [-P phone] [-T type] [-t tag] [-v via] name ...
+       nw-add -M [-af] [-b birthday] [-C dir] [-c circle] [-e every] [-g group]
+              [-m met] [-o org] [-T type] [-t tag] [-v via]'
 
 # --- every option, in the documented key order ------------------------------
 

@@ -186,7 +186,8 @@ run nw-ls -C "$EX" -f =x
 is "$rc:$out:$err" "2::nw-ls: '=x': not key=regex" "-f without a key"
 run nw-ls -C "$EX" -x
 is "$rc" 2 "an unknown option: exit 2"
-is "$(printf '%s\n' "$err" | tail -1)" "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] [-g group] [-t tag] [ref ...]" \
+is "$(printf '%s\n' "$err" | tail -2)" "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] [-g group] [-t tag] [ref ...]
+       nw-ls [-C dir] -Q query" \
 	"an unknown option: the usage"
 run nw-ls -h
 is "$rc:$err" "0:" "-h: exit 0"

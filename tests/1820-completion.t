@@ -90,7 +90,7 @@ is "$rc:$out" "0:" "nw: an unknown command completes nothing"
 # ---------------------------------------------------------------------------
 # nw-* options, from the usage.
 comp _nw_cmd nw-ls -
-is "$out" "$(lines -C -c -e -f -g -j -l -t)" "nw-ls -: every option"
+is "$out" "$(lines -C -Q -c -e -f -g -j -l -t)" "nw-ls -: every option"
 comp _nw_cmd nw-show -
 is "$out" "$(lines -C -a -j -r)" "nw-show -: every option"
 comp _nw_cmd nw-set -

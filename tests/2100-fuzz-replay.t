@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 : "${NW_UNIT:=$TOP/build}"
-harnesses="load edit vcard csv merge"
+harnesses="load edit vcard csv merge mail cal"
 
 # replay HARNESS WHAT INPUT... : one ok, the inputs all run, none failed
 replay() {

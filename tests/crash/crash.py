@@ -71,6 +71,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, 'net')
 CARDS = os.path.join(HERE, 'cards.vcf')
 BATCH = os.path.join(HERE, 'batch.vcf')
+MAIL = os.path.join(HERE, 'mail')
 # the temporary file full, the file in place (fsync, then rename or link
 # and the folder's fsync; for a batch of new files syncfs and linkat or
 # renameat2), each git done, the end
@@ -338,6 +339,8 @@ def scenarios(work, git_ok):
         ("nw-add -t x 'New Person'", ['nw-add', '-t', 'x', 'New Person']),
         ('nw-import -u cards.vcf', ['nw-import', '-u', CARDS]),
         ('nw-import batch.vcf (new cards at once)', ['nw-import', BATCH]),
+        ('nw-mail -m ME mail (three contacts, one commit)',
+         ['nw-mail', '-m', 'me@home.example', MAIL]),
     ]
     out = []
     plain = net('template', False)

@@ -25,6 +25,8 @@ for h in "$@"; do
 		[ -d "$data/vcards-khard" ] && set -- "$@" "$data/vcards-khard"
 		dict=vcard ;;
 	csv)	dict=csv ;;
+	mail)	dict=mail ;;
+	cal)	dict=ical ;;
 	esac
 	"$b/$h" -max_total_time="$secs" -timeout=10 -print_final_stats=1 \
 	    -dict="$top/tests/fuzz/$dict.dict" \

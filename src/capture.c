@@ -1,0 +1,290 @@
+/* capture.c - log entries found in mail and calendars, once each */
+
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nw.h"
+#include "nw_priv.h"
+
+/*
+ * A capture (nw-mail, nw-cal) reads messages or events, finds the
+ * contacts in them by email, and keeps what each would log.  The log
+ * gets one entry a contact, day and direction: the earliest of that day
+ * (by time, then Message-ID or UID), so that two runs, or two machines,
+ * write the same bytes; change_log_new leaves out what is logged already.
+ */
+
+struct addr {
+	char		*email;		/* folded */
+	struct contact	*c;
+};
+
+
+static int
+addrcmp(const void *a, const void *b)
+{
+	const struct addr *x = a, *y = b;
+	int d = strcmp(x->email, y->email);
+
+	return d ? d : strcmp(x->c->id, y->c->id);
+}
+
+void
+capture_init(struct capture *cp, struct net *net, const struct strv *me)
+{
+	struct contact **all;
+	size_t n, i, j;
+
+	memset(cp, 0, sizeof *cp);
+	cp->net = net;
+	cp->today = date_today();
+	cp->refs.net = net;
+	for (i = 0; i < me->n; i++) {
+		char *f = utf8_fold(me->v[i]);
+
+		strv_add(&cp->me, f);
+		free(f);
+	}
+	all = refs_all(&cp->refs, &n);
+	for (i = 0; i < n; i++)
+		for (j = 0; all[i]->err == NULL && j < all[i]->email.n; j++) {
+			if (cp->naddr % 64 == 0)
+				cp->addr = xrealloc(cp->addr, (cp->naddr + 64) *
+				    sizeof *cp->addr);
+			cp->addr[cp->naddr].email =
+			    utf8_fold(all[i]->email.v[j]);
+			cp->addr[cp->naddr++].c = all[i];
+		}
+	if (cp->naddr)
+		qsort(cp->addr, cp->naddr, sizeof *cp->addr, addrcmp);
+}
+
+/* Is this address (folded) mine? */
+int
+capture_isme(struct capture *cp, const char *email)
+{
+	return strv_has(&cp->me, email);
+}
+
+/*
+ * The k-th contact whose email is this address (folded), or NULL: an
+ * address two contacts share (nw-check warns of it) names both.
+ */
+struct contact *
+capture_who(struct capture *cp, const char *email, size_t k)
+{
+	size_t lo = 0, hi = cp->naddr, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(cp->addr[mid].email, email) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	lo += k;
+	if (lo < cp->naddr && strcmp(cp->addr[lo].email, email) == 0)
+		return cp->addr[lo].c;
+	return NULL;
+}
+
+/*
+ * A text from a message or an event as a log entry holds it: control
+ * characters and runs of blanks made one space; NULL when empty or not
+ * UTF-8 (a header's raw bytes in no charset said).
+ */
+static char *
+clean(const char *s)
+{
+	char *t, *p, *n;
+
+	if (s == NULL)
+		return NULL;
+	t = xstrdup(s);
+	for (p = t; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	n = utf8_squeeze(t);
+	free(t);
+	if (*n == '\0' || !utf8_valid(n, strlen(n), NULL)) {
+		free(n);
+		return NULL;
+	}
+	return n;
+}
+
+/* What contact c would log: the entry of day date, in or out. */
+void
+capture_add(struct capture *cp, struct contact *c, int date, int in,
+    long long when, const char *key, const char *note)
+{
+	struct catch *k;
+
+	if (cp->n == cp->cap) {
+		cp->cap = cp->cap ? cp->cap * 2 : 64;
+		cp->v = xrealloc(cp->v, cp->cap * sizeof *cp->v);
+	}
+	k = &cp->v[cp->n++];
+	k->c = c;
+	k->date = date;
+	k->in = in;
+	k->when = when;
+	k->key = clean(key);
+	k->note = clean(note);
+}
+
+/* By contact, day and direction; the earliest first. */
+static int
+catchcmp(const void *a, const void *b)
+{
+	const struct catch *x = a, *y = b;
+	int d;
+
+	if ((d = strcmp(x->c->id, y->c->id)) != 0)
+		return d;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->in != y->in)
+		return x->in - y->in;
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	if (x->key == NULL || y->key == NULL)
+		return (x->key == NULL) - (y->key == NULL);
+	if ((d = strcmp(x->key, y->key)) != 0)
+		return d;
+	return strcmp(x->note ? x->note : "", y->note ? y->note : "");
+}
+
+/* A dry run's line: id, date, kind, dir, note. */
+static void
+dryrow(const char *id, const struct logentry *l)
+{
+	static const char *names[] = { "id", "date", "kind", "dir", "note" };
+	const char *vals[5];
+	char ds[11];
+
+	vals[0] = id;
+	vals[1] = date_str(l->date, ds);
+	vals[2] = l->kind;
+	vals[3] = l->dir ? l->dir : "out";
+	vals[4] = l->note ? l->note : "";
+	out_row(5, names, vals, "sssss", NULL);
+}
+
+/*
+ * Log what was found, kind for all of it: one change a contact, with
+ * all its entries; a received one (in) keeps the follow-up, a sent one
+ * settles it as nw-log does.  With dry, the entries that would be added
+ * are printed and nothing is written.  The contacts changed go into b.
+ * 1 when a contact could not be changed (the others still are).
+ */
+int
+capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)
+{
+	struct logentry *l;
+	struct contact *after;
+	size_t i, j, k, n, added;
+	int rv = 0;
+
+	if (cp->n)
+		qsort(cp->v, cp->n, sizeof *cp->v, catchcmp);
+	l = xcalloc(cp->n ? cp->n : 1, sizeof *l);
+	for (i = 0; i < cp->n; i = j) {
+		n = 0;
+		for (j = i; j < cp->n && cp->v[j].c == cp->v[i].c; j++) {
+			if (n && l[n - 1].date == cp->v[j].date &&
+			    (l[n - 1].dir != NULL) == cp->v[j].in)
+				continue;	/* a later one of that day */
+			memset(&l[n], 0, sizeof l[n]);
+			l[n].date = cp->v[j].date;
+			l[n].kind = kind;
+			l[n].note = cp->v[j].note;
+			l[n].dir = cp->v[j].in ? "in" : NULL;
+			l[n].keep = cp->v[j].in;
+			if (cp->v[j].key && strcmp(kind, "email") == 0)
+				l[n].mid = cp->v[j].key;
+			else if (cp->v[j].key)
+				l[n].uid = cp->v[j].key;
+			n++;
+		}
+		after = NULL;
+		if (change_log_new(cp->net, cp->v[i].c->id, l, n, dry,
+		    dry ? NULL : &after)) {
+			cp->nfailed++;
+			rv = 1;
+			continue;
+		}
+		for (k = added = 0; k < n; k++) {
+			if (l[k].skip) {
+				cp->nlogged++;
+				continue;
+			}
+			added++;
+			if (dry)
+				dryrow(cp->v[i].c->id, &l[k]);
+		}
+		cp->nentries += added;
+		if (added) {
+			cp->ncontacts++;
+			if (!dry)
+				batch_changed(b, cp->v[i].c->id,
+				    after && after->name ? after->name :
+				    cp->v[i].c->id);
+		}
+		contact_free(after);
+	}
+	free(l);
+	return rv;
+}
+
+static int
+aheadcmp(const void *a, const void *b)
+{
+	const struct catch *x = a, *y = b;
+	int d;
+
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	if ((d = strcmp(x->c->id, y->c->id)) != 0)
+		return d;
+	return strcmp(x->note ? x->note : "", y->note ? y->note : "");
+}
+
+/* What is ahead, soonest first: id, date, note, one a contact and time. */
+void
+capture_ahead(struct capture *cp)
+{
+	static const char *names[] = { "id", "date", "summary" };
+	const char *vals[3];
+	char ds[11];
+	size_t i;
+
+	if (cp->n)
+		qsort(cp->v, cp->n, sizeof *cp->v, aheadcmp);
+	for (i = 0; i < cp->n; i++) {
+		if (i && aheadcmp(&cp->v[i - 1], &cp->v[i]) == 0)
+			continue;
+		vals[0] = cp->v[i].c->id;
+		vals[1] = date_str(cp->v[i].date, ds);
+		vals[2] = cp->v[i].note ? cp->v[i].note : "";
+		out_row(3, names, vals, "sss", NULL);
+	}
+}
+
+void
+capture_free(struct capture *cp)
+{
+	size_t i;
+
+	for (i = 0; i < cp->naddr; i++)
+		free(cp->addr[i].email);
+	free(cp->addr);
+	for (i = 0; i < cp->n; i++) {
+		free(cp->v[i].key);
+		free(cp->v[i].note);
+	}
+	free(cp->v);
+	strv_free(&cp->me);
+	refs_free(&cp->refs);
+}

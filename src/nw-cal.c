@@ -1,0 +1,126 @@
+/* nw-cal - log the meetings you had; who you meet next */
+
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+static const char usage_text[] =
+    "usage: nw-cal [-n] [-C dir] [-f span] [-m address] [path ...]";
+
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -f span        log nothing: who you meet from today to span ahead\n"
+    "  -m address     one of my addresses (repeats; instead of me:)\n"
+    "  -n             print the entries it would add, change nothing\n";
+
+struct run {
+	struct capture	 cp;
+	int		 from, to;
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\n", usage_text);
+	exit(2);
+}
+
+static int
+readone(const char *path, void *arg)
+{
+	struct run *r = arg;
+
+	return cal_read(&r->cp, path, r->from, r->to);
+}
+
+/* "; 12 not with a contact, 3 cancelled, declined or free" */
+static void
+part(struct buf *b, size_t n, const char *what)
+{
+	if (n)
+		buf_printf(b, "%s%zu %s", strchr(b->s, ';') ? ", " : "; ", n,
+		    what);
+}
+
+static void
+summary(struct capture *cp, int dry)
+{
+	struct buf b = { 0 };
+
+	buf_printf(&b, "%zu event%s: %zu entr%s %sfor %zu contact%s",
+	    cp->nread, cp->nread == 1 ? "" : "s", cp->nentries,
+	    cp->nentries == 1 ? "y" : "ies", dry ? "to add " : "",
+	    cp->ncontacts, cp->ncontacts == 1 ? "" : "s");
+	part(&b, cp->nother, "not with a contact");
+	part(&b, cp->nbulk, "cancelled, declined or free time");
+	part(&b, cp->nmany, "with too many attendees");
+	part(&b, cp->nbad, "files that do not parse");
+	part(&b, cp->nlogged, "already logged");
+	part(&b, cp->nfailed, "contacts not changed");
+	warnx("%s", b.s);
+	free(b.s);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct run r;
+	struct batch b = { 0 };
+	struct strv me = { 0 };
+	struct dur span = { 0, 0 };
+	const char *fopt = NULL;
+	char *msg;
+	int ch, dry = 0, rv;
+
+	while ((ch = opt_get(argc, argv, "C:f:hm:nV")) != -1)
+		switch (ch) {
+		case 'C': nw_dir_opt = optarg; break;
+		case 'f': fopt = optarg; break;
+		case 'm': strv_add(&me, optarg); break;
+		case 'n': dry = 1; break;
+		case 'V': puts("nw-cal " NW_VERSION); return 0;
+		case 'h': return opt_help(usage_text, options_text);
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+
+	if (fopt && !dur_parse(fopt, &span))
+		errx(2, "'%s': not a span (like 1d, 1w, 2m)", fopt);
+	b.net = net_open(1);
+	b.refs.net = b.net;
+	if (argc == 0 && !ref_stdin_usable())
+		usage();
+	capture_init(&r.cp, b.net, me.n ? &me : &b.net->me);
+	if (fopt) {
+		r.from = r.cp.today;
+		r.to = date_add(r.cp.today, span);
+	} else {
+		r.from = r.cp.today - dur_days(b.net->cal_since);
+		r.to = r.cp.today;
+	}
+	rv = ref_loop(argc, argv, readone, &r);
+	if (rv == -1)
+		usage();
+	if (fopt)
+		capture_ahead(&r.cp);
+	else {
+		rv |= capture_log(&r.cp, "meet", dry, &b);
+		summary(&r.cp, dry);
+	}
+	if (b.ids.n) {
+		msg = b.ids.n == 1 ? xasprintf("Log meetings with %s",
+		    b.first) : xasprintf("Log meetings with %zu contacts",
+		    b.ids.n);
+		git_commit(b.net, b.ids.v, b.ids.n, msg);
+		free(msg);
+	}
+	capture_free(&r.cp);
+	batch_free(&b);
+	strv_free(&me);
+	net_free(b.net);
+	return out_close() || rv;
+}

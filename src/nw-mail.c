@@ -1,0 +1,111 @@
+/* nw-mail - log the mail you exchanged with your contacts */
+
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+
+static const char usage_text[] =
+    "usage: nw-mail [-nr] [-C dir] [-m address] [path ...]";
+
+static const char options_text[] =
+    "  -C dir         use the network in dir\n"
+    "  -m address     one of my addresses (repeats; instead of me:)\n"
+    "  -n             print the entries it would add, change nothing\n"
+    "  -r             also log what contacts sent you (dir: in)\n";
+
+static void
+usage(void)
+{
+	fprintf(stderr, "%s\n", usage_text);
+	exit(2);
+}
+
+static int
+readone(const char *path, void *arg)
+{
+	return mail_read(arg, path);
+}
+
+/* "; 640 not from or to a contact, 120 lists or bulk" */
+static void
+part(struct buf *b, size_t n, const char *what)
+{
+	if (n)
+		buf_printf(b, "%s%zu %s", strchr(b->s, ';') ? ", " : "; ", n,
+		    what);
+}
+
+static void
+summary(struct capture *cp, int dry)
+{
+	struct buf b = { 0 };
+
+	buf_printf(&b, "%zu message%s: %zu entr%s %sfor %zu contact%s",
+	    cp->nread, cp->nread == 1 ? "" : "s", cp->nentries,
+	    cp->nentries == 1 ? "y" : "ies", dry ? "to add " : "",
+	    cp->ncontacts, cp->ncontacts == 1 ? "" : "s");
+	part(&b, cp->nother, "not from or to a contact");
+	part(&b, cp->nbulk, "lists or bulk");
+	part(&b, cp->nmany, "with too many recipients");
+	part(&b, cp->ndraft, "drafts");
+	part(&b, cp->nlater, "dated after today");
+	part(&b, cp->nundated, "without a date");
+	part(&b, cp->nbad, "that do not parse");
+	part(&b, cp->nlogged, "already logged");
+	part(&b, cp->nfailed, "contacts not changed");
+	warnx("%s", b.s);
+	free(b.s);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct capture cp;
+	struct batch b = { 0 };
+	struct strv me = { 0 };
+	char *msg;
+	int ch, dry = 0, received = 0, rv;
+
+	while ((ch = opt_get(argc, argv, "C:hm:nrV")) != -1)
+		switch (ch) {
+		case 'C': nw_dir_opt = optarg; break;
+		case 'm': strv_add(&me, optarg); break;
+		case 'n': dry = 1; break;
+		case 'r': received = 1; break;
+		case 'V': puts("nw-mail " NW_VERSION); return 0;
+		case 'h': return opt_help(usage_text, options_text);
+		default: usage();
+		}
+	argc -= optind;
+	argv += optind;
+
+	b.net = net_open(1);
+	b.refs.net = b.net;
+	if (me.n == 0 && b.net->me.n == 0)
+		errx(2, "who is me? set me: [your@address] in .nw.yaml, or "
+		    "give -m your@address");
+	if (argc == 0 && !ref_stdin_usable())
+		usage();
+	capture_init(&cp, b.net, me.n ? &me : &b.net->me);
+	cp.received = received;
+	rv = ref_loop(argc, argv, readone, &cp);
+	if (rv == -1)
+		usage();
+	rv |= capture_log(&cp, "email", dry, &b);
+	summary(&cp, dry);
+	if (b.ids.n) {
+		msg = b.ids.n == 1 ? xasprintf("Log mail with %s", b.first) :
+		    xasprintf("Log mail with %zu contacts", b.ids.n);
+		git_commit(b.net, b.ids.v, b.ids.n, msg);
+		free(msg);
+	}
+	capture_free(&cp);
+	mail_done();
+	batch_free(&b);
+	strv_free(&me);
+	net_free(b.net);
+	return out_close() || rv;
+}

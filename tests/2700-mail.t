@@ -1,0 +1,427 @@
+#!/bin/sh
+# nw-mail: the mail exchanged with contacts logged, one entry a contact,
+# day and direction, from a Maildir and an mbox written here in the forms
+# mail programs write them; the same from the paths mlist and notmuch
+# name; nothing changed the second time.
+. "$(dirname "$0")/lib.sh"
+
+TZ=UTC
+export TZ
+mknet net
+N=$NW_DIR
+M=$T/Mail
+
+# ada and bob have mail; cat is Bcc'd and owes a follow-up that sent mail
+# ends; dan writes to me only and his follow-up stays.
+cat >"$N/ada-lovelace.yaml" <<'EOF'
+name: Ada Lovelace
+email: ada@example.org
+EOF
+cat >"$N/bob-b.yaml" <<'EOF'
+name: Bob B
+email: [bob@home.example, Bob@Work.Example]
+EOF
+cat >"$N/cat-c.yaml" <<'EOF'
+name: Cat C
+email: cat@example.net
+next: 2026-12-01
+EOF
+cat >"$N/dan-d.yaml" <<'EOF'
+name: Dan D
+email: dan@example.com
+next: 2026-12-02
+next-note: Send the slides
+log:
+  - {date: 2026-10-01, kind: call}
+EOF
+for f in "$N"/*.yaml; do cp "$f" "$f.orig"; done
+
+run nw-mail "$M"
+is "$rc" 2 "no me: a usage error"
+is "$err" "nw-mail: who is me? set me: [your@address] in .nw.yaml, or give -m your@address" \
+    "no me: says how to set it"
+
+printf 'me: [me@home.example, ME@Work.example]\n' >>"$N/.nw.yaml"
+
+mkdir -p "$M/Sent/cur" "$M/Sent/new" "$M/Sent/tmp"
+S=$M/Sent/cur
+msg() { cat >"$S/$1"; }
+
+# UTF-8 encoded word; the earliest of ada's day
+msg '1764000001.1.host:2,S' <<'EOF'
+From: Me Myself <me@home.example>
+To: Ada Lovelace <ada@example.org>
+Subject: =?UTF-8?B?R3LDvMOfZSBhdXMgS8O2bG4=?=
+Date: Fri, 20 Nov 2026 10:00:00 +0000
+Message-ID: <m1@home.example>
+
+Hello
+EOF
+# the same day later: accounted for by m1
+msg '1764000002.2.host:2,S' <<'EOF'
+From: me@home.example
+To: ada@example.org
+Subject: Later that day
+Date: Fri, 20 Nov 2026 15:00:00 +0000
+Message-ID: <m2@home.example>
+
+x
+EOF
+# the same message again (a copy in another folder): one entry
+msg '1764000003.3.host:2,S' <<'EOF'
+From: Me Myself <me@home.example>
+To: Ada Lovelace <ada@example.org>
+Subject: =?UTF-8?B?R3LDvMOfZSBhdXMgS8O2bG4=?=
+Date: Fri, 20 Nov 2026 10:00:00 +0000
+Message-ID: <m1@home.example>
+
+Hello
+EOF
+# ISO-8859-1, a folded Subject, the address in another case; 23:30
+# at -0100 is the 19th in UTC
+msg '1764000004.4.host:2,S' <<'EOF'
+From: me@work.example
+To: "Bob B" <bob@work.example>
+Subject: =?ISO-8859-1?Q?Caf=E9_cr=E8me?=
+ and more
+Date: Wed, 18 Nov 2026 23:30:00 -0100
+Message-ID: <m4@home.example>
+
+x
+EOF
+# Shift_JIS, cat in Bcc only, to a stranger too
+msg '1764000005.5.host:2,S' <<'EOF'
+From: me@home.example
+To: stranger@else.example
+Bcc: cat@example.net
+Subject: =?Shift_JIS?B?ie+LY4LMjI8=?=
+Date: Thu, 19 Nov 2026 09:00:00 +0000
+Message-ID: <m5@home.example>
+
+x
+EOF
+# no Date
+msg '1764000006.6.host:2,S' <<'EOF'
+From: me@home.example
+To: ada@example.org
+Subject: When?
+Message-ID: <m6@home.example>
+
+x
+EOF
+# a From that is no address
+msg '1764000007.7.host:2,S' <<'EOF'
+From: not an address at all
+To: ada@example.org
+Subject: Who?
+Date: Thu, 19 Nov 2026 09:00:00 +0000
+Message-ID: <m7@home.example>
+
+x
+EOF
+# 30 recipients, ada among them
+{
+	printf 'From: me@home.example\nTo: ada@example.org'
+	i=1
+	while [ $i -lt 30 ]; do
+		printf ',\n p%d@else.example' $i
+		i=$((i + 1))
+	done
+	printf '\nSubject: Everyone\nDate: Thu, 19 Nov 2026 09:00:00 +0000\n'
+	printf 'Message-ID: <m8@home.example>\n\nx\n'
+} >"$S/1764000008.8.host:2,S"
+# dated after today
+msg '1764000009.9.host:2,S' <<'EOF'
+From: me@home.example
+To: ada@example.org
+Subject: From the future
+Date: Tue, 01 Dec 2026 09:00:00 +0000
+Message-ID: <m9@home.example>
+
+x
+EOF
+# a draft (D)
+msg '1764000010.10.host:2,DS' <<'EOF'
+From: me@home.example
+To: bob@home.example
+Subject: Not sent
+Date: Mon, 23 Nov 2026 09:00:00 +0000
+Message-ID: <m10@home.example>
+
+x
+EOF
+# to a list, from me
+msg '1764000011.11.host:2,S' <<'EOF'
+From: me@home.example
+To: ada@example.org
+Subject: [list] hello
+List-Id: <talk.lists.example>
+Date: Mon, 23 Nov 2026 09:00:00 +0000
+Message-ID: <m11@home.example>
+
+x
+EOF
+# in new/, no flags, no subject; CRLF line ends
+printf 'From: me@home.example\r\nTo: bob@home.example\r\nDate: Tue, 24 Nov 2026 08:00:00 +0000\r\nMessage-ID: <m12@home.example>\r\n\r\nx\r\n' \
+    >"$M/Sent/new/1764000012.12.host"
+
+# The INBOX as an mbox: ada's answer (a ">From " line in its body), a
+# list message from bob, a stranger, dan's mail, an auto-reply.
+cat >"$M/inbox" <<'EOF'
+From ada@example.org Sat Nov 21 08:00:00 2026
+From: Ada Lovelace <ada@example.org>
+To: me@home.example
+Subject: =?UTF-8?B?UmU6IEdyw7zDn2U=?=
+Date: Sat, 21 Nov 2026 08:00:00 +0000
+Message-ID: <a1@example.org>
+
+Thanks.
+>From the start, this was a line of the body.
+
+From bob@home.example Sat Nov 21 09:00:00 2026
+From: bob@home.example
+To: talk@lists.example
+Subject: [talk] news
+List-Id: Talk <talk.lists.example>
+Date: Sat, 21 Nov 2026 09:00:00 +0000
+Message-ID: <b1@home.example>
+
+x
+
+From stranger@else.example Sat Nov 21 10:00:00 2026
+From: stranger@else.example
+To: me@home.example
+Subject: Hi
+Date: Sat, 21 Nov 2026 10:00:00 +0000
+Message-ID: <s1@else.example>
+
+x
+
+From dan@example.com Sun Nov 22 10:00:00 2026
+From: Dan D <dan@example.com>
+To: me@home.example
+Subject: Slides?
+Date: Sun, 22 Nov 2026 10:00:00 +0000
+Message-ID: <d1@example.com>
+
+x
+
+From dan@example.com Sun Nov 22 11:00:00 2026
+From: Dan D <dan@example.com>
+To: me@home.example
+Subject: Out of office
+Auto-Submitted: auto-replied
+Date: Sun, 22 Nov 2026 11:00:00 +0000
+Message-ID: <d2@example.com>
+
+x
+EOF
+
+# ---------------------------------------------------------------------------
+# -n: what it would add, nothing written
+run nw-mail -n "$M/Sent"
+is "$rc" 0 "-n: exit 0"
+is "$out" "$(printf '%s\t%s\t%s\t%s\t%s\n' \
+    ada-lovelace 2026-11-20 email out 'Grüße aus Köln' \
+    bob-b 2026-11-19 email out 'Café crème and more' \
+    bob-b 2026-11-24 email out '' \
+    cat-c 2026-11-19 email out '会議の件')" "-n: the entries, decoded"
+nochange() {
+	for f in "$N"/*.yaml; do
+		cmp -s "$f" "$f.orig" || { echo "$f changed"; return 1; }
+	done
+}
+nochange
+ok $? "-n: no file changed"
+
+# ---------------------------------------------------------------------------
+# The Maildir
+S=$M/Sent/cur
+run nw-mail "$M/Sent"
+is "$rc" 0 "Maildir: exit 0"
+is "$out" "ada-lovelace
+bob-b
+cat-c" "Maildir: the ids changed"
+is "$err" "nw-mail: '$S/1764000006.6.host:2,S': no date: not logged
+nw-mail: '$S/1764000007.7.host:2,S': no sender address: not logged
+nw-mail: '$S/1764000009.9.host:2,S': dated after today: not logged
+nw-mail: cat-c: follow-up done: 2026-12-01
+nw-mail: 12 messages: 4 entries for 3 contacts; 1 lists or bulk, 1 with too many recipients, 1 drafts, 1 dated after today, 1 without a date, 1 that do not parse" \
+    "Maildir: what was not logged, and the summary"
+
+printf '%s\n' '  - {date: 2026-11-20, kind: email, note: Grüße aus Köln, mid: <m1@home.example>}' \
+    >"$T/want"
+{ cat "$N/ada-lovelace.yaml.orig"; printf 'log:\n'; cat "$T/want"; } >"$T/want.ada"
+same "$N/ada-lovelace.yaml" "$T/want.ada" "ada: one entry, the earliest of the day"
+{ cat "$N/bob-b.yaml.orig"; printf 'log:\n'
+  printf '%s\n' '  - {date: 2026-11-19, kind: email, note: Café crème and more, mid: <m4@home.example>}' \
+      '  - {date: 2026-11-24, kind: email, mid: <m12@home.example>}'; } >"$T/want.bob"
+same "$N/bob-b.yaml" "$T/want.bob" "bob: folded ISO-8859-1 subject; no subject, no note"
+cat >"$T/want.cat" <<'EOF'
+name: Cat C
+email: cat@example.net
+log:
+  - {date: 2026-11-19, kind: email, note: 会議の件, mid: <m5@home.example>}
+EOF
+same "$N/cat-c.yaml" "$T/want.cat" "cat: Bcc logged, Shift_JIS decoded, follow-up done"
+same "$N/dan-d.yaml" "$N/dan-d.yaml.orig" "dan: nothing sent to him"
+
+for f in "$N"/*.yaml; do cp "$f" "$f.1"; done
+run nw-mail "$M/Sent"
+is "$rc" 0 "again: exit 0"
+is "$out" "" "again: no id"
+is "$(printf '%s\n' "$err" | tail -n 1)" "nw-mail: 12 messages: 0 entries for 0 contacts; 1 lists or bulk, 1 with too many recipients, 1 drafts, 1 dated after today, 1 without a date, 1 that do not parse, 4 already logged" \
+    "again: all already logged"
+for f in "$N"/*.yaml; do cmp -s "$f" "$f.1" || echo "$f changed"; done >"$T/changed"
+is "$(cat "$T/changed")" "" "again: no byte changed"
+
+# ---------------------------------------------------------------------------
+# The mbox with -r: what contacts sent, dir: in; dan's follow-up stays
+run nw-mail -r "$M/inbox"
+is "$rc" 0 "mbox -r: exit 0"
+is "$out" "ada-lovelace
+dan-d" "mbox -r: ada and dan"
+is "$err" "nw-mail: 5 messages: 2 entries for 2 contacts; 1 not from or to a contact, 2 lists or bulk" \
+    "mbox -r: the list and the auto-reply are bulk"
+is "$(tail -n 1 "$N/ada-lovelace.yaml")" \
+    '  - {date: 2026-11-21, kind: email, dir: in, note: "Re: Grüße", mid: <a1@example.org>}' \
+    "mbox -r: ada's answer, dir: in"
+cat >"$T/want.dan" <<'EOF'
+name: Dan D
+email: dan@example.com
+next: 2026-12-02
+next-note: Send the slides
+log:
+  - {date: 2026-10-01, kind: call}
+  - {date: 2026-11-22, kind: email, dir: in, note: "Slides?", mid: <d1@example.com>}
+EOF
+same "$N/dan-d.yaml" "$T/want.dan" "mbox -r: dan's mail does not end the follow-up I owe"
+run nw-mail "$M/inbox"
+is "$err" "nw-mail: 5 messages: 0 entries for 0 contacts; 3 not from or to a contact, 2 lists or bulk" \
+    "mbox without -r: what others sent is not logged"
+run nw-check
+is "$rc" 0 "nw-check accepts mid and dir"
+
+# -m instead of me:, addresses in any case
+cp "$N/bob-b.yaml.orig" "$N/bob-b.yaml"
+run nw-mail -m ME@WORK.EXAMPLE "$M/Sent/cur/1764000004.4.host:2,S"
+is "$out" "bob-b" "-m: instead of me:"
+is "$(tail -n 1 "$N/bob-b.yaml")" \
+    "  - {date: 2026-11-19, kind: email, note: Café crème and more, mid: <m4@home.example>}" \
+    "-m: the entry"
+
+# ---------------------------------------------------------------------------
+# Paths on standard input: mlist and notmuch give what the folder gave
+fresh() {
+	for f in "$N"/*.yaml; do cp "$f.orig" "$f"; done
+}
+fresh
+run nw-mail "$M/Sent"
+for f in "$N"/*.yaml; do cp "$f" "$f.dir"; done
+if command -v mlist >/dev/null 2>&1; then
+	fresh
+	mlist "$M/Sent" >"$T/paths"
+	runin "$T/paths" nw-mail
+	is "$out" "ada-lovelace
+bob-b
+cat-c" "mlist: the same ids"
+	for f in "$N"/*.yaml; do cmp -s "$f" "$f.dir" || echo "$f"; done >"$T/changed"
+	is "$(cat "$T/changed")" "" "mlist: the same bytes as the folder"
+else
+	skip "mlist (mblaze) not installed"
+fi
+if command -v notmuch >/dev/null 2>&1; then
+	fresh
+	printf '[database]\npath=%s\n[new]\ntags=inbox\n' "$M" >"$T/nmconfig"
+	NOTMUCH_CONFIG=$T/nmconfig notmuch new >/dev/null 2>&1
+	NOTMUCH_CONFIG=$T/nmconfig notmuch search --output=files \
+	    'path:Sent/**' >"$T/paths" 2>/dev/null
+	runin "$T/paths" nw-mail
+	is "$out" "ada-lovelace
+bob-b
+cat-c" "notmuch: the same ids"
+	for f in "$N"/*.yaml; do cmp -s "$f" "$f.dir" || echo "$f"; done >"$T/changed"
+	is "$(cat "$T/changed")" "" "notmuch: the same bytes as the folder"
+else
+	skip "notmuch not installed"
+fi
+
+# ---------------------------------------------------------------------------
+# One commit for the run, with autocommit
+if command -v git >/dev/null 2>&1; then
+	mknet gitnet
+	G=$NW_DIR
+	printf 'me: me@home.example\n' >>"$G/.nw.yaml"
+	cp "$N/ada-lovelace.yaml.orig" "$N/bob-b.yaml.orig" "$G/"
+	mv "$G/ada-lovelace.yaml.orig" "$G/ada-lovelace.yaml"
+	mv "$G/bob-b.yaml.orig" "$G/bob-b.yaml"
+	(cd "$G" && git init -q && git add -A && git commit -qm init)
+	run nw-mail -m me@work.example -m me@home.example "$M/Sent"
+	is "$(cd "$G" && git log --format=%s)" "Log mail with 2 contacts
+init" "git: one commit for the run"
+	is "$(cd "$G" && git status --porcelain)" "" "git: nothing left"
+else
+	skip "git not installed"
+fi
+
+# ---------------------------------------------------------------------------
+# Two machines read the same mail, one logs a call by hand too; after
+# pulling both ways each entry is there once, the files the same
+if command -v git >/dev/null 2>&1; then
+	git config --global init.defaultBranch main
+	GIT_MERGE_AUTOEDIT=no
+	export GIT_MERGE_AUTOEDIT
+	O=$T/origin.git
+	A=$T/laptop
+	B=$T/desktop
+	git init -q --bare "$O"
+	nw-init -g "$A" >/dev/null
+	printf 'me: [me@home.example, me@work.example]\n' >>"$A/.nw.yaml"
+	cp "$N/ada-lovelace.yaml.orig" "$A/ada-lovelace.yaml"
+	cp "$N/bob-b.yaml.orig" "$A/bob-b.yaml"
+	git -C "$A" add -A && git -C "$A" commit -qm start
+	git -C "$A" remote add origin "$O"
+	git -C "$A" push -q -u origin main
+	git clone -q "$O" "$B"
+	nw-init -g "$B" >/dev/null
+	nw-mail -C "$A" "$M/Sent" >/dev/null 2>&1
+	git -C "$A" push -q
+	nw-log -C "$B" -k call -m 'By hand' ada >/dev/null
+	nw-mail -C "$B" "$M/Sent" >/dev/null 2>&1
+	git -C "$B" pull -q --no-rebase >/dev/null 2>&1
+	is "$?:$(git -C "$B" status --porcelain)" "0:" "two machines: the pull merges"
+	git -C "$B" push -q
+	git -C "$A" pull -q --no-rebase >/dev/null 2>&1
+	for f in ada-lovelace bob-b; do
+		cmp -s "$A/$f.yaml" "$B/$f.yaml" || echo "$f differs"
+	done >"$T/differ"
+	is "$(cat "$T/differ")" "" "two machines: the same files"
+	is "$(grep -c 'mid: <m1@home.example>' "$A/ada-lovelace.yaml"):$(grep -c 'By hand' "$A/ada-lovelace.yaml"):$(grep -c 'mid: <m4@home.example>' "$A/bob-b.yaml")" \
+	    "1:1:1" "two machines: each entry once"
+	run nw-check -C "$A"
+	is "$rc" 0 "two machines: nw-check passes"
+else
+	skip "git not installed"
+fi
+
+# Settings: a bad value is said with its place; 2 recipients at most
+mknet settings
+printf 'me: me@home.example\nmail-max-rcpt: lots\n' >>"$NW_DIR/.nw.yaml"
+run nw-mail "$M/Sent"
+is "$rc:$err" "1:$NW_DIR/.nw.yaml:$(grep -c '' "$NW_DIR/.nw.yaml"):16: 'lots': not a number (1 to 100000)" \
+    "mail-max-rcpt: not a number"
+sed -i 's/^mail-max-rcpt: lots$/mail-max-rcpt: 1/' "$NW_DIR/.nw.yaml"
+cp "$N/cat-c.yaml.orig" "$NW_DIR/cat-c.yaml"
+run nw-mail "$M/Sent/cur/1764000005.5.host:2,S"
+is "$out:$(printf '%s\n' "$err" | tail -n 1)" ":nw-mail: 1 message: 0 entries for 0 contacts; 1 with too many recipients" \
+    "mail-max-rcpt: 1 leaves out mail to 2"
+
+# A folder that is no Maildir, a file that is not there
+mkdir "$T/empty"
+run nw-mail -m me@home.example "$T/empty" "$T/nothing"
+is "$rc" 1 "bad paths: exit 1"
+is "$err" "nw-mail: '$T/empty': a folder but no Maildir (no cur or new in it)
+nw-mail: '$T/nothing': No such file or directory
+nw-mail: 0 messages: 0 entries for 0 contacts" "bad paths: said"
+
+done_testing
