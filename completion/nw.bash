@@ -111,8 +111,15 @@ _nw_offer() {
 
 _nw_keys() {
 	printf '%s\n' name type aka circle every next next-note tags groups \
-	    topics offers org title email phone links address birthday dates \
-	    met added notes log
+	    topics offers org title work email phone links address birthday \
+	    dates met rel added notes log
+	_nw_roles | sed 's/^/rel./'
+}
+
+# The roles of rel that nw(5) names (schema.c's table).
+_nw_roles() {
+	printf '%s\n' spouse partner parent child sibling mentor mentee \
+	    manager report colleague friend introduced introduced-by
 }
 
 # Files or folders (-f, -d), quoted by bash itself.
@@ -129,6 +136,7 @@ _nw_values() {
 	case $1 in
 	*\|*)	printf '%s\n' "$1" | tr '|' '\n' ;;
 	ref|via) _nw_ids ;;
+	role)	_nw_roles ;;
 	tag)	_nw_jsonlist tags ;;
 	group)	_nw_jsonlist groups ;;
 	circle)	_nw_circles ;;
@@ -136,12 +144,13 @@ _nw_values() {
 	type)	printf '%s\n' person community ;;
 	date)	printf '%s\n' today yesterday ;;
 	key)	_nw_keys ;;
-	key=*)	_nw_keys | sed 's/$/=/' ;;
+	key=*)	_nw_keys | grep -v '^rel\.' | sed 's/$/=/' ;;
 	value)
 		case $2 in
 		circle) _nw_circles ;;
 		type) printf '%s\n' person community ;;
 		tags|groups|topics|offers) _nw_jsonlist "$2" ;;
+		rel.*) _nw_ids ;;
 		esac ;;
 	esac
 }

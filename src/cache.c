@@ -64,7 +64,8 @@ static const struct field {
 	{ F(name), 's', 1 }, { F(type), 'i', 1 }, { F(aka), 'v', 1 },
 	{ F(tags), 'v', 1 }, { F(groups), 'v', 1 }, { F(email), 'v', 1 },
 	{ F(phone), 'v', 1 }, { F(offers), 'v', 1 }, { F(topics), 'v', 1 },
-	{ F(links), 'v', 1 }, { F(circle), 's', 1 }, { F(org), 's', 1 },
+	{ F(links), 'v', 1 }, { F(rel), 'v', 1 }, { F(orgs), 'v', 1 },
+	{ F(job), 'i', 1 }, { F(circle), 's', 1 }, { F(org), 's', 1 },
 	{ F(title), 's', 1 }, { F(address), 's', 1 }, { F(notes), 's', 1 },
 	{ F(next_note), 's', 1 }, { F(met.where), 's', 1 },
 	{ F(met.date), 'i', 1 }, { F(met.via), 's', 1 },
@@ -81,7 +82,7 @@ static const struct field {
 };
 #define NFIELDS	(sizeof summary / sizeof summary[0])
 #if defined(__x86_64__) || defined(__aarch64__)
-_Static_assert(sizeof(struct contact) == 544, "struct contact has changed: "
+_Static_assert(sizeof(struct contact) == 584, "struct contact has changed: "
     "a field a scan reads goes in summary[] of cache.c, then set its size "
     "here");
 #endif
@@ -720,7 +721,7 @@ cache_write(struct net *net, struct cache *k)
 		flags |= SW_CREATE;
 	cache_serialise(k, &b);
 	k->written = safe_write(net_tmpdir(net), k->path, b.s, b.len,
-	    flags) == 0;
+	    flags) != -1;
 	free(b.s);
 }
 

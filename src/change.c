@@ -154,6 +154,129 @@ change_child(struct change *ch, const char *key, const char *part,
 }
 
 /*
+ * The strings under part of the mapping under key (rel's mentor: an id,
+ * or a list of them) into l; *there says whether part is.  0 when the
+ * value is something else, which the caller refuses.
+ */
+static int
+part_items(struct change *ch, const char *key, const char *part,
+    struct strv *l, int *there)
+{
+	struct ynode *m = ymap_get(ch->e->doc->root, key), *v, *it;
+	size_t i;
+
+	*there = 0;
+	if (m == NULL || ynode_isnull(m))
+		return 1;
+	if (m->type != YMAP || (v = ymap_get(m, part)) == NULL)
+		return m->type == YMAP;
+	*there = 1;
+	for (i = 0; i < (v->type == YSEQ ? v->nkid : 1); i++) {
+		it = v->type == YSEQ ? ynode_deref(v->kid[i]) : v;
+		if (it->type != YSCALAR || ynode_str(it) == NULL)
+			return 0;
+		strv_add(l, it->str);
+	}
+	return v->type == YSEQ || v->type == YSCALAR;
+}
+
+/*
+ * Change the set of strings under part of the mapping under key (rel's
+ * roles): old becomes new (a rename), old goes (new NULL), new comes
+ * (old NULL), or with only the part holds new alone.  One string is
+ * written as a plain value, more as a flow list, none takes the part
+ * away (and the key with its last part).  *found, when asked, says
+ * whether old was there (with no old, whether the part was).
+ */
+int
+change_part(struct change *ch, const char *key, const char *part,
+    const char *old, const char *new, int only, int *found)
+{
+	struct strv l = { 0 }, n = { 0 };
+	size_t i;
+	int there, f = 0, ok;
+	char *q;
+
+	if (!part_items(ch, key, part, &l, &there)) {
+		strv_free(&l);
+		q = xasprintf("'%s.%s' is not a string or a flow list of "
+		    "them: edit it by hand", key, part);
+		ok = refuse(ch, q);
+		free(q);
+		return ok;
+	}
+	for (i = 0; i < l.n; i++) {
+		if (old && strcmp(l.v[i], old) == 0) {
+			f = 1;
+			if (new && !only && !strv_has(&n, new))
+				strv_add(&n, new);
+		} else if (!only && !strv_has(&n, l.v[i]))
+			strv_add(&n, l.v[i]);
+	}
+	if (new && (only || old == NULL) && !strv_has(&n, new))
+		strv_add(&n, new);
+	if (found)
+		*found = old ? f : there;
+	ok = 1;
+	if (n.n == l.n) {
+		for (i = 0; i < n.n && strcmp(n.v[i], l.v[i]) == 0; i++)
+			;
+		if (i == n.n)
+			goto done;	/* as it was */
+	}
+	ok = edit_part(ch->e, key, part, &n);
+done:
+	strv_free(&l);
+	strv_free(&n);
+	return ok;
+}
+
+/*
+ * A new job: org, and title (NULL: none known), become the current ones.
+ * When either differs from c's, c's job goes first to the end of work:
+ * as {org, title, to: day}, a block list item.  *moved says whether it
+ * did (nw-set org, nw-import -u).
+ */
+int
+change_job(struct change *ch, struct contact *c, const char *org,
+    const char *title, int day, int *moved)
+{
+	struct buf b = { 0 };
+	char ds[11], *q;
+	int ok = 1;
+
+	*moved = 0;
+	if ((c->org == NULL || strcmp(c->org, org) == 0) &&
+	    (title == NULL || (c->title && strcmp(c->title, title) == 0)))
+		goto set;	/* a first org, or the same job */
+	if (c->org == NULL && c->title == NULL)
+		goto set;
+	buf_puts(&b, "{");
+	if (c->org) {
+		q = yaml_quote(c->org, Q_FLOW | Q_STR);
+		buf_printf(&b, "org: %s, ", q);
+		free(q);
+	}
+	if (c->title) {
+		q = yaml_quote(c->title, Q_FLOW | Q_STR);
+		buf_printf(&b, "title: %s, ", q);
+		free(q);
+	}
+	buf_printf(&b, "to: %s}", date_str(day, ds));
+	ok = edit_append(ch->e, "work", b.s, 1);
+	free(b.s);
+	*moved = ok;
+	if (ok && title == NULL && c->title)
+		ok = change_delete(ch, "title", NULL);
+set:
+	if (ok)
+		ok = change_set(ch, "org", org);
+	if (ok && title)
+		ok = change_set(ch, "title", title);
+	return ok;
+}
+
+/*
  * Append the entry l to the log: {date, kind, dir, note, mid, uid}, each
  * but the date optional.
  */
@@ -226,12 +349,14 @@ change_edit(struct net *net, const char *id,
 	else
 		rv = safe_write(net_tmpdir(net), c->path, ch.e->text,
 		    ch.e->len, 0) == -1;
+	/* from the text written under the lock: the file may be gone now */
+	if (rv == 0 && after)
+		*after = contact_parse(net, id, ch.e->text, ch.e->len,
+		    C_STRUCT);
 	edit_free(ch.e);
 done:
 	contact_free(c);
 	net_unlock(net);
-	if (rv == 0 && after)
-		*after = contact_load(net, id, C_STRUCT);
 	return rv;
 }
 
@@ -895,7 +1020,7 @@ void
 batch_changed(struct batch *b, const char *id, const char *name)
 {
 	puts(id);
-	fflush(stdout);
+	out_sync();
 	strv_add(&b->ids, id);
 	if (b->first == NULL)
 		b->first = xstrdup(name);
@@ -927,7 +1052,7 @@ batch_free(struct batch *b)
 /* --- removing and renaming contacts ----------------------------------- */
 
 /*
- * What names a contact by its id: another's met.via, and, for a
+ * What names a contact by its id: another's met.via and rel, and, for a
  * community, an item of a person's groups.  A removal or a rename goes
  * through them first, then moves the file: a crash between leaves them
  * naming the new id, or none, and the command run again finishes.
@@ -936,7 +1061,20 @@ struct naming {
 	const char	*id, *to;	/* the id named; the new one, or NULL */
 	int		 groups;	/* groups items too (a community) */
 	struct strv	 ids;		/* the contacts that name it */
+	int		 rel;		/* some of them in their rel */
 };
+
+/* Does c's rel name id, in any role? */
+static int
+rel_names(const struct contact *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < c->rel.n; i += 2)
+		if (strcmp(c->rel.v[i + 1], id) == 0)
+			return 1;
+	return 0;
+}
 
 static void
 namers(struct net *net, struct naming *nm)
@@ -950,8 +1088,10 @@ namers(struct net *net, struct naming *nm)
 		if (strcmp(ids[i], nm->id) != 0) {
 			c = contact_load(net, ids[i], C_STRUCT);
 			if ((c->met.via && strcmp(c->met.via, nm->id) == 0) ||
-			    (nm->groups && strv_has(&c->groups, nm->id)))
+			    (nm->groups && strv_has(&c->groups, nm->id)) ||
+			    rel_names(c, nm->id))
 				strv_add(&nm->ids, ids[i]);
+			nm->rel |= rel_names(c, nm->id);
 			contact_free(c);
 		}
 		free(ids[i]);
@@ -963,11 +1103,17 @@ static int
 rename_in(struct change *ch, struct contact *c, void *arg)
 {
 	struct naming *nm = arg;
+	size_t i;
 	int found;
 
 	if (c->met.via && strcmp(c->met.via, nm->id) == 0 &&
 	    !change_child(ch, "met", "via", nm->to, &found))
 		return 0;
+	for (i = 0; i + 1 < c->rel.n; i += 2)
+		if (strcmp(c->rel.v[i + 1], nm->id) == 0 &&
+		    !change_part(ch, "rel", c->rel.v[i], nm->id, nm->to, 0,
+		    &found))
+			return 0;
 	return !nm->groups || !strv_has(&c->groups, nm->id) ||
 	    change_child(ch, "groups", nm->id, nm->to, &found);
 }
@@ -1018,15 +1164,15 @@ joined(struct buf *b, struct strv *l)
 }
 
 /*
- * Remove contact id.  Another contact's met.via naming it refuses the
- * removal, unless force, when that via goes first.  The ids of the files
+ * Remove contact id.  Another contact's met.via or rel naming it refuses
+ * the removal, unless force, when that via or rel entry goes first.  The ids of the files
  * changed or removed are added to changed, for the commit.  0 done; else
  * said on stderr.
  */
 int
 change_rm(struct net *net, const char *id, int force, struct strv *changed)
 {
-	struct naming nm = { id, NULL, 0, { 0 } };
+	struct naming nm = { id, NULL, 0, { 0 }, 0 };
 	struct buf b = { 0 };
 	char *path = net_path(net, id);
 	int rv = 1;
@@ -1035,11 +1181,15 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
 	namers(net, &nm);
 	if (nm.ids.n && !force) {
 		joined(&b, &nm.ids);
-		warnx("'%s': the met.via of %s names it: nothing removed (-f "
-		    "removes it and that via)", id, b.s);
+		if (nm.rel)
+			warnx("'%s': the met.via or rel of %s names it: nothing "
+			    "removed (-f removes it and those)", id, b.s);
+		else
+			warnx("'%s': the met.via of %s names it: nothing "
+			    "removed (-f removes it and that via)", id, b.s);
 		free(b.s);
 	} else if (renamers(net, &nm, changed) == 0 &&
-	    safe_remove(path) == 0) {
+	    safe_remove(path) != -1) {
 		strv_add(changed, id);
 		tidy(net, id);
 		rv = 0;
@@ -1076,8 +1226,8 @@ folders(struct net *net, const char *path)
 }
 
 /*
- * Rename contact id to newid, which must be free: every met.via naming
- * it, and for a community every groups item that is its id, name newid
+ * Rename contact id to newid, which must be free: every met.via and rel
+ * entry naming it, and for a community every groups item that is its id, name newid
  * first, then the file moves.  The ids changed go into changed.  0 done;
  * else said on stderr.
  */
@@ -1085,7 +1235,7 @@ int
 change_mv(struct net *net, const char *id, const char *newid,
     struct strv *changed)
 {
-	struct naming nm = { id, newid, 0, { 0 } };
+	struct naming nm = { id, newid, 0, { 0 }, 0 };
 	struct contact *c;
 	struct stat st;
 	char *from = net_path(net, id), *to = net_path(net, newid);
@@ -1099,7 +1249,7 @@ change_mv(struct net *net, const char *id, const char *newid,
 	else if (contact_report(c) == 0) {
 		namers(net, &nm);
 		if (renamers(net, &nm, changed) == 0 &&
-		    folders(net, to) == 0 && safe_move(from, to) == 0) {
+		    folders(net, to) == 0 && safe_move(from, to) != -1) {
 			strv_add(changed, id);
 			strv_add(changed, newid);
 			tidy(net, id);
@@ -1111,6 +1261,148 @@ change_mv(struct net *net, const char *id, const char *newid,
 	strv_free(&nm.ids);
 	free(from);
 	free(to);
+	return rv;
+}
+
+/* --- folding one contact into another (nw-mv -m) ---------------------- */
+
+/* The editor on the text of contact id, read under the lock; NULL said. */
+static struct edit *
+fold_open(struct net *net, const char *id, char **path)
+{
+	struct ydoc *d;
+	char why[256], *text;
+	size_t len;
+
+	*path = net_path(net, id);
+	if ((text = file_read(*path, &len, why)) == NULL) {
+		warnx("'%s': %s", *path, why);
+		return NULL;
+	}
+	d = ydoc_parse(text, len);
+	free(text);
+	if (d->root == NULL || d->root->type != YMAP) {
+		warnx("%s:%d:%d: %s", *path, d->line, d->col, d->err[0] ?
+		    d->err : "not a contact");
+		ydoc_free(d);
+		return NULL;
+	}
+	return edit_open(d, *path);
+}
+
+/* Take each key of keys out of e's text. */
+static int
+fold_drop(struct edit *e, const struct strv *keys)
+{
+	size_t i;
+
+	for (i = 0; i < keys->n; i++)
+		if (!edit_delete(e, keys->v[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Fold contact old into keep, one person written twice: nw-merge's rules
+ * with nothing in common as the base (merge.c, merge_contact): logs
+ * unioned entry by entry in date order, lists and rel as sets, mappings
+ * key by key.  Old's name becomes an aka when it differs, the earlier
+ * added stays.  A key both have with other values is refused unless win
+ * says whose stays ('o' old's, 'k' keep's).  Then what named old names
+ * keep (met.via, rel, groups), and old goes.  The files changed go into
+ * changed.  0 done; else said on stderr.
+ */
+int
+change_fold(struct net *net, const char *old, const char *keep, int win,
+    struct strv *changed)
+{
+	struct naming nm = { old, keep, 0, { 0 }, 0 };
+	struct edit *eo = NULL, *ek = NULL;
+	struct merge m = { 0 };
+	struct ydoc *base = ydoc_parse("", 0);
+	struct contact *co = NULL, *ck = NULL;
+	struct strv drop = { 0 };
+	struct buf b = { 0 };
+	char *po = NULL, *pk = NULL, *q;
+	size_t i;
+	int rv = 1, ok, again;
+
+	net_lock(net);
+	co = contact_load(net, old, C_STRUCT);
+	ck = contact_load(net, keep, C_STRUCT);
+	if (contact_report(co) || contact_report(ck) ||
+	    (eo = fold_open(net, old, &po)) == NULL ||
+	    (ek = fold_open(net, keep, &pk)) == NULL)
+		goto done;
+	nm.groups = co->type == T_COMMUNITY;
+	/* old's name an aka of keep; one added, the earlier */
+	ok = edit_delete(eo, "name");
+	if (ok && strcmp(co->name, ck->name) != 0 &&
+	    !strv_has(&ck->aka, co->name)) {
+		q = yaml_quote(co->name, Q_FLOW | Q_STR);
+		ok = edit_append(ek, "aka", q, 0);
+		free(q);
+	}
+	if (ok && co->added != NODATE && ck->added != NODATE)
+		ok = edit_delete(co->added < ck->added ? ek : eo, "added");
+	for (again = 1; ok && again--;) {
+		merge_free(&m);
+		if (!(ok = merge_contact(base, ek->doc, eo->doc, &m)))
+			warnx("'%s' into '%s': %s", old, keep, m.err);
+		else if (m.conflicts.n && win && again == 0 && drop.n == 0) {
+			for (i = 0; i < m.conflicts.n; i++)
+				strv_add(&drop, m.conflicts.v[i]);
+			ok = fold_drop(win == 'o' ? ek : eo, &drop);
+			again = 1;	/* merge again, the loser's keys gone */
+		}
+	}
+	if (!ok) {
+		if (eo->err[0])
+			edit_report(eo);
+		if (ek->err[0])
+			edit_report(ek);
+		goto done;
+	}
+	if (m.conflicts.n) {
+		for (i = 0; i < m.conflicts.n; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", m.conflicts.v[i]);
+		warnx("'%s' and '%s' differ in %s: nothing folded (-f old or "
+		    "-f keep says whose stays)", old, keep, b.s);
+		goto done;
+	}
+	if (safe_write(net_tmpdir(net), pk, m.text, m.len, 0) == -1)
+		goto done;
+	strv_add(changed, keep);
+	namers(net, &nm);
+	for (i = 0; i < nm.ids.n; i++)
+		if (strcmp(nm.ids.v[i], keep) == 0) {
+			/* keep naming old would name itself: not renamed */
+			free(nm.ids.v[i]);
+			memmove(nm.ids.v + i, nm.ids.v + i + 1,
+			    (nm.ids.n - i - 1) * sizeof *nm.ids.v);
+			nm.ids.n--;
+			break;
+		}
+	if (renamers(net, &nm, changed) == 0 && safe_remove(po) == 0) {
+		strv_add(changed, old);
+		tidy(net, old);
+		rv = 0;
+	}
+done:
+	net_unlock(net);
+	if (eo)
+		edit_free(eo);
+	if (ek)
+		edit_free(ek);
+	merge_free(&m);
+	ydoc_free(base);
+	contact_free(co);
+	contact_free(ck);
+	strv_free(&drop);
+	strv_free(&nm.ids);
+	free(b.s);
+	free(po);
+	free(pk);
 	return rv;
 }
 
@@ -1147,22 +1439,27 @@ change_copy(struct net *net, const char *text, size_t len)
 /*
  * Replace contact id's text, under the lock, when it is still old: 0
  * written, 1 when the file changed meanwhile (nothing written), -1 when
- * the write failed (said).
+ * the write failed (said).  *after, when asked, gets the contact written.
  */
 int
 change_replace(struct net *net, const char *id, const char *old,
-    size_t olen, const char *text, size_t len)
+    size_t olen, const char *text, size_t len, struct contact **after)
 {
 	char *path = net_path(net, id), *now, why[256];
 	size_t nlen;
 	int rv;
 
 	net_lock(net);
-	now = file_read(path, &nlen, why);
+	/* as nw-edit read it: one over the limit is there to be mended */
+	now = file_read_max(path, &nlen, why, olen > NW_MAXFILE ? olen :
+	    NW_MAXFILE);
 	if (now == NULL || nlen != olen || memcmp(now, old, olen) != 0)
 		rv = 1;
 	else
-		rv = safe_write(net_tmpdir(net), path, text, len, 0);
+		rv = safe_write(net_tmpdir(net), path, text, len, 0) == -1 ?
+		    -1 : 0;
+	if (rv == 0 && after)	/* what was written, as in change_edit */
+		*after = contact_parse(net, id, text, len, C_STRUCT);
 	net_unlock(net);
 	free(now);
 	free(path);

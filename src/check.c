@@ -143,6 +143,8 @@ struct seen {
 
 struct cross {
 	struct seen	 name, email;
+	struct contact	**all;		/* for rel's other side */
+	size_t		  nall;
 };
 
 static void
@@ -191,6 +193,7 @@ cross_of(struct check *ck)
 	x->name.head = xcalloc(nb, sizeof *x->name.head);
 	x->email.head = xcalloc(nb, sizeof *x->email.head);
 	x->name.mask = x->email.mask = nb - 1;
+	x->all = all, x->nall = n;
 	for (i = 0; i < n; i++) {
 		if (all[i]->name)
 			seen_add(&x->name, all[i]->name, all[i]->id);
@@ -198,6 +201,49 @@ cross_of(struct check *ck)
 			seen_add(&x->email, all[i]->email.v[j], all[i]->id);
 	}
 	return x;
+}
+
+/*
+ * A relationship written on both sides must be each other's inverse:
+ * ada's mentor alan may say ada is his mentee, not his mentor.  Roles
+ * of the user's own have no inverse and are not judged.
+ */
+static void
+rel_sides(struct check *ck, struct cross *x, struct ynode *v)
+{
+	const struct role *r, *s;
+	struct contact *o;
+	struct ynode *it, *val;
+	const char *bad;
+	size_t i, j, m;
+
+	for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2) {
+		if (ynode_str(v->kid[i]) == NULL ||
+		    (r = schema_role(ynode_str(v->kid[i]))) == NULL)
+			continue;
+		val = ynode_deref(v->kid[i + 1]);
+		for (m = 0; m < (val->type == YSEQ ? val->nkid : 1); m++) {
+			it = val->type == YSEQ ? ynode_deref(val->kid[m]) : val;
+			if (ynode_str(it) == NULL)
+				continue;
+			for (o = NULL, j = 0; o == NULL && j < x->nall; j++)
+				if (strcmp(x->all[j]->id, it->str) == 0)
+					o = x->all[j];
+			for (bad = NULL, j = 0; o && j + 1 < o->rel.n; j += 2) {
+				if (strcmp(o->rel.v[j + 1], ck->id) != 0 ||
+				    (s = schema_role(o->rel.v[j])) == NULL)
+					continue;
+				if (strcmp(s->name, r->inverse) == 0) {
+					bad = NULL;
+					break;
+				}
+				bad = s->name;
+			}
+			if (bad)
+				say(ck, it, 0, "rel %s '%s': its rel says %s, "
+				    "not %s", r->name, it->str, bad, r->inverse);
+		}
+	}
 }
 
 /* What is wrong across contacts: a name or an email twice. */
@@ -210,6 +256,8 @@ across(struct check *ck, const struct key *k, struct ynode *v)
 	size_t m;
 
 	v = ynode_deref(v);
+	if (k->type == K_REL)
+		rel_sides(ck, cross_of(ck), v);
 	if (k->type != K_NAME && k->type != K_EMAIL)
 		return;
 	x = cross_of(ck);
@@ -328,6 +376,7 @@ struct files {
 	struct check	*ck;
 	char		**ids;
 	struct strv	*unmerged;
+	struct strv	*deleted;	/* of those, deleted on one side */
 	char		**text;		/* each file's findings */
 	size_t		 *len;
 	int		 *nerr, *nwarn;
@@ -347,7 +396,11 @@ files_check(void *arg, size_t i)
 	if ((w.out = open_memstream(&fs->text[i], &fs->len[i])) == NULL)
 		err(1, "open_memstream");
 	check_file(&w, fs->ids[i]);
-	if (strv_has(fs->unmerged, fs->ids[i]))
+	if (fs->deleted && strv_has(fs->deleted, fs->ids[i]))
+		check_note(&w, fs->ids[i], 1, "unmerged in git: deleted on "
+		    "one side, changed on the other: keep it (git add) or "
+		    "remove it (git rm)");
+	else if (strv_has(fs->unmerged, fs->ids[i]))
 		check_note(&w, fs->ids[i], 1, "unmerged in git: merge it "
 		    "(nw-merge), then git add it");
 	if (fclose(w.out) == EOF)
@@ -369,12 +422,15 @@ files_put(void *arg, size_t i)
 
 /*
  * Check the files of ids[0..n) on every core, findings in the order of
- * ids, with a note on each that git has unmerged.  The errors found.
+ * ids, with a note on each that git has unmerged (deleted: by one side).
+ * The errors found.
  */
 int
-check_files(struct check *ck, char **ids, size_t n, struct strv *unmerged)
+check_files(struct check *ck, char **ids, size_t n, struct strv *unmerged,
+    struct strv *deleted)
 {
-	struct files fs = { ck, ids, unmerged, NULL, NULL, NULL, NULL };
+	struct files fs = { ck, ids, unmerged, deleted, NULL, NULL, NULL,
+	    NULL };
 	int before = ck->nerr;
 
 	cross_of(ck);
@@ -402,4 +458,172 @@ check_free(struct check *ck)
 		ck->cross = NULL;
 	}
 	refs_free(&ck->refs);
+}
+
+/* --- probable duplicates (nw-check -D) -------------------------------- */
+
+struct dupkey {
+	char		*key;		/* what two contacts share, compared */
+	const char	*id, *why;	/* the contact; "email", "name"... */
+	const char	*shown;		/* the value as written */
+};
+
+static int
+bystr(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static int
+bydupkey(const void *x, const void *y)
+{
+	const struct dupkey *a = x, *b = y;
+	int d;
+
+	if ((d = strcmp(a->key, b->key)) != 0)
+		return d;
+	return strcmp(a->id, b->id);
+}
+
+/* A name as people compare them: folded, its words in order. */
+static char *
+namekey(const char *name)
+{
+	char *f = utf8_fold(name), *w, *save = NULL;
+	struct strv words = { 0 };
+	struct buf b = { 0 };
+	size_t i, j;
+
+	for (w = strtok_r(f, " \t", &save); w; w = strtok_r(NULL, " \t",
+	    &save))
+		strv_add(&words, w);
+	for (i = 1; i < words.n; i++)	/* few words: insertion sort */
+		for (j = i; j > 0 && strcmp(words.v[j - 1], words.v[j]) > 0;
+		    j--) {
+			w = words.v[j];
+			words.v[j] = words.v[j - 1];
+			words.v[j - 1] = w;
+		}
+	buf_puts(&b, "n:");
+	for (i = 0; i < words.n; i++)
+		buf_printf(&b, "%s%s", i ? " " : "", words.v[i]);
+	strv_free(&words);
+	free(f);
+	return b.s;
+}
+
+/* A phone number by its digits, the last nine: +44 20 ... is 020 .... */
+static char *
+phonekey(const char *s)
+{
+	char d[64];
+	size_t n = 0;
+
+	for (; *s && n < sizeof d - 1; s++)
+		if (*s >= '0' && *s <= '9')
+			d[n++] = *s;
+	d[n] = '\0';
+	if (n < 6)
+		return NULL;
+	return xasprintf("p:%s", n > 9 ? d + n - 9 : d);
+}
+
+static void
+dupadd(struct dupkey **v, size_t *n, char *key, const char *id,
+    const char *why, const char *shown)
+{
+	if (key == NULL)
+		return;
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[*n].key = key;
+	(*v)[*n].id = id;
+	(*v)[*n].why = why;
+	(*v)[(*n)++].shown = shown;
+}
+
+/*
+ * Pairs of contacts that are likely one person: a shared email or phone,
+ * the same name up to case, accents and the order of its words, or one's
+ * name an aka of the other.  A line a pair, its ids in order and the
+ * first reason found; nothing changes.  The pairs found.
+ */
+int
+check_dups(struct check *ck)
+{
+	static const char *names[] = { "id", "other", "why" };
+	struct contact **all;
+	struct dupkey *v = NULL;
+	struct strv seen = { 0 }, lines = { 0 };
+	const char *vals[3];
+	char *f, *pair, *why;
+	size_t i, j, k, n, nv = 0;
+
+	all = refs_all(&ck->refs, &n);
+	for (i = 0; i < n; i++) {
+		if (all[i]->err || all[i]->name == NULL)
+			continue;
+		dupadd(&v, &nv, namekey(all[i]->name), all[i]->id, "name",
+		    all[i]->name);
+		for (j = 0; j < all[i]->aka.n; j++)
+			dupadd(&v, &nv, namekey(all[i]->aka.v[j]), all[i]->id,
+			    "aka", all[i]->aka.v[j]);
+		for (j = 0; j < all[i]->email.n; j++) {
+			f = utf8_fold(all[i]->email.v[j]);
+			dupadd(&v, &nv, xasprintf("e:%s", f), all[i]->id,
+			    "email", all[i]->email.v[j]);
+			free(f);
+		}
+		for (j = 0; j < all[i]->phone.n; j++)
+			dupadd(&v, &nv, phonekey(all[i]->phone.v[j]),
+			    all[i]->id, "phone", all[i]->phone.v[j]);
+	}
+	if (nv)
+		qsort(v, nv, sizeof *v, bydupkey);
+	for (i = 0; i < nv; i = j) {
+		for (j = i + 1; j < nv && strcmp(v[i].key, v[j].key) == 0; j++)
+			;
+		for (k = i + 1; k < j; k++) {
+			if (strcmp(v[i].id, v[k].id) == 0 ||
+			    (strcmp(v[i].why, "aka") == 0 &&
+			    strcmp(v[k].why, "aka") == 0))
+				continue;	/* two akas alike: no name */
+			pair = xasprintf("%s\t%s", v[i].id, v[k].id);
+			if (strv_has(&seen, pair)) {
+				free(pair);
+				continue;
+			}
+			strv_add(&seen, pair);
+			why = strcmp(v[i].why, "name") == 0 &&
+			    strcmp(v[k].why, "name") == 0 ?
+			    xasprintf("same name: %s, %s", v[i].shown,
+			    v[k].shown) : strcmp(v[i].why, "aka") == 0 ||
+			    strcmp(v[k].why, "aka") == 0 ?
+			    xasprintf("name and aka: %s", v[k].shown) :
+			    xasprintf("same %s: %s", v[i].why, v[i].shown);
+			f = xasprintf("%s\t%s", pair, why);
+			strv_add(&lines, f);
+			free(f);
+			free(why);
+			free(pair);
+		}
+	}
+	if (lines.n)
+		qsort(lines.v, lines.n, sizeof *lines.v, bystr);
+	for (i = 0; i < lines.n; i++) {
+		vals[0] = lines.v[i];
+		f = strchr(lines.v[i], '\t');
+		*f = '\0';
+		vals[1] = f + 1;
+		f = strchr(vals[1], '\t');
+		*f = '\0';
+		vals[2] = f + 1;
+		out_row(3, names, vals, "sss", NULL);
+	}
+	for (i = 0; i < nv; i++)
+		free(v[i].key);
+	free(v);
+	n = lines.n;
+	strv_free(&seen);
+	strv_free(&lines);
+	return (int)n;
 }

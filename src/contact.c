@@ -239,6 +239,8 @@ readlog(struct contact *c, struct ynode *l, int flags)
 		if ((k & (KIND_GOT | KIND_THANKS)) && (c->closed == NODATE ||
 		    le.date > c->closed))
 			c->closed = le.date;
+		if ((k & KIND_JOB) && (c->job == NODATE || le.date > c->job))
+			c->job = le.date;
 		c->ngive += (k & KIND_GIVE) != 0;
 		c->nask += (k & KIND_ASK) != 0;
 		c->ngot += (k & KIND_GOT) != 0;
@@ -295,6 +297,23 @@ strlist(struct strv *l, struct ynode *n)
 	for (i = 0; n->type == YSEQ && i < n->nkid; i++)
 		if (ynode_deref(n->kid[i])->type == YSCALAR)
 			strv_add(l, ynode_deref(n->kid[i])->str);
+}
+
+/* rel's role: an id, or a list of them; as role, id pairs. */
+static void
+relpairs(struct strv *l, struct ynode *role, struct ynode *v)
+{
+	const char *r = ynode_str(role), *id;
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < (v->type == YSEQ ? v->nkid : 1); i++)
+		if ((id = ynode_str(v->type == YSEQ ? v->kid[i] : v)) !=
+		    NULL && *id) {
+			strv_add(l, r);
+			strv_add(l, id);
+		}
 }
 
 /*
@@ -357,6 +376,17 @@ store(struct contact *c, const struct key *k, struct ynode *v, int flags)
 				strv_add(p, ynode_str(v->kid[i]));
 				strv_add(p, s);
 			}
+		break;
+	case K_REL:
+		for (i = 0; v->type == YMAP && i + 1 < v->nkid; i += 2)
+			relpairs(p, v->kid[i], ynode_deref(v->kid[i + 1]));
+		break;
+	case K_WORK:
+		for (i = 0; v->type == YSEQ && i < v->nkid; i++)
+			if (ynode_deref(v->kid[i])->type == YMAP &&
+			    (s = ynode_str(ymap_get(ynode_deref(v->kid[i]),
+			    "org"))) != NULL)
+				strv_add(p, s);
 		break;
 	case K_MET:
 		if (v->type == YSCALAR) {
@@ -466,7 +496,7 @@ contact_fill(struct net *net, const char *id, char *path, struct ydoc *d,
 	c->id = xstrdup(id);
 	c->path = path;
 	c->next = c->added = c->last = c->met.date = NODATE;
-	c->first = c->closed = c->open_since = NODATE;
+	c->first = c->closed = c->open_since = c->job = NODATE;
 	if ((r = d->root) == NULL) {
 		c->err = xstrdup(d->err[0] ? d->err :
 		    "empty file: a contact needs a name");
@@ -532,6 +562,8 @@ contact_free(struct contact *c)
 	strv_free(&c->email);
 	strv_free(&c->phone);
 	strv_free(&c->links);
+	strv_free(&c->rel);
+	strv_free(&c->orgs);
 	strv_free(&c->offers);
 	strv_free(&c->topics);
 	for (i = 0; i < c->dates.n; i++)

@@ -123,6 +123,14 @@ text(struct ctx *x, int first)
 	}
 	if (!x->d->bdonly && x->d->bdreason)
 		line("soon", x->d->bdreason);
+	for (i = x->c->nlog; x->c->log && i-- > 0;)
+		if ((schema_kind(x->c->log[i].kind) & KIND_JOB) &&
+		    x->today - x->c->log[i].date <= JOB_DAYS) {
+			b.len = 0;
+			entry_text(&b, &x->c->log[i]);
+			line("new job", b.s);
+			break;
+		}
 	free(b.s);
 }
 

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -555,6 +556,28 @@ net_scan(struct net *net, char ***ids, struct stamp **st, size_t *n,
 }
 
 /*
+ * A network that is another user's (root's sudo, say) is refused: its .nw
+ * made or used by us would lock its owner out, and "remove it" would be
+ * the wrong word.  Whose it is, by the folder's owner.
+ */
+static void
+theirs(struct net *net)
+{
+	struct passwd *pw;
+	struct stat st;
+	char who[64];
+
+	if (stat(net->dir, &st) == -1 || st.st_uid == geteuid())
+		return;
+	if ((pw = getpwuid(st.st_uid)) != NULL)
+		snprintf(who, sizeof who, "%s", pw->pw_name);
+	else
+		snprintf(who, sizeof who, "uid %lu", (unsigned long)st.st_uid);
+	errx(1, "'%s': the network of %s, not yours: nothing done (run nw "
+	    "as %s)", net->dir, who, who);
+}
+
+/*
  * The network's own folder .nw/ and the folder sub below it (NULL: .nw
  * itself), made when missing.  Anything there but a real folder of ours
  * is refused: .nw is never versioned, but a remote can commit a symlink
@@ -570,6 +593,8 @@ statedir(struct net *net, const char *sub)
 	p = xasprintf("%s/.nw%s%s", net->dir, sub ? "/" : "", sub ? sub : "");
 	if (sub)
 		free(statedir(net, NULL));
+	else
+		theirs(net);
 	if (lstat(p, &st) == -1 && (errno != ENOENT ||
 	    (mkdir(p, 0700) == -1 && errno != EEXIST) || lstat(p, &st) == -1))
 		err(1, "'%s'", p);
@@ -632,6 +657,7 @@ net_tmpdir(struct net *net)
 void
 net_lock(struct net *net)
 {
+	struct stat st;
 	char *p;
 
 	if (net->locks++ > 0)
@@ -640,7 +666,12 @@ net_lock(struct net *net)
 		free(statedir(net, NULL));
 		p = xasprintf("%s/.nw/lock", net->dir);
 		if ((net->lockfd = open(p, O_RDWR | O_CREAT | O_CLOEXEC |
-		    O_NOFOLLOW, 0600)) == -1)
+		    O_NOFOLLOW, 0600)) == -1 && lstat(p, &st) == 0 &&
+		    S_ISLNK(st.st_mode))
+			/* as for .nw/tmp (statedir): never where it points */
+			errx(1, "'%s': not a file of yours (a symlink): "
+			    "remove it", p);
+		if (net->lockfd == -1)
 			err(1, "'%s'", p);
 		free(p);
 	}

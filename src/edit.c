@@ -877,10 +877,20 @@ cut_child(struct edit *e, struct ynode *v, size_t at, const char *key,
 	return 1;
 }
 
+/* A flow collection on one line, which a new value may replace whole. */
+static int
+oneline_flow(struct edit *e, struct ynode *c)
+{
+	return c->type == YSEQ && c->flow && c->end > c->start &&
+	    memchr(e->text + c->start, '\n', c->end - c->start) == NULL &&
+	    memchr(e->text + c->start, '#', c->end - c->start) == NULL;
+}
+
 /*
  * Change a child of the collection under a top-level key: in a mapping
  * the value of part, in a list the first item equal to part.  val is YAML
- * text for one flow-safe scalar, or NULL to remove the child (its line in
+ * text for one flow-safe scalar (or flow list, in place of a one-line flow
+ * list or a scalar), or NULL to remove the child (its line in
  * block style, it and one comma in flow style); the only child goes with
  * its key.  *found says whether there was such a child (0: nothing done).
  */
@@ -914,8 +924,8 @@ edit_child(struct edit *e, const char *key, const char *part,
 		return edit_delete(e, key);
 	c = v->kid[i + step - 1];
 	if (v->kid[i]->anchor || v->kid[i]->type == YALIAS || c->anchor ||
-	    c->tag || c->type != YSCALAR || ynode_block(c) ||
-	    c->start == c->end)
+	    c->tag || (c->type != YSCALAR && !(val && oneline_flow(e, c))) ||
+	    ynode_block(c) || c->start == c->end)
 		return refuse(e, c, "'%s': the part is empty or has an anchor, "
 		    "an alias, a tag or a block: edit it by hand", key);
 	if (val == NULL) {
@@ -930,4 +940,35 @@ edit_child(struct edit *e, const char *key, const char *part,
 	st = verify_inside(e, text, len, key, i, want);
 	ydoc_free(vd);
 	return st;
+}
+
+/*
+ * The part of the mapping under key (rel's mentor) holds the strings of
+ * l: one as a plain value, more as a flow list, none takes the part away
+ * (and the key with its last part).  An absent part is added after the
+ * others; a present one must be a scalar or a flow list on one line.
+ */
+int
+edit_part(struct edit *e, const char *key, const char *part,
+    const struct strv *l)
+{
+	struct ynode *m = ymap_get(e->doc->root, key);
+	struct buf b = { 0 };
+	size_t i;
+	int ok, found;
+	char *q;
+
+	for (i = 0; i < l->n; i++) {
+		q = yaml_quote(l->v[i], Q_FLOW | Q_STR);
+		buf_printf(&b, "%s%s", i ? ", " : l->n > 1 ? "[" : "", q);
+		free(q);
+	}
+	if (l->n > 1)
+		buf_puts(&b, "]");
+	if (m == NULL || m->type != YMAP || ymap_get(m, part) == NULL)
+		ok = l->n == 0 || edit_put(e, key, part, b.s);
+	else
+		ok = edit_child(e, key, part, l->n ? b.s : NULL, &found);
+	free(b.s);
+	return ok;
 }

@@ -189,6 +189,30 @@ git_ready(struct net *net)
 	return ok;
 }
 
+/*
+ * Paths as pathspecs that match those files alone, into v: "c*.yaml" or
+ * "c[y].yaml" is a contact's name, never a pattern that takes others'.
+ * Not git's --literal-pathspecs: git hands it on to the hooks, whose own
+ * patterns ('*.yaml') it would turn off, and check-ignore refuses it.
+ */
+static void
+literal(char **v, char **paths, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = xasprintf(":(literal)%s", paths[i]);
+}
+
+static void
+literal_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+}
+
 /* Do these paths differ from HEAD in the index? */
 static int
 staged(struct net *net, char **paths, size_t n)
@@ -200,8 +224,9 @@ staged(struct net *net, char **paths, size_t n)
 	args[1] = "--cached";
 	args[2] = "--quiet";
 	args[3] = "--";
-	memcpy(args + 4, paths, n * sizeof *args);
+	literal(args + 4, paths, n);
 	rv = git_run(net, args, 1) == 1;
+	literal_free(args + 4, n);
 	free(args);
 	return rv;
 }
@@ -220,15 +245,101 @@ gone(struct net *net, char **paths, size_t n, struct strv *keep)
 
 	args[0] = "rm", args[1] = "-q", args[2] = "--cached";
 	args[3] = "--ignore-unmatch", args[4] = "--";
-	memcpy(args + 5, paths, n * sizeof *args);
+	literal(args + 5, paths, n);
 	git_run(net, args, 1);
 	args[0] = "ls-tree", args[1] = "-z", args[2] = "--name-only";
 	args[3] = "HEAD", args[4] = "--";
 	if (git_spawn(net->dir, args, 1, &out, NULL) == 0)
 		for (off = 0; off < out.len; off += strlen(out.s + off) + 1)
 			strv_add(keep, out.s + off);
+	literal_free(args + 5, n);
 	free(out.s);
 	free(args);
+}
+
+/*
+ * What the index holds of the paths a and b, before nw changes it: each
+ * entry as "mode,object,path" for update-index --cacheinfo (its path from
+ * the top of the work tree) in had, the paths it has not in none.  0, or
+ * -1 when git would not say.
+ */
+static int
+index_save(struct net *net, struct strv *a, struct strv *b, struct strv *had,
+    struct strv *none)
+{
+	char *prefix[] = { "rev-parse", "--show-prefix", NULL };
+	char **args = xcalloc(a->n + b->n + 6, sizeof *args);
+	struct buf pre = { 0 }, out = { 0 };
+	struct strv seen = { 0 };
+	char *p, *end, *tab, *sp;
+	size_t i, n = a->n + b->n;
+	int rv = -1;
+
+	args[0] = "ls-files", args[1] = "-s", args[2] = "-z";
+	args[3] = "--";
+	literal(args + 4, a->v, a->n);
+	literal(args + 4 + a->n, b->v, b->n);
+	if (git_spawn(net->dir, prefix, 1, &pre, NULL) != 0 ||
+	    git_spawn(net->dir, args, 1, &out, NULL) != 0)
+		goto done;
+	if (pre.s)
+		pre.s[strcspn(pre.s, "\n")] = '\0';
+	/* "mode object stage\tpath\0": an unmerged path is refused before */
+	for (p = out.s; p && p < out.s + out.len; p = end + 1) {
+		end = p + strlen(p);
+		if ((tab = strchr(p, '\t')) == NULL ||
+		    (sp = strrchr(p, ' ')) == NULL || sp > tab)
+			continue;
+		strv_add(&seen, tab + 1);
+		if (strncmp(sp, " 0\t", 3) != 0)
+			continue;
+		*sp = '\0';
+		*strchr(p, ' ') = ',';
+		sp = xasprintf("%s,%s%s", p, pre.s ? pre.s : "", tab + 1);
+		strv_add(had, sp);
+		free(sp);
+	}
+	for (i = 0; i < n; i++) {
+		p = i < a->n ? a->v[i] : b->v[i - a->n];
+		if (!strv_has(&seen, p))
+			strv_add(none, p);
+	}
+	rv = 0;
+done:
+	literal_free(args + 4, n);
+	free(args);
+	free(pre.s);
+	free(out.s);
+	strv_free(&seen);
+	return rv;
+}
+
+/* The index as index_save found it, for the paths it saw. */
+static void
+index_restore(struct net *net, struct strv *had, struct strv *none)
+{
+	char **args;
+	size_t i;
+
+	if (none->n) {
+		args = xcalloc(none->n + 6, sizeof *args);
+		args[0] = "rm", args[1] = "-q", args[2] = "--cached";
+		args[3] = "--ignore-unmatch", args[4] = "--";
+		literal(args + 5, none->v, none->n);
+		git_run(net, args, 1);
+		literal_free(args + 5, none->n);
+		free(args);
+	}
+	if (had->n) {
+		args = xcalloc(2 * had->n + 3, sizeof *args);
+		args[0] = "update-index", args[1] = "--add";
+		for (i = 0; i < had->n; i++) {
+			args[2 + 2 * i] = "--cacheinfo";
+			args[3 + 2 * i] = had->v[i];
+		}
+		git_run(net, args, 1);
+		free(args);
+	}
 }
 
 /*
@@ -237,17 +348,20 @@ gone(struct net *net, char **paths, size_t n, struct strv *keep)
  * or renamed away.  "git commit -- paths" leaves whatever else the user
  * staged alone.  No git, or no repository, is no error; git busy with a
  * merge or a rebase, or failing, is said once, with git's own words.
+ * When no commit is made, the index is left as it was before (a file
+ * nw staged would go into the user's next commit).
  */
 void
 git_commit(struct net *net, char **ids, size_t n, const char *msg)
 {
 	char *ignored[] = { "check-ignore", "-q", "--", NULL, NULL };
 	struct strv here = { 0 }, away = { 0 }, commit = { 0 };
+	struct strv had = { 0 }, none = { 0 };
 	struct buf gerr = { 0 };
 	struct stat st;
 	char **args = NULL, **add, *path, *rel;
 	size_t i;
-	int ok = 1;
+	int ok = 1, saved = 0;
 
 	if (!net->autocommit || n == 0)
 		return;
@@ -263,8 +377,10 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 		free(path);
 		free(rel);
 	}
-	if (away.n)
+	if (away.n) {
+		saved = index_save(net, &here, &away, &had, &none) == 0;
 		gone(net, away.v, away.n, &commit);
+	}
 	for (i = 0; i < here.n; i++)
 		strv_add(&commit, here.v[i]);
 	if (commit.n == 0)	/* never committed and gone: nothing to git */
@@ -275,7 +391,7 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 	args[2] = "-m";
 	args[3] = (char *)msg;
 	args[4] = "--";
-	memcpy(args + 5, commit.v, commit.n * sizeof *args);
+	literal(args + 5, commit.v, commit.n);
 	/*
 	 * git commit -- paths takes the work tree's version of the paths it
 	 * knows, nothing else staged: one run of git, which on a large
@@ -287,10 +403,12 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 	if (git_spawn(net->dir, args, 1, NULL, &gerr) == 0)
 		goto done;
 	if (here.n) {
+		if (!saved)
+			saved = index_save(net, &here, &away, &had, &none) == 0;
 		add = xcalloc(here.n + 3, sizeof *add);
 		add[0] = "add";
 		add[1] = "--";
-		memcpy(add + 2, here.v, here.n * sizeof *add);
+		literal(add + 2, here.v, here.n);
 		gerr.len = 0;
 		if (git_spawn(net->dir, add, 1, NULL, &gerr) != 0) {
 			/* a larger repository that ignores the network */
@@ -300,16 +418,26 @@ git_commit(struct net *net, char **ids, size_t n, const char *msg)
 				    firstline(&gerr));
 			ok = 0;
 		}
+		literal_free(add + 2, here.n);
 		free(add);
 	}
 	gerr.len = 0;
-	if (ok && staged(net, commit.v, commit.n) &&
-	    git_spawn(net->dir, args, 1, NULL, &gerr) != 0)
+	if (!ok || !staged(net, commit.v, commit.n))
+		;
+	else if (git_spawn(net->dir, args, 1, NULL, &gerr) == 0)
+		goto done;
+	else
 		warnx("nothing committed: git commit: %s", firstline(&gerr));
+	if (saved)
+		index_restore(net, &had, &none);
 done:
+	if (args)
+		literal_free(args + 5, commit.n);
 	strv_free(&here);
 	strv_free(&away);
 	strv_free(&commit);
+	strv_free(&had);
+	strv_free(&none);
 	free(args);
 	free(gerr.s);
 	net_unlock(net);
@@ -401,33 +529,44 @@ done:
 
 /*
  * The contacts git holds unmerged in its index (a merge that stopped with
- * conflicts), as ids, added to ids.  0, or -1 when not a repository.
+ * conflicts), as ids, added to ids; those one side deleted and the other
+ * changed (no version of ours or none of theirs) also to deleted, when
+ * given.  0, or -1 when not a repository.
  */
 int
-git_unmerged(struct net *net, struct strv *ids)
+git_unmerged(struct net *net, struct strv *ids, struct strv *deleted)
 {
 	char *args[] = { "ls-files", "--unmerged", "-z", "--", NULL };
 	struct buf out = { 0 };
-	char *p, *name, *end;
-	size_t n;
+	struct strv sides = { 0 };	/* the stages 2 and 3 of each */
+	char *p, *name, *end, *tab;
+	size_t n, i;
 
 	if (git_spawn(net->dir, args, 1, &out, NULL) != 0) {
 		free(out.s);
 		return -1;
 	}
-	/* "mode sha stage\tpath\0", three times for a path */
+	/* "mode sha stage\tpath\0", once for each stage a path has */
 	for (p = out.s; p && p < out.s + out.len; p = end + 1) {
 		end = p + strlen(p);
-		if ((name = strchr(p, '\t')) == NULL)
+		if ((tab = strchr(p, '\t')) == NULL)
 			continue;
-		name++;
+		name = tab + 1;
 		n = strlen(name);
 		if (n > 5 && strcmp(name + n - 5, ".yaml") == 0) {
 			name[n - 5] = '\0';
 			if (!strv_has(ids, name))
 				strv_add(ids, name);
+			if (tab[-1] == '2' || tab[-1] == '3')
+				strv_add(&sides, name);
 		}
 	}
+	/* a path with one side is a modify/delete conflict */
+	for (i = 0; deleted && i < sides.n; i++)
+		if ((i == 0 || strcmp(sides.v[i], sides.v[i - 1]) != 0) &&
+		    (i + 1 == sides.n || strcmp(sides.v[i], sides.v[i + 1]) != 0))
+			strv_add(deleted, sides.v[i]);
+	strv_free(&sides);
 	free(out.s);
 	return 0;
 }
@@ -513,7 +652,7 @@ hook(struct net *net)
 		ours = old && strstr(old, "# nw: check the contact");
 		if (old == NULL && access(path, F_OK) == -1) {
 			if (safe_write(net_tmpdir(net), path, text,
-			    strlen(text), 1) == 0)
+			    strlen(text), 1) != -1)
 				chmod(path, 0755);
 		} else if (ours && strcmp(old, text) != 0)
 			safe_write(net_tmpdir(net), path, text, strlen(text), 0);
@@ -542,12 +681,15 @@ first_commit(struct net *net, int (*pass)(const char *, void *), void *arg)
 	char **ids, *file, *msg;
 	size_t n, i, ncontacts = 0, nbad = 0;
 
-	for (i = 0; i < sizeof setup / sizeof setup[0]; i++)
-		buf_add(&list, setup[i], strlen(setup[i]) + 1);
+	/* literal pathspecs, as everywhere (literal()) */
+	for (i = 0; i < sizeof setup / sizeof setup[0]; i++) {
+		buf_printf(&list, ":(literal)%s", setup[i]);
+		buf_add(&list, "", 1);
+	}
 	net_list(net, &ids, &n, NULL);
 	for (i = 0; i < n; i++) {
 		if (pass(ids[i], arg)) {
-			buf_printf(&list, "%s.yaml", ids[i]);
+			buf_printf(&list, ":(literal)%s.yaml", ids[i]);
 			buf_add(&list, "", 1);
 			ncontacts++;
 		} else

@@ -17,6 +17,19 @@ ics_date(struct buf *b, const char *name, int z)
 	vc_line(b, name, v);
 }
 
+/*
+ * An all-day event's end, the day after z: DTEND, but a duration of a day
+ * for 9999-12-31, whose next day YYYYMMDD cannot say (RFC 5545 3.6.1).
+ */
+static void
+ics_end(struct buf *b, int z)
+{
+	if (z >= date_from_civil(9999, 12, 31))
+		vc_line(b, "DURATION", "P1D");
+	else
+		ics_date(b, "DTEND;VALUE=DATE", z + 1);
+}
+
 /* An event's start: its UID from the id, and when it was made (today). */
 static void
 ics_begin(struct buf *b, const char *id, const char *what, int today)
@@ -58,7 +71,7 @@ ics_yearly(struct buf *b, struct contact *c, const char *what,
 	z = date_from_civil(when.year ? when.year : 2000, when.month, when.day);
 	ics_begin(b, c->id, what, today);
 	ics_date(b, "DTSTART;VALUE=DATE", z);
-	ics_date(b, "DTEND;VALUE=DATE", z + 1);
+	ics_end(b, z);
 	vc_line(b, "RRULE", when.month == 2 && when.day == 29 ?
 	    "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1" : "FREQ=YEARLY");
 	ics_text(b, "SUMMARY", summary);
@@ -98,7 +111,7 @@ ical_contact(struct buf *b, struct net *net, struct contact *c, int today)
 	start = d.due < today ? today : d.due;
 	ics_begin(b, c->id, "due", today);
 	ics_date(b, "DTSTART;VALUE=DATE", start);
-	ics_date(b, "DTEND;VALUE=DATE", start + 1);
+	ics_end(b, start);
 	s = xasprintf("Get in touch with %s", c->name);
 	ics_text(b, "SUMMARY", s);
 	free(s);

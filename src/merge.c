@@ -26,7 +26,7 @@ extern char **environ;
 
 static const char	*label(struct merge *, int);
 
-enum { KEEP, TAKE, CONFLICT, SET };
+enum { KEEP, TAKE, CONFLICT, SET, PARTS };
 
 struct list {
 	struct ynode	**v;
@@ -39,6 +39,7 @@ struct plan {
 	struct strv	 keys;			/* ours's order, then theirs's */
 	int		*act;
 	struct list	*set;			/* a SET key's planned items */
+	struct strv	*parts;			/* a PARTS key's: part, item */
 	int		 follow;		/* next's act, or -1: decide */
 	int		 logmerge;		/* log merged by entries */
 	struct ynode	**log;			/* the planned entries */
@@ -413,6 +414,7 @@ flow_text(struct ydoc *d, struct ynode *n, struct buf *b)
 	size_t i;
 	char *q;
 
+	buf_add(b, "", 0);	/* an empty plain scalar is "", never NULL */
 	if (n->type == YALIAS || n->anchor || n->tag)
 		return 0;
 	if ((n->flow || (n->type == YSCALAR && !ynode_block(n) &&
@@ -558,7 +560,8 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 			    text_line_after(e->text, e->len, kid[kept[i] - 1]->end);
 			if (at == e->len && e->text[e->len - 1] != '\n')
 				buf_puts(&b, e->eol);
-			buf_printf(&b, "%*s- %s", (int)ind, "", txt[i].s);
+			buf_printf(&b, "%*s-%s%s", (int)ind, "",
+			    *txt[i].s ? " " : "", txt[i].s);
 			if (!(at == e->len && e->text[e->len - 1] != '\n'))
 				buf_puts(&b, e->eol);
 		}
@@ -948,6 +951,144 @@ merge_set(struct plan *p, size_t i)
 	return act;
 }
 
+/*
+ * A mapping whose parts are sets of strings (rel: a role to an id or a
+ * list of ids) as part, item pairs into l; absent or null is none.  0
+ * when it is anything else.
+ */
+static int
+parts_of(struct ynode *v, struct strv *l)
+{
+	struct ynode *k, *it;
+	size_t i, j;
+
+	if (v == NULL || ynode_isnull(v))
+		return 1;
+	if (v->type != YMAP || v->tag || v->anchor)
+		return 0;
+	for (i = 0; i + 1 < v->nkid; i += 2) {
+		k = ynode_deref(v->kid[i]);
+		it = ynode_deref(v->kid[i + 1]);
+		if (!str_item(k) || (it->type == YSEQ && (it->tag ||
+		    it->anchor)) || (it->type != YSEQ && !str_item(it)))
+			return 0;
+		for (j = 0; j < (it->type == YSEQ ? it->nkid : 1); j++) {
+			if (!str_item(ynode_deref(it->type == YSEQ ?
+			    it->kid[j] : it)))
+				return 0;
+			strv_add(l, k->str);
+			strv_add(l, ynode_deref(it->type == YSEQ ? it->kid[j] :
+			    it)->str);
+		}
+	}
+	return 1;
+}
+
+static int
+haspair(const struct strv *l, const char *part, const char *item)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < l->n; i += 2)
+		if (strcmp(l->v[i], part) == 0 && strcmp(l->v[i + 1], item) == 0)
+			return 1;
+	return 0;
+}
+
+/* The same pairs, whatever their order? */
+static int
+sameparts(const struct strv *a, const struct strv *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i + 1 < a->n; i += 2)
+		if (!haspair(b, a->v[i], a->v[i + 1]))
+			return 0;
+	return 1;
+}
+
+/* The items of part in l, in l's order. */
+static void
+part_items(const struct strv *l, const char *part, struct strv *out)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < l->n; i += 2)
+		if (strcmp(l->v[i], part) == 0 && !strv_has(out, l->v[i + 1]))
+			strv_add(out, l->v[i + 1]);
+}
+
+/*
+ * Both sides changed a key whose parts are sets (rel, by the schema):
+ * merged part by part as merge_set merges a list.  Ours's pairs but those
+ * theirs removed, then theirs's additions; ours is edited part by part
+ * (edit_part), parts that change first, parts that go last.  The act, or
+ * CONFLICT when a side is no such mapping; -1 when an edit is refused.
+ */
+static int
+merge_parts(struct plan *p, size_t i)
+{
+	const char *key = p->keys.v[i];
+	const struct key *k = schema_key(key);
+	struct strv lb = { 0 }, lo = { 0 }, lt = { 0 }, *r = &p->parts[i];
+	struct strv done = { 0 }, want, have;
+	size_t j, k2, pass;
+	int act = PARTS, ok = 1;
+
+	if (k == NULL || k->type != K_REL ||
+	    !parts_of(key_value(p->base, key), &lb) ||
+	    !parts_of(key_value(p->ours, key), &lo) ||
+	    !parts_of(key_value(p->theirs, key), &lt)) {
+		act = CONFLICT;
+		goto out;
+	}
+	for (j = 0; j + 1 < lo.n; j += 2)
+		if (!haspair(&lb, lo.v[j], lo.v[j + 1]) ||
+		    haspair(&lt, lo.v[j], lo.v[j + 1]))
+			strv_add(r, lo.v[j]), strv_add(r, lo.v[j + 1]);
+	for (j = 0; j + 1 < lt.n; j += 2)
+		if (!haspair(&lb, lt.v[j], lt.v[j + 1]) &&
+		    !haspair(r, lt.v[j], lt.v[j + 1]))
+			strv_add(r, lt.v[j]), strv_add(r, lt.v[j + 1]);
+	if (sameparts(r, &lo)) {
+		act = KEEP;
+		goto out;
+	}
+	if (sameparts(r, &lt)) {
+		act = TAKE;
+		goto out;
+	}
+	/* pass 0: parts the result has; pass 1: ours's parts that go */
+	for (pass = 0; ok && pass < 2; pass++)
+		for (j = 0; ok && j + 1 < (pass ? lo.n : r->n); j += 2) {
+			const char *part = pass ? lo.v[j] : r->v[j];
+
+			if (strv_has(&done, part))
+				continue;
+			strv_add(&done, part);
+			want = (struct strv){ 0 }, have = (struct strv){ 0 };
+			part_items(r, part, &want);
+			part_items(&lo, part, &have);
+			for (k2 = 0; want.n == have.n && k2 < want.n &&
+			    strcmp(want.v[k2], have.v[k2]) == 0; k2++)
+				;
+			if (want.n != have.n || k2 < want.n)
+				ok = edit_part(p->e, key, part, &want);
+			strv_free(&want);
+			strv_free(&have);
+		}
+	if (!ok) {
+		fail(p->m, "'%s': cannot merge its parts%s%s", key,
+		    p->e->err[0] ? ": " : "", p->e->err);
+		act = -1;
+	}
+out:
+	strv_free(&lb), strv_free(&lo), strv_free(&lt), strv_free(&done);
+	return act;
+}
+
 /* --- the whole ------------------------------------------------------- */
 
 /* Does the edited text hold exactly what the plan says? */
@@ -972,6 +1113,15 @@ check(struct plan *p)
 			for (j = 0; ok && j < l.n; j++)
 				ok = ynode_equal(l.v[j], p->log[j]);
 			free(l.v);
+			if (!ok)
+				return 0;
+			continue;
+		}
+		if (p->act[i] == PARTS) {
+			struct strv pl = { 0 };
+
+			ok = parts_of(got, &pl) && sameparts(&pl, &p->parts[i]);
+			strv_free(&pl);
 			if (!ok)
 				return 0;
 			continue;
@@ -1088,6 +1238,7 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 				strv_add(&p.keys, r->kid[i]->str);
 	p.act = xcalloc(p.keys.n, sizeof *p.act);
 	p.set = xcalloc(p.keys.n, sizeof *p.set);
+	p.parts = xcalloc(p.keys.n, sizeof *p.parts);
 	p.logmerge = islist(key_value(base, "log")) &&
 	    islist(key_value(ours, "log")) && islist(key_value(theirs, "log"));
 	/* one side took the log away, the other left it: a key's change */
@@ -1108,6 +1259,8 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 			p.act[i] = p.follow;
 		if (p.act[i] == CONFLICT)
 			ok = (p.act[i] = merge_set(&p, i)) != -1;
+		if (ok && p.act[i] == CONFLICT)
+			ok = (p.act[i] = merge_parts(&p, i)) != -1;
 		if (p.act[i] == TAKE)
 			ok = take(&p, p.keys.v[i]);
 		else if (p.act[i] == CONFLICT)
@@ -1128,9 +1281,12 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 	if (!ok)
 		strv_free(&m->conflicts);
 	edit_free(p.e);		/* and the document it owns */
-	for (i = 0; i < p.keys.n; i++)
+	for (i = 0; i < p.keys.n; i++) {
 		free(p.set[i].v);
+		strv_free(&p.parts[i]);
+	}
 	free(p.set);
+	free(p.parts);
 	strv_free(&p.keys);
 	free(p.act);
 	free(p.log);

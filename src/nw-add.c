@@ -205,5 +205,5 @@ main(int argc, char *argv[])
 	draft_free(&r.d);
 	strv_free(&r.names);
 	net_free(r.net);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

@@ -81,7 +81,7 @@ main(int argc, char *argv[])
 		case 'f': fopt = optarg; break;
 		case 'm': strv_add(&me, optarg); break;
 		case 'n': dry = 1; break;
-		case 'V': puts("nw-cal " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
@@ -122,5 +122,5 @@ main(int argc, char *argv[])
 	batch_free(&b);
 	strv_free(&me);
 	net_free(b.net);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

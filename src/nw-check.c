@@ -7,10 +7,11 @@
 
 #include "nw.h"
 
-static const char usage_text[] = "usage: nw-check [-q] [-C dir] [ref ...]";
+static const char usage_text[] = "usage: nw-check [-Dq] [-C dir] [ref ...]";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
+    "  -D             list probable duplicates, a pair a line\n"
     "  -q             print the errors only, not the warnings\n";
 
 static void
@@ -25,13 +26,15 @@ main(int argc, char *argv[])
 {
 	struct check ck = { 0 };
 	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 };
+	struct strv deleted = { 0 };
 	char **all, *path, *tab;
 	size_t i, n;
-	int ch, rv, everyone;
+	int ch, rv, everyone, dups = 0;
 
-	while ((ch = opt_get(argc, argv, "C:hqV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:DhqV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
+		case 'D': dups = 1; break;
 		case 'q': ck.quiet = 1; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
@@ -43,10 +46,19 @@ main(int argc, char *argv[])
 	ck.net = net_open(1);
 	ck.refs.net = ck.net;
 	ck.out = stdout;
+	if (dups) {
+		if (argc)
+			usage();
+		out_init(0);
+		check_dups(&ck);
+		check_free(&ck);
+		net_free(ck.net);
+		return out_close();
+	}
 	rv = select_ids(&ck.refs, argc, argv, &ids, &everyone);
 	/* a merge whose driver did not run leaves no markers to see */
-	git_unmerged(ck.net, &unmerged);
-	check_files(&ck, ids.v, ids.n, &unmerged);
+	git_unmerged(ck.net, &unmerged, &deleted);
+	check_files(&ck, ids.v, ids.n, &unmerged, &deleted);
 	if (everyone && !ck.quiet) {
 		check_settings(&ck);
 		net_list(ck.net, &all, &n, &odd);
@@ -64,6 +76,7 @@ main(int argc, char *argv[])
 	strv_free(&ids);
 	strv_free(&odd);
 	strv_free(&unmerged);
+	strv_free(&deleted);
 	check_free(&ck);
 	net_free(ck.net);
 	return out_close() || rv || ck.nerr > 0;

@@ -12,6 +12,8 @@
 
 #include "nw.h"
 
+#define MAXEDIT	(256 * 1024 * 1024)	/* a file nw-edit opens to mend */
+
 static const char usage_text[] = "usage: nw-edit [-C dir] ref ...";
 
 static const char options_text[] =
@@ -86,11 +88,14 @@ editone(struct batch *b, const char *id, void *arg)
 	if (stopped)
 		return 1;
 	path = net_path(ck->net, id);
-	if ((orig = file_read(path, &olen, why)) == NULL) {
+	if ((orig = file_read_max(path, &olen, why, MAXEDIT)) == NULL) {
 		warnx("'%s': %s", path, why);
 		free(path);
 		return 1;
 	}
+	/* no command but this one reads it: why, before it is mended */
+	if (olen > NW_MAXFILE)
+		check_text(ck, path, id, orig, olen);
 
 	copy = change_copy(ck->net, orig, olen); /* no lock while one edits */
 
@@ -105,7 +110,7 @@ editone(struct batch *b, const char *id, void *arg)
 			stopped = 1;
 			goto out;
 		}
-		if ((text = file_read(copy, &len, why)) == NULL)
+		if ((text = file_read_max(copy, &len, why, MAXEDIT)) == NULL)
 			errx(1, "'%s': %s", copy, why);
 		if (len == olen && memcmp(text, orig, len) == 0) {
 			unlink(copy);
@@ -124,7 +129,8 @@ editone(struct batch *b, const char *id, void *arg)
 		}
 	}
 
-	if ((rv = change_replace(ck->net, id, orig, olen, text, len)) != 0) {
+	if ((rv = change_replace(ck->net, id, orig, olen, text, len, &c)) !=
+	    0) {
 		if (rv == 1)
 			fprintf(stderr, "nw-edit: '%s' changed while you edited "
 			    "it; your edit is kept in %s\n", path, copy);
@@ -137,7 +143,6 @@ editone(struct batch *b, const char *id, void *arg)
 	}
 	free(text);
 	unlink(copy);
-	c = contact_load(ck->net, id, C_STRUCT);
 	batch_changed(b, id, c->name ? c->name : id);
 	contact_free(c);
 out:
@@ -174,5 +179,5 @@ main(int argc, char *argv[])
 	batch_free(&b);
 	check_free(&ck);
 	net_free(ck.net);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

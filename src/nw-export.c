@@ -1,4 +1,4 @@
-/* nw-export - contacts as vCard, iCalendar, JSON or CSV */
+/* nw-export - contacts as vCard, iCalendar, JSON, CSV or a graph */
 
 #include <err.h>
 #include <stdlib.h>
@@ -13,9 +13,9 @@ static const char usage_text[] =
 static const char options_text[] =
     "  -3             write vCard 3.0 instead of 4.0\n"
     "  -C dir         use the network in dir\n"
-    "  -f format      vcard (the default), ics, csv or json\n";
+    "  -f format      vcard (the default), ics, csv, json or dot\n";
 
-enum { F_VCARD, F_ICS, F_JSON, F_CSV };
+enum { F_VCARD, F_ICS, F_JSON, F_CSV, F_DOT };
 
 struct export {
 	int		 fmt, version, today;
@@ -23,6 +23,8 @@ struct export {
 	struct contact	**comm;		/* vCard 4.0: communities, for last */
 	size_t		 ncomm;
 	struct strv	 groups;	/* id, group, id, group... of people */
+	struct contact	**all;		/* dot: every contact, for the end */
+	size_t		 nall;
 };
 
 static void
@@ -88,6 +90,11 @@ one(struct scan *s, struct contact *c, void *arg)
 	struct export *x = arg;
 
 	x->b.len = 0;
+	if (x->fmt == F_DOT) {
+		x->all = xrealloc(x->all, (x->nall + 1) * sizeof *x->all);
+		x->all[x->nall++] = c;
+		return 1;	/* the graph is written at the end */
+	}
 	if (x->fmt == F_VCARD) {
 		if (card(x, c))
 			return 1;	/* a community, written last */
@@ -105,7 +112,8 @@ int
 main(int argc, char *argv[])
 {
 	static const char *formats[] = { "vcard", "ics", "json", "csv",
-	    NULL };
+	    "dot", NULL };
+	size_t i;
 	struct export x = { 0 };
 	struct scan s = { 0 };
 	int ch, rv;
@@ -122,7 +130,7 @@ main(int argc, char *argv[])
 					break;
 			if (formats[x.fmt] == NULL)
 				errx(2, "'%s': not a format (vcard, ics, json, "
-				    "csv)", optarg);
+				    "csv, dot)", optarg);
 			break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
@@ -143,6 +151,14 @@ main(int argc, char *argv[])
 	fwrite(x.b.s ? x.b.s : "", 1, x.b.len, stdout);
 	rv = contacts_each(&s, argc, argv, one, &x);
 	groupcards(&x);
+	if (x.fmt == F_DOT) {
+		x.b.len = 0;
+		dot_graph(&x.b, s.net, x.all, x.nall, x.today);
+		fwrite(x.b.s, 1, x.b.len, stdout);
+		for (i = 0; i < x.nall; i++)
+			contact_free(x.all[i]);
+		free(x.all);
+	}
 	if (x.fmt == F_ICS) {
 		x.b.len = 0;
 		ical_end(&x.b);

@@ -246,5 +246,5 @@ main(int argc, char *argv[])
 	batch_free(&b);
 	free(g.done);
 	net_free(b.net);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

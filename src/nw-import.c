@@ -50,6 +50,7 @@ struct run {
 	struct drafts	*dr;		/* those created, until written */
 	int		 dry, update, bar, failed;
 	size_t		 done, total;
+	size_t		 jobs;		/* job changes recorded */
 };
 
 static void
@@ -108,7 +109,7 @@ tell(struct run *r)
 		else if (r->said.v[i][0] == '1')
 			printf("%s\n", r->said.v[i] + 1);
 		else {
-			fflush(stdout);
+			out_sync();
 			fprintf(stderr, "%s\n", r->said.v[i] + 1);
 		}
 }
@@ -274,6 +275,8 @@ struct news {
 	struct strv	 email, phone;
 	struct strv	 fill;		/* key, value: org, title, birthday */
 	struct strv	 links;		/* name, url */
+	const char	*org, *title;	/* a new job, or NULL */
+	char		*jobnote;	/* "Now Staff Engineer at New Co" */
 };
 
 /* Is url one of the links (name, url, ...), or name one of their names? */
@@ -320,6 +323,32 @@ new_links(struct contact *c, struct rec *rec, struct news *nw)
 }
 
 /*
+ * A job change: the record's org differs from the contact's (one the
+ * start of the other is the same, written shorter), or its title from
+ * the contact's title (a promotion), names compared as references
+ * compare them.  A contact without an org gets one filled in.
+ */
+static void
+newjob(struct contact *c, struct rec *rec, struct news *nw)
+{
+	const char *org = draft_get(&rec->d, "org");
+	const char *title = draft_get(&rec->d, "title");
+
+	if (c->err || org == NULL || *org == '\0' || c->org == NULL ||
+	    *c->org == '\0')
+		return;
+	/* "Stanford" and "Stanford University": one org, as the user wrote */
+	if ((strcaseprefix(org, c->org) || strcaseprefix(c->org, org)) &&
+	    (title == NULL || *title == '\0' || c->title == NULL ||
+	    strcaseeq(title, c->title)))
+		return;
+	nw->org = org;
+	nw->title = title && *title ? title : NULL;
+	nw->jobnote = nw->title ? xasprintf("Now %s at %s", nw->title, org) :
+	    xasprintf("Now at %s", org);
+}
+
+/*
  * What the record has that the contact lacks: emails, phones and links
  * to add, and org, title and birthday where the contact has none.
  */
@@ -341,18 +370,21 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 		if (!has_phone(&k->phone, v) && !has_phone(&nw->phone, v))
 			strv_add(&nw->phone, v);
 	c = contact_load(r->net, k->id, C_STRUCT | C_KEYS);
+	newjob(c, rec, nw);
 	for (i = 0; c->err == NULL && i < 3; i++)
 		if ((v = draft_get(&rec->d, fills[i])) != NULL &&
 		    ((cv = contact_value(c, fills[i])) == NULL ||
 		    cv->type == V_NULL ||
-		    (cv->type == V_STR && *cv->s == '\0'))) {
+		    (cv->type == V_STR && *cv->s == '\0')) &&
+		    (nw->org == NULL || strcmp(fills[i], "title") != 0)) {
 			strv_add(&nw->fill, fills[i]);
 			strv_add(&nw->fill, v);
 		}
 	if (c->err == NULL)
 		new_links(c, rec, nw);
 	contact_free(c);
-	return nw->email.n + nw->phone.n + nw->fill.n + nw->links.n > 0;
+	return nw->email.n + nw->phone.n + nw->fill.n + nw->links.n > 0 ||
+	    nw->org;
 }
 
 static int
@@ -360,11 +392,19 @@ addnews(struct change *ch, struct contact *c, void *arg)
 {
 	struct news *nw = arg;
 	size_t i;
-	int ok;
+	char ds[11];
+	int ok, moved = 0;
 
-	(void)c;
 	ok = change_import(ch, "email", &nw->email) &&
 	    change_import(ch, "phone", &nw->phone);
+	/* a new job: the old one to work, a job entry, a follow-up */
+	if (ok && nw->org)
+		ok = change_job(ch, c, nw->org, nw->title, date_today(),
+		    &moved) && change_log_entry(ch, date_today(), "job",
+		    nw->jobnote);
+	if (ok && nw->org && c->next == NODATE)
+		ok = change_set(ch, "next", date_str(date_today(), ds)) &&
+		    change_set(ch, "next-note", "Congratulate on the new job");
 	for (i = 0; ok && i + 1 < nw->fill.n; i += 2)
 		ok = change_set(ch, nw->fill.v[i], nw->fill.v[i + 1]);
 	for (i = 0; ok && i + 1 < nw->links.n; i += 2)
@@ -381,6 +421,10 @@ describe(struct news *nw)
 	size_t i, n = 0;
 
 	buf_puts(&b, "");
+	if (nw->jobnote)
+		buf_printf(&b, "job: %s%s", nw->jobnote,
+		    nw->email.n + nw->phone.n + nw->links.n + nw->fill.n ?
+		    "; " : "");
 	for (i = 0; i < nw->email.n; i++)
 		buf_printf(&b, "%s email %s", n++ ? "," : "adds",
 		    nw->email.v[i]);
@@ -403,6 +447,7 @@ news_free(struct news *nw)
 	strv_free(&nw->phone);
 	strv_free(&nw->fill);
 	strv_free(&nw->links);
+	free(nw->jobnote);
 }
 
 /* A contact that could not be written is said so, and is not created. */
@@ -473,8 +518,10 @@ update(struct run *r, size_t who, struct rec *rec)
 	/* one created earlier in this import is written first */
 	if (!r->dry && drafts_waiting(r->dr, k->id))
 		written(r);
+	r->jobs += nw.org != NULL;
 	if (r->dry)
-		say(r, 1, "%s\tupdate\t%s\t%s", k->id, draft_get(&rec->d, "name"), what);
+		say(r, 1, "%s\t%s\t%s\t%s", k->id, nw.org ? "job" : "update",
+		    draft_get(&rec->d, "name"), what);
 	else if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) == 0) {
 		say(r, 2, "nw-import: '%s': %s %s", draft_get(&rec->d, "name"),
 		    k->id, what);
@@ -666,6 +713,10 @@ commit(struct run *r)
 	if (nu == 0)
 		msg = nc == 1 && r->first ? xasprintf("Import %s", r->first) :
 		    xasprintf("Import %zu contact%s", nc, nc == 1 ? "" : "s");
+	else if (nc == 0 && r->jobs)
+		msg = xasprintf("Update %zu contact%s from an import, %zu job "
+		    "change%s", nu, nu == 1 ? "" : "s", r->jobs,
+		    r->jobs == 1 ? "" : "s");
 	else if (nc == 0)
 		msg = xasprintf("Update %zu contact%s from an import", nu,
 		    nu == 1 ? "" : "s");
@@ -796,5 +847,5 @@ main(int argc, char *argv[])
 	drafts_free(r.dr);
 	tell(&r);
 	run_free(&r);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

@@ -56,5 +56,5 @@ main(int argc, char *argv[])
 	}
 	puts(net->dir);
 	net_free(net);
-	return out_close();
+	return exit_status(out_close());
 }

@@ -9,7 +9,7 @@
 
 static const char usage_text[] =
     "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] "
-    "[-g group] [-t tag] [ref ...]\n"
+    "[-g group] [-o org] [-R ref] [-r role] [-t tag] [ref ...]\n"
     "       nw-ls [-C dir] -Q query";
 
 static const char options_text[] =
@@ -20,7 +20,10 @@ static const char options_text[] =
     "  -g group       only this group (repeats: either)\n"
     "  -j             print JSON Lines\n"
     "  -l             long: add the circle, the last contact, the due date\n"
+    "  -o org         only who works or worked at org (repeats: either)\n"
     "  -Q query       address completion for mutt: email, name, id\n"
+    "  -R ref         only the people related to ref, both ways (rel)\n"
+    "  -r role        with -R: only those in this role to ref\n"
     "  -t tag         only this tag (repeats: either)\n";
 
 struct pat {
@@ -131,9 +134,64 @@ patterns_pass(struct contact *c)
 
 struct ls {
 	int		 json, lng, today, failed;
+	struct contact	*rel;		/* -R: the contact, or NULL */
+	struct strv	 orgs;		/* -o */
+	const char	*role;		/* -r */
 	const char	*query;		/* -Q */
 	struct strv	 found;		/* its lines */
 };
+
+/* -o: does c work, or did c work, at one of the orgs, as names compare? */
+static int
+worked(struct ls *l, struct contact *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < l->orgs.n; i++) {
+		if (c->org && strcaseeq(c->org, l->orgs.v[i]))
+			return 1;
+		for (j = 0; j < c->orgs.n; j++)
+			if (strcaseeq(c->orgs.v[j], l->orgs.v[i]))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * -R: is c related to l->rel, in l->role when given?  Either side may
+ * say so: ada's rel {mentor: alan} makes alan ada's mentor, and ada
+ * alan's mentee (a role of one's own: "coach of").
+ */
+static int
+related(struct ls *l, struct contact *c)
+{
+	const struct role *ro;
+	const char *role;
+	size_t i, n;
+	int hit;
+
+	for (i = 0; i + 1 < l->rel->rel.n; i += 2)
+		if (strcmp(l->rel->rel.v[i + 1], c->id) == 0 &&
+		    (l->role == NULL || strcmp(l->rel->rel.v[i], l->role) == 0))
+			return 1;
+	for (i = 0; i + 1 < c->rel.n; i += 2) {
+		if (strcmp(c->rel.v[i + 1], l->rel->id) != 0)
+			continue;
+		if (l->role == NULL)
+			return 1;
+		if ((ro = schema_role(c->rel.v[i])) != NULL)
+			hit = strcmp(ro->inverse, l->role) == 0;
+		else {
+			role = c->rel.v[i];
+			n = strlen(role);
+			hit = strncmp(l->role, role, n) == 0 &&
+			    strcmp(l->role + n, " of") == 0;
+		}
+		if (hit)
+			return 1;
+	}
+	return 0;
+}
 
 /*
  * -Q: a line for each email of a contact the query names, or for each
@@ -171,6 +229,10 @@ row(struct scan *s, struct contact *c, void *arg)
 		query(l, c);
 		return 0;
 	}
+	if (l->rel && (strcmp(c->id, l->rel->id) == 0 || !related(l, c)))
+		return 0;
+	if (l->orgs.n && !worked(l, c))
+		return 0;
 	if ((pass = patterns_pass(c)) != 1) {
 		l->failed |= pass == -1;
 		return 0;
@@ -199,10 +261,13 @@ main(int argc, char *argv[])
 {
 	struct scan s = { 0 };
 	struct ls l = { 0 };
+	struct refs refs = { 0 };
+	const char *relref = NULL;
+	char *id;
 	size_t i;
 	int ch, rv;
 
-	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlQ:t:V")) != -1)
+	while ((ch = opt_get(argc, argv, "C:c:e:f:g:hjlo:Q:R:r:t:V")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'c': strv_add(&s.filter.circle, optarg); break;
@@ -211,7 +276,10 @@ main(int argc, char *argv[])
 		case 'g': strv_add(&s.filter.group, optarg); break;
 		case 'j': l.json = 1; break;
 		case 'l': l.lng = 1; break;
+		case 'o': strv_add(&l.orgs, optarg); break;
 		case 'Q': l.query = optarg; break;
+		case 'R': relref = optarg; break;
+		case 'r': l.role = optarg; break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
@@ -219,12 +287,25 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
+	if (l.role && relref == NULL)
+		usage();
 
-	if (l.query && (argc || npats || l.json || l.lng ||
-	    s.filter.tag.n || s.filter.group.n || s.filter.circle.n))
+	if (l.query && (argc || npats || l.json || l.lng || relref ||
+	    l.orgs.n || s.filter.tag.n || s.filter.group.n ||
+	    s.filter.circle.n))
 		usage();
 	l.today = date_today();
 	s.net = net_open(1);
+	if (relref) {
+		refs.net = s.net;
+		if ((id = ref_resolve(&refs, relref)) == NULL)
+			return 1;
+		l.rel = contact_load(s.net, id, C_STRUCT);
+		free(id);
+		refs_free(&refs);
+		if (contact_report(l.rel))
+			return 1;
+	}
 	if (npats)
 		s.flags = C_LOG | C_KEYS;
 	if (l.json)
@@ -244,6 +325,8 @@ main(int argc, char *argv[])
 		match_free(pats[i].m);
 	}
 	free(pats);
+	contact_free(l.rel);
+	strv_free(&l.orgs);
 	filter_free(&s.filter);
 	net_free(s.net);
 	return out_close() || rv || l.failed;

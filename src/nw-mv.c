@@ -7,16 +7,49 @@
 
 #include "nw.h"
 
-static const char usage_text[] = "usage: nw-mv [-C dir] ref new-id";
+static const char usage_text[] = "usage: nw-mv [-C dir] ref new-id\n"
+    "       nw-mv -m [-f old | keep] [-C dir] old keep";
 
 static const char options_text[] =
-    "  -C dir         use the network in dir\n";
+    "  -C dir         use the network in dir\n"
+    "  -f old|keep    with -m: whose value stays where they differ\n"
+    "  -m             fold the contact old into keep, one person\n";
 
 static void
 usage(void)
 {
 	fprintf(stderr, "%s\n", usage_text);
 	exit(2);
+}
+
+/* -m: old into keep, both references. */
+static int
+foldone(const char *oldref, const char *keepref, int win)
+{
+	struct refs refs = { 0 };
+	struct strv changed = { 0 };
+	struct net *net = net_open(1);
+	char *old = NULL, *keep = NULL, *msg;
+	int rv = 1;
+
+	refs.net = net;
+	if ((old = ref_resolve(&refs, oldref)) != NULL &&
+	    (keep = ref_resolve(&refs, keepref)) != NULL) {
+		if (strcmp(old, keep) == 0)
+			errx(2, "'%s': one contact, nothing to fold", old);
+		if ((rv = change_fold(net, old, keep, win, &changed)) == 0) {
+			puts(keep);
+			msg = xasprintf("Fold %s into %s", old, keep);
+			git_commit(net, changed.v, changed.n, msg);
+			free(msg);
+		}
+	}
+	strv_free(&changed);
+	refs_free(&refs);
+	free(old);
+	free(keep);
+	net_free(net);
+	return out_close() || rv;
 }
 
 int
@@ -28,19 +61,28 @@ main(int argc, char *argv[])
 	const char *to;
 	char *id, *msg;
 	size_t n;
-	int ch, rv;
+	int ch, rv, fold = 0, win = 0;
 
-	while ((ch = opt_get(argc, argv, "C:hV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:f:hmV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "old") != 0 &&
+			    strcmp(optarg, "keep") != 0)
+				errx(2, "'%s': -f takes old or keep", optarg);
+			win = optarg[0];
+			break;
+		case 'm': fold = 1; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc != 2)
+	if (argc != 2 || (win && !fold))
 		usage();
+	if (fold)
+		return foldone(argv[0], argv[1], win);
 	to = argv[1];
 	n = strlen(to);
 	if (!id_valid(to) || (n > 5 && strcmp(to + n - 5, ".yaml") == 0))
@@ -66,5 +108,5 @@ main(int argc, char *argv[])
 	refs_free(&refs);
 	free(id);
 	net_free(net);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

@@ -11,7 +11,7 @@ static const char usage_text[] = "usage: nw-rm [-f] [-C dir] ref ...";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
-    "  -f             remove even when another contact's met.via names it\n";
+    "  -f             remove even when another's met.via or rel names it\n";
 
 struct run {
 	int		 force;
@@ -79,5 +79,5 @@ main(int argc, char *argv[])
 	strv_free(&r.changed);
 	batch_free(&b);
 	net_free(b.net);
-	return out_close() || rv == 1;
+	return exit_status(out_close() || rv == 1);
 }

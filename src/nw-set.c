@@ -8,17 +8,20 @@
 #include "nw.h"
 
 static const char usage_text[] =
-    "usage: nw-set [-a | -d] [-C dir] ref key [value]";
+    "usage: nw-set [-a | -d] [-K] [-C dir] ref key [value]";
 
 static const char options_text[] =
     "  -a             add value to the list under key\n"
     "  -C dir         use the network in dir\n"
-    "  -d             delete key, or value from the list under key\n";
+    "  -d             delete key, or value from the list under key\n"
+    "  -K             keep the old org out of work: (no job change)\n";
 
 struct set {
 	struct net	*net;
 	const char	*key, *val;
+	char		*part;		/* of key: rel.mentor's mentor */
 	int		 mode;		/* 0, 'a' or 'd' */
+	int		 keep;		/* -K */
 	int		 found;
 };
 
@@ -40,8 +43,16 @@ static int
 edits(struct change *ch, struct contact *c, void *arg)
 {
 	struct set *s = arg;
+	const struct key *k = schema_key(s->key);
 
-	(void)c;
+	if (s->mode == 0 && s->val && !s->keep && k && (k->flags & K_JOB))
+		return change_job(ch, c, s->val, NULL, date_today(),
+		    &s->found);
+	if (s->part)
+		return change_part(ch, s->key, s->part, s->mode == 'd' ?
+		    s->val : NULL, s->mode == 'd' ? NULL : s->val,
+		    s->mode == 0 || (s->mode == 'd' && s->val == NULL),
+		    &s->found);
 	switch (s->mode) {
 	case 'a':
 		return change_add(ch, s->key, s->val);
@@ -54,9 +65,21 @@ edits(struct change *ch, struct contact *c, void *arg)
 	}
 }
 
+/* The value of part in the mapping v; NULL when it has none. */
+static const struct value *
+part_value(const struct value *v, const char *part)
+{
+	size_t i;
+
+	for (i = 0; v && v->type == V_MAP && i + 1 < v->n; i += 2)
+		if (v->v[i].type == V_STR && strcmp(v->v[i].s, part) == 0)
+			return &v->v[i + 1];
+	return NULL;
+}
+
 /* With no value: print it, a list one item a line, like git config. */
 static int
-show(struct net *net, const char *id, const char *key)
+show(struct net *net, const char *id, const char *key, const char *part)
 {
 	struct contact *c = contact_load(net, id, C_KEYS | C_STRUCT);
 	const struct value *v, *it;
@@ -65,7 +88,7 @@ show(struct net *net, const char *id, const char *key)
 	int rv = 1;
 
 	if (contact_report(c) || (v = contact_value(c, key)) == NULL ||
-	    v->type == V_NULL)
+	    (part && (v = part_value(v, part)) == NULL) || v->type == V_NULL)
 		goto done;
 	rv = 0;
 	if (v->type == V_STR)
@@ -99,7 +122,8 @@ setone(struct batch *b, const char *id, void *arg)
 	if ((rv = change_edit(s->net, id, edits, s, &c)) != 0)
 		return rv;
 	if (s->mode == 'd' && !s->found) {
-		warnx("%s: '%s': %s", id, s->val ? s->val : s->key, s->val ?
+		warnx("%s: '%s': %s", id, s->val ? s->val : s->part ?
+		    s->part : s->key, s->val ?
 		    "not there to delete" : "no such key to delete");
 		contact_free(c);
 		return 1;
@@ -114,11 +138,12 @@ main(int argc, char *argv[])
 {
 	struct set s = { 0 };
 	struct batch b = { 0 };
-	const char *why;
-	char *id, *verb;
+	const struct key *k;
+	const char *arg, *why;
+	char *id, *verb, *ref = NULL;
 	int ch, rv;
 
-	while ((ch = opt_get(argc, argv, "aC:dhV")) != -1)
+	while ((ch = opt_get(argc, argv, "aC:dhKV")) != -1)
 		switch (ch) {
 		case 'a':
 		case 'd':
@@ -127,6 +152,7 @@ main(int argc, char *argv[])
 			s.mode = ch;
 			break;
 		case 'C': nw_dir_opt = optarg; break;
+		case 'K': s.keep = 1; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
@@ -135,9 +161,11 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc < 2 || argc > 3 || (s.mode == 'a' && argc != 3))
 		usage();
-	s.key = argv[1];
+	arg = s.key = argv[1];
 	s.val = argc == 3 ? argv[2] : NULL;
-	if (!keyword(s.key))
+	if ((k = schema_part(arg, &s.part)) != NULL)
+		s.key = k->name;
+	else if (!keyword(s.key))
 		errx(2, "'%s': not a key (letters, digits, '-' and '_')",
 		    s.key);
 	if ((why = schema_set_refused(s.key, s.mode)) != NULL)
@@ -148,25 +176,38 @@ main(int argc, char *argv[])
 		if (strcmp(argv[0], "-") == 0)
 			errx(2, "'-': a key is printed for one contact");
 		rv = (id = ref_resolve(&b.refs, argv[0])) == NULL ||
-		    show(s.net, id, s.key);
+		    show(s.net, id, s.key, s.part);
 		free(id);
+		free(s.part);
 		batch_free(&b);
 		net_free(s.net);
 		return out_close() || rv;
 	}
-	if (s.val && s.mode != 'd' && !schema_arg(s.key, s.net, s.val)) {
+	if (s.part && s.val && (k->flags & K_REF)) {
+		/* rel.mentor alan: an id is stored, resolved now */
+		if ((ref = ref_resolve(&b.refs, s.val)) == NULL) {
+			free(s.part);
+			batch_free(&b);
+			net_free(s.net);
+			return 1;
+		}
+		s.val = ref;
+	} else if (s.val && s.mode != 'd' && !s.part &&
+	    !schema_arg(s.key, s.net, s.val)) {
 		net_free(s.net);
 		return 1;
 	}
 	/* "-": the references are the lines of standard input */
 	rv = batch_run(&b, 1, argv, setone, &s);
-	verb = s.mode == 'a' ? xasprintf("Add %s to %s of", s.val, s.key) :
+	verb = s.mode == 'a' ? xasprintf("Add %s to %s of", s.val, arg) :
 	    s.mode == 'd' ? (s.val ? xasprintf("Delete %s from %s of", s.val,
-	    s.key) : xasprintf("Delete %s of", s.key)) :
-	    xasprintf("Set %s for", s.key);
+	    arg) : xasprintf("Delete %s of", arg)) :
+	    xasprintf("Set %s for", arg);
 	batch_commit(&b, verb);
 	free(verb);
+	free(ref);
+	free(s.part);
 	batch_free(&b);
 	net_free(s.net);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

@@ -292,6 +292,97 @@ show_members(struct run *r, struct contact *c)
 	free(m);
 }
 
+/* The contact of this id among all; NULL when none is. */
+static struct contact *
+byid(struct contact **all, size_t n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(all[i]->id, id) == 0)
+			return all[i];
+	return NULL;
+}
+
+static void
+rel_line(struct buf *b, const char *role, const char *of,
+    struct contact *o, const char *id)
+{
+	buf_printf(b, "%s%s%s: %s (%s)", b->len ? "\n" : "", role, of,
+	    o && o->name ? o->name : "?", id);
+}
+
+/*
+ * Relationships both ways: those the contact's rel names, then those
+ * whose rel names it, in the role they give it (ada's mentor alan shows
+ * on alan as "mentee: Ada Lovelace"; a role of one's own as "coach of").
+ */
+static void
+show_rel(struct run *r, struct contact *c)
+{
+	struct contact **all, *o;
+	const struct role *ro;
+	struct buf b = { 0 };
+	const char *role;
+	size_t i, j, k, n;
+
+	all = refs_all(&r->refs, &n);
+	for (i = 0; i + 1 < c->rel.n; i += 2)
+		rel_line(&b, c->rel.v[i], "", byid(all, n, c->rel.v[i + 1]),
+		    c->rel.v[i + 1]);
+	for (j = 0; j < n; j++) {
+		o = all[j];
+		for (i = 0; strcmp(o->id, c->id) != 0 && i + 1 < o->rel.n;
+		    i += 2) {
+			if (strcmp(o->rel.v[i + 1], c->id) != 0)
+				continue;
+			ro = schema_role(o->rel.v[i]);
+			role = ro ? ro->inverse : o->rel.v[i];
+			for (k = 0; ro && k + 1 < c->rel.n; k += 2)
+				if (strcmp(c->rel.v[k], role) == 0 &&
+				    strcmp(c->rel.v[k + 1], o->id) == 0)
+					break;
+			if (ro == NULL || k + 1 >= c->rel.n)
+				rel_line(&b, role, ro ? "" : " of", o, o->id);
+		}
+	}
+	fieldb("rel", &b);
+}
+
+/* Past jobs: "Engineer at Bell Labs, 2019-03 to 2021-06", "until". */
+static void
+show_work(const struct value *v)
+{
+	struct buf b = { 0 };
+	const struct value *j;
+	const char *f[4], *names[4] = { "org", "title", "from", "to" };
+	size_t i, k, m;
+
+	for (i = 0; v && v->type == V_LIST && i < v->n; i++) {
+		j = &v->v[i];
+		memset(f, 0, sizeof f);
+		for (k = 0; j->type == V_MAP && k + 1 < j->n; k += 2)
+			for (m = 0; m < 4; m++)
+				if (j->v[k].type == V_STR && j->v[k + 1].type ==
+				    V_STR && strcmp(j->v[k].s, names[m]) == 0)
+					f[m] = j->v[k + 1].s;
+		if (b.len)
+			buf_puts(&b, "\n");
+		if (f[1])
+			buf_printf(&b, "%s%s", f[1], f[0] ? " at " : "");
+		if (f[0])
+			buf_puts(&b, f[0]);
+		if (f[2] || f[3])
+			buf_puts(&b, f[0] || f[1] ? ", " : "");
+		if (f[2] && f[3])
+			buf_printf(&b, "%s to %s", f[2], f[3]);
+		else if (f[2] || f[3])
+			buf_printf(&b, "%s %s", f[2] ? "from" : "until",
+			    f[2] ? f[2] : f[3]);
+	}
+	fieldb("work", &b);
+}
+
 /* The user's own keys, in the file's order, each under its name. */
 static void
 show_others(struct contact *c)
@@ -333,6 +424,12 @@ show_key(struct run *r, struct contact *c, const struct key *k)
 		break;
 	case K_MET:
 		show_met(v);
+		break;
+	case K_REL:
+		show_rel(r, c);
+		break;
+	case K_WORK:
+		show_work(v);
 		break;
 	default:
 		show_value(label, v);

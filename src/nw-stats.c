@@ -69,6 +69,10 @@ struct stats {
 	size_t		 ncomm;
 	struct low	*low;
 	size_t		 nlow;
+	struct low	*jobs;		/* job changes of the last JOB_DAYS */
+	size_t		 njobs;
+	struct low	*intro;		/* introducers: id, people (in last) */
+	size_t		 nintro;
 	int		 months[12];	/* contact entries, the last 12 months */
 	int		 kinds[NKINDS];
 	int		 gave, asked, got, owed, open;
@@ -142,6 +146,24 @@ person(struct stats *st, struct contact *c, struct due *d)
 		st->low = grow(st->low, st->nlow, sizeof *st->low);
 		st->low[st->nlow].id = xstrdup(c->id);
 		st->low[st->nlow++].last = c->last;
+	}
+	if (c->met.via) {
+		for (i = 0; i < st->nintro &&
+		    strcmp(st->intro[i].id, c->met.via) != 0; i++)
+			;
+		if (i == st->nintro) {
+			st->intro = grow(st->intro, st->nintro,
+			    sizeof *st->intro);
+			st->intro[st->nintro].id = xstrdup(c->met.via);
+			st->intro[st->nintro++].last = 0;
+		}
+		st->intro[i].last++;
+	}
+	if (c->job != NODATE && c->job <= st->today &&
+	    st->today - c->job <= JOB_DAYS) {
+		st->jobs = grow(st->jobs, st->njobs, sizeof *st->jobs);
+		st->jobs[st->njobs].id = xstrdup(c->id);
+		st->jobs[st->njobs++].last = c->job;
 	}
 	if (c->groups.n) {
 		st->mem = grow(st->mem, st->nmem, sizeof *st->mem);
@@ -642,6 +664,89 @@ communities(struct stats *st)
 	free(b.s);
 }
 
+/*
+ * Who connects you to most others: the introducers by the people whose
+ * met.via names them, and the communities by their members; most first,
+ * five on a terminal.
+ */
+static int
+bymost(const void *x, const void *y)
+{
+	const struct low *a = x, *b = y;
+
+	if (a->last != b->last)
+		return b->last - a->last;
+	return strcmp(a->id, b->id);
+}
+
+static void
+connectors(struct stats *st)
+{
+	struct low *c;
+	struct buf b = { 0 };
+	char n[16];
+	size_t i, nc = 0;
+
+	if (st->nintro)		/* qsort wants an array, even of none */
+		qsort(st->intro, st->nintro, sizeof *st->intro, bymost);
+	for (i = 0; out_mode == OUT_TSV && i < st->nintro; i++)
+		tsv("introducer", 2, st->intro[i].id, num(st->intro[i].last, n));
+	for (i = 0; out_mode == OUT_TABLE && i < st->nintro && i < NTOP; i++)
+		buf_printf(&b, "%s%s %d", i ? "; " : "", st->intro[i].id,
+		    st->intro[i].last);
+	if (b.len)
+		line("introducers", b.s);
+	c = xcalloc(st->ncomm + 1, sizeof *c);
+	for (i = 0; i < st->ncomm; i++)
+		if (st->comm[i].members) {
+			c[nc].id = st->comm[i].c->id;
+			c[nc++].last = st->comm[i].members;
+		}
+	qsort(c, nc, sizeof *c, bymost);
+	b.len = 0;
+	for (i = 0; out_mode == OUT_TSV && i < nc; i++)
+		tsv("through", 2, c[i].id, num(c[i].last, n));
+	for (i = 0; out_mode == OUT_TABLE && i < nc && i < NTOP; i++)
+		buf_printf(&b, "%s%s %d", i ? "; " : "", c[i].id, c[i].last);
+	if (out_mode == OUT_TABLE && b.len)
+		line("through", b.s);
+	free(c);
+	free(b.s);
+}
+
+/* Job changes of the last JOB_DAYS days (nw-import -u), newest first. */
+static int
+bynewjob(const void *x, const void *y)
+{
+	const struct low *a = x, *b = y;
+
+	if (a->last != b->last)
+		return a->last > b->last ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static void
+jobs(struct stats *st)
+{
+	struct buf b = { 0 };
+	char ds[11];
+	size_t i;
+
+	if (st->njobs)
+		qsort(st->jobs, st->njobs, sizeof *st->jobs, bynewjob);
+	for (i = 0; out_mode == OUT_TSV && i < st->njobs; i++)
+		tsv("job", 2, st->jobs[i].id, date_str(st->jobs[i].last, ds));
+	if (out_mode == OUT_TSV || st->njobs == 0)
+		return;
+	for (i = 0; i < st->njobs && i < NTOP; i++)
+		buf_printf(&b, "%s%s %s", i ? "; " : "", st->jobs[i].id,
+		    date_str(st->jobs[i].last, ds));
+	if (st->njobs > NTOP)
+		buf_printf(&b, "; and %zu more", st->njobs - NTOP);
+	line("new jobs", b.s);
+	free(b.s);
+}
+
 static void
 groups(struct grp *g, size_t n)
 {
@@ -967,6 +1072,8 @@ print(struct stats *st, struct grp *g, size_t ng, int person)
 		giving(st);
 		communities(st);
 		groups(g, ng);
+		connectors(st);
+		jobs(st);
 	}
 }
 
@@ -987,6 +1094,12 @@ stats_free(struct stats *st, struct grp *g, size_t ng)
 	for (i = 0; i < st->nlow; i++)
 		free(st->low[i].id);
 	free(st->low);
+	for (i = 0; i < st->njobs; i++)
+		free(st->jobs[i].id);
+	free(st->jobs);
+	for (i = 0; i < st->nintro; i++)
+		free(st->intro[i].id);
+	free(st->intro);
 	for (i = 0; i < ng; i++)
 		free(g[i].name);
 	free(g);

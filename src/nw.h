@@ -149,14 +149,17 @@ int		 id_valid(const char *);
 enum ktype {
 	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
 	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
-	K_DATES
+	K_DATES, K_REL, K_WORK
 };
 enum {
 	K_VITAL = 1,		/* a bad value makes the contact unusable */
 	K_SET = 2,		/* nw-set may set it to a text */
 	K_FLOW = 4,		/* a list, written [a, b] even for one */
 	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
-	K_DERIVED = 16		/* no key of a file: an output's column */
+	K_DERIVED = 16,		/* no key of a file: an output's column */
+	K_REF = 32,		/* values are references, stored as ids */
+	K_PARTS = 64,		/* nw-set sets its parts: rel.mentor */
+	K_JOB = 128		/* a new value is a new job: the old to work */
 };
 #define NOFIELD		((size_t)-1)
 #define SHOW_USER	18	/* nw-show's rank for the user's own keys */
@@ -177,14 +180,26 @@ int			 schema_arg(const char *key, struct net *, const char *value);
 int			 schema_type(const char *);
 const char		*schema_set_refused(const char *key, int mode);
 const char		*schema_met_label(const char *);
+const struct key	*schema_part(const char *, char **);
+
+struct role {				/* a relationship of rel: */
+	const char	*name;
+	const char	*inverse;	/* the other side's role, or NULL */
+	const char	*vcard;		/* RELATED's TYPE (RFC 6350), or NULL */
+};
+const struct role	*schema_roles(size_t *);
+const struct role	*schema_role(const char *);
+int			 schema_month(const char *, int *);
 
 enum {					/* what a log entry's kind means */
 	KIND_CONTACT = 1,		/* it counts as contact */
 	KIND_GIVE = 2,			/* you gave */
 	KIND_ASK = 4,			/* you asked */
 	KIND_GOT = 8,			/* they gave you */
-	KIND_THANKS = 16		/* you thanked */
+	KIND_THANKS = 16,		/* you thanked */
+	KIND_JOB = 32			/* they changed jobs (nw-import -u) */
 };
+#define JOB_DAYS	90	/* a job change is news this many days */
 struct kind {
 	const char	*name;
 	int		 flags;
@@ -239,6 +254,8 @@ struct contact {
 	int		 type;		/* T_PERSON, T_COMMUNITY */
 	struct strv	 aka, tags, groups, email, phone, offers, topics;
 	struct strv	 links;		/* name, url, name, url... */
+	struct strv	 rel;		/* role, id, role, id... */
+	struct strv	 orgs;		/* the orgs of work:, past jobs */
 	char		*circle, *org, *title, *address, *notes, *next_note;
 	struct met	 met;
 	struct dur	 every;
@@ -251,6 +268,7 @@ struct contact {
 	int		 closed;	/* newest got or thanks: asks answered */
 	int		 nopen, open_since; /* asks after it; the oldest's date */
 	int		 kinds[NKINDS];	/* entries by schema_kind_slot */
+	int		 job;		/* the newest job entry's date */
 	int		 month_end;	/* the month of last: year * 12 + m - 1 */
 	int		 months[12];	/* contact entries a month up to it */
 	size_t		 nlog;		/* entries with a date */
@@ -346,6 +364,13 @@ int	 change_put(struct change *, const char *key, const char *sub,
 int	 change_remove(struct change *, const char *key, const char *value,
 	    int *found);
 int	 change_delete(struct change *, const char *, int *);
+int	 change_child(struct change *, const char *, const char *,
+	    const char *, int *);
+int	 change_part(struct change *, const char *, const char *,
+	    const char *, const char *, int, int *);
+int	 change_job(struct change *, struct contact *, const char *,
+	    const char *, int, int *);
+int	 change_log_entry(struct change *, int, const char *, const char *);
 struct logentry {			/* an entry to log, and its effect */
 	int		 date;
 	const char	*kind, *note;
@@ -360,11 +385,12 @@ int	 change_log(struct net *, const char *, struct logentry *,
 int	 change_log_new(struct net *, const char *, struct logentry *,
 	    size_t, int, struct contact **);
 int	 change_rm(struct net *, const char *, int, struct strv *);
-int	 change_mv(struct net *, const char *id, const char *newid,
+int	 change_mv(struct net *, const char *, const char *, struct strv *);
+int	 change_fold(struct net *, const char *, const char *, int,
 	    struct strv *);
 char	*change_copy(struct net *, const char *, size_t);
-int	 change_replace(struct net *, const char *id, const char *old,
-	    size_t olen, const char *text, size_t len);
+int	 change_replace(struct net *, const char *, const char *, size_t,
+	    const char *, size_t, struct contact **);
 
 /* New contacts: a draft's keys, checked, then written at once. */
 struct draft {				/* a contact about to be created */
@@ -401,6 +427,7 @@ void	 batch_commit(struct batch *, const char *);
 void	 batch_free(struct batch *);
 
 char	*file_read(const char *, size_t *, char *);
+char	*file_read_max(const char *, size_t *, char *, size_t);
 
 /* --- capturing mail and calendars: capture.c, mail.c, cal.c ------------ */
 
@@ -457,9 +484,13 @@ struct check {
 int	 check_text(struct check *, const char *path, const char *id,
 	    const char *text, size_t);
 int	 check_file(struct check *, const char *);
-int	 check_files(struct check *, char **, size_t, struct strv *);
+int	 check_files(struct check *, char **, size_t, struct strv *,
+	    struct strv *);
 void	 check_free(struct check *);
 void	 check_settings(struct check *);
+int	 check_dups(struct check *);
+void	 check_note(struct check *, const char *, int, const char *, ...)
+	    __attribute__((format(printf, 4, 5)));
 void	 check_path(struct check *, const char *, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
 
@@ -474,6 +505,8 @@ void	 out_row(int n, const char *const *names, const char *const *vals,
 	    const char *types, const char *colour);
 void	 out_flush(void);
 int	 out_close(void);
+int	 out_sync(void);
+int	 exit_status(int);
 void	 value_text(struct buf *, const struct value *, int);
 /* A finding about a file: "path:line:col: sev: message" (report.c). */
 void	 report(FILE *, const char *path, int line, int col, const char *sev,
@@ -490,6 +523,8 @@ void	 ical_contact(struct buf *, struct net *, struct contact *, int);
 void	 ical_end(struct buf *);
 void	 vcard_write(struct buf *, struct contact *, int,
 	    const struct strv *);
+void	 dot_graph(struct buf *, struct net *, struct contact **, size_t,
+	    int);
 
 /* --- other address books: rec.c, vcard.c, csv.c -------------------------- */
 
@@ -517,7 +552,7 @@ void	 rec_free(struct rec *);
 void	 git_commit(struct net *, char **, size_t, const char *);
 int	 git_set_driver(struct net *, int);
 void	 git_setup(struct net *, int (*)(const char *, void *), void *);
-int	 git_unmerged(struct net *, struct strv *);
+int	 git_unmerged(struct net *, struct strv *, struct strv *);
 
 /* --- merging: merge.c ---------------------------------------------------- */
 

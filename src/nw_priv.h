@@ -91,6 +91,8 @@ int		 edit_delete(struct edit *, const char *);
 int		 edit_remove(struct edit *, const char *, const char *, int *);
 int		 edit_child(struct edit *, const char *, const char *,
 		    const char *, int *);
+int		 edit_part(struct edit *, const char *, const char *,
+		    const struct strv *);
 int		 edit_report(struct edit *);
 size_t		 text_line_start(const char *, size_t, size_t);
 size_t		 text_line_after(const char *, size_t, size_t);
@@ -169,11 +171,6 @@ void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
 void	 cache_free(struct cache *);
 void	 cache_counts(struct net *, size_t *, size_t *, int *);
 
-/* --- check.c ------------------------------------------------------------ */
-
-void	 check_note(struct check *, const char *id, int error,
-	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
 /* --- cores.c: work spread over every core, its results taken in order --- */
 
 void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
@@ -181,10 +178,6 @@ void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
 
 /* --- contact.c, change.c ------------------------------------------------- */
 
-int		 change_child(struct change *, const char *key,
-		    const char *part, const char *value, int *found);
-int		 change_log_entry(struct change *, int date, const char *kind,
-		    const char *note);
 
 struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
 		    int);

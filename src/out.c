@@ -1,6 +1,7 @@
 /* out.c - rows as TSV, an aligned table or JSON Lines */
 
 #include <err.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,6 +20,7 @@ static struct row *rows;
 static struct row head;		/* the column names, for the header */
 static size_t nrows, ncols;
 static char coltypes[16];
+static int out_errno;		/* why a write to stdout failed first */
 
 /* JSON when asked, a table on a terminal, else tab-separated values. */
 void
@@ -184,16 +186,36 @@ out_flush(void)
 	nrows = 0;
 }
 
+/*
+ * Standard output written now (a writer's ids, for the next command of a
+ * pipeline).  Why it failed is kept for out_close: errno is long gone by
+ * then (git was run meanwhile).
+ */
+int
+out_sync(void)
+{
+	if (fflush(stdout) != EOF)
+		return 0;
+	if (out_errno == 0)
+		out_errno = errno;
+	return -1;
+}
+
 /* A full disk must not look like success. */
 int
 out_close(void)
 {
 	out_flush();
-	if (fflush(stdout) == EOF || ferror(stdout)) {
+	if (fflush(stdout) == EOF)
 		warn("stdout");
-		return 1;
-	}
-	return 0;
+	else if (ferror(stdout) && out_errno) {
+		errno = out_errno;
+		warn("stdout");
+	} else if (ferror(stdout))
+		warnx("stdout: a write failed");
+	else
+		return 0;
+	return 1;
 }
 
 /*

@@ -36,8 +36,9 @@ static const struct key keys[] = {
 	{ "groups",    K_LIST,   K_VITAL | K_SET | K_FLOW, 15, NULL, F(groups) },
 	{ "topics",    K_LIST,   K_VITAL | K_SET | K_FLOW, 16, NULL, F(topics) },
 	{ "offers",    K_LIST,   K_VITAL | K_SET | K_FLOW, 17, NULL, F(offers) },
-	{ "org",       K_STR,    K_VITAL | K_SET,       3,   NULL,  F(org) },
+	{ "org",       K_STR,    K_VITAL | K_SET | K_JOB, 3, NULL,  F(org) },
 	{ "title",     K_STR,    K_VITAL | K_SET,       4,   NULL,  F(title) },
+	{ "work",      K_WORK,   0,                     4,   NULL,  F(orgs) },
 	{ "email",     K_EMAIL,  K_VITAL | K_SET,       7,   NULL,  F(email) },
 	{ "phone",     K_LIST,   K_SET,                 8,   NULL,  F(phone) },
 	{ "links",     K_LINKS,  0,                     9,   NULL,  F(links) },
@@ -45,6 +46,7 @@ static const struct key keys[] = {
 	{ "birthday",  K_BDAY,   K_VITAL | K_SET,       11,  NULL,  F(bday) },
 	{ "dates",     K_DATES,  K_VITAL,               12,  NULL,  F(dates) },
 	{ "met",       K_MET,    0,                     13,  NULL,  F(met) },
+	{ "rel",       K_REL,    K_REF | K_PARTS,       13,  NULL,  F(rel) },
 	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(added) },
 	{ "last",      K_LAST,   K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "due",       K_DUE,    K_DERIVED,             0,   NULL,  NOFIELD },
@@ -341,6 +343,91 @@ dates(struct finding *f, const struct key *k, struct ynode *n)
 	}
 }
 
+/* An id that names a contact of the network; said when it does not. */
+static void
+names_contact(struct finding *f, struct ynode *v, const char *what)
+{
+	char *path;
+
+	if (f->net == NULL)
+		return;
+	path = net_path(f->net, v->str);
+	if (!id_valid(v->str) || access(path, F_OK) == -1)
+		f->say(f, v, 1, "%s '%s' names no contact", what, v->str);
+	free(path);
+}
+
+/* rel: {spouse: grace-hopper, child: [max, lena]}: roles to ids. */
+static void
+rel(struct finding *f, const struct key *k, struct ynode *n)
+{
+	struct ynode *kn, *v, *it;
+	char *what;
+	size_t i, j;
+
+	if (n->type != YMAP) {
+		f->say(f, n, 1, "'%s' must be a mapping like {mentor: "
+		    "alan-turing}", k->name);
+		return;
+	}
+	for (i = 0; i + 1 < n->nkid; i += 2) {
+		kn = ynode_deref(n->kid[i]);
+		v = ynode_deref(n->kid[i + 1]);
+		if (kn->type != YSCALAR || ynode_isnull(kn) || !*kn->str) {
+			f->say(f, kn, 1, "a relationship of '%s' needs a role",
+			    k->name);
+			continue;
+		}
+		what = xasprintf("%s %s", k->name, kn->str);
+		if (v->type == YMAP || ynode_isnull(v))
+			f->say(f, v, 1, "%s must be an id or a list of ids",
+			    what);
+		for (j = 0; v->type != YMAP && !ynode_isnull(v) &&
+		    j < (v->type == YSEQ ? v->nkid : 1); j++) {
+			it = v->type == YSEQ ? ynode_deref(v->kid[j]) : v;
+			if (isstr(f, it, what))
+				names_contact(f, it, what);
+		}
+		free(what);
+	}
+}
+
+/* work: [{org: Bell Labs, title: Engineer, from: 2019-03, to: 2021}]. */
+static void
+work(struct finding *f, const struct key *k, struct ynode *n)
+{
+	struct ynode *e, *kn, *v;
+	size_t i, j;
+	int z;
+
+	if (n->type != YSEQ) {
+		f->say(f, n, 1, "'%s' must be a list of jobs like {org: "
+		    "Bell Labs, title: Engineer, from: 2019-03, to: "
+		    "2021-06}", k->name);
+		return;
+	}
+	for (i = 0; i < n->nkid; i++) {
+		e = ynode_deref(n->kid[i]);
+		if (e->type != YMAP) {
+			f->say(f, e, 1, "a job of '%s' must be a mapping like "
+			    "{org: Bell Labs, to: 2021-06}", k->name);
+			continue;
+		}
+		for (j = 0; j + 1 < e->nkid; j += 2) {
+			kn = ynode_deref(e->kid[j]);
+			v = ynode_deref(e->kid[j + 1]);
+			if (kn->type != YSCALAR || ynode_isnull(v) ||
+			    !isstr(f, v, kn->str))
+				continue;
+			if ((strcmp(kn->str, "from") == 0 ||
+			    strcmp(kn->str, "to") == 0) &&
+			    !schema_month(v->str, &z))
+				f->say(f, v, 1, "work %s '%s' is not a date "
+				    "(YYYY-MM-DD or YYYY-MM)", kn->str, v->str);
+		}
+	}
+}
+
 /* Edits that make a into b, up to 9: how near a typo is to a kind. */
 static int
 distance(const char *a, const char *b)
@@ -548,6 +635,12 @@ schema_check(struct finding *f, const struct key *k, struct ynode *v)
 	case K_MET:
 		met(f, k, v);
 		break;
+	case K_REL:
+		rel(f, k, v);
+		break;
+	case K_WORK:
+		work(f, k, v);
+		break;
 	case K_LOG:
 		logentries(f, v);
 		break;
@@ -639,8 +732,9 @@ schema_columns(size_t *n)
 		cols = xcalloc(3 * (sizeof keys / sizeof keys[0]),
 		    sizeof *cols);
 		for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-			if (keys[i].type == K_LOG)
-				continue;
+			if (keys[i].type == K_LOG || keys[i].type == K_REL ||
+			    keys[i].type == K_WORK)
+				continue;	/* no text of one cell */
 			if (keys[i].type != K_MET) {
 				cols[ncols].name = keys[i].name;
 				cols[ncols].part = keys[i].flags & K_DERIVED ?
@@ -696,6 +790,7 @@ static const struct kind kinds[] = {
 	{ "talk",	KIND_CONTACT },
 	{ "donate",	KIND_CONTACT },
 	{ "note",	0 },
+	{ "job",	KIND_JOB },
 };
 
 _Static_assert(sizeof kinds / sizeof kinds[0] < NKINDS,
@@ -739,4 +834,89 @@ schema_kind_slot(const char *kind, int *flags)
 		}
 	*flags = KIND_CONTACT;
 	return sizeof kinds / sizeof kinds[0];
+}
+
+/* --- relationships --------------------------------------------------- */
+
+/*
+ * The roles of rel: nw(5) names, each with the role the other side has
+ * (ada's mentor alan has ada as his mentee), and RELATED's TYPE in a
+ * vCard (RFC 6350) where the standard has the role.  Any other role is
+ * the user's and has no inverse: the other side shows it as "role of".
+ */
+static const struct role roles[] = {
+	/* role          inverse          vCard */
+	{ "spouse",      "spouse",        "spouse" },
+	{ "partner",     "partner",       NULL },
+	{ "parent",      "child",         "parent" },
+	{ "child",       "parent",        "child" },
+	{ "sibling",     "sibling",       "sibling" },
+	{ "mentor",      "mentee",        NULL },
+	{ "mentee",      "mentor",        NULL },
+	{ "manager",     "report",        NULL },
+	{ "report",      "manager",       NULL },
+	{ "colleague",   "colleague",     "colleague" },
+	{ "friend",      "friend",        "friend" },
+	{ "introduced",  "introduced-by", NULL },
+	{ "introduced-by", "introduced",  NULL },
+};
+
+const struct role *
+schema_roles(size_t *n)
+{
+	*n = sizeof roles / sizeof roles[0];
+	return roles;
+}
+
+/* The role of nw(5) by this name; NULL for a user's own. */
+const struct role *
+schema_role(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof roles / sizeof roles[0]; i++)
+		if (strcmp(roles[i].name, name) == 0)
+			return &roles[i];
+	return NULL;
+}
+
+/*
+ * A key argument "key.part" (rel.mentor): the key of nw(5) whose parts
+ * are set one by one (K_PARTS), and *part, allocated; NULL when arg is
+ * no such key and part.  The one parse of that form, for every command.
+ */
+const struct key *
+schema_part(const char *arg, char **part)
+{
+	const char *dot = strchr(arg, '.');
+	const struct key *k;
+	char *name;
+
+	*part = NULL;
+	if (dot == NULL || dot == arg || dot[1] == '\0')
+		return NULL;
+	name = xstrndup(arg, dot - arg);
+	k = schema_key(name);
+	free(name);
+	if (k == NULL || !(k->flags & K_PARTS))
+		return NULL;
+	*part = xstrdup(dot + 1);
+	return k;
+}
+
+/*
+ * A date of work's jobs: YYYY-MM-DD, or a month (YYYY-MM), *day its
+ * first day.  0 when s is neither.
+ */
+int
+schema_month(const char *s, int *day)
+{
+	char full[11];
+
+	if (date_parse(s, day))
+		return 1;
+	if (strlen(s) != 7 || s[4] != '-')
+		return 0;
+	snprintf(full, sizeof full, "%s-01", s);
+	return date_parse(full, day);
 }

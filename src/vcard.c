@@ -883,6 +883,24 @@ vcard_write(struct buf *b, struct contact *c, int version,
 		text(b, "NOTE", u);
 		free(u);
 	}
+	/* rel: RELATED, the other's UID; TYPE when RFC 6350 has the role */
+	for (i = 0; version != 3 && i + 1 < c->rel.n; i += 2) {
+		const struct role *ro = schema_role(c->rel.v[i]);
+		char *param;
+
+		u = xasprintf("nw:%s", c->rel.v[i + 1]);
+		uuid_v5(u, uid);
+		free(u);
+		u = xasprintf("urn:uuid:%s", uid);
+		t = vc_text(c->rel.v[i]);
+		param = ro && ro->vcard ? xasprintf("RELATED;TYPE=%s;X-NW-ROLE="
+		    "\"%s\"", ro->vcard, t) : xasprintf("RELATED;X-NW-ROLE="
+		    "\"%s\"", t);
+		vc_line(b, param, u);
+		free(param);
+		free(t);
+		free(u);
+	}
 	for (i = 0; members && version != 3 && i < members->n; i++) {
 		u = xasprintf("nw:%s", members->v[i]);
 		uuid_v5(u, uid);

@@ -15,6 +15,38 @@
 #include "nw.h"
 #include "nw_priv.h"
 
+static int unsynced_any;	/* a change made, not confirmed durable */
+
+/*
+ * A change is made (renamed into place, linked, removed) but the fsync of
+ * its folder failed: it is there now and may not be after a crash.  It
+ * counts as done (its id printed, committed); said, and the exit status
+ * says so (exit_status).  Unless quiet: .nw/cache is no change of the
+ * user's.
+ */
+static void
+unsynced(int quiet, const char *path, const char *done, const char *dir)
+{
+	int e = errno;
+
+	if (quiet)
+		return;
+	unsynced_any = 1;
+	errno = e;
+	warn("'%s': %s, but durability is not confirmed: fsync of '%s'",
+	    path, done, dir);
+}
+
+/*
+ * A writing command's exit status: rv, or 3 when all was done but the
+ * disk did not confirm that a change is durable (nw(7), EXIT STATUS).
+ */
+int
+exit_status(int rv)
+{
+	return rv == 0 && unsynced_any ? 3 : rv;
+}
+
 static int
 syncdir(const char *dir)
 {
@@ -118,6 +150,7 @@ complain(int flags, int witherrno, const char *fmt, ...)
  * target is written) and must be writable by its owner: a file made
  * read-only is the user's word.  With SW_CREATE a new one gets 0600 and
  * must not exist.  SW_QUIET: no word on stderr, -1 alone says it failed.
+ * 0 done; 1 done, but the folder's fsync failed (unsynced); -1 not done.
  * The caller holds the network's lock.
  */
 int
@@ -187,8 +220,9 @@ safe_write(const char *tmpdir, const char *path, const char *s, size_t len,
 	if (create)
 		unlink(tmp);
 	if (syncdir(dir) == -1) {
-		complain(flags, 1, "'%s': fsync", dir);
-		return -1;
+		unsynced(flags & SW_QUIET, path, create ? "created" : "written",
+		    dir);
+		return 1;
 	}
 	return 0;
 fail:
@@ -313,10 +347,10 @@ create_window(const char *tmpdir, struct newfile *v, size_t n,
 			e = errno;
 			if (e != EXDEV && e != EPERM && e != ENOENT)
 				failed(&v[i], "cannot create it");
-			else if (safe_write(NULL, v[i].path, v[i].s, v[i].len,
-			    SW_CREATE | SW_QUIET) == -1)
+			else if ((e = safe_write(NULL, v[i].path, v[i].s,
+			    v[i].len, SW_CREATE | SW_QUIET)) == -1)
 				failed(&v[i], "cannot create it");
-			else
+			else if (e == 0)
 				v[i].err = -1;	/* synced with its folder */
 			if (!t[i].anon)
 				unlink(t[i].path);
@@ -340,15 +374,16 @@ bydir(const void *a, const void *b)
  * then each folder they went into is synced once.  A window of them at a
  * time, for the open files.  Each v[i].err is then 0, or errno with
  * v[i].what saying what failed; when a folder's fsync fails, its files
- * failed too: they may not be there after a crash.  The files that
- * failed.  The caller holds the network's lock.
+ * are made all the same, said (unsynced).  The files that failed.  The
+ * caller holds the network's lock.
  */
 int
 safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
 {
 	struct tmpf *t;
-	char **dirs, dir[PATH_MAX];
-	size_t i, j, nd = 0;
+	char **dirs, dir[PATH_MAX], *done;
+	const char *first = NULL;
+	size_t i, j, k, nd = 0;
 	int bad = 0, e;
 
 	t = xcalloc(WINDOW, sizeof *t);
@@ -369,14 +404,19 @@ safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
 			continue;
 		if (syncdir(dirs[i]) == 0)
 			continue;
+		/* they are there: said once a folder, each counted as made */
 		e = errno;
-		for (j = 0; j < n; j++) {
+		for (j = k = 0; j < n; j++) {
 			folder(v[j].path, dir);
-			if (v[j].err == 0 && strcmp(dir, dirs[i]) == 0) {
-				errno = e;
-				failed(&v[j], "fsync of its folder");
-			}
+			if (v[j].err == 0 && strcmp(dir, dirs[i]) == 0 &&
+			    k++ == 0)
+				first = v[j].path;
 		}
+		done = k == 1 ? xstrdup("created") : xasprintf("created, as "
+		    "%zu other%s beside it", k - 1, k == 2 ? " was" : "s were");
+		errno = e;
+		unsynced(0, first, done, dirs[i]);
+		free(done);
 	}
 	for (i = 0; i < nd; i++)
 		free(dirs[i]);
@@ -391,14 +431,17 @@ safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
 
 /*
  * Move the file from to the name to, which must not exist, so that a
- * crash leaves one of them or both (never neither): a hard link, the old
- * name unlinked, both folders synced.  Said on stderr when it fails.  The
- * caller holds the network's lock.
+ * crash leaves one of them or both (never neither): a hard link, the
+ * new name synced, the old name unlinked, its folder synced.  When the
+ * new name cannot be synced it goes again: nothing moved.  Said on
+ * stderr when it fails.  0 done, 1 done but not synced (unsynced), -1
+ * not done.  The caller holds the network's lock.
  */
 int
 safe_move(const char *from, const char *to)
 {
 	char d1[PATH_MAX], d2[PATH_MAX];
+	int e;
 
 	if (link(from, to) == -1) {
 		warn("'%s': cannot make it '%s'", from, to);
@@ -406,23 +449,41 @@ safe_move(const char *from, const char *to)
 	}
 	folder(to, d2);
 	folder(from, d1);
-	if (syncdir(d2) == -1 || unlink(from) == -1 || syncdir(d1) == -1) {
+	if (syncdir(d2) == -1) {
+		e = errno;
+		unlink(to);
+		errno = e;
+		warn("'%s': fsync of '%s': nothing renamed", to, d2);
+		return -1;
+	}
+	if (unlink(from) == -1) {
 		warn("'%s'", from);
 		return -1;
+	}
+	if (syncdir(d1) == -1) {
+		unsynced(0, from, "renamed", d1);
+		return 1;
 	}
 	return 0;
 }
 
-/* Remove the file path, the removal synced.  The caller holds the lock. */
+/*
+ * Remove the file path, the removal synced: 0, 1 removed but not synced
+ * (unsynced), -1 not removed.  The caller holds the lock.
+ */
 int
 safe_remove(const char *path)
 {
 	char dir[PATH_MAX];
 
 	folder(path, dir);
-	if (unlink(path) == -1 || syncdir(dir) == -1) {
+	if (unlink(path) == -1) {
 		warn("'%s'", path);
 		return -1;
+	}
+	if (syncdir(dir) == -1) {
+		unsynced(0, path, "removed", dir);
+		return 1;
 	}
 	return 0;
 }
@@ -433,6 +494,13 @@ safe_remove(const char *path)
  */
 char *
 file_read(const char *path, size_t *lenp, char *err)
+{
+	return file_read_max(path, lenp, err, NW_MAXFILE);
+}
+
+/* The same, at most max bytes: nw-edit mends a file over the limit. */
+char *
+file_read_max(const char *path, size_t *lenp, char *err, size_t max)
 {
 	struct stat st;
 	ssize_t r = 0;
@@ -447,10 +515,10 @@ file_read(const char *path, size_t *lenp, char *err)
 			close(fd);
 		return NULL;
 	}
-	if (!S_ISREG(st.st_mode) || st.st_size > NW_MAXFILE) {
+	if (!S_ISREG(st.st_mode) || (size_t)st.st_size > max) {
 		if (S_ISREG(st.st_mode))
 			snprintf(err, 256, "file too large (%lld bytes, the "
-			    "limit is %d)", (long long)st.st_size, NW_MAXFILE);
+			    "limit is %zu)", (long long)st.st_size, max);
 		else
 			snprintf(err, 256, "not a regular file");
 		close(fd);

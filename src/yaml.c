@@ -435,6 +435,28 @@ ydoc_parsef(const char *text, size_t len, int flags)
 }
 
 /*
+ * The line of a merge's conflict marker ("<<<<<<< ours" at the start of a
+ * line, with ">>>>>>>" after it), 0 when there is none.
+ */
+static int
+conflicted(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl;
+	int line = 1, open = 0;
+
+	for (; p < end; p = nl + 1, line++) {
+		if ((nl = memchr(p, '\n', end - p)) == NULL)
+			nl = end;
+		if (nl - p >= 7 && (nl - p == 7 || p[7] == ' ' ||
+		    p[7] == '\r') && memcmp(p, "<<<<<<<", 7) == 0 && !open)
+			open = line;
+		else if (open && nl - p >= 7 && memcmp(p, ">>>>>>>", 7) == 0)
+			return open;
+	}
+	return 0;
+}
+
+/*
  * Parse text[0..len), NUL-terminated, which the document then owns.  With
  * YD_BYTES each node knows its bytes (start, end): an edit needs them, a
  * scan does not, and they cost a walk over the text.
@@ -475,6 +497,13 @@ parse_owned(char *text, size_t len, int flags)
 	checkweights(d);
 	dupkeys(d);
 	dupkeys_large(d);
+	/* what does not parse for a merge's markers: said so, and where */
+	if (d->err[0] && (line = conflicted(text, len)) > 0) {
+		d->err[0] = '\0';
+		fail(d, line, 1, "unresolved conflict markers of a merge: keep "
+		    "the lines you want, delete the marker lines, then git add "
+		    "the file (nw-merge(1))");
+	}
 	if (d->err[0])
 		d->root = NULL;
 	return d;

@@ -109,6 +109,20 @@ is "$(printf '%s\n' "$out" | grep '^acm-chicago	')" "" \
 is "$(printf '%s\n' "$out" | grep '^community')" "community	acm-chicago	1	1	1	2027-03-01	-28" \
 	"nw-stats: the community, a member, an entry"
 
+# The relationships block goes on from there.
+awk '/^## Relationships, jobs and duplicates/ { on = 1 } on && /^```$/ { exit }
+	on && f { print } on && /^```sh$/ { f = 1 }' "$TOP/README.md" >"$T/rel.sh"
+NW_TODAY=2027-02-01 NW_DIR=$T/net run sh -e "$T/rel.sh"
+is "$rc:$err" "0:" "the relationships block runs to the end, quietly"
+is "$out" "ada-lovelace
+grace-hopper
+ada-lovelace	Ada Lovelace
+  rel       mentee: Ada Lovelace (ada-lovelace)
+charles-babbage
+charles-babbage	Charles Babbage" "each step prints what it should"
+is "$(grep -A1 '^work' "$T/net/charles-babbage.yaml")" "work:
+  - {org: Difference Engines, to: 2027-02-01}" "the old job is in work"
+
 (cd "$TOP" && env PATH="$FRESH" make uninstall PREFIX="$HOME/.local") \
 	>"$T/make.out" 2>&1
 is "$?:$(find "$HOME/.local" -type f -o -type l)" "0:" \

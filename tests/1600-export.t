@@ -383,7 +383,7 @@ is "$(printf '%s\n' "$out" | grep -c -e '^ada-lovelace,' -e '^bob,' -e '^work/gr
     "a broken file: the others are exported"
 rm "$N/broken.yaml"
 run nw-export -f ldif
-is "$rc:$err" "2:nw-export: 'ldif': not a format (vcard, ics, json, csv)" "-f: an unknown format"
+is "$rc:$err" "2:nw-export: 'ldif': not a format (vcard, ics, json, csv, dot)" "-f: an unknown format"
 run nw-export -3 -f ics
 is "$rc:$err" "2:nw-export: -3 is for vCards" "-3 with another format: usage error"
 run nw-export -x

@@ -853,6 +853,24 @@ else
 	skip "python3 with yaml is missing: random merges"
 fi
 
+# --- empty items (issue 16: a segfault, buf_puts(NULL)) -------------------
+
+# theirs adds an empty entry to a log ours keeps empty in flow: no text of
+# it fits "[]", so the merge is plain text, with markers
+files 'name: Ada\nlog: []\n' 'name: Ada\norg: X\nlog: []\n' \
+    'name: Ada\nlog:\n  -\n' \
+    'name: Ada\n<<<<<<< ours (this machine)\norg: X\nlog: []\n=======\nlog:\n  -\n>>>>>>> theirs\n'
+m "an empty entry added to a flow log" 1 "nw-merge: 'log': cannot merge the entries: '': bad value
+nw-merge: merging as plain text"
+
+# in a block log it is a "-" line, no trailing space; an empty string in a
+# set list comes along too
+files 'name: Ada\naka: [x]\nlog:\n  - {date: 2026-01-01, kind: call}\n' \
+    'name: Ada\naka: [x]\norg: X\nlog:\n  - {date: 2026-01-01, kind: call}\n' \
+    'name: Ada\naka: [x, ""]\nlog:\n  - {date: 2026-01-01, kind: call}\n  -\n' \
+    'name: Ada\naka: [x, ""]\norg: X\nlog:\n  - {date: 2026-01-01, kind: call}\n  -\n'
+m "an empty entry added to a block log" 0
+
 # --- usage -----------------------------------------------------------------
 
 run nw-merge "$T/base" "$T/ours"

@@ -186,7 +186,7 @@ run nw-ls -C "$EX" -f =x
 is "$rc:$out:$err" "2::nw-ls: '=x': not key=regex" "-f without a key"
 run nw-ls -C "$EX" -x
 is "$rc" 2 "an unknown option: exit 2"
-is "$(printf '%s\n' "$err" | tail -2)" "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] [-g group] [-t tag] [ref ...]
+is "$(printf '%s\n' "$err" | tail -2)" "usage: nw-ls [-jl] [-C dir] [-c circle] [-e regex] [-f key=regex] [-g group] [-o org] [-R ref] [-r role] [-t tag] [ref ...]
        nw-ls [-C dir] -Q query" \
 	"an unknown option: the usage"
 run nw-ls -h
@@ -199,7 +199,7 @@ is "$rc:$out" "0:nw-ls 0.1" "-V"
 # list keys as arrays, then last and due.
 run nw-ls -C "$EX" -j -t poetry
 cat >"$T/want" <<'EOF'
-{"id":"ada-lovelace","name":"Ada Lovelace","aka":["Ada","Countess of Lovelace"],"circle":"close","tags":["mathematics","rust","poetry"],"groups":["ACM","Analytical Engine Society"],"org":"Analytical Engines Ltd","title":"Mathematician","email":["ada@example.org","ada@work.example"],"phone":["+44 20 7946 0000"],"links":{"linkedin":"in/ada","mastodon":"@ada@example.social","github":"adalovelace"},"address":"12 St James's Square, London","birthday":"1815-12-10","met":{"date":"2019-03-02","where":"RustConf","via":"charles-babbage"},"added":"2019-03-02","notes":"Prefers email to calls; answers within a day.\nWriting a book on the Engine's notes -- ask about chapter 3.\n","log":[{"date":"2025-12-10","kind":"message","note":"Happy birthday!"},{"date":"2026-02-03","kind":"meet","note":"Lunch near King's Cross"},{"date":"2026-04-18","kind":"ask","note":"Asked for a review of my talk outline"},{"date":"2026-04-25","kind":"got","note":"A page of comments on the outline"},{"date":"2026-04-26","kind":"thanks","note":"Thank-you card, and Earl Grey"},{"date":"2026-09-10","kind":"call","note":"Talked about her new job"},{"date":"2026-09-28","kind":"give","note":"Sent the Rust survey link"}],"last":"2026-09-28","due":"2026-11-28"}
+{"id":"ada-lovelace","name":"Ada Lovelace","aka":["Ada","Countess of Lovelace"],"circle":"close","tags":["mathematics","rust","poetry"],"groups":["ACM","Analytical Engine Society"],"org":"Analytical Engines Ltd","title":"Mathematician","work":[{"org":"University of London","title":"Research Fellow","from":"2016-09","to":"2026-08"}],"email":["ada@example.org","ada@work.example"],"phone":["+44 20 7946 0000"],"links":{"linkedin":"in/ada","mastodon":"@ada@example.social","github":"adalovelace"},"address":"12 St James's Square, London","birthday":"1815-12-10","met":{"date":"2019-03-02","where":"RustConf","via":"charles-babbage"},"rel":{"mentor":"charles-babbage","friend":"work/grace-hopper"},"added":"2019-03-02","notes":"Prefers email to calls; answers within a day.\nWriting a book on the Engine's notes -- ask about chapter 3.\n","log":[{"date":"2025-12-10","kind":"message","note":"Happy birthday!"},{"date":"2026-02-03","kind":"meet","note":"Lunch near King's Cross"},{"date":"2026-04-18","kind":"ask","note":"Asked for a review of my talk outline"},{"date":"2026-04-25","kind":"got","note":"A page of comments on the outline"},{"date":"2026-04-26","kind":"thanks","note":"Thank-you card, and Earl Grey"},{"date":"2026-09-10","kind":"call","note":"Talked about her new job"},{"date":"2026-09-28","kind":"give","note":"Sent the Rust survey link"}],"last":"2026-09-28","due":"2026-11-28"}
 EOF
 is "$out" "$(cat "$T/want")" \
 	"-j: the one shape of a contact (nw(7)), last and due at the end"

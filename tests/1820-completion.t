@@ -90,11 +90,11 @@ is "$rc:$out" "0:" "nw: an unknown command completes nothing"
 # ---------------------------------------------------------------------------
 # nw-* options, from the usage.
 comp _nw_cmd nw-ls -
-is "$out" "$(lines -C -Q -c -e -f -g -j -l -t)" "nw-ls -: every option"
+is "$out" "$(lines -C -Q -R -c -e -f -g -j -l -o -r -t)" "nw-ls -: every option"
 comp _nw_cmd nw-show -
 is "$out" "$(lines -C -a -j -r)" "nw-show -: every option"
 comp _nw_cmd nw-set -
-is "$out" "$(lines -C -a -d)" "nw-set -: alternatives [-a | -d]"
+is "$out" "$(lines -C -K -a -d)" "nw-set -: alternatives [-a | -d]"
 
 # Option arguments by their name in the usage.
 comp _nw_cmd nw-ls -t ''
@@ -144,9 +144,16 @@ comp _nw_cmd nw-show -C "$T/other" ''
 is "$out" "dee" "nw-show -C DIR: that network's ids"
 comp _nw_cmd nw-set ada ''
 is "$out" "$(lines added address aka birthday circle dates email every \
-	groups links log met name next next-note notes offers org phone tags \
-	title topics type)" \
-	"nw-set REF: the keys"
+	groups links log met name next next-note notes offers org phone rel \
+	rel.child rel.colleague rel.friend rel.introduced rel.introduced-by \
+	rel.manager rel.mentee rel.mentor rel.parent rel.partner rel.report \
+	rel.sibling rel.spouse tags title topics type work)" \
+	"nw-set REF: the keys, rel's roles too"
+comp _nw_cmd nw-ls -r ''
+is "$out" "$(lines child colleague friend introduced introduced-by manager \
+	mentee mentor parent partner report sibling spouse)" "nw-ls -r: the roles"
+comp _nw_cmd nw-set ada rel.mentor ''
+is "$out" "$(lines ada cy work/bob)" "nw-set REF rel.ROLE: the ids"
 comp _nw_cmd nw-set ada type ''
 is "$out" "$(lines community person)" "nw-set REF type: person or community"
 comp _nw_cmd nw-due -k ''

@@ -76,6 +76,7 @@ giving|owed|2
 giving|open-asks|1
 community|acm|2|1|2|2026-12-05|-10
 groups|Chess|2|1
+through|acm|2
 EOF
 )" "piped: TSV, the section first on each line"
 
@@ -93,7 +94,8 @@ activity  2025-12 ▁▁▁▁▁▁▃▁▃▁▅█ 2026-11  (contact entries
 kinds     call 3  meet 1  email 1  give 1  ask 1  got 1  volunteer 1  talk 1  other 1
 giving    gave 1, asked 1, got 1; you owe 2 people; 1 open ask
 community acm: 2 members, 1 seen in 90d; you took part 2 times in 12m, due in 10d
-groups    Chess 2 people, 1 touched in 90d" "terminal: one screen"
+groups    Chess 2 people, 1 touched in 90d
+through   acm 2" "terminal: one screen"
 
 	# -H: the weeks from Monday 2025-11-24 to this one, a column each;
 	# 2026-06-01 is a Monday of the 28th week.  One entry a day at most:

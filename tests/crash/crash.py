@@ -341,6 +341,7 @@ def scenarios(work, git_ok):
         ('nw-import batch.vcf (new cards at once)', ['nw-import', BATCH]),
         ('nw-mail -m ME mail (three contacts, one commit)',
          ['nw-mail', '-m', 'me@home.example', MAIL]),
+        ('nw-rm -f ID', ['nw-rm', '-f', 'tom-okafor']),
     ]
     out = []
     plain = net('template', False)

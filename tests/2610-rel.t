@@ -1,0 +1,198 @@
+#!/bin/sh
+# rel: relationships between contacts.  nw-set writes an id for a
+# reference, byte-exact; nw-show and nw-ls -R see both sides; nw-check
+# finds ids of no one and sides that disagree; nw-mv and nw-rm keep every
+# rel true.
+. "$(dirname "$0")/lib.sh"
+
+want() { cat >"$T/want"; }
+
+mknet net
+N=$NW_DIR
+printf 'name: Alan Turing\n' >"$N/alan-turing.yaml"
+printf 'name: Max Byron\n' >"$N/max.yaml"
+printf 'name: Lena Byron\n' >"$N/lena.yaml"
+# a comment, an odd order and CRLF line ends stay as they are
+printf '# the first programmer\r\nname: Ada Lovelace\r\norg: Analytical Engine  # hers\r\nlog: []\r\n' >"$N/ada.yaml"
+cat >"$N/grace.yaml" <<'EOF'
+name: Grace Hopper
+rel:
+  spouse: ada   # married 1835
+  coach: alan-turing
+EOF
+
+# --- nw-set: references resolved, ids written ------------------------------
+run nw-set -a ada rel.mentor 'Alan Turing'
+is "$rc:$out:$err" "0:ada:" "-a rel.mentor NAME: exit 0, the id printed"
+printf '# the first programmer\r\nname: Ada Lovelace\r\norg: Analytical Engine  # hers\r\nlog: []\r\nrel: {mentor: alan-turing}\r\n' >"$T/want"
+same "$N/ada.yaml" "$T/want" "a new rel: a flow mapping after the last key, the rest byte for byte"
+run nw-set -a ada rel.child max
+run nw-set -a ada rel.child lena
+run nw-set -a ada rel.child Max
+is "$rc:$out" "0:ada" "the same child again: nothing added"
+printf '# the first programmer\r\nname: Ada Lovelace\r\norg: Analytical Engine  # hers\r\nlog: []\r\nrel: {mentor: alan-turing, child: [max, lena]}\r\n' >"$T/want"
+same "$N/ada.yaml" "$T/want" "a second role after the first; a second id makes a flow list"
+run nw-set ada rel.child
+is "$rc:$out" "0:max
+lena" "nw-set REF rel.ROLE: the ids, one a line"
+run nw-set ada rel.spouse
+is "$rc:$out" "1:" "an absent role: nothing printed, exit 1"
+run nw-set -a ada rel.friend nobody
+is "$rc:$err" "1:nw-set: 'nobody': no such contact" "a reference that names no one: refused"
+same "$N/ada.yaml" "$T/want" "... and nothing written"
+run nw-set -d ada rel.child max
+printf '# the first programmer\r\nname: Ada Lovelace\r\norg: Analytical Engine  # hers\r\nlog: []\r\nrel: {mentor: alan-turing, child: lena}\r\n' >"$T/want"
+same "$N/ada.yaml" "$T/want" "-d rel.child ID: a list of one becomes its id"
+run nw-set -d ada rel.child max
+is "$rc:$err" "1:nw-set: ada: 'max': not there to delete" "-d what is not there: said, exit 1"
+run nw-set grace rel.coach max
+run nw-set grace rel.coach alan
+want <<'EOF'
+name: Grace Hopper
+rel:
+  spouse: ada   # married 1835
+  coach: alan-turing
+EOF
+same "$N/grace.yaml" "$T/want" "set in a block mapping: the value's bytes only, the comment kept"
+
+# --- nw-show: both ways -----------------------------------------------------
+run nw-show ada
+is "$(printf '%s\n' "$out" | grep -A3 '^  rel')" "  rel       mentor: Alan Turing (alan-turing)
+            child: Lena Byron (lena)
+            spouse: Grace Hopper (grace)
+  due       2026-11-25, today (never contacted)" "nw-show: its own rel, then the others' in the inverse role"
+run nw-show alan
+is "$(printf '%s\n' "$out" | grep -A1 '^  rel')" "  rel       mentee: Ada Lovelace (ada)
+            coach of: Grace Hopper (grace)" "nw-show: a role of one's own seen from the other side: 'coach of'"
+run nw-show max
+is "$(printf '%s\n' "$out" | grep -c '^  rel')" "0" "nw-show: no relationship, no line"
+
+# --- nw-ls -R ---------------------------------------------------------------
+run nw-ls -R ada
+is "$rc:$out" "0:alan-turing	Alan Turing
+grace	Grace Hopper
+lena	Lena Byron" "nw-ls -R: related both ways"
+run nw-ls -R ada -r mentor
+is "$out" "alan-turing	Alan Turing" "-r mentor: ada's mentor"
+run nw-ls -R alan -r mentee
+is "$out" "ada	Ada Lovelace" "-r mentee: the other side writes it"
+run nw-ls -R alan -r 'coach of'
+is "$out" "grace	Grace Hopper" "-r 'coach of': a role of one's own, the other side"
+run nw-ls -r mentor
+is "$rc" "2" "-r without -R: usage"
+
+# --- nw-check ---------------------------------------------------------------
+run nw-check
+is "$rc:$out" "0:" "nw-check: all named contacts exist, no side disagrees"
+run nw-set alan rel.mentor ada
+printf 'name: Odd\nrel: {friend: ghost, parent: [max, {a: b}]}\n' >"$N/odd.yaml"
+run nw-check
+is "$rc:$(printf '%s\n' "$out" | sed "s|^$N/||")" "1:ada.yaml:5:15: warning: rel mentor 'alan-turing': its rel says mentor, not mentee
+alan-turing.yaml:2:15: warning: rel mentor 'ada': its rel says mentor, not mentee
+odd.yaml:2:15: error: rel friend 'ghost' names no contact
+odd.yaml:2:36: error: 'rel parent' must be a string, not a mapping" \
+	"nw-check: an id of no one is an error, sides that disagree a warning"
+rm "$N/odd.yaml"
+run nw-set -d alan rel
+
+# --- nw-mv, nw-rm ---------------------------------------------------------
+run nw-mv alan-turing alan
+is "$rc:$out:$err" "0:alan:nw-mv: ada: now names alan
+nw-mv: grace: now names alan" "nw-mv: every rel naming the old id follows"
+printf '# the first programmer\r\nname: Ada Lovelace\r\norg: Analytical Engine  # hers\r\nlog: []\r\nrel: {mentor: alan, child: lena}\r\n' >"$T/want"
+same "$N/ada.yaml" "$T/want" "nw-mv: ada's rel names the new id, nothing else changed"
+want <<'EOF'
+name: Grace Hopper
+rel:
+  spouse: ada   # married 1835
+  coach: alan
+EOF
+same "$N/grace.yaml" "$T/want" "nw-mv: a block rel, its comment kept"
+run nw-rm lena
+is "$rc:$out:$err" "1::nw-rm: 'lena': the met.via or rel of ada names it: nothing removed (-f removes it and those)" \
+	"nw-rm: refused while a rel names it"
+test -f "$N/lena.yaml"; ok $? "... lena is still there"
+run nw-rm -f lena
+is "$rc:$out:$err" "0:lena:nw-rm: ada: no longer names lena" "nw-rm -f: removed, the rel entry dropped, said"
+printf '# the first programmer\r\nname: Ada Lovelace\r\norg: Analytical Engine  # hers\r\nlog: []\r\nrel: {mentor: alan}\r\n' >"$T/want"
+same "$N/ada.yaml" "$T/want" "nw-rm -f: the role goes with its last id"
+run nw-rm -f alan
+printf '# the first programmer\r\nname: Ada Lovelace\r\norg: Analytical Engine  # hers\r\nlog: []\r\n' >"$T/want"
+same "$N/ada.yaml" "$T/want" "nw-rm -f: rel goes with its last role"
+want <<'EOF'
+name: Grace Hopper
+rel:
+  spouse: ada   # married 1835
+EOF
+same "$N/grace.yaml" "$T/want" "nw-rm -f: a block rel loses the line"
+
+# --- nw-merge: rel merged role by role, as sets ------------------------------
+# no git merge or rebase around: the markers name ours alone
+cd "$T"
+for v in $(env | sed -n 's/^\(GITHEAD_[0-9a-f]*\)=.*/\1/p'); do
+	unset "$v"
+done
+files() {
+	printf "$1" >"$T/base"
+	printf "$2" >"$T/ours"
+	printf "$3" >"$T/theirs"
+	printf "$4" >"$T/want"
+}
+m() {
+	run nw-merge "$T/base" "$T/ours" "$T/theirs"
+	is "$rc" "$2" "$1: exit $2"
+	same "$T/ours" "$T/want" "$1: the result"
+	is "$err" "${3:-}" "$1: stderr"
+}
+files 'name: Ada\nrel: {mentor: alan, child: max}  # family\n' \
+	'name: Ada\nrel: {mentor: alan, child: [max, lena]}  # family\n' \
+	'name: Ada\nrel: {mentor: [alan, grace], child: max, spouse: bob}  # family\n' \
+	'name: Ada\nrel: {mentor: [alan, grace], child: [max, lena], spouse: bob}  # family\n'
+m "rel: a child added here, a mentor and a spouse there" 0
+files 'name: Ada\nrel:\n  mentor: alan\n  child: [max, lena]\n' \
+	'name: Ada\nrel:\n  mentor: alan\n  child: [max]   # lena: a typo\n' \
+	'name: Ada\nrel:\n  child: [max, lena]\n  friend: cy\n' \
+	'name: Ada\nrel:\n  child: [max]   # lena: a typo\n  friend: cy\n'
+m "rel: a child removed here, the mentor removed and a friend added there" 0
+files 'name: Ada\nrel: {friend: cy}\n' \
+	'name: Ada\nrel: {friend: [cy, dee]}\n' \
+	'name: Ada\nrel: {friend: [cy, dee]}\n' \
+	'name: Ada\nrel: {friend: [cy, dee]}\n'
+m "rel: the same change on both sides" 0
+files 'name: Ada\nrel: {friend: cy}\n' \
+	'name: Ada\nrel: {friend: cy, boss: {a: b}}\n' \
+	'name: Ada\nrel: {friend: dee}\n' \
+	'name: Ada\n<<<<<<< ours (this machine)\nrel: {friend: cy, boss: {a: b}}\n=======\nrel: {friend: dee}\n>>>>>>> theirs\n'
+m "rel that is no map of ids: a conflict, both sides kept" 1 "nw-merge: 'rel': changed on both sides"
+
+# --- vCard: RELATED, read back by python3-vobject ----------------------------
+PY=
+for p in python3 /usr/bin/python3; do
+	if "$p" -c 'import vobject' 2>/dev/null; then
+		PY=$p
+		break
+	fi
+done
+EX=$TOP/examples/network
+nw-export -C "$EX" >"$T/ex.vcf"
+grep -a '^RELATED' "$T/ex.vcf" | tr -d '\r' >"$T/related"
+is "$(cat "$T/related")" 'RELATED;X-NW-ROLE="mentor":urn:uuid:6e5bafca-0f40-5ae8-8e11-4985a1d6cca8
+RELATED;TYPE=friend;X-NW-ROLE="friend":urn:uuid:b6a2781b-763b-5b3b-a5c8-13b' \
+	"vCard 4.0: RELATED with the other's UID, TYPE where RFC 6350 has the role"
+if [ -n "$PY" ]; then
+	is "$("$PY" -c '
+import sys, vobject
+cards = list(vobject.readComponents(open(sys.argv[1], newline="")))
+uids = {c.uid.value: c.fn.value for c in cards}
+for c in cards:
+    for r in c.contents.get("related", []):
+        print(c.fn.value, r.params.get("TYPE", ["-"])[0], r.params["X-NW-ROLE"][0], uids[r.value])
+' "$T/ex.vcf")" "Ada Lovelace - mentor Charles Babbage
+Ada Lovelace friend friend Grace Hopper" "python3-vobject reads RELATED back, each naming a card of the export"
+else
+	skip "python3-vobject is not installed"
+fi
+nw-export -3 -C "$EX" ada >"$T/ada3.vcf"
+is "$(grep -c '^RELATED' "$T/ada3.vcf")" "0" "vCard 3.0 has no RELATED"
+
+done_testing
