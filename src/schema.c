@@ -119,7 +119,9 @@ schema_set_refused(const char *name, int mode)
 		return "the log grows with nw-log";
 	if (k && k->type == K_NAME && mode)
 		return "a contact keeps its one name";
-	if (k && mode == 'a' && k->type != K_LIST && k->type != K_EMAIL)
+	if (k && mode == 'a' && (k->type == K_STR || k->type == K_TEXT ||
+	    k->type == K_DATE || k->type == K_DUR || k->type == K_CIRCLE ||
+	    k->type == K_BDAY || k->type == K_TYPE))
 		return "-a adds to a list: this key holds one value";
 	return NULL;
 }
