@@ -16,6 +16,10 @@ PKGS = yaml-0.1 libpcre2-8 gmime-3.0 libical
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lunistring -lpthread
 
+# nw's one version: NW_VERSION in src/nw.h (nw -V, every --version, the
+# tarball's name; debian/changelog must agree, make dist checks it).
+VERSION != sed -n 's/^\#define[	 ]*NW_VERSION[	 ]*"\(.*\)"$$/\1/p' src/nw.h
+
 B ?= build
 # every src/nw*.c is a command; every other src/*.c is the library
 CMDS = $(patsubst src/%.c,%,$(wildcard src/nw*.c))
@@ -103,9 +107,10 @@ units: $(UNITS:%=$(B)/%) $(FUZZ:%=$(B)/%)
 TESTFAULT = nw-set nw-log nw-merge
 testfault: $(TESTFAULT:%=$(B)/bin/%)
 
-# The schema's test key (tests/2300-schema.t): these programs built with
-# one more key in the table of src/schema.c, nothing else changed.
-TESTKEY = nw-check nw-set nw-show nw-export
+# The schema's test keys (tests/2300-schema.t): every program built with
+# one more key of each kind in the table of src/schema.c, nothing else
+# changed.
+TESTKEY = $(CMDS)
 testkey: $(TESTKEY:%=$(B)/bin/%)
 
 $(B)/bin/%: $(B)/%.o $(B)/libnw.a
@@ -179,8 +184,10 @@ demo: all
 	@echo
 	NW_TODAY=2026-11-25 bin/nw-stats -C examples/network
 
-lint:
+# The manual pages, then the layers of HACKING.md from the objects.
+lint: all
 	mandoc -Tlint -Wwarning man/*
+	sh tests/lint/layers $(B) HACKING.md
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -195,6 +202,49 @@ install: all
 		ln -sf nw $(DESTDIR)$(BASHCOMPDIR)/$$c; done
 	install -m 644 completion/_nw $(DESTDIR)$(ZSHCOMPDIR)/_nw
 
+# The suite against the installed programs: make install, then this with
+# the same PREFIX and DESTDIR.  NW_BIN points the tests at them; the unit
+# and test-key programs are still those built here.
+# MAKEFLAGS is emptied: the README's own make install (tests/1200) must
+# not inherit this DESTDIR and PREFIX.
+installcheck: units
+	PATH=$(DESTDIR)$(BINDIR):$$PATH MANPATH=$(DESTDIR)$(MANDIR): \
+	NW_BIN=$(DESTDIR)$(BINDIR) NW_UNIT=$(CURDIR)/$(B) \
+	MAKEFLAGS= MAKELEVEL= prove -e /bin/sh tests/*.t
+
+# The source as a tarball, nw-VERSION.tar.gz: what git tracks, from the
+# work tree.  distcheck unpacks it afresh, builds it and runs make check
+# there (offline: the corpora of ../shared/data are skipped when absent).
+DIST = nw-$(VERSION)
+dist:
+	@v=$$(sed -n '1s/^nw (\([^)-]*\).*/\1/p' debian/changelog); \
+	if [ "$$v" != "$(VERSION)" ]; then \
+		echo "dist: debian/changelog says $$v, src/nw.h $(VERSION)" >&2; \
+		exit 1; fi
+	rm -rf $(DIST) $(DIST).tar.gz
+	mkdir $(DIST)
+	git ls-files | tar -cf - -T - | tar -xf - -C $(DIST)
+	tar -czf $(DIST).tar.gz $(DIST)
+	rm -rf $(DIST)
+	@echo $(DIST).tar.gz
+
+distcheck: dist
+	rm -rf build-dist
+	mkdir build-dist
+	tar -xzf $(DIST).tar.gz -C build-dist
+	cd build-dist/$(DIST) && $(MAKE) check
+	rm -rf build-dist
+
+# The Debian package, built from the tarball in build-deb/ (the .deb, its
+# .changes and .buildinfo there too): dpkg-buildpackage -us -uc -b, then
+# lintian.  DEB_BUILD_OPTIONS=nocheck skips make test inside.
+deb: dist
+	rm -rf build-deb
+	mkdir build-deb
+	tar -xzf $(DIST).tar.gz -C build-deb
+	cd build-deb/$(DIST) && dpkg-buildpackage -us -uc -b
+	lintian build-deb/*.changes
+
 # What install put there, and nothing else.
 uninstall:
 	for c in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$c \
@@ -203,7 +253,9 @@ uninstall:
 	    $(DESTDIR)$(ZSHCOMPDIR)/_nw
 
 clean:
-	rm -rf build build-san build-fuzz $(CMDS:%=bin/%)
+	rm -rf build build-san build-fuzz build-dist build-deb $(CMDS:%=bin/%) \
+	    $(DIST) $(DIST).tar.gz
 
 .PHONY: all progs deps units testkey testfault test check check-san san-progs \
-	check-musl musl-progs fuzz fuzzers crash mutants demo lint install uninstall clean
+	check-musl musl-progs fuzz fuzzers crash mutants demo lint install uninstall clean \
+	installcheck dist distcheck deb

@@ -214,15 +214,6 @@ settings_key(struct net *net)
 	return h;
 }
 
-void
-stamp_from(struct stamp *s, const struct stat *st)
-{
-	s->ino = st->st_ino;
-	s->size = st->st_size;
-	s->mtime = st->st_mtim.tv_sec * NS + st->st_mtim.tv_nsec;
-	s->ctime = st->st_ctim.tv_sec * NS + st->st_ctim.tv_nsec;
-}
-
 static int
 stamp_eq(const struct stamp *a, const struct stamp *b)
 {
@@ -651,6 +642,7 @@ cache_get(struct net *net)
 	if (net->cache)
 		return net->cache->off ? NULL : net->cache;
 	k = net->cache = xcalloc(1, sizeof *k);
+	net->cache_drop = cache_free;
 	if (((e = getenv("NW_CACHE")) != NULL && strcmp(e, "0") == 0) ||
 	    (dir = statedir(net)) == NULL) {
 		k->off = 1;

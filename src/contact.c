@@ -403,8 +403,8 @@ store(struct contact *c, const struct key *k, struct ynode *v, int flags)
 		break;
 	case K_TYPE:
 		if (s)
-			*(int *)p = strcmp(s, "community") == 0 ? T_COMMUNITY :
-			    T_PERSON;
+			*(int *)p = schema_type(s) == T_COMMUNITY ?
+			    T_COMMUNITY : T_PERSON;
 		break;
 	case K_DATES:
 		readdates(p, v);

@@ -464,6 +464,16 @@ inside(struct net *net, const char *path)
 	    (real[n] == '/' || (n == 1 && net->real[0] == '/'));
 }
 
+/* What tells that a file changed, from its stat(2); see cache.c. */
+void
+stamp_from(struct stamp *s, const struct stat *st)
+{
+	s->ino = st->st_ino;
+	s->size = st->st_size;
+	s->mtime = st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+	s->ctime = st->st_ctim.tv_sec * 1000000000LL + st->st_ctim.tv_nsec;
+}
+
 struct list {
 	char		**v;
 	struct stamp	 *st;		/* with want: each file's stamp */
@@ -862,7 +872,8 @@ net_free(struct net *net)
 	strv_free(&net->me);
 	if (net->lockfd != -1)
 		close(net->lockfd);
-	cache_free(net->cache);
+	if (net->cache)		/* cache.c is above: it left how to free it */
+		net->cache_drop(net->cache);
 	free(net->tmpdir);
 	free(net->dir);
 	free(net->real);

@@ -257,8 +257,7 @@ pairval(struct ynode *root, struct ynode *key)
 static int
 editable(struct edit *e, struct ynode *k, struct ynode *v, const char *key)
 {
-	if (k->type != YSCALAR || k->anchor || k->tag || k->style !=
-	    1 /* YAML_PLAIN_SCALAR_STYLE */)
+	if (k->type != YSCALAR || k->anchor || k->tag || !k->plain)
 		return refuse(e, k, "'%s': the key is quoted, tagged or "
 		    "anchored: edit it by hand", key);
 	if (v->type == YALIAS || v->anchor || v->tag)
@@ -322,7 +321,7 @@ addkey(struct edit *e, const char *key, const char *val, int block,
 	}
 	pos = after(e, r->end, &noeol);
 	v = r->kid[r->nkid - 1];
-	if (noeol && v->type == YSCALAR && (v->style == 4 || v->style == 5) &&
+	if (noeol && ynode_block(v) &&
 	    indent(e, k->start, &ind)) {
 		/*
 		 * A block scalar at a bare end of file would gain a line
@@ -547,7 +546,7 @@ edit_append(struct edit *e, const char *key, const char *item, int block)
 		}
 		return try(e, s, len, key, item, 1);
 	}
-	if (v->type == YSCALAR && v->style != 4 && v->style != 5 &&
+	if (v->type == YSCALAR && !ynode_block(v) &&
 	    memchr(e->text + v->start, '\n', v->end - v->start) == NULL) {
 		/* one value becomes a list of two: "[old, new]" */
 		q = xasprintf("[%.*s, %s]", (int)(v->end - v->start),
@@ -660,7 +659,7 @@ edit_set(struct edit *e, const char *key, const char *val)
 		free(q);
 		return try(e, s, len, key, val, 0);
 	}
-	if ((v->type == YSCALAR && v->style != 4 && v->style != 5) ||
+	if ((v->type == YSCALAR && !ynode_block(v)) ||
 	    v->flow) {
 		s = splice(e, v->start, v->end, val, &len);
 		return try(e, s, len, key, val, 0);
@@ -926,7 +925,7 @@ edit_child(struct edit *e, const char *key, const char *part,
 	c = v->kid[i + step - 1];
 	if (v->kid[i]->anchor || v->kid[i]->type == YALIAS || c->anchor ||
 	    c->tag || (c->type != YSCALAR && !(val && oneline_flow(e, c))) ||
-	    c->style == 4 || c->style == 5 || c->start == c->end)
+	    ynode_block(c) || c->start == c->end)
 		return refuse(e, c, "'%s': the part is empty or has an anchor, "
 		    "an alias, a tag or a block: edit it by hand", key);
 	if (val == NULL) {
@@ -972,65 +971,4 @@ edit_part(struct edit *e, const char *key, const char *part,
 		ok = edit_child(e, key, part, l->n ? b.s : NULL, &found);
 	free(b.s);
 	return ok;
-}
-
-/*
- * s as a YAML scalar: plain when that reads back as the same string, else
- * double-quoted.  Q_FLOW: it goes inside [ ] or { }; Q_STR: it must stay
- * a string (not a number, bool, null or date).
- */
-char *
-yaml_quote(const char *s, int flags)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	struct buf b = { 0 };
-	size_t n = strlen(s);
-	int plain = n > 0;
-
-	/* "-", "?" and ":" start a plain scalar when a non-space follows */
-	if (plain && ((strchr("-?:", s[0]) && (s[1] == '\0' ||
-	    strchr(" \t,[]{}", s[1]))) || strchr(",[]{}#&*!|>'\"%@` \t", s[0]) ||
-	    s[n - 1] == ' ' || s[n - 1] == ':' || strstr(s, ": ") ||
-	    strstr(s, " #") || ((flags & Q_STR) && yaml_typed(s))))
-		plain = 0;
-	/* PyYAML ends a plain scalar at '?' and ':' inside [ ] and { } */
-	if (plain && (flags & Q_FLOW) && strpbrk(s, ",[]{}?:"))
-		plain = 0;
-	for (; plain && *u; u++)
-		if (*u < 0x20 || *u == 0x7f || (u[0] == 0xc2 && u[1] >= 0x80 &&
-		    u[1] <= 0x9f) || (u[0] == 0xef && u[1] == 0xbf &&
-		    u[2] >= 0xbe) ||
-		    (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 ||
-		    u[2] == 0xa9)) || (u[0] == 0xef && u[1] == 0xbb &&
-		    u[2] == 0xbf))
-			plain = 0;
-	if (plain)
-		return xstrdup(s);
-	buf_puts(&b, "\"");
-	for (u = (const unsigned char *)s; *u; u++) {
-		if (*u == '"' || *u == '\\')
-			buf_printf(&b, "\\%c", *u);
-		else if (*u == '\n')
-			buf_puts(&b, "\\n");
-		else if (*u == '\t')
-			buf_puts(&b, "\\t");
-		else if (*u < 0x20 || *u == 0x7f)
-			buf_printf(&b, "\\x%02x", *u);
-		else if (u[0] == 0xc2 && u[1] == 0x85)
-			buf_puts(&b, "\\N"), u++;
-		else if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
-			buf_printf(&b, "\\x%02x", u[1]), u++;
-		else if (u[0] == 0xef && u[1] == 0xbf && u[2] >= 0xbe)
-			buf_printf(&b, "\\u%04X", 0xffc0 | (u[2] & 0x3f)), u += 2;
-		else if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa8)
-			buf_puts(&b, "\\L"), u += 2;
-		else if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa9)
-			buf_puts(&b, "\\P"), u += 2;
-		else if (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
-			buf_puts(&b, "\\uFEFF"), u += 2;
-		else
-			buf_add(&b, (const char *)u, 1);
-	}
-	buf_puts(&b, "\"");
-	return b.s;
 }

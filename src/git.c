@@ -665,11 +665,12 @@ hook(struct net *net)
 
 /*
  * The first commit: the set-up files and every contact that passes
- * nw-check, so that a clone is the whole network.  Those that do not
- * pass are said, and left for the user to mend and commit.
+ * nw-check (the caller's pass(), so that git.c stays below the checker),
+ * so that a clone is the whole network.  Those that do not pass are
+ * said, and left for the user to mend and commit.
  */
 static void
-first_commit(struct net *net)
+first_commit(struct net *net, int (*pass)(const char *, void *), void *arg)
 {
 	static const char *setup[] = { ".gitignore", ".gitattributes",
 	    ".nw.yaml" };
@@ -677,7 +678,6 @@ first_commit(struct net *net)
 	    "--pathspec-file-nul", NULL };
 	char *commit[] = { "commit", "-q", "-m", NULL, "--pathspec-from-file",
 	    NULL, "--pathspec-file-nul", NULL };
-	struct check ck = { 0 };
 	struct buf list = { 0 };
 	char **ids, *file, *msg;
 	size_t n, i, ncontacts = 0, nbad = 0;
@@ -687,13 +687,9 @@ first_commit(struct net *net)
 		buf_printf(&list, ":(literal)%s", setup[i]);
 		buf_add(&list, "", 1);
 	}
-	ck.net = net;
-	ck.refs.net = net;
-	ck.out = stderr;
-	ck.quiet = 1;
 	net_list(net, &ids, &n, NULL);
 	for (i = 0; i < n; i++) {
-		if (check_file(&ck, ids[i]) == 0) {
+		if (pass(ids[i], arg)) {
 			buf_printf(&list, ":(literal)%s.yaml", ids[i]);
 			buf_add(&list, "", 1);
 			ncontacts++;
@@ -719,7 +715,6 @@ first_commit(struct net *net)
 		errx(1, "the first commit failed (is git's user.name set?)");
 	unlink(file);
 	free(file), free(msg), free(list.s);
-	check_free(&ck);
 }
 
 /*
@@ -728,7 +723,7 @@ first_commit(struct net *net)
  * false, our pre-commit hook, and a first commit of the whole network.
  */
 void
-git_setup(struct net *net)
+git_setup(struct net *net, int (*pass)(const char *, void *), void *arg)
 {
 	char *init[] = { "init", "-q", NULL };
 	char *probe[] = { "rev-parse", "--is-inside-work-tree", NULL };
@@ -747,7 +742,7 @@ git_setup(struct net *net)
 		errx(1, "cannot set up git for nw in '%s'", net->dir);
 	hook(net);
 	if (git_run(net, head, 1) != 0)
-		first_commit(net);
+		first_commit(net, pass, arg);
 	net_unlock(net);
 }
 

@@ -235,7 +235,7 @@ on_one_line(struct ydoc *d, struct ynode *v)
 {
 	return v->type != YALIAS && v->end > v->start &&
 	    memchr(d->text + v->start, '\n', v->end - v->start) == NULL &&
-	    !(v->type == YSCALAR && (v->style == 4 || v->style == 5));
+	    !ynode_block(v);
 }
 
 /* Make key in ours what it is in theirs. */
@@ -417,8 +417,8 @@ flow_text(struct ydoc *d, struct ynode *n, struct buf *b)
 	buf_add(b, "", 0);	/* an empty plain scalar is "", never NULL */
 	if (n->type == YALIAS || n->anchor || n->tag)
 		return 0;
-	if ((n->flow || (n->type == YSCALAR && n->style != 4 &&
-	    n->style != 5 && (!n->plain || !strpbrk(n->str, ",[]{}")))) &&
+	if ((n->flow || (n->type == YSCALAR && !ynode_block(n) &&
+	    (!n->plain || !strpbrk(n->str, ",[]{}")))) &&
 	    n->end > n->start &&
 	    memchr(d->text + n->start, '\n', n->end - n->start) == NULL) {
 		buf_add(b, d->text + n->start, n->end - n->start);
@@ -799,16 +799,12 @@ followup(struct plan *p)
 
 /* --- lists of strings ------------------------------------------------ */
 
-/* Keys of nw(5) that hold a string or a list of them. */
-static const char *listkeys[] = { "aka", "email", "groups", "offers",
-    "phone", "tags", "topics", NULL };
-
 /* A string the merge can compare and the editor add or remove. */
 static int
 str_item(struct ynode *n)
 {
 	return n->type == YSCALAR && !n->tag && !n->anchor &&
-	    n->style != 4 && n->style != 5 && !ynode_isnull(n);
+	    !ynode_block(n) && !ynode_isnull(n);
 }
 
 /*
@@ -849,9 +845,8 @@ listy(struct plan *p, const char *key)
 
 	if (strcmp(key, "log") == 0)
 		return 0;
-	for (i = 0; listkeys[i]; i++)
-		if (strcmp(key, listkeys[i]) == 0)
-			return 1;
+	if (schema_islist(key))
+		return 1;
 	v[0] = key_value(p->base, key);
 	v[1] = key_value(p->ours, key);
 	v[2] = key_value(p->theirs, key);

@@ -59,7 +59,7 @@ duplicate(struct run *r, const char *name)
 	struct contact **all;
 	const char *e, *t = draft_get(&r->d, "type");
 	size_t n, i, j, k;
-	int type = t && strcmp(t, "community") == 0 ? T_COMMUNITY : T_PERSON;
+	int type = t && schema_type(t) == T_COMMUNITY ? T_COMMUNITY : T_PERSON;
 
 	for (i = 0; i < r->names.n; i++)
 		if (strcaseeq(r->names.v[i], name))
@@ -172,7 +172,7 @@ main(int argc, char *argv[])
 		case 'f': r.force = 1; break;
 		case 'M': r.mail = 1; break;
 		case 'v': via = optarg; break;
-		case 'V': puts("nw-add " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

@@ -81,7 +81,7 @@ main(int argc, char *argv[])
 		case 'f': fopt = optarg; break;
 		case 'm': strv_add(&me, optarg); break;
 		case 'n': dry = 1; break;
-		case 'V': puts("nw-cal " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

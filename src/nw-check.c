@@ -36,7 +36,7 @@ main(int argc, char *argv[])
 		case 'C': nw_dir_opt = optarg; break;
 		case 'D': dups = 1; break;
 		case 'q': ck.quiet = 1; break;
-		case 'V': puts("nw-check " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

@@ -143,11 +143,7 @@ main(int argc, char *argv[])
 		case 'g': strv_add(&s.filter.group, optarg); break;
 		case 'j': json = 1; break;
 		case 'k':
-			if (strcmp(optarg, "person") == 0)
-				r.type = T_PERSON;
-			else if (strcmp(optarg, "community") == 0)
-				r.type = T_COMMUNITY;
-			else
+			if ((r.type = schema_type(optarg)) == -1)
 				errx(2, "'%s': not a type (person or "
 				    "community)", optarg);
 			break;
@@ -164,7 +160,7 @@ main(int argc, char *argv[])
 				errx(2, "'%s': not a duration (like 3w, 2m, 1y)",
 				    optarg);
 			break;
-		case 'V': puts("nw-due " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

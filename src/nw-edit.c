@@ -163,7 +163,7 @@ main(int argc, char *argv[])
 	while ((ch = opt_get(argc, argv, "C:hV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
-		case 'V': puts("nw-edit " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

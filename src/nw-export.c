@@ -135,7 +135,7 @@ main(int argc, char *argv[])
 				errx(2, "'%s': not a format (vcard, ics, json, "
 				    "csv, dot)", optarg);
 			break;
-		case 'V': puts("nw-export " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

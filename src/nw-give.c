@@ -210,7 +210,7 @@ main(int argc, char *argv[])
 			mode = ch;
 			break;
 		case 'm': what = optarg; break;
-		case 'V': puts("nw-give " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

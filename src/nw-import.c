@@ -233,7 +233,7 @@ rec_type(struct rec *rec)
 {
 	const char *t = draft_get(&rec->d, "type");
 
-	return t && strcmp(t, "community") == 0 ? T_COMMUNITY : T_PERSON;
+	return t && schema_type(t) == T_COMMUNITY ? T_COMMUNITY : T_PERSON;
 }
 
 /*
@@ -937,7 +937,7 @@ main(int argc, char *argv[])
 			break;
 		case 'n': r.dry = 1; break;
 		case 'u': r.update = 1; break;
-		case 'V': puts("nw-import " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

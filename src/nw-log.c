@@ -85,7 +85,7 @@ main(int argc, char *argv[])
 		case 'm': r.note = optarg; break;
 		case 'n': nopt = optarg; break;
 		case 'N': r.nnote = optarg; break;
-		case 'V': puts("nw-log " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

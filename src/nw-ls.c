@@ -70,12 +70,14 @@ static int
 search(struct match *m, struct contact *c, char *err, size_t len)
 {
 	const struct value *k;
+	const struct key *sk;
 	size_t i;
 	int rv;
 
 	for (i = 0; i + 1 < c->keys.n; i += 2) {
 		k = &c->keys.v[i];
-		if (k->type == V_STR && strcmp(k->s, "log") == 0)
+		if (k->type == V_STR && (sk = schema_key(k->s)) != NULL &&
+		    sk->type == K_LOG)
 			continue;
 		if ((rv = match_value(m, &c->keys.v[i + 1], err, len)) != 0)
 			return rv;
@@ -372,7 +374,7 @@ main(int argc, char *argv[])
 			sopt = optarg;
 			break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
-		case 'V': puts("nw-ls " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

@@ -75,7 +75,7 @@ main(int argc, char *argv[])
 		case 'm': strv_add(&me, optarg); break;
 		case 'n': dry = 1; break;
 		case 'r': received = 1; break;
-		case 'V': puts("nw-mail " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

@@ -26,7 +26,7 @@ main(int argc, char *argv[])
 
 	while ((ch = opt_get(argc, argv, "hV")) != -1)
 		switch (ch) {
-		case 'V': puts("nw-merge " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

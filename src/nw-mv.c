@@ -73,7 +73,7 @@ main(int argc, char *argv[])
 			win = optarg[0];
 			break;
 		case 'm': fold = 1; break;
-		case 'V': puts("nw-mv " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

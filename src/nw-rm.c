@@ -58,7 +58,7 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'f': r.force = 1; break;
-		case 'V': puts("nw-rm " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

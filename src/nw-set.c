@@ -160,7 +160,7 @@ main(int argc, char *argv[])
 	struct set s = { 0 };
 	struct batch b = { 0 };
 	const struct key *k;
-	const char *arg;
+	const char *arg, *why;
 	char *id, *verb, *ref = NULL;
 	int ch, rv;
 
@@ -174,7 +174,7 @@ main(int argc, char *argv[])
 			break;
 		case 'C': nw_dir_opt = optarg; break;
 		case 'K': s.keep = 1; break;
-		case 'V': puts("nw-set " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
@@ -189,10 +189,8 @@ main(int argc, char *argv[])
 	else if (!keyword(s.key))
 		errx(2, "'%s': not a key (letters, digits, '-' and '_')",
 		    s.key);
-	if (strcmp(s.key, "log") == 0)
-		errx(2, "the log grows with nw-log");
-	if (strcmp(s.key, "name") == 0 && s.mode)
-		errx(2, "a contact keeps its one name");
+	if ((why = schema_set_refused(s.key, s.mode)) != NULL)
+		errx(2, "%s", why);
 	b.net = s.net = net_open(1);
 	b.refs.net = s.net;
 	if (s.val == NULL && s.mode == 0) {

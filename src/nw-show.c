@@ -94,7 +94,7 @@ static void
 show_met(const struct value *v)
 {
 	struct buf b = { 0 };
-	const char *k;
+	const char *k, *label;
 	size_t i;
 
 	if (v == NULL || v->type != V_MAP) {
@@ -105,9 +105,9 @@ show_met(const struct value *v)
 		if (b.len)
 			buf_puts(&b, ", ");
 		k = v->v[i].type == V_STR ? v->v[i].s : NULL;
-		if (k && strcmp(k, "via") == 0)
-			buf_puts(&b, "via ");
-		else if (!k || (strcmp(k, "date") && strcmp(k, "where")))
+		if (k && (label = schema_met_label(k)) != NULL)
+			buf_puts(&b, label);
+		else
 			buf_printf(&b, "%s: ", k ? k : "?");
 		value_text(&b, &v->v[i + 1], 1);
 	}
@@ -426,8 +426,6 @@ show_key(struct run *r, struct contact *c, const struct key *k)
 	case K_CIRCLE:
 		show_cadence(r->net, c);	/* every too */
 		break;
-	case K_DUR:
-		break;
 	case K_BDAY:
 		show_birthday(c, v, r->today);
 		break;
@@ -551,7 +549,7 @@ main(int argc, char *argv[])
 		case 'C': nw_dir_opt = optarg; break;
 		case 'j': r.json = 1; break;
 		case 'r': r.raw = 1; break;
-		case 'V': puts("nw-show " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

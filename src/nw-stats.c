@@ -1136,7 +1136,7 @@ main(int argc, char *argv[])
 		case 'j': jflag = 1; break;
 		case 'p': pref = optarg; break;
 		case 't': strv_add(&s.filter.tag, optarg); break;
-		case 'V': puts("nw-stats " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

@@ -31,6 +31,8 @@ static const struct { const char *name, *what; } cmds[] = {
 	{ "show", "a person at a glance" },
 	{ "set", "set, add to or delete one field" },
 	{ "edit", "edit a person's file, checked before it is saved" },
+	{ "rm", "remove contacts" },
+	{ "mv", "give a contact a new id" },
 	{ "check", "lint the network" },
 	{ "merge", "git merge driver for contact files" },
 	{ "import", "import vCard, LinkedIn, Google contacts or nw's exports" },
@@ -142,7 +144,7 @@ main(int argc, char *argv[])
 	while ((ch = opt_get(argc, argv, "+C:hV")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
-		case 'V': puts("nw " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

@@ -6,6 +6,22 @@
  * change_* functions, and print through out.c.  What only the library
  * uses (the YAML tree, the editor, the safe write) is in nw_priv.h; see
  * HACKING.md for the layers and who may call whom.
+ *
+ * Conventions, the same everywhere:
+ *  - a returned char * is the caller's, to free(3); a const char * is
+ *    borrowed from its argument or a table and lives as long as it;
+ *  - what x_new, x_load or x_open returns is freed with x_free (which
+ *    takes NULL); a struct the caller fills (struct refs, batch, check,
+ *    filter, draft) is emptied by its x_free, not freed (due_free also
+ *    frees the contact the due row holds);
+ *  - a function that does a job (change_edit, change_rm, batch_run, a
+ *    command's callback of contacts_each) returns 0 when done and 1 when
+ *    not, having said why on stderr: an exit status (check_file and
+ *    check_files: the errors found);
+ *  - a step inside change_edit (change_set, change_add...) returns 1
+ *    when done, 0 to refuse, its reason kept for change_edit to say;
+ *  - a parser (date_parse, dur_parse...) or a question (strcaseeq,
+ *    filter_pass, id_valid) returns 1 for yes and 0 for no.
  */
 
 #include <stdarg.h>
@@ -21,6 +37,8 @@ struct ydoc;
 
 /* --- base: mem.c, buf.c, utf8.c ----------------------------------------- */
 
+/* Memory that is there or the program exits (mem.c). */
+
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
@@ -29,6 +47,7 @@ char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
 
+/* A growing string, NUL-terminated once written (buf.c). */
 struct buf {
 	char	*s;
 	size_t	 len, cap;
@@ -49,15 +68,14 @@ int	 strv_has(struct strv *, const char *);
 int	 strv_hascase(struct strv *, const char *);
 void	 strv_free(struct strv *);
 
+/* UTF-8 text: folded for comparing, squeezed, checked, measured (utf8.c). */
 char	*utf8_fold(const char *);
 char	*utf8_squeeze(const char *);
-int	 strcaseeq(const char *, const char *);
-unsigned long strcasehash(const char *);
-int	 strcaseprefix(const char *, const char *);
+int	 strcaseeq(const char *a, const char *b);
+int	 strcaseprefix(const char *s, const char *prefix);
 int	 utf8_valid(const char *, size_t, size_t *);
 size_t	 utf8_lower(unsigned, char [5]);
 size_t	 utf8_width(const char *);
-void	 opt_text(int, const char *);
 #define TX_TERM		0	/* text for a terminal, standard error */
 #define TX_TSV		1	/* a field of piped TSV */
 #define TX_LINES	2	/* keep line breaks and tabs */
@@ -70,19 +88,20 @@ void	 warnx_safe(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 /* --- dates: date.c ------------------------------------------------------- */
 
+/* Days since 1970-01-01 (NODATE: none), durations, birthdays. */
 struct dur {
 	int	 n;
 	char	 unit;		/* 'd', 'w', 'm', 'y'; 'n' never; 0 none */
 };
-int	 date_from_civil(int, int, int);
-void	 date_to_civil(int, int *, int *, int *);
+int	 date_from_civil(int y, int m, int d);
+void	 date_to_civil(int day, int *y, int *m, int *d);
 int	 date_parse(const char *, int *);
 char	*date_str(int, char [11]);
 int	 date_add(int, struct dur);
 int	 date_today(void);
 int	 date_weekday(int);
-int	 date_parse_past(const char *, int, int *);
-int	 date_parse_ahead(const char *, int, int *);
+int	 date_parse_past(const char *, int today, int *day);
+int	 date_parse_ahead(const char *, int today, int *day);
 int	 dur_parse(const char *, struct dur *);
 int	 cadence_parse(const char *, struct dur *);
 int	 dur_days(struct dur);
@@ -127,10 +146,12 @@ struct net {
 	int		 unread;	/* a part could not be read */
 	struct strv	 said;		/* those parts, each said once */
 	struct strv	*problems;	/* nw-check's: "path\twhy", unsaid */
+	void		(*cache_drop)(struct cache *); /* cache.c's: frees it */
 };
 
 extern const char *nw_dir_opt;		/* -C, set by commands */
 
+/* The network: found (-C, NW_DIR, ~/.nw), its settings, its files. */
 struct net	*net_open(int);
 struct net	*net_init(void);
 void		 net_free(struct net *);
@@ -170,9 +191,13 @@ struct key {
 	size_t		 field;		/* where struct contact holds it */
 };
 
+/* The table, a key by its name, an argument checked for a key. */
 const struct key	*schema_keys(size_t *);
 const struct key	*schema_key(const char *);
-int			 schema_arg(const char *, struct net *, const char *);
+int			 schema_arg(const char *key, struct net *, const char *value);
+int			 schema_type(const char *);
+const char		*schema_set_refused(const char *key, int mode);
+const char		*schema_met_label(const char *);
 const struct key	*schema_part(const char *, char **);
 
 struct role {				/* a relationship of rel: */
@@ -280,6 +305,7 @@ struct contact {
 
 enum { C_DOC = 1, C_LOG = 2, C_STRUCT = 4, C_KEYS = 8 };
 
+/* A contact loaded (flags C_*), and what its file and log say. */
 struct contact	*contact_load(struct net *, const char *, int);
 void		 contact_free(struct contact *);
 int		 contact_report(struct contact *);
@@ -288,7 +314,8 @@ int		 contact_ask_open(const struct contact *, const struct logent *);
 int		 contact_owe(const struct contact *);
 const struct strv *contact_offers(struct net *, const struct contact *);
 char		*contact_balance(const struct contact *);
-int		 contact_member(const struct contact *, const struct contact *);
+int		 contact_member(const struct contact *community,
+		    const struct contact *person);
 int		 contact_names(const struct contact *, const char *);
 size_t		 contact_asks(const struct contact *, const struct logent ***);
 const struct logent *contact_newest(const struct contact *);
@@ -306,12 +333,14 @@ struct due {
 	char		*reason;	/* why due */
 	char		*bdreason;	/* birthday and dates near, or NULL */
 };
-void		 contact_due(struct net *, struct contact *, int, struct due *);
+void		 contact_due(struct net *, struct contact *, int today,
+		    struct due *);
 void		 due_free(struct due *);
-void		 due_long(struct net *, struct due *, int, int);
+void		 due_long(struct net *, struct due *, int today, int first);
 
 /* --- which contacts: ref.c, select.c ------------------------------------- */
 
+/* What references name; every contact at once for the name rules. */
 struct refs {
 	struct net	 *net;
 	struct contact	**all;		/* loaded once, for names */
@@ -326,6 +355,7 @@ struct contact	**refs_all(struct refs *, size_t *);
 void		 refs_refresh(struct refs *);
 void		 refs_free(struct refs *);
 
+/* -t, -g, -c, and the one walk of every scan. */
 struct filter {
 	struct strv	 tag, group, circle;
 };
@@ -345,15 +375,18 @@ int	 contacts_each(struct scan *, int, char **,
 
 /* --- changing contacts: change.c ----------------------------------------- */
 
+/* One contact changed under the lock, in steps; the steps return 1. */
 struct change;				/* one contact's edits, under the lock */
 int	 change_edit(struct net *, const char *,
 	    int (*)(struct change *, struct contact *, void *), void *,
 	    struct contact **);
-int	 change_set(struct change *, const char *, const char *);
-int	 change_add(struct change *, const char *, const char *);
+int	 change_set(struct change *, const char *key, const char *value);
+int	 change_add(struct change *, const char *key, const char *value);
 int	 change_import(struct change *, const char *, struct strv *);
-int	 change_put(struct change *, const char *, const char *, const char *);
-int	 change_remove(struct change *, const char *, const char *, int *);
+int	 change_put(struct change *, const char *key, const char *sub,
+	    const char *value);
+int	 change_remove(struct change *, const char *key, const char *value,
+	    int *found);
 int	 change_delete(struct change *, const char *, int *);
 int	 change_child(struct change *, const char *, const char *,
 	    const char *, int *);
@@ -386,14 +419,16 @@ void	 change_copies_done(struct net *, const char *);
 int	 change_replace(struct net *, const char *, const char *, size_t,
 	    const char *, size_t, struct contact **);
 
+/* New contacts: a draft's keys, checked, then written at once. */
 struct draft {				/* a contact about to be created */
 	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
 	int		 added;
 	struct value	 more;		/* keys kept as they are: the log, a
 					   user's own (nw's JSON); a map */
 };
-void		 draft_set(struct draft *, const char *, const char *);
-void		 draft_unset(struct draft *, const char *, const char *);
+void		 draft_set(struct draft *, const char *key, const char *value);
+void		 draft_unset(struct draft *, const char *key,
+		    const char *value);
 const char	*draft_get(const struct draft *, const char *);
 const char	*draft_value(const struct draft *, const char *, size_t);
 int		 draft_check(const struct draft *, struct net *, char *, size_t);
@@ -403,12 +438,13 @@ struct drafts;				/* new contacts, written at once */
 struct drafts	*drafts_new(struct net *);
 char		*draft_stage(struct drafts *, const struct draft *);
 int		 drafts_waiting(struct drafts *, const char *);
-int		 drafts_write(struct drafts *, void (*)(const char *,
-		    const char *, void *), void *);
+int		 drafts_write(struct drafts *, void (*)(const char *id,
+		    const char *name, void *), void *);
 void		 drafts_free(struct drafts *);
 void		 draft_free(struct draft *);
 void		 draft_more(struct draft *, const char *, const struct value *);
 
+/* A writing command's run: each reference changed, one commit. */
 struct batch {				/* a run of changes, one commit */
 	struct net	*net;
 	struct refs	 refs;
@@ -417,7 +453,7 @@ struct batch {				/* a run of changes, one commit */
 };
 int	 batch_run(struct batch *, int, char **,
 	    int (*)(struct batch *, const char *, void *), void *);
-void	 batch_changed(struct batch *, const char *, const char *);
+void	 batch_changed(struct batch *, const char *id, const char *name);
 void	 batch_commit(struct batch *, const char *);
 void	 batch_free(struct batch *);
 
@@ -476,8 +512,8 @@ struct check {
 	struct strv	 found;		/* its findings, to sort */
 	struct cross	*cross;		/* names and emails, once read */
 };
-int	 check_text(struct check *, const char *, const char *, const char *,
-	    size_t);
+int	 check_text(struct check *, const char *path, const char *id,
+	    const char *text, size_t);
 int	 check_file(struct check *, const char *);
 int	 check_files(struct check *, char **, size_t, struct strv *,
 	    struct strv *);
@@ -493,22 +529,23 @@ void	 check_path(struct check *, const char *, int, const char *, ...)
 
 /* --- output: out.c, json.c, csv.c, ical.c, vcard.c ----------------------- */
 
+/* Rows as TSV, a table or JSON Lines; out_close last, its status. */
 enum { OUT_TSV, OUT_TABLE, OUT_JSON };
 extern int out_mode;
 void	 out_init(int);
 int	 out_colour(void);
-void	 out_row(int, const char *const *, const char *const *, const char *,
-	    const char *);
+void	 out_row(int n, const char *const *names, const char *const *vals,
+	    const char *types, const char *colour);
 void	 out_flush(void);
 int	 out_close(void);
 int	 out_sync(void);
 int	 exit_status(int);
 void	 value_text(struct buf *, const struct value *, int);
-void	 report(FILE *, const char *, int, int, const char *, const char *,
-	    ...) __attribute__((format(printf, 6, 7)));
-void	 report_buf(struct buf *, const char *, int, int, const char *,
-	    const char *, va_list) __attribute__((format(printf, 6, 0)));
+/* A finding about a file: "path:line:col: sev: message" (report.c). */
+void	 report(FILE *, const char *path, int line, int col, const char *sev,
+	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* A contact in the formats of other tools. */
 void	 json_str(FILE *, const char *);
 void	 json_value(FILE *, const struct value *);
 void	 json_contact(FILE *, struct net *, struct contact *, int);
@@ -563,27 +600,28 @@ int	 vdir_calendar(struct net *, const char *, struct vdir_run *);
 
 void	 git_commit(struct net *, char **, size_t, const char *);
 int	 git_set_driver(struct net *, int);
-void	 git_setup(struct net *);
+void	 git_setup(struct net *, int (*)(const char *, void *), void *);
 int	 git_unmerged(struct net *, struct strv *, struct strv *);
 
 /* --- merging: merge.c ---------------------------------------------------- */
 
-int	 merge_files(const char *, const char *, const char *);
+int	 merge_files(const char *base, const char *ours, const char *theirs);
 
 /* --- searching: match.c -------------------------------------------------- */
 
 struct match;
-struct match	*match_new(const char *, char *, size_t);
-int		 match_str(struct match *, const char *, char *, size_t);
+struct match	*match_new(const char *pattern, char *err, size_t errlen);
+int		 match_str(struct match *, const char *, char *err, size_t errlen);
 int		 match_value(struct match *, const struct value *, char *,
 		    size_t);
 void		 match_free(struct match *);
 
-/* --- the system: sys.c --------------------------------------------------- */
+/* --- the system: sys.c; the options every command shares: opt.c --------- */
 
 const char	*sys_selfdir(void);
 char		*sys_program(const char *);
-const char	*sys_progname(void);
 int		 opt_get(int, char *const [], const char *);
 extern int	 opt_dashes;	/* "--" ended the options */
-int		 opt_help(const char *, const char *);
+int		 opt_help(const char *usage, const char *options);
+int		 opt_version(void);
+void		 opt_text(int, const char *);

@@ -8,6 +8,14 @@
 #define NW_MAXDEPTH	64		/* nesting of collections */
 #define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
+/* --- base: what no command needs of utf8.c, report.c, sys.c ------------- */
+
+unsigned long	 strcasehash(const char *);
+void		 report_buf(struct buf *, const char *path, int line, int col,
+		    const char *sev, const char *fmt, va_list)
+		    __attribute__((format(printf, 6, 0)));
+const char	*sys_progname(void);
+
 /* --- yaml.c: files parsed with libyaml into trees that know their bytes --- */
 
 enum ytype { YSCALAR, YSEQ, YMAP, YALIAS };
@@ -52,8 +60,11 @@ struct ynode	*ymap_get(struct ynode *, const char *);
 struct ynode	*ymap_key(struct ynode *, const char *);
 int		 ynode_equal(struct ynode *, struct ynode *);
 int		 ynode_isnull(struct ynode *);
+int		 ynode_block(const struct ynode *);
 const char	*ynode_str(struct ynode *);
 int		 yaml_typed(const char *);
+enum { Q_FLOW = 1, Q_STR = 2 };
+char		*yaml_quote(const char *, int);
 void		 ydoc_pos(const char *, size_t, size_t, int *, int *);
 
 /* --- edit.c: change a file's text touching only the bytes it must ------- */
@@ -72,7 +83,6 @@ struct edit {
 };
 struct edit	*edit_open(struct ydoc *, const char *);
 void		 edit_free(struct edit *);
-enum { Q_FLOW = 1, Q_STR = 2 };
 int		 edit_append(struct edit *, const char *, const char *, int);
 int		 edit_set(struct edit *, const char *, const char *);
 int		 edit_put(struct edit *, const char *, const char *,
@@ -83,7 +93,6 @@ int		 edit_child(struct edit *, const char *, const char *,
 		    const char *, int *);
 int		 edit_part(struct edit *, const char *, const char *,
 		    const struct strv *);
-char		*yaml_quote(const char *, int);
 int		 edit_report(struct edit *);
 size_t		 text_line_start(const char *, size_t, size_t);
 size_t		 text_line_after(const char *, size_t, size_t);
@@ -113,7 +122,12 @@ int	 safe_remove(const char *);
 
 /* --- dir.c: the network's own folder, its files stamped ------------------ */
 
-struct stamp;
+struct stat;
+struct stamp {				/* what tells that a file changed */
+	unsigned long long	 ino, size;
+	long long		 mtime, ctime;	/* in nanoseconds */
+};
+void		 stamp_from(struct stamp *, const struct stat *);
 int		 net_scan(struct net *, char ***, struct stamp **, size_t *,
 		    struct strv *);
 size_t		 net_path_put(struct net *, const char *, char *);
@@ -143,6 +157,7 @@ int		 email_plausible(const char *);
 const char	*schema_subkey(const char *, char **);
 const char	*schema_text_part(const char *);
 int		 schema_xnw(const struct key *);
+int		 schema_islist(const char *);
 
 struct column {				/* a contact's column in CSV */
 	const char	*name;
@@ -154,12 +169,6 @@ const struct column	*schema_column(const char *);
 
 /* --- cache.c: many contacts at once, from .nw/cache when it may ---------- */
 
-struct stat;
-struct stamp {				/* what tells that a file changed */
-	unsigned long long	 ino, size;
-	long long		 mtime, ctime;	/* in nanoseconds */
-};
-void	 stamp_from(struct stamp *, const struct stat *);
 void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
 	    void (*)(struct contact *, void *), void *);
 void	 cache_free(struct cache *);
@@ -171,6 +180,7 @@ void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
 	    void *);
 
 /* --- contact.c, change.c ------------------------------------------------- */
+
 
 struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
 		    int);
@@ -211,9 +221,12 @@ int		 rec_parts(struct rec *, const char *const *);
 void		 rec_fail(struct rec *, int, const char *);
 void		 rec_own(struct rec *, const char *, const char *);
 void		 rec_done(struct rec *);
+void		 uuid_v5(const char *, char [37]);
+
+/* --- contentline.c: vCard's and iCalendar's lines ------------------------ */
+
 char		*vc_text(const char *);
 void		 vc_line(struct buf *, const char *, const char *);
-void		 uuid_v5(const char *, char [37]);
 
 /* --- sys.c: what POSIX lacks, for the library ---------------------------- */
 
@@ -226,6 +239,7 @@ int		 sys_tmpfile(const char *);
 int		 sys_tmpfile_link(int, const char *);
 int		 sys_rename_new(const char *, const char *);
 void		*sys_map(int, size_t);
+int		 sys_getopt(int, char *const [], const char *);
 
 /* --- capture.c: an entry a capture found (the fuzz harnesses read them) -- */
 
@@ -236,3 +250,4 @@ struct catch {
 	char		*key;		/* Message-ID or UID: the tie */
 	char		*note;
 };
+extern int out_errno;		/* report.c: why stdout failed first */

@@ -29,7 +29,7 @@ static const struct key keys[] = {
 	{ "type",      K_TYPE,   K_VITAL | K_SET,       1,   NULL,  F(type) },
 	{ "aka",       K_LIST,   K_VITAL | K_SET | K_FLOW, 2, NULL, F(aka) },
 	{ "circle",    K_CIRCLE, K_SET,                 5,   NULL,  F(circle) },
-	{ "every",     K_DUR,    K_VITAL | K_SET,       6,   NULL,  F(every) },
+	{ "every",     K_DUR,    K_VITAL | K_SET,       0,   NULL,  F(every) },
 	{ "next",      K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(next) },
 	{ "next-note", K_STR,    K_VITAL | K_SET,       0,   NULL,  F(next_note) },
 	{ "tags",      K_LIST,   K_VITAL | K_SET | K_FLOW, 14, NULL, F(tags) },
@@ -50,8 +50,11 @@ static const struct key keys[] = {
 	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(added) },
 	{ "last",      K_LAST,   K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "due",       K_DUE,    K_DERIVED,             0,   NULL,  NOFIELD },
-#ifdef NW_TEST_KEY	/* tests/2300-schema.t: a key added here alone */
+#ifdef NW_TEST_KEY	/* tests/2300-schema.t: keys added here alone */
 	{ "test-key",  K_DATE,   K_SET,                 18,  "tested", NOFIELD },
+	{ "test-dur",  K_DUR,    K_SET,                 18,  NULL,  NOFIELD },
+	{ "test-list", K_LIST,   K_SET | K_FLOW,        18,  NULL,  NOFIELD },
+	{ "test-map",  K_MAP,    K_SET,                 18,  NULL,  NOFIELD },
 #endif
 	{ "notes",     K_TEXT,   K_SET,                 19,  NULL,  F(notes) },
 	{ "log",       K_LOG,    K_VITAL,               0,   NULL,  NOFIELD },
@@ -91,6 +94,63 @@ schema_via(struct net *net, const char *v)
 	ok = access(path, F_OK) == 0;
 	free(path);
 	return ok;
+}
+
+/*
+ * What a type: says, the one place it is read: T_PERSON or T_COMMUNITY,
+ * -1 when it is neither.
+ */
+int
+schema_type(const char *s)
+{
+	if (strcmp(s, "person") == 0)
+		return T_PERSON;
+	return strcmp(s, "community") == 0 ? T_COMMUNITY : -1;
+}
+
+/*
+ * Does key hold a string or a list of them, which a merge takes as a set
+ * (tags, email)?  A user's own key does not: its type is not known.
+ */
+int
+schema_islist(const char *name)
+{
+	const struct key *k = schema_key(name);
+
+	return k && (k->type == K_LIST || k->type == K_EMAIL);
+}
+
+/*
+ * Why nw-set may not change key as mode asks (0 set, 'a' add, 'd'
+ * delete), or NULL when it may: the log grows entry by entry, the name
+ * is one, only a list is added to.
+ */
+const char *
+schema_set_refused(const char *name, int mode)
+{
+	const struct key *k = schema_key(name);
+
+	if (k && k->type == K_LOG)
+		return "the log grows with nw-log";
+	if (k && k->type == K_NAME && mode)
+		return "a contact keeps its one name";
+	if (k && mode == 'a' && (k->type == K_STR || k->type == K_TEXT ||
+	    k->type == K_DATE || k->type == K_DUR || k->type == K_CIRCLE ||
+	    k->type == K_BDAY || k->type == K_TYPE))
+		return "-a adds to a list: this key holds one value";
+	return NULL;
+}
+
+/*
+ * How nw-show says a part of a met: where and date bare, "via " before
+ * who made the introduction; NULL for a part of the user's own.
+ */
+const char *
+schema_met_label(const char *part)
+{
+	if (strcmp(part, "where") == 0 || strcmp(part, "date") == 0)
+		return "";
+	return strcmp(part, "via") == 0 ? "via " : NULL;
 }
 
 /* One '@' with text on both sides and no blanks: enough to catch typos. */
@@ -165,8 +225,7 @@ schema_invalid(const struct key *k, struct net *net, const char *s,
 	case K_DATES:
 		return bday_parse(s, &bd) ? NULL : noun(k, net, 0, buf, len);
 	case K_TYPE:
-		return strcmp(s, "person") == 0 || strcmp(s, "community") == 0 ?
-		    NULL : noun(k, net, 0, buf, len);
+		return schema_type(s) != -1 ? NULL : noun(k, net, 0, buf, len);
 	case K_CIRCLE:
 		return net_circle(net, s) ? NULL : noun(k, net, 0, buf, len);
 	case K_EMAIL:

@@ -275,15 +275,13 @@ sys_ncores(void)
 	return n < 1 ? 1 : n;
 }
 
-int	opt_dashes;
-
 /*
- * getopt(3) that also knows --help and --version, as -h and -V: every
- * command takes both spellings (getopt_long is in glibc, musl and the
- * BSDs).
+ * getopt(3) that also knows --help and --version, as -h and -V
+ * (getopt_long is in glibc, musl and the BSDs, not in POSIX); opt_get
+ * in opt.c is its caller.
  */
 int
-opt_get(int argc, char *const argv[], const char *opts)
+sys_getopt(int argc, char *const argv[], const char *opts)
 {
 	static const struct option longopts[] = {
 		{ "help",	no_argument,	NULL,	'h' },
@@ -292,26 +290,9 @@ opt_get(int argc, char *const argv[], const char *opts)
 	};
 
 	char o[64];
-	int ch;
 
 	/* '+': options come before operands, on glibc too (POSIX's rule). */
 	if (snprintf(o, sizeof o, "+%s", opts) >= (int)sizeof o)
 		abort();
-	ch = getopt_long(argc, argv, o, longopts, NULL);
-	if (ch == -1)
-		opt_dashes = optind > 1 && strcmp(argv[optind - 1], "--") == 0;
-	return ch;
-}
-
-/*
- * -h and --help: the usage, then one line an option (each command's own,
- * then -h and -V).  The exit status: 0, or 1 when stdout failed.
- */
-int
-opt_help(const char *usage, const char *options)
-{
-	printf("%s\n\n%s", usage, options);
-	printf("  -h, --help     print this help and exit\n"
-	    "  -V, --version  print the version and exit\n");
-	return out_close();
+	return getopt_long(argc, argv, o, longopts, NULL);
 }

@@ -273,20 +273,6 @@ utf8_width(const char *s)
 }
 
 /*
- * The text of an option goes into a contact file: valid UTF-8, no
- * carriage return.  Else a usage error that names the option, before any
- * file is touched.
- */
-void
-opt_text(int opt, const char *s)
-{
-	if (!utf8_valid(s, strlen(s), NULL))
-		errx(2, "-%c: not UTF-8 text", opt);
-	if (strchr(s, '\r'))
-		errx(2, "-%c: a carriage return cannot go in a contact", opt);
-}
-
-/*
  * The one terminal-safe writer: text from a file on its way to a person
  * (a table, nw-show, a message on standard error) or to a pipe (a TSV
  * field).  A file's text may hold escape sequences that set a terminal's

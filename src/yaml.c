@@ -632,6 +632,18 @@ ynode_equal(struct ynode *a, struct ynode *b)
 	return 1;
 }
 
+/*
+ * A scalar in a block style, literal (|) or folded (>): its text runs to
+ * the lines after its key, so an edit or a merge treats it whole.  The
+ * one place libyaml's styles are named.
+ */
+int
+ynode_block(const struct ynode *n)
+{
+	return n->type == YSCALAR && (n->style == YAML_LITERAL_SCALAR_STYLE ||
+	    n->style == YAML_FOLDED_SCALAR_STYLE);
+}
+
 /* null, ~, an empty plain scalar */
 int
 ynode_isnull(struct ynode *n)
@@ -654,4 +666,65 @@ ynode_str(struct ynode *n)
 	if (n == NULL || n->type != YSCALAR || ynode_isnull(n))
 		return NULL;
 	return n->str;
+}
+
+/*
+ * s as a YAML scalar: plain when that reads back as the same string, else
+ * double-quoted.  Q_FLOW: it goes inside [ ] or { }; Q_STR: it must stay
+ * a string (not a number, bool, null or date).
+ */
+char *
+yaml_quote(const char *s, int flags)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct buf b = { 0 };
+	size_t n = strlen(s);
+	int plain = n > 0;
+
+	/* "-", "?" and ":" start a plain scalar when a non-space follows */
+	if (plain && ((strchr("-?:", s[0]) && (s[1] == '\0' ||
+	    strchr(" \t,[]{}", s[1]))) || strchr(",[]{}#&*!|>'\"%@` \t", s[0]) ||
+	    s[n - 1] == ' ' || s[n - 1] == ':' || strstr(s, ": ") ||
+	    strstr(s, " #") || ((flags & Q_STR) && yaml_typed(s))))
+		plain = 0;
+	/* PyYAML ends a plain scalar at '?' and ':' inside [ ] and { } */
+	if (plain && (flags & Q_FLOW) && strpbrk(s, ",[]{}?:"))
+		plain = 0;
+	for (; plain && *u; u++)
+		if (*u < 0x20 || *u == 0x7f || (u[0] == 0xc2 && u[1] >= 0x80 &&
+		    u[1] <= 0x9f) || (u[0] == 0xef && u[1] == 0xbf &&
+		    u[2] >= 0xbe) ||
+		    (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 ||
+		    u[2] == 0xa9)) || (u[0] == 0xef && u[1] == 0xbb &&
+		    u[2] == 0xbf))
+			plain = 0;
+	if (plain)
+		return xstrdup(s);
+	buf_puts(&b, "\"");
+	for (u = (const unsigned char *)s; *u; u++) {
+		if (*u == '"' || *u == '\\')
+			buf_printf(&b, "\\%c", *u);
+		else if (*u == '\n')
+			buf_puts(&b, "\\n");
+		else if (*u == '\t')
+			buf_puts(&b, "\\t");
+		else if (*u < 0x20 || *u == 0x7f)
+			buf_printf(&b, "\\x%02x", *u);
+		else if (u[0] == 0xc2 && u[1] == 0x85)
+			buf_puts(&b, "\\N"), u++;
+		else if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
+			buf_printf(&b, "\\x%02x", u[1]), u++;
+		else if (u[0] == 0xef && u[1] == 0xbf && u[2] >= 0xbe)
+			buf_printf(&b, "\\u%04X", 0xffc0 | (u[2] & 0x3f)), u += 2;
+		else if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa8)
+			buf_puts(&b, "\\L"), u += 2;
+		else if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xa9)
+			buf_puts(&b, "\\P"), u += 2;
+		else if (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+			buf_puts(&b, "\\uFEFF"), u += 2;
+		else
+			buf_add(&b, (const char *)u, 1);
+	}
+	buf_puts(&b, "\"");
+	return b.s;
 }

@@ -52,7 +52,7 @@ for p in "$NW_BIN"/nw*; do
 	is "$(join -v1 "$T/sargs" "$T/hargs")" "" \
 		"$n: each option of the SYNOPSIS with the argument name of --help"
 	run "$p" --version
-	is "$rc:$out:$err" "0:$n 0.1:" "$n --version"
+	is "$rc:$out:$err" "0:$n $(sed -n 's/^#define[	 ]*NW_VERSION[	 ]*"\(.*\)"$/\1/p' "$TOP/src/nw.h"):" "$n --version"
 	run "$p" --no-such-option
 	is "$rc" 2 "$n --no-such-option: a usage error"
 done

@@ -1,11 +1,15 @@
 #!/bin/sh
 # What a key of nw(5) means lives in one place (HACKING.md): src/schema.c.
-# $NW_UNIT/testkey/bin holds nw-check, nw-set, nw-show and nw-export built
-# with one more line in the schema's table,
-#	{ "test-key", K_DATE, K_SET, 18, "tested", NOFIELD },
-# and no other change.  Each of them must know the key from that line
-# alone: nw-check checks it as a date, nw-set sets it as one, nw-show shows
-# it under its label, nw-export writes it in CSV and JSON.
+# $NW_UNIT/testkey/bin holds every program built with one more key of
+# each kind of value in the schema's table,
+#	{ "test-key",  K_DATE, K_SET,          18, "tested", NOFIELD },
+#	{ "test-dur",  K_DUR,  K_SET,          18, NULL,     NOFIELD },
+#	{ "test-list", K_LIST, K_SET | K_FLOW, 18, NULL,     NOFIELD },
+#	{ "test-map",  K_MAP,  K_SET,          18, NULL,     NOFIELD },
+# and no other change.  Each program must know the keys from those lines
+# alone: nw-check checks each as its type says, nw-set sets it, nw-show
+# shows it, nw-merge merges it (a list as a set), nw-export writes it in
+# CSV and JSON, nw-import reads the CSV back.
 . "$(dirname "$0")/lib.sh"
 
 K=$NW_UNIT/testkey/bin
@@ -54,5 +58,73 @@ is "$(printf '%s\n' "$out" | sed -n 2p | tr -d '\r' | cut -d, -f28)" "2026-12-24
 run "$K/nw-export" -f json ada
 is "$out" '{"id":"ada","name":"Ada Lovelace","mine":1,"test-key":"2026-12-24","last":null,"due":"2026-11-25"}' \
 	"JSON: a string, as its type says (mine, a user's key, is a number)"
+
+# --- one key of each kind: a duration, a list of strings, a map ---------
+
+printf 'name: Ada Lovelace\ntest-dur: 3x\ntest-list: [a, b]\n' >"$N/ada.yaml"
+run "$K/nw-check" ada
+is "$rc.$out" "1.$N/ada.yaml:2:11: error: test-dur '3x' is not a duration (like 3w, 2m, 1y) or never" \
+	"nw-check checks the duration as a duration"
+run "$K/nw-set" ada test-dur junk
+is "$rc.$err" "1.nw-set: 'junk': not a duration (like 3w, 2m, 1y) or never" \
+	"nw-set refuses what is not a duration"
+run "$K/nw-set" ada test-dur 2w
+is "$rc.$out" "0.ada" "nw-set sets the duration"
+run "$K/nw-set" -a ada test-list c
+is "$rc.$out" "0.ada" "nw-set -a adds to the list"
+run "$K/nw-set" -a ada test-dur 3w
+is "$rc.$err" "2.nw-set: -a adds to a list: this key holds one value" \
+	"nw-set -a refuses to add to a duration (it made a list of it)"
+printf 'test-map:\n  home: one\n  work: two\n' >>"$N/ada.yaml"
+is "$(cat "$N/ada.yaml")" "name: Ada Lovelace
+test-dur: 2w
+test-list: [a, b, c]
+test-map:
+  home: one
+  work: two" "only their values changed"
+run "$K/nw-set" ada test-map
+is "$rc.$out" "0.home	one
+work	two" "nw-set prints the map, a pair a line"
+run "$K/nw-check" ada
+is "$rc.$out" "0." "nw-check passes them"
+
+run "$K/nw-show" ada
+printf '%s\n' "$out" | sed -n 4,7p >"$T/got"
+printf '  test-dur  2w\n  test-list a, b, c\n  test-map  home: one\n            work: two\n' >"$T/want"
+same "$T/got" "$T/want" "nw-show shows the duration, the list and the map"
+
+printf 'name: Bob Brown\nevery: 2w\n' >"$N/bob.yaml"
+run "$NW_BIN/nw-set" -a bob every 3w
+is "$rc.$err.$(cat "$N/bob.yaml")" "2.nw-set: -a adds to a list: this key holds one value.name: Bob Brown
+every: 2w" "the same for every: its type says it is one value"
+
+# nw-merge: the list merges as a set, the duration as a whole.
+printf 'name: Ada\ntest-list: a\ntest-dur: 2w\n' >"$T/base"
+printf 'name: Ada\ntest-list: b\ntest-dur: 3w\n' >"$T/ours"
+printf 'name: Ada\ntest-list: c\ntest-dur: 2w\n' >"$T/theirs"
+run "$K/nw-merge" "$T/base" "$T/ours" "$T/theirs"
+is "$rc.$(cat "$T/ours")" "0.name: Ada
+test-list: [b, c]
+test-dur: 3w" "nw-merge: a list key merges as a set, even from strings"
+printf 'name: Ada\ntest-dur: 2w\n' >"$T/base"
+printf 'name: Ada\ntest-dur: 3w\n' >"$T/ours"
+printf 'name: Ada\ntest-dur: 1m\n' >"$T/theirs"
+run "$K/nw-merge" "$T/base" "$T/ours" "$T/theirs"
+is "$rc.$err" "1.nw-merge: 'test-dur': changed on both sides" \
+	"nw-merge: a duration changed on both sides is a conflict"
+
+# nw-export, then nw-import reads the CSV back into a new network: the
+# same data, key by key.
+printf 'name: Ada Lovelace\nadded: 2026-11-25\ntest-key: 2026-12-24\ntest-dur: 2w\ntest-list: [a, b]\ntest-map:\n  home: one\n  work: two\n' >"$N/ada.yaml"
+run "$K/nw-export" -f json ada
+is "$out" '{"id":"ada","name":"Ada Lovelace","added":"2026-11-25","test-key":"2026-12-24","test-dur":"2w","test-list":["a","b"],"test-map":{"home":"one","work":"two"},"last":null,"due":"2027-11-25"}' \
+	"JSON: each as its type says"
+"$K/nw-export" -f csv ada >"$T/ada.csv"
+"$K/nw-init" "$T/back" >/dev/null
+NW_DIR=$T/back run "$K/nw-import" -f csv "$T/ada.csv"
+is "$rc.$out" "0.ada-lovelace" "nw-import reads the CSV back"
+NW_DIR=$T/back run "$K/nw-export" -f json ada-lovelace
+is "$out" '{"id":"ada-lovelace","name":"Ada Lovelace","added":"2026-11-25","test-key":"2026-12-24","test-dur":"2w","test-list":["a","b"],"test-map":{"home":"one","work":"two"},"last":null,"due":"2027-11-25"}' \
+	"the same data came back"
 
 done_testing
