@@ -154,7 +154,7 @@ main(int argc, char *argv[])
 	const char *via = NULL;
 	char *v, why[256];
 	size_t i;
-	int ch, rv, all = 0;
+	int ch, rv = 0, all = 0;
 
 	while ((ch = opt_get(argc, argv, "ab:C:c:E:e:fg:hMm:o:P:T:t:Vv:")) !=
 	    -1) {
@@ -195,11 +195,14 @@ main(int argc, char *argv[])
 		usage();
 	if (via) {
 		if ((v = ref_resolve(&r.b.refs, via)) == NULL)
-			return 1;
-		draft_set(&r.d, "met.via", v);
+			rv = 1;
+		else
+			draft_set(&r.d, "met.via", v);
 		free(v);
 	}
-	rv = r.mail ? frommail(&r, all) : ref_loop(argc, argv, add, &r);
+	if (rv == 0)
+		rv = r.mail ? frommail(&r, all) :
+		    ref_loop(argc, argv, add, &r);
 	batch_commit(&r.b, "Add");
 	batch_free(&r.b);
 	draft_free(&r.d);
