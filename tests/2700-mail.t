@@ -424,4 +424,34 @@ is "$err" "nw-mail: '$T/empty': a folder but no Maildir (no cur or new in it)
 nw-mail: '$T/nothing': No such file or directory
 nw-mail: 0 messages: 0 entries for 0 contacts" "bad paths: said"
 
+
+# A day with mail both ways: two entries, what I sent and what they sent
+printf 'name: Eve E\nemail: eve@example.org\n' >"$N/eve-e.yaml"
+cat >"$T/eve-out.eml" <<'EOF'
+From: Me <me@home.example>
+To: Eve <eve@example.org>
+Date: Mon, 23 Nov 2026 09:00:00 +0000
+Message-ID: <e1@home.example>
+Subject: Lunch?
+
+Are you free?
+EOF
+cat >"$T/eve-in.eml" <<'EOF'
+From: Eve <eve@example.org>
+To: Me <me@home.example>
+Date: Mon, 23 Nov 2026 10:00:00 +0000
+Message-ID: <e2@example.org>
+Subject: Re: Lunch?
+
+Yes.
+EOF
+run nw-mail -C "$N" -r "$T/eve-out.eml" "$T/eve-in.eml"
+is "$rc:$out" "0:eve-e" "both ways on one day: eve changed"
+is "$(cat "$N/eve-e.yaml")" "name: Eve E
+email: eve@example.org
+log:
+  - {date: 2026-11-23, kind: email, note: \"Lunch?\", mid: <e1@home.example>}
+  - {date: 2026-11-23, kind: email, dir: in, note: \"Re: Lunch?\", mid: <e2@example.org>}" \
+    "both ways on one day: two entries, each direction once"
+
 done_testing
