@@ -143,6 +143,15 @@ is "$out" "Ada Lovelace (ada-lovelace), due today
   why       follow-up: Congratulate on the new job
   last      never
   new job   2026-11-25, job: Now Staff Engineer at New Co" "nw-due -l: the new job"
+run nw-due -l -j ada
+is "$out" '{"id":"ada-lovelace","due":"2026-11-25","days":0,"name":"Ada Lovelace","reason":"follow-up: Congratulate on the new job","type":"person","last":null,"next":"2026-11-25","next-note":"Congratulate on the new job","offers":[],"topics":[],"gives":0,"asks":0,"got":0,"owe":0,"open-asks":[],"soon":null,"job":{"date":"2026-11-25","days":0,"kind":"job","note":"Now Staff Engineer at New Co"}}' \
+	"nw-due -l -j: the new job as an object, its age in days"
+NW_TODAY=2027-02-23 run nw-due -l -j ada
+is "$(printf '%s\n' "$out" | sed 's/.*"soon":null,//')" '"job":{"date":"2026-11-25","days":90,"kind":"job","note":"Now Staff Engineer at New Co"}}' \
+	"nw-due -l -j: 90 days on, still there"
+NW_TODAY=2027-02-24 run nw-due -l -j ada
+is "$(printf '%s\n' "$out" | sed 's/.*"soon":null,//')" '"job":null}' \
+	"nw-due -l -j: 91 days on, null"
 run nw-stats
 is "$(printf '%s\n' "$out" | grep '^job')" "job	ada-lovelace	2026-11-25
 job	alan-turing	2026-11-25
