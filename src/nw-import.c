@@ -351,42 +351,6 @@ import_later(struct run *r)
 	return rv;
 }
 
-/* Digits and a leading '+': "+44 20 7946" is "+44-20-7946". */
-static char *
-phone_key(const char *s)
-{
-	struct buf b = { 0 };
-
-	buf_puts(&b, "");
-	s += strspn(s, " ");
-	if (*s == '+')
-		buf_puts(&b, "+");
-	for (; *s; s++)
-		if (*s >= '0' && *s <= '9')
-			buf_add(&b, s, 1);
-	if (b.len == 0 || strcmp(b.s, "+") == 0) {
-		free(b.s);
-		return NULL;
-	}
-	return b.s;
-}
-
-static int
-has_phone(struct strv *l, const char *p)
-{
-	char *a = phone_key(p), *b;
-	size_t i;
-	int hit = 0;
-
-	for (i = 0; i < l->n && !hit; i++) {
-		b = phone_key(l->v[i]);
-		hit = a && b ? strcmp(a, b) == 0 : strcmp(l->v[i], p) == 0;
-		free(b);
-	}
-	free(a);
-	return hit;
-}
-
 static void
 known_phones(struct run *r, size_t who)
 {
@@ -400,83 +364,6 @@ known_phones(struct run *r, size_t who)
 	for (i = 0; i < c->phone.n; i++)
 		strv_add(&r->k[who].phone, c->phone.v[i]);
 	contact_free(c);
-}
-
-struct news {
-	struct strv	 email, phone;
-	struct strv	 fill;		/* key, value: org, title, birthday */
-	struct strv	 links;		/* name, url */
-	const char	*org, *title;	/* a new job, or NULL */
-	char		*jobnote;	/* "Now Staff Engineer at New Co" */
-};
-
-/* Is url one of the links (name, url, ...), or name one of their names? */
-static int
-has_link(struct strv *l, const char *name, const char *url)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < l->n; i += 2)
-		if ((url && strcmp(l->v[i + 1], url) == 0) ||
-		    (name && strcmp(l->v[i], name) == 0))
-			return 1;
-	return 0;
-}
-
-/*
- * The record's links that the contact lacks, by their address: each
- * under its name, or name-2, name-3 when the contact has that name for
- * another address (what the user wrote is not replaced).
- */
-static void
-new_links(struct contact *c, struct rec *rec, struct news *nw)
-{
-	const struct draft *d = &rec->d;
-	char *name;
-	size_t i;
-	int n;
-
-	for (i = 0; i + 1 < d->kv.n; i += 2) {
-		if (strncmp(d->kv.v[i], "links.", 6) != 0 ||
-		    has_link(&c->links, NULL, d->kv.v[i + 1]) ||
-		    has_link(&nw->links, NULL, d->kv.v[i + 1]))
-			continue;
-		name = xstrdup(d->kv.v[i] + 6);
-		for (n = 2; has_link(&c->links, name, NULL) ||
-		    has_link(&nw->links, name, NULL); n++) {
-			free(name);
-			name = xasprintf("%s-%d", d->kv.v[i] + 6, n);
-		}
-		strv_add(&nw->links, name);
-		strv_add(&nw->links, d->kv.v[i + 1]);
-		free(name);
-	}
-}
-
-/*
- * A job change: the record's org differs from the contact's (one the
- * start of the other is the same, written shorter), or its title from
- * the contact's title (a promotion), names compared as references
- * compare them.  A contact without an org gets one filled in.
- */
-static void
-newjob(struct contact *c, struct rec *rec, struct news *nw)
-{
-	const char *org = draft_get(&rec->d, "org");
-	const char *title = draft_get(&rec->d, "title");
-
-	if (c->err || org == NULL || *org == '\0' || c->org == NULL ||
-	    *c->org == '\0')
-		return;
-	/* "Stanford" and "Stanford University": one org, as the user wrote */
-	if ((strcaseprefix(org, c->org) || strcaseprefix(c->org, org)) &&
-	    (title == NULL || *title == '\0' || c->title == NULL ||
-	    strcaseeq(title, c->title)))
-		return;
-	nw->org = org;
-	nw->title = title && *title ? title : NULL;
-	nw->jobnote = nw->title ? xasprintf("Now %s at %s", nw->title, org) :
-	    xasprintf("Now at %s", org);
 }
 
 /*
@@ -503,10 +390,10 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 			strv_add(&nw->email, v);
 	known_phones(r, who);
 	for (i = 0; (v = draft_value(&rec->d, "phone", i)) != NULL; i++)
-		if (!has_phone(&k->phone, v) && !has_phone(&nw->phone, v))
+		if (!phone_has(&k->phone, v) && !phone_has(&nw->phone, v))
 			strv_add(&nw->phone, v);
 	c = contact_load(r->net, k->id, C_STRUCT | C_KEYS);
-	newjob(c, rec, nw);
+	news_job(c, rec, nw);
 	for (i = 0; c->err == NULL && i < 3; i++)
 		if ((v = draft_get(&rec->d, fills[i])) != NULL &&
 		    ((cv = contact_value(c, fills[i])) == NULL ||
@@ -517,73 +404,10 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 			strv_add(&nw->fill, v);
 		}
 	if (c->err == NULL)
-		new_links(c, rec, nw);
+		news_links(c, rec, nw);
 	contact_free(c);
 	return nw->email.n + nw->phone.n + nw->fill.n + nw->links.n > 0 ||
 	    nw->org;
-}
-
-static int
-addnews(struct change *ch, struct contact *c, void *arg)
-{
-	struct news *nw = arg;
-	size_t i;
-	char ds[11];
-	int ok, moved = 0;
-
-	ok = change_import(ch, "email", &nw->email) &&
-	    change_import(ch, "phone", &nw->phone);
-	/* a new job: the old one to work, a job entry, a follow-up */
-	if (ok && nw->org)
-		ok = change_job(ch, c, nw->org, nw->title, date_today(),
-		    &moved) && change_log_entry(ch, date_today(), "job",
-		    nw->jobnote);
-	if (ok && nw->org && c->next == NODATE)
-		ok = change_set(ch, "next", date_str(date_today(), ds)) &&
-		    change_set(ch, "next-note", "Congratulate on the new job");
-	for (i = 0; ok && i + 1 < nw->fill.n; i += 2)
-		ok = change_set(ch, nw->fill.v[i], nw->fill.v[i + 1]);
-	for (i = 0; ok && i + 1 < nw->links.n; i += 2)
-		ok = change_put(ch, "links", nw->links.v[i],
-		    nw->links.v[i + 1]);
-	return ok;
-}
-
-/* "adds email a, phone b, link web; fills org X, birthday --12-10" */
-static char *
-describe(struct news *nw)
-{
-	struct buf b = { 0 };
-	size_t i, n = 0;
-
-	buf_puts(&b, "");
-	if (nw->jobnote)
-		buf_printf(&b, "job: %s%s", nw->jobnote,
-		    nw->email.n + nw->phone.n + nw->links.n + nw->fill.n ?
-		    "; " : "");
-	for (i = 0; i < nw->email.n; i++)
-		buf_printf(&b, "%s email %s", n++ ? "," : "adds",
-		    nw->email.v[i]);
-	for (i = 0; i < nw->phone.n; i++)
-		buf_printf(&b, "%s phone %s", n++ ? "," : "adds",
-		    nw->phone.v[i]);
-	for (i = 0; i + 1 < nw->links.n; i += 2)
-		buf_printf(&b, "%s link %s %s", n++ ? "," : "adds",
-		    nw->links.v[i], nw->links.v[i + 1]);
-	for (i = 0; i + 1 < nw->fill.n; i += 2)
-		buf_printf(&b, "%s %s %s", i ? "," : n ? "; fills" : "fills",
-		    nw->fill.v[i], nw->fill.v[i + 1]);
-	return b.s;
-}
-
-static void
-news_free(struct news *nw)
-{
-	strv_free(&nw->email);
-	strv_free(&nw->phone);
-	strv_free(&nw->fill);
-	strv_free(&nw->links);
-	free(nw->jobnote);
 }
 
 /* A contact that could not be written is said so, and is not created. */
@@ -650,7 +474,7 @@ update(struct run *r, size_t who, struct rec *rec)
 		news_free(&nw);
 		return 0;
 	}
-	what = describe(&nw);
+	what = news_text(&nw);
 	/* one created earlier in this import is written first */
 	if (!r->dry && drafts_waiting(r->dr, k->id))
 		written(r);
@@ -658,7 +482,7 @@ update(struct run *r, size_t who, struct rec *rec)
 	if (r->dry)
 		say(r, 1, "%s\t%s\t%s\t%s", k->id, nw.org ? "job" : "update",
 		    draft_get(&rec->d, "name"), what);
-	else if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) == 0) {
+	else if ((rv = change_edit(r->net, k->id, news_apply, &nw, NULL)) == 0) {
 		say(r, 2, "nw-import: '%s': %s %s", draft_get(&rec->d, "name"),
 		    k->id, what);
 		if (!strv_has(&r->updated, k->id)) {

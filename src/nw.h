@@ -555,6 +555,7 @@ void	 csv_contact(FILE *, struct net *, struct contact *, int);
 void	 ical_begin(struct buf *);
 void	 ical_contact(struct buf *, struct net *, struct contact *, int);
 void	 ical_end(struct buf *);
+char	*vcard_uid(const char *);
 void	 vcard_write(struct buf *, struct contact *, int,
 	    const struct strv *);
 void	 dot_graph(struct buf *, struct net *, struct contact **, size_t,
@@ -570,6 +571,9 @@ struct rec {				/* a contact read from elsewhere */
 	struct strv	 warn;		/* what was left out of it */
 	int		 own;		/* from nw's own export: a key it
 					   lacks the contact lacked (added) */
+	char		*uid;		/* a vCard's UID */
+	struct strv	 rel;		/* role, the other as RELATED names
+					   them: urn:uuid:, a name, email */
 };
 struct recs {
 	struct rec	*v;
@@ -583,6 +587,21 @@ void	 import_csv(const char *, size_t, int, struct net *, struct recs *);
 void	 vcard_read(const char *, size_t, struct recs *);
 void	 json_read(const char *, size_t, struct recs *);
 void	 rec_free(struct rec *);
+
+/* What a record brings to the contact it is: news.c. */
+struct news {			/* what a record adds to a contact */
+	struct strv	 email, phone;
+	struct strv	 fill;		/* key, value: org, title, birthday */
+	struct strv	 links;		/* name, url */
+	const char	*org, *title;	/* a new job, or NULL */
+	char		*jobnote;	/* "Now Staff Engineer at New Co" */
+};
+int	 phone_has(struct strv *, const char *);
+void	 news_links(struct contact *, const struct rec *, struct news *);
+void	 news_job(struct contact *, const struct rec *, struct news *);
+int	 news_apply(struct change *, struct contact *, void *);
+char	*news_text(struct news *);
+void	 news_free(struct news *);
 
 /* --- a vdir kept in step with the network: vdir.c ------------------------ */
 
