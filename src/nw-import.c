@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "nw.h"
@@ -40,12 +41,25 @@ struct hent {
 	struct hent	*next;
 };
 
+struct pend {			/* a record's relationships, pending */
+	size_t		 who;		/* the contact it is */
+	int		 created;	/* by this import */
+	char		*name;
+	struct strv	 rel;		/* role, what RELATED names */
+};
+
 struct run {
 	struct net	*net;
 	struct refs	 refs;
 	struct known	*k;
 	size_t		 nk;
 	struct hent	*byname[NBUCKET], *byemail[NBUCKET], *byid[NBUCKET];
+	struct hent	*byuid[NBUCKET];	/* a card's UID, this import */
+	struct hent	*bynwuid[NBUCKET];	/* nw's UID of each id */
+	struct strv	 uids;		/* the keys of both */
+	size_t		 nuid;		/* contacts in bynwuid */
+	struct pend	*pend;		/* RELATED to resolve at the end */
+	size_t		 npend;
 	struct strv	 created, updated, planned;
 	struct strv	 said;		/* output held back, see say() */
 	struct check	 ck;		/* nw-check's rules across contacts */
@@ -104,7 +118,6 @@ plan_row(char *line)
 	out_row(4, names, vals, "ssss", NULL);
 }
 
-/* What say() held back, in the order it was said. */
 /* A line of tab-separated fields, each as piped TSV writes it. */
 static void
 tsv_line(const char *line)
@@ -124,6 +137,7 @@ tsv_line(const char *line)
 	free(b.s);
 }
 
+/* What say() held back, in the order it was said. */
 static void
 tell(struct run *r)
 {
@@ -563,6 +577,141 @@ create(struct run *r, struct rec *rec)
 	return 0;
 }
 
+/*
+ * The card's UID, for RELATED of other cards to find the contact it is;
+ * its own RELATED, to resolve once every record is in: for a contact it
+ * creates, and with -u for one it updates.
+ */
+static void
+remember(struct run *r, struct rec *rec, size_t who, int created)
+{
+	struct pend *p;
+
+	if (rec->uid) {
+		strv_add(&r->uids, rec->uid);
+		index_add(r->byuid, r->uids.v[r->uids.n - 1], who);
+	}
+	if (rec->rel.n == 0 || (!created && !r->update))
+		return;
+	r->pend = xrealloc(r->pend, (r->npend + 1) * sizeof *r->pend);
+	p = &r->pend[r->npend++];
+	p->who = who;
+	p->created = created;
+	p->name = xstrdup(draft_get(&rec->d, "name"));
+	p->rel = rec->rel;
+	memset(&rec->rel, 0, sizeof rec->rel);
+}
+
+/*
+ * The contacts a RELATED value names: a card's UID in this import, else
+ * the UID nw-export gives an id (urn:uuid:), else an email (mailto:, or
+ * text with an '@'), else a name or an id.  *n says how many; the first.
+ */
+static size_t
+named(struct run *r, const char *t, int *n)
+{
+	struct hent **tab, *e;
+	size_t who = NONE;
+	char *u;
+
+	for (; r->nuid < r->nk; r->nuid++) {	/* nw's UIDs, made once */
+		u = vcard_uid(r->k[r->nuid].id);
+		strv_add(&r->uids, u);
+		index_add(r->bynwuid, r->uids.v[r->uids.n - 1], r->nuid);
+		free(u);
+	}
+	if (strncasecmp(t, "mailto:", 7) == 0)
+		t += 7;
+	tab = r->byuid;
+	for (*n = 0; *n == 0 && tab; tab = tab == r->byuid ? r->bynwuid :
+	    tab == r->bynwuid ? (strchr(t, '@') ? r->byemail : r->byid) :
+	    tab == r->byid ? r->byname : NULL)
+		for (e = tab[key_hash(t)]; e; e = e->next)
+			if (strcaseeq(e->key, t) && e->who != who) {
+				who = e->who < who ? e->who : who;
+				++*n;
+			}
+	return who;
+}
+
+static int
+addrels(struct change *ch, struct contact *c, void *arg)
+{
+	struct strv *add = arg;
+	size_t i;
+	int ok = 1;
+
+	(void)c;
+	for (i = 0; ok && i + 1 < add->n; i += 2)
+		ok = change_part(ch, "rel", add->v[i], NULL, add->v[i + 1], 0,
+		    NULL);
+	return ok;
+}
+
+/*
+ * The relationships RELATED gave, each written as rel: when it names one
+ * contact; one that names none, or many, is said and left out.
+ */
+static int
+relate(struct run *r)
+{
+	struct strv add = { 0 };
+	struct buf what = { 0 };
+	struct contact *c;
+	struct pend *p;
+	const char *id, *t;
+	size_t i, j, w, k;
+	int n, rv = 0, has;
+
+	for (i = 0; i < r->npend; i++) {
+		p = &r->pend[i];
+		id = r->k[p->who].id;
+		c = p->created ? NULL : contact_load(r->net, id, C_STRUCT);
+		for (j = 0; j + 1 < p->rel.n; j += 2) {
+			t = p->rel.v[j + 1];
+			if ((w = named(r, t, &n)) == NONE || n > 1 ||
+			    w == p->who) {
+				say(r, 2, "nw-import: '%s': %s '%s' names %s: "
+				    "left out", p->name, p->rel.v[j], t,
+				    w == p->who ? "itself" : n ? "more than "
+				    "one contact" : "no contact");
+				continue;
+			}
+			for (k = 0, has = 0; c && k + 1 < c->rel.n; k += 2)
+				has |= strcmp(c->rel.v[k], p->rel.v[j]) == 0 &&
+				    strcmp(c->rel.v[k + 1], r->k[w].id) == 0;
+			if (has)
+				continue;
+			strv_add(&add, p->rel.v[j]);
+			strv_add(&add, r->k[w].id);
+			buf_printf(&what, "%s %s %s", what.len ? "," :
+			    "adds rel", p->rel.v[j], r->k[w].id);
+		}
+		contact_free(c);
+		if (add.n == 0 || (p->created && !r->dry &&
+		    !strv_has(&r->created, id)))
+			;
+		else if (r->dry)
+			say(r, 1, "%s\trel\t%s\t%s", id, p->name, what.s);
+		else if (change_edit(r->net, id, addrels, &add, NULL) != 0)
+			rv = 1;
+		else if (!p->created) {
+			say(r, 2, "nw-import: '%s': %s %s", p->name, id, what.s);
+			if (!strv_has(&r->updated, id)) {
+				say(r, 1, "%s", id);
+				strv_add(&r->updated, id);
+			}
+		}
+		strv_free(&add);
+		what.len = 0;
+		free(p->name);
+		strv_free(&p->rel);
+	}
+	free(what.s);
+	free(r->pend);
+	return rv;
+}
+
 static int
 import_one(struct run *r, struct rec *rec, const char *path)
 {
@@ -590,8 +739,12 @@ import_one(struct run *r, struct rec *rec, const char *path)
 			memset(rec, 0, sizeof *rec);
 			return 0;
 		}
-		return create(r, rec);
+		if (create(r, rec))
+			return 1;
+		remember(r, rec, r->nk - 1, 1);
+		return 0;
 	}
+	remember(r, rec, who, 0);
 	if (r->update)
 		return update(r, who, rec);
 	same = why == NULL ? xstrdup("name") : why == same_id ?
@@ -721,6 +874,10 @@ run_free(struct run *r)
 			next = e->next, free(e);
 		for (e = r->byid[i]; e; e = next)
 			next = e->next, free(e);
+		for (e = r->byuid[i]; e; e = next)
+			next = e->next, free(e);
+		for (e = r->bynwuid[i]; e; e = next)
+			next = e->next, free(e);
 	}
 	for (i = 0; i < r->nk; i++) {
 		free(r->k[i].id);
@@ -736,6 +893,7 @@ run_free(struct run *r)
 	strv_free(&r->updated);
 	strv_free(&r->planned);
 	strv_free(&r->said);
+	strv_free(&r->uids);
 	free(r->first);
 	net_free(r->net);
 }
@@ -828,8 +986,10 @@ main(int argc, char *argv[])
 	rv |= import_later(&r);
 	progress(&r, 0);
 	free(in);
-	if (!r.dry) {
+	if (!r.dry)
 		written(&r);
+	rv |= relate(&r);
+	if (!r.dry) {
 		rv |= r.failed;
 		commit(&r);
 		net_unlock(r.net);
