@@ -179,3 +179,33 @@ news_free(struct news *nw)
 	strv_free(&nw->links);
 	free(nw->jobnote);
 }
+
+/*
+ * The relationships a record brings (role, id, ...), each added to its
+ * role's ids in rel: as nw-set -a would.
+ */
+int
+rels_apply(struct change *ch, struct contact *c, void *arg)
+{
+	struct strv *add = arg;
+	size_t i;
+	int ok = 1;
+
+	(void)c;
+	for (i = 0; ok && i + 1 < add->n; i += 2)
+		ok = change_part(ch, "rel", add->v[i], NULL, add->v[i + 1], 0,
+		    NULL);
+	return ok;
+}
+
+/* Is role a, id b among l (role, id, ...)? */
+int
+rel_has(const struct strv *l, const char *a, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < l->n; i += 2)
+		if (strcmp(l->v[i], a) == 0 && strcmp(l->v[i + 1], b) == 0)
+			return 1;
+	return 0;
+}

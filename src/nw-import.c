@@ -44,6 +44,7 @@ struct hent {
 struct pend {			/* a record's relationships, pending */
 	size_t		 who;		/* the contact it is */
 	int		 created;	/* by this import */
+	int		 quiet;		/* -u found nothing else new */
 	char		*name;
 	struct strv	 rel;		/* role, what RELATED names */
 };
@@ -469,8 +470,19 @@ written(struct run *r)
  * and its org, title and birthday where the contact has none; said on
  * stderr, the id on stdout.
  */
+static void
+nothing(struct run *r, const char *id, const char *name)
+{
+	if (r->dry)
+		say(r, 1, "%s\tskip\t%s\tnothing new", id, name);
+	else
+		say(r, 2, "nw-import: '%s': already in the network as %s, "
+		    "nothing new", name, id);
+}
+
+/* p: the record's relationships, which say "nothing new" if it is so */
 static int
-update(struct run *r, size_t who, struct rec *rec)
+update(struct run *r, size_t who, struct rec *rec, struct pend *p)
 {
 	struct news nw = { 0 };
 	struct known *k = &r->k[who];
@@ -479,12 +491,10 @@ update(struct run *r, size_t who, struct rec *rec)
 	int rv = 0;
 
 	if (!missing(r, who, rec, &nw)) {
-		if (r->dry)
-			say(r, 1, "%s\tskip\t%s\tnothing new", k->id,
-			    draft_get(&rec->d, "name"));
+		if (p)
+			p->quiet = 1;
 		else
-			say(r, 2, "nw-import: '%s': already in the network as "
-			    "%s, nothing new", draft_get(&rec->d, "name"), k->id);
+			nothing(r, k->id, draft_get(&rec->d, "name"));
 		news_free(&nw);
 		return 0;
 	}
@@ -582,7 +592,7 @@ create(struct run *r, struct rec *rec)
  * its own RELATED, to resolve once every record is in: for a contact it
  * creates, and with -u for one it updates.
  */
-static void
+static struct pend *
 remember(struct run *r, struct rec *rec, size_t who, int created)
 {
 	struct pend *p;
@@ -592,14 +602,16 @@ remember(struct run *r, struct rec *rec, size_t who, int created)
 		index_add(r->byuid, r->uids.v[r->uids.n - 1], who);
 	}
 	if (rec->rel.n == 0 || (!created && !r->update))
-		return;
+		return NULL;
 	r->pend = xrealloc(r->pend, (r->npend + 1) * sizeof *r->pend);
 	p = &r->pend[r->npend++];
 	p->who = who;
 	p->created = created;
 	p->name = xstrdup(draft_get(&rec->d, "name"));
 	p->rel = rec->rel;
+	p->quiet = 0;
 	memset(&rec->rel, 0, sizeof rec->rel);
+	return p;
 }
 
 /*
@@ -627,25 +639,12 @@ named(struct run *r, const char *t, int *n)
 	    tab == r->bynwuid ? (strchr(t, '@') ? r->byemail : r->byid) :
 	    tab == r->byid ? r->byname : NULL)
 		for (e = tab[key_hash(t)]; e; e = e->next)
-			if (strcaseeq(e->key, t) && e->who != who) {
+			if ((tab == r->byid ? strcmp(e->key, t) == 0 :
+			    strcaseeq(e->key, t)) && e->who != who) {
 				who = e->who < who ? e->who : who;
 				++*n;
 			}
 	return who;
-}
-
-static int
-addrels(struct change *ch, struct contact *c, void *arg)
-{
-	struct strv *add = arg;
-	size_t i;
-	int ok = 1;
-
-	(void)c;
-	for (i = 0; ok && i + 1 < add->n; i += 2)
-		ok = change_part(ch, "rel", add->v[i], NULL, add->v[i + 1], 0,
-		    NULL);
-	return ok;
 }
 
 /*
@@ -660,8 +659,8 @@ relate(struct run *r)
 	struct contact *c;
 	struct pend *p;
 	const char *id, *t;
-	size_t i, j, w, k;
-	int n, rv = 0, has;
+	size_t i, j, w;
+	int n, rv = 0;
 
 	for (i = 0; i < r->npend; i++) {
 		p = &r->pend[i];
@@ -677,23 +676,23 @@ relate(struct run *r)
 				    "one contact" : "no contact");
 				continue;
 			}
-			for (k = 0, has = 0; c && k + 1 < c->rel.n; k += 2)
-				has |= strcmp(c->rel.v[k], p->rel.v[j]) == 0 &&
-				    strcmp(c->rel.v[k + 1], r->k[w].id) == 0;
-			if (has)
-				continue;
+			if ((c && rel_has(&c->rel, p->rel.v[j], r->k[w].id)) ||
+			    rel_has(&add, p->rel.v[j], r->k[w].id))
+				continue;	/* there already */
 			strv_add(&add, p->rel.v[j]);
 			strv_add(&add, r->k[w].id);
 			buf_printf(&what, "%s %s %s", what.len ? "," :
 			    "adds rel", p->rel.v[j], r->k[w].id);
 		}
 		contact_free(c);
-		if (add.n == 0 || (p->created && !r->dry &&
+		if (add.n == 0 && p->quiet)
+			nothing(r, id, p->name);
+		else if (add.n == 0 || (p->created && !r->dry &&
 		    !strv_has(&r->created, id)))
 			;
 		else if (r->dry)
 			say(r, 1, "%s\trel\t%s\t%s", id, p->name, what.s);
-		else if (change_edit(r->net, id, addrels, &add, NULL) != 0)
+		else if (change_edit(r->net, id, rels_apply, &add, NULL) != 0)
 			rv = 1;
 		else if (!p->created) {
 			say(r, 2, "nw-import: '%s': %s %s", p->name, id, what.s);
@@ -718,6 +717,7 @@ import_one(struct run *r, struct rec *rec, const char *path)
 	const char *why;
 	size_t who, i;
 	char *same;
+	struct pend *p;
 
 	if (rec->err) {
 		if (rec->line)
@@ -744,9 +744,9 @@ import_one(struct run *r, struct rec *rec, const char *path)
 		remember(r, rec, r->nk - 1, 1);
 		return 0;
 	}
-	remember(r, rec, who, 0);
+	p = remember(r, rec, who, 0);
 	if (r->update)
-		return update(r, who, rec);
+		return update(r, who, rec, p);
 	same = why == NULL ? xstrdup("name") : why == same_id ?
 	    xstrdup("id") : xasprintf("email %s", why);
 	if (r->dry)
@@ -864,21 +864,15 @@ commit(struct run *r)
 static void
 run_free(struct run *r)
 {
+	struct hent **tab[] = { r->byname, r->byemail, r->byid, r->byuid,
+	    r->bynwuid };
 	struct hent *e, *next;
-	size_t i;
+	size_t i, t;
 
-	for (i = 0; i < NBUCKET; i++) {
-		for (e = r->byname[i]; e; e = next)
-			next = e->next, free(e);
-		for (e = r->byemail[i]; e; e = next)
-			next = e->next, free(e);
-		for (e = r->byid[i]; e; e = next)
-			next = e->next, free(e);
-		for (e = r->byuid[i]; e; e = next)
-			next = e->next, free(e);
-		for (e = r->bynwuid[i]; e; e = next)
-			next = e->next, free(e);
-	}
+	for (t = 0; t < sizeof tab / sizeof *tab; t++)
+		for (i = 0; i < NBUCKET; i++)
+			for (e = tab[t][i]; e; e = next)
+				next = e->next, free(e);
 	for (i = 0; i < r->nk; i++) {
 		free(r->k[i].id);
 		free(r->k[i].name);

@@ -602,6 +602,8 @@ void	 news_job(struct contact *, const struct rec *, struct news *);
 int	 news_apply(struct change *, struct contact *, void *);
 char	*news_text(struct news *);
 void	 news_free(struct news *);
+int	 rels_apply(struct change *, struct contact *, void *);
+int	 rel_has(const struct strv *, const char *, const char *);
 
 /* --- a vdir kept in step with the network: vdir.c ------------------------ */
 
