@@ -78,6 +78,7 @@ NW_TODAY=2026-10-20 run nw-import "$T/october.csv"
 is "$rc" "0" "the first export: imported"
 NW_TODAY=2026-10-21 run nw-log -k call -m 'Talked about Manchester' alan
 run nw-set mei next 2026-12-01
+run nw-set charles next 2026-12-24
 cp "$N/jose-nunez.yaml" "$T/jose.before"
 git -C "$N" status --porcelain >"$T/status"
 
@@ -132,6 +133,8 @@ same "$N/alan-turing.yaml" "$T/want" "alan: the entry after his call"
 is "$(grep -c 'kind: job' "$N"/*.yaml | grep -v ':0$' | sed "s|^$N/||")" "ada-lovelace.yaml:1
 alan-turing.yaml:1
 charles-babbage.yaml:1" "three job entries"
+is "$(grep '^next' "$N/charles-babbage.yaml")" "next: 2026-12-24" \
+	"charles: a job change keeps the follow-up already set, adds no note"
 same "$N/jose-nunez.yaml" "$T/jose.before" "no change: the file untouched"
 is "$(grep '^next' "$N/mei-chen.yaml")" "next: 2026-12-01" "mei: the same org in another case is no move"
 
