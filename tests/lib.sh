@@ -2,7 +2,8 @@
 #
 # Each test gets a scratch folder $T (removed at exit), HOME inside it, a
 # fixed NW_TODAY, the programs under test first in PATH ($NW_BIN, else
-# bin/), and these helpers:
+# bin/), umask 077 (a file written by hand or by git is private as nw's
+# own are, so nw-check has nothing to say of its mode), and these helpers:
 #   run CMD ARGS...     run a command; sets $rc, $out, $err (stdin: /dev/null
 #                       unless given with runin)
 #   runin FILE CMD...   the same with standard input from FILE
@@ -22,6 +23,7 @@ PATH=$NW_BIN:$PATH
 DATA=$TOP/../shared/data
 NW_TODAY=2026-11-25
 export PATH NW_TODAY
+umask 077
 unset NW_DIR XDG_DATA_HOME NO_COLOR VISUAL EDITOR GIT_DIR GIT_WORK_TREE
 T=$(mktemp -d "${TMPDIR:-/tmp}/nw-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
