@@ -108,4 +108,29 @@ alan-turing.yaml" \
 run nw-check -C "$M"
 is "$rc.$out" "0." "what nw wrote under umask 000: nothing to warn of"
 
+# --- a pull through nw git writes what it changes privately too ---------------
+if command -v git >/dev/null; then
+	O=$T/origin.git P=$T/p Q=$T/q
+	git init -q --bare "$O"
+	nw-init -g "$P" >/dev/null
+	nw-add -C "$P" 'Ada Lovelace' >/dev/null
+	git -C "$P" remote add origin "$O"
+	git -C "$P" push -q -u origin HEAD 2>/dev/null
+	git clone -q "$O" "$Q" 2>/dev/null
+	nw-init -g "$Q" >/dev/null
+	nw-add -C "$P" 'Grace Hopper' >/dev/null
+	git -C "$P" push -q 2>/dev/null
+	(umask 022; nw -C "$Q" git pull -q 2>/dev/null)
+	is "$(modes "$Q" grace-hopper.yaml)" "600 grace-hopper.yaml" \
+	    "umask 022: a contact that nw git pull brings is 0600"
+	nw-log -C "$P" -k call grace >/dev/null
+	git -C "$P" push -q 2>/dev/null
+	(umask 022; git -C "$Q" pull -q 2>/dev/null)
+	is "$(modes "$Q" grace-hopper.yaml)" "644 grace-hopper.yaml" \
+	    "umask 022: git pull alone follows the umask (nw-check says so)"
+else
+	skip "git is not installed"
+	skip "git is not installed"
+fi
+
 done_testing
