@@ -198,12 +198,17 @@ struct merge {
 	size_t		 len;
 	struct strv	 conflicts;	/* keys put between conflict markers */
 	char		*label[2];	/* ours and theirs on markers; free */
+	void		(*names)(struct merge *);	/* sets label, or NULL */
 	char		 err[256];	/* why a merge was refused */
 };
 int	 merge_contact(struct ydoc *, struct ydoc *, struct ydoc *,
 	    struct merge *);
-int	 merge_plain(const char *, const char *, const char *, struct merge *);
+const char	*merge_label(struct merge *, int);
 void	 merge_free(struct merge *);
+
+/* --- driver.c: the merge driver's git side --------------------------------- */
+
+int	 merge_plain(const char *, const char *, const char *, struct merge *);
 
 /* --- rec.c, vcard.c, uuid.c: building records, writing cards ------------- */
 
