@@ -856,6 +856,31 @@ net_inside(struct net *net, const char *path)
 	return inside(net, path);
 }
 
+/* Make the folders of path below the network, as needed. */
+int
+net_folders(struct net *net, const char *path)
+{
+	char *p = xstrdup(path), *s;
+	size_t top = strlen(net->dir);
+	int rv = 0;
+
+	for (s = p + top + 1; (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
+			warn("'%s'", p);
+			rv = -1;
+		} else if (!net_inside(net, p)) {
+			warnx("'%s': leads out of the network", p);
+			rv = -1;
+		}
+		*s = '/';
+		if (rv)
+			break;
+	}
+	free(p);
+	return rv;
+}
+
 void
 net_free(struct net *net)
 {

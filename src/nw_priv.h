@@ -136,6 +136,7 @@ char		*dir_tmpdir(const char *);
 int		 net_ensure(struct net *, const char *, const char *,
 		    const char *);
 int		 net_inside(struct net *, const char *);
+int		 net_folders(struct net *, const char *);
 
 /* --- schema.c: a tree's values checked, an argument's made YAML ---------- */
 
