@@ -137,6 +137,7 @@ int		 net_ensure(struct net *, const char *, const char *,
 		    const char *);
 int		 net_inside(struct net *, const char *);
 int		 net_folders(struct net *, const char *);
+void		 net_settings(struct net *);	/* settings.c */
 
 /* --- schema.c: a tree's values checked, an argument's made YAML ---------- */
 
