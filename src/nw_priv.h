@@ -5,6 +5,8 @@
  * command includes nw.h only and so cannot touch a file's text.
  */
 
+#include <stdint.h>
+
 #define NW_MAXDEPTH	64		/* nesting of collections */
 #define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
@@ -175,6 +177,21 @@ void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
 	    void (*)(struct contact *, void *), void *);
 void	 cache_free(struct cache *);
 void	 cache_counts(struct net *, size_t *, size_t *, int *);
+
+/* --- summary.c: what the cache keeps of a contact, as bytes ------------- */
+
+struct rd {				/* a reader that never runs over */
+	const unsigned char	*p, *end;
+	int			 bad;
+};
+const void	*rd_get(struct rd *, size_t);
+int		 rd_getn(struct rd *, void *, size_t);
+uint32_t	 rd_get32(struct rd *);
+void		 put_u32(struct buf *, uint32_t);
+void		 summary_put(struct buf *, struct contact *);
+int		 summary_field(size_t, size_t *);
+int		 summary_unpack(const unsigned char *, size_t, struct contact *,
+		    char *, size_t *);
 
 /* --- cores.c: work spread over every core, its results taken in order --- */
 
