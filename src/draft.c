@@ -417,37 +417,21 @@ struct drafts {				/* new contacts to be written at once */
 	struct newfile	 *v;		/* their files, texts and paths owned */
 	char		**ids;
 	size_t		  n, cap;
-	size_t		 *head;		/* ids hashed: the last of a chain + 1 */
-	size_t		 *next;
-	size_t		  mask;
+	struct strmap	 *byid;		/* the ids, to themselves */
 };
 
 static int
 drafts_has(struct drafts *dr, const char *id)
 {
-	size_t e;
+	const char *s;
+	size_t it = 0;
 
-	if (dr == NULL || dr->head == NULL)
+	if (dr == NULL)
 		return 0;
-	for (e = dr->head[strcasehash(id) & dr->mask]; e; e = dr->next[e - 1])
-		if (strcmp(dr->ids[e - 1], id) == 0)
+	while ((s = strmap_next(dr->byid, id, &it)) != NULL)
+		if (strcmp(s, id) == 0)
 			return 1;
 	return 0;
-}
-
-static void
-drafts_rehash(struct drafts *dr)
-{
-	size_t i, b;
-
-	free(dr->head);
-	dr->mask = 2 * dr->cap - 1;
-	dr->head = xcalloc(dr->mask + 1, sizeof *dr->head);
-	for (i = 0; i < dr->n; i++) {
-		b = strcasehash(dr->ids[i]) & dr->mask;
-		dr->next[i] = dr->head[b];
-		dr->head[b] = i + 1;
-	}
 }
 
 static void
@@ -457,16 +441,14 @@ drafts_add(struct drafts *dr, char *id, char *path, char *text)
 		dr->cap = dr->cap ? 2 * dr->cap : 64;
 		dr->v = xrealloc(dr->v, dr->cap * sizeof *dr->v);
 		dr->ids = xrealloc(dr->ids, dr->cap * sizeof *dr->ids);
-		dr->next = xrealloc(dr->next, dr->cap * sizeof *dr->next);
-		drafts_rehash(dr);
 	}
 	memset(&dr->v[dr->n], 0, sizeof dr->v[dr->n]);
 	dr->v[dr->n].path = path;
 	dr->v[dr->n].s = text;
 	dr->v[dr->n].len = strlen(text);
 	dr->ids[dr->n] = xstrdup(id);
-	dr->next[dr->n] = dr->head[strcasehash(id) & dr->mask];
-	dr->head[strcasehash(id) & dr->mask] = ++dr->n;
+	strmap_put(dr->byid, dr->ids[dr->n], dr->ids[dr->n]);
+	dr->n++;
 }
 
 struct drafts *
@@ -475,6 +457,7 @@ drafts_new(struct net *net)
 	struct drafts *dr = xcalloc(1, sizeof *dr);
 
 	dr->net = net;
+	dr->byid = strmap_new();
 	return dr;
 }
 
@@ -626,8 +609,7 @@ drafts_forget(struct drafts *dr)
 		free(dr->ids[i]);
 	}
 	dr->n = 0;
-	if (dr->head)
-		memset(dr->head, 0, (dr->mask + 1) * sizeof *dr->head);
+	strmap_clear(dr->byid);
 }
 
 /*
@@ -665,7 +647,6 @@ drafts_free(struct drafts *dr)
 	drafts_forget(dr);
 	free(dr->v);
 	free(dr->ids);
-	free(dr->next);
-	free(dr->head);
+	strmap_free(dr->byid);
 	free(dr);
 }

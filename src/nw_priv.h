@@ -18,6 +18,16 @@ void		 report_buf(struct buf *, const char *path, int line, int col,
 		    __attribute__((format(printf, 6, 0)));
 const char	*sys_progname(void);
 
+/* --- strmap.c: strings to values, keys equal as strcaseeq says --------- */
+
+struct strmap;
+struct strmap	*strmap_new(void);
+void		 strmap_put(struct strmap *, const char *key, void *val);
+void		*strmap_get(const struct strmap *, const char *key);
+void		*strmap_next(const struct strmap *, const char *key, size_t *it);
+void		 strmap_clear(struct strmap *);
+void		 strmap_free(struct strmap *);
+
 /* --- yaml.c: files parsed with libyaml into trees that know their bytes --- */
 
 enum ytype { YSCALAR, YSEQ, YMAP, YALIAS };
