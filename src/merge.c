@@ -65,12 +65,11 @@ static int
 pair_lines(struct ydoc *d, struct ynode *k, struct ynode *v, size_t *start,
     size_t *end)
 {
-	size_t i;
+	size_t ind;
 
-	*start = text_line_start(d->text, d->len, k->start);
-	for (i = *start; i < k->start; i++)
-		if (d->text[i] != ' ')
-			return 0;
+	if (!text_indent(d->text, d->len, k->start, &ind))
+		return 0;
+	*start = k->start - ind;
 	*end = text_line_after(d->text, d->len, v->end > k->end ? v->end : k->end);
 	return 1;
 }
@@ -159,8 +158,7 @@ new_place(struct plan *p, const char *key, int *noeol)
 		    pair_lines(e->doc, k, v, &s, &at))
 			break;
 	}
-	*noeol = at == e->len && e->len > 0 && e->text[e->len - 1] != '\n';
-	return at;
+	return text_after(e->text, e->len, at, noeol);
 }
 
 /* Insert lines (each ending with eol) where theirs has key. */

@@ -211,13 +211,14 @@ static int
 drop_item(struct edit *e, struct ynode *it, struct cut *c, size_t *nc)
 {
 	size_t start, end, ind;
+	int noeol;
 
 	if (!dash(e, it, &start, &ind))
 		return 0;
-	end = text_line_after(e->text, e->len, it->end);
+	end = text_after(e->text, e->len, it->end, &noeol);
 	if (*nc > 0 && c[*nc - 1].text == NULL && c[*nc - 1].end == start)
 		start = c[--*nc].start;
-	if (end == e->len && e->text[e->len - 1] != '\n' && start > e->bom) {
+	if (noeol && start > e->bom) {
 		if (e->text[--start] != '\n')
 			return 0;
 		if (start > e->bom && e->text[start - 1] == '\r')

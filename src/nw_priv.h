@@ -108,6 +108,8 @@ int		 edit_part(struct edit *, const char *, const char *,
 int		 edit_report(struct edit *);
 size_t		 text_line_start(const char *, size_t, size_t);
 size_t		 text_line_after(const char *, size_t, size_t);
+size_t		 text_after(const char *, size_t, size_t, int *);
+int		 text_indent(const char *, size_t, size_t, size_t *);
 struct cut {				/* text[start, end) becomes text */
 	size_t		 start, end, seq;
 	char		*text;
