@@ -521,6 +521,7 @@ const char *check_email_taken(struct check *, const char *, const char *);
 void	 check_claim(struct check *, const char *, const char *);
 void	 check_free(struct check *);
 void	 check_settings(struct check *);
+void	 check_private(struct check *, char **ids, size_t, int all);
 int	 check_dups(struct check *);
 void	 check_note(struct check *, const char *, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
