@@ -48,6 +48,9 @@ $(B)/%.o: src/%.c src/nw.h src/nw_priv.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
+# the merge's insides, shared by its two files
+$(B)/merge.o $(B)/mergelog.o: src/merge.h
+
 $(B)/t-%.o: tests/unit/t-%.c src/nw.h src/nw_priv.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Isrc -c -o $@ $<

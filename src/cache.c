@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -45,47 +44,6 @@
 #define MAXCACHE	((size_t)1 << 30)
 #define ARENA		((size_t)1 << 20)	/* see arena_room */
 #define NS		1000000000LL
-
-/*
- * What the cache keeps of a contact: every field a scan reads.  A field
- * added to struct contact and filled without C_LOG, C_KEYS or C_DOC goes
- * here, then the size below is brought up to date; tests/2200-cache.t
- * compares every scan with and without the cache.  id and path come from
- * the walk; log, keys and doc are never cached.
- */
-#define F(f)	offsetof(struct contact, f)
-#define NOF(a)	(sizeof ((struct contact *)0)->a / sizeof ((struct contact *)0)->a[0])
-static const struct field {
-	size_t	 off;
-	char	 type;	/* s: char *, v: struct strv, i: int, z: size_t,
-			   c: char, d: struct dates */
-	size_t	 n;	/* of ints: an array's length */
-} summary[] = {
-	{ F(name), 's', 1 }, { F(type), 'i', 1 }, { F(aka), 'v', 1 },
-	{ F(tags), 'v', 1 }, { F(groups), 'v', 1 }, { F(email), 'v', 1 },
-	{ F(phone), 'v', 1 }, { F(offers), 'v', 1 }, { F(topics), 'v', 1 },
-	{ F(links), 'v', 1 }, { F(rel), 'v', 1 }, { F(orgs), 'v', 1 },
-	{ F(job), 'i', 1 }, { F(circle), 's', 1 }, { F(org), 's', 1 },
-	{ F(title), 's', 1 }, { F(address), 's', 1 }, { F(notes), 's', 1 },
-	{ F(next_note), 's', 1 }, { F(met.where), 's', 1 },
-	{ F(met.date), 'i', 1 }, { F(met.via), 's', 1 },
-	{ F(every.n), 'i', 1 }, { F(every.unit), 'c', 1 },
-	{ F(next), 'i', 1 }, { F(added), 'i', 1 }, { F(bday.year), 'i', 1 },
-	{ F(bday.month), 'i', 1 }, { F(bday.day), 'i', 1 },
-	{ F(dates), 'd', 1 }, { F(last), 'i', 1 }, { F(first), 'i', 1 },
-	{ F(ncontact), 'i', 1 }, { F(ndays), 'i', 1 }, { F(ngive), 'i', 1 }, { F(nask), 'i', 1 },
-	{ F(ngot), 'i', 1 }, { F(closed), 'i', 1 }, { F(nopen), 'i', 1 },
-	{ F(closed_at), 'i', 1 }, { F(kinds), 'i', NOF(kinds) },
-	{ F(month_end), 'i', 1 }, { F(months), 'i', NOF(months) },
-	{ F(nlog), 'z', 1 }, { F(line), 'i', 1 }, { F(col), 'i', 1 },
-	{ F(err), 's', 1 },
-};
-#define NFIELDS	(sizeof summary / sizeof summary[0])
-#if defined(__x86_64__) || defined(__aarch64__)
-_Static_assert(sizeof(struct contact) == 584, "struct contact has changed: "
-    "a field a scan reads goes in summary[] of cache.c, then set its size "
-    "here");
-#endif
 
 struct head {
 	char		 magic[8];	/* "nwcache\n" */
@@ -171,14 +129,15 @@ build_key(void)
 {
 	const struct kind *kd;
 	const struct key *k;
-	size_t nk, i;
+	size_t nk, i, off;
+	int t;
 	uint64_t h, z[4] = { CACHE_VERSION, sizeof(struct contact),
 	    sizeof(int), sizeof(size_t) };
 
 	h = sum64(z, sizeof z, 0);
 	h = sum64(NW_VERSION, sizeof NW_VERSION, h);
-	for (i = 0; i < NFIELDS; i++) {
-		z[0] = summary[i].off, z[1] = summary[i].type;
+	for (i = 0; (t = summary_field(i, &off)) != 0; i++) {
+		z[0] = off, z[1] = t;
 		h = sum64(z, 2 * sizeof z[0], h);
 	}
 	k = schema_keys(&nk);
@@ -228,216 +187,6 @@ stamp_time(const struct stamp *s)
 	return s->mtime > s->ctime ? s->mtime : s->ctime;
 }
 
-/* --- summaries ----------------------------------------------------------- */
-
-static void
-put32(struct buf *b, uint32_t u)
-{
-	buf_add(b, (const char *)&u, sizeof u);
-}
-
-/* A string: its length, its bytes and a NUL, for a contact to point at. */
-static void
-putstr(struct buf *b, const char *s)
-{
-	if (s == NULL) {
-		put32(b, UINT32_MAX);
-		return;
-	}
-	put32(b, strlen(s));
-	buf_add(b, s, strlen(s) + 1);
-}
-
-/* A contact's summary, field by field as summary[] says. */
-static void
-summary_put(struct buf *b, struct contact *c)
-{
-	struct dates *ds;
-	struct strv *v;
-	size_t i, j;
-	char *p;
-
-	for (i = 0; i < NFIELDS; i++) {
-		p = (char *)c + summary[i].off;
-		switch (summary[i].type) {
-		case 's':
-			putstr(b, *(char **)p);
-			break;
-		case 'v':
-			v = (struct strv *)p;
-			put32(b, v->n);
-			for (j = 0; j < v->n; j++)
-				putstr(b, v->v[j]);
-			break;
-		case 'i':
-			buf_add(b, p, summary[i].n * sizeof(int));
-			break;
-		case 'z':
-			buf_add(b, p, sizeof(size_t));
-			break;
-		case 'd':
-			ds = (struct dates *)p;
-			put32(b, ds->n);
-			for (j = 0; j < ds->n; j++) {
-				putstr(b, ds->v[j].what);
-				buf_add(b, (const char *)&ds->v[j].when,
-				    sizeof ds->v[j].when);
-			}
-			break;
-		default:
-			buf_add(b, p, 1);
-			break;
-		}
-	}
-}
-
-struct rd {				/* a reader that never runs over */
-	const unsigned char	*p, *end;
-	int			 bad;
-};
-
-static const void *
-get(struct rd *r, size_t n)
-{
-	const void *p = r->p;
-
-	if (r->bad || (size_t)(r->end - r->p) < n) {
-		r->bad = 1;
-		return NULL;
-	}
-	r->p += n;
-	return p;
-}
-
-static int
-getn(struct rd *r, void *to, size_t n)
-{
-	const void *p = get(r, n);
-
-	if (p)
-		memcpy(to, p, n);
-	return p != NULL;
-}
-
-static uint32_t
-get32(struct rd *r)
-{
-	uint32_t u = 0;
-
-	getn(r, &u, sizeof u);
-	return u;
-}
-
-/*
- * A contact from a summary is one block, its lists after the struct, its
- * strings those of the summary itself: memory a process touches for the
- * first time is what a scan with a cache costs most (a page fault each
- * 4 KB), where the pages of the cache file, mapped, cost little.  So the
- * contact must not be read once the cache is freed (net_free).  The same
- * walk of the summary measures the lists (c NULL) and fills them.
- */
-static char *
-getstr(struct rd *r, int *null)
-{
-	const char *s;
-	uint32_t n = get32(r);
-
-	*null = n == UINT32_MAX;
-	if (*null || (s = get(r, (size_t)n + 1)) == NULL)
-		return NULL;
-	if (s[n] != '\0') {
-		r->bad = 1;
-		return NULL;
-	}
-	return (char *)s;
-}
-
-struct pack {				/* where a contact's lists go */
-	char		*next;		/* NULL: only measure */
-	size_t		 need;		/* bytes the lists take */
-};
-
-/* n bytes for a list, 8-aligned (pointers, dates); NULL when measuring */
-static void *
-pack_take(struct pack *pk, size_t n)
-{
-	pk->need += n;
-	if (pk->next == NULL)
-		return NULL;
-	pk->next += n;
-	return pk->next - n;
-}
-
-static void
-unpack(struct rd *r, struct contact *c, struct pack *pk)
-{
-	struct dated *dv;
-	struct dates *ds;
-	struct strv *v;
-	uint32_t n, j;
-	size_t i, len;
-	char *p, *str, **sv;
-	int null;
-
-	for (i = 0; i < NFIELDS && !r->bad; i++) {
-		p = c ? (char *)c + summary[i].off : NULL;
-		switch (summary[i].type) {
-		case 's':
-			str = getstr(r, &null);
-			if (c)
-				*(char **)p = str;
-			break;
-		case 'v':
-			if ((n = get32(r)) > r->end - r->p)
-				r->bad = 1;
-			if (r->bad || n == 0)
-				break;
-			sv = pack_take(pk, n * sizeof *sv);
-			for (j = 0; j < n && !r->bad; j++) {
-				str = getstr(r, &null);
-				r->bad |= null;
-				if (sv)
-					sv[j] = str;
-			}
-			if (c) {
-				v = (struct strv *)p;
-				v->v = sv;
-				v->n = n;
-			}
-			break;
-		case 'd':
-			if ((n = get32(r)) > r->end - r->p)
-				r->bad = 1;
-			if (r->bad || n == 0)
-				break;
-			dv = pack_take(pk, n * sizeof *dv);
-			for (j = 0; j < n && !r->bad; j++) {
-				str = getstr(r, &null);
-				get(r, sizeof dv->when);
-				if (dv && !r->bad) {
-					dv[j].what = str;
-					memcpy(&dv[j].when, r->p - sizeof dv->when,
-					    sizeof dv->when);
-				}
-			}
-			if (c) {
-				ds = (struct dates *)p;
-				ds->v = dv;
-				ds->n = n;
-			}
-			break;
-		default:
-			len = summary[i].type == 'i' ? summary[i].n *
-			    sizeof(int) : summary[i].type == 'z' ?
-			    sizeof(size_t) : 1;
-			get(r, len);
-			if (c && !r->bad)
-				memcpy(p, r->p - len, len);
-			break;
-		}
-	}
-}
-
 /*
  * More than the block of e's contact takes: a list's pointer, or a date,
  * takes at most twice the bytes the summary gives it.
@@ -484,35 +233,28 @@ static struct contact *
 summary_get(struct net *net, const char *id, const struct entry *e,
     struct cache *from)
 {
-	struct rd r = { e->sum, e->sum + e->len, 0 };
-	struct pack pk = { NULL, 0 };
 	struct contact *c;
-	size_t npath = net_path_put(net, id, NULL);
+	size_t npath = net_path_put(net, id, NULL), need;
 
 	if (from && arena_room(from, unpacked_max(e, npath))) {
 		c = (struct contact *)from->arena->next;
 		memset(c, 0, sizeof *c);
 		c->packed = 2;
 	} else {
-		unpack(&r, NULL, &pk);
-		if (r.bad || r.p != r.end)
+		if (!summary_unpack(e->sum, e->len, NULL, NULL, &need))
 			return NULL;
-		c = xmalloc(sizeof *c + pk.need + npath);
+		c = xmalloc(sizeof *c + need + npath);
 		memset(c, 0, sizeof *c);
 		c->packed = 1;
-		r.p = e->sum;
 		from = NULL;
 	}
-	pk.next = (char *)(c + 1);
-	pk.need = 0;
-	unpack(&r, c, &pk);
-	if (r.bad || r.p != r.end) {
+	if (!summary_unpack(e->sum, e->len, c, (char *)(c + 1), &need)) {
 		if (!from)
 			free(c);
 		return NULL;
 	}
 	c->id = (char *)e->id;
-	c->path = pk.next;
+	c->path = (char *)(c + 1) + need;
 	net_path_put(net, id, c->path);
 	if (from)
 		from->arena->next = (char *)(((uintptr_t)(c->path + npath) +
@@ -608,14 +350,14 @@ cache_parse(struct cache *k, const unsigned char *s, size_t len,
 	k->v = xcalloc(h.n, sizeof *k->v);
 	for (i = 0; i < h.n; i++) {
 		e = &k->v[i];
-		elen = get32(&r);
+		elen = rd_get32(&r);
 		if (r.bad || (size_t)(r.end - r.p) < elen)
 			return 0;
 		e->sum = r.p + elen;	/* for now: where the entry ends */
-		getn(&r, &e->st, sizeof e->st);
-		getn(&r, &e->trust, sizeof e->trust);
-		idlen = get32(&r);
-		id = get(&r, (size_t)idlen + 1);
+		rd_getn(&r, &e->st, sizeof e->st);
+		rd_getn(&r, &e->trust, sizeof e->trust);
+		idlen = rd_get32(&r);
+		id = rd_get(&r, (size_t)idlen + 1);
 		if (r.bad || id[idlen] != '\0' || strlen(id) != idlen ||
 		    r.p > e->sum || e->trust > now ||
 		    (i > 0 && strcmp(k->v[i - 1].id, id) >= 0))
@@ -690,10 +432,10 @@ cache_serialise(struct cache *k, struct buf *b)
 	for (i = 0; i < k->n; i++) {
 		e = &k->v[i];
 		start = b->len;
-		put32(b, 0);
+		put_u32(b, 0);
 		buf_add(b, (const char *)&e->st, sizeof e->st);
 		buf_add(b, (const char *)&e->trust, sizeof e->trust);
-		put32(b, strlen(e->id));
+		put_u32(b, strlen(e->id));
 		buf_add(b, e->id, strlen(e->id) + 1);
 		buf_add(b, (const char *)e->sum, e->len);
 		len = b->len - start - sizeof len;

@@ -133,57 +133,29 @@ finding(struct finding *f, struct ynode *n, int error, const char *fmt, ...)
 }
 
 /*
- * Every contact's name and emails, hashed as strcaseeq compares them: a
- * name or an email twice is found in time linear in the network.  The
- * chains run from the last contact to the first, the lookup keeps the
- * first contact in the network's order, as a walk over it would.
+ * Every contact's name and emails, in maps that compare as strcaseeq
+ * does: a name or an email twice is found in time linear in the network.
+ * A lookup keeps the first contact in the network's order, as a walk over
+ * it would.
  */
-struct seenent {
-	const char	*s, *id;
-	size_t		 next;		/* the entry before in the chain, + 1 */
-};
-
-struct seen {
-	size_t		*head;		/* per bucket: the last entry, + 1 */
-	size_t		 mask;
-	struct seenent	*v;
-	size_t		 n, cap;
-};
-
 struct cross {
-	struct seen	 name, email;
+	struct strmap	*name, *email;	/* to the contacts' ids */
 	struct contact	**all;		/* for rel's other side */
 	size_t		  nall;
 	struct strv	 claimed;	/* emails and ids of check_claim */
 };
 
-static void
-seen_add(struct seen *t, const char *s, const char *id)
-{
-	size_t b = strcasehash(s) & t->mask;
-
-	if (t->n == t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 64;
-		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
-	}
-	t->v[t->n].s = s;
-	t->v[t->n].id = id;
-	t->v[t->n].next = t->head[b];
-	t->head[b] = ++t->n;
-}
-
 /* The first contact but id with s; NULL when none. */
 static const char *
-seen_other(struct seen *t, const char *s, const char *id)
+seen_other(struct strmap *t, const char *s, const char *id)
 {
-	const char *hit = NULL;
-	size_t e;
+	const char *other;
+	size_t it = 0;
 
-	for (e = t->head[strcasehash(s) & t->mask]; e; e = t->v[e - 1].next)
-		if (strcmp(t->v[e - 1].id, id) != 0 &&
-		    strcaseeq(t->v[e - 1].s, s))
-			hit = t->v[e - 1].id;
-	return hit;
+	while ((other = strmap_next(t, s, &it)) != NULL)
+		if (strcmp(other, id) != 0)
+			return other;
+	return NULL;
 }
 
 /* Made before the checks run on every core, which only read it. */
@@ -192,23 +164,20 @@ cross_of(struct check *ck)
 {
 	struct contact **all;
 	struct cross *x;
-	size_t n, i, j, nb;
+	size_t n, i, j;
 
 	if (ck->cross)
 		return ck->cross;
 	all = refs_all(&ck->refs, &n);
-	for (nb = 64; nb < 2 * n; nb *= 2)
-		;
 	x = ck->cross = xcalloc(1, sizeof *x);
-	x->name.head = xcalloc(nb, sizeof *x->name.head);
-	x->email.head = xcalloc(nb, sizeof *x->email.head);
-	x->name.mask = x->email.mask = nb - 1;
+	x->name = strmap_new();
+	x->email = strmap_new();
 	x->all = all, x->nall = n;
 	for (i = 0; i < n; i++) {
 		if (all[i]->name)
-			seen_add(&x->name, all[i]->name, all[i]->id);
+			strmap_put(x->name, all[i]->name, all[i]->id);
 		for (j = 0; j < all[i]->email.n; j++)
-			seen_add(&x->email, all[i]->email.v[j], all[i]->id);
+			strmap_put(x->email, all[i]->email.v[j], all[i]->id);
 	}
 	return x;
 }
@@ -264,7 +233,7 @@ rel_sides(struct check *ck, struct cross *x, struct ynode *v)
 const char *
 check_email_taken(struct check *ck, const char *email, const char *id)
 {
-	return seen_other(&cross_of(ck)->email, email, id);
+	return seen_other(cross_of(ck)->email, email, id);
 }
 
 /* Contact id has email now (an import wrote it). */
@@ -275,7 +244,7 @@ check_claim(struct check *ck, const char *email, const char *id)
 
 	strv_add(&x->claimed, email);
 	strv_add(&x->claimed, id);
-	seen_add(&x->email, x->claimed.v[x->claimed.n - 2],
+	strmap_put(x->email, x->claimed.v[x->claimed.n - 2],
 	    x->claimed.v[x->claimed.n - 1]);
 }
 
@@ -299,7 +268,7 @@ across(struct check *ck, const struct key *k, struct ynode *v)
 		if (it->type != YSCALAR || ynode_isnull(it))
 			continue;
 		if (k->type == K_NAME &&
-		    (other = seen_other(&x->name, it->str, ck->id)) != NULL) {
+		    (other = seen_other(x->name, it->str, ck->id)) != NULL) {
 			say(ck, it, 0, "name '%s' is also on %s", it->str,
 			    other);
 			return;
@@ -515,10 +484,8 @@ void
 check_free(struct check *ck)
 {
 	if (ck->cross) {
-		free(ck->cross->name.head);
-		free(ck->cross->name.v);
-		free(ck->cross->email.head);
-		free(ck->cross->email.v);
+		strmap_free(ck->cross->name);
+		strmap_free(ck->cross->email);
 		strv_free(&ck->cross->claimed);
 		free(ck->cross);
 		ck->cross = NULL;

@@ -189,26 +189,38 @@ edit_replace(struct edit *e, size_t start, size_t end, const char *repl)
  * line (block scalars end so), else after the rest of its line.  *noeol is
  * set at the end of a file that has no final newline.
  */
-static size_t
-after(struct edit *e, size_t off, int *noeol)
+size_t
+text_after(const char *s, size_t len, size_t off, int *noeol)
 {
-	size_t at = text_line_after(e->text, e->len, off);
+	size_t at = text_line_after(s, len, off);
 
-	*noeol = at == e->len && at > 0 && e->text[at - 1] != '\n';
+	*noeol = at == len && at > 0 && s[at - 1] != '\n';
 	return at;
 }
 
+static size_t
+after(struct edit *e, size_t off, int *noeol)
+{
+	return text_after(e->text, e->len, off, noeol);
+}
+
 /* The indentation before off, when only spaces stand there. */
+int
+text_indent(const char *s, size_t len, size_t off, size_t *n)
+{
+	size_t start = text_line_start(s, len, off), i;
+
+	for (i = start; i < off; i++)
+		if (s[i] != ' ')
+			return 0;
+	*n = off - start;
+	return 1;
+}
+
 static int
 indent(struct edit *e, size_t off, size_t *n)
 {
-	size_t s = line_start(e, off), i;
-
-	for (i = s; i < off; i++)
-		if (e->text[i] != ' ')
-			return 0;
-	*n = off - s;
-	return 1;
+	return text_indent(e->text, e->len, off, n);
 }
 
 static char *

@@ -1,15 +1,13 @@
 /* merge.c - three-way merge of one contact file */
 
 
-#include <err.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "nw.h"
 #include "nw_priv.h"
+#include "merge.h"
 
 /*
  * The result is OURS's text, edited: the editor (edit_set, edit_delete,
@@ -22,33 +20,8 @@
  * text merge.
  */
 
-extern char **environ;
-
-static const char	*label(struct merge *, int);
-
-enum { KEEP, TAKE, CONFLICT, SET, PARTS };
-
-struct list {
-	struct ynode	**v;
-	size_t		  n;
-};
-
-struct plan {
-	struct ydoc	*base, *ours, *theirs;	/* as parsed; ours unedited */
-	struct edit	*e;			/* editing a copy of ours */
-	struct strv	 keys;			/* ours's order, then theirs's */
-	int		*act;
-	struct list	*set;			/* a SET key's planned items */
-	struct strv	*parts;			/* a PARTS key's: part, item */
-	int		 follow;		/* next's act, or -1: decide */
-	int		 logmerge;		/* log merged by entries */
-	struct ynode	**log;			/* the planned entries */
-	size_t		 nlog;
-	struct merge	*m;
-};
-
-static int
-fail(struct merge *m, const char *fmt, ...)
+int
+merge_fail(struct merge *m, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -59,8 +32,9 @@ fail(struct merge *m, const char *fmt, ...)
 }
 
 /* The raw key and value nodes of key in mapping r; 0 when absent. */
-static int
-key_pair(struct ynode *r, const char *key, struct ynode **k, struct ynode **v)
+int
+merge_pair(struct ynode *r, const char *key, struct ynode **k,
+    struct ynode **v)
 {
 	size_t i;
 
@@ -74,14 +48,14 @@ key_pair(struct ynode *r, const char *key, struct ynode **k, struct ynode **v)
 	return 0;
 }
 
-static struct ynode *
-key_value(struct ydoc *d, const char *key)
+struct ynode *
+merge_value(struct ydoc *d, const char *key)
 {
 	return d->root ? ymap_get(d->root, key) : NULL;
 }
 
-static int
-same_data(struct ynode *a, struct ynode *b)
+int
+merge_same(struct ynode *a, struct ynode *b)
 {
 	return (a == NULL && b == NULL) || (a && b && ynode_equal(a, b));
 }
@@ -91,12 +65,11 @@ static int
 pair_lines(struct ydoc *d, struct ynode *k, struct ynode *v, size_t *start,
     size_t *end)
 {
-	size_t i;
+	size_t ind;
 
-	*start = text_line_start(d->text, d->len, k->start);
-	for (i = *start; i < k->start; i++)
-		if (d->text[i] != ' ')
-			return 0;
+	if (!text_indent(d->text, d->len, k->start, &ind))
+		return 0;
+	*start = k->start - ind;
 	*end = text_line_after(d->text, d->len, v->end > k->end ? v->end : k->end);
 	return 1;
 }
@@ -153,7 +126,7 @@ their_lines(struct plan *p, const char *key)
 	struct buf b = { 0 };
 	size_t s, end;
 
-	if (!key_pair(p->theirs->root, key, &k, &v) ||
+	if (!merge_pair(p->theirs->root, key, &k, &v) ||
 	    !pair_lines(p->theirs, k, v, &s, &end))
 		return NULL;
 	if (!relines(&b, p->theirs->text + s, end - s, p->e->eol,
@@ -181,12 +154,11 @@ new_place(struct plan *p, const char *key, int *noeol)
 	at = text_line_after(e->text, e->len, e->doc->root->end);
 	while (i >= 2) {
 		i -= 2;
-		if (key_pair(e->doc->root, r->kid[i]->str, &k, &v) &&
+		if (merge_pair(e->doc->root, r->kid[i]->str, &k, &v) &&
 		    pair_lines(e->doc, k, v, &s, &at))
 			break;
 	}
-	*noeol = at == e->len && e->len > 0 && e->text[e->len - 1] != '\n';
-	return at;
+	return text_after(e->text, e->len, at, noeol);
 }
 
 /* Insert lines (each ending with eol) where theirs has key. */
@@ -214,11 +186,11 @@ add_lines(struct plan *p, const char *key, const char *lines)
 static int
 decide(struct ynode *b, struct ynode *o, struct ynode *t)
 {
-	if (same_data(o, t))
+	if (merge_same(o, t))
 		return KEEP;
-	if (same_data(b, o))
+	if (merge_same(b, o))
 		return TAKE;
-	if (same_data(b, t))
+	if (merge_same(b, t))
 		return KEEP;
 	return CONFLICT;
 }
@@ -239,8 +211,8 @@ on_one_line(struct ydoc *d, struct ynode *v)
 }
 
 /* Make key in ours what it is in theirs. */
-static int
-take(struct plan *p, const char *key)
+int
+merge_take(struct plan *p, const char *key)
 {
 	struct edit *e = p->e;
 	struct ynode *tk, *tv, *ok, *ov;
@@ -248,10 +220,10 @@ take(struct plan *p, const char *key)
 	char *val, *lines;
 	int done;
 
-	if (!key_pair(p->theirs->root, key, &tk, &tv)) {
+	if (!merge_pair(p->theirs->root, key, &tk, &tv)) {
 		if (edit_delete(e, key))
 			return 1;
-		return fail(p->m, "'%s': %s", key, e->err);
+		return merge_fail(p->m, "'%s': %s", key, e->err);
 	}
 	/* a value ours has: replaced, ours's comments around it kept */
 	if (ymap_key(e->doc->root, key) && on_one_line(p->theirs, tv)) {
@@ -263,538 +235,15 @@ take(struct plan *p, const char *key)
 	}
 	/* else the whole pair, as theirs wrote it, where theirs has it */
 	if ((lines = their_lines(p, key)) == NULL)
-		return fail(p->m, "'%s': cannot copy its lines", key);
-	if (!key_pair(e->doc->root, key, &ok, &ov))
+		return merge_fail(p->m, "'%s': cannot copy its lines", key);
+	if (!merge_pair(e->doc->root, key, &ok, &ov))
 		done = add_lines(p, key, lines);
 	else if (!pair_lines(e->doc, ok, ov, &s, &end))
 		done = 0;
 	else
 		done = edit_replace(e, s, end, lines);
 	free(lines);
-	return done ? 1 : fail(p->m, "'%s': cannot replace its lines", key);
-}
-
-/* --- the log --------------------------------------------------------- */
-
-static void
-items(struct ynode *seq, struct list *l)
-{
-	size_t i;
-
-	l->n = seq && seq->type == YSEQ ? seq->nkid : 0;
-	l->v = xcalloc(l->n, sizeof *l->v);
-	for (i = 0; i < l->n; i++)
-		l->v[i] = ynode_deref(seq->kid[i]);
-}
-
-/* A hash that equal nodes (ynode_equal) share. */
-static unsigned long
-node_hash(struct ynode *n)
-{
-	unsigned long h = 5381;
-	const char *s;
-	size_t i;
-
-	n = ynode_deref(n);
-	h = h * 33 + n->type;
-	for (s = n->tag ? n->tag : ""; *s; s++)
-		h = h * 33 + (unsigned char)*s;
-	if (n->type == YSCALAR) {
-		for (i = 0; i < n->len; i++)
-			h = h * 33 + (unsigned char)n->str[i];
-		return h * 33 + (n->plain && yaml_typed(n->str));
-	}
-	for (i = 0; i < n->nkid; i++)
-		h = h * 33 + node_hash(n->kid[i]);
-	return h;
-}
-
-struct ent {
-	unsigned long	 h;
-	struct ynode	*n;
-	size_t		*cls;	/* where its class goes */
-};
-
-static int
-entcmp(const void *a, const void *b)
-{
-	const struct ent *x = a, *y = b;
-
-	return x->h < y->h ? -1 : x->h > y->h;
-}
-
-/*
- * Number the entries of the three logs by class: equal entries
- * (ynode_equal) share one.  Sorted by hash, only entries of one hash are
- * compared, each with the first of each class: n log n for a long log.
- */
-static size_t
-classify(struct list *l, size_t **cls)
-{
-	struct ent *a;
-	size_t i, j, k, m, n = 0, ncls = 0, nrep, *rep;
-
-	for (i = 0; i < 3; i++)
-		n += l[i].n;
-	a = xcalloc(n, sizeof *a);
-	rep = xcalloc(n, sizeof *rep);
-	for (i = n = 0; i < 3; i++) {
-		cls[i] = xcalloc(l[i].n, sizeof *cls[i]);
-		for (j = 0; j < l[i].n; j++, n++) {
-			a[n].n = l[i].v[j];
-			a[n].h = node_hash(l[i].v[j]);
-			a[n].cls = &cls[i][j];
-		}
-	}
-	qsort(a, n, sizeof *a, entcmp);
-	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && a[j].h == a[i].h; j++)
-			;
-		for (k = i, nrep = 0; k < j; k++) {
-			for (m = 0; m < nrep; m++)
-				if (ynode_equal(a[rep[m]].n, a[k].n))
-					break;
-			if (m < nrep) {
-				*a[k].cls = *a[rep[m]].cls;
-			} else {
-				rep[nrep++] = k;
-				*a[k].cls = ncls++;
-			}
-		}
-	}
-	free(a);
-	free(rep);
-	return ncls;
-}
-
-/*
- * How many copies of one entry the merge keeps: a side that changed the
- * count wins; when both did, the larger count (nothing logged is lost).
- */
-static size_t
-merged(size_t b, size_t o, size_t t)
-{
-	if (o == t || b == t)
-		return o;
-	if (b == o)
-		return t;
-	return o > t ? o : t;
-}
-
-static int
-entry_date(struct ynode *n)
-{
-	const char *s;
-	int d;
-
-	if (n->type != YMAP || (s = ynode_str(ymap_get(n, "date"))) == NULL ||
-	    !date_parse(s, &d))
-		return NODATE;
-	return d;
-}
-
-/* Where an entry dated d goes: after the last entry not later. */
-static size_t
-entry_pos(struct ynode **v, size_t n, int d)
-{
-	size_t p = n;
-	int pd;
-
-	if (d == NODATE)
-		return n;
-	while (p > 0 && (pd = entry_date(v[p - 1])) != NODATE && pd > d)
-		p--;
-	return p;
-}
-
-/* A node as YAML text on one line, fit for a flow collection. */
-static int
-flow_text(struct ydoc *d, struct ynode *n, struct buf *b)
-{
-	size_t i;
-	char *q;
-
-	buf_add(b, "", 0);	/* an empty plain scalar is "", never NULL */
-	if (n->type == YALIAS || n->anchor || n->tag)
-		return 0;
-	if ((n->flow || (n->type == YSCALAR && !ynode_block(n) &&
-	    (!n->plain || !strpbrk(n->str, ",[]{}")))) &&
-	    n->end > n->start &&
-	    memchr(d->text + n->start, '\n', n->end - n->start) == NULL) {
-		buf_add(b, d->text + n->start, n->end - n->start);
-		return 1;
-	}
-	if (n->type == YSCALAR) {
-		if (n->plain && n->len == 0)
-			return 1;
-		q = yaml_quote(n->str, Q_FLOW | (n->plain ? 0 : Q_STR));
-		buf_puts(b, q);
-		free(q);
-		return 1;
-	}
-	buf_puts(b, n->type == YSEQ ? "[" : "{");
-	for (i = 0; i < n->nkid; i++) {
-		if (i)
-			buf_puts(b, n->type == YMAP && i % 2 ? ": " : ", ");
-		if (!flow_text(d, n->kid[i], b))
-			return 0;
-	}
-	buf_puts(b, n->type == YSEQ ? "]" : "}");
-	return 1;
-}
-
-/* The '-' of block list item it, alone on its line before it. */
-static int
-dash(struct edit *e, struct ynode *it, size_t *ls, size_t *ind)
-{
-	size_t i;
-
-	*ls = text_line_start(e->text, e->len, it->start);
-	*ind = strspn(e->text + *ls, " ");
-	if (*ls + *ind >= it->start || e->text[*ls + *ind] != '-')
-		return 0;
-	for (i = *ls + *ind + 1; i < it->start; i++)
-		if (e->text[i] != ' ' && e->text[i] != '\t')
-			return 0;
-	return 1;
-}
-
-static struct ynode *
-cur_log(struct edit *e)
-{
-	struct ynode *k, *v;
-
-	key_pair(e->doc->root, "log", &k, &v);
-	return v;
-}
-
-/*
- * Drop block item it: its whole lines, joined to the cut before when that
- * ends where they start, so that no two cuts meet.  At a bare end of file
- * the line break before goes instead of after; that break ends a line no
- * cut takes (a kept item's, a comment's or the key's), else the cuts
- * would have been joined.
- */
-static int
-drop_item(struct edit *e, struct ynode *it, struct cut *c, size_t *nc)
-{
-	size_t start, end, ind;
-
-	if (!dash(e, it, &start, &ind))
-		return 0;
-	end = text_line_after(e->text, e->len, it->end);
-	if (*nc > 0 && c[*nc - 1].text == NULL && c[*nc - 1].end == start)
-		start = c[--*nc].start;
-	if (end == e->len && e->text[e->len - 1] != '\n' && start > e->bom) {
-		if (e->text[--start] != '\n')
-			return 0;
-		if (start > e->bom && e->text[start - 1] == '\r')
-			start--;
-	}
-	c[*nc].start = start;
-	c[*nc].end = end;
-	c[*nc].text = NULL;
-	c[*nc].seq = *nc;
-	(*nc)++;
-	return 1;
-}
-
-/*
- * The cuts that drop ours's items marked in drop and put in the added
- * entries, each before the kept item of ours it goes before (kept[j] for
- * entry j, ours's count for the end).  Block items go in on lines of
- * their own after the item before; flow items with their commas.  Cuts
- * that meet are joined, and an added entry goes at the end of a dropped
- * run, never inside it: cut_apply gets ranges that do not overlap.
- */
-static int
-log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
-    size_t nadd, struct cut *c, size_t *nc)
-{
-	struct ynode *v = cur_log(e), **kid;
-	size_t i, j, n, last = 0, ls, ind, at;
-	struct buf b;
-	int any = 0;
-
-	if (v == NULL || v->type != YSEQ || v->nkid == 0)
-		return 0;
-	kid = v->kid, n = v->nkid;
-	for (i = 0; i < n; i++)
-		if (!drop[i])
-			last = i, any = 1;
-	if (!v->flow && !dash(e, kid[0], &ls, &ind))
-		return 0;
-	for (i = 0; i < n; i = j) {
-		for (j = i + 1; drop[i] && j < n && drop[j]; j++)
-			;
-		if (!drop[i])
-			continue;
-		if (!v->flow) {
-			for (; i < j; i++)
-				if (!drop_item(e, kid[i], c, nc))
-					return 0;
-			continue;
-		}
-		c[*nc].seq = *nc;
-		c[*nc].text = NULL;
-		if (j < n) {
-			/* the run up to the next kept item, commas and all */
-			c[*nc].start = kid[i]->start;
-			c[*nc].end = kid[j]->start;
-		} else {
-			/* the dropped tail, from the end of the last kept */
-			c[*nc].start = any ? kid[last]->end : kid[i]->start;
-			c[*nc].end = kid[n - 1]->end;
-		}
-		(*nc)++;
-	}
-	for (i = 0; i < nadd; i++) {
-		b = (struct buf){ 0 };
-		if (v->flow) {
-			at = kept[i] < n ? kid[kept[i]]->start :
-			    kid[n - 1]->end;
-			buf_printf(&b, kept[i] < n ? "%s, " : ", %s",
-			    txt[i].s);
-		} else {
-			at = kept[i] == 0 ? ls :
-			    text_line_after(e->text, e->len, kid[kept[i] - 1]->end);
-			if (at == e->len && e->text[e->len - 1] != '\n')
-				buf_puts(&b, e->eol);
-			buf_printf(&b, "%*s-%s%s", (int)ind, "",
-			    *txt[i].s ? " " : "", txt[i].s);
-			if (!(at == e->len && e->text[e->len - 1] != '\n'))
-				buf_puts(&b, e->eol);
-		}
-		c[*nc].start = c[*nc].end = at;
-		c[*nc].seq = *nc;
-		c[(*nc)++].text = b.s;
-	}
-	return 1;
-}
-
-/*
- * The log, entry by entry: an entry is its data (date, kind, note and
- * whatever else it holds).  Entries ours dropped stay dropped; entries
- * theirs dropped go; entries theirs added go in at their date, after
- * every entry of ours of the same date: the order of a day's entries is
- * the order they were logged (nw(5)), which says whether an ask was
- * answered.  The
- * planned list is built alongside, to check the text against.  All
- * edits are made in one pass: a long log costs one parse, not one an
- * entry.
- */
-static int
-merge_log(struct plan *p)
-{
-	struct list l[3], lo, lt;
-	struct buf *txt;
-	struct cut *c;
-	size_t i, j, k, pos, n, ncls, nadd = 0, nkept = 0, nc = 0;
-	size_t *cls[3], *cnt[3], *keep, *src, *kept;
-	char *drop, *add, *s;
-	int ok = 1;
-
-	items(key_value(p->base, "log"), &l[0]);
-	items(key_value(p->ours, "log"), &l[1]);
-	items(key_value(p->theirs, "log"), &l[2]);
-	lo = l[1], lt = l[2];
-	ncls = classify(l, cls);
-	for (i = 0; i < 3; i++) {
-		cnt[i] = xcalloc(ncls, sizeof *cnt[i]);
-		for (j = 0; j < l[i].n; j++)
-			cnt[i][cls[i][j]]++;
-	}
-	keep = xcalloc(ncls, sizeof *keep);
-	for (k = 0; k < ncls; k++)
-		keep[k] = merged(cnt[0][k], cnt[1][k], cnt[2][k]);
-	/* ours's surplus copies go from the end; theirs's new ones too */
-	drop = xcalloc(lo.n, 1);
-	add = xcalloc(lt.n, 1);
-	for (i = lo.n; i-- > 0;) {
-		k = cls[1][i];
-		if (cnt[1][k] > keep[k]) {
-			drop[i] = 1;
-			cnt[1][k]--;
-		} else
-			nkept++;
-	}
-	for (i = lt.n; i-- > 0;) {
-		k = cls[2][i];
-		if (keep[k] > cnt[1][k]) {
-			add[i] = 1;
-			cnt[1][k]++;
-			nadd++;
-		}
-	}
-
-	/* the plan: ours's kept entries, theirs's added ones at their date */
-	p->log = xcalloc(lo.n + lt.n, sizeof *p->log);
-	src = xcalloc(lo.n + lt.n, sizeof *src);	/* ours's index + 1 */
-	for (i = 0; i < lo.n; i++)
-		if (!drop[i]) {
-			src[p->nlog] = i + 1;
-			p->log[p->nlog++] = lo.v[i];
-		}
-	for (i = 0; i < lt.n; i++) {
-		if (!add[i])
-			continue;
-		pos = entry_pos(p->log, p->nlog, entry_date(lt.v[i]));
-		memmove(p->log + pos + 1, p->log + pos,
-		    (p->nlog - pos) * sizeof *p->log);
-		memmove(src + pos + 1, src + pos, (p->nlog - pos) * sizeof *src);
-		p->log[pos] = lt.v[i];
-		src[pos] = 0;
-		p->nlog++;
-	}
-
-	/* each added entry as flow text, and the kept item it goes before */
-	txt = xcalloc(nadd, sizeof *txt);
-	kept = xcalloc(nadd, sizeof *kept);
-	for (i = j = 0; ok && i < p->nlog; i++) {
-		if (src[i])
-			continue;
-		ok = flow_text(p->theirs, p->log[i], &txt[j]);
-		for (k = i + 1; k < p->nlog && !src[k]; k++)
-			;
-		kept[j++] = k < p->nlog ? src[k] - 1 : lo.n;
-	}
-
-	if (!ok || (nadd == 0 && nkept == lo.n))
-		;
-	else if (ymap_key(p->ours->root, "log") == NULL && nadd == lt.n) {
-		/* a log that ours has not, all theirs: as theirs wrote it */
-		ok = take(p, "log");
-	} else {
-		/* with nothing of ours kept, the editor appends to what is left */
-		c = xcalloc(nadd + lo.n, sizeof *c);
-		if (lo.n > 0)
-			ok = log_cuts(p->e, drop, txt, kept, nkept ? nadd : 0,
-			    c, &nc);
-		if (ok && nc) {
-			s = text_cuts(p->e->text, p->e->len, c, nc, &n);
-			ok = s != NULL && edit_retext(p->e, s, n);
-		}
-		for (i = 0; i < nc; i++)
-			free(c[i].text);
-		free(c);
-		for (i = 0; ok && nkept == 0 && i < nadd; i++)
-			ok = edit_append(p->e, "log", txt[i].s, 1);
-	}
-	for (i = 0; i < nadd; i++)
-		free(txt[i].s);
-	free(txt), free(kept), free(src);
-	free(drop), free(add), free(keep);
-	for (i = 0; i < 3; i++)
-		free(l[i].v), free(cls[i]), free(cnt[i]);
-	return ok ? 1 : fail(p->m, "'log': cannot merge the entries%s%s",
-	    p->e->err[0] ? ": " : "", p->e->err);
-}
-
-/* --- the follow-up ---------------------------------------------------- */
-
-/* An entry that counts as contact: one whose kind is not note. */
-static int
-contact_entry(struct ynode *n)
-{
-	const char *k;
-
-	k = n->type == YMAP ? ynode_str(ymap_get(n, "kind")) : NULL;
-	return n->type == YMAP && (schema_kind(k) & KIND_CONTACT);
-}
-
-/* The date of the newest contact entry of a log; NODATE with none. */
-static int
-newest_contact(struct list *l)
-{
-	size_t i;
-	int d, max = NODATE;
-
-	for (i = 0; i < l->n; i++)
-		if (contact_entry(l->v[i]) && (d = entry_date(l->v[i])) > max)
-			max = d;
-	return max;
-}
-
-/* Has a side next or next-note? */
-static int
-has_followup(struct ydoc *d)
-{
-	return !ynode_isnull(key_value(d, "next")) ||
-	    !ynode_isnull(key_value(d, "next-note"));
-}
-
-/*
- * Did side x (1 ours, 2 theirs) clear the follow-up by logging, and the
- * other side y set or change it?  Then x's clearing stands when one of
- * the entries x added ends y's follow-up by the follow-up rule
- * (contact_followup_ends, as nw-log would have decided had x's entries
- * come after y's change): a promise (y's has a next-note) only when it
- * is base's, which x, logging, said was done (nw-log -D), y only moved;
- * a bare next, by an entry that counts as contact dated on or after the
- * newest contact entry of y's log.  Else y's follow-up stays.  The act
- * for next and next-note both; -1 when this is not the case.
- */
-static int
-follow_act(struct plan *p, struct list *l, size_t **cls, size_t **cnt,
-    int x)
-{
-	struct ydoc *side[3] = { p->base, p->ours, p->theirs };
-	struct logent le;
-	struct ynode *e;
-	int y = 3 - x, newest, promise, done;
-	size_t i;
-
-	if (!has_followup(p->base) || has_followup(side[x]) ||
-	    ynode_isnull(key_value(side[y], "next")) ||
-	    (same_data(key_value(p->base, "next"), key_value(side[y], "next")) &&
-	    same_data(key_value(p->base, "next-note"), key_value(side[y], "next-note"))))
-		return -1;
-	newest = newest_contact(&l[y]);
-	promise = !ynode_isnull(key_value(side[y], "next-note"));
-	for (i = 0; i < l[x].n; i++)
-		if (cnt[x][cls[x][i]] > cnt[0][cls[x][i]])
-			break;
-	if (i == l[x].n)
-		return -1;	/* x logged nothing: cleared by hand */
-	/* base's promise, y only moved it: x's contact ended it (-D) */
-	done = promise && same_data(key_value(p->base, "next-note"),
-	    key_value(side[y], "next-note"));
-	for (i = 0; i < l[x].n; i++) {
-		e = l[x].v[i];
-		if (cnt[x][cls[x][i]] <= cnt[0][cls[x][i]] || e->type != YMAP ||
-		    (le.date = entry_date(e)) == NODATE)
-			continue;
-		le.kind = (char *)ynode_str(ymap_get(e, "kind"));
-		le.note = NULL;
-		if (contact_followup_ends(promise, &le, newest) || (done &&
-		    (schema_kind(le.kind) & KIND_CONTACT)))
-			return x == 1 ? KEEP : TAKE;
-	}
-	return y == 1 ? KEEP : TAKE;
-}
-
-/* The act for next and next-note when one side's log cleared them. */
-static int
-followup(struct plan *p)
-{
-	struct list l[3];
-	size_t i, j, ncls, *cls[3], *cnt[3];
-	int act;
-
-	items(key_value(p->base, "log"), &l[0]);
-	items(key_value(p->ours, "log"), &l[1]);
-	items(key_value(p->theirs, "log"), &l[2]);
-	ncls = classify(l, cls);
-	for (i = 0; i < 3; i++) {
-		cnt[i] = xcalloc(ncls, sizeof *cnt[i]);
-		for (j = 0; j < l[i].n; j++)
-			cnt[i][cls[i][j]]++;
-	}
-	if ((act = follow_act(p, l, cls, cnt, 1)) == -1)
-		act = follow_act(p, l, cls, cnt, 2);
-	for (i = 0; i < 3; i++)
-		free(l[i].v), free(cls[i]), free(cnt[i]);
-	return act;
+	return done ? 1 : merge_fail(p->m, "'%s': cannot replace its lines", key);
 }
 
 /* --- lists of strings ------------------------------------------------ */
@@ -832,7 +281,7 @@ strings(struct ynode *v, struct list *l)
 	for (i = 0; i < v->nkid; i++)
 		if (!str_item(v->kid[i]))
 			return 0;
-	items(v, l);
+	merge_items(v, l);
 	return 1;
 }
 
@@ -847,9 +296,9 @@ listy(struct plan *p, const char *key)
 		return 0;
 	if (schema_islist(key))
 		return 1;
-	v[0] = key_value(p->base, key);
-	v[1] = key_value(p->ours, key);
-	v[2] = key_value(p->theirs, key);
+	v[0] = merge_value(p->base, key);
+	v[1] = merge_value(p->ours, key);
+	v[2] = merge_value(p->theirs, key);
 	for (i = 0; i < 3; i++)
 		if (v[i] && v[i]->type == YSEQ)
 			return 1;
@@ -906,7 +355,7 @@ set_append(struct plan *p, const char *key, struct list *l, struct list *r)
 		if (inlist(l, r->v[i]))
 			continue;
 		b = (struct buf){ 0 };
-		ok = flow_text(p->theirs, r->v[i], &b) &&
+		ok = merge_flow(p->theirs, r->v[i], &b) &&
 		    edit_append(p->e, key, b.s, 0);
 		free(b.s);
 	}
@@ -927,14 +376,14 @@ static int
 merge_set(struct plan *p, size_t i)
 {
 	const char *key = p->keys.v[i];
-	struct ynode *o = key_value(p->ours, key);
+	struct ynode *o = merge_value(p->ours, key);
 	struct list lb, lo, lt, *r = &p->set[i];
 	size_t j;
 	int act = SET, ok = 1;
 
 	lb.v = lo.v = lt.v = NULL;
-	if (!listy(p, key) || !strings(key_value(p->base, key), &lb) ||
-	    !strings(o, &lo) || !strings(key_value(p->theirs, key), &lt)) {
+	if (!listy(p, key) || !strings(merge_value(p->base, key), &lb) ||
+	    !strings(o, &lo) || !strings(merge_value(p->theirs, key), &lt)) {
 		free(lb.v), free(lo.v), free(lt.v);
 		return CONFLICT;
 	}
@@ -953,7 +402,7 @@ merge_set(struct plan *p, size_t i)
 	else if (samelist(r, &lt))
 		act = TAKE;
 	else if (o == NULL)
-		ok = take(p, key) && set_remove(p->e, key, &lt, r);
+		ok = merge_take(p, key) && set_remove(p->e, key, &lt, r);
 	else if (j < lo.n)	/* a string of ours stays: the key too */
 		ok = set_remove(p->e, key, &lo, r) &&
 		    set_append(p, key, &lo, r);
@@ -962,7 +411,7 @@ merge_set(struct plan *p, size_t i)
 		    set_remove(p->e, key, &lo, r);
 	free(lb.v), free(lo.v), free(lt.v);
 	if (!ok) {
-		fail(p->m, "'%s': cannot merge the lists%s%s", key,
+		merge_fail(p->m, "'%s': cannot merge the lists%s%s", key,
 		    p->e->err[0] ? ": " : "", p->e->err);
 		return -1;
 	}
@@ -1056,9 +505,9 @@ merge_parts(struct plan *p, size_t i)
 	int act = PARTS, ok = 1;
 
 	if (k == NULL || k->type != K_REL ||
-	    !parts_of(key_value(p->base, key), &lb) ||
-	    !parts_of(key_value(p->ours, key), &lo) ||
-	    !parts_of(key_value(p->theirs, key), &lt)) {
+	    !parts_of(merge_value(p->base, key), &lb) ||
+	    !parts_of(merge_value(p->ours, key), &lo) ||
+	    !parts_of(merge_value(p->theirs, key), &lt)) {
 		act = CONFLICT;
 		goto out;
 	}
@@ -1098,7 +547,7 @@ merge_parts(struct plan *p, size_t i)
 			strv_free(&have);
 		}
 	if (!ok) {
-		fail(p->m, "'%s': cannot merge its parts%s%s", key,
+		merge_fail(p->m, "'%s': cannot merge its parts%s%s", key,
 		    p->e->err[0] ? ": " : "", p->e->err);
 		act = -1;
 	}
@@ -1126,7 +575,7 @@ check(struct plan *p)
 		if (p->logmerge && strcmp(key, "log") == 0) {
 			if (!islist(got))
 				return 0;
-			items(got, &l);
+			merge_items(got, &l);
 			ok = l.n == p->nlog;
 			for (j = 0; ok && j < l.n; j++)
 				ok = ynode_equal(l.v[j], p->log[j]);
@@ -1153,8 +602,8 @@ check(struct plan *p)
 				return 0;
 			continue;
 		}
-		want = key_value(p->act[i] == TAKE ? p->theirs : p->ours, key);
-		if (!same_data(want, got))
+		want = merge_value(p->act[i] == TAKE ? p->theirs : p->ours, key);
+		if (!merge_same(want, got))
 			return 0;
 	}
 	return n * 2 == r->nkid;
@@ -1180,7 +629,7 @@ markers(struct plan *p)
 		if (p->act[i] != CONFLICT)
 			continue;
 		b = (struct buf){ 0 };
-		have = key_pair(e->doc->root, p->keys.v[i], &k, &v) &&
+		have = merge_pair(e->doc->root, p->keys.v[i], &k, &v) &&
 		    pair_lines(e->doc, k, v, &c[n].start, &c[n].end);
 		if (!have) {
 			c[n].start = c[n].end = new_place(p, p->keys.v[i],
@@ -1188,7 +637,7 @@ markers(struct plan *p)
 			if (noeol)
 				buf_puts(&b, e->eol);
 		}
-		buf_printf(&b, "<<<<<<< %s%s", label(p->m, 0), e->eol);
+		buf_printf(&b, "<<<<<<< %s%s", merge_label(p->m, 0), e->eol);
 		if (have) {
 			buf_add(&b, e->text + c[n].start,
 			    c[n].end - c[n].start);
@@ -1197,7 +646,7 @@ markers(struct plan *p)
 		}
 		lines = their_lines(p, p->keys.v[i]);
 		buf_printf(&b, "=======%s%s>>>>>>> %s%s", e->eol,
-		    lines ? lines : "", label(p->m, 1), e->eol);
+		    lines ? lines : "", merge_label(p->m, 1), e->eol);
 		free(lines);
 		c[n].seq = n;
 		c[n++].text = b.s;
@@ -1206,7 +655,7 @@ markers(struct plan *p)
 	for (i = 0; i < n; i++)
 		free(c[i].text);
 	free(c);
-	return p->m->text ? 1 : fail(p->m, "conflicting keys overlap");
+	return p->m->text ? 1 : merge_fail(p->m, "conflicting keys overlap");
 }
 
 /* A root the merge can edit: a block mapping of plain keys on lines. */
@@ -1217,15 +666,15 @@ shape(struct ydoc *d, const char *side, struct merge *m)
 	size_t i, s, end;
 
 	if (r == NULL || r->type != YMAP)
-		return fail(m, "%s: the root is not a mapping", side);
+		return merge_fail(m, "%s: the root is not a mapping", side);
 	if (r->flow || r->anchor || r->tag || r->nkid == 0)
-		return fail(m, "%s: the root is a flow mapping, empty, or "
+		return merge_fail(m, "%s: the root is a flow mapping, empty, or "
 		    "has an anchor or tag", side);
 	for (i = 0; i + 1 < r->nkid; i += 2) {
 		k = r->kid[i];
 		if (k->type != YSCALAR || !pair_lines(d, k, r->kid[i + 1],
 		    &s, &end))
-			return fail(m, "%s:%d:%d: a key the merge cannot "
+			return merge_fail(m, "%s:%d:%d: a key the merge cannot "
 			    "edit", side, k->line, k->col);
 	}
 	return 1;
@@ -1246,7 +695,7 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 	int ok = 1;
 
 	if (base->root && base->root->type != YMAP)
-		return fail(m, "base: the root is not a mapping");
+		return merge_fail(m, "base: the root is not a mapping");
 	if (!shape(ours, "ours", m) || !shape(theirs, "theirs", m))
 		return 0;
 	p.base = base, p.ours = ours, p.theirs = theirs, p.m = m;
@@ -1257,30 +706,30 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 	p.act = xcalloc(p.keys.n, sizeof *p.act);
 	p.set = xcalloc(p.keys.n, sizeof *p.set);
 	p.parts = xcalloc(p.keys.n, sizeof *p.parts);
-	p.logmerge = islist(key_value(base, "log")) &&
-	    islist(key_value(ours, "log")) && islist(key_value(theirs, "log"));
+	p.logmerge = islist(merge_value(base, "log")) &&
+	    islist(merge_value(ours, "log")) && islist(merge_value(theirs, "log"));
 	/* one side took the log away, the other left it: a key's change */
-	if (p.logmerge && (key_value(ours, "log") == NULL) !=
-	    (key_value(theirs, "log") == NULL) && decide(key_value(base, "log"),
-	    key_value(ours, "log"), key_value(theirs, "log")) != CONFLICT)
+	if (p.logmerge && (merge_value(ours, "log") == NULL) !=
+	    (merge_value(theirs, "log") == NULL) && decide(merge_value(base, "log"),
+	    merge_value(ours, "log"), merge_value(theirs, "log")) != CONFLICT)
 		p.logmerge = 0;
 	p.e = edit_open(ydoc_parse(ours->text, ours->len), "ours");
-	p.follow = p.logmerge ? followup(&p) : -1;
+	p.follow = p.logmerge ? merge_followup(&p) : -1;
 	for (i = 0; ok && i < p.keys.n; i++) {
 		if (p.logmerge && strcmp(p.keys.v[i], "log") == 0)
 			continue;
-		p.act[i] = decide(key_value(base, p.keys.v[i]),
-		    key_value(ours, p.keys.v[i]), key_value(theirs, p.keys.v[i]));
+		p.act[i] = decide(merge_value(base, p.keys.v[i]),
+		    merge_value(ours, p.keys.v[i]), merge_value(theirs, p.keys.v[i]));
 		if (p.follow != -1 && (strcmp(p.keys.v[i], "next") == 0 ||
 		    strcmp(p.keys.v[i], "next-note") == 0) &&
-		    !same_data(key_value(ours, p.keys.v[i]), key_value(theirs, p.keys.v[i])))
+		    !merge_same(merge_value(ours, p.keys.v[i]), merge_value(theirs, p.keys.v[i])))
 			p.act[i] = p.follow;
 		if (p.act[i] == CONFLICT)
 			ok = (p.act[i] = merge_set(&p, i)) != -1;
 		if (ok && p.act[i] == CONFLICT)
 			ok = (p.act[i] = merge_parts(&p, i)) != -1;
 		if (p.act[i] == TAKE)
-			ok = take(&p, p.keys.v[i]);
+			ok = merge_take(&p, p.keys.v[i]);
 		else if (p.act[i] == CONFLICT)
 			strv_add(&m->conflicts, p.keys.v[i]);
 	}
@@ -1292,7 +741,7 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 		edit_set(p.e, "x-fault", "1");
 #endif
 	if (ok && !check(&p))
-		ok = fail(m, "the edited text does not hold what both sides "
+		ok = merge_fail(m, "the edited text does not hold what both sides "
 		    "changed");
 	if (ok)
 		ok = markers(&p);
@@ -1312,255 +761,17 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 }
 
 /*
- * Run git (argv[0] is "git") in the current folder, its standard output
- * read into out, its standard error passed on unless quiet.  Its exit
- * status, or -1 with m->err saying why when its end is not known.
+ * What the markers call ours (0) or theirs (1): looked up once, by the
+ * caller's m->names when it has one (the driver asks git), else plain
+ * "ours" and "theirs".
  */
-static int
-git_read(char **argv, int quiet, struct buf *out, struct merge *m)
+const char *
+merge_label(struct merge *m, int side)
 {
-	int rv = git_spawn(NULL, argv + 1, quiet, out, NULL);
-
-	if (rv == -2)
-		fail(m, "git %s was killed", argv[1]);
-	else if (rv == -1)
-		fail(m, "cannot run git %s, or it did not end well", argv[1]);
-	return rv < 0 ? -1 : rv;
+	if (m->label[0] == NULL && m->names)
+		m->names(m);
+	return m->label[side] ? m->label[side] : side ? "theirs" : "ours";
 }
-
-/* --- what the sides are called ------------------------------------- */
-
-/*
- * The name git merge gives the one head it merges in, from the
- * GITHEAD_<hash>=<name> it sets for its strategies; *hash points at the
- * hash.  NULL with no such variable, or more than one.
- */
-static const char *
-githead(const char **hash, size_t *hlen)
-{
-	const char *found = NULL, *h, *eq;
-	size_t i, n;
-
-	for (i = 0; environ[i]; i++) {
-		if (strncmp(environ[i], "GITHEAD_", 8) != 0)
-			continue;
-		h = environ[i] + 8;
-		n = strspn(h, "0123456789abcdef");
-		eq = h + n;
-		if ((n != 40 && n != 64) || *eq != '=')
-			continue;
-		if (found)
-			return NULL;
-		found = eq + 1;
-		*hash = h, *hlen = n;
-	}
-	return found;
-}
-
-/* The next line of *s, its line end cut off; NULL after the last. */
-static char *
-next_line(char **s)
-{
-	char *line = *s;
-	size_t len;
-
-	if (line == NULL || *line == '\0')
-		return NULL;
-	len = strcspn(line, "\n");
-	*s = line + len + (line[len] != '\0');
-	line[len] = '\0';
-	return line;
-}
-
-/* A file of the repository's git dir, as git names it for this work tree. */
-static char *
-git_path(const char *name, struct merge *m)
-{
-	char *argv[] = { "git", "rev-parse", "--git-path", (char *)name, NULL };
-	struct buf b = { 0 };
-
-	if (git_read(argv, 1, &b, m) != 0 || b.len == 0) {
-		free(b.s);
-		return NULL;
-	}
-	b.s[strcspn(b.s, "\n")] = '\0';
-	return b.s;
-}
-
-/*
- * A name for commit hash: the one remote-tracking branch at it (other
- * than a remote's HEAD), else how FETCH_HEAD describes it (git pull
- * fetched it: "branch 'main' of host:nw").  NULL when nothing says.
- */
-static char *
-hash_name(const char *hash, struct merge *m)
-{
-	char *argv[] = { "git", "for-each-ref", "--points-at", (char *)hash,
-	    "--format=%(refname:short)", "refs/remotes/", NULL };
-	struct buf b = { 0 };
-	char *name = NULL, *line, *s, *path, *f, err[256];
-	size_t len, hl = strlen(hash);
-
-	if (git_read(argv, 1, &b, m) == 0)
-		for (s = b.s; (line = next_line(&s)) != NULL;) {
-			len = strlen(line);
-			if (len >= 5 && strcmp(line + len - 5, "/HEAD") == 0)
-				continue;
-			if (name) {
-				free(name);
-				name = NULL;
-				break;
-			}
-			name = xstrdup(line);
-		}
-	free(b.s);
-	if (name || (path = git_path("FETCH_HEAD", m)) == NULL)
-		return name;
-	/* "<hash> TAB [not-for-merge] TAB <description>" a line */
-	s = f = file_read(path, &len, err);
-	while (name == NULL && (line = next_line(&s)) != NULL)
-		if (strncmp(line, hash, hl) == 0 && line[hl] == '\t' &&
-		    line[hl + 1] == '\t' && line[hl + 2] != '\0')
-			name = xstrdup(line + hl + 2);
-	free(f);
-	free(path);
-	return name;
-}
-
-/* The commit a rebase replays onto; NULL when no rebase is going on. */
-static char *
-rebase_onto(struct merge *m)
-{
-	char *argv[] = { "git", "rev-parse", "--git-path", "rebase-merge/onto",
-	    "--git-path", "rebase-apply/onto", NULL };
-	struct buf b = { 0 };
-	char *path, *s, *f = NULL, err[256];
-	size_t len, n = 0;
-
-	if (git_read(argv, 1, &b, m) == 0)	/* else no git, no repository */
-		for (s = b.s; f == NULL && (path = next_line(&s)) != NULL;)
-			f = file_read(path, &len, err);
-	free(b.s);
-	if (f)
-		n = strspn(f, "0123456789abcdef");
-	if (n == 40 || n == 64)
-		f[n] = '\0';
-	else {
-		free(f);
-		f = NULL;
-	}
-	return f;
-}
-
-/* "side (name)", the name cut at a line break and to 100 bytes. */
-static char *
-named(const char *side, const char *name)
-{
-	size_t n;
-
-	if (name == NULL)
-		return xstrdup(side);
-	for (n = 0; n < 100 && name[n] && (unsigned char)name[n] >= 0x20 &&
-	    name[n] != 0x7f; n++)
-		;
-	if (n == 100)	/* not in the middle of a character */
-		while (n > 0 && ((unsigned char)name[n] & 0xc0) == 0x80)
-			n--;
-	return n ? xasprintf("%s (%.*s)", side, (int)n, name) : xstrdup(side);
-}
-
-/*
- * Name the sides for the markers.  In a merge (git merge, git pull)
- * ours is this machine's branch and theirs what git names the head it
- * merges in; a pull names a hash, looked up.  In a rebase (git pull
- * --rebase) the sides turn round: ours is what the rebase goes onto,
- * theirs this machine's commit.  Nothing known: plain "theirs".
- */
-static void
-names(struct merge *m)
-{
-	const char *name, *hash = NULL;
-	char *h, *n = NULL;
-	size_t hl = 0;
-
-	if ((name = githead(&hash, &hl)) != NULL) {
-		if (strlen(name) == hl && strncmp(name, hash, hl) == 0)
-			name = n = hash_name(name, m);
-		m->label[0] = named("ours", "this machine");
-		m->label[1] = named("theirs", name);
-	} else if ((h = rebase_onto(m)) != NULL) {
-		n = hash_name(h, m);
-		m->label[0] = named("ours", n);
-		m->label[1] = named("theirs", "this machine");
-		free(h);
-	} else {
-		m->label[0] = named("ours", "this machine");
-		m->label[1] = named("theirs", NULL);
-	}
-	free(n);
-	m->err[0] = '\0';	/* a lookup that failed is no error */
-}
-
-/* What the markers call ours (0) or theirs (1), looked up once. */
-static const char *
-label(struct merge *m, int side)
-{
-	if (m->label[0] == NULL)
-		names(m);
-	return m->label[side];
-}
-
-/*
- * The plain text merge of git merge-file, for files the merge above
- * cannot read: m->text the result.  The number of conflicts, or -1 with
- * m->err saying why.  Only a status git documents (0 clean, 1 to 127
- * conflicts) with some output is a result: anything else leaves m->text
- * NULL, so that ours is not replaced by what git did not give.
- */
-int
-merge_plain(const char *base, const char *ours, const char *theirs,
-    struct merge *m)
-{
-	char *argv[] = { "git", "merge-file", "-p", "-L", NULL, "-L",
-	    "base", "-L", NULL, "--", (char *)ours, (char *)base,
-	    (char *)theirs, NULL };
-	struct buf b = { 0 };
-	int st;
-
-	argv[4] = (char *)label(m, 0);
-	argv[8] = (char *)label(m, 1);
-	unsetenv("GIT_DIR");
-	unsetenv("GIT_WORK_TREE");
-	st = git_read(argv, 0, &b, m);
-	if (st > 127)
-		fail(m, "git merge-file failed");
-	else if (st >= 0 && b.len == 0)
-		fail(m, "git merge-file gave no output");
-	if (st < 0 || st > 127 || b.len == 0) {
-		free(b.s);
-		return -1;
-	}
-	m->text = b.s;
-	m->len = b.len;
-	return st;
-}
-
-/* --- nw-merge ------------------------------------------------------- */
-
-/* A file the entry-wise merge can read; else why not, on stderr. */
-static int
-readable(struct ydoc *d, const char *path, int empty_ok)
-{
-	if (d->root || (empty_ok && d->text && !d->err[0]))
-		return 1;
-	if (d->line)
-		warnx("%s:%d:%d: %s", path, d->line, d->col, d->err[0] ?
-		    d->err : "empty file");
-	else
-		warnx("'%s': %s", path, d->err[0] ? d->err : "empty file");
-	return 0;
-}
-
 
 /* What a merge holds: its text, its labels, its conflicts. */
 void
@@ -1571,59 +782,4 @@ merge_free(struct merge *m)
 	free(m->label[1]);
 	strv_free(&m->conflicts);
 	memset(m, 0, sizeof *m);
-}
-
-/*
- * nw-merge: merge theirs into ours (files as git hands them to a driver),
- * entry by entry when all three read as contacts, else as plain text.
- * OURS is replaced only by a result that was had in full.  The exit
- * status for git: 0 merged, 1 conflicts or a failure.
- */
-int
-merge_files(const char *base, const char *ours, const char *theirs)
-{
-	const char *path[3] = { base, ours, theirs };
-	struct merge m = { 0 };
-	struct ydoc *d[3], *res;
-	char *tmp;
-	size_t i;
-	int ok, n, rv = 0;
-
-	for (i = 0; i < 3; i++)
-		d[i] = ydoc_read(path[i]);
-	/* &, not &&: a word about each file that will not do */
-	ok = readable(d[0], base, 1) & readable(d[1], ours, 0) &
-	    readable(d[2], theirs, 0);
-	if (ok && !(ok = merge_contact(d[0], d[1], d[2], &m)))
-		warnx("%s", m.err);
-	if (ok) {
-		n = m.conflicts.n;
-		for (i = 0; i < m.conflicts.n; i++)
-			warnx("'%s': changed on both sides", m.conflicts.v[i]);
-	} else {
-		warnx("merging as plain text");
-		if ((n = merge_plain(base, ours, theirs, &m)) == -1)
-			errx(1, "%s; '%s' left as it was", m.err, ours);
-	}
-	if (n == 0) {
-		res = ydoc_parse(m.text, m.len);
-		if (res->root == NULL || res->root->type != YMAP) {
-			warnx("the merged text does not parse: %d:%d: %s",
-			    res->line, res->col, res->err[0] ? res->err :
-			    "the root is not a mapping");
-			rv = 1;
-		}
-		ydoc_free(res);
-	}
-	/* git's copies lie at the top of the work tree: a network's */
-	tmp = dir_tmpdir(ours);
-	if ((d[1]->text == NULL || m.len != d[1]->len ||
-	    memcmp(m.text, d[1]->text, m.len)) &&
-	    safe_write(tmp, ours, m.text, m.len, 0) == -1)
-		rv = 1;
-	free(tmp);
-	for (i = 0; i < 3; i++)
-		ydoc_free(d[i]);
-	merge_free(&m);
-	return n > 0 ? 1 : rv;
 }

@@ -5,6 +5,8 @@
  * command includes nw.h only and so cannot touch a file's text.
  */
 
+#include <stdint.h>
+
 #define NW_MAXDEPTH	64		/* nesting of collections */
 #define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
@@ -15,6 +17,16 @@ void		 report_buf(struct buf *, const char *path, int line, int col,
 		    const char *sev, const char *fmt, va_list)
 		    __attribute__((format(printf, 6, 0)));
 const char	*sys_progname(void);
+
+/* --- strmap.c: strings to values, keys equal as strcaseeq says --------- */
+
+struct strmap;
+struct strmap	*strmap_new(void);
+void		 strmap_put(struct strmap *, const char *key, void *val);
+void		*strmap_get(const struct strmap *, const char *key);
+void		*strmap_next(const struct strmap *, const char *key, size_t *it);
+void		 strmap_clear(struct strmap *);
+void		 strmap_free(struct strmap *);
 
 /* --- yaml.c: files parsed with libyaml into trees that know their bytes --- */
 
@@ -96,6 +108,8 @@ int		 edit_part(struct edit *, const char *, const char *,
 int		 edit_report(struct edit *);
 size_t		 text_line_start(const char *, size_t, size_t);
 size_t		 text_line_after(const char *, size_t, size_t);
+size_t		 text_after(const char *, size_t, size_t, int *);
+int		 text_indent(const char *, size_t, size_t, size_t *);
 struct cut {				/* text[start, end) becomes text */
 	size_t		 start, end, seq;
 	char		*text;
@@ -136,6 +150,8 @@ char		*dir_tmpdir(const char *);
 int		 net_ensure(struct net *, const char *, const char *,
 		    const char *);
 int		 net_inside(struct net *, const char *);
+int		 net_folders(struct net *, const char *);
+void		 net_settings(struct net *);	/* settings.c */
 
 /* --- schema.c: a tree's values checked, an argument's made YAML ---------- */
 
@@ -174,6 +190,21 @@ void	 contacts_load(struct net *, char **, struct stamp *, size_t, int,
 void	 cache_free(struct cache *);
 void	 cache_counts(struct net *, size_t *, size_t *, int *);
 
+/* --- summary.c: what the cache keeps of a contact, as bytes ------------- */
+
+struct rd {				/* a reader that never runs over */
+	const unsigned char	*p, *end;
+	int			 bad;
+};
+const void	*rd_get(struct rd *, size_t);
+int		 rd_getn(struct rd *, void *, size_t);
+uint32_t	 rd_get32(struct rd *);
+void		 put_u32(struct buf *, uint32_t);
+void		 summary_put(struct buf *, struct contact *);
+int		 summary_field(size_t, size_t *);
+int		 summary_unpack(const unsigned char *, size_t, struct contact *,
+		    char *, size_t *);
+
 /* --- cores.c: work spread over every core, its results taken in order --- */
 
 void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
@@ -198,12 +229,17 @@ struct merge {
 	size_t		 len;
 	struct strv	 conflicts;	/* keys put between conflict markers */
 	char		*label[2];	/* ours and theirs on markers; free */
+	void		(*names)(struct merge *);	/* sets label, or NULL */
 	char		 err[256];	/* why a merge was refused */
 };
 int	 merge_contact(struct ydoc *, struct ydoc *, struct ydoc *,
 	    struct merge *);
-int	 merge_plain(const char *, const char *, const char *, struct merge *);
+const char	*merge_label(struct merge *, int);
 void	 merge_free(struct merge *);
+
+/* --- driver.c: the merge driver's git side --------------------------------- */
+
+int	 merge_plain(const char *, const char *, const char *, struct merge *);
 
 /* --- rec.c, vcard.c, uuid.c: building records, writing cards ------------- */
 
