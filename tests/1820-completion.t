@@ -10,6 +10,9 @@ if ! command -v bash >/dev/null; then
 	exit 0
 fi
 
+# The scripts as make puts them together (completion/nw-opts.awk in both).
+C=${NW_UNIT:-$TOP/build}/completion
+
 # Only some commands on PATH, so the command list is known.
 mkdir "$T/bin"
 for c in nw nw-due nw-log nw-ls nw-set nw-show; do
@@ -20,7 +23,7 @@ export PATH
 
 # comp FUNCTION WORD...: complete the last WORD; the candidates, sorted.
 cat >"$T/comp.bash" <<EOF
-. "$TOP/completion/nw.bash"
+. "$C/nw.bash"
 fn=\$1
 shift
 COMP_WORDS=("\$@")
@@ -173,7 +176,7 @@ is "$out" "" "nw-set: nothing after the value"
 # ---------------------------------------------------------------------------
 # zsh: the same logic, called with compadd and the file completers stubbed.
 if command -v zsh >/dev/null; then
-	zsh -n "$TOP/completion/_nw"
+	zsh -n "$C/_nw"
 	ok $? "_nw: zsh reads it"
 	cat >"$T/comp.zsh" <<EOF
 compadd() {
@@ -189,15 +192,15 @@ shift
 words=("\$@")
 CURRENT=\$#
 PREFIX=\$words[CURRENT]
-source "$TOP/completion/_nw" | LC_ALL=C sort
+source "$C/_nw" | LC_ALL=C sort
 EOF
 	zcomp() { run zsh -f "$T/comp.zsh" "$@"; }
 	zcomp nw nw ''
-	is "$rc:$out" "0:$(lines due git help log ls set show)" "zsh nw: commands"
+	is "$rc:$out" "0:$(lines circles due git help kinds log ls set show)" "zsh nw: commands"
 	zcomp nw nw -C "$T/other" show ''
 	is "$out" "dee" "zsh nw -C DIR show: that network's ids"
 	zcomp nw-ls nw-ls -
-	is "$out" "$(lines -C -c -e -f -g -j -l -t)" "zsh nw-ls -: options"
+	is "$out" "$(lines -C -Q -R -c -e -f -g -j -l -o -r -s -t)" "zsh nw-ls -: options"
 	zcomp nw-ls nw-ls -t ''
 	is "$out" "$(lines maths 'open source' rust 'say "hi"')" "zsh -t: tags"
 	zcomp nw-ls nw-ls -g C
