@@ -158,6 +158,7 @@ const char	*schema_subkey(const char *, char **);
 const char	*schema_text_part(const char *);
 int		 schema_xnw(const struct key *);
 int		 schema_islist(const char *);
+const char	*schema_kind_near(const char *kind);	/* kind.c */
 
 struct column {				/* a contact's column in CSV */
 	const char	*name;
