@@ -82,7 +82,6 @@ node(struct buf *b, struct net *net, struct contact *c, int today)
 	contact_due(net, c, today, &d);
 	if (!d.never && d.days > 0)
 		buf_puts(b, ", peripheries=2");
-	d.c = NULL;
 	due_free(&d);
 	buf_puts(b, "];\n");
 }

@@ -158,7 +158,6 @@ json_contact(FILE *f, struct net *net, struct contact *c, int today)
 		fputs("null", f);
 	else
 		json_str(f, date_str(d.due, ds));
-	d.c = NULL;
 	due_free(&d);
 	fputs("}\n", f);
 }

@@ -228,7 +228,6 @@ take(struct scan *s, struct contact *c, void *arg)
 		community(st, c, &d);
 	else
 		person(st, c, &d);
-	d.c = NULL;
 	due_free(&d);
 	if (st->keep && c->type == T_PERSON)
 		st->one = c;
@@ -980,7 +979,6 @@ one(struct stats *st, struct contact *c)
 		free(k);
 	}
 	free(b.s);
-	d.c = NULL;
 	due_free(&d);
 }
 
