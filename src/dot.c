@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * People and communities are nodes: coloured by circle, wider the more
