@@ -781,107 +781,137 @@ groups(struct grp *g, size_t n)
 /* --- JSON: one object ----------------------------------------------------- */
 
 static void
-jkinds(const int *counts)
+jkinds(struct jw *w, const int *counts)
 {
 	struct kindn v[NKINDS];
 	size_t i, n;
 
 	n = kindlist(counts, v);
-	putchar('{');
-	for (i = 0; i < n; i++) {
-		printf("%s\"%s\":%d", i ? "," : "", v[i].name, v[i].n);
-	}
-	putchar('}');
+	jw_open(w, "kinds", '{');
+	for (i = 0; i < n; i++)
+		jw_int(w, v[i].name, v[i].n);
+	jw_close(w);
 }
 
 static void
-jgiving(struct stats *st)
+jgiving(struct jw *w, struct stats *st)
 {
-	printf("{\"gave\":%d,\"asked\":%d,\"got\":%d,\"owed\":%d,"
-	    "\"open-asks\":%d}", st->gave, st->asked, st->got, st->owed,
-	    st->open);
+	jw_open(w, "giving", '{');
+	jw_int(w, "gave", st->gave);
+	jw_int(w, "asked", st->asked);
+	jw_int(w, "got", st->got);
+	jw_int(w, "owed", st->owed);
+	jw_int(w, "open-asks", st->open);
+	jw_close(w);
 }
 
 static void
-jmonths(struct stats *st)
+jmonths(struct jw *w, struct stats *st)
 {
 	char m[16];
 	int i;
 
-	putchar('[');
+	jw_open(w, "activity", '[');
 	for (i = 0; i < 12; i++) {
 		month_str(st->tmonth - 11 + i, m);
-		printf("%s{\"month\":\"%s\",\"entries\":%d}", i ? "," : "", m,
-		    st->months[i]);
+		jw_open(w, NULL, '{');
+		jw_str(w, "month", m);
+		jw_int(w, "entries", st->months[i]);
+		jw_close(w);
 	}
-	putchar(']');
+	jw_close(w);
 }
 
 static void
-json(struct stats *st, struct grp *g, size_t ng)
+jcircles(struct jw *w, struct stats *st)
+{
+	struct circ *c;
+	size_t i;
+	int gap;
+
+	jw_open(w, "circles", '[');
+	for (i = 0; i < st->ncirc; i++) {
+		if ((c = &st->circ[i])->people == 0)
+			continue;
+		jw_open(w, NULL, '{');
+		jw_str(w, "circle", c->name);
+		jw_int(w, "people", c->people);
+		jw_int(w, "on-time", c->ontime);
+		jw_int(w, "overdue", c->overdue);
+		jw_int(w, "never", c->never);
+		if ((gap = median(c)) < 0)
+			jw_raw(w, "median-gap", "null");
+		else
+			jw_int(w, "median-gap", gap);
+		jw_close(w);
+	}
+	jw_close(w);
+}
+
+static void
+jcommunities(struct jw *w, struct stats *st)
 {
 	struct comm *k;
-	char ds[11], fl[16];
 	size_t i;
-	int gap, n;
 
-	printf("{\"network\":{\"people\":%d,\"touched\":%d,"
-	    "\"communities\":%zu},\"circles\":[", st->people, st->touched,
-	    st->ncomm);
-	for (i = n = 0; i < st->ncirc; i++) {
-		if (st->circ[i].people == 0)
-			continue;
-		printf("%s{\"circle\":", n++ ? "," : "");
-		if (st->circ[i].name)
-			json_str(stdout, st->circ[i].name);
-		else
-			fputs("null", stdout);
-		printf(",\"people\":%d,\"on-time\":%d,\"overdue\":%d,"
-		    "\"never\":%d,\"median-gap\":", st->circ[i].people,
-		    st->circ[i].ontime, st->circ[i].overdue, st->circ[i].never);
-		if ((gap = median(&st->circ[i])) < 0)
-			fputs("null}", stdout);
-		else
-			printf("%d}", gap);
-	}
-	printf("],\"floor\":{\"over\":\"%s\",\"people\":[",
-	    dur_str(st->net->floor, fl));
-	for (i = 0; i < st->nlow; i++) {
-		printf("%s{\"id\":", i ? "," : "");
-		json_str(stdout, st->low[i].id);
-		if (st->low[i].last == NODATE)
-			fputs(",\"last\":null}", stdout);
-		else
-			printf(",\"last\":\"%s\"}", date_str(st->low[i].last,
-			    ds));
-	}
-	fputs("]},\"activity\":", stdout);
-	jmonths(st);
-	fputs(",\"kinds\":", stdout);
-	jkinds(st->kinds);
-	fputs(",\"giving\":", stdout);
-	jgiving(st);
-	fputs(",\"communities\":[", stdout);
+	jw_open(w, "communities", '[');
 	for (i = 0; i < st->ncomm; i++) {
 		k = &st->comm[i];
-		printf("%s{\"id\":", i ? "," : "");
-		json_str(stdout, k->c->id);
-		printf(",\"members\":%d,\"seen\":%d,\"entries\":%d,\"due\":",
-		    k->members, k->seen, k->entries);
+		jw_open(w, NULL, '{');
+		jw_str(w, "id", k->c->id);
+		jw_int(w, "members", k->members);
+		jw_int(w, "seen", k->seen);
+		jw_int(w, "entries", k->entries);
+		jw_date(w, "due", k->never ? NODATE : k->due);
 		if (k->never)
-			fputs("null,\"days\":null}", stdout);
+			jw_raw(w, "days", "null");
 		else
-			printf("\"%s\",\"days\":%d}", date_str(k->due, ds),
-			    k->days);
+			jw_int(w, "days", k->days);
+		jw_close(w);
 	}
-	fputs("],\"groups\":[", stdout);
+	jw_close(w);
+}
+
+/* The whole as one object: each section a member. */
+static void
+json(struct stats *st, struct grp *g, size_t ng)
+{
+	struct jw w = { stdout, 0, { 0 }, { 0 } };
+	char fl[16];
+	size_t i;
+
+	jw_open(&w, NULL, '{');
+	jw_open(&w, "network", '{');
+	jw_int(&w, "people", st->people);
+	jw_int(&w, "touched", st->touched);
+	jw_int(&w, "communities", st->ncomm);
+	jw_close(&w);
+	jcircles(&w, st);
+	jw_open(&w, "floor", '{');
+	jw_str(&w, "over", dur_str(st->net->floor, fl));
+	jw_open(&w, "people", '[');
+	for (i = 0; i < st->nlow; i++) {
+		jw_open(&w, NULL, '{');
+		jw_str(&w, "id", st->low[i].id);
+		jw_date(&w, "last", st->low[i].last);
+		jw_close(&w);
+	}
+	jw_close(&w);
+	jw_close(&w);
+	jmonths(&w, st);
+	jkinds(&w, st->kinds);
+	jgiving(&w, st);
+	jcommunities(&w, st);
+	jw_open(&w, "groups", '[');
 	for (i = 0; i < ng; i++) {
-		printf("%s{\"group\":", i ? "," : "");
-		json_str(stdout, g[i].name);
-		printf(",\"people\":%d,\"touched\":%d}", g[i].people,
-		    g[i].touched);
+		jw_open(&w, NULL, '{');
+		jw_str(&w, "group", g[i].name);
+		jw_int(&w, "people", g[i].people);
+		jw_int(&w, "touched", g[i].touched);
+		jw_close(&w);
 	}
-	puts("]}");
+	jw_close(&w);
+	jw_close(&w);
 }
 
 /* --- -p: one contact's months ------------------------------------------- */
@@ -913,6 +943,7 @@ monthkinds(struct contact *c, int mon, int *total)
 static void
 one(struct stats *st, struct contact *c)
 {
+	struct jw w = { stdout, 0, { 0 }, { 0 } };
 	struct due d;
 	struct buf b = { 0 };
 	char m[16], s[16], *k, ds[11], *id;
@@ -925,17 +956,12 @@ one(struct stats *st, struct contact *c)
 		free(id);
 	}
 	else if (out_mode == OUT_JSON) {
-		fputs("{\"id\":", stdout);
-		json_str(stdout, c->id);
-		fputs(",\"name\":", stdout);
-		json_str(stdout, c->name);
-		fputs(",\"reason\":", stdout);
-		json_str(stdout, d.reason);
-		if (d.never)
-			fputs(",\"due\":null", stdout);
-		else
-			printf(",\"due\":\"%s\"", date_str(d.due, ds));
-		fputs(",\"months\":[", stdout);
+		jw_open(&w, NULL, '{');
+		jw_str(&w, "id", c->id);
+		jw_str(&w, "name", c->name);
+		jw_str(&w, "reason", d.reason);
+		jw_date(&w, "due", d.never ? NODATE : d.due);
+		jw_open(&w, "months", '[');
 	} else {
 		buf_printf(&b, "%s (%s%s): %s", c->name, id_shown(c->id), c->id,
 		    d.reason);
@@ -951,10 +977,11 @@ one(struct stats *st, struct contact *c)
 		if (out_mode == OUT_TSV)
 			tsv("month", 3, m, num(total, s), k);
 		else if (out_mode == OUT_JSON) {
-			printf("%s{\"month\":\"%s\",\"entries\":%d,"
-			    "\"kinds\":", i ? "," : "", m, total);
-			json_str(stdout, k);
-			putchar('}');
+			jw_open(&w, NULL, '{');
+			jw_str(&w, "month", m);
+			jw_int(&w, "entries", total);
+			jw_str(&w, "kinds", k);
+			jw_close(&w);
 		} else {
 			b.len = 0;
 			buf_printf(&b, "%s %3d%s%s", m, total, *k ? "  " : "",
@@ -964,11 +991,10 @@ one(struct stats *st, struct contact *c)
 		free(k);
 	}
 	if (out_mode == OUT_JSON) {
-		fputs("],\"kinds\":", stdout);
-		jkinds(st->kinds);
-		fputs(",\"giving\":", stdout);
-		jgiving(st);
-		puts("}");
+		jw_close(&w);
+		jkinds(&w, st->kinds);
+		jgiving(&w, st);
+		jw_close(&w);
 	} else if (out_mode == OUT_TSV) {
 		kinds(st->kinds);
 		giving(st);
@@ -993,6 +1019,7 @@ heatmap(struct stats *st)
 	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 	static const char plain[] = ".:+*#";
 	static const int shade[] = { 238, 22, 28, 34, 40 };
+	struct jw j = { stdout, 0, { 0 }, { 0 } };
 	char ds[11], s[16], top[WEEKS + 8];
 	int w, r, z, max = 0, lvl, pl, y, m, d, pm = -1, end,
 	    colour = out_colour();
@@ -1000,17 +1027,25 @@ heatmap(struct stats *st)
 	for (z = 0; z < WEEKS * 7; z++)
 		if (st->days[z] > max)
 			max = st->days[z];
+	if (out_mode == OUT_JSON) {
+		jw_open(&j, NULL, '{');
+		jw_open(&j, "days", '[');
+	}
 	for (z = st->first; out_mode != OUT_TABLE && z <= st->today; z++) {
 		if (out_mode == OUT_TSV)
 			tsv("day", 2, date_str(z, ds),
 			    num(st->days[z - st->first], s));
-		else
-			printf("%s{\"date\":\"%s\",\"entries\":%d}", z ==
-			    st->first ? "{\"days\":[" : ",", date_str(z, ds),
-			    st->days[z - st->first]);
+		else {
+			jw_open(&j, NULL, '{');
+			jw_date(&j, "date", z);
+			jw_int(&j, "entries", st->days[z - st->first]);
+			jw_close(&j);
+		}
 	}
-	if (out_mode == OUT_JSON)
-		puts("]}");
+	if (out_mode == OUT_JSON) {
+		jw_close(&j);
+		jw_close(&j);
+	}
 	if (out_mode != OUT_TABLE)
 		return;
 	memset(top, ' ', sizeof top);

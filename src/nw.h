@@ -419,6 +419,20 @@ int	 out_sync(void);
 int	 exit_status(int rv);
 void	 value_text(struct buf *b, const struct value *v, int depth);
 void	 json_str(FILE *f, const char *s);
+#define JW_DEPTH	8
+struct jw {				/* JSON objects written as they go */
+	FILE	*f;			/* stdout when NULL */
+	int	 depth;
+	char	 close[JW_DEPTH];	/* what closes each level */
+	int	 n[JW_DEPTH];		/* items so far at each level */
+};
+void	 jw_open(struct jw *w, const char *key, int c);
+void	 jw_close(struct jw *w);
+void	 jw_str(struct jw *w, const char *key, const char *s);
+void	 jw_int(struct jw *w, const char *key, int n);
+void	 jw_raw(struct jw *w, const char *key, const char *json);
+void	 jw_value(struct jw *w, const char *key, const struct value *v);
+void	 jw_date(struct jw *w, const char *key, int day);
 void	 json_contact(FILE *f, struct net *net, struct contact *c, int today);
 void	 csv_header(FILE *f);
 void	 csv_contact(FILE *f, struct net *net, struct contact *c, int today);

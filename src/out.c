@@ -87,6 +87,7 @@ out_row(int n, const char *const *names, const char *const *vals,
     const char *types, const char *col)
 {
 	static struct buf line;
+	struct jw w = { stdout, 0, { 0 }, { 0 } };
 	struct row *r;
 	int i;
 
@@ -102,20 +103,13 @@ out_row(int n, const char *const *names, const char *const *vals,
 		fwrite(line.s, 1, line.len, stdout);
 		break;
 	case OUT_JSON:
-		putchar('{');
-		for (i = 0; i < n; i++) {
-			if (i)
-				putchar(',');
-			json_str(stdout, names[i]);
-			putchar(':');
-			if (vals[i] == NULL)
-				fputs("null", stdout);
-			else if (types[i] == 'n')
-				fputs(vals[i], stdout);
+		jw_open(&w, NULL, '{');
+		for (i = 0; i < n; i++)
+			if (types[i] == 'n' && vals[i])
+				jw_raw(&w, names[i], vals[i]);
 			else
-				json_str(stdout, vals[i]);
-		}
-		puts("}");
+				jw_str(&w, names[i], vals[i]);
+		jw_close(&w);
 		break;
 	default:
 		if ((nrows & (nrows - 1)) == 0)
