@@ -25,15 +25,6 @@ struct ctx {
 	int			 today;
 };
 
-/* One labelled line; text from a file loses its line breaks. */
-static void
-line(const char *label, const char *text)
-{
-	printf("  %-9s ", label);
-	text_put(stdout, text, TX_TERM);
-	putchar('\n');
-}
-
 static void
 joined(struct buf *b, const struct strv *l)
 {
@@ -90,23 +81,23 @@ text(struct ctx *x, int first)
 	text_put(stdout, b.s, TX_TERM);
 	puts(colour ? "\033[0m" : "");
 	if (!x->d->bdonly)
-		line("why", x->d->reason);
+		out_label(2, "why", x->d->reason);
 	b.len = 0;
 	if (x->last)
 		entry_text(&b, x->last);
-	line("last", x->last ? b.s : "never");
+	out_label(2, "last", x->last ? b.s : "never");
 	if (x->offers->n) {
 		b.len = 0;
 		joined(&b, x->offers);
-		line("offer", b.s);
+		out_label(2, "offer", b.s);
 	}
 	if (x->c->topics.n) {
 		b.len = 0;
 		joined(&b, &x->c->topics);
-		line("topics", b.s);
+		out_label(2, "topics", b.s);
 	}
 	if (x->c->ngive + x->c->nask + x->c->ngot)
-		line("balance", x->balance);
+		out_label(2, "balance", x->balance);
 	for (i = 0; i < x->nasks; i++) {
 		b.len = 0;
 		buf_printf(&b, "%s, %d day%s ago", date_str(x->asks[i]->date,
@@ -114,16 +105,16 @@ text(struct ctx *x, int first)
 		    x->today - x->asks[i]->date == 1 ? "" : "s");
 		if (x->asks[i]->note)
 			buf_printf(&b, ": %s", x->asks[i]->note);
-		line("open ask", b.s);
+		out_label(2, "open ask", b.s);
 	}
 	if (!x->d->bdonly && x->d->bdreason)
-		line("soon", x->d->bdreason);
+		out_label(2, "soon", x->d->bdreason);
 	for (i = x->c->nlog; x->c->log && i-- > 0;)
 		if ((schema_kind(x->c->log[i].kind) & KIND_JOB) &&
 		    x->today - x->c->log[i].date <= JOB_DAYS) {
 			b.len = 0;
 			entry_text(&b, &x->c->log[i]);
-			line("new job", b.s);
+			out_label(2, "new job", b.s);
 			break;
 		}
 	free(b.s);

@@ -13,6 +13,7 @@
 size_t	 utf8_lower(unsigned cp, char out[5]);
 int	 date_from_civil(int y, int m, int d);
 int	 date_parse(const char *s, int *out);
+int	 date_weekday(int z);
 int	 cadence_parse(const char *s, struct dur *du);
 int	 bday_parse(const char *s, struct bday *b);
 /* files: write.c */
@@ -36,7 +37,9 @@ int	 change_log_new(struct net *net, const char *id, struct logentry *l,
 	    size_t n, int dry, struct contact **after);
 void	 draft_more(struct draft *d, const char *key, const struct value *v);
 /* formats: json.c */
+void	 json_str(FILE *f, const char *s);
 void	 json_value(FILE *f, const struct value *v);
+void	 jw_value(struct jw *w, const char *key, const struct value *v);
 const char	*json_parse(const char *s, size_t len, struct value *v);
 /* capturing: capture.c, mail.c, cal.c */
 int	 capture_isme(struct capture *cp, const char *email);

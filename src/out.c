@@ -232,3 +232,30 @@ value_text(struct buf *b, const struct value *v, int depth)
 		buf_puts(b, v->type == V_MAP ? "}" : "]");
 }
 
+/* A TSV line: the section, then the fields. */
+void
+out_tsv(const char *section, int n, ...)
+{
+	va_list ap;
+	const char *f;
+	int i;
+
+	fputs(section, stdout);
+	va_start(ap, n);
+	for (i = 0; i < n; i++) {
+		putchar('\t');
+		if ((f = va_arg(ap, const char *)) != NULL)
+			text_put(stdout, f, TX_TSV);
+	}
+	va_end(ap);
+	putchar('\n');
+}
+
+/* A line of text: indent blanks, a label in 9 columns, the text safe. */
+void
+out_label(int indent, const char *label, const char *text)
+{
+	printf("%*s%-9s ", indent, "", label);
+	text_put(stdout, text, TX_TERM);
+	putchar('\n');
+}
