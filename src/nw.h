@@ -25,6 +25,7 @@
 #define NODATE		(-0x7fffffff)	/* "no date" in day numbers */
 
 struct ydoc;
+struct value;
 
 /* --- base: memory or exit (mem.c), strings (buf.c), text (utf8.c) ------- */
 void	*xmalloc(size_t n);
@@ -96,7 +97,15 @@ void	 opt_text(int opt, const char *s);
 const char	*sys_selfdir(void);
 char	*sys_program(const char *name);
 
-/* --- files: the network, its settings, its files, its lock (dir.c) ------ */
+/* --- base: a pattern over text and values (match.c) -------------------- */
+struct match;
+struct match	*match_new(const char *pat, char *err, size_t errlen);
+int	 match_str(struct match *m, const char *s, char *err, size_t errlen);
+int	 match_value(struct match *m, const struct value *v, char *err,
+	    size_t errlen);
+void	 match_free(struct match *m);
+
+/* --- files: the network, its files, its lock (dir.c); file_read_max ---- */
 struct circle {
 	char		*name;
 	struct dur	 every;
@@ -137,6 +146,7 @@ int	 net_list(struct net *net, char ***ids, size_t *n,
 	    struct strv *oddities);
 void	 net_lock(struct net *net);
 void	 net_unlock(struct net *net);
+char	*file_read_max(const char *path, size_t *lenp, char *err, size_t max);
 int	 id_valid(const char *id);
 
 /* --- git: commits, the merge driver, the repository (git.c) ------------- */
@@ -376,6 +386,9 @@ void	 stats_sums(struct stats *st, struct grp **g, size_t *ng);
 int	 stats_median(struct circ *c);
 void	 stats_free(struct stats *st, struct grp *g, size_t ng);
 
+/* --- merging: one contact file three ways (merge.c) --------------------- */
+int	 merge_files(const char *base, const char *ours, const char *theirs);
+
 /* --- changing: one contact under the lock, new ones, batches (change.c) - */
 struct change;				/* one contact's edits, under the lock */
 int	 change_edit(struct net *net, const char *id,
@@ -452,10 +465,6 @@ int	 batch_run(struct batch *b, int argc, char **argv,
 void	 batch_changed(struct batch *b, const char *id, const char *name);
 void	 batch_commit(struct batch *b, const char *verb);
 void	 batch_free(struct batch *b);
-char	*file_read_max(const char *path, size_t *lenp, char *err, size_t max);
-
-/* --- merging: one contact file three ways (merge.c) --------------------- */
-int	 merge_files(const char *base, const char *ours, const char *theirs);
 
 /* --- formats: rows (out.c), nw's JSON, other tools' formats ------------- */
 enum { OUT_TSV, OUT_TABLE, OUT_JSON };
@@ -517,14 +526,6 @@ void	 import_csv(const char *s, size_t len, int fmt, struct net *net,
 void	 vcard_read(const char *s, size_t len, struct recs *rs);
 void	 json_read(const char *s, size_t len, struct recs *rs);
 void	 rec_free(struct rec *r);
-
-/* --- searching: a pattern over text and values (match.c) ---------------- */
-struct match;
-struct match	*match_new(const char *pat, char *err, size_t errlen);
-int	 match_str(struct match *m, const char *s, char *err, size_t errlen);
-int	 match_value(struct match *m, const struct value *v, char *err,
-	    size_t errlen);
-void	 match_free(struct match *m);
 
 /* --- checking: nw-check's findings (check.c) ---------------------------- */
 struct check {
