@@ -548,6 +548,7 @@ const char	*check_email_taken(struct check *ck, const char *email,
 void	 check_claim(struct check *ck, const char *email, const char *id);
 void	 check_free(struct check *ck);
 void	 check_settings(struct check *ck);
+void	 check_private(struct check *ck, char **ids, size_t n, int all);
 int	 check_dups(struct check *ck);
 void	 check_path(struct check *ck, const char *path, int error,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
