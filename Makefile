@@ -38,7 +38,17 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 all: deps
 	@$(MAKE) --no-print-directory progs
 
-progs: $(CMDS:%=bin/%)
+progs: $(CMDS:%=bin/%) $(COMPL)
+
+# Completion for bash and zsh, each with the one parser of a usage,
+# completion/nw-opts.awk, put in place of the line @nw-opts.awk@ (inside
+# single quotes there: the parser must hold none).
+COMPL = $(B)/completion/nw.bash $(B)/completion/_nw
+$(B)/completion/%: completion/% completion/nw-opts.awk
+	@mkdir -p $(B)/completion
+	@! grep -n "'" completion/nw-opts.awk || \
+	    { echo "completion/nw-opts.awk: no ' in it" >&2; exit 1; }
+	sed -e '/^@nw-opts.awk@$$/{r completion/nw-opts.awk' -e 'd;}' $< >$@
 
 bin/%: $(B)/%.o $(B)/libnw.a
 	@mkdir -p bin
@@ -98,7 +108,7 @@ deps:
 		fi; \
 	fi
 
-units: $(UNITS:%=$(B)/%) $(FUZZ:%=$(B)/%)
+units: $(UNITS:%=$(B)/%) $(FUZZ:%=$(B)/%) $(COMPL)
 	@$(MAKE) --no-print-directory B=$(B)/testkey \
 	    CPPFLAGS="$(CPPFLAGS) -DNW_TEST_KEY" testkey
 	@$(MAKE) --no-print-directory B=$(B)/testfault \
@@ -187,11 +197,16 @@ demo: all
 	@echo
 	NW_TODAY=2026-11-25 bin/nw-stats -C examples/network
 
-# The manual pages, then the layers of HACKING.md from the objects.
+# The manual pages, the layers of HACKING.md from the objects, nw.h.
 lint: all
 	mandoc -Tlint -Wwarning man/*
 	sh tests/lint/layers $(B) HACKING.md
+	NW_H_MAX=$(NW_H_MAX) sh tests/lint/header src
 	python3 tests/mutants/run -c
+
+# tests/lint/header's bound on src/nw.h: issue 17 asks for 300; lower
+# this as nw.h sheds what commands need not see.
+NW_H_MAX = 613
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -201,10 +216,10 @@ install: all
 	install -m 644 man/nw.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 man/nw.7 $(DESTDIR)$(MANDIR)/man7/
 	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
-	install -m 644 completion/nw.bash $(DESTDIR)$(BASHCOMPDIR)/nw
+	install -m 644 $(B)/completion/nw.bash $(DESTDIR)$(BASHCOMPDIR)/nw
 	for c in $(filter-out nw,$(CMDS)); do \
 		ln -sf nw $(DESTDIR)$(BASHCOMPDIR)/$$c; done
-	install -m 644 completion/_nw $(DESTDIR)$(ZSHCOMPDIR)/_nw
+	install -m 644 $(B)/completion/_nw $(DESTDIR)$(ZSHCOMPDIR)/_nw
 
 # The suite against the installed programs: make install, then this with
 # the same PREFIX and DESTDIR.  NW_BIN points the tests at them; the unit

@@ -8,43 +8,12 @@
 
 # The usage of a command as lines: "f -a" a flag, "o -C dir" an option
 # and the name of its argument (a|b|c for choices), "p ref" the
-# positional words in order, "p ..." when the last repeats.
+# positional words in order, "p ..." when the last repeats.  The parser
+# is completion/nw-opts.awk, which make puts in place of its name.
 _nw_parse_usage() {
 	"$1" -h 2>/dev/null | awk -v cmd="$1" '
-	NF == 0 { exit }	# the usage ends where the options begin
-	{
-		sub(/^usage:[ \t]*/, "")
-		sub(/^[ \t]+/, "")
-		if ($1 == cmd)
-			sub(/^[^ \t]+[ \t]*/, "")
-		gsub(/\[/, " [ "); gsub(/\]/, " ] "); gsub(/\|/, " | ")
-		n = split($0, t, /[ \t]+/)
-		t[n + 1] = ""
-		for (i = 1; i <= n; i++) {
-			w = t[i]
-			if (w == "" || w == "[" || w == "]" || w == "|")
-				continue
-			if (w ~ /^-./) {
-				a = t[i + 1]
-				if (a == "" || a ~ /^-/ || a == "[" || a == "]" ||
-				    a == "|" || a == "...") {
-					for (k = 2; k <= length(w); k++)
-						print "f -" substr(w, k, 1)
-					continue
-				}
-				for (i += 2; t[i] == "|" && t[i + 1] !~ /^-/ &&
-				    t[i + 1] != ""; i += 2)
-					a = a "|" t[i + 1]
-				i--
-				print "o " w " " a
-				continue
-			}
-			if (!posline)
-				posline = NR
-			if (posline == NR)
-				print "p " w
-		}
-	}'
+@nw-opts.awk@
+'
 }
 
 # The parsed usage of a command, asked once a shell.

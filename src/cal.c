@@ -15,6 +15,7 @@
 #include <libical/ical.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * An event is parsed by libical: time zones (VTIMEZONE and TZID, else

@@ -654,13 +654,12 @@ contact_report(struct contact *c)
 	return 1;
 }
 
-/* A row's strings and its contact. */
+/* A row's strings; not its contact, which contact_due was lent. */
 void
 due_free(struct due *d)
 {
 	free(d->reason);
 	free(d->bdreason);
-	contact_free(d->c);
 	memset(d, 0, sizeof *d);
 }
 

@@ -39,15 +39,6 @@ recent_job(const struct contact *c, int today)
 	return NULL;
 }
 
-/* One labelled line; text from a file loses its line breaks. */
-static void
-line(const char *label, const char *text)
-{
-	printf("  %-9s ", label);
-	text_put(stdout, text, TX_TERM);
-	putchar('\n');
-}
-
 static void
 joined(struct buf *b, const struct strv *l)
 {
@@ -104,23 +95,23 @@ text(struct ctx *x, int first)
 	text_put(stdout, b.s, TX_TERM);
 	puts(colour ? "\033[0m" : "");
 	if (!x->d->bdonly)
-		line("why", x->d->reason);
+		out_label(2, "why", x->d->reason);
 	b.len = 0;
 	if (x->last)
 		entry_text(&b, x->last);
-	line("last", x->last ? b.s : "never");
+	out_label(2, "last", x->last ? b.s : "never");
 	if (x->offers->n) {
 		b.len = 0;
 		joined(&b, x->offers);
-		line("offer", b.s);
+		out_label(2, "offer", b.s);
 	}
 	if (x->c->topics.n) {
 		b.len = 0;
 		joined(&b, &x->c->topics);
-		line("topics", b.s);
+		out_label(2, "topics", b.s);
 	}
 	if (x->c->ngive + x->c->nask + x->c->ngot)
-		line("balance", x->balance);
+		out_label(2, "balance", x->balance);
 	for (i = 0; i < x->nasks; i++) {
 		b.len = 0;
 		buf_printf(&b, "%s, %d day%s ago", date_str(x->asks[i]->date,
@@ -128,94 +119,77 @@ text(struct ctx *x, int first)
 		    x->today - x->asks[i]->date == 1 ? "" : "s");
 		if (x->asks[i]->note)
 			buf_printf(&b, ": %s", x->asks[i]->note);
-		line("open ask", b.s);
+		out_label(2, "open ask", b.s);
 	}
 	if (!x->d->bdonly && x->d->bdreason)
-		line("soon", x->d->bdreason);
+		out_label(2, "soon", x->d->bdreason);
 	if (x->job) {
 		b.len = 0;
 		entry_text(&b, x->job);
-		line("new job", b.s);
+		out_label(2, "new job", b.s);
 	}
 	free(b.s);
 }
 
 static void
-jstrv(const char *key, const struct strv *l)
+jstrv(struct jw *w, const char *key, const struct strv *l)
 {
 	size_t i;
 
-	printf(",\"%s\":[", key);
-	for (i = 0; i < l->n; i++) {
-		if (i)
-			putchar(',');
-		json_str(stdout, l->v[i]);
-	}
-	putchar(']');
+	jw_open(w, key, '[');
+	for (i = 0; i < l->n; i++)
+		jw_str(w, NULL, l->v[i]);
+	jw_close(w);
 }
 
 static void
-jstr(const char *key, const char *s)
+jentry(struct jw *w, const char *key, const struct logent *e, int today)
 {
-	printf(",\"%s\":", key);
-	if (s)
-		json_str(stdout, s);
-	else
-		fputs("null", stdout);
-}
-
-static void
-jentry(const struct logent *e, int today)
-{
-	char ds[11];
-
-	printf("{\"date\":\"%s\"", date_str(e->date, ds));
+	jw_open(w, key, '{');
+	jw_date(w, "date", e->date);
 	if (today != NODATE)
-		printf(",\"days\":%d", today - e->date);
-	jstr("kind", e->kind);
-	jstr("note", e->note);
-	putchar('}');
+		jw_int(w, "days", today - e->date);
+	jw_str(w, "kind", e->kind);
+	jw_str(w, "note", e->note);
+	jw_close(w);
 }
 
 static void
 json(struct ctx *x)
 {
+	struct jw w = { stdout, 0, { 0 }, { 0 } };
 	struct contact *c = x->c;
-	char ds[11];
 	size_t i;
 
-	fputs("{\"id\":", stdout);
-	json_str(stdout, c->id);
-	printf(",\"due\":\"%s\",\"days\":%d", date_str(x->d->due, ds),
-	    x->d->days);
-	jstr("name", c->name);
-	jstr("reason", x->reason);
-	jstr("type", c->type == T_COMMUNITY ? "community" : "person");
-	fputs(",\"last\":", stdout);
+	jw_open(&w, NULL, '{');
+	jw_str(&w, "id", c->id);
+	jw_date(&w, "due", x->d->due);
+	jw_int(&w, "days", x->d->days);
+	jw_str(&w, "name", c->name);
+	jw_str(&w, "reason", x->reason);
+	jw_str(&w, "type", c->type == T_COMMUNITY ? "community" : "person");
 	if (x->last)
-		jentry(x->last, NODATE);
+		jentry(&w, "last", x->last, NODATE);
 	else
-		fputs("null", stdout);
-	jstr("next", c->next != NODATE ? date_str(c->next, ds) : NULL);
-	jstr("next-note", c->next_note);
-	jstrv("offers", x->offers);
-	jstrv("topics", &c->topics);
-	printf(",\"gives\":%d,\"asks\":%d,\"got\":%d,\"owe\":%d", c->ngive,
-	    c->nask, c->ngot, contact_owe(c));
-	fputs(",\"open-asks\":[", stdout);
-	for (i = 0; i < x->nasks; i++) {
-		if (i)
-			putchar(',');
-		jentry(x->asks[i], x->today);
-	}
-	putchar(']');
-	jstr("soon", x->d->bdreason);
-	fputs(",\"job\":", stdout);
+		jw_raw(&w, "last", "null");
+	jw_date(&w, "next", c->next);
+	jw_str(&w, "next-note", c->next_note);
+	jstrv(&w, "offers", x->offers);
+	jstrv(&w, "topics", &c->topics);
+	jw_int(&w, "gives", c->ngive);
+	jw_int(&w, "asks", c->nask);
+	jw_int(&w, "got", c->ngot);
+	jw_int(&w, "owe", contact_owe(c));
+	jw_open(&w, "open-asks", '[');
+	for (i = 0; i < x->nasks; i++)
+		jentry(&w, NULL, x->asks[i], x->today);
+	jw_close(&w);
+	jw_str(&w, "soon", x->d->bdreason);
 	if (x->job)
-		jentry(x->job, x->today);
+		jentry(&w, "job", x->job, x->today);
 	else
-		fputs("null", stdout);
-	puts("}");
+		jw_raw(&w, "job", "null");
+	jw_close(&w);
 }
 
 /*

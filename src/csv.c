@@ -665,6 +665,5 @@ csv_contact(FILE *f, struct net *net, struct contact *c, int today)
 		csv_put(f, b.s, i + 1 == n);
 	}
 	free(b.s);
-	d.c = NULL;
 	due_free(&d);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * People and communities are nodes: coloured by circle, wider the more
@@ -82,7 +83,6 @@ node(struct buf *b, struct net *net, struct contact *c, int today)
 	contact_due(net, c, today, &d);
 	if (!d.never && d.days > 0)
 		buf_puts(b, ", peripheries=2");
-	d.c = NULL;
 	due_free(&d);
 	buf_puts(b, "];\n");
 }

@@ -149,7 +149,6 @@ ical_contact(struct buf *b, struct net *net, struct contact *c, int today)
 	free(summary);
 	vc_line(b, "END", "VEVENT");
 done:
-	d.c = NULL;
 	due_free(&d);
 }
 

@@ -98,21 +98,101 @@ json_value(FILE *f, const struct value *v)
 	}
 }
 
+/*
+ * The one writer of JSON objects and arrays: each item after the first
+ * gets its comma, each member its key, and closing the outermost ends
+ * the line.  A key is NULL for an item of an array.
+ */
+static void
+jw_item(struct jw *w, const char *key)
+{
+	if (w->depth > 0 && w->n[w->depth - 1]++)
+		fputc(',', w->f);
+	if (key) {
+		json_str(w->f, key);
+		fputc(':', w->f);
+	}
+}
+
+/* An object ('{') or an array ('['), closed by jw_close. */
+void
+jw_open(struct jw *w, const char *key, int c)
+{
+	if (w->f == NULL)
+		w->f = stdout;
+	if (w->depth == JW_DEPTH)
+		abort();	/* a writer's own bug: no input nests */
+	jw_item(w, key);
+	fputc(c, w->f);
+	w->close[w->depth] = c == '{' ? '}' : ']';
+	w->n[w->depth++] = 0;
+}
+
+void
+jw_close(struct jw *w)
+{
+	fputc(w->close[--w->depth], w->f);
+	if (w->depth == 0)
+		fputc('\n', w->f);
+}
+
+/* A string, or null for NULL. */
+void
+jw_str(struct jw *w, const char *key, const char *s)
+{
+	jw_item(w, key);
+	if (s)
+		json_str(w->f, s);
+	else
+		fputs("null", w->f);
+}
+
+void
+jw_int(struct jw *w, const char *key, int n)
+{
+	jw_item(w, key);
+	fprintf(w->f, "%d", n);
+}
+
+/* Text that is JSON already: a number, null. */
+void
+jw_raw(struct jw *w, const char *key, const char *json)
+{
+	jw_item(w, key);
+	fputs(json, w->f);
+}
+
+/* A value as YAML means it (json_value). */
+void
+jw_value(struct jw *w, const char *key, const struct value *v)
+{
+	jw_item(w, key);
+	json_value(w->f, v);
+}
+
+/* A date, or null for NODATE. */
+void
+jw_date(struct jw *w, const char *key, int day)
+{
+	char ds[11];
+
+	jw_str(w, key, day == NODATE ? NULL : date_str(day, ds));
+}
+
 /* A key of nw(5) as its type says: a list key an array, a text a string. */
 static void
-json_known(FILE *f, const struct key *k, const struct value *v)
+json_known(struct jw *w, const char *name, const struct key *k,
+    const struct value *v)
 {
 	struct value one = *v;
 
 	one.plain = 0;
 	if ((k->type == K_LIST || k->type == K_EMAIL) && v->type == V_STR) {
-		fputc('[', f);
-		json_value(f, &one);
-		fputc(']', f);
-	} else if (v->type == V_STR)
-		json_value(f, &one);
-	else
-		json_value(f, v);
+		jw_open(w, name, '[');
+		jw_value(w, NULL, &one);
+		jw_close(w);
+	} else
+		jw_value(w, name, v->type == V_STR ? &one : v);
 }
 
 /*
@@ -121,46 +201,36 @@ json_known(FILE *f, const struct key *k, const struct value *v)
  * keys of nw(5) in their schema's form (a list key always an array, a
  * date or a text a string) and the user's own as YAML means them, then
  * the derived "last" (a date or null) and "due" (a date, or null for a
- * cadence of never).  c was loaded with
- * C_KEYS.
+ * cadence of never).  c was loaded with C_KEYS.
  */
 void
 json_contact(FILE *f, struct net *net, struct contact *c, int today)
 {
+	struct jw w = { f, 0, { 0 }, { 0 } };
 	const struct key *k;
 	const struct value *key;
 	struct due d;
-	char ds[11];
 	size_t i;
 
-	fputs("{\"id\":", f);
-	json_str(f, c->id);
+	jw_open(&w, NULL, '{');
+	jw_str(&w, "id", c->id);
 	for (i = 0; i + 1 < c->keys.n; i += 2) {
 		key = &c->keys.v[i];
 		if (key->type != V_STR)
 			continue;
-		fputc(',', f);
-		json_str(f, key->s);
-		fputc(':', f);
 		if ((k = schema_key(key->s)) != NULL)
-			json_known(f, k, &c->keys.v[i + 1]);
+			json_known(&w, key->s, k, &c->keys.v[i + 1]);
 		else
-			json_value(f, &c->keys.v[i + 1]);
+			jw_value(&w, key->s, &c->keys.v[i + 1]);
 	}
-	fputs(",\"last\":", f);
-	if (c->last != NODATE)
-		json_str(f, date_str(c->last, ds));
-	else
-		fputs("null", f);
+	jw_date(&w, "last", c->last);
 	contact_due(net, c, today, &d);
-	fputs(",\"due\":", f);
 	if (d.never)
-		fputs("null", f);
+		jw_raw(&w, "due", "null");
 	else
-		json_str(f, date_str(d.due, ds));
-	d.c = NULL;
+		jw_date(&w, "due", d.due);
 	due_free(&d);
-	fputs("}\n", f);
+	jw_close(&w);
 }
 
 /* --- reading ------------------------------------------------------------- */

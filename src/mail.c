@@ -13,6 +13,7 @@
 #include <gmime/gmime.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * A message is parsed by GMime (RFC 5322 headers, RFC 2047 words in any

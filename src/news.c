@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * A record read from elsewhere that is a contact already brings what the

@@ -84,8 +84,7 @@ take(struct scan *s, struct contact *c, void *arg)
 	shown = !d.never && (r->all ||
 	    d.due <= date_add(r->today, r->window));
 	if (!shown && !(r->bdays && d.bday != NODATE)) {
-		d.c = NULL;		/* the walk frees the contact */
-		due_free(&d);
+		due_free(&d);		/* the walk frees the contact */
 		return 0;
 	}
 	if (!shown) {		/* only for a birthday or a date */
@@ -174,8 +173,10 @@ main(int argc, char *argv[])
 	if (r.n)	/* qsort of no array is undefined */
 		qsort(r.v, r.n, sizeof *r.v, rank);
 	if (count >= 0 && (size_t)count < r.n)
-		for (i = count; i < r.n; i++)
+		for (i = count; i < r.n; i++) {
+			contact_free(r.v[i].c);
 			due_free(&r.v[i]);
+		}
 	if (count >= 0 && (size_t)count < r.n)
 		r.n = count;
 	for (i = 0; i < r.n; i++) {
@@ -183,6 +184,7 @@ main(int argc, char *argv[])
 			due_long(net, &r.v[i], r.today, i == 0);
 		else
 			print(&r.v[i]);
+		contact_free(r.v[i].c);
 		due_free(&r.v[i]);
 	}
 	free(r.v);

@@ -331,7 +331,6 @@ print(struct net *net, struct ls *l, struct contact *c)
 		vals[3] = last != NODATE ? date_str(last, ls) : NULL;
 		contact_due(net, c, l->today, &d);
 		vals[4] = d.never ? NULL : date_str(d.due, ds);
-		d.c = NULL;
 		due_free(&d);
 	}
 	if (l->json)

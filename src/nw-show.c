@@ -166,7 +166,6 @@ show_due(struct run *r, struct contact *c)
 			put(d.bdreason, strlen(d.bdreason));
 		}
 		puts(")");
-		d.c = NULL;
 		due_free(&d);
 		return;
 	}

@@ -10,6 +10,58 @@
 #define NW_MAXDEPTH	64		/* nesting of collections */
 #define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
+/* --- the layers of nw.h: what no command uses ------------------------- */
+/* base: utf8.c, date.c, report.c */
+size_t	 utf8_lower(unsigned cp, char out[5]);
+int	 date_from_civil(int y, int m, int d);
+int	 date_parse(const char *s, int *out);
+int	 date_weekday(int z);
+int	 cadence_parse(const char *s, struct dur *du);
+int	 bday_parse(const char *s, struct bday *b);
+/* files: write.c */
+char	*file_read(const char *path, size_t *lenp, char *err);
+/* contacts: schema.c, contact.c */
+const struct role	*schema_roles(size_t *n);
+int	 schema_month(const char *s, int *day);
+int	 contact_ask_open(const struct contact *c, const struct logent *le);
+const struct logent	*contact_newest(const struct contact *c);
+int	 contact_followup_ends(int promise, const struct logent *e,
+	    int newest);
+char	*contact_slug(const char *name);
+void	 value_free(struct value *v);
+/* selecting: select.c */
+int	 filter_pass(struct filter *f, struct contact *c);
+void	 filter_check(struct net *net, struct filter *f);
+/* changing: change.c */
+int	 change_import(struct change *ch, const char *key, struct strv *l);
+int	 change_put(struct change *ch, const char *key, const char *sub,
+	    const char *value);
+int	 change_log_entry(struct change *ch, int date, const char *kind,
+	    const char *note);
+int	 change_child(struct change *ch, const char *key, const char *part,
+	    const char *value, int *found);
+int	 change_log_new(struct net *net, const char *id, struct logentry *l,
+	    size_t n, int dry, struct contact **after);
+void	 draft_more(struct draft *d, const char *key, const struct value *v);
+/* formats: json.c */
+void	 json_str(FILE *f, const char *s);
+void	 json_value(FILE *f, const struct value *v);
+void	 jw_value(struct jw *w, const char *key, const struct value *v);
+const char	*json_parse(const char *s, size_t len, struct value *v);
+/* capturing: capture.c, mail.c, cal.c */
+int	 capture_isme(struct capture *cp, const char *email);
+struct contact	*capture_who(struct capture *cp, const char *email, size_t k);
+void	 capture_add(struct capture *cp, struct contact *c, int date, int in,
+	    long long when, const char *key, const char *note);
+void	 mail_message(struct capture *cp, const char *data, size_t len,
+	    const char *where);
+void	 cal_text(struct capture *cp, const char *text, const char *where,
+	    int from, int to);
+void	 report(FILE *f, const char *path, int line, int col, const char *sev,
+	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void	 check_note(struct check *ck, const char *id, int error,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* --- base: what no command needs of utf8.c, report.c, sys.c ------------- */
 
 unsigned long	 strcasehash(const char *);
@@ -174,6 +226,7 @@ const char	*schema_subkey(const char *, char **);
 const char	*schema_text_part(const char *);
 int		 schema_xnw(const struct key *);
 int		 schema_islist(const char *);
+const char	*schema_kind_near(const char *kind);	/* kind.c */
 
 struct column {				/* a contact's column in CSV */
 	const char	*name;

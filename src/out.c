@@ -87,6 +87,7 @@ out_row(int n, const char *const *names, const char *const *vals,
     const char *types, const char *col)
 {
 	static struct buf line;
+	struct jw w = { stdout, 0, { 0 }, { 0 } };
 	struct row *r;
 	int i;
 
@@ -102,20 +103,13 @@ out_row(int n, const char *const *names, const char *const *vals,
 		fwrite(line.s, 1, line.len, stdout);
 		break;
 	case OUT_JSON:
-		putchar('{');
-		for (i = 0; i < n; i++) {
-			if (i)
-				putchar(',');
-			json_str(stdout, names[i]);
-			putchar(':');
-			if (vals[i] == NULL)
-				fputs("null", stdout);
-			else if (types[i] == 'n')
-				fputs(vals[i], stdout);
+		jw_open(&w, NULL, '{');
+		for (i = 0; i < n; i++)
+			if (types[i] == 'n' && vals[i])
+				jw_raw(&w, names[i], vals[i]);
 			else
-				json_str(stdout, vals[i]);
-		}
-		puts("}");
+				jw_str(&w, names[i], vals[i]);
+		jw_close(&w);
 		break;
 	default:
 		if ((nrows & (nrows - 1)) == 0)
@@ -238,3 +232,30 @@ value_text(struct buf *b, const struct value *v, int depth)
 		buf_puts(b, v->type == V_MAP ? "}" : "]");
 }
 
+/* A TSV line: the section, then the fields. */
+void
+out_tsv(const char *section, int n, ...)
+{
+	va_list ap;
+	const char *f;
+	int i;
+
+	fputs(section, stdout);
+	va_start(ap, n);
+	for (i = 0; i < n; i++) {
+		putchar('\t');
+		if ((f = va_arg(ap, const char *)) != NULL)
+			text_put(stdout, f, TX_TSV);
+	}
+	va_end(ap);
+	putchar('\n');
+}
+
+/* A line of text: indent blanks, a label in 9 columns, the text safe. */
+void
+out_label(int indent, const char *label, const char *text)
+{
+	printf("%*s%-9s ", indent, "", label);
+	text_put(stdout, text, TX_TERM);
+	putchar('\n');
+}

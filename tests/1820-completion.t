@@ -10,6 +10,9 @@ if ! command -v bash >/dev/null; then
 	exit 0
 fi
 
+# The scripts as make puts them together (completion/nw-opts.awk in both).
+C=${NW_UNIT:-$TOP/build}/completion
+
 # Only some commands on PATH, so the command list is known.
 mkdir "$T/bin"
 for c in nw nw-due nw-log nw-ls nw-set nw-show; do
@@ -20,7 +23,7 @@ export PATH
 
 # comp FUNCTION WORD...: complete the last WORD; the candidates, sorted.
 cat >"$T/comp.bash" <<EOF
-. "$TOP/completion/nw.bash"
+. "$C/nw.bash"
 fn=\$1
 shift
 COMP_WORDS=("\$@")
@@ -173,7 +176,7 @@ is "$out" "" "nw-set: nothing after the value"
 # ---------------------------------------------------------------------------
 # zsh: the same logic, called with compadd and the file completers stubbed.
 if command -v zsh >/dev/null; then
-	zsh -n "$TOP/completion/_nw"
+	zsh -n "$C/_nw"
 	ok $? "_nw: zsh reads it"
 	cat >"$T/comp.zsh" <<EOF
 compadd() {
@@ -189,7 +192,7 @@ shift
 words=("\$@")
 CURRENT=\$#
 PREFIX=\$words[CURRENT]
-source "$TOP/completion/_nw" | LC_ALL=C sort
+source "$C/_nw" | LC_ALL=C sort
 EOF
 	zcomp() { run zsh -f "$T/comp.zsh" "$@"; }
 	zcomp nw nw ''
