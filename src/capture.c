@@ -331,6 +331,43 @@ capture_ahead(struct capture *cp)
 	}
 }
 
+/* "; 640 not from or to a contact, 120 lists or bulk" */
+static void
+part(struct buf *b, size_t n, const char *what)
+{
+	if (n)
+		buf_printf(b, "%s%zu %s", strchr(b->s, ';') ? ", " : "; ", n,
+		    what);
+}
+
+/*
+ * The summary of a run on stderr: the items read (item, "message" or
+ * "event"), what was added, and each count of what was not, said as the
+ * capture says it (other, bulk, many, bad: NULL for one it never counts).
+ */
+void
+capture_summary(struct capture *cp, int dry, const char *item,
+    const char *other, const char *bulk, const char *many, const char *bad)
+{
+	struct buf b = { 0 };
+
+	buf_printf(&b, "%zu %s%s: %zu entr%s %sfor %zu contact%s",
+	    cp->nread, item, cp->nread == 1 ? "" : "s", cp->nentries,
+	    cp->nentries == 1 ? "y" : "ies", dry ? "to add " : "",
+	    cp->ncontacts, cp->ncontacts == 1 ? "" : "s");
+	part(&b, cp->nother, other);
+	part(&b, cp->nbulk, bulk);
+	part(&b, cp->nmany, many);
+	part(&b, cp->ndraft, "drafts");
+	part(&b, cp->nlater, "dated after today");
+	part(&b, cp->nundated, "without a date");
+	part(&b, cp->nbad, bad);
+	part(&b, cp->nlogged, "already logged");
+	part(&b, cp->nfailed, "contacts not changed");
+	warnx("%s", b.s);
+	free(b.s);
+}
+
 void
 capture_free(struct capture *cp)
 {

@@ -2,7 +2,6 @@
 
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +13,7 @@
 #include <gmime/gmime.h>
 
 #include "nw.h"
+#include "nw_priv.h"
 
 /*
  * A message is parsed by GMime (RFC 5322 headers, RFC 2047 words in any
@@ -490,12 +490,6 @@ maildir_draft(const char *name)
 	return f && strchr(f + 3, 'D') != NULL;
 }
 
-static int
-namecmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int file_read_one(struct capture *, const char *, int);
 
 /* A Maildir: the files of its cur and new, in the order of their names. */
@@ -504,15 +498,13 @@ maildir(struct capture *cp, const char *path)
 {
 	static const char *const sub[] = { "cur", "new" };
 	struct strv names = { 0 };
-	struct dirent *de;
-	DIR *d;
 	char *dir, *file;
 	size_t i, j;
 	int rv = 0, any = 0;
 
 	for (i = 0; i < 2; i++) {
 		dir = xasprintf("%s/%s", path, sub[i]);
-		if ((d = opendir(dir)) == NULL) {
+		if (dir_sorted(dir, NULL, &names) == -1) {
 			if (errno != ENOENT) {
 				warn("'%s'", dir);
 				rv = 1;
@@ -521,12 +513,6 @@ maildir(struct capture *cp, const char *path)
 			continue;
 		}
 		any = 1;
-		while ((de = readdir(d)) != NULL)
-			if (de->d_name[0] != '.')
-				strv_add(&names, de->d_name);
-		closedir(d);
-		if (names.n)
-			qsort(names.v, names.n, sizeof *names.v, namecmp);
 		for (j = 0; j < names.n; j++) {
 			file = xasprintf("%s/%s", dir, names.v[j]);
 			rv |= file_read_one(cp, file, maildir_draft(names.v[j]));

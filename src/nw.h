@@ -492,6 +492,8 @@ int		 capture_log(struct capture *, const char *, int,
 		    struct batch *);
 void		 capture_ahead(struct capture *);
 void		 capture_free(struct capture *);
+void		 capture_summary(struct capture *, int, const char *,
+		    const char *, const char *, const char *, const char *);
 int		 mail_read(struct capture *, const char *);
 void		 mail_message(struct capture *, const char *, size_t,
 		    const char *);

@@ -134,6 +134,7 @@ int		 net_scan(struct net *, char ***, struct stamp **, size_t *,
 size_t		 net_path_put(struct net *, const char *, char *);
 const char	*net_tmpdir(struct net *);
 char		*dir_tmpdir(const char *);
+int		 dir_sorted(const char *, const char *, struct strv *);
 int		 net_ensure(struct net *, const char *, const char *,
 		    const char *);
 int		 net_inside(struct net *, const char *);
