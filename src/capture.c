@@ -204,8 +204,9 @@ capture_write(struct capture *cp, struct newfile *f, struct pend *p,
 		} else {
 			cp->nentries += p[i].added;
 			cp->ncontacts++;
-			after = contact_parse(cp->net, p[i].c->id, f[i].s,
-			    f[i].len, C_STRUCT);
+			/* the name, for the commit's message, of the first */
+			after = b->first ? NULL : contact_parse(cp->net,
+			    p[i].c->id, f[i].s, f[i].len, C_STRUCT);
 			batch_changed(b, p[i].c->id, after && after->name ?
 			    after->name : p[i].c->id);
 			contact_free(after);
