@@ -800,43 +800,31 @@ state_save(struct vstate *st)
 /* --- the vdir's files ------------------------------------------------------ */
 
 /*
- * Cards to write: each to a temporary file in the vdir first, then, once
- * the file system has them all (one syncfs, or an fsync each where there
- * is none), each renamed to its name, and the folder synced: a crash
- * leaves each card old or new, and temporary files the next run removes.
+ * Cards to write, all at once by safe_create_all: each to a temporary
+ * file (in the vdir, where a killed run's are removed by the next), all
+ * synced together, then each renamed to its name, then one fsync of the
+ * folder: a crash leaves each card old or new.
  */
 struct pending {
-	char	**tmp, **path;
-	size_t	  n;
+	struct newfile	*v;
+	size_t		 n;
 };
 
+/* Card s[0..len) to be written as file; s must live until vdir_commit. */
 static int
 vdir_stage(struct vstate *st, struct pending *pd, const char *file,
     const char *s, size_t len)
 {
-	char *tmp;
-	ssize_t w;
-	size_t off = 0;
-	int fd;
+	struct newfile *f;
 
-	tmp = xasprintf("%s/.nw-XXXXXX", st->dir);
-	if ((fd = mkstemp(tmp)) == -1) {
-		warn("'%s'", st->dir);
-		free(tmp);
-		return -1;
-	}
-	while (off < len && (w = write(fd, s + off, len - off)) > 0)
-		off += w;
-	if (off < len || close(fd) == -1) {
-		warn("'%s'", tmp);
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	pd->tmp = xrealloc(pd->tmp, (pd->n + 1) * sizeof *pd->tmp);
-	pd->path = xrealloc(pd->path, (pd->n + 1) * sizeof *pd->path);
-	pd->tmp[pd->n] = tmp;
-	pd->path[pd->n++] = xasprintf("%s/%s", st->dir, file);
+	if ((pd->n & (pd->n - 1)) == 0)
+		pd->v = xrealloc(pd->v, (pd->n ? 2 * pd->n : 1) * sizeof *pd->v);
+	f = &pd->v[pd->n++];
+	memset(f, 0, sizeof *f);
+	f->path = xasprintf("%s/%s", st->dir, file);
+	f->s = s;
+	f->len = len;
+	f->replace = 1;
 	return 0;
 }
 
@@ -845,42 +833,17 @@ static int
 vdir_commit(struct vstate *st, struct pending *pd)
 {
 	size_t i;
-	int fd, bad = 0, synced;
+	int bad;
 
-	fd = open(st->dir, O_RDONLY | O_CLOEXEC);
-	synced = pd->n && fd != -1 && sys_syncfs(fd) == 0;
+	bad = pd->n ? safe_create_all(st->dir, pd->v, pd->n) : 0;
 	for (i = 0; i < pd->n; i++) {
-		if (!synced) {
-			int f = open(pd->tmp[i], O_RDONLY | O_CLOEXEC);
-
-			if (f == -1 || fsync(f) == -1) {
-				warn("'%s'", pd->tmp[i]);
-				bad++;
-				if (f != -1)
-					close(f);
-				unlink(pd->tmp[i]);
-				free(pd->tmp[i]);
-				pd->tmp[i] = NULL;
-				continue;
-			}
-			close(f);
+		if (pd->v[i].err) {
+			errno = pd->v[i].err;
+			warn("'%s': %s", pd->v[i].path, pd->v[i].what);
 		}
-		if (rename(pd->tmp[i], pd->path[i]) == -1) {
-			warn("'%s'", pd->path[i]);
-			unlink(pd->tmp[i]);
-			bad++;
-		}
+		free((char *)pd->v[i].path);
 	}
-	if (pd->n && fd != -1)
-		fsync(fd);
-	if (fd != -1)
-		close(fd);
-	for (i = 0; i < pd->n; i++) {
-		free(pd->tmp[i]);
-		free(pd->path[i]);
-	}
-	free(pd->tmp);
-	free(pd->path);
+	free(pd->v);
 	memset(pd, 0, sizeof *pd);
 	return bad;
 }
