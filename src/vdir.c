@@ -371,6 +371,7 @@ vd_stage(struct vstate *st, struct pending *pd, const char *file,
     const char *s, size_t len)
 {
 	struct newfile *f;
+	struct stat sb;
 
 	if ((pd->n & (pd->n - 1)) == 0)
 		pd->v = xrealloc(pd->v, (pd->n ? 2 * pd->n : 1) * sizeof *pd->v);
@@ -379,7 +380,8 @@ vd_stage(struct vstate *st, struct pending *pd, const char *file,
 	f->path = xasprintf("%s/%s", st->dir, file);
 	f->s = s;
 	f->len = len;
-	f->replace = 1;
+	/* a new card: a file with no name until it is whole (O_TMPFILE) */
+	f->replace = lstat(f->path, &sb) == 0 || errno != ENOENT;
 	return 0;
 }
 
