@@ -744,7 +744,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	struct contact *c;
 	struct rec rv, rw;
 	char real[PATH_MAX], *s;
-	size_t i, k, len, nent, nchanged0;
+	size_t i, k, len, nent, nchanged0, npulled;
 	char cs[96], vs[96];
 	int write, fresh, wrote = 0, failed;
 
@@ -824,6 +824,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	}
 
 	/* cards nw did not write: new contacts, or ones it knows */
+	npulled = changed->n;
 	index_build(&st, 1);
 	for (i = 0; i < files.n; i++) {
 		if (index_find(&st, files.v[i]))
@@ -836,11 +837,21 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 
 	if (run->dry)
 		goto done;
-	/* the network again, as the edits left it */
-	if (changed->n > nchanged0) {
+	/*
+	 * The network again, as the edits left it: all of it when a card
+	 * nw did not write was taken (a new contact, one it knows); else the
+	 * contacts edited by their cards, loaded again (an edit of a card's
+	 * keys changes no summary the rest of the run reads).
+	 */
+	if (changed->n > npulled) {
 		vd_net_all_free(&a);
 		vd_net_all_load(net, &a);
-	}
+	} else
+		for (i = nchanged0; i + 1 < changed->n; i += 2)
+			if ((k = net_index(&a, changed->v[i])) != (size_t)-1) {
+				contact_free(a.c[k]);
+				a.c[k] = NULL;
+			}
 	index_build(&st, 0);
 	for (i = 0; i < a.n; i++) {
 		c = a.s[i];
