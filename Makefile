@@ -188,6 +188,7 @@ demo: all
 lint: all
 	mandoc -Tlint -Wwarning man/*
 	sh tests/lint/layers $(B) HACKING.md
+	python3 tests/mutants/run -c
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

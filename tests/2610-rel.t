@@ -195,4 +195,21 @@ fi
 nw-export -3 -C "$EX" ada >"$T/ada3.vcf"
 is "$(grep -c '^RELATED' "$T/ada3.vcf")" "0" "vCard 3.0 has no RELATED"
 
+# --- every role of nw(5) seen from the other side ----------------------------
+mknet inverse
+N=$NW_DIR
+printf 'name: Kim\nrel: {spouse: sam, partner: pat, parent: mum, child: kid, sibling: sis, mentor: guru, mentee: pupil, manager: boss, report: aide, colleague: col, friend: pal, introduced: newbie, introduced-by: host}\n' >"$N/kim.yaml"
+for id in sam pat mum kid sis guru pupil boss aide col pal newbie host; do
+	printf 'name: %s\n' "$id" >"$N/$id.yaml"
+done
+for pair in sam:spouse pat:partner mum:child kid:parent sis:sibling \
+    guru:mentee pupil:mentor boss:report aide:manager col:colleague \
+    pal:friend newbie:introduced-by host:introduced; do
+	id=${pair%%:*} inv=${pair#*:}
+	run nw-ls -R "$id" -r "$inv"
+	is "$rc:$out" "0:kim	Kim" "kim's $(grep -o "[a-z-]*: $id[,}]" "$N/kim.yaml" | cut -d: -f1) $id sees kim as $inv"
+done
+run nw-show mum
+is "$(printf '%s\n' "$out" | grep '^  rel')" "  rel       child: Kim (kim)" "nw-show: a parent's other side is a child"
+
 done_testing
