@@ -823,6 +823,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		free(s);
 	}
 
+	vm_pull_write(&st, changed);
 	/* cards nw did not write: new contacts, or ones it knows */
 	npulled = changed->n;
 	index_build(&st, 1);

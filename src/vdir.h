@@ -25,6 +25,9 @@ struct vstate {
 	int		 dirty;		/* the state must be written */
 	int		 failed;
 	long long	 now;		/* when the run began */
+	struct newfile	*ed;		/* contacts edited by their cards, */
+	char		**edid, **edname;	/* written at once (vm_pull) */
+	size_t		 ned;
 	size_t		*ix;		/* entries by id or file, see index */
 	size_t		 nix;
 	int		 ixfile;
@@ -49,6 +52,7 @@ int	 vm_same_keys(const struct draft *, const struct draft *);
 int	 vm_same_all(const struct draft *, const struct draft *);
 void	 vm_pull(struct vstate *, struct ventry *, struct contact *,
 	    const char *, size_t, struct strv *);
+void	 vm_pull_write(struct vstate *, struct strv *);
 void	 vm_fill(struct contact *, struct rec *, struct ops *);
 int	 vm_apply(struct change *, struct contact *, void *);
 void	 vm_op_add(struct ops *, int, const char *, const char *,

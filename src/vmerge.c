@@ -1,6 +1,7 @@
 /* vmerge.c - a vdir's card, its base and nw's: the edits it asks of nw */
 
 #include <err.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -443,7 +444,7 @@ vm_pull(struct vstate *st, struct ventry *e, struct contact *c,
 {
 	struct rec rb = { 0 }, rv = { 0 }, rn = { 0 };
 	struct ops o = { 0 };
-	struct contact *after = NULL;
+	struct newfile f;
 	char *said;
 	size_t i;
 
@@ -463,10 +464,15 @@ vm_pull(struct vstate *st, struct ventry *e, struct contact *c,
 	if (st->run->dry)
 		fprintf(stderr, "nw-vdir: %s: would take from the vdir: %s\n",
 		    e->id, said);
-	else if (change_edit(st->net, e->id, vm_apply, &o, &after) == 0) {
-		st->run->nchanged++;
-		strv_add(changed, e->id);
-		strv_add(changed, after ? after->name : c->name);
+	else if (change_prepare(st->net, e->id, vm_apply, &o, &f) == 0) {
+		/* written with the others (vm_pull_write) */
+		st->ed = xrealloc(st->ed, (st->ned + 1) * sizeof *st->ed);
+		st->edid = xrealloc(st->edid, (st->ned + 1) * sizeof *st->edid);
+		st->edname = xrealloc(st->edname, (st->ned + 1) *
+		    sizeof *st->edname);
+		st->ed[st->ned] = f;
+		st->edid[st->ned] = xstrdup(e->id);
+		st->edname[st->ned++] = xstrdup(c->name ? c->name : e->id);
 	} else
 		st->failed = 1;
 	if (st->run->dry) {
@@ -475,12 +481,57 @@ vm_pull(struct vstate *st, struct ventry *e, struct contact *c,
 		strv_add(changed, c->name);
 	}
 	free(said);
-	contact_free(after);
 done:
 	vm_ops_free(&o);
 	rec_free(&rb);
 	rec_free(&rv);
 	rec_free(&rn);
+}
+
+/*
+ * The contacts vm_pull edited, written at once (safe_create_all: one
+ * syncfs, renames, one fsync of the folder), under the run's lock; those
+ * written go into changed (id, name).
+ */
+void
+vm_pull_write(struct vstate *st, struct strv *changed)
+{
+	struct newfile *w;
+	struct contact *after;
+	size_t i, n = 0;
+
+	w = xcalloc(st->ned ? st->ned : 1, sizeof *w);
+	for (i = 0; i < st->ned; i++)
+		if (st->ed[i].path)
+			w[n++] = st->ed[i];
+	if (n)
+		safe_create_all(net_tmpdir(st->net), w, n);
+	for (i = n = 0; i < st->ned; i++) {
+		if (st->ed[i].path && w[n++].err) {
+			errno = w[n - 1].err;
+			warn("'%s': %s", w[n - 1].path, w[n - 1].what);
+			st->failed = 1;
+		} else {
+			after = contact_parse(st->net, st->edid[i], st->ed[i].s,
+			    st->ed[i].len, C_STRUCT);
+			st->run->nchanged++;
+			strv_add(changed, st->edid[i]);
+			strv_add(changed, after && after->name ? after->name :
+			    st->edname[i]);
+			contact_free(after);
+		}
+		free((char *)st->ed[i].path);
+		free((char *)st->ed[i].s);
+		free(st->edid[i]);
+		free(st->edname[i]);
+	}
+	free(w);
+	free(st->ed);
+	free(st->edid);
+	free(st->edname);
+	st->ed = NULL;
+	st->edid = st->edname = NULL;
+	st->ned = 0;
 }
 
 /* What a card of the vdir has that a contact lacks, as nw-import -u. */
