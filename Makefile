@@ -48,6 +48,9 @@ $(B)/%.o: src/%.c src/nw.h src/nw_priv.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
+# nw-vdir's files share src/vdir.h
+$(B)/vdir.o $(B)/vmerge.o $(B)/vcal.o: src/vdir.h
+
 $(B)/t-%.o: tests/unit/t-%.c src/nw.h src/nw_priv.h
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Isrc -c -o $@ $<
