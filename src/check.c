@@ -1,5 +1,7 @@
 /* check.c - what is wrong with a contact, said where it is */
 
+#include <sys/stat.h>
+
 #include <err.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -475,6 +477,38 @@ check_files(struct check *ck, char **ids, size_t n, struct strv *unmerged,
 	free(fs.nerr);
 	free(fs.nwarn);
 	return ck->nerr - before;
+}
+
+/*
+ * Contacts are private: a file that others may read (o+r; what a group
+ * may read is the user's choice) is a warning that says how to mend it.
+ * Of more than four such files the first three are named and the rest
+ * counted, unless all is set: 500 old files are not 500 lines.
+ */
+void
+check_private(struct check *ck, char **ids, size_t n, int all)
+{
+	struct strv open = { 0 };
+	struct stat st;
+	size_t i, shown;
+	char *path;
+
+	for (i = 0; i < n; i++) {
+		path = net_path(ck->net, ids[i]);
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (st.st_mode & S_IROTH))
+			strv_add(&open, path);
+		free(path);
+	}
+	shown = all || open.n <= 4 ? open.n : 3;
+	for (i = 0; i < shown; i++)
+		check_path(ck, open.v[i], 0, "readable by others (chmod 600 "
+		    "%s)", open.v[i]);
+	if (shown < open.n)
+		check_path(ck, ck->net->dir, 0, "and %zu more contact files "
+		    "readable by others (nw-check -v lists them)",
+		    open.n - shown);
+	strv_free(&open);
 }
 
 void

@@ -21,9 +21,23 @@ struct ctx {
 	const struct logent	**asks;
 	size_t			 nasks;
 	const struct strv	*offers;
+	const struct logent	*job;		/* a job change of 90 days */
 	char			*balance, *reason;
 	int			 today;
 };
+
+/* The newest job entry of the log when it is JOB_DAYS old or less. */
+static const struct logent *
+recent_job(const struct contact *c, int today)
+{
+	size_t i;
+
+	for (i = c->nlog; c->log && i-- > 0;)
+		if ((schema_kind(c->log[i].kind) & KIND_JOB) &&
+		    today - c->log[i].date <= JOB_DAYS)
+			return &c->log[i];
+	return NULL;
+}
 
 /* One labelled line; text from a file loses its line breaks. */
 static void
@@ -118,14 +132,11 @@ text(struct ctx *x, int first)
 	}
 	if (!x->d->bdonly && x->d->bdreason)
 		line("soon", x->d->bdreason);
-	for (i = x->c->nlog; x->c->log && i-- > 0;)
-		if ((schema_kind(x->c->log[i].kind) & KIND_JOB) &&
-		    x->today - x->c->log[i].date <= JOB_DAYS) {
-			b.len = 0;
-			entry_text(&b, &x->c->log[i]);
-			line("new job", b.s);
-			break;
-		}
+	if (x->job) {
+		b.len = 0;
+		entry_text(&b, x->job);
+		line("new job", b.s);
+	}
 	free(b.s);
 }
 
@@ -199,6 +210,11 @@ json(struct ctx *x)
 	}
 	putchar(']');
 	jstr("soon", x->d->bdreason);
+	fputs(",\"job\":", stdout);
+	if (x->job)
+		jentry(x->job, x->today);
+	else
+		fputs("null", stdout);
 	puts("}");
 }
 
@@ -222,6 +238,7 @@ due_long(struct net *net, struct due *d, int today, int first)
 	x.nasks = contact_asks(x.c, &x.asks);
 	x.offers = contact_offers(net, x.c);
 	x.balance = contact_balance(x.c);
+	x.job = recent_job(x.c, today);
 	x.reason = d->bdonly ? xstrdup(d->bdreason) : d->bdreason ?
 	    xasprintf("%s; %s", d->reason, d->bdreason) : xstrdup(d->reason);
 	if (out_mode == OUT_JSON)

@@ -7,12 +7,13 @@
 
 #include "nw.h"
 
-static const char usage_text[] = "usage: nw-check [-Dq] [-C dir] [ref ...]";
+static const char usage_text[] = "usage: nw-check [-Dqv] [-C dir] [ref ...]";
 
 static const char options_text[] =
     "  -C dir         use the network in dir\n"
     "  -D             list probable duplicates, a pair a line\n"
-    "  -q             print the errors only, not the warnings\n";
+    "  -q             print the errors only, not the warnings\n"
+    "  -v             name every file readable by others, not three\n";
 
 static void
 usage(void)
@@ -29,14 +30,15 @@ main(int argc, char *argv[])
 	struct strv deleted = { 0 };
 	char **all, *path, *tab;
 	size_t i, n;
-	int ch, rv, everyone, dups = 0;
+	int ch, rv, everyone, dups = 0, verbose = 0;
 
-	while ((ch = opt_get(argc, argv, "C:DhqV")) != -1)
+	while ((ch = opt_get(argc, argv, "C:DhqVv")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'D': dups = 1; break;
 		case 'q': ck.quiet = 1; break;
 		case 'V': return opt_version();
+		case 'v': verbose = 1; break;
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}
@@ -60,6 +62,8 @@ main(int argc, char *argv[])
 	/* a merge whose driver did not run leaves no markers to see */
 	git_unmerged(ck.net, &unmerged, &deleted);
 	check_files(&ck, ids.v, ids.n, &unmerged, &deleted);
+	if (!ck.quiet)
+		check_private(&ck, ids.v, ids.n, verbose);
 	if (everyone && !ck.quiet) {
 		check_settings(&ck);
 		net_list(ck.net, &all, &n, &odd);

@@ -8,13 +8,18 @@
 #include "nw.h"
 
 static const char usage_text[] =
-    "usage: nw-export [-3] [-A time] [-C dir] [-f format] [ref ...]";
+    "usage: nw-export [-3] [-A time] [-C dir] [-c circle] [-f format] "
+    "[-g group]\n"
+    "                 [-t tag] [ref ...]";
 
 static const char options_text[] =
     "  -3             write vCard 3.0 instead of 4.0\n"
     "  -A time        iCalendar: an alarm at time (09:00) on each day, or none\n"
     "  -C dir         use the network in dir\n"
-    "  -f format      vcard (the default), ics, csv, json or dot\n";
+    "  -c circle      only this circle (repeats: either)\n"
+    "  -f format      vcard (the default), ics, csv, json or dot\n"
+    "  -g group       only this group (repeats: either)\n"
+    "  -t tag         only this tag (repeats: either)\n";
 
 enum { F_VCARD, F_ICS, F_JSON, F_CSV, F_DOT };
 
@@ -122,11 +127,12 @@ main(int argc, char *argv[])
 
 	x.fmt = F_VCARD;
 	x.version = 4;
-	while ((ch = opt_get(argc, argv, "3A:C:f:hV")) != -1)
+	while ((ch = opt_get(argc, argv, "3A:C:c:f:g:ht:V")) != -1)
 		switch (ch) {
 		case '3': x.version = 3; break;
 		case 'A': alarm = optarg; break;
 		case 'C': nw_dir_opt = optarg; break;
+		case 'c': strv_add(&s.filter.circle, optarg); break;
 		case 'f':
 			for (x.fmt = 0; formats[x.fmt]; x.fmt++)
 				if (strcmp(formats[x.fmt], optarg) == 0)
@@ -135,6 +141,8 @@ main(int argc, char *argv[])
 				errx(2, "'%s': not a format (vcard, ics, json, "
 				    "csv, dot)", optarg);
 			break;
+		case 'g': strv_add(&s.filter.group, optarg); break;
+		case 't': strv_add(&s.filter.tag, optarg); break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
@@ -174,6 +182,7 @@ main(int argc, char *argv[])
 		fwrite(x.b.s, 1, x.b.len, stdout);
 	}
 	free(x.b.s);
+	filter_free(&s.filter);
 	net_free(s.net);
 	return out_close() || rv;
 }

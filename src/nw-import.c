@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "nw.h"
@@ -40,12 +41,26 @@ struct hent {
 	struct hent	*next;
 };
 
+struct pend {			/* a record's relationships, pending */
+	size_t		 who;		/* the contact it is */
+	int		 created;	/* by this import */
+	int		 quiet;		/* -u found nothing else new */
+	char		*name;
+	struct strv	 rel;		/* role, what RELATED names */
+};
+
 struct run {
 	struct net	*net;
 	struct refs	 refs;
 	struct known	*k;
 	size_t		 nk;
 	struct hent	*byname[NBUCKET], *byemail[NBUCKET], *byid[NBUCKET];
+	struct hent	*byuid[NBUCKET];	/* a card's UID, this import */
+	struct hent	*bynwuid[NBUCKET];	/* nw's UID of each id */
+	struct strv	 uids;		/* the keys of both */
+	size_t		 nuid;		/* contacts in bynwuid */
+	struct pend	*pend;		/* RELATED to resolve at the end */
+	size_t		 npend;
 	struct strv	 created, updated, planned;
 	struct strv	 said;		/* output held back, see say() */
 	struct check	 ck;		/* nw-check's rules across contacts */
@@ -104,7 +119,6 @@ plan_row(char *line)
 	out_row(4, names, vals, "ssss", NULL);
 }
 
-/* What say() held back, in the order it was said. */
 /* A line of tab-separated fields, each as piped TSV writes it. */
 static void
 tsv_line(const char *line)
@@ -124,6 +138,7 @@ tsv_line(const char *line)
 	free(b.s);
 }
 
+/* What say() held back, in the order it was said. */
 static void
 tell(struct run *r)
 {
@@ -351,42 +366,6 @@ import_later(struct run *r)
 	return rv;
 }
 
-/* Digits and a leading '+': "+44 20 7946" is "+44-20-7946". */
-static char *
-phone_key(const char *s)
-{
-	struct buf b = { 0 };
-
-	buf_puts(&b, "");
-	s += strspn(s, " ");
-	if (*s == '+')
-		buf_puts(&b, "+");
-	for (; *s; s++)
-		if (*s >= '0' && *s <= '9')
-			buf_add(&b, s, 1);
-	if (b.len == 0 || strcmp(b.s, "+") == 0) {
-		free(b.s);
-		return NULL;
-	}
-	return b.s;
-}
-
-static int
-has_phone(struct strv *l, const char *p)
-{
-	char *a = phone_key(p), *b;
-	size_t i;
-	int hit = 0;
-
-	for (i = 0; i < l->n && !hit; i++) {
-		b = phone_key(l->v[i]);
-		hit = a && b ? strcmp(a, b) == 0 : strcmp(l->v[i], p) == 0;
-		free(b);
-	}
-	free(a);
-	return hit;
-}
-
 static void
 known_phones(struct run *r, size_t who)
 {
@@ -400,83 +379,6 @@ known_phones(struct run *r, size_t who)
 	for (i = 0; i < c->phone.n; i++)
 		strv_add(&r->k[who].phone, c->phone.v[i]);
 	contact_free(c);
-}
-
-struct news {
-	struct strv	 email, phone;
-	struct strv	 fill;		/* key, value: org, title, birthday */
-	struct strv	 links;		/* name, url */
-	const char	*org, *title;	/* a new job, or NULL */
-	char		*jobnote;	/* "Now Staff Engineer at New Co" */
-};
-
-/* Is url one of the links (name, url, ...), or name one of their names? */
-static int
-has_link(struct strv *l, const char *name, const char *url)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < l->n; i += 2)
-		if ((url && strcmp(l->v[i + 1], url) == 0) ||
-		    (name && strcmp(l->v[i], name) == 0))
-			return 1;
-	return 0;
-}
-
-/*
- * The record's links that the contact lacks, by their address: each
- * under its name, or name-2, name-3 when the contact has that name for
- * another address (what the user wrote is not replaced).
- */
-static void
-new_links(struct contact *c, struct rec *rec, struct news *nw)
-{
-	const struct draft *d = &rec->d;
-	char *name;
-	size_t i;
-	int n;
-
-	for (i = 0; i + 1 < d->kv.n; i += 2) {
-		if (strncmp(d->kv.v[i], "links.", 6) != 0 ||
-		    has_link(&c->links, NULL, d->kv.v[i + 1]) ||
-		    has_link(&nw->links, NULL, d->kv.v[i + 1]))
-			continue;
-		name = xstrdup(d->kv.v[i] + 6);
-		for (n = 2; has_link(&c->links, name, NULL) ||
-		    has_link(&nw->links, name, NULL); n++) {
-			free(name);
-			name = xasprintf("%s-%d", d->kv.v[i] + 6, n);
-		}
-		strv_add(&nw->links, name);
-		strv_add(&nw->links, d->kv.v[i + 1]);
-		free(name);
-	}
-}
-
-/*
- * A job change: the record's org differs from the contact's (one the
- * start of the other is the same, written shorter), or its title from
- * the contact's title (a promotion), names compared as references
- * compare them.  A contact without an org gets one filled in.
- */
-static void
-newjob(struct contact *c, struct rec *rec, struct news *nw)
-{
-	const char *org = draft_get(&rec->d, "org");
-	const char *title = draft_get(&rec->d, "title");
-
-	if (c->err || org == NULL || *org == '\0' || c->org == NULL ||
-	    *c->org == '\0')
-		return;
-	/* "Stanford" and "Stanford University": one org, as the user wrote */
-	if ((strcaseprefix(org, c->org) || strcaseprefix(c->org, org)) &&
-	    (title == NULL || *title == '\0' || c->title == NULL ||
-	    strcaseeq(title, c->title)))
-		return;
-	nw->org = org;
-	nw->title = title && *title ? title : NULL;
-	nw->jobnote = nw->title ? xasprintf("Now %s at %s", nw->title, org) :
-	    xasprintf("Now at %s", org);
 }
 
 /*
@@ -503,10 +405,10 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 			strv_add(&nw->email, v);
 	known_phones(r, who);
 	for (i = 0; (v = draft_value(&rec->d, "phone", i)) != NULL; i++)
-		if (!has_phone(&k->phone, v) && !has_phone(&nw->phone, v))
+		if (!phone_has(&k->phone, v) && !phone_has(&nw->phone, v))
 			strv_add(&nw->phone, v);
 	c = contact_load(r->net, k->id, C_STRUCT | C_KEYS);
-	newjob(c, rec, nw);
+	news_job(c, rec, nw);
 	for (i = 0; c->err == NULL && i < 3; i++)
 		if ((v = draft_get(&rec->d, fills[i])) != NULL &&
 		    ((cv = contact_value(c, fills[i])) == NULL ||
@@ -517,73 +419,10 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 			strv_add(&nw->fill, v);
 		}
 	if (c->err == NULL)
-		new_links(c, rec, nw);
+		news_links(c, rec, nw);
 	contact_free(c);
 	return nw->email.n + nw->phone.n + nw->fill.n + nw->links.n > 0 ||
 	    nw->org;
-}
-
-static int
-addnews(struct change *ch, struct contact *c, void *arg)
-{
-	struct news *nw = arg;
-	size_t i;
-	char ds[11];
-	int ok, moved = 0;
-
-	ok = change_import(ch, "email", &nw->email) &&
-	    change_import(ch, "phone", &nw->phone);
-	/* a new job: the old one to work, a job entry, a follow-up */
-	if (ok && nw->org)
-		ok = change_job(ch, c, nw->org, nw->title, date_today(),
-		    &moved) && change_log_entry(ch, date_today(), "job",
-		    nw->jobnote);
-	if (ok && nw->org && c->next == NODATE)
-		ok = change_set(ch, "next", date_str(date_today(), ds)) &&
-		    change_set(ch, "next-note", "Congratulate on the new job");
-	for (i = 0; ok && i + 1 < nw->fill.n; i += 2)
-		ok = change_set(ch, nw->fill.v[i], nw->fill.v[i + 1]);
-	for (i = 0; ok && i + 1 < nw->links.n; i += 2)
-		ok = change_put(ch, "links", nw->links.v[i],
-		    nw->links.v[i + 1]);
-	return ok;
-}
-
-/* "adds email a, phone b, link web; fills org X, birthday --12-10" */
-static char *
-describe(struct news *nw)
-{
-	struct buf b = { 0 };
-	size_t i, n = 0;
-
-	buf_puts(&b, "");
-	if (nw->jobnote)
-		buf_printf(&b, "job: %s%s", nw->jobnote,
-		    nw->email.n + nw->phone.n + nw->links.n + nw->fill.n ?
-		    "; " : "");
-	for (i = 0; i < nw->email.n; i++)
-		buf_printf(&b, "%s email %s", n++ ? "," : "adds",
-		    nw->email.v[i]);
-	for (i = 0; i < nw->phone.n; i++)
-		buf_printf(&b, "%s phone %s", n++ ? "," : "adds",
-		    nw->phone.v[i]);
-	for (i = 0; i + 1 < nw->links.n; i += 2)
-		buf_printf(&b, "%s link %s %s", n++ ? "," : "adds",
-		    nw->links.v[i], nw->links.v[i + 1]);
-	for (i = 0; i + 1 < nw->fill.n; i += 2)
-		buf_printf(&b, "%s %s %s", i ? "," : n ? "; fills" : "fills",
-		    nw->fill.v[i], nw->fill.v[i + 1]);
-	return b.s;
-}
-
-static void
-news_free(struct news *nw)
-{
-	strv_free(&nw->email);
-	strv_free(&nw->phone);
-	strv_free(&nw->fill);
-	strv_free(&nw->links);
-	free(nw->jobnote);
 }
 
 /* A contact that could not be written is said so, and is not created. */
@@ -631,8 +470,19 @@ written(struct run *r)
  * and its org, title and birthday where the contact has none; said on
  * stderr, the id on stdout.
  */
+static void
+nothing(struct run *r, const char *id, const char *name)
+{
+	if (r->dry)
+		say(r, 1, "%s\tskip\t%s\tnothing new", id, name);
+	else
+		say(r, 2, "nw-import: '%s': already in the network as %s, "
+		    "nothing new", name, id);
+}
+
+/* p: the record's relationships, which say "nothing new" if it is so */
 static int
-update(struct run *r, size_t who, struct rec *rec)
+update(struct run *r, size_t who, struct rec *rec, struct pend *p)
 {
 	struct news nw = { 0 };
 	struct known *k = &r->k[who];
@@ -641,16 +491,14 @@ update(struct run *r, size_t who, struct rec *rec)
 	int rv = 0;
 
 	if (!missing(r, who, rec, &nw)) {
-		if (r->dry)
-			say(r, 1, "%s\tskip\t%s\tnothing new", k->id,
-			    draft_get(&rec->d, "name"));
+		if (p)
+			p->quiet = 1;
 		else
-			say(r, 2, "nw-import: '%s': already in the network as "
-			    "%s, nothing new", draft_get(&rec->d, "name"), k->id);
+			nothing(r, k->id, draft_get(&rec->d, "name"));
 		news_free(&nw);
 		return 0;
 	}
-	what = describe(&nw);
+	what = news_text(&nw);
 	/* one created earlier in this import is written first */
 	if (!r->dry && drafts_waiting(r->dr, k->id))
 		written(r);
@@ -658,7 +506,7 @@ update(struct run *r, size_t who, struct rec *rec)
 	if (r->dry)
 		say(r, 1, "%s\t%s\t%s\t%s", k->id, nw.org ? "job" : "update",
 		    draft_get(&rec->d, "name"), what);
-	else if ((rv = change_edit(r->net, k->id, addnews, &nw, NULL)) == 0) {
+	else if ((rv = change_edit(r->net, k->id, news_apply, &nw, NULL)) == 0) {
 		say(r, 2, "nw-import: '%s': %s %s", draft_get(&rec->d, "name"),
 		    k->id, what);
 		if (!strv_has(&r->updated, k->id)) {
@@ -739,12 +587,137 @@ create(struct run *r, struct rec *rec)
 	return 0;
 }
 
+/*
+ * The card's UID, for RELATED of other cards to find the contact it is;
+ * its own RELATED, to resolve once every record is in: for a contact it
+ * creates, and with -u for one it updates.
+ */
+static struct pend *
+remember(struct run *r, struct rec *rec, size_t who, int created)
+{
+	struct pend *p;
+
+	if (rec->uid) {
+		strv_add(&r->uids, rec->uid);
+		index_add(r->byuid, r->uids.v[r->uids.n - 1], who);
+	}
+	if (rec->rel.n == 0 || (!created && !r->update))
+		return NULL;
+	r->pend = xrealloc(r->pend, (r->npend + 1) * sizeof *r->pend);
+	p = &r->pend[r->npend++];
+	p->who = who;
+	p->created = created;
+	p->name = xstrdup(draft_get(&rec->d, "name"));
+	p->rel = rec->rel;
+	p->quiet = 0;
+	memset(&rec->rel, 0, sizeof rec->rel);
+	return p;
+}
+
+/*
+ * The contacts a RELATED value names: a card's UID in this import, else
+ * the UID nw-export gives an id (urn:uuid:), else an email (mailto:, or
+ * text with an '@'), else a name or an id.  *n says how many; the first.
+ */
+static size_t
+named(struct run *r, const char *t, int *n)
+{
+	struct hent **tab, *e;
+	size_t who = NONE;
+	char *u;
+
+	for (; r->nuid < r->nk; r->nuid++) {	/* nw's UIDs, made once */
+		u = vcard_uid(r->k[r->nuid].id);
+		strv_add(&r->uids, u);
+		index_add(r->bynwuid, r->uids.v[r->uids.n - 1], r->nuid);
+		free(u);
+	}
+	if (strncasecmp(t, "mailto:", 7) == 0)
+		t += 7;
+	tab = r->byuid;
+	for (*n = 0; *n == 0 && tab; tab = tab == r->byuid ? r->bynwuid :
+	    tab == r->bynwuid ? (strchr(t, '@') ? r->byemail : r->byid) :
+	    tab == r->byid ? r->byname : NULL)
+		for (e = tab[key_hash(t)]; e; e = e->next)
+			if ((tab == r->byid ? strcmp(e->key, t) == 0 :
+			    strcaseeq(e->key, t)) && e->who != who) {
+				who = e->who < who ? e->who : who;
+				++*n;
+			}
+	return who;
+}
+
+/*
+ * The relationships RELATED gave, each written as rel: when it names one
+ * contact; one that names none, or many, is said and left out.
+ */
+static int
+relate(struct run *r)
+{
+	struct strv add = { 0 };
+	struct buf what = { 0 };
+	struct contact *c;
+	struct pend *p;
+	const char *id, *t;
+	size_t i, j, w;
+	int n, rv = 0;
+
+	for (i = 0; i < r->npend; i++) {
+		p = &r->pend[i];
+		id = r->k[p->who].id;
+		c = p->created ? NULL : contact_load(r->net, id, C_STRUCT);
+		for (j = 0; j + 1 < p->rel.n; j += 2) {
+			t = p->rel.v[j + 1];
+			if ((w = named(r, t, &n)) == NONE || n > 1 ||
+			    w == p->who) {
+				say(r, 2, "nw-import: '%s': %s '%s' names %s: "
+				    "left out", p->name, p->rel.v[j], t,
+				    w == p->who ? "itself" : n ? "more than "
+				    "one contact" : "no contact");
+				continue;
+			}
+			if ((c && rel_has(&c->rel, p->rel.v[j], r->k[w].id)) ||
+			    rel_has(&add, p->rel.v[j], r->k[w].id))
+				continue;	/* there already */
+			strv_add(&add, p->rel.v[j]);
+			strv_add(&add, r->k[w].id);
+			buf_printf(&what, "%s %s %s", what.len ? "," :
+			    "adds rel", p->rel.v[j], r->k[w].id);
+		}
+		contact_free(c);
+		if (add.n == 0 && p->quiet)
+			nothing(r, id, p->name);
+		else if (add.n == 0 || (p->created && !r->dry &&
+		    !strv_has(&r->created, id)))
+			;
+		else if (r->dry)
+			say(r, 1, "%s\trel\t%s\t%s", id, p->name, what.s);
+		else if (change_edit(r->net, id, rels_apply, &add, NULL) != 0)
+			rv = 1;
+		else if (!p->created) {
+			say(r, 2, "nw-import: '%s': %s %s", p->name, id, what.s);
+			if (!strv_has(&r->updated, id)) {
+				say(r, 1, "%s", id);
+				strv_add(&r->updated, id);
+			}
+		}
+		strv_free(&add);
+		what.len = 0;
+		free(p->name);
+		strv_free(&p->rel);
+	}
+	free(what.s);
+	free(r->pend);
+	return rv;
+}
+
 static int
 import_one(struct run *r, struct rec *rec, const char *path)
 {
 	const char *why;
 	size_t who, i;
 	char *same;
+	struct pend *p;
 
 	if (rec->err) {
 		if (rec->line)
@@ -766,10 +739,14 @@ import_one(struct run *r, struct rec *rec, const char *path)
 			memset(rec, 0, sizeof *rec);
 			return 0;
 		}
-		return create(r, rec);
+		if (create(r, rec))
+			return 1;
+		remember(r, rec, r->nk - 1, 1);
+		return 0;
 	}
+	p = remember(r, rec, who, 0);
 	if (r->update)
-		return update(r, who, rec);
+		return update(r, who, rec, p);
 	same = why == NULL ? xstrdup("name") : why == same_id ?
 	    xstrdup("id") : xasprintf("email %s", why);
 	if (r->dry)
@@ -887,17 +864,15 @@ commit(struct run *r)
 static void
 run_free(struct run *r)
 {
+	struct hent **tab[] = { r->byname, r->byemail, r->byid, r->byuid,
+	    r->bynwuid };
 	struct hent *e, *next;
-	size_t i;
+	size_t i, t;
 
-	for (i = 0; i < NBUCKET; i++) {
-		for (e = r->byname[i]; e; e = next)
-			next = e->next, free(e);
-		for (e = r->byemail[i]; e; e = next)
-			next = e->next, free(e);
-		for (e = r->byid[i]; e; e = next)
-			next = e->next, free(e);
-	}
+	for (t = 0; t < sizeof tab / sizeof *tab; t++)
+		for (i = 0; i < NBUCKET; i++)
+			for (e = tab[t][i]; e; e = next)
+				next = e->next, free(e);
 	for (i = 0; i < r->nk; i++) {
 		free(r->k[i].id);
 		free(r->k[i].name);
@@ -912,6 +887,7 @@ run_free(struct run *r)
 	strv_free(&r->updated);
 	strv_free(&r->planned);
 	strv_free(&r->said);
+	strv_free(&r->uids);
 	free(r->first);
 	net_free(r->net);
 }
@@ -1004,8 +980,10 @@ main(int argc, char *argv[])
 	rv |= import_later(&r);
 	progress(&r, 0);
 	free(in);
-	if (!r.dry) {
+	if (!r.dry)
 		written(&r);
+	rv |= relate(&r);
+	if (!r.dry) {
 		rv |= r.failed;
 		commit(&r);
 		net_unlock(r.net);

@@ -49,7 +49,7 @@ main(int argc, char *argv[])
 		case 'c': cal = optarg; break;
 		case 'n': run.dry = 1; break;
 		case 'r': strv_add(&refs, optarg); break;
-		case 'V': puts("nw-vdir " NW_VERSION); return 0;
+		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
 		default: usage();
 		}

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "nw.h"
@@ -170,6 +171,8 @@ main(int argc, char *argv[])
 			err(1, "'%s'", net->dir);
 		unsetenv("GIT_DIR");
 		unsetenv("GIT_WORK_TREE");
+		/* what git writes (a pull's contacts) is private as ours is */
+		umask(umask(0) | 077);
 		execvp("git", argv);
 		err(1, "git");
 	}

@@ -523,6 +523,7 @@ const char *check_email_taken(struct check *, const char *, const char *);
 void	 check_claim(struct check *, const char *, const char *);
 void	 check_free(struct check *);
 void	 check_settings(struct check *);
+void	 check_private(struct check *, char **ids, size_t, int all);
 int	 check_dups(struct check *);
 void	 check_note(struct check *, const char *, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
@@ -557,6 +558,7 @@ void	 csv_contact(FILE *, struct net *, struct contact *, int);
 void	 ical_begin(struct buf *);
 void	 ical_contact(struct buf *, struct net *, struct contact *, int);
 void	 ical_end(struct buf *);
+char	*vcard_uid(const char *);
 void	 vcard_write(struct buf *, struct contact *, int,
 	    const struct strv *);
 void	 dot_graph(struct buf *, struct net *, struct contact **, size_t,
@@ -572,6 +574,9 @@ struct rec {				/* a contact read from elsewhere */
 	struct strv	 warn;		/* what was left out of it */
 	int		 own;		/* from nw's own export: a key it
 					   lacks the contact lacked (added) */
+	char		*uid;		/* a vCard's UID */
+	struct strv	 rel;		/* role, the other as RELATED names
+					   them: urn:uuid:, a name, email */
 };
 struct recs {
 	struct rec	*v;
@@ -585,6 +590,23 @@ void	 import_csv(const char *, size_t, int, struct net *, struct recs *);
 void	 vcard_read(const char *, size_t, struct recs *);
 void	 json_read(const char *, size_t, struct recs *);
 void	 rec_free(struct rec *);
+
+/* What a record brings to the contact it is: news.c. */
+struct news {			/* what a record adds to a contact */
+	struct strv	 email, phone;
+	struct strv	 fill;		/* key, value: org, title, birthday */
+	struct strv	 links;		/* name, url */
+	const char	*org, *title;	/* a new job, or NULL */
+	char		*jobnote;	/* "Now Staff Engineer at New Co" */
+};
+int	 phone_has(struct strv *, const char *);
+void	 news_links(struct contact *, const struct rec *, struct news *);
+void	 news_job(struct contact *, const struct rec *, struct news *);
+int	 news_apply(struct change *, struct contact *, void *);
+char	*news_text(struct news *);
+void	 news_free(struct news *);
+int	 rels_apply(struct change *, struct contact *, void *);
+int	 rel_has(const struct strv *, const char *, const char *);
 
 /* --- a vdir kept in step with the network: vdir.c ------------------------ */
 

@@ -345,6 +345,8 @@ void
 rec_free(struct rec *r)
 {
 	strv_free(&r->warn);
+	strv_free(&r->rel);
+	free(r->uid);
 	draft_free(&r->d);
 	free(r->notes.s);
 	free(r->err);

@@ -1,4 +1,4 @@
-/* vcard.c - vCards read into records, contacts written as vCards */
+/* vcard.c - vCards read into records (vcardout.c writes them) */
 
 #include <errno.h>
 #include <iconv.h>
@@ -29,6 +29,7 @@ struct prop {
 	char		*name;
 	struct strv	 type;		/* TYPE values, and 2.1's bare ones */
 	char		*enc, *charset, *value_type, *service;
+	char		*role;		/* X-NW-ROLE of RELATED */
 	int		 omit;		/* X-APPLE-OMIT-YEAR */
 	char		*value;
 };
@@ -42,6 +43,7 @@ prop_free(struct prop *p)
 	free(p->charset);
 	free(p->value_type);
 	free(p->service);
+	free(p->role);
 	free(p->value);
 	memset(p, 0, sizeof *p);
 }
@@ -154,6 +156,8 @@ param(struct prop *p, const char *name, const char *v, size_t n)
 		p->value_type = xstrdup(s);
 	else if (strcasecmp(name, "X-SERVICE-TYPE") == 0 && !p->service)
 		p->service = xstrdup(s);
+	else if (strcasecmp(name, "X-NW-ROLE") == 0 && !p->role)
+		p->role = xstrdup(s);
 	else if (strcasecmp(name, "X-APPLE-OMIT-YEAR") == 0)
 		p->omit = atoi(s);
 	free(s);
@@ -403,6 +407,49 @@ done:
 	free(key);
 }
 
+/*
+ * RELATED (RFC 6350): the role is nw's own (X-NW-ROLE, as nw-export
+ * writes it), else the role of rel: whose vCard TYPE it has (the one
+ * table of schema.c, read backwards), else the first TYPE of the
+ * standard's list as a role of the user's, else "related".  The value
+ * (urn:uuid: of a card, a name, an email) is kept for nw-import, which
+ * alone knows the contacts it may name.
+ */
+static void
+related(struct rec *r, struct prop *p)
+{
+	static const char *rfc[] = { "contact", "acquaintance", "friend",
+	    "met", "co-worker", "colleague", "co-resident", "neighbor",
+	    "child", "parent", "sibling", "spouse", "kin", "muse", "crush",
+	    "date", "sweetheart", "me", "agent", "emergency", NULL };
+	const struct role *ro;
+	const char *role = NULL;
+	char *v, *c;
+	size_t i, j, n0;
+
+	ro = schema_roles(&n0);
+	if (p->role && *p->role == '\0')
+		role = "related";
+
+	for (i = 0; p->role == NULL && role == NULL && i < p->type.n; i++)
+		for (j = 0; j < n0; j++)
+			if (ro[j].vcard && strcmp(ro[j].vcard, p->type.v[i]) ==
+			    0)
+				role = ro[j].name;
+	for (i = 0; p->role == NULL && role == NULL && i < p->type.n; i++)
+		for (j = 0; rfc[j]; j++)
+			if (strcmp(rfc[j], p->type.v[i]) == 0)
+				role = rfc[j];
+	v = unescape(p->value, strlen(p->value));
+	c = rec_clean(v, 0);
+	if (*c) {
+		strv_add(&r->rel, p->role ? p->role : role ? role : "related");
+		strv_add(&r->rel, c);
+	}
+	free(c);
+	free(v);
+}
+
 /* What one property gives the record. */
 static void
 apply(struct card *k, struct prop *p)
@@ -498,6 +545,12 @@ apply(struct card *k, struct prop *p)
 		split(p->value, ',', 1, &l);
 		for (i = 0; i < l.n; i++)
 			rec_set(r, "tags", l.v[i]);
+	} else if (strcasecmp(name, "UID") == 0 && r->uid == NULL) {
+		s = unescape(p->value, strlen(p->value));
+		r->uid = rec_clean(s, 0);
+		free(s);
+	} else if (strcasecmp(name, "RELATED") == 0) {
+		related(r, p);
 	} else if (strcasecmp(name, "PRODID") == 0 &&
 	    prefix(p->value, "-//nw//"))
 		r->own = 1;		/* no X-NW-ADDED: it had none */
@@ -733,287 +786,4 @@ vcard_read(const char *s, size_t len, struct recs *rs)
 		r->err = xstrdup("BEGIN:VCARD without END:VCARD");
 	}
 	free(pl);
-}
-
-/* --- writing ------------------------------------------------------------ */
-
-static void
-textlist(struct buf *b, const char *name, char **v, size_t n)
-{
-	struct buf l = { 0 };
-	size_t i;
-	char *t;
-
-	if (n == 0)
-		return;
-	for (i = 0; i < n; i++) {
-		t = vc_text(v[i]);
-		buf_printf(&l, "%s%s", i ? "," : "", t);
-		free(t);
-	}
-	vc_line(b, name, l.s);
-	free(l.s);
-}
-
-static void
-text(struct buf *b, const char *name, const char *s)
-{
-	char *t;
-
-	if (s == NULL || *s == '\0')
-		return;
-	t = vc_text(s);
-	vc_line(b, name, t);
-	free(t);
-}
-
-/* The part of name-parts v (a mapping), escaped for N; "" when none. */
-static char *
-npart(const struct value *v, const char *part)
-{
-	size_t i;
-
-	for (i = 0; v->type == V_MAP && i + 1 < v->n; i += 2)
-		if (v->v[i].type == V_STR && strcmp(v->v[i].s, part) == 0 &&
-		    v->v[i + 1].type == V_STR)
-			return vc_text(v->v[i + 1].s);
-	return vc_text("");
-}
-
-/*
- * N from name-parts when the contact has them (family;given;middle;
- * prefix;suffix), else from the name: the last word the family name, the
- * first the given, those between the middle.
- */
-static void
-nprop(struct buf *b, struct contact *c)
-{
-	static const char *order[] = { "family", "given", "middle", "prefix",
-	    "suffix" };
-	const struct value *v = contact_value(c, "name-parts");
-	struct strv w = { 0 }, words = { 0 };
-	struct buf l = { 0 }, mid = { 0 };
-	const char *name = c->name;
-	char *f, *g, *m;
-	size_t i;
-
-	if (v && v->type == V_MAP) {
-		for (i = 0; i < 5; i++) {
-			f = npart(v, order[i]);
-			buf_printf(&l, "%s%s", i ? ";" : "", f);
-			free(f);
-		}
-		vc_line(b, "N", l.s);
-		free(l.s);
-		return;
-	}
-
-	split(name, ' ', 0, &w);
-	for (i = 0; i < w.n; i++)
-		if (*w.v[i])
-			strv_add(&words, w.v[i]);
-	buf_puts(&mid, "");
-	for (i = 1; i + 1 < words.n; i++)
-		buf_printf(&mid, "%s%s", i > 1 ? " " : "", words.v[i]);
-	g = vc_text(words.n ? words.v[0] : "");
-	f = vc_text(words.n > 1 ? words.v[words.n - 1] : "");
-	m = vc_text(mid.s);
-	buf_printf(&l, "%s;%s;%s;;", f, g, m);
-	vc_line(b, "N", l.s);
-	free(l.s), free(mid.s), free(f), free(g), free(m);
-	strv_free(&w);
-	strv_free(&words);
-}
-
-/* A link's key as a TYPE: letters, digits and '-' only. */
-static char *
-typekey(const char *k)
-{
-	struct buf b = { 0 };
-
-	buf_puts(&b, "");
-	for (; *k; k++)
-		if ((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') ||
-		    (*k >= '0' && *k <= '9') || *k == '-')
-			buf_add(&b, k, 1);
-	return b.s;
-}
-
-static void
-links(struct buf *b, struct contact *c)
-{
-	const char *k, *v;
-	char *t, *name, *val;
-	size_t i;
-
-	for (i = 0; i + 1 < c->links.n; i += 2) {
-		k = c->links.v[i], v = c->links.v[i + 1];
-		if (*v == '\0')
-			continue;
-		t = typekey(k);
-		if (strstr(v, "://")) {
-			name = *t ? xasprintf("URL;TYPE=%s", t) :
-			    xstrdup("URL");
-			val = vc_text(v);	/* a URI: only breaks go */
-			vc_line(b, name, strpbrk(v, "\\,;\n") ? val : v);
-		} else {
-			name = *t ? xasprintf("X-SOCIALPROFILE;TYPE=%s", t) :
-			    xstrdup("X-SOCIALPROFILE");
-			val = vc_text(v);
-			vc_line(b, name, val);
-		}
-		free(name);
-		free(val);
-		free(t);
-	}
-}
-
-/*
- * The keys of nw(5) a vCard has no property for (schema_xnw), each as
- * X-NW- and its name in capitals: a text as it is (X-NW-CIRCLE:close), a
- * list's items joined by commas (X-NW-GROUPS:ACM,Royal Society), each
- * pair of a mapping a property of two components (X-NW-DATES:anniversary;
- * 2012-06-09), a mapping that is text one; first X-NW-ID, the id, which
- * a contact read back asks for.  c was loaded with C_KEYS.
- */
-static void
-xnw_write(struct buf *b, struct contact *c)
-{
-	const struct key *k;
-	const struct value *v;
-	struct strv items = { 0 };
-	char *prop, *p, *x, *y, *line;
-	size_t i, j, n;
-
-	text(b, "X-NW-ID", c->id);
-	k = schema_keys(&n);
-	for (i = 0; i < n; i++) {
-		if (!schema_xnw(&k[i]) ||
-		    (v = contact_value(c, k[i].name)) == NULL)
-			continue;
-		prop = xasprintf("X-NW-%s", k[i].name);
-		for (p = prop; *p; p++)
-			if (*p >= 'a' && *p <= 'z')
-				*p -= 'a' - 'A';
-		if (v->type == V_STR)
-			text(b, prop, v->s);
-		for (j = 0; v->type == V_LIST && j < v->n; j++)
-			if (v->v[j].type == V_STR && *v->v[j].s)
-				strv_add(&items, v->v[j].s);
-		textlist(b, prop, items.v, items.n);
-		strv_free(&items);
-		for (j = 0; v->type == V_MAP && j + 1 < v->n; j += 2) {
-			if (v->v[j].type != V_STR ||
-			    v->v[j + 1].type != V_STR || !*v->v[j + 1].s)
-				continue;
-			x = vc_text(v->v[j].s);
-			y = vc_text(v->v[j + 1].s);
-			line = xasprintf("%s;%s", x, y);
-			vc_line(b, prop, line);
-			free(x), free(y), free(line);
-		}
-		free(prop);
-	}
-}
-
-/* A date as BDAY and ANNIVERSARY want it: 4.0 19901126, 3.0 1990-11-26. */
-static void
-vc_date(struct buf *b, const char *name, struct bday d, int version)
-{
-	char s[16];
-
-	if (d.year)
-		snprintf(s, sizeof s, version == 3 ? "%04d-%02d-%02d" :
-		    "%04d%02d%02d", d.year, d.month, d.day);
-	else
-		snprintf(s, sizeof s, version == 3 ? "--%02d-%02d" :
-		    "--%02d%02d", d.month, d.day);
-	vc_line(b, name, s);
-}
-
-/*
- * The contact as a vCard 4.0, or 3.0 when version is 3.  A community is
- * a 4.0 KIND:group card whose MEMBER lines name the cards of members (the
- * ids, their UIDs made the same way); 3.0 has no such card, and the
- * caller leaves communities out.
- */
-void
-vcard_write(struct buf *b, struct contact *c, int version,
-    const struct strv *members)
-{
-	const char *s;
-	char uid[37], *u, *t;
-	size_t i, n;
-
-	vc_line(b, "BEGIN", "VCARD");
-	vc_line(b, "VERSION", version == 3 ? "3.0" : "4.0");
-	vc_line(b, "PRODID", "-//nw//nw-export " NW_VERSION "//EN");
-	u = xasprintf("nw:%s", c->id);
-	uuid_v5(u, uid);
-	free(u);
-	u = xasprintf("urn:uuid:%s", uid);
-	vc_line(b, "UID", u);
-	free(u);
-	if (c->type == T_COMMUNITY && version != 3)
-		vc_line(b, "KIND", "group");
-	text(b, "FN", c->name);
-	if (c->type != T_COMMUNITY)	/* a group's name has no parts */
-		nprop(b, c);
-	for (i = 0; i < c->aka.n; i++)		/* one a line: vobject */
-		text(b, "NICKNAME", c->aka.v[i]);
-	text(b, "ORG", c->org);
-	text(b, "TITLE", c->title);
-	for (i = 0; i < c->email.n; i++)
-		text(b, "EMAIL", c->email.v[i]);
-	for (i = 0; i < c->phone.n; i++)
-		text(b, version == 3 ? "TEL" : "TEL;VALUE=text", c->phone.v[i]);
-	if ((s = c->address) != NULL && *s) {
-		t = vc_text(s);
-		u = xasprintf(";;%s;;;;", t);
-		vc_line(b, "ADR", u);
-		free(u);
-		free(t);
-	}
-	if (c->bday.month)
-		vc_date(b, "BDAY", c->bday, version);
-	for (i = 0; version != 3 && i < c->dates.n; i++)
-		if (strcmp(c->dates.v[i].what, "anniversary") == 0)
-			vc_date(b, "ANNIVERSARY", c->dates.v[i].when, version);
-	links(b, c);
-	textlist(b, "CATEGORIES", c->tags.v, c->tags.n);
-	xnw_write(b, c);
-	if ((s = c->notes) != NULL) {
-		for (n = strlen(s); n > 0 && strchr("\n ", s[n - 1]); n--)
-			;
-		u = xstrndup(s, n);
-		text(b, "NOTE", u);
-		free(u);
-	}
-	/* rel: RELATED, the other's UID; TYPE when RFC 6350 has the role */
-	for (i = 0; version != 3 && i + 1 < c->rel.n; i += 2) {
-		const struct role *ro = schema_role(c->rel.v[i]);
-		char *param;
-
-		u = xasprintf("nw:%s", c->rel.v[i + 1]);
-		uuid_v5(u, uid);
-		free(u);
-		u = xasprintf("urn:uuid:%s", uid);
-		t = vc_text(c->rel.v[i]);
-		param = ro && ro->vcard ? xasprintf("RELATED;TYPE=%s;X-NW-ROLE="
-		    "\"%s\"", ro->vcard, t) : xasprintf("RELATED;X-NW-ROLE="
-		    "\"%s\"", t);
-		vc_line(b, param, u);
-		free(param);
-		free(t);
-		free(u);
-	}
-	for (i = 0; members && version != 3 && i < members->n; i++) {
-		u = xasprintf("nw:%s", members->v[i]);
-		uuid_v5(u, uid);
-		free(u);
-		u = xasprintf("urn:uuid:%s", uid);
-		vc_line(b, "MEMBER", u);
-		free(u);
-	}
-	vc_line(b, "END", "VCARD");
 }

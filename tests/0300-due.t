@@ -712,7 +712,7 @@ Nev Never (nev), birthday in 2d (11-27)
   offer     a reference, spreading the word" \
 	"-l: the context under each row (116 days: 08-01 to 11-25)"
 run nw-due -C "$N" -lj bea
-is "$out" '{"id":"bea","due":"2026-10-22","days":34,"name":"Bea Due","reason":"every 6w, last 2026-09-10; birthday in 3d (11-28)","type":"person","last":{"date":"2026-09-10","kind":"call","note":"Talked about her new job"},"next":null,"next-note":null,"offers":["input on compilers"],"topics":["rust","history"],"gives":0,"asks":1,"got":0,"owe":1,"open-asks":[{"date":"2026-08-01","days":116,"kind":"ask","note":"An intro to her editor"}],"soon":"birthday in 3d (11-28)"}' \
+is "$out" '{"id":"bea","due":"2026-10-22","days":34,"name":"Bea Due","reason":"every 6w, last 2026-09-10; birthday in 3d (11-28)","type":"person","last":{"date":"2026-09-10","kind":"call","note":"Talked about her new job"},"next":null,"next-note":null,"offers":["input on compilers"],"topics":["rust","history"],"gives":0,"asks":1,"got":0,"owe":1,"open-asks":[{"date":"2026-08-01","days":116,"kind":"ask","note":"An intro to her editor"}],"soon":"birthday in 3d (11-28)","job":null}' \
 	"-l -j: the same fields as JSON"
 if command -v script >/dev/null; then
 	script -qec "nw-due -C '$N' -l -n 1 bea" /dev/null </dev/null >"$T/tty" 2>&1

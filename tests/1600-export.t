@@ -16,7 +16,8 @@ for p in python3 /usr/bin/python3; do
 	fi
 done
 
-USAGE='usage: nw-export [-3] [-A time] [-C dir] [-f format] [ref ...]'
+USAGE='usage: nw-export [-3] [-A time] [-C dir] [-c circle] [-f format] [-g group]
+                 [-t tag] [ref ...]'
 run nw-export -h
 is "$rc:$(printf '%s\n' "$out" | sed '/^$/,$d')" "0:$USAGE" "-h: the usage"
 

@@ -193,11 +193,11 @@ source "$TOP/completion/_nw" | LC_ALL=C sort
 EOF
 	zcomp() { run zsh -f "$T/comp.zsh" "$@"; }
 	zcomp nw nw ''
-	is "$rc:$out" "0:$(lines due git help log ls set show)" "zsh nw: commands"
+	is "$rc:$out" "0:$(lines circles due git help kinds log ls set show)" "zsh nw: commands"
 	zcomp nw nw -C "$T/other" show ''
 	is "$out" "dee" "zsh nw -C DIR show: that network's ids"
 	zcomp nw-ls nw-ls -
-	is "$out" "$(lines -C -c -e -f -g -j -l -t)" "zsh nw-ls -: options"
+	is "$out" "$(lines -C -Q -R -c -e -f -g -j -l -o -r -s -t)" "zsh nw-ls -: options"
 	zcomp nw-ls nw-ls -t ''
 	is "$out" "$(lines maths 'open source' rust 'say "hi"')" "zsh -t: tags"
 	zcomp nw-ls nw-ls -g C

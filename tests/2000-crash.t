@@ -8,14 +8,7 @@
 # (2).
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v strace >/dev/null; then
-	echo "1..0 # SKIP strace is not installed"
-	exit 0
-fi
-if ! strace -o /dev/null true 2>/dev/null; then
-	echo "1..0 # SKIP strace cannot trace here (ptrace not permitted)"
-	exit 0
-fi
+need_strace	# LeakSanitizer off: it cannot run under ptrace
 if ! command -v python3 >/dev/null; then
 	echo "1..0 # SKIP python3 is not installed"
 	exit 0
@@ -25,9 +18,6 @@ if command -v git >/dev/null; then
 fi
 GIT_MERGE_AUTOEDIT=no
 export GIT_MERGE_AUTOEDIT
-# LeakSanitizer cannot run under ptrace; the sanitizer build keeps ASan.
-ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0
-export ASAN_OPTIONS
 
 full=
 [ "${CRASH_FULL:-0}" = 1 ] && full=-f

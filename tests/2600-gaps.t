@@ -105,10 +105,8 @@ calls() {
 	' "$T/trace" | uniq | tr '\n' ' ' | sed 's/ $//'
 }
 
-if ! command -v strace >/dev/null; then
-	skip "the order of a write's system calls: strace is not installed"
-elif ! strace -o /dev/null true 2>/dev/null; then
-	skip "the order of a write's system calls: strace cannot trace here"
+if ! strace_ok; then
+	skip "the order of a write's system calls: $strace_why"
 else
 	mknet net
 	run nw-add "Ada Lovelace"

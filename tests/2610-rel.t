@@ -195,6 +195,74 @@ fi
 nw-export -3 -C "$EX" ada >"$T/ada3.vcf"
 is "$(grep -c '^RELATED' "$T/ada3.vcf")" "0" "vCard 3.0 has no RELATED"
 
+# --- nw-import: RELATED back to rel -----------------------------------------
+# nw's own cards into an empty network: every rel comes back, by UID
+mknet rt
+R=$NW_DIR
+run nw-import "$T/ex.vcf"
+is "$rc:$(printf '%s\n' "$err" | grep -c RELATED)" "0:0" "nw-export | nw-import: exit 0, no RELATED left out"
+is "$(grep -l '^rel:' "$R"/*.yaml "$R"/*/*.yaml | sed "s|^$R/||")" "ada-lovelace.yaml" "one contact with rel, as in the example"
+printf '%s\n' 'name: Ada Lovelace' 'aka: [Ada, Countess of Lovelace]' 'circle: close' \
+	'tags: [mathematics, rust, poetry]' 'groups: [ACM, Analytical Engine Society]' \
+	'org: Analytical Engines Ltd' 'title: Mathematician' 'email: [ada@example.org, ada@work.example]' \
+	'phone: "+44 20 7946 0000"' \
+	'links: {linkedin: in/ada, mastodon: "@ada@example.social", github: adalovelace}' \
+	"address: 12 St James's Square, London" 'birthday: 1815-12-10' \
+	'met: {date: "2019-03-02", where: RustConf, via: charles-babbage}' 'added: 2019-03-02' \
+	'notes: |' "  Prefers email to calls; answers within a day." \
+	"  Writing a book on the Engine's notes -- ask about chapter 3." \
+	'rel: {mentor: charles-babbage, friend: work/grace-hopper}' >"$T/want"
+same "$R/ada-lovelace.yaml" "$T/want" "ada: rel written after the rest, the ids of the same import"
+nw-export -C "$R" | grep -a '^RELATED' | tr -d '\r' >"$T/related2"
+same "$T/related2" "$T/related" "exported again: the same RELATED lines"
+
+# another address book's cards: UIDs, names, emails; TYPE to a role
+mknet rv
+V=$NW_DIR
+printf 'name: Zed Existing\nemail: zed@example.org\n' >"$V/zed.yaml"
+printf 'name: Max\n' >"$V/max.yaml"
+printf 'name: Max\n' >"$V/max-2.yaml"
+crlf() { printf '%s\r\n' "$@"; }
+crlf BEGIN:VCARD VERSION:4.0 UID:urn:uuid:0000-aaaa 'FN:Ann Alpha' \
+	'RELATED;TYPE=spouse:urn:uuid:0000-BBBB' 'RELATED;TYPE=co-worker;VALUE=text:zed existing' \
+	'RELATED;TYPE=friend:mailto:zed@example.org' 'RELATED;TYPE=contact,friend:Zed@Example.org' \
+	'RELATED:urn:uuid:0000-nobody' 'RELATED;TYPE=parent;VALUE=text:Nobody Known' \
+	'RELATED;TYPE=sibling;VALUE=text:Max' 'RELATED;TYPE=me:urn:uuid:0000-aaaa' END:VCARD \
+	BEGIN:VCARD VERSION:4.0 UID:urn:uuid:0000-bbbb 'FN:Bob Beta' \
+	'RELATED;TYPE=spouse;VALUE=uri:urn:uuid:0000-aaaa' 'RELATED;TYPE=kin:max-2' END:VCARD >"$T/in.vcf"
+run nw-import -n "$T/in.vcf"
+is "$rc:$out" "0:ann-alpha	create	Ann Alpha
+bob-beta	create	Bob Beta
+ann-alpha	rel	Ann Alpha	adds rel spouse bob-beta, co-worker zed, friend zed
+bob-beta	rel	Bob Beta	adds rel spouse ann-alpha, kin max-2" "-n: the relationships each a row, resolved"
+run nw-import "$T/in.vcf"
+is "$rc:$out" "0:ann-alpha
+bob-beta" "RELATED: exit 0, the ids created"
+is "$err" "nw-import: 'Ann Alpha': related 'urn:uuid:0000-nobody' names no contact: left out
+nw-import: 'Ann Alpha': parent 'Nobody Known' names no contact: left out
+nw-import: 'Ann Alpha': sibling 'Max' names more than one contact: left out
+nw-import: 'Ann Alpha': me 'urn:uuid:0000-aaaa' names itself: left out" \
+	"no contact, two contacts, itself: each said and left out"
+printf 'name: Ann Alpha\nadded: 2026-11-25\nrel: {spouse: bob-beta, co-worker: zed, friend: zed}\n' >"$T/want"
+same "$V/ann-alpha.yaml" "$T/want" "a card further on by its UID (any case), a name, an email: ids; friend once"
+printf 'name: Bob Beta\nadded: 2026-11-25\nrel: {spouse: ann-alpha, kin: max-2}\n' >"$T/want"
+same "$V/bob-beta.yaml" "$T/want" "a card before by its UID; an id; TYPE kin, the standard's, a role of one's own"
+BOB=$(nw-export bob-beta | grep -a ^UID | cut -d: -f4 | tr -d '\r')
+printf 'BEGIN:VCARD\nVERSION:3.0\nFN:Zed Existing\nEMAIL:zed@example.org\nRELATED;TYPE=sibling;VALUE=text:Ann Alpha\nRELATED;TYPE=sweetheart:urn:uuid:%s\nEND:VCARD\n' "$BOB" >"$T/zed.vcf"
+run nw-import "$T/zed.vcf"
+is "$rc:$out:$err" "0::nw-import: 'Zed Existing': already in the network as zed (same email zed@example.org)" \
+	"without -u a contact there already is not changed"
+run nw-import -u "$T/zed.vcf"
+is "$rc:$out:$err" "0:zed:nw-import: 'Zed Existing': zed adds rel sibling ann-alpha, sweetheart bob-beta" \
+	"-u: the relationships it lacks, one by nw's UID of its id"
+printf 'name: Zed Existing\nemail: zed@example.org\nrel: {sibling: ann-alpha, sweetheart: bob-beta}\n' >"$T/want"
+same "$V/zed.yaml" "$T/want" "... written byte-exact"
+run nw-import -u "$T/zed.vcf"
+is "$rc:$out:$err" "0::nw-import: 'Zed Existing': already in the network as zed, nothing new" "-u again: nothing new"
+same "$V/zed.yaml" "$T/want" "... and no byte changed"
+run nw-check
+is "$rc:$err" "0:" "nw-check: every rel names a contact"
+
 # --- every role of nw(5) seen from the other side ----------------------------
 mknet inverse
 N=$NW_DIR

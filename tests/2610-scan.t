@@ -187,7 +187,7 @@ run sh "$T/lim" 5 nw-export -f json
 is "$rc:$err" "1:nw-export: '$P/a/b': Too many open files" "nw-export the same"
 run sh "$T/lim" 5 nw-check
 is "$rc:$out" "1:$P/a/b: error: Too many open files" "nw-check: said once, an error"
-if command -v strace >/dev/null; then
+if strace_ok; then
 	# LeakSanitizer does not work under ptrace
 	ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0
 	export ASAN_OPTIONS
@@ -201,8 +201,8 @@ if command -v strace >/dev/null; then
 	    "EIO on a subfolder: said, exit 1"
 	ASAN_OPTIONS=${ASAN_OPTIONS%:detect_leaks=0}
 else
-	skip "strace is not installed: no getdents64 fault"
-	skip "strace is not installed: no getdents64 fault"
+	skip "$strace_why: no getdents64 fault"
+	skip "$strace_why: no getdents64 fault"
 fi
 
 # As a user who cannot read everything: root reads a folder at mode 000.

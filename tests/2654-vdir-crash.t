@@ -6,16 +6,7 @@
 # do.
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v strace >/dev/null; then
-	echo "1..0 # SKIP strace is not installed"
-	exit 0
-fi
-if ! strace -o /dev/null true 2>/dev/null; then
-	echo "1..0 # SKIP strace cannot trace here (ptrace not permitted)"
-	exit 0
-fi
-ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0	# no LeakSanitizer under ptrace
-export ASAN_OPTIONS
+need_strace	# LeakSanitizer off: it cannot run under ptrace
 
 mknet net
 N=$NW_DIR

@@ -43,124 +43,63 @@ is "$err" "nw-mail: who is me? set me: [your@address] in .nw.yaml, or give -m yo
 
 printf 'me: [me@home.example, ME@Work.example]\n' >>"$N/.nw.yaml"
 
-mkdir -p "$M/Sent/cur" "$M/Sent/new" "$M/Sent/tmp"
+maildir "$M/Sent"
 S=$M/Sent/cur
-msg() { cat >"$S/$1"; }
+me='From: me@home.example'
 
 # UTF-8 encoded word; the earliest of ada's day
-msg '1764000001.1.host:2,S' <<'EOF'
-From: Me Myself <me@home.example>
-To: Ada Lovelace <ada@example.org>
-Subject: =?UTF-8?B?R3LDvMOfZSBhdXMgS8O2bG4=?=
-Date: Fri, 20 Nov 2026 10:00:00 +0000
-Message-ID: <m1@home.example>
-
-Hello
-EOF
+message -b Hello 'From: Me Myself <me@home.example>' \
+    'To: Ada Lovelace <ada@example.org>' \
+    'Subject: =?UTF-8?B?R3LDvMOfZSBhdXMgS8O2bG4=?=' \
+    'Date: Fri, 20 Nov 2026 10:00:00 +0000' 'Message-ID: <m1@home.example>' \
+    >"$S/1764000001.1.host:2,S"
 # the same day later: accounted for by m1
-msg '1764000002.2.host:2,S' <<'EOF'
-From: me@home.example
-To: ada@example.org
-Subject: Later that day
-Date: Fri, 20 Nov 2026 15:00:00 +0000
-Message-ID: <m2@home.example>
-
-x
-EOF
+message "$me" 'To: ada@example.org' 'Subject: Later that day' \
+    'Date: Fri, 20 Nov 2026 15:00:00 +0000' 'Message-ID: <m2@home.example>' \
+    >"$S/1764000002.2.host:2,S"
 # the same message again (a copy in another folder): one entry
-msg '1764000003.3.host:2,S' <<'EOF'
-From: Me Myself <me@home.example>
-To: Ada Lovelace <ada@example.org>
-Subject: =?UTF-8?B?R3LDvMOfZSBhdXMgS8O2bG4=?=
-Date: Fri, 20 Nov 2026 10:00:00 +0000
-Message-ID: <m1@home.example>
-
-Hello
-EOF
+cp "$S/1764000001.1.host:2,S" "$S/1764000003.3.host:2,S"
 # ISO-8859-1, a folded Subject, the address in another case; 23:30
 # at -0100 is the 19th in UTC
-msg '1764000004.4.host:2,S' <<'EOF'
-From: me@work.example
-To: "Bob B" <bob@work.example>
-Subject: =?ISO-8859-1?Q?Caf=E9_cr=E8me?=
- and more
-Date: Wed, 18 Nov 2026 23:30:00 -0100
-Message-ID: <m4@home.example>
-
-x
-EOF
+message 'From: me@work.example' 'To: "Bob B" <bob@work.example>' \
+    'Subject: =?ISO-8859-1?Q?Caf=E9_cr=E8me?=
+ and more' 'Date: Wed, 18 Nov 2026 23:30:00 -0100' \
+    'Message-ID: <m4@home.example>' >"$S/1764000004.4.host:2,S"
 # Shift_JIS, cat in Bcc only, to a stranger too
-msg '1764000005.5.host:2,S' <<'EOF'
-From: me@home.example
-To: stranger@else.example
-Bcc: cat@example.net
-Subject: =?Shift_JIS?B?ie+LY4LMjI8=?=
-Date: Thu, 19 Nov 2026 09:00:00 +0000
-Message-ID: <m5@home.example>
-
-x
-EOF
+message "$me" 'To: stranger@else.example' 'Bcc: cat@example.net' \
+    'Subject: =?Shift_JIS?B?ie+LY4LMjI8=?=' \
+    'Date: Thu, 19 Nov 2026 09:00:00 +0000' 'Message-ID: <m5@home.example>' \
+    >"$S/1764000005.5.host:2,S"
 # no Date
-msg '1764000006.6.host:2,S' <<'EOF'
-From: me@home.example
-To: ada@example.org
-Subject: When?
-Message-ID: <m6@home.example>
-
-x
-EOF
+message "$me" 'To: ada@example.org' 'Subject: When?' \
+    'Message-ID: <m6@home.example>' >"$S/1764000006.6.host:2,S"
 # a From that is no address
-msg '1764000007.7.host:2,S' <<'EOF'
-From: not an address at all
-To: ada@example.org
-Subject: Who?
-Date: Thu, 19 Nov 2026 09:00:00 +0000
-Message-ID: <m7@home.example>
-
-x
-EOF
+message 'From: not an address at all' 'To: ada@example.org' 'Subject: Who?' \
+    'Date: Thu, 19 Nov 2026 09:00:00 +0000' 'Message-ID: <m7@home.example>' \
+    >"$S/1764000007.7.host:2,S"
 # 30 recipients, ada among them
-{
-	printf 'From: me@home.example\nTo: ada@example.org'
-	i=1
-	while [ $i -lt 30 ]; do
-		printf ',\n p%d@else.example' $i
-		i=$((i + 1))
-	done
-	printf '\nSubject: Everyone\nDate: Thu, 19 Nov 2026 09:00:00 +0000\n'
-	printf 'Message-ID: <m8@home.example>\n\nx\n'
-} >"$S/1764000008.8.host:2,S"
+to='To: ada@example.org'
+i=1
+while [ $i -lt 30 ]; do
+	to="$to,
+ p$i@else.example"
+	i=$((i + 1))
+done
+message "$me" "$to" 'Subject: Everyone' \
+    'Date: Thu, 19 Nov 2026 09:00:00 +0000' 'Message-ID: <m8@home.example>' \
+    >"$S/1764000008.8.host:2,S"
 # dated after today
-msg '1764000009.9.host:2,S' <<'EOF'
-From: me@home.example
-To: ada@example.org
-Subject: From the future
-Date: Tue, 01 Dec 2026 09:00:00 +0000
-Message-ID: <m9@home.example>
-
-x
-EOF
+message "$me" 'To: ada@example.org' 'Subject: From the future' \
+    'Date: Tue, 01 Dec 2026 09:00:00 +0000' 'Message-ID: <m9@home.example>' \
+    >"$S/1764000009.9.host:2,S"
 # a draft (D)
-msg '1764000010.10.host:2,DS' <<'EOF'
-From: me@home.example
-To: bob@home.example
-Subject: Not sent
-Date: Mon, 23 Nov 2026 09:00:00 +0000
-Message-ID: <m10@home.example>
-
-x
-EOF
+message "$me" 'To: bob@home.example' 'Subject: Not sent' \
+    'Date: Mon, 23 Nov 2026 09:00:00 +0000' 'Message-ID: <m10@home.example>' \
+    >"$S/1764000010.10.host:2,DS"
 # to a list, from me
-msg '1764000011.11.host:2,S' <<'EOF'
-From: me@home.example
-To: ada@example.org
-Subject: [list] hello
-List-Id: <talk.lists.example>
-Date: Mon, 23 Nov 2026 09:00:00 +0000
-Message-ID: <m11@home.example>
-
-x
-EOF
+message "$me" 'To: ada@example.org' 'Subject: [list] hello' \
+    'List-Id: <talk.lists.example>' 'Date: Mon, 23 Nov 2026 09:00:00 +0000' \
+    'Message-ID: <m11@home.example>' >"$S/1764000011.11.host:2,S"
 # in new/, no flags, no subject; CRLF line ends
 printf 'From: me@home.example\r\nTo: bob@home.example\r\nDate: Tue, 24 Nov 2026 08:00:00 +0000\r\nMessage-ID: <m12@home.example>\r\n\r\nx\r\n' \
     >"$M/Sent/new/1764000012.12.host"
@@ -427,24 +366,12 @@ nw-mail: 0 messages: 0 entries for 0 contacts" "bad paths: said"
 
 # A day with mail both ways: two entries, what I sent and what they sent
 printf 'name: Eve E\nemail: eve@example.org\n' >"$N/eve-e.yaml"
-cat >"$T/eve-out.eml" <<'EOF'
-From: Me <me@home.example>
-To: Eve <eve@example.org>
-Date: Mon, 23 Nov 2026 09:00:00 +0000
-Message-ID: <e1@home.example>
-Subject: Lunch?
-
-Are you free?
-EOF
-cat >"$T/eve-in.eml" <<'EOF'
-From: Eve <eve@example.org>
-To: Me <me@home.example>
-Date: Mon, 23 Nov 2026 10:00:00 +0000
-Message-ID: <e2@example.org>
-Subject: Re: Lunch?
-
-Yes.
-EOF
+message -b 'Are you free?' 'From: Me <me@home.example>' \
+    'To: Eve <eve@example.org>' 'Date: Mon, 23 Nov 2026 09:00:00 +0000' \
+    'Message-ID: <e1@home.example>' 'Subject: Lunch?' >"$T/eve-out.eml"
+message -b Yes. 'From: Eve <eve@example.org>' 'To: Me <me@home.example>' \
+    'Date: Mon, 23 Nov 2026 10:00:00 +0000' 'Message-ID: <e2@example.org>' \
+    'Subject: Re: Lunch?' >"$T/eve-in.eml"
 run nw-mail -C "$N" -r "$T/eve-out.eml" "$T/eve-in.eml"
 is "$rc:$out" "0:eve-e" "both ways on one day: eve changed"
 is "$(cat "$N/eve-e.yaml")" "name: Eve E

@@ -78,6 +78,7 @@ NW_TODAY=2026-10-20 run nw-import "$T/october.csv"
 is "$rc" "0" "the first export: imported"
 NW_TODAY=2026-10-21 run nw-log -k call -m 'Talked about Manchester' alan
 run nw-set mei next 2026-12-01
+run nw-set charles next 2026-12-24
 cp "$N/jose-nunez.yaml" "$T/jose.before"
 git -C "$N" status --porcelain >"$T/status"
 
@@ -132,6 +133,8 @@ same "$N/alan-turing.yaml" "$T/want" "alan: the entry after his call"
 is "$(grep -c 'kind: job' "$N"/*.yaml | grep -v ':0$' | sed "s|^$N/||")" "ada-lovelace.yaml:1
 alan-turing.yaml:1
 charles-babbage.yaml:1" "three job entries"
+is "$(grep '^next' "$N/charles-babbage.yaml")" "next: 2026-12-24" \
+	"charles: a job change keeps the follow-up already set, adds no note"
 same "$N/jose-nunez.yaml" "$T/jose.before" "no change: the file untouched"
 is "$(grep '^next' "$N/mei-chen.yaml")" "next: 2026-12-01" "mei: the same org in another case is no move"
 
@@ -143,6 +146,15 @@ is "$out" "Ada Lovelace (ada-lovelace), due today
   why       follow-up: Congratulate on the new job
   last      never
   new job   2026-11-25, job: Now Staff Engineer at New Co" "nw-due -l: the new job"
+run nw-due -l -j ada
+is "$out" '{"id":"ada-lovelace","due":"2026-11-25","days":0,"name":"Ada Lovelace","reason":"follow-up: Congratulate on the new job","type":"person","last":null,"next":"2026-11-25","next-note":"Congratulate on the new job","offers":[],"topics":[],"gives":0,"asks":0,"got":0,"owe":0,"open-asks":[],"soon":null,"job":{"date":"2026-11-25","days":0,"kind":"job","note":"Now Staff Engineer at New Co"}}' \
+	"nw-due -l -j: the new job as an object, its age in days"
+NW_TODAY=2027-02-23 run nw-due -l -j ada
+is "$(printf '%s\n' "$out" | sed 's/.*"soon":null,//')" '"job":{"date":"2026-11-25","days":90,"kind":"job","note":"Now Staff Engineer at New Co"}}' \
+	"nw-due -l -j: 90 days on, still there"
+NW_TODAY=2027-02-24 run nw-due -l -j ada
+is "$(printf '%s\n' "$out" | sed 's/.*"soon":null,//')" '"job":null}' \
+	"nw-due -l -j: 91 days on, null"
 run nw-stats
 is "$(printf '%s\n' "$out" | grep '^job')" "job	ada-lovelace	2026-11-25
 job	alan-turing	2026-11-25

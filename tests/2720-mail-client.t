@@ -17,16 +17,10 @@ email: eloise@example.fr
 EOF
 printf 'name: Nobody Mailed\n' >"$N/nobody.yaml"
 
-cat >"$T/msg" <<'EOF'
-From: =?UTF-8?Q?Gr=C3=A9ta_Garbo?= <greta@example.org>
-To: Me <me@home.example>, Ada <ADA@example.org>,
- zed@z.example
-Cc: "List" :;
-Subject: hello
-Date: Fri, 20 Nov 2026 10:00:00 +0000
-
-body
-EOF
+message -b body 'From: =?UTF-8?Q?Gr=C3=A9ta_Garbo?= <greta@example.org>' \
+    'To: Me <me@home.example>, Ada <ADA@example.org>,
+ zed@z.example' 'Cc: "List" :;' 'Subject: hello' \
+    'Date: Fri, 20 Nov 2026 10:00:00 +0000' >"$T/msg"
 
 runin "$T/msg" nw-add -M -t mail
 is "$rc:$out:$err" "0:greta-garbo:" "-M: the sender, decoded"

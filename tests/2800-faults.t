@@ -8,17 +8,7 @@ if ! command -v git >/dev/null; then
 	echo "1..0 # SKIP git is not installed"
 	exit 0
 fi
-if ! command -v strace >/dev/null; then
-	echo "1..0 # SKIP strace is not installed"
-	exit 0
-fi
-if ! strace -o /dev/null true 2>/dev/null; then
-	echo "1..0 # SKIP strace cannot trace here (ptrace not permitted)"
-	exit 0
-fi
-# LeakSanitizer cannot run under ptrace
-ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0
-export ASAN_OPTIONS
+need_strace	# LeakSanitizer off: it cannot run under ptrace
 git config --global init.defaultBranch main
 
 # st STRACE-ARGS... -- CMD...: CMD under strace, its trace thrown away

@@ -2,7 +2,8 @@
 #
 # Each test gets a scratch folder $T (removed at exit), HOME inside it, a
 # fixed NW_TODAY, the programs under test first in PATH ($NW_BIN, else
-# bin/), and these helpers:
+# bin/), umask 077 (a file written by hand or by git is private as nw's
+# own are, so nw-check has nothing to say of its mode), and these helpers:
 #   run CMD ARGS...     run a command; sets $rc, $out, $err (stdin: /dev/null
 #                       unless given with runin)
 #   runin FILE CMD...   the same with standard input from FILE
@@ -14,6 +15,16 @@
 #   skip WHY            a test not run: a TAP skip, and WHY on stderr so that
 #                       make check shows it (prove hides a skip without -v)
 #   done_testing        prints the plan; exits 1 when anything failed
+#   strace_ok           0 when strace is installed and may trace here; else 1
+#                       with why not in $strace_why
+#   need_strace         the whole file skipped (1..0) unless strace_ok; then
+#                       LeakSanitizer off (it cannot run under ptrace; the
+#                       sanitizer build keeps ASan)
+#   message [-b BODY] HEADER...
+#                       a mail message on stdout as mail programs write it:
+#                       each HEADER a line ("Subject: hi"; a newline in it
+#                       folds), a blank line, then BODY (x when not given)
+#   maildir DIR         an empty Maildir: DIR/cur, DIR/new, DIR/tmp
 
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +33,7 @@ PATH=$NW_BIN:$PATH
 DATA=$TOP/../shared/data
 NW_TODAY=2026-11-25
 export PATH NW_TODAY
+umask 077
 unset NW_DIR XDG_DATA_HOME NO_COLOR VISUAL EDITOR GIT_DIR GIT_WORK_TREE
 T=$(mktemp -d "${TMPDIR:-/tmp}/nw-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -116,4 +128,37 @@ done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
 	exit
+}
+
+strace_ok() {
+	strace_why=
+	if ! command -v strace >/dev/null; then
+		strace_why="strace is not installed"
+	elif ! strace -o /dev/null true 2>/dev/null; then
+		strace_why="strace cannot trace here (ptrace not permitted)"
+	fi
+	[ -z "$strace_why" ]
+}
+
+need_strace() {
+	if ! strace_ok; then
+		echo "1..0 # SKIP $strace_why"
+		exit 0
+	fi
+	ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0
+	export ASAN_OPTIONS
+}
+
+message() {
+	_body=x
+	if [ "$1" = -b ]; then
+		_body=$2
+		shift 2
+	fi
+	printf '%s\n' "$@"
+	printf '\n%s\n' "$_body"
+}
+
+maildir() {
+	mkdir -p "$1/cur" "$1/new" "$1/tmp"
 }
