@@ -2,7 +2,6 @@
 
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,12 +288,6 @@ ics(struct capture *cp, const char *path, int from, int to)
 	return 0;
 }
 
-static int
-namecmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * Read what path holds, the events from day from to day to: a vdir (a
  * folder of .ics files, vdirsyncer's and khal's) or an .ics file.  1
@@ -305,11 +298,9 @@ int
 cal_read(struct capture *cp, const char *path, int from, int to)
 {
 	struct strv names = { 0 };
-	struct dirent *de;
 	struct stat st;
-	DIR *d;
 	char *file;
-	size_t i, n;
+	size_t i;
 	int rv = 0;
 
 	if (stat(path, &st) == -1) {
@@ -318,17 +309,10 @@ cal_read(struct capture *cp, const char *path, int from, int to)
 	}
 	if (!S_ISDIR(st.st_mode))
 		return ics(cp, path, from, to);
-	if ((d = opendir(path)) == NULL) {
+	if (dir_sorted(path, ".ics", &names) == -1) {
 		warn("'%s'", path);
 		return 1;
 	}
-	while ((de = readdir(d)) != NULL)
-		if (de->d_name[0] != '.' && (n = strlen(de->d_name)) > 4 &&
-		    strcmp(de->d_name + n - 4, ".ics") == 0)
-			strv_add(&names, de->d_name);
-	closedir(d);
-	if (names.n)
-		qsort(names.v, names.n, sizeof *names.v, namecmp);
 	for (i = 0; i < names.n; i++) {
 		file = xasprintf("%s/%s", path, names.v[i]);
 		rv |= ics(cp, file, from, to);

@@ -1,6 +1,7 @@
 /* capture.c - log entries found in mail and calendars, once each */
 
 #include <err.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,24 +173,76 @@ dryrow(const char *id, const struct logentry *l)
 	out_row(5, names, vals, "sssss", NULL);
 }
 
+/* A contact's change, waiting to be written with the others. */
+struct pend {
+	struct contact	*c;
+	size_t		 added;
+};
+
+/*
+ * Write every contact's change at once (safe_create_all: each written
+ * and synced, then renamed, then one fsync of the folder), under the lock
+ * the changes were made under; those written go into b, with their
+ * entries counted.  1 when one could not be written (said).
+ */
+static int
+capture_write(struct capture *cp, struct newfile *f, struct pend *p,
+    size_t n, struct batch *b)
+{
+	struct contact *after;
+	size_t i;
+	int rv = 0;
+
+	if (n)
+		safe_create_all(net_tmpdir(cp->net), f, n);
+	for (i = 0; i < n; i++) {
+		if (f[i].err) {
+			errno = f[i].err;
+			warn("'%s': %s", f[i].path, f[i].what);
+			cp->nfailed++;
+			rv = 1;
+		} else {
+			cp->nentries += p[i].added;
+			cp->ncontacts++;
+			/* the name, for the commit's message, of the first */
+			after = b->first ? NULL : contact_parse(cp->net,
+			    p[i].c->id, f[i].s, f[i].len, C_STRUCT);
+			batch_changed(b, p[i].c->id, after && after->name ?
+			    after->name : p[i].c->id);
+			contact_free(after);
+		}
+		free((char *)f[i].path);
+		free((char *)f[i].s);
+	}
+	return rv;
+}
+
 /*
  * Log what was found, kind for all of it: one change a contact, with
  * all its entries; a received one (in) keeps the follow-up, a sent one
- * settles it as nw-log does.  With dry, the entries that would be added
- * are printed and nothing is written.  The contacts changed go into b.
- * 1 when a contact could not be changed (the others still are).
+ * settles it as nw-log does.  The changes are made one by one, verified
+ * by the editor, then written all at once (capture_write), all under
+ * the lock.  With dry, the entries that would be added are printed and
+ * nothing is written.  The contacts changed go into b.  1 when a contact
+ * could not be changed (the others still are).
  */
 int
 capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)
 {
 	struct logentry *l;
-	struct contact *after;
-	size_t i, j, k, n, added;
-	int rv = 0;
+	struct newfile *f = NULL;
+	struct pend *p = NULL;
+	size_t i, j, k, n, added, np = 0;
+	int rv = 0, r;
 
 	if (cp->n)
 		qsort(cp->v, cp->n, sizeof *cp->v, catchcmp);
 	l = xcalloc(cp->n ? cp->n : 1, sizeof *l);
+	if (!dry) {
+		f = xcalloc(cp->n ? cp->n : 1, sizeof *f);
+		p = xcalloc(cp->n ? cp->n : 1, sizeof *p);
+	}
+	net_lock(cp->net);
 	for (i = 0; i < cp->n; i = j) {
 		n = 0;
 		for (j = i; j < cp->n && cp->v[j].c == cp->v[i].c; j++) {
@@ -208,9 +261,10 @@ capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)
 				l[n].uid = cp->v[j].key;
 			n++;
 		}
-		after = NULL;
-		if (change_log_new(cp->net, cp->v[i].c->id, l, n, dry,
-		    dry ? NULL : &after)) {
+		r = dry ? change_log_new(cp->net, cp->v[i].c->id, l, n, 1,
+		    NULL) : change_log_prepare(cp->net, cp->v[i].c->id, l, n,
+		    &f[np]);
+		if (r) {
 			cp->nfailed++;
 			rv = 1;
 			continue;
@@ -224,16 +278,22 @@ capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)
 			if (dry)
 				dryrow(cp->v[i].c->id, &l[k]);
 		}
-		cp->nentries += added;
-		if (added) {
+		if (dry && added) {
+			cp->nentries += added;
 			cp->ncontacts++;
-			if (!dry)
-				batch_changed(b, cp->v[i].c->id,
-				    after && after->name ? after->name :
-				    cp->v[i].c->id);
+		} else if (!dry && added && f[np].path) {
+			p[np].c = cp->v[i].c;
+			p[np++].added = added;
+		} else if (!dry) {
+			free((char *)f[np].path);
+			free((char *)f[np].s);
 		}
-		contact_free(after);
 	}
+	if (!dry)
+		rv |= capture_write(cp, f, p, np, b);
+	net_unlock(cp->net);
+	free(f);
+	free(p);
 	free(l);
 	return rv;
 }
@@ -270,6 +330,43 @@ capture_ahead(struct capture *cp)
 		vals[2] = cp->v[i].note ? cp->v[i].note : "";
 		out_row(3, names, vals, "sss", NULL);
 	}
+}
+
+/* "; 640 not from or to a contact, 120 lists or bulk" */
+static void
+part(struct buf *b, size_t n, const char *what)
+{
+	if (n)
+		buf_printf(b, "%s%zu %s", strchr(b->s, ';') ? ", " : "; ", n,
+		    what);
+}
+
+/*
+ * The summary of a run on stderr: the items read (item, "message" or
+ * "event"), what was added, and each count of what was not, said as the
+ * capture says it (other, bulk, many, bad: NULL for one it never counts).
+ */
+void
+capture_summary(struct capture *cp, int dry, const char *item,
+    const char *other, const char *bulk, const char *many, const char *bad)
+{
+	struct buf b = { 0 };
+
+	buf_printf(&b, "%zu %s%s: %zu entr%s %sfor %zu contact%s",
+	    cp->nread, item, cp->nread == 1 ? "" : "s", cp->nentries,
+	    cp->nentries == 1 ? "y" : "ies", dry ? "to add " : "",
+	    cp->ncontacts, cp->ncontacts == 1 ? "" : "s");
+	part(&b, cp->nother, other);
+	part(&b, cp->nbulk, bulk);
+	part(&b, cp->nmany, many);
+	part(&b, cp->ndraft, "drafts");
+	part(&b, cp->nlater, "dated after today");
+	part(&b, cp->nundated, "without a date");
+	part(&b, cp->nbad, bad);
+	part(&b, cp->nlogged, "already logged");
+	part(&b, cp->nfailed, "contacts not changed");
+	warnx("%s", b.s);
+	free(b.s);
 }
 
 void

@@ -403,10 +403,42 @@ change_edit(struct net *net, const char *id,
     int (*fn)(struct change *, struct contact *, void *), void *arg,
     struct contact **after)
 {
+	struct newfile f = { 0 };
+	int rv;
+
+	net_lock(net);
+	rv = change_prepare(net, id, fn, arg, &f);
+	if (rv == 0 && f.path && safe_write(net_tmpdir(net), f.path, f.s,
+	    f.len, 0) == -1)
+		rv = 1;
+	/* from the text written under the lock: the file may be gone now */
+	if (rv == 0 && after)
+		*after = contact_parse(net, id, f.s, f.len, C_STRUCT);
+	free((char *)f.path);
+	free((char *)f.s);
+	net_unlock(net);
+	return rv;
+}
+
+/*
+ * change_edit's change made and verified by the editor, not written: the
+ * text as it is now into f->s, and the path to write it to in f->path
+ * only when it changed (both owned), for the caller to write with others
+ * (safe_create_all; f is marked replace) while it holds the lock.  0, or
+ * 1 with the reason said.
+ */
+int
+change_prepare(struct net *net, const char *id,
+    int (*fn)(struct change *, struct contact *, void *), void *arg,
+    struct newfile *f)
+{
 	struct change ch = { net, NULL };
 	struct contact *c;
+	char *t;
 	int rv = 1;
 
+	memset(f, 0, sizeof *f);
+	f->replace = 1;
 	net_lock(net);
 	c = contact_load(net, id, C_DOC | C_STRUCT);
 	if (contact_report(c))
@@ -415,16 +447,16 @@ change_edit(struct net *net, const char *id,
 	c->doc = NULL;		/* the edit owns it now */
 	if (!fn(&ch, c, arg))
 		rv = edit_report(ch.e);
-	else if (ch.e->len == ch.e->olen &&
-	    memcmp(ch.e->text, ch.e->orig, ch.e->len) == 0)
+	else {
 		rv = 0;
-	else
-		rv = safe_write(net_tmpdir(net), c->path, ch.e->text,
-		    ch.e->len, 0) == -1;
-	/* from the text written under the lock: the file may be gone now */
-	if (rv == 0 && after)
-		*after = contact_parse(net, id, ch.e->text, ch.e->len,
-		    C_STRUCT);
+		if (ch.e->len != ch.e->olen ||
+		    memcmp(ch.e->text, ch.e->orig, ch.e->len) != 0)
+			f->path = xstrdup(c->path);
+		f->s = t = xmalloc(ch.e->len + 1);
+		memcpy(t, ch.e->text, ch.e->len);
+		t[ch.e->len] = '\0';
+		f->len = ch.e->len;
+	}
 	edit_free(ch.e);
 done:
 	contact_free(c);
@@ -567,6 +599,24 @@ change_log_new(struct net *net, const char *id, struct logentry *l,
 	int rv;
 
 	rv = change_edit(net, id, logmany, &m, after);
+	if (rv == 0 && m.done)
+		warnx("%s: follow-up done: %s", id, m.done);
+	free(m.done);
+	return rv;
+}
+
+/*
+ * The same change made but not written (change_prepare): into *f, for a
+ * capture to write every contact's at once.  Never dry.
+ */
+int
+change_log_prepare(struct net *net, const char *id, struct logentry *l,
+    size_t n, struct newfile *f)
+{
+	struct logmany m = { l, n, 0, NULL };
+	int rv;
+
+	rv = change_prepare(net, id, logmany, &m, f);
 	if (rv == 0 && m.done)
 		warnx("%s: follow-up done: %s", id, m.done);
 	free(m.done);

@@ -861,3 +861,37 @@ net_init(void)
 	net_unlock(net);
 	return net;
 }
+
+/* --- a folder's names, sorted (nw-mail's Maildir, nw-cal's and nw-vdir's) */
+
+static int
+dir_namecmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The names in folder dir that do not start with a dot and end with
+ * suffix (any, when NULL), added to names in the order of strcmp: a run
+ * reads a folder in the same order on every machine.  -1 with errno when
+ * the folder cannot be read.
+ */
+int
+dir_sorted(const char *dir, const char *suffix, struct strv *names)
+{
+	struct dirent *de;
+	DIR *d;
+	size_t n, k = suffix ? strlen(suffix) : 0, first = names->n;
+
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.' && (n = strlen(de->d_name)) > k &&
+		    strcmp(de->d_name + n - k, suffix ? suffix : "") == 0)
+			strv_add(names, de->d_name);
+	closedir(d);
+	if (names->n > first)
+		qsort(names->v + first, names->n - first, sizeof *names->v,
+		    dir_namecmp);
+	return 0;
+}

@@ -2,12 +2,12 @@
 
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <gmime/gmime.h>
@@ -51,11 +51,78 @@ addrs(InternetAddressList *l, struct strv *out)
 	}
 }
 
+/*
+ * A message as GMime parsed it (m), or, for the common plain one, the
+ * values of the headers nw reads, each there once, found by their names
+ * (hdr_find) and parsed by GMime's own parsers of a value, so that a
+ * message is not built whole (three times the time of its reading).
+ */
+enum { H_FROM, H_TO, H_CC, H_BCC, H_DATE, H_MID, H_SUBJECT, H_LISTID,
+    H_UNSUB, H_PREC, H_AUTO, NH };
+static const char *const hname[NH] = { "From", "To", "Cc", "Bcc", "Date",
+    "Message-ID", "Subject", "List-Id", "List-Unsubscribe", "Precedence",
+    "Auto-Submitted" };
+
+struct msg {
+	GMimeMessage	*m;
+	char		*v[NH];		/* without m: unfolded, or NULL */
+};
+
+/* A header's value, or NULL. */
+static const char *
+msg_header(const struct msg *g, int h)
+{
+	if (g->m)
+		return g_mime_object_get_header(GMIME_OBJECT(g->m), hname[h]);
+	return g->v[h];
+}
+
+/* The folded addresses of header h (From, To, Cc or Bcc) into out. */
+static void
+msg_addrs(const struct msg *g, int h, struct strv *out)
+{
+	InternetAddressList *l;
+
+	if (g->v[h] == NULL)
+		return;
+	if ((l = internet_address_list_parse(NULL, g->v[h])) != NULL) {
+		addrs(l, out);
+		g_object_unref(l);
+	}
+}
+
+static void
+msg_from(const struct msg *g, struct strv *out)
+{
+	if (g->m)
+		addrs(g_mime_message_get_from(g->m), out);
+	else
+		msg_addrs(g, H_FROM, out);
+}
+
+/* To, Cc and Bcc, in that order. */
+static void
+msg_rcpt(const struct msg *g, struct strv *out)
+{
+	InternetAddressList *all;
+
+	if (g->m) {
+		all = g_mime_message_get_all_recipients(g->m);
+		addrs(all, out);
+		if (all)
+			g_object_unref(all);
+		return;
+	}
+	msg_addrs(g, H_TO, out);
+	msg_addrs(g, H_CC, out);
+	msg_addrs(g, H_BCC, out);
+}
+
 /* Is a header there, and, with values, one of them (any case)? */
 static int
-header_is(GMimeMessage *m, const char *name, const char *const *values)
+header_is(const struct msg *g, int h, const char *const *values)
 {
-	const char *v = g_mime_object_get_header(GMIME_OBJECT(m), name);
+	const char *v = msg_header(g, h);
 	char *t;
 	size_t i;
 	int yes = 0;
@@ -74,27 +141,33 @@ header_is(GMimeMessage *m, const char *name, const char *const *values)
 
 /* Mailing lists and bulk mail, as mail clients and filters tell them. */
 static int
-bulk(GMimeMessage *m, int fromcontact)
+bulk(const struct msg *g, int fromcontact)
 {
 	static const char *const prec[] = { "bulk", "list", "junk", NULL };
 	static const char *const human[] = { "no", NULL };
 
-	return header_is(m, "List-Id", NULL) ||
-	    (!fromcontact && header_is(m, "List-Unsubscribe", NULL)) ||
-	    header_is(m, "Precedence", prec) ||
-	    (header_is(m, "Auto-Submitted", NULL) &&
-	    !header_is(m, "Auto-Submitted", human));
+	return header_is(g, H_LISTID, NULL) ||
+	    (!fromcontact && header_is(g, H_UNSUB, NULL)) ||
+	    header_is(g, H_PREC, prec) ||
+	    (header_is(g, H_AUTO, NULL) && !header_is(g, H_AUTO, human));
 }
 
 /* The day of a message in the zone of the run, and its time. */
 static int
-when(GMimeMessage *m, int *day, long long *t)
+when(const struct msg *g, int *day, long long *t)
 {
-	GDateTime *d = g_mime_message_get_date(m), *local;
+	GDateTime *d, *local;
 
+	if (g->m)
+		d = g_mime_message_get_date(g->m);
+	else
+		d = g->v[H_DATE] ? g_mime_utils_header_decode_date(
+		    g->v[H_DATE]) : NULL;
 	if (d == NULL)
 		return 0;
 	local = g_date_time_to_local(d);
+	if (g->m == NULL)
+		g_date_time_unref(d);
 	if (local == NULL)
 		return 0;
 	*day = date_from_civil(g_date_time_get_year(local),
@@ -104,19 +177,50 @@ when(GMimeMessage *m, int *day, long long *t)
 	return 1;
 }
 
+/* Its Message-ID in angle brackets, or NULL. */
+static char *
+msg_mid(const struct msg *g)
+{
+	const char *id;
+	char *d, *mid = NULL;
+
+	if (g->m) {
+		if ((id = g_mime_message_get_message_id(g->m)) != NULL && *id)
+			mid = xasprintf("<%s>", id);
+		return mid;
+	}
+	if (g->v[H_MID] == NULL)
+		return NULL;
+	if ((d = g_mime_utils_decode_message_id(g->v[H_MID])) != NULL && *d)
+		mid = xasprintf("<%s>", d);
+	g_free(d);
+	return mid;
+}
+
+/* Its Subject decoded (capture_add cleans it), or NULL; g_free it. */
+static char *
+msg_subject(const struct msg *g)
+{
+	const char *s;
+
+	if (g->m)
+		return (s = g_mime_message_get_subject(g->m)) ? g_strdup(s) :
+		    NULL;
+	return g->v[H_SUBJECT] ? g_mime_utils_header_decode_text(NULL,
+	    g->v[H_SUBJECT]) : NULL;
+}
+
 /*
  * One message: where, its path (and which of an mbox's); draft, a
  * Maildir's D flag.  What it would log goes into the capture; what it
  * would not is counted, and said when it is the message's fault.
  */
 static void
-message(struct capture *cp, GMimeMessage *m, const char *where, int draft)
+message(struct capture *cp, const struct msg *g, const char *where, int draft)
 {
 	struct strv from = { 0 }, to = { 0 };
-	InternetAddressList *all;
 	struct contact *c, *sender = NULL;
-	const char *id, *note;
-	char *mid = NULL;
+	char *mid = NULL, *note = NULL;
 	long long t = 0;
 	size_t i, k, found = 0;
 	int day = NODATE, mine;
@@ -126,7 +230,7 @@ message(struct capture *cp, GMimeMessage *m, const char *where, int draft)
 		cp->ndraft++;
 		return;
 	}
-	addrs(g_mime_message_get_from(m), &from);
+	msg_from(g, &from);
 	if (from.n == 0) {
 		warnx("'%s': no sender address: not logged", where);
 		cp->nbad++;
@@ -135,7 +239,7 @@ message(struct capture *cp, GMimeMessage *m, const char *where, int draft)
 	mine = capture_isme(cp, from.v[0]);
 	if (!mine)
 		sender = capture_who(cp, from.v[0], 0);
-	if (bulk(m, sender != NULL)) {
+	if (bulk(g, sender != NULL)) {
 		cp->nbulk++;
 		goto done;
 	}
@@ -143,15 +247,12 @@ message(struct capture *cp, GMimeMessage *m, const char *where, int draft)
 		cp->nother++;
 		goto done;
 	}
-	all = g_mime_message_get_all_recipients(m);
-	addrs(all, &to);
-	if (all)
-		g_object_unref(all);
+	msg_rcpt(g, &to);
 	if (to.n > (size_t)cp->net->mail_max_rcpt) {
 		cp->nmany++;
 		goto done;
 	}
-	if (!when(m, &day, &t)) {
+	if (!when(g, &day, &t)) {
 		warnx("'%s': no date: not logged", where);
 		cp->nundated++;
 		goto done;
@@ -161,9 +262,8 @@ message(struct capture *cp, GMimeMessage *m, const char *where, int draft)
 		cp->nlater++;
 		goto done;
 	}
-	if ((id = g_mime_message_get_message_id(m)) != NULL && *id)
-		mid = xasprintf("<%s>", id);
-	note = g_mime_message_get_subject(m);	/* decoded: capture_add cleans */
+	mid = msg_mid(g);
+	note = msg_subject(g);
 	if (!mine) {
 		for (k = 0; (c = capture_who(cp, from.v[0], k)); k++)
 			capture_add(cp, c, day, 1, t, mid, note);
@@ -179,13 +279,93 @@ message(struct capture *cp, GMimeMessage *m, const char *where, int draft)
 		cp->nother++;
 done:
 	free(mid);
+	g_free(note);
 	strv_free(&from);
 	strv_free(&to);
 }
 
+/* GMime's message as a msg. */
+static void
+message_gmime(struct capture *cp, GMimeMessage *m, const char *where,
+    int draft)
+{
+	struct msg g = { m, { 0 } };
+
+	message(cp, &g, where, draft);
+}
+
+/*
+ * The headers h[0..len) of a plain message into g: every line a field
+ * (a name of printable ASCII, a colon) or the fold of one, the bytes
+ * ASCII, each header nw reads there once.  0 when it is not so plain:
+ * GMime then builds the message (8-bit headers in some charset, a
+ * header twice, a line that is no field).
+ */
+static int
+hdr_find(const char *h, size_t len, struct msg *g)
+{
+	const char *p = h, *e = h + len, *nl, *c, *n;
+	struct buf b = { 0 };
+	size_t i, k;
+	int which;
+
+	memset(g, 0, sizeof *g);
+	for (i = 0; i < len; i++)
+		if ((unsigned char)h[i] >= 0x80 || h[i] == '\0')
+			return 0;
+	while (p < e && *p != '\n' && !(*p == '\r' && p + 1 < e &&
+	    p[1] == '\n')) {
+		for (c = p; c < e && *c > ' ' && *c < 0x7f && *c != ':'; c++)
+			;
+		if (c == p || c == e || *c != ':')
+			goto odd;
+		for (which = -1, k = 0; k < NH; k++)
+			if ((size_t)(c - p) == strlen(hname[k]) &&
+			    strncasecmp(p, hname[k], (size_t)(c - p)) == 0)
+				which = k;
+		if (which != -1 && g->v[which])
+			goto odd;	/* twice */
+		/* the field and its folds, unfolded */
+		b.len = 0;
+		buf_puts(&b, "");
+		for (n = c + 1;; n = nl) {
+			nl = memchr(n, '\n', e - n);
+			nl = nl ? nl + 1 : e;
+			if (which != -1)
+				for (; n < nl; n++)
+					if (*n != '\r' && *n != '\n')
+						buf_add(&b, n, 1);
+			if (nl == e || (*nl != ' ' && *nl != '\t'))
+				break;
+		}
+		p = nl;
+		if (which == -1)
+			continue;
+		g->v[which] = b.s;
+		memset(&b, 0, sizeof b);
+	}
+	free(b.s);
+	return 1;
+odd:
+	free(b.s);
+	for (k = 0; k < NH; k++)
+		free(g->v[k]);
+	memset(g, 0, sizeof *g);
+	return 0;
+}
+
+static char	*headers_after(int, const char *, size_t, size_t *);
+
 /* A message's headers, from a file of its own: up to the blank line. */
 static char *
 headers(int fd, size_t *len)
+{
+	return headers_after(fd, "", 0, len);
+}
+
+/* The same, its first bytes read already: pre[0..npre). */
+static char *
+headers_after(int fd, const char *pre, size_t npre, size_t *len)
 {
 	struct buf b = { 0 };
 	char chunk[8192];
@@ -193,7 +373,11 @@ headers(int fd, size_t *len)
 	ssize_t n;
 
 	while (b.len < HEADMAX) {
-		if ((n = read(fd, chunk, sizeof chunk)) == -1) {
+		if (npre) {
+			memcpy(chunk, pre, npre);
+			n = npre;
+			npre = 0;
+		} else if ((n = read(fd, chunk, sizeof chunk)) == -1) {
 			if (errno == EINTR)
 				continue;
 			free(b.s);
@@ -230,18 +414,30 @@ parser_on(GMimeStream *st, GMimeFormat format)
 	return p;
 }
 
-/* A file that holds one message; draft: a Maildir's D flag. */
+/*
+ * A file that holds one message, its first bytes pre[0..npre) read
+ * already; draft: a Maildir's D flag.
+ */
 static int
-message_file(struct capture *cp, const char *path, int fd, int draft)
+message_file(struct capture *cp, const char *path, int fd, const char *pre,
+    size_t npre, int draft)
 {
+	struct msg g = { NULL, { 0 } };
 	GMimeParser *p;
 	GMimeMessage *m;
 	char *h;
-	size_t len;
+	size_t len, k;
 
-	if ((h = headers(fd, &len)) == NULL) {
+	if ((h = headers_after(fd, pre, npre, &len)) == NULL) {
 		warn("'%s'", path);
 		return 1;
+	}
+	if (hdr_find(h, len, &g)) {
+		message(cp, &g, path, draft);
+		for (k = 0; k < NH; k++)
+			free(g.v[k]);
+		free(h);
+		return 0;
 	}
 	p = parser_on(g_mime_stream_mem_new_with_buffer(h, len),
 	    GMIME_FORMAT_MESSAGE);
@@ -250,7 +446,7 @@ message_file(struct capture *cp, const char *path, int fd, int draft)
 		cp->nbad++;
 		warnx("'%s': not a message", path);
 	} else {
-		message(cp, m, path, draft);
+		message_gmime(cp, m, path, draft);
 		g_object_unref(m);
 	}
 	g_object_unref(p);
@@ -277,7 +473,7 @@ mbox(struct capture *cp, const char *path, GMimeStream *st)
 			break;
 		}
 		where = xasprintf("%s, message %zu", path, i);
-		message(cp, m, where, 0);
+		message_gmime(cp, m, where, 0);
 		free(where);
 		g_object_unref(m);
 	}
@@ -294,12 +490,6 @@ maildir_draft(const char *name)
 	return f && strchr(f + 3, 'D') != NULL;
 }
 
-static int
-namecmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int file_read_one(struct capture *, const char *, int);
 
 /* A Maildir: the files of its cur and new, in the order of their names. */
@@ -308,15 +498,13 @@ maildir(struct capture *cp, const char *path)
 {
 	static const char *const sub[] = { "cur", "new" };
 	struct strv names = { 0 };
-	struct dirent *de;
-	DIR *d;
 	char *dir, *file;
 	size_t i, j;
 	int rv = 0, any = 0;
 
 	for (i = 0; i < 2; i++) {
 		dir = xasprintf("%s/%s", path, sub[i]);
-		if ((d = opendir(dir)) == NULL) {
+		if (dir_sorted(dir, NULL, &names) == -1) {
 			if (errno != ENOENT) {
 				warn("'%s'", dir);
 				rv = 1;
@@ -325,12 +513,6 @@ maildir(struct capture *cp, const char *path)
 			continue;
 		}
 		any = 1;
-		while ((de = readdir(d)) != NULL)
-			if (de->d_name[0] != '.')
-				strv_add(&names, de->d_name);
-		closedir(d);
-		if (names.n)
-			qsort(names.v, names.n, sizeof *names.v, namecmp);
 		for (j = 0; j < names.n; j++) {
 			file = xasprintf("%s/%s", dir, names.v[j]);
 			rv |= file_read_one(cp, file, maildir_draft(names.v[j]));
@@ -351,26 +533,29 @@ maildir(struct capture *cp, const char *path)
 static int
 file_read_one(struct capture *cp, const char *path, int draft)
 {
-	char head[5];
+	char head[8192];
 	ssize_t n;
 	int fd, fd2, rv;
 
+	/* one read: a message's headers, most often, or an mbox's start */
 	if ((fd = open(path, O_RDONLY)) == -1) {
 		warn("'%s'", path);
 		return 1;
 	}
-	n = read(fd, head, sizeof head);
-	if (n == -1 || lseek(fd, 0, SEEK_SET) == -1) {
+	while ((n = read(fd, head, sizeof head)) == -1 && errno == EINTR)
+		;
+	if (n == -1 || (n >= 5 && memcmp(head, "From ", 5) == 0 &&
+	    lseek(fd, 0, SEEK_SET) == -1)) {
 		warn("'%s'", path);
 		close(fd);
 		return 1;
 	}
-	if (n == 5 && memcmp(head, "From ", 5) == 0) {
+	if (n >= 5 && memcmp(head, "From ", 5) == 0) {
 		if ((fd2 = dup(fd)) == -1)
 			err(1, "dup");
 		rv = mbox(cp, path, g_mime_stream_fs_new(fd2));
 	} else
-		rv = message_file(cp, path, fd, draft);
+		rv = message_file(cp, path, fd, head, n, draft);
 	close(fd);
 	return rv;
 }
@@ -400,7 +585,7 @@ mail_message(struct capture *cp, const char *data, size_t len,
 		cp->nread++;
 		cp->nbad++;
 	} else {
-		message(cp, m, where, 0);
+		message_gmime(cp, m, where, 0);
 		g_object_unref(m);
 	}
 	g_object_unref(p);

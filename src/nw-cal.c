@@ -36,34 +36,6 @@ readone(const char *path, void *arg)
 	return cal_read(&r->cp, path, r->from, r->to);
 }
 
-/* "; 12 not with a contact, 3 cancelled, declined or free" */
-static void
-part(struct buf *b, size_t n, const char *what)
-{
-	if (n)
-		buf_printf(b, "%s%zu %s", strchr(b->s, ';') ? ", " : "; ", n,
-		    what);
-}
-
-static void
-summary(struct capture *cp, int dry)
-{
-	struct buf b = { 0 };
-
-	buf_printf(&b, "%zu event%s: %zu entr%s %sfor %zu contact%s",
-	    cp->nread, cp->nread == 1 ? "" : "s", cp->nentries,
-	    cp->nentries == 1 ? "y" : "ies", dry ? "to add " : "",
-	    cp->ncontacts, cp->ncontacts == 1 ? "" : "s");
-	part(&b, cp->nother, "not with a contact");
-	part(&b, cp->nbulk, "cancelled, declined or free time");
-	part(&b, cp->nmany, "with too many attendees");
-	part(&b, cp->nbad, "files that do not parse");
-	part(&b, cp->nlogged, "already logged");
-	part(&b, cp->nfailed, "contacts not changed");
-	warnx("%s", b.s);
-	free(b.s);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -109,7 +81,9 @@ main(int argc, char *argv[])
 		capture_ahead(&r.cp);
 	else {
 		rv |= capture_log(&r.cp, "meet", dry, &b);
-		summary(&r.cp, dry);
+		capture_summary(&r.cp, dry, "event", "not with a contact",
+		    "cancelled, declined or free time", "with too many attendees",
+		    "files that do not parse");
 	}
 	if (b.ids.n) {
 		msg = b.ids.n == 1 ? xasprintf("Log meetings with %s",

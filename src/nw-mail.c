@@ -29,37 +29,6 @@ readone(const char *path, void *arg)
 	return mail_read(arg, path);
 }
 
-/* "; 640 not from or to a contact, 120 lists or bulk" */
-static void
-part(struct buf *b, size_t n, const char *what)
-{
-	if (n)
-		buf_printf(b, "%s%zu %s", strchr(b->s, ';') ? ", " : "; ", n,
-		    what);
-}
-
-static void
-summary(struct capture *cp, int dry)
-{
-	struct buf b = { 0 };
-
-	buf_printf(&b, "%zu message%s: %zu entr%s %sfor %zu contact%s",
-	    cp->nread, cp->nread == 1 ? "" : "s", cp->nentries,
-	    cp->nentries == 1 ? "y" : "ies", dry ? "to add " : "",
-	    cp->ncontacts, cp->ncontacts == 1 ? "" : "s");
-	part(&b, cp->nother, "not from or to a contact");
-	part(&b, cp->nbulk, "lists or bulk");
-	part(&b, cp->nmany, "with too many recipients");
-	part(&b, cp->ndraft, "drafts");
-	part(&b, cp->nlater, "dated after today");
-	part(&b, cp->nundated, "without a date");
-	part(&b, cp->nbad, "that do not parse");
-	part(&b, cp->nlogged, "already logged");
-	part(&b, cp->nfailed, "contacts not changed");
-	warnx("%s", b.s);
-	free(b.s);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -95,7 +64,8 @@ main(int argc, char *argv[])
 	if (rv == -1)
 		usage();
 	rv |= capture_log(&cp, "email", dry, &b);
-	summary(&cp, dry);
+	capture_summary(&cp, dry, "message", "not from or to a contact",
+	    "lists or bulk", "with too many recipients", "that do not parse");
 	if (b.ids.n) {
 		msg = b.ids.n == 1 ? xasprintf("Log mail with %s", b.first) :
 		    xasprintf("Log mail with %zu contacts", b.ids.n);

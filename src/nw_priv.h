@@ -181,6 +181,7 @@ struct newfile {			/* one of the files of safe_create_all */
 	size_t		 len;
 	int		 err;		/* 0, or the errno of what failed */
 	const char	*what;
+	int		 replace;	/* may write over the file there */
 };
 int	 safe_create_all(const char *, struct newfile *, size_t);
 int	 safe_move(const char *, const char *);
@@ -199,6 +200,7 @@ int		 net_scan(struct net *, char ***, struct stamp **, size_t *,
 size_t		 net_path_put(struct net *, const char *, char *);
 const char	*net_tmpdir(struct net *);
 char		*dir_tmpdir(const char *);
+int		 dir_sorted(const char *, const char *, struct strv *);
 int		 net_ensure(struct net *, const char *, const char *,
 		    const char *);
 int		 net_inside(struct net *, const char *);
@@ -269,6 +271,12 @@ void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
 struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
 		    int);
 char		*draft_text(const struct draft *);
+int		 change_prepare(struct net *, const char *,
+		    int (*)(struct change *, struct contact *, void *), void *,
+		    struct newfile *);
+struct logentry;
+int		 change_log_prepare(struct net *, const char *,
+		    struct logentry *, size_t, struct newfile *);
 
 /* --- git.c --------------------------------------------------------------- */
 

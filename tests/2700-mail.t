@@ -381,4 +381,33 @@ log:
   - {date: 2026-11-23, kind: email, dir: in, note: \"Re: Lunch?\", mid: <e2@example.org>}" \
     "both ways on one day: two entries, each direction once"
 
+# Every contact's entries are written at once; one that cannot be written
+# (read-only: the user's word) is said, the others are still written, exit 1.
+printf 'name: Fay F\nemail: fay@example.org\n' >"$N/fay-f.yaml"
+printf 'name: Gus G\nemail: gus@example.org\n' >"$N/gus-g.yaml"
+chmod 0400 "$N/fay-f.yaml"
+cp "$N/fay-f.yaml" "$T/fay.orig"
+cat >"$T/both.eml" <<'EOF'
+From: Me <me@home.example>
+To: Fay <fay@example.org>, Gus <gus@example.org>
+Date: Tue, 24 Nov 2026 09:00:00 +0000
+Message-ID: <b1@home.example>
+Subject: Plans
+
+Both of you.
+EOF
+run nw-mail -C "$N" "$T/both.eml"
+is "$rc:$out" "1:gus-g" "one read-only contact: exit 1, the other written"
+is "$err" "nw-mail: '$N/fay-f.yaml': read-only: nothing written: Permission denied
+nw-mail: 1 message: 1 entry for 1 contact; 1 contacts not changed" \
+    "one read-only contact: said, and counted"
+same "$N/fay-f.yaml" "$T/fay.orig" "the read-only contact: not a byte changed"
+is "$(cat "$N/gus-g.yaml")" "name: Gus G
+email: gus@example.org
+log:
+  - {date: 2026-11-24, kind: email, note: Plans, mid: <b1@home.example>}" \
+    "the other contact: its entry"
+is "$(ls -A "$N/.nw/tmp")" "" "no temporary file left"
+chmod 0600 "$N/fay-f.yaml"
+
 done_testing

@@ -1,0 +1,92 @@
+/* vdir.h - what vdir.c, vmerge.c and vcal.c share, for them alone */
+
+/* A card (or an event) of the state: see the top of vdir.c. */
+struct ventry {
+	char		*file, *uid, *id;
+	int		 deleted;	/* gone from the vdir, kept until -r */
+	int		 live;		/* its contact is in the network */
+	int		 drop;		/* gone from the state at the end */
+	char		*base;		/* as nw last wrote it, or NULL */
+	size_t		 blen;
+	char		*want;		/* the card nw writes now */
+	size_t		 wlen;
+	char		 cst[96], vst[96];	/* the stamps of the contact's
+					   file and the card at the last run */
+	int		 skip;		/* neither changed since: nothing to do */
+};
+
+struct vstate {
+	struct net	*net;
+	char		*dir;		/* the vdir */
+	char		*sdir;		/* .nw/vdir/<uuid> */
+	struct ventry	*v;
+	size_t		 n;
+	struct vdir_run	*run;
+	int		 dirty;		/* the state must be written */
+	int		 failed;
+	long long	 now;		/* when the run began */
+	struct newfile	*ed;		/* contacts edited by their cards, */
+	char		**edid, **edname;	/* written at once (vm_pull) */
+	size_t		 ned;
+	size_t		*ix;		/* entries by id or file, see index */
+	size_t		 nix;
+	int		 ixfile;
+};
+
+enum { OP_SET, OP_DELETE, OP_ADD, OP_REMOVE, OP_REPLACE, OP_LINK,
+    OP_UNLINK, OP_RELINK };
+struct op {
+	int		 what;
+	const char	*key;
+	char		*old, *val;
+};
+struct ops {
+	struct op	*v;
+	size_t		 n;
+	struct strv	 said;		/* "phone +44..." for the summary */
+};
+
+/* vmerge.c: three ways */
+int	 vm_card(const char *, size_t, struct rec *);
+int	 vm_same_keys(const struct draft *, const struct draft *);
+int	 vm_same_all(const struct draft *, const struct draft *);
+void	 vm_pull(struct vstate *, struct ventry *, struct contact *,
+	    const char *, size_t, struct strv *);
+void	 vm_pull_write(struct vstate *, struct strv *);
+void	 vm_fill(struct contact *, struct rec *, struct ops *);
+int	 vm_apply(struct change *, struct contact *, void *);
+void	 vm_op_add(struct ops *, int, const char *, const char *,
+	    const char *);
+void	 vm_ops_free(struct ops *);
+
+struct net_all {
+	struct net	*net;
+	struct refs	 refs;
+	struct contact	**s;		/* the summaries, by id */
+	struct contact	**c;		/* loaded whole, or NULL */
+	size_t		 n;
+};
+
+struct pending {
+	struct newfile	*v;
+	size_t		 n;
+};
+
+/* vdir.c: the state under .nw/vdir, the network, the vdir's files */
+char		*vd_state_dir(struct net *, const char *, int);
+void		 vd_state_load(struct vstate *);
+void		 vd_state_save(struct vstate *);
+void		 vd_state_free(struct vstate *);
+void		 vd_clean_stale(struct vstate *, int);
+void		 vd_net_all_load(struct net *, struct net_all *);
+void		 vd_net_all_free(struct net_all *);
+struct contact	*vd_net_whole(struct net_all *, size_t);
+struct ventry	*vd_entry_byfile_any(struct vstate *, const char *);
+struct ventry	*vd_entry_add(struct vstate *, const char *, const char *,
+		    const char *);
+char		*vd_read(struct vstate *, const char *, size_t *);
+char		*vd_uid_file(const char *);
+int		 vd_stage(struct vstate *, struct pending *, const char *,
+		    const char *, size_t);
+int		 vd_commit(struct vstate *, struct pending *);
+void		 vd_sync_dir(const char *);
