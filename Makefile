@@ -116,13 +116,13 @@ units: $(UNITS:%=$(B)/%) $(FUZZ:%=$(B)/%) $(COMPL)
 	@$(MAKE) --no-print-directory B=$(B)/testfault \
 	    CPPFLAGS="$(CPPFLAGS) -DNW_TEST_FAULT" testfault
 
-# The last checks of the editor and the merge (tests/2600-gaps.t): these
+# The last checks of the editor and the merge (tests/4400-gaps.t): these
 # programs built so that NW_TEST_FAULT makes a wrong edit for them to
 # refuse.
 TESTFAULT = nw-set nw-log nw-merge
 testfault: $(TESTFAULT:%=$(B)/bin/%)
 
-# The schema's test keys (tests/2300-schema.t): every program built with
+# The schema's test keys (tests/0130-format-schema.t): every program built with
 # one more key of each kind in the table of src/schema.c, nothing else
 # changed.
 TESTKEY = $(CMDS)
@@ -187,7 +187,7 @@ fuzzers: $(FUZZ:%=$(B)/%)
 # The crash trial in full: a kill at every system call of every writer
 # (make check runs a sample of it); minutes.  CRASH_JOBS trials at once.
 crash: all
-	CRASH_FULL=1 NW_BIN=$(CURDIR)/bin sh tests/2000-crash.t
+	CRASH_FULL=1 NW_BIN=$(CURDIR)/bin sh tests/4100-crash.t
 
 # Every mutant of tests/mutants/list built and tested (minutes; not in
 # make check): the last line says how many the suite kills.

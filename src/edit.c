@@ -232,7 +232,7 @@ splice(struct edit *e, size_t start, size_t end, const char *repl,
 	buf_add(&b, e->text, start);
 	buf_puts(&b, repl);
 	buf_add(&b, e->text + end, e->len - end);
-#ifdef NW_TEST_FAULT	/* tests/2600-gaps.t: a splice gone wrong */
+#ifdef NW_TEST_FAULT	/* tests/4400-gaps.t: a splice gone wrong */
 	if (getenv("NW_TEST_FAULT") && strcmp(getenv("NW_TEST_FAULT"),
 	    "splice") == 0)
 		buf_printf(&b, "%sx-fault: 1%s", b.len && b.s[b.len - 1] ==

@@ -735,7 +735,7 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 	}
 	if (ok && p.logmerge)
 		ok = merge_log(&p);
-#ifdef NW_TEST_FAULT	/* tests/2600-gaps.t: an edit the plan did not ask */
+#ifdef NW_TEST_FAULT	/* tests/4400-gaps.t: an edit the plan did not ask */
 	if (ok && getenv("NW_TEST_FAULT") && strcmp(getenv("NW_TEST_FAULT"),
 	    "merge") == 0)
 		edit_set(p.e, "x-fault", "1");

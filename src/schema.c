@@ -50,7 +50,7 @@ static const struct key keys[] = {
 	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(added) },
 	{ "last",      K_LAST,   K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "due",       K_DUE,    K_DERIVED,             0,   NULL,  NOFIELD },
-#ifdef NW_TEST_KEY	/* tests/2300-schema.t: keys added here alone */
+#ifdef NW_TEST_KEY	/* tests/0130-format-schema.t: keys added here alone */
 	{ "test-key",  K_DATE,   K_SET,                 18,  "tested", NOFIELD },
 	{ "test-dur",  K_DUR,    K_SET,                 18,  NULL,  NOFIELD },
 	{ "test-list", K_LIST,   K_SET | K_FLOW,        18,  NULL,  NOFIELD },

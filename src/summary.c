@@ -8,7 +8,7 @@
 /*
  * What the cache keeps of a contact: every field a scan reads.  A field
  * added to struct contact and filled without C_LOG, C_KEYS or C_DOC goes
- * here, then the size below is brought up to date; tests/2200-cache.t
+ * here, then the size below is brought up to date; tests/0300-cache.t
  * compares every scan with and without the cache.  id and path come from
  * the walk; log, keys and doc are never cached.
  */

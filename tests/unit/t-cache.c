@@ -1,5 +1,5 @@
 /*
- * t-cache - what a scan took from the cache (tests/2200-cache.t)
+ * t-cache - what a scan took from the cache (tests/0300-cache.t)
  *
  * usage: t-cache dir
  *

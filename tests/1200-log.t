@@ -441,7 +441,7 @@ same "$N/anchor.yaml" "$T/anchor.base" "anchored log: file untouched"
 
 # ---------------------------------------------------------------------------
 # No references and /dev/null to read: nothing to do (a terminal gets the
-# usage: tests/0710-stdin.t).
+# usage: tests/0210-refs-stdin.t).
 run nw-log -k call
 is "$rc:$out:$err" "0::" "no refs, stdin /dev/null: nothing done, exit 0"
 run nw-log -x ray-charles

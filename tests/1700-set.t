@@ -1,7 +1,7 @@
 #!/bin/sh
 # nw-set: print, set, add to a list, delete; values checked; minimal diffs.
 # (The engine's set-then-delete over every YAML test suite case is in
-# 1100-yaml-suite.t.)
+# 0120-format-yaml-suite.t.)
 . "$(dirname "$0")/lib.sh"
 
 mknet n
