@@ -192,7 +192,7 @@ crash: all
 # Every mutant of tests/mutants/list built and tested (minutes; not in
 # make check): the last line says how many the suite kills.
 mutants: all
-	python3 tests/mutants/run
+	python3 tests/mutants/run -j 2
 
 demo: all
 	NW_TODAY=2026-11-25 bin/nw-due -bl -C examples/network
