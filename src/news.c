@@ -118,6 +118,30 @@ news_job(struct contact *c, const struct rec *rec, struct news *nw)
 	    xasprintf("Now at %s", org);
 }
 
+/*
+ * What the contact lacks and the record has: org, title and birthday
+ * filled in, each where the contact has none (or an empty one); a title
+ * that comes with a new job (news_job) is the job's, not a fill.
+ */
+void
+news_fill(struct contact *c, const struct rec *rec, struct news *nw)
+{
+	static const char *fills[] = { "org", "title", "birthday" };
+	const struct value *cv;
+	const char *v;
+	size_t i;
+
+	for (i = 0; c->err == NULL && i < 3; i++)
+		if ((v = draft_get(&rec->d, fills[i])) != NULL &&
+		    ((cv = contact_value(c, fills[i])) == NULL ||
+		    cv->type == V_NULL ||
+		    (cv->type == V_STR && *cv->s == '\0')) &&
+		    (nw->org == NULL || strcmp(fills[i], "title") != 0)) {
+			strv_add(&nw->fill, fills[i]);
+			strv_add(&nw->fill, v);
+		}
+}
+
 int
 news_apply(struct change *ch, struct contact *c, void *arg)
 {

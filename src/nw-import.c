@@ -388,10 +388,8 @@ known_phones(struct run *r, size_t who)
 static int
 missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 {
-	static const char *fills[] = { "org", "title", "birthday" };
 	struct known *k = &r->k[who];
 	struct contact *c;
-	const struct value *cv;
 	const char *v, *o;
 	size_t i;
 
@@ -409,15 +407,7 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 			strv_add(&nw->phone, v);
 	c = contact_load(r->net, k->id, C_STRUCT | C_KEYS);
 	news_job(c, rec, nw);
-	for (i = 0; c->err == NULL && i < 3; i++)
-		if ((v = draft_get(&rec->d, fills[i])) != NULL &&
-		    ((cv = contact_value(c, fills[i])) == NULL ||
-		    cv->type == V_NULL ||
-		    (cv->type == V_STR && *cv->s == '\0')) &&
-		    (nw->org == NULL || strcmp(fills[i], "title") != 0)) {
-			strv_add(&nw->fill, fills[i]);
-			strv_add(&nw->fill, v);
-		}
+	news_fill(c, rec, nw);
 	if (c->err == NULL)
 		news_links(c, rec, nw);
 	contact_free(c);

@@ -537,6 +537,7 @@ struct news {			/* what a record adds to a contact */
 int	 phone_has(struct strv *l, const char *phone);
 void	 news_links(struct contact *c, const struct rec *r, struct news *nw);
 void	 news_job(struct contact *c, const struct rec *r, struct news *nw);
+void	 news_fill(struct contact *c, const struct rec *r, struct news *nw);
 int	 news_apply(struct change *ch, struct contact *c, void *news);
 char	*news_text(struct news *nw);
 void	 news_free(struct news *nw);
