@@ -128,4 +128,11 @@ $K/kay.yaml:4:69: error: date 'odd' is not a date (YYYY-MM-DD or --MM-DD)
 $K/kay.yaml:8:12: warning: log date '2027-11-01' is after today: a log records what happened
 $K/lee.yaml:2:8: error: 'dates' must be a mapping like {anniversary: 2012-06-09}" \
     "new keys: type, offers, dates checked; every: never passes; a future log date warned of"
+# the edge: today is what happened, tomorrow is not yet
+mknet edge
+printf 'name: Eve\nlog:\n  - {date: 2026-11-25, kind: call}\n  - {date: 2026-11-26, kind: call}\n' >"$NW_DIR/eve.yaml"
+run nw-check
+is "$rc:$out" "0:$NW_DIR/eve.yaml:4:12: warning: log date '2026-11-26' is after today: a log records what happened" \
+    "a log dated today passes, one dated tomorrow is warned of"
+
 done_testing
