@@ -410,4 +410,23 @@ log:
 is "$(ls -A "$N/.nw/tmp")" "" "no temporary file left"
 chmod 0600 "$N/fay-f.yaml"
 
+# ---------------------------------------------------------------------------
+# Each sign of bulk mail on its own, from a contact; Auto-Submitted: no is
+# a person writing
+for h in 'Precedence: bulk' 'Precedence: junk' 'Auto-Submitted: auto-generated' \
+    'Auto-Submitted: no' ''; do
+	message 'From: Ada Lovelace <ada@example.org>' 'To: me@home.example' \
+	    'Subject: Newsletter' ${h:+"$h"} \
+	    'Date: Mon, 23 Nov 2026 09:00:00 +0000' \
+	    'Message-ID: <p1@example.org>' >"$T/bulk.eml"
+	run nw-mail -C "$N" -r -n "$T/bulk.eml"
+	case $h in
+	'Auto-Submitted: no'|'')
+		is "$rc:$out" "0:$(printf 'ada-lovelace\t2026-11-23\temail\tin\tNewsletter')" \
+		    "-r, '${h:-no such header}' from a contact: logged" ;;
+	*)
+		is "$rc:$out" "0:" "-r, '$h' alone from a contact: bulk, not logged" ;;
+	esac
+done
+
 done_testing
