@@ -412,16 +412,16 @@ chmod 0600 "$N/fay-f.yaml"
 
 # ---------------------------------------------------------------------------
 # Each sign of bulk mail on its own, from a contact; Auto-Submitted: no is
-# a person writing
+# a person writing, and List-Unsubscribe makes bulk only from a stranger
 for h in 'Precedence: bulk' 'Precedence: junk' 'Auto-Submitted: auto-generated' \
-    'Auto-Submitted: no' ''; do
+    'Auto-Submitted: no' 'List-Unsubscribe: <mailto:off@example.org>' ''; do
 	message 'From: Ada Lovelace <ada@example.org>' 'To: me@home.example' \
 	    'Subject: Newsletter' ${h:+"$h"} \
 	    'Date: Mon, 23 Nov 2026 09:00:00 +0000' \
 	    'Message-ID: <p1@example.org>' >"$T/bulk.eml"
 	run nw-mail -C "$N" -r -n "$T/bulk.eml"
 	case $h in
-	'Auto-Submitted: no'|'')
+	'Auto-Submitted: no'|List-Unsubscribe*|'')
 		is "$rc:$out" "0:$(printf 'ada-lovelace\t2026-11-23\temail\tin\tNewsletter')" \
 		    "-r, '${h:-no such header}' from a contact: logged" ;;
 	*)
