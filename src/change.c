@@ -30,7 +30,7 @@ refuse(struct change *ch, const char *why)
 {
 	ch->e->line = ch->e->col = 0;
 	snprintf(ch->e->err, sizeof ch->e->err, "%s", why);
-	return 0;
+	return -1;
 }
 
 /*
@@ -46,7 +46,7 @@ set_part(struct change *ch, const char *base, const char *part,
 	struct ynode *m = ymap_get(ch->e->doc->root, base);
 	const char *tp = schema_text_part(base);
 	char *tq, *pq, *full;
-	int found, ok;
+	int found, rv;
 
 	if (m && m->type == YSCALAR && !ynode_isnull(m) && tp) {
 		if (strcmp(part, tp) == 0)
@@ -54,17 +54,17 @@ set_part(struct change *ch, const char *base, const char *part,
 		tq = yaml_quote(m->str, Q_FLOW | Q_STR);
 		pq = yaml_quote(part, Q_FLOW | Q_STR);
 		full = xasprintf("{%s: %s, %s: %s}", tp, tq, pq, y);
-		ok = edit_set(ch->e, base, full);
+		rv = edit_set(ch->e, base, full);
 		free(tq), free(pq), free(full);
-		return ok;
+		return rv;
 	}
 	if (m && m->type == YSCALAR && ynode_isnull(m))
 		m = NULL;
 	if (m && m->type != YMAP)
 		return refuse(ch, "not a mapping: nw-edit changes it");
-	if (!edit_child(ch->e, base, part, y, &found))
-		return 0;
-	return found || edit_put(ch->e, base, part, y);
+	if (edit_child(ch->e, base, part, y, &found) == -1)
+		return -1;
+	return found ? 0 : edit_put(ch->e, base, part, y);
 }
 
 /* Set key to value (a text, checked as the schema says). */
@@ -74,14 +74,14 @@ change_set(struct change *ch, const char *key, const char *value)
 	const struct key *k = schema_key(key);
 	char why[256], *y, *v = NULL, *base = NULL;
 	const char *part;
-	int ok;
+	int rv;
 
 	if (k == NULL && (part = schema_subkey(key, &base)) != NULL) {
 		y = schema_yaml(key, ch->net, value, Y_LIST, why, sizeof why);
-		ok = y ? set_part(ch, base, part, y) : refuse(ch, why);
+		rv = y ? set_part(ch, base, part, y) : refuse(ch, why);
 		free(y);
 		free(base);
-		return ok;
+		return rv;
 	}
 
 	if (k && k->type == K_NAME)	/* "  Bob  B " is Bob B */
@@ -90,9 +90,9 @@ change_set(struct change *ch, const char *key, const char *value)
 	free(v);
 	if (y == NULL)
 		return refuse(ch, why);
-	ok = edit_set(ch->e, key, y);
+	rv = edit_set(ch->e, key, y);
 	free(y);
-	return ok;
+	return rv;
 }
 
 /* Add value to the list under key, unless it is there already. */
@@ -102,7 +102,7 @@ change_add(struct change *ch, const char *key, const char *value)
 	struct ynode *v = ymap_get(ch->e->doc->root, key);
 	char why[256], *y, *base = NULL;
 	size_t i;
-	int ok;
+	int rv;
 
 	if (schema_subkey(key, &base) != NULL) {
 		free(base);
@@ -110,17 +110,17 @@ change_add(struct change *ch, const char *key, const char *value)
 	}
 	if (v && v->type == YSCALAR && ynode_str(v) &&
 	    strcmp(v->str, value) == 0)
-		return 1;
+		return 0;
 	for (i = 0; v && v->type == YSEQ && i < v->nkid; i++)
 		if (ynode_str(v->kid[i]) &&
 		    strcmp(ynode_str(v->kid[i]), value) == 0)
-			return 1;
+			return 0;
 	if ((y = schema_yaml(key, ch->net, value, Y_LIST, why,
 	    sizeof why)) == NULL)
 		return refuse(ch, why);
-	ok = edit_append(ch->e, key, y, 0);
+	rv = edit_append(ch->e, key, y, 0);
 	free(y);
-	return ok;
+	return rv;
 }
 
 /*
@@ -133,18 +133,18 @@ change_import(struct change *ch, const char *key, struct strv *l)
 {
 	char why[256], *y;
 	size_t i;
-	int ok = 1, one;
+	int rv = 0, one;
 
 	one = l->n == 1 && ymap_get(ch->e->doc->root, key) == NULL;
-	for (i = 0; ok && i < l->n; i++) {
+	for (i = 0; rv == 0 && i < l->n; i++) {
 		if ((y = schema_yaml(key, ch->net, l->v[i], Y_LENIENT |
 		    (one ? 0 : Y_LIST), why, sizeof why)) == NULL)
 			return refuse(ch, why);
-		ok = one ? edit_set(ch->e, key, y) :
+		rv = one ? edit_set(ch->e, key, y) :
 		    edit_append(ch->e, key, y, 0);
 		free(y);
 	}
-	return ok;
+	return rv;
 }
 
 /*
@@ -158,14 +158,14 @@ change_put(struct change *ch, const char *key, const char *sub,
 {
 	struct ynode *m = ymap_get(ch->e->doc->root, key);
 	char *q;
-	int ok;
+	int rv;
 
 	if (m && m->type == YMAP && ymap_get(m, sub) != NULL)
-		return 1;
+		return 0;
 	q = yaml_quote(value, Q_FLOW | Q_STR);
-	ok = edit_put(ch->e, key, sub, q);
+	rv = edit_put(ch->e, key, sub, q);
 	free(q);
-	return ok;
+	return rv;
 }
 
 /* Remove value from the list under key; *found says whether it was. */
@@ -187,21 +187,21 @@ change_delete(struct change *ch, const char *key, int *found)
 	struct ynode *m;
 	const char *part, *tp;
 	char *base = NULL;
-	int f = 0, ok;
+	int f = 0, rv;
 
 	if (schema_key(key) == NULL &&
 	    (part = schema_subkey(key, &base)) != NULL) {
 		m = ymap_get(ch->e->doc->root, base);
 		tp = schema_text_part(base);
 		if (m && m->type == YSCALAR && !ynode_isnull(m))
-			ok = tp && strcmp(part, tp) == 0 ?
-			    change_delete(ch, base, &f) : 1;
+			rv = tp && strcmp(part, tp) == 0 ?
+			    change_delete(ch, base, &f) : 0;
 		else
-			ok = edit_child(ch->e, base, part, NULL, &f);
+			rv = edit_child(ch->e, base, part, NULL, &f);
 		free(base);
 		if (found)
 			*found = f;
-		return ok;
+		return rv;
 	}
 	if (found)
 		*found = ymap_key(ch->e->doc->root, key) != NULL;
@@ -218,16 +218,16 @@ change_child(struct change *ch, const char *key, const char *part,
     const char *value, int *found)
 {
 	char *q = value ? yaml_quote(value, Q_STR | Q_FLOW) : NULL;
-	int ok;
+	int rv;
 
-	ok = edit_child(ch->e, key, part, q, found);
+	rv = edit_child(ch->e, key, part, q, found);
 	free(q);
-	return ok;
+	return rv;
 }
 
 /*
  * The strings under part of the mapping under key (rel's mentor: an id,
- * or a list of them) into l; *there says whether part is.  0 when the
+ * or a list of them) into l; *there says whether part is.  -1 when the
  * value is something else, which the caller refuses.
  */
 static int
@@ -239,17 +239,17 @@ part_items(struct change *ch, const char *key, const char *part,
 
 	*there = 0;
 	if (m == NULL || ynode_isnull(m))
-		return 1;
+		return 0;
 	if (m->type != YMAP || (v = ymap_get(m, part)) == NULL)
-		return m->type == YMAP;
+		return m->type == YMAP ? 0 : -1;
 	*there = 1;
 	for (i = 0; i < (v->type == YSEQ ? v->nkid : 1); i++) {
 		it = v->type == YSEQ ? ynode_deref(v->kid[i]) : v;
 		if (it->type != YSCALAR || ynode_str(it) == NULL)
-			return 0;
+			return -1;
 		strv_add(l, it->str);
 	}
-	return v->type == YSEQ || v->type == YSCALAR;
+	return v->type == YSEQ || v->type == YSCALAR ? 0 : -1;
 }
 
 /*
@@ -266,16 +266,16 @@ change_part(struct change *ch, const char *key, const char *part,
 {
 	struct strv l = { 0 }, n = { 0 };
 	size_t i;
-	int there, f = 0, ok;
+	int there, f = 0, rv;
 	char *q;
 
-	if (!part_items(ch, key, part, &l, &there)) {
+	if (part_items(ch, key, part, &l, &there) == -1) {
 		strv_free(&l);
 		q = xasprintf("'%s.%s' is not a string or a flow list of "
 		    "them: edit it by hand", key, part);
-		ok = refuse(ch, q);
+		rv = refuse(ch, q);
 		free(q);
-		return ok;
+		return rv;
 	}
 	for (i = 0; i < l.n; i++) {
 		if (old && strcmp(l.v[i], old) == 0) {
@@ -289,18 +289,18 @@ change_part(struct change *ch, const char *key, const char *part,
 		strv_add(&n, new);
 	if (found)
 		*found = old ? f : there;
-	ok = 1;
+	rv = 0;
 	if (n.n == l.n) {
 		for (i = 0; i < n.n && strcmp(n.v[i], l.v[i]) == 0; i++)
 			;
 		if (i == n.n)
 			goto done;	/* as it was */
 	}
-	ok = edit_part(ch->e, key, part, &n);
+	rv = edit_part(ch->e, key, part, &n);
 done:
 	strv_free(&l);
 	strv_free(&n);
-	return ok;
+	return rv;
 }
 
 /*
@@ -315,7 +315,7 @@ change_job(struct change *ch, struct contact *c, const char *org,
 {
 	struct buf b = { 0 };
 	char ds[11], *q;
-	int ok = 1;
+	int rv = 0;
 
 	*moved = 0;
 	if ((c->org == NULL || strcmp(c->org, org) == 0) &&
@@ -335,17 +335,17 @@ change_job(struct change *ch, struct contact *c, const char *org,
 		free(q);
 	}
 	buf_printf(&b, "to: %s}", date_str(day, ds));
-	ok = edit_append(ch->e, "work", b.s, 1);
+	rv = edit_append(ch->e, "work", b.s, 1);
 	free(b.s);
-	*moved = ok;
-	if (ok && title == NULL && c->title)
-		ok = change_delete(ch, "title", NULL);
+	*moved = rv == 0;
+	if (rv == 0 && title == NULL && c->title)
+		rv = change_delete(ch, "title", NULL);
 set:
-	if (ok)
-		ok = change_set(ch, "org", org);
-	if (ok && title)
-		ok = change_set(ch, "title", title);
-	return ok;
+	if (rv == 0)
+		rv = change_set(ch, "org", org);
+	if (rv == 0 && title)
+		rv = change_set(ch, "title", title);
+	return rv;
 }
 
 /*
@@ -360,7 +360,7 @@ entry_append(struct change *ch, const struct logentry *l)
 	struct buf b = { 0 };
 	char ds[11], *q;
 	size_t i;
-	int ok;
+	int rv;
 
 	if (l->date > date_today())
 		return refuse(ch, "a log entry dated after today: a log records "
@@ -373,9 +373,9 @@ entry_append(struct change *ch, const struct logentry *l)
 			free(q);
 		}
 	buf_puts(&b, "}");
-	ok = edit_append(ch->e, "log", b.s, 1);
+	rv = edit_append(ch->e, "log", b.s, 1);
 	free(b.s);
-	return ok;
+	return rv;
 }
 
 /* Append the entry {date, kind, note} to the log (kind, note optional). */
@@ -393,10 +393,10 @@ change_log_entry(struct change *ch, int date, const char *kind,
 
 /*
  * Change one contact: under the lock, the contact is loaded and fn makes
- * its changes, given the contact as it is (returning 0 to refuse, the
+ * its changes, given the contact as it is (returning -1 to refuse, the
  * reason said by the change); then the result is written once, only when
  * it differs.  *after, when asked, gets the contact as it now is.  0 on
- * success; the reason is said on stderr otherwise.
+ * success; -1, the reason said on stderr, otherwise.
  */
 int
 change_edit(struct net *net, const char *id,
@@ -410,7 +410,7 @@ change_edit(struct net *net, const char *id,
 	rv = change_prepare(net, id, fn, arg, &f);
 	if (rv == 0 && f.path && safe_write(net_tmpdir(net), f.path, f.s,
 	    f.len, 0) == -1)
-		rv = 1;
+		rv = -1;
 	/* from the text written under the lock: the file may be gone now */
 	if (rv == 0 && after)
 		*after = contact_parse(net, id, f.s, f.len, C_STRUCT);
@@ -425,7 +425,7 @@ change_edit(struct net *net, const char *id,
  * text as it is now into f->s, and the path to write it to in f->path
  * only when it changed (both owned), for the caller to write with others
  * (safe_create_all; f is marked replace) while it holds the lock.  0, or
- * 1 with the reason said.
+ * -1 with the reason said.
  */
 int
 change_prepare(struct net *net, const char *id,
@@ -435,7 +435,7 @@ change_prepare(struct net *net, const char *id,
 	struct change ch = { net, NULL };
 	struct contact *c;
 	char *t;
-	int rv = 1;
+	int rv = -1;
 
 	memset(f, 0, sizeof *f);
 	f->replace = 1;
@@ -445,7 +445,7 @@ change_prepare(struct net *net, const char *id,
 		goto done;
 	ch.e = edit_open(c->doc, c->path);
 	c->doc = NULL;		/* the edit owns it now */
-	if (!fn(&ch, c, arg))
+	if (fn(&ch, c, arg) == -1)
 		rv = edit_report(ch.e);
 	else {
 		rv = 0;
@@ -478,28 +478,28 @@ logedits(struct change *ch, struct contact *c, void *arg)
 	struct logentry *l = arg;
 	struct logent le = { l->date, (char *)l->kind, (char *)l->note };
 	char ds[11];
-	int ok, clear, has;
+	int rv, clear, has;
 
-	ok = entry_append(ch, l);
+	rv = entry_append(ch, l);
 	has = c->next != NODATE || c->next_note;
 	clear = !l->keep && !l->next && (l->closes ||
 	    contact_followup_ends(c->next_note != NULL, &le, c->last));
-	if (ok && l->next)
-		ok = change_set(ch, "next", l->next);
-	if (ok && l->nnote)
-		ok = change_set(ch, "next-note", l->nnote);
-	else if (ok && (clear || l->next))
-		ok = change_delete(ch, "next-note", NULL);
-	if (ok && clear)
-		ok = change_delete(ch, "next", NULL);
-	if (ok && has && (clear || (!l->keep && !l->next && c->next_note &&
+	if (rv == 0 && l->next)
+		rv = change_set(ch, "next", l->next);
+	if (rv == 0 && l->nnote)
+		rv = change_set(ch, "next-note", l->nnote);
+	else if (rv == 0 && (clear || l->next))
+		rv = change_delete(ch, "next-note", NULL);
+	if (rv == 0 && clear)
+		rv = change_delete(ch, "next", NULL);
+	if (rv == 0 && has && (clear || (!l->keep && !l->next && c->next_note &&
 	    (schema_kind(l->kind) & KIND_CONTACT)))) {
 		free(l->done);
 		l->done = xstrdup(c->next_note ? c->next_note :
 		    date_str(c->next, ds));
 		l->kept = !clear;
 	}
-	return ok;
+	return rv;
 }
 
 /*
@@ -572,8 +572,8 @@ logmany(struct change *ch, struct contact *c, void *arg)
 	for (i = 0; i < m->n; i++) {
 		if ((m->l[i].skip = logged(ch, &m->l[i])) || m->dry)
 			continue;
-		if (!logedits(ch, c, &m->l[i]))
-			return 0;
+		if (logedits(ch, c, &m->l[i]) == -1)
+			return -1;
 		if (m->l[i].done && !m->l[i].kept) {	/* ended, not kept */
 			free(m->done);
 			m->done = m->l[i].done;
@@ -582,7 +582,7 @@ logmany(struct change *ch, struct contact *c, void *arg)
 		free(m->l[i].done);
 		m->l[i].done = NULL;
 	}
-	return 1;
+	return 0;
 }
 
 /*

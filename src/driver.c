@@ -283,7 +283,7 @@ merge_files(const char *base, const char *ours, const char *theirs)
 	/* &, not &&: a word about each file that will not do */
 	ok = readable(d[0], base, 1) & readable(d[1], ours, 0) &
 	    readable(d[2], theirs, 0);
-	if (ok && !(ok = merge_contact(d[0], d[1], d[2], &m)))
+	if (ok && !(ok = merge_contact(d[0], d[1], d[2], &m) == 0))
 		warnx("%s", m.err);
 	if (ok) {
 		n = m.conflicts.n;

@@ -25,7 +25,7 @@ refuse(struct edit *e, struct ynode *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(e->err, sizeof e->err, fmt, ap);
 	va_end(ap);
-	return 0;
+	return -1;
 }
 
 struct edit *
@@ -64,7 +64,7 @@ int
 edit_report(struct edit *e)
 {
 	report(stderr, e->path, e->line, e->col, NULL, "%s", e->err);
-	return 1;
+	return -1;
 }
 
 /* The start of the line that holds off, after a BOM. */
@@ -138,7 +138,7 @@ text_cuts(const char *s, size_t len, struct cut *c, size_t n, size_t *outlen)
 	return out.s ? out.s : xstrdup("");
 }
 
-/* The edit takes d and its text as its own; 1. */
+/* The edit takes d and its text as its own; 0. */
 static int
 adopt(struct edit *e, struct ydoc *d, char *text, size_t len)
 {
@@ -147,12 +147,12 @@ adopt(struct edit *e, struct ydoc *d, char *text, size_t len)
 	free(e->text);
 	e->text = text;
 	e->len = len;
-	return 1;
+	return 0;
 }
 
 /*
  * The edit's new text, owned from now on, parsed again: the edit's
- * document follows.  0, the reason in the edit, when the new text is no
+ * document follows.  -1, the reason in the edit, when the new text is no
  * mapping.  Unlike the edits below, this checks nothing else: a caller
  * that changes many keys at once (the merge) checks the whole at the end.
  */
@@ -167,7 +167,7 @@ edit_retext(struct edit *e, char *text, size_t len)
 		    "(%d:%d: %.150s)", d->line, d->col, d->err);
 		ydoc_free(d);
 		free(text);
-		return 0;
+		return -1;
 	}
 	return adopt(e, d, text, len);
 }
@@ -265,7 +265,7 @@ pairval(struct ynode *root, struct ynode *key)
 	return NULL;
 }
 
-/* Can this node be edited where it stands? */
+/* Can this node be edited where it stands?  0, or -1 refused. */
 static int
 editable(struct edit *e, struct ynode *k, struct ynode *v, const char *key)
 {
@@ -275,7 +275,7 @@ editable(struct edit *e, struct ynode *k, struct ynode *v, const char *key)
 	if (v->type == YALIAS || v->anchor || v->tag)
 		return refuse(e, v, "'%s' has an anchor, alias or tag: "
 		    "edit it by hand", key);
-	return 1;
+	return 0;
 }
 
 /*
@@ -304,7 +304,7 @@ check_root(struct edit *e)
 	struct ynode *r = e->doc->root;
 
 	if (lone_cr(e))
-		return 0;
+		return -1;
 	if (r == NULL || r->type != YMAP)
 		return refuse(e, r, "the root is not a mapping");
 	if (r->flow || r->anchor || r->tag)
@@ -312,7 +312,7 @@ check_root(struct edit *e)
 		    "anchor or tag: edit it by hand");
 	if (r->nkid == 0)
 		return refuse(e, r, "empty mapping");
-	return 1;
+	return 0;
 }
 
 /* New top-level "key: value" lines at the end of the root mapping. */
@@ -452,7 +452,7 @@ verify(struct edit *e, char *text, size_t len, const char *key,
 	    "nothing written", key);
 fail:
 	ydoc_free(nd);
-	return 0;
+	return -1;
 ok:
 	return adopt(e, nd, text, len);
 }
@@ -470,21 +470,21 @@ try(struct edit *e, char *text, size_t len, const char *key, const char *val,
 {
 	struct ydoc *vd;
 	struct ynode *want = NULL;
-	int ok;
+	int rv;
 
 	if (text == NULL)
-		return 0;
+		return -1;
 	if (val && (want = parse_value(&vd, val)) == NULL) {
 		ydoc_free(vd);
 		free(text);
 		return refuse(e, NULL, "'%s': bad value", val);
 	}
-	ok = verify(e, text, len, key, want, append, -1);
+	rv = verify(e, text, len, key, want, append, -1);
 	if (val)
 		ydoc_free(vd);
-	if (!ok)
+	if (rv == -1)
 		free(text);
-	return ok;
+	return rv;
 }
 
 /*
@@ -499,11 +499,11 @@ edit_append(struct edit *e, const char *key, const char *item, int block)
 	struct ynode *r, *k, *v, *last;
 	struct buf b = { 0 };
 	size_t pos, ind, len;
-	int noeol, ok;
+	int noeol;
 	char *s, *q;
 
-	if (!check_root(e))
-		return 0;
+	if (check_root(e) == -1)
+		return -1;
 	r = e->doc->root;
 	if ((k = ymap_key(r, key)) == NULL) {
 		s = block ? addkey(e, key, item, 1, &len) :
@@ -512,8 +512,8 @@ edit_append(struct edit *e, const char *key, const char *item, int block)
 		return try(e, s, len, key, item, 1);
 	}
 	v = pairval(r, k);
-	if (!editable(e, k, v, key))
-		return 0;
+	if (editable(e, k, v, key) == -1)
+		return -1;
 	if (ynode_isnull(v) && v->start == v->end) {
 		/* "key:" with nothing: the list starts on the next line */
 		if (!indent(e, k->start, &ind))
@@ -565,8 +565,8 @@ edit_append(struct edit *e, const char *key, const char *item, int block)
 		    e->text + v->start, item);
 		s = splice(e, v->start, v->end, q, &len);
 		free(q);
-		if ((ok = try(e, s, len, key, item, 1)))
-			return ok;
+		if (try(e, s, len, key, item, 1) == 0)
+			return 0;
 		q = yaml_quote(v->str, Q_FLOW | Q_STR);
 		buf_printf(&b, "[%s, %s]", q, item);
 		free(q);
@@ -590,10 +590,10 @@ edit_put(struct edit *e, const char *key, const char *sub, const char *val)
 	struct buf b = { 0 };
 	size_t pos, ind, len;
 	char *pair, *map, *s, *q;
-	int noeol, ok;
+	int noeol, rv;
 
-	if (!check_root(e))
-		return 0;
+	if (check_root(e) == -1)
+		return -1;
 	q = yaml_quote(sub, Q_FLOW | Q_STR);
 	pair = xasprintf("%s: %s", q, val);
 	map = xasprintf("{%s}", pair);
@@ -602,7 +602,7 @@ edit_put(struct edit *e, const char *key, const char *sub, const char *val)
 	s = NULL;
 	if ((k = ymap_key(r, key)) == NULL)
 		s = addkey(e, key, map, 0, &len);
-	else if (!editable(e, k, (v = pairval(r, k)), key))
+	else if (editable(e, k, (v = pairval(r, k)), key) == -1)
 		goto fail;
 	else if (ynode_isnull(v) && v->start == v->end) {
 		/* "key:" with nothing: the mapping starts on the next line */
@@ -635,16 +635,16 @@ edit_put(struct edit *e, const char *key, const char *sub, const char *val)
 		refuse(e, v, "'%s' is not a mapping", key);
 		goto fail;
 	}
-	ok = try(e, s, len, key, map, 2);
+	rv = try(e, s, len, key, map, 2);
 	free(b.s);
 	free(pair);
 	free(map);
-	return ok;
+	return rv;
 fail:
 	free(b.s);
 	free(pair);
 	free(map);
-	return 0;
+	return -1;
 }
 
 /* Set a top-level key to val, YAML text for one value on one line. */
@@ -655,16 +655,16 @@ edit_set(struct edit *e, const char *key, const char *val)
 	size_t len, colon, end, ls, i;
 	char *s, *q;
 
-	if (!check_root(e))
-		return 0;
+	if (check_root(e) == -1)
+		return -1;
 	r = e->doc->root;
 	if ((k = ymap_key(r, key)) == NULL) {
 		s = addkey(e, key, val, 0, &len);
 		return try(e, s, len, key, val, 0);
 	}
 	v = pairval(r, k);
-	if (!editable(e, k, v, key))
-		return 0;
+	if (editable(e, k, v, key) == -1)
+		return -1;
 	if (v->start == v->end) {
 		q = xasprintf(" %s", val);
 		s = splice(e, v->start, v->end, q, &len);
@@ -718,18 +718,18 @@ lines(struct edit *e, size_t from, size_t to, size_t *start, size_t *end)
 }
 
 /*
- * The pair of key in the root, ready to edit: 1 found, 2 absent (nothing
- * to do), 0 refused.
+ * The pair of key in the root, ready to edit: 0 found, 1 absent (nothing
+ * to do), -1 refused.
  */
 static int
 root_pair(struct edit *e, const char *key, struct ynode **k, struct ynode **v)
 {
-	if (!check_root(e))
-		return 0;
+	if (check_root(e) == -1)
+		return -1;
 	if ((*k = ymap_key(e->doc->root, key)) == NULL)
-		return 2;
+		return 1;
 	*v = pairval(e->doc->root, *k);
-	return editable(e, *k, *v, key) ? 1 : 0;
+	return editable(e, *k, *v, key);
 }
 
 /* Remove a top-level key and its value, whole lines. */
@@ -741,8 +741,8 @@ edit_delete(struct edit *e, const char *key)
 	char *s;
 	int st;
 
-	if ((st = root_pair(e, key, &k, &v)) != 1)
-		return st != 0;
+	if ((st = root_pair(e, key, &k, &v)) != 0)
+		return st == 1 ? 0 : -1;
 	if (!indent(e, k->start, &ind))
 		return refuse(e, k, "'%s' does not start its line", key);
 	lines(e, k->start, v->end > k->end ? v->end : k->end, &start, &end);
@@ -753,7 +753,7 @@ edit_delete(struct edit *e, const char *key)
 /*
  * Remove the first item equal to val from the list under key: its line in
  * a block list, the item and one comma in a flow list.  The last item goes
- * with its key; so does a single value equal to val.  0 when refused;
+ * with its key; so does a single value equal to val.  -1 when refused;
  * *found is 0 when nothing was equal.
  */
 int
@@ -765,11 +765,11 @@ edit_remove(struct edit *e, const char *key, const char *val, int *found)
 	int st;
 
 	*found = 0;
-	if ((st = root_pair(e, key, &k, &v)) != 1)
-		return st != 0;
+	if ((st = root_pair(e, key, &k, &v)) != 0)
+		return st == 1 ? 0 : -1;
 	if (v->type == YSCALAR) {
 		if (ynode_str(v) == NULL || strcmp(v->str, val) != 0)
-			return 1;
+			return 0;
 		*found = 1;
 		return edit_delete(e, key);
 	}
@@ -781,7 +781,7 @@ edit_remove(struct edit *e, const char *key, const char *val, int *found)
 			break;
 	}
 	if (i == v->nkid)
-		return 1;
+		return 0;
 	*found = 1;
 	if (v->nkid == 1)
 		return edit_delete(e, key);
@@ -805,11 +805,11 @@ edit_remove(struct edit *e, const char *key, const char *val, int *found)
 		end = it->end;
 	}
 	s = splice(e, start, end, "", &len);
-	if (!verify(e, s, len, key, NULL, 0, (long)i)) {
+	if (verify(e, s, len, key, NULL, 0, (long)i) == -1) {
 		free(s);
-		return 0;
+		return -1;
 	}
-	return 1;
+	return 0;
 }
 
 /* --- inside a value: a part of a mapping, an item of a list --------- */
@@ -886,7 +886,7 @@ cut_child(struct edit *e, struct ynode *v, size_t at, const char *key,
 		*start = v->kid[at - 1]->end;
 		*end = last->end;
 	}
-	return 1;
+	return 0;
 }
 
 /* A flow collection on one line, which a new value may replace whole. */
@@ -917,11 +917,11 @@ edit_child(struct edit *e, const char *key, const char *part,
 	int st;
 
 	*found = 0;
-	if ((st = root_pair(e, key, &k, &v)) != 1)
-		return st != 0;
+	if ((st = root_pair(e, key, &k, &v)) != 0)
+		return st == 1 ? 0 : -1;
 	v = ynode_deref(v);
 	if (v->type != YMAP && v->type != YSEQ)
-		return 1;
+		return 0;
 	step = v->type == YMAP ? 2 : 1;
 	for (i = 0; i < v->nkid; i += step) {
 		c = ynode_deref(v->kid[i]);
@@ -930,7 +930,7 @@ edit_child(struct edit *e, const char *key, const char *part,
 			break;
 	}
 	if (i >= v->nkid)
-		return 1;
+		return 0;
 	*found = 1;
 	if (val == NULL && v->nkid == step)
 		return edit_delete(e, key);
@@ -941,8 +941,8 @@ edit_child(struct edit *e, const char *key, const char *part,
 		return refuse(e, c, "'%s': the part is empty or has an anchor, "
 		    "an alias, a tag or a block: edit it by hand", key);
 	if (val == NULL) {
-		if (!cut_child(e, v, i, key, &start, &end))
-			return 0;
+		if (cut_child(e, v, i, key, &start, &end) == -1)
+			return -1;
 		text = splice(e, start, end, "", &len);
 	} else if ((want = parse_value(&vd, val)) == NULL) {
 		ydoc_free(vd);
@@ -967,7 +967,7 @@ edit_part(struct edit *e, const char *key, const char *part,
 	struct ynode *m = ymap_get(e->doc->root, key);
 	struct buf b = { 0 };
 	size_t i;
-	int ok, found;
+	int rv, found;
 	char *q;
 
 	for (i = 0; i < l->n; i++) {
@@ -978,9 +978,9 @@ edit_part(struct edit *e, const char *key, const char *part,
 	if (l->n > 1)
 		buf_puts(&b, "]");
 	if (m == NULL || m->type != YMAP || ymap_get(m, part) == NULL)
-		ok = l->n == 0 || edit_put(e, key, part, b.s);
+		rv = l->n == 0 ? 0 : edit_put(e, key, part, b.s);
 	else
-		ok = edit_child(e, key, part, l->n ? b.s : NULL, &found);
+		rv = edit_child(e, key, part, l->n ? b.s : NULL, &found);
 	free(b.s);
-	return ok;
+	return rv;
 }

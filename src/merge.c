@@ -28,7 +28,7 @@ merge_fail(struct merge *m, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(m->err, sizeof m->err, fmt, ap);
 	va_end(ap);
-	return 0;
+	return -1;
 }
 
 /* The raw key and value nodes of key in mapping r; 0 when absent. */
@@ -168,7 +168,7 @@ add_lines(struct plan *p, const char *key, const char *lines)
 	struct edit *e = p->e;
 	struct buf b = { 0 };
 	size_t at;
-	int noeol, ok;
+	int noeol, rv;
 
 	at = new_place(p, key, &noeol);
 	if (noeol) {
@@ -176,9 +176,9 @@ add_lines(struct plan *p, const char *key, const char *lines)
 		buf_add(&b, lines, strlen(lines) - strlen(e->eol));
 	} else
 		buf_puts(&b, lines);
-	ok = edit_replace(e, at, at, b.s ? b.s : "");
+	rv = edit_replace(e, at, at, b.s ? b.s : "");
 	free(b.s);
-	return ok;
+	return rv;
 }
 
 /* --- keys ------------------------------------------------------------ */
@@ -218,32 +218,33 @@ merge_take(struct plan *p, const char *key)
 	struct ynode *tk, *tv, *ok, *ov;
 	size_t s, end;
 	char *val, *lines;
-	int done;
+	int rv;
 
 	if (!merge_pair(p->theirs->root, key, &tk, &tv)) {
-		if (edit_delete(e, key))
-			return 1;
+		if (edit_delete(e, key) == 0)
+			return 0;
 		return merge_fail(p->m, "'%s': %s", key, e->err);
 	}
 	/* a value ours has: replaced, ours's comments around it kept */
 	if (ymap_key(e->doc->root, key) && on_one_line(p->theirs, tv)) {
 		val = xstrndup(p->theirs->text + tv->start, tv->end - tv->start);
-		done = edit_set(e, key, val);
+		rv = edit_set(e, key, val);
 		free(val);
-		if (done)
-			return 1;
+		if (rv == 0)
+			return 0;
 	}
 	/* else the whole pair, as theirs wrote it, where theirs has it */
 	if ((lines = their_lines(p, key)) == NULL)
 		return merge_fail(p->m, "'%s': cannot copy its lines", key);
 	if (!merge_pair(e->doc->root, key, &ok, &ov))
-		done = add_lines(p, key, lines);
+		rv = add_lines(p, key, lines);
 	else if (!pair_lines(e->doc, ok, ov, &s, &end))
-		done = 0;
+		rv = -1;
 	else
-		done = edit_replace(e, s, end, lines);
+		rv = edit_replace(e, s, end, lines);
 	free(lines);
-	return done ? 1 : merge_fail(p->m, "'%s': cannot replace its lines", key);
+	return rv == 0 ? 0 :
+	    merge_fail(p->m, "'%s': cannot replace its lines", key);
 }
 
 /* --- lists of strings ------------------------------------------------ */
@@ -329,7 +330,7 @@ samelist(struct list *a, struct list *b)
 	return 1;
 }
 
-/* Remove the strings of l that r has not from the value of key. */
+/* Remove the strings of l that r has not from the value of key: 0, -1. */
 static int
 set_remove(struct edit *e, const char *key, struct list *l, struct list *r)
 {
@@ -337,29 +338,30 @@ set_remove(struct edit *e, const char *key, struct list *l, struct list *r)
 	int found = 1;
 
 	for (i = 0; i < l->n; i++)
-		if (!inlist(r, l->v[i]) && !edit_remove(e, key, l->v[i]->str,
-		    &found))
-			return 0;
-	return 1;
+		if (!inlist(r, l->v[i]) && edit_remove(e, key, l->v[i]->str,
+		    &found) == -1)
+			return -1;
+	return 0;
 }
 
-/* Append the strings of r that l has not to the value of key. */
+/* Append the strings of r that l has not to the value of key: 0, -1. */
 static int
 set_append(struct plan *p, const char *key, struct list *l, struct list *r)
 {
 	struct buf b;
 	size_t i;
-	int ok = 1;
+	int rv = 0;
 
-	for (i = 0; ok && i < r->n; i++) {
+	for (i = 0; rv == 0 && i < r->n; i++) {
 		if (inlist(l, r->v[i]))
 			continue;
 		b = (struct buf){ 0 };
-		ok = merge_flow(p->theirs, r->v[i], &b) &&
-		    edit_append(p->e, key, b.s, 0);
+		rv = merge_flow(p->theirs, r->v[i], &b);
+		if (rv == 0)
+			rv = edit_append(p->e, key, b.s, 0);
 		free(b.s);
 	}
-	return ok;
+	return rv;
 }
 
 /*
@@ -379,7 +381,7 @@ merge_set(struct plan *p, size_t i)
 	struct ynode *o = merge_value(p->ours, key);
 	struct list lb, lo, lt, *r = &p->set[i];
 	size_t j;
-	int act = SET, ok = 1;
+	int act = SET, rv = 0;
 
 	lb.v = lo.v = lt.v = NULL;
 	if (!listy(p, key) || !strings(merge_value(p->base, key), &lb) ||
@@ -402,15 +404,16 @@ merge_set(struct plan *p, size_t i)
 	else if (samelist(r, &lt))
 		act = TAKE;
 	else if (o == NULL)
-		ok = merge_take(p, key) && set_remove(p->e, key, &lt, r);
+		rv = merge_take(p, key) == -1 ? -1 :
+		    set_remove(p->e, key, &lt, r);
 	else if (j < lo.n)	/* a string of ours stays: the key too */
-		ok = set_remove(p->e, key, &lo, r) &&
+		rv = set_remove(p->e, key, &lo, r) == -1 ? -1 :
 		    set_append(p, key, &lo, r);
 	else
-		ok = set_append(p, key, &lo, r) &&
+		rv = set_append(p, key, &lo, r) == -1 ? -1 :
 		    set_remove(p->e, key, &lo, r);
 	free(lb.v), free(lo.v), free(lt.v);
-	if (!ok) {
+	if (rv == -1) {
 		merge_fail(p->m, "'%s': cannot merge the lists%s%s", key,
 		    p->e->err[0] ? ": " : "", p->e->err);
 		return -1;
@@ -542,7 +545,7 @@ merge_parts(struct plan *p, size_t i)
 			    strcmp(want.v[k2], have.v[k2]) == 0; k2++)
 				;
 			if (want.n != have.n || k2 < want.n)
-				ok = edit_part(p->e, key, part, &want);
+				ok = edit_part(p->e, key, part, &want) == 0;
 			strv_free(&want);
 			strv_free(&have);
 		}
@@ -655,7 +658,7 @@ markers(struct plan *p)
 	for (i = 0; i < n; i++)
 		free(c[i].text);
 	free(c);
-	return p->m->text ? 1 : merge_fail(p->m, "conflicting keys overlap");
+	return p->m->text ? 0 : merge_fail(p->m, "conflicting keys overlap");
 }
 
 /* A root the merge can edit: a block mapping of plain keys on lines. */
@@ -677,13 +680,13 @@ shape(struct ydoc *d, const char *side, struct merge *m)
 			return merge_fail(m, "%s:%d:%d: a key the merge cannot "
 			    "edit", side, k->line, k->col);
 	}
-	return 1;
+	return 0;
 }
 
 /*
  * Merge theirs into ours, base their common ancestor (with no root when
- * empty).  1 with m->text the result and m->conflicts the keys put
- * between markers; 0 when refused, m->err saying why.
+ * empty).  0 with m->text the result and m->conflicts the keys put
+ * between markers; -1 when refused, m->err saying why.
  */
 int
 merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
@@ -692,12 +695,12 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 	struct plan p = { 0 };
 	struct ynode *r;
 	size_t i;
-	int ok = 1;
+	int rv = 0;
 
 	if (base->root && base->root->type != YMAP)
 		return merge_fail(m, "base: the root is not a mapping");
-	if (!shape(ours, "ours", m) || !shape(theirs, "theirs", m))
-		return 0;
+	if (shape(ours, "ours", m) == -1 || shape(theirs, "theirs", m) == -1)
+		return -1;
 	p.base = base, p.ours = ours, p.theirs = theirs, p.m = m;
 	for (r = ours->root; r; r = r == ours->root ? theirs->root : NULL)
 		for (i = 0; i < r->nkid; i += 2)
@@ -715,7 +718,7 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 		p.logmerge = 0;
 	p.e = edit_open(ydoc_parse(ours->text, ours->len), "ours");
 	p.follow = p.logmerge ? merge_followup(&p) : -1;
-	for (i = 0; ok && i < p.keys.n; i++) {
+	for (i = 0; rv == 0 && i < p.keys.n; i++) {
 		if (p.logmerge && strcmp(p.keys.v[i], "log") == 0)
 			continue;
 		p.act[i] = decide(merge_value(base, p.keys.v[i]),
@@ -724,28 +727,29 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 		    strcmp(p.keys.v[i], "next-note") == 0) &&
 		    !merge_same(merge_value(ours, p.keys.v[i]), merge_value(theirs, p.keys.v[i])))
 			p.act[i] = p.follow;
-		if (p.act[i] == CONFLICT)
-			ok = (p.act[i] = merge_set(&p, i)) != -1;
-		if (ok && p.act[i] == CONFLICT)
-			ok = (p.act[i] = merge_parts(&p, i)) != -1;
+		if (p.act[i] == CONFLICT && (p.act[i] = merge_set(&p, i)) == -1)
+			rv = -1;
+		if (rv == 0 && p.act[i] == CONFLICT &&
+		    (p.act[i] = merge_parts(&p, i)) == -1)
+			rv = -1;
 		if (p.act[i] == TAKE)
-			ok = merge_take(&p, p.keys.v[i]);
+			rv = merge_take(&p, p.keys.v[i]);
 		else if (p.act[i] == CONFLICT)
 			strv_add(&m->conflicts, p.keys.v[i]);
 	}
-	if (ok && p.logmerge)
-		ok = merge_log(&p);
+	if (rv == 0 && p.logmerge)
+		rv = merge_log(&p);
 #ifdef NW_TEST_FAULT	/* tests/4400-gaps.t: an edit the plan did not ask */
-	if (ok && getenv("NW_TEST_FAULT") && strcmp(getenv("NW_TEST_FAULT"),
+	if (rv == 0 && getenv("NW_TEST_FAULT") && strcmp(getenv("NW_TEST_FAULT"),
 	    "merge") == 0)
 		edit_set(p.e, "x-fault", "1");
 #endif
-	if (ok && !check(&p))
-		ok = merge_fail(m, "the edited text does not hold what both sides "
+	if (rv == 0 && !check(&p))
+		rv = merge_fail(m, "the edited text does not hold what both sides "
 		    "changed");
-	if (ok)
-		ok = markers(&p);
-	if (!ok)
+	if (rv == 0)
+		rv = markers(&p);
+	if (rv == -1)
 		strv_free(&m->conflicts);
 	edit_free(p.e);		/* and the document it owns */
 	for (i = 0; i < p.keys.n; i++) {
@@ -757,7 +761,7 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 	strv_free(&p.keys);
 	free(p.act);
 	free(p.log);
-	return ok;
+	return rv;
 }
 
 /*

@@ -139,7 +139,7 @@ entry_pos(struct ynode **v, size_t n, int d)
 	return p;
 }
 
-/* A node as YAML text on one line, fit for a flow collection. */
+/* A node as YAML text on one line, fit for a flow collection; 0, or -1. */
 int
 merge_flow(struct ydoc *d, struct ynode *n, struct buf *b)
 {
@@ -148,31 +148,31 @@ merge_flow(struct ydoc *d, struct ynode *n, struct buf *b)
 
 	buf_add(b, "", 0);	/* an empty plain scalar is "", never NULL */
 	if (n->type == YALIAS || n->anchor || n->tag)
-		return 0;
+		return -1;
 	if ((n->flow || (n->type == YSCALAR && !ynode_block(n) &&
 	    (!n->plain || !strpbrk(n->str, ",[]{}")))) &&
 	    n->end > n->start &&
 	    memchr(d->text + n->start, '\n', n->end - n->start) == NULL) {
 		buf_add(b, d->text + n->start, n->end - n->start);
-		return 1;
+		return 0;
 	}
 	if (n->type == YSCALAR) {
 		if (n->plain && n->len == 0)
-			return 1;
+			return 0;
 		q = yaml_quote(n->str, Q_FLOW | (n->plain ? 0 : Q_STR));
 		buf_puts(b, q);
 		free(q);
-		return 1;
+		return 0;
 	}
 	buf_puts(b, n->type == YSEQ ? "[" : "{");
 	for (i = 0; i < n->nkid; i++) {
 		if (i)
 			buf_puts(b, n->type == YMAP && i % 2 ? ": " : ", ");
-		if (!merge_flow(d, n->kid[i], b))
-			return 0;
+		if (merge_flow(d, n->kid[i], b) == -1)
+			return -1;
 	}
 	buf_puts(b, n->type == YSEQ ? "]" : "}");
-	return 1;
+	return 0;
 }
 
 /* The '-' of block list item it, alone on its line before it. */
@@ -214,13 +214,13 @@ drop_item(struct edit *e, struct ynode *it, struct cut *c, size_t *nc)
 	int noeol;
 
 	if (!dash(e, it, &start, &ind))
-		return 0;
+		return -1;
 	end = text_after(e->text, e->len, it->end, &noeol);
 	if (*nc > 0 && c[*nc - 1].text == NULL && c[*nc - 1].end == start)
 		start = c[--*nc].start;
 	if (noeol && start > e->bom) {
 		if (e->text[--start] != '\n')
-			return 0;
+			return -1;
 		if (start > e->bom && e->text[start - 1] == '\r')
 			start--;
 	}
@@ -229,7 +229,7 @@ drop_item(struct edit *e, struct ynode *it, struct cut *c, size_t *nc)
 	c[*nc].text = NULL;
 	c[*nc].seq = *nc;
 	(*nc)++;
-	return 1;
+	return 0;
 }
 
 /*
@@ -239,6 +239,7 @@ drop_item(struct edit *e, struct ynode *it, struct cut *c, size_t *nc)
  * their own after the item before; flow items with their commas.  Cuts
  * that meet are joined, and an added entry goes at the end of a dropped
  * run, never inside it: cut_apply gets ranges that do not overlap.
+ * -1 when an item is not alone on its lines.
  */
 static int
 log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
@@ -250,13 +251,13 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 	int any = 0;
 
 	if (v == NULL || v->type != YSEQ || v->nkid == 0)
-		return 0;
+		return -1;
 	kid = v->kid, n = v->nkid;
 	for (i = 0; i < n; i++)
 		if (!drop[i])
 			last = i, any = 1;
 	if (!v->flow && !dash(e, kid[0], &ls, &ind))
-		return 0;
+		return -1;
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; drop[i] && j < n && drop[j]; j++)
 			;
@@ -264,8 +265,8 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 			continue;
 		if (!v->flow) {
 			for (; i < j; i++)
-				if (!drop_item(e, kid[i], c, nc))
-					return 0;
+				if (drop_item(e, kid[i], c, nc) == -1)
+					return -1;
 			continue;
 		}
 		c[*nc].seq = *nc;
@@ -302,7 +303,7 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 		c[*nc].seq = *nc;
 		c[(*nc)++].text = b.s;
 	}
-	return 1;
+	return 0;
 }
 
 /*
@@ -325,7 +326,7 @@ merge_log(struct plan *p)
 	size_t i, j, k, pos, n, ncls, nadd = 0, nkept = 0, nc = 0;
 	size_t *cls[3], *cnt[3], *keep, *src, *kept;
 	char *drop, *add, *s;
-	int ok = 1;
+	int rv = 0;
 
 	merge_items(merge_value(p->base, "log"), &l[0]);
 	merge_items(merge_value(p->ours, "log"), &l[1]);
@@ -383,35 +384,35 @@ merge_log(struct plan *p)
 	/* each added entry as flow text, and the kept item it goes before */
 	txt = xcalloc(nadd, sizeof *txt);
 	kept = xcalloc(nadd, sizeof *kept);
-	for (i = j = 0; ok && i < p->nlog; i++) {
+	for (i = j = 0; rv == 0 && i < p->nlog; i++) {
 		if (src[i])
 			continue;
-		ok = merge_flow(p->theirs, p->log[i], &txt[j]);
+		rv = merge_flow(p->theirs, p->log[i], &txt[j]);
 		for (k = i + 1; k < p->nlog && !src[k]; k++)
 			;
 		kept[j++] = k < p->nlog ? src[k] - 1 : lo.n;
 	}
 
-	if (!ok || (nadd == 0 && nkept == lo.n))
+	if (rv == -1 || (nadd == 0 && nkept == lo.n))
 		;
 	else if (ymap_key(p->ours->root, "log") == NULL && nadd == lt.n) {
 		/* a log that ours has not, all theirs: as theirs wrote it */
-		ok = merge_take(p, "log");
+		rv = merge_take(p, "log");
 	} else {
 		/* with nothing of ours kept, the editor appends to what is left */
 		c = xcalloc(nadd + lo.n, sizeof *c);
 		if (lo.n > 0)
-			ok = log_cuts(p->e, drop, txt, kept, nkept ? nadd : 0,
+			rv = log_cuts(p->e, drop, txt, kept, nkept ? nadd : 0,
 			    c, &nc);
-		if (ok && nc) {
+		if (rv == 0 && nc) {
 			s = text_cuts(p->e->text, p->e->len, c, nc, &n);
-			ok = s != NULL && edit_retext(p->e, s, n);
+			rv = s == NULL ? -1 : edit_retext(p->e, s, n);
 		}
 		for (i = 0; i < nc; i++)
 			free(c[i].text);
 		free(c);
-		for (i = 0; ok && nkept == 0 && i < nadd; i++)
-			ok = edit_append(p->e, "log", txt[i].s, 1);
+		for (i = 0; rv == 0 && nkept == 0 && i < nadd; i++)
+			rv = edit_append(p->e, "log", txt[i].s, 1);
 	}
 	for (i = 0; i < nadd; i++)
 		free(txt[i].s);
@@ -419,7 +420,8 @@ merge_log(struct plan *p)
 	free(drop), free(add), free(keep);
 	for (i = 0; i < 3; i++)
 		free(l[i].v), free(cls[i]), free(cnt[i]);
-	return ok ? 1 : merge_fail(p->m, "'log': cannot merge the entries%s%s",
+	return rv == 0 ? 0 : merge_fail(p->m,
+	    "'log': cannot merge the entries%s%s",
 	    p->e->err[0] ? ": " : "", p->e->err);
 }
 

@@ -148,24 +148,28 @@ news_apply(struct change *ch, struct contact *c, void *arg)
 	struct news *nw = arg;
 	size_t i;
 	char ds[11];
-	int ok, moved = 0;
+	int moved = 0;
 
-	ok = change_import(ch, "email", &nw->email) &&
-	    change_import(ch, "phone", &nw->phone);
+	if (change_import(ch, "email", &nw->email) == -1 ||
+	    change_import(ch, "phone", &nw->phone) == -1)
+		return -1;
 	/* a new job: the old one to work, a job entry, a follow-up */
-	if (ok && nw->org)
-		ok = change_job(ch, c, nw->org, nw->title, date_today(),
-		    &moved) && change_log_entry(ch, date_today(), "job",
-		    nw->jobnote);
-	if (ok && nw->org && c->next == NODATE)
-		ok = change_set(ch, "next", date_str(date_today(), ds)) &&
-		    change_set(ch, "next-note", "Congratulate on the new job");
-	for (i = 0; ok && i + 1 < nw->fill.n; i += 2)
-		ok = change_set(ch, nw->fill.v[i], nw->fill.v[i + 1]);
-	for (i = 0; ok && i + 1 < nw->links.n; i += 2)
-		ok = change_put(ch, "links", nw->links.v[i],
-		    nw->links.v[i + 1]);
-	return ok;
+	if (nw->org && (change_job(ch, c, nw->org, nw->title, date_today(),
+	    &moved) == -1 || change_log_entry(ch, date_today(), "job",
+	    nw->jobnote) == -1))
+		return -1;
+	if (nw->org && c->next == NODATE &&
+	    (change_set(ch, "next", date_str(date_today(), ds)) == -1 ||
+	    change_set(ch, "next-note", "Congratulate on the new job") == -1))
+		return -1;
+	for (i = 0; i + 1 < nw->fill.n; i += 2)
+		if (change_set(ch, nw->fill.v[i], nw->fill.v[i + 1]) == -1)
+			return -1;
+	for (i = 0; i + 1 < nw->links.n; i += 2)
+		if (change_put(ch, "links", nw->links.v[i],
+		    nw->links.v[i + 1]) == -1)
+			return -1;
+	return 0;
 }
 
 /* "adds email a, phone b, link web; fills org X, birthday --12-10" */
@@ -214,13 +218,13 @@ rels_apply(struct change *ch, struct contact *c, void *arg)
 {
 	struct strv *add = arg;
 	size_t i;
-	int ok = 1;
 
 	(void)c;
-	for (i = 0; ok && i + 1 < add->n; i += 2)
-		ok = change_part(ch, "rel", add->v[i], NULL, add->v[i + 1], 0,
-		    NULL);
-	return ok;
+	for (i = 0; i + 1 < add->n; i += 2)
+		if (change_part(ch, "rel", add->v[i], NULL, add->v[i + 1], 0,
+		    NULL) == -1)
+			return -1;
+	return 0;
 }
 
 /* Is role a, id b among l (role, id, ...)? */

@@ -38,7 +38,7 @@ giveone(struct batch *b, const char *id, void *arg)
 	struct logentry *g = arg;
 	struct contact *c = NULL;
 
-	if (change_log(b->net, id, g, &c))
+	if (change_log(b->net, id, g, &c) == -1)
 		return 1;
 	batch_changed(b, id, c->name);
 	contact_free(c);

@@ -57,7 +57,7 @@ logone(struct batch *b, const char *id, void *arg)
 	struct logentry *r = arg;
 	struct contact *c = NULL;
 
-	if (change_log(b->net, id, r, &c))
+	if (change_log(b->net, id, r, &c) == -1)
 		return 1;
 	if (contact_isasked(r->kind) && contact_owe(c) > 0)
 		owing(b->net, c);

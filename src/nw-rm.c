@@ -36,7 +36,7 @@ rmone(struct batch *b, const char *id, void *arg)
 	c = contact_load(b->net, id, C_STRUCT);
 	name = xstrdup(c->name ? c->name : id);
 	contact_free(c);
-	if (change_rm(b->net, id, r->force, &r->changed)) {
+	if (change_rm(b->net, id, r->force, &r->changed) == -1) {
 		free(name);
 		return 1;
 	}

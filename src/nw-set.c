@@ -137,11 +137,10 @@ setone(struct batch *b, const char *id, void *arg)
 {
 	struct set *s = arg;
 	struct contact *c = NULL;
-	int rv;
 
 	s->found = 0;
-	if ((rv = change_edit(s->net, id, edits, s, &c)) != 0)
-		return rv;
+	if (change_edit(s->net, id, edits, s, &c) == -1)
+		return 1;
 	if (s->mode == 'd' && !s->found) {
 		warnx("%s: '%s': %s", id, s->val ? s->val : s->part ?
 		    s->part : s->key, s->val ?

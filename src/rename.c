@@ -82,26 +82,27 @@ rename_in(struct change *ch, struct contact *c, void *arg)
 	int found;
 
 	if (c->met.via && strcmp(c->met.via, nm->id) == 0 &&
-	    !change_child(ch, "met", "via", nm->to, &found))
-		return 0;
+	    change_child(ch, "met", "via", nm->to, &found) == -1)
+		return -1;
 	for (i = 0; i + 1 < c->rel.n; i += 2)
 		if (strcmp(c->rel.v[i + 1], nm->id) == 0 &&
-		    !change_part(ch, "rel", c->rel.v[i], nm->id, nm->to, 0,
-		    &found))
-			return 0;
-	return !nm->groups || !strv_has(&c->groups, nm->id) ||
-	    change_child(ch, "groups", nm->id, nm->to, &found);
+		    change_part(ch, "rel", c->rel.v[i], nm->id, nm->to, 0,
+		    &found) == -1)
+			return -1;
+	if (nm->groups && strv_has(&c->groups, nm->id))
+		return change_child(ch, "groups", nm->id, nm->to, &found);
+	return 0;
 }
 
-/* Make each contact that names nm->id name nm->to; said on stderr. */
+/* Make each contact that names nm->id name nm->to; -1 said on stderr. */
 static int
 renamers(struct net *net, struct naming *nm, struct strv *changed)
 {
 	size_t i;
 
 	for (i = 0; i < nm->ids.n; i++) {
-		if (change_edit(net, nm->ids.v[i], rename_in, nm, NULL))
-			return 1;
+		if (change_edit(net, nm->ids.v[i], rename_in, nm, NULL) == -1)
+			return -1;
 		strv_add(changed, nm->ids.v[i]);
 		if (nm->to)
 			warnx("%s: now names %s", nm->ids.v[i], nm->to);
@@ -141,7 +142,7 @@ joined(struct buf *b, struct strv *l)
 /*
  * Remove contact id.  Another contact's met.via or rel naming it refuses
  * the removal, unless force, when that via or rel entry goes first.  The ids of the files
- * changed or removed are added to changed, for the commit.  0 done; else
+ * changed or removed are added to changed, for the commit.  0 done; -1
  * said on stderr.
  */
 int
@@ -150,7 +151,7 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
 	struct naming nm = { id, NULL, 0, { 0 }, 0 };
 	struct buf b = { 0 };
 	char *path = net_path(net, id);
-	int rv = 1, named;
+	int rv = -1, named;
 
 	net_lock(net);
 	if ((named = namers(net, &nm, "removed")) == 0 && nm.ids.n &&
@@ -179,7 +180,7 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
  * Rename contact id to newid, which must be free: every met.via and rel
  * entry naming it, and for a community every groups item that is its id, name newid
  * first, then the file moves.  The ids changed go into changed.  0 done;
- * else said on stderr.
+ * -1 said on stderr.
  */
 int
 change_mv(struct net *net, const char *id, const char *newid,
@@ -189,7 +190,7 @@ change_mv(struct net *net, const char *id, const char *newid,
 	struct contact *c;
 	struct stat st;
 	char *from = net_path(net, id), *to = net_path(net, newid);
-	int rv = 1;
+	int rv = -1;
 
 	net_lock(net);
 	c = contact_load(net, id, C_STRUCT);
@@ -240,16 +241,16 @@ fold_open(struct net *net, const char *id, char **path)
 	return edit_open(d, *path);
 }
 
-/* Take each key of keys out of e's text. */
+/* Take each key of keys out of e's text: 0, or -1 refused. */
 static int
 fold_drop(struct edit *e, const struct strv *keys)
 {
 	size_t i;
 
 	for (i = 0; i < keys->n; i++)
-		if (!edit_delete(e, keys->v[i]))
-			return 0;
-	return 1;
+		if (edit_delete(e, keys->v[i]) == -1)
+			return -1;
+	return 0;
 }
 
 /*
@@ -260,7 +261,7 @@ fold_drop(struct edit *e, const struct strv *keys)
  * added stays.  A key both have with other values is refused unless win
  * says whose stays ('o' old's, 'k' keep's).  Then what named old names
  * keep (met.via, rel, groups), and old goes.  The files changed go into
- * changed.  0 done; else said on stderr.
+ * changed.  0 done; -1 said on stderr.
  */
 int
 change_fold(struct net *net, const char *old, const char *keep, int win,
@@ -275,7 +276,7 @@ change_fold(struct net *net, const char *old, const char *keep, int win,
 	struct buf b = { 0 };
 	char *po = NULL, *pk = NULL, *q;
 	size_t i;
-	int rv = 1, ok, again;
+	int rv = -1, st, again;
 
 	net_lock(net);
 	co = contact_load(net, old, C_STRUCT);
@@ -286,27 +287,27 @@ change_fold(struct net *net, const char *old, const char *keep, int win,
 		goto done;
 	nm.groups = co->type == T_COMMUNITY;
 	/* old's name an aka of keep; one added, the earlier */
-	ok = edit_delete(eo, "name");
-	if (ok && strcmp(co->name, ck->name) != 0 &&
+	st = edit_delete(eo, "name");
+	if (st == 0 && strcmp(co->name, ck->name) != 0 &&
 	    !strv_has(&ck->aka, co->name)) {
 		q = yaml_quote(co->name, Q_FLOW | Q_STR);
-		ok = edit_append(ek, "aka", q, 0);
+		st = edit_append(ek, "aka", q, 0);
 		free(q);
 	}
-	if (ok && co->added != NODATE && ck->added != NODATE)
-		ok = edit_delete(co->added < ck->added ? ek : eo, "added");
-	for (again = 1; ok && again--;) {
+	if (st == 0 && co->added != NODATE && ck->added != NODATE)
+		st = edit_delete(co->added < ck->added ? ek : eo, "added");
+	for (again = 1; st == 0 && again--;) {
 		merge_free(&m);
-		if (!(ok = merge_contact(base, ek->doc, eo->doc, &m)))
+		if ((st = merge_contact(base, ek->doc, eo->doc, &m)) == -1)
 			warnx("'%s' into '%s': %s", old, keep, m.err);
 		else if (m.conflicts.n && win && again == 0 && drop.n == 0) {
 			for (i = 0; i < m.conflicts.n; i++)
 				strv_add(&drop, m.conflicts.v[i]);
-			ok = fold_drop(win == 'o' ? ek : eo, &drop);
+			st = fold_drop(win == 'o' ? ek : eo, &drop);
 			again = 1;	/* merge again, the loser's keys gone */
 		}
 	}
-	if (!ok) {
+	if (st == -1) {
 		if (eo->err[0])
 			edit_report(eo);
 		if (ek->err[0])

@@ -602,7 +602,7 @@ adopt(struct vstate *st, struct net_all *a, const char *file,
 	if ((c = known_as(a, uid, &r)) != NULL) {
 		vm_fill(c, &r, &o);
 		if (o.n && !st->run->dry && change_edit(st->net, c->id, vm_apply,
-		    &o, &after) != 0) {
+		    &o, &after) == -1) {
 			st->failed = 1;
 			goto done;
 		}

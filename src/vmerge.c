@@ -369,7 +369,7 @@ put_link(struct change *ch, struct contact *c, const char *nameurl)
 	const char *url = strchr(nameurl, ' ') + 1;
 	char *name = xstrndup(nameurl, url - 1 - nameurl), *try;
 	size_t i;
-	int n, taken, ok;
+	int n, taken, rv;
 
 	try = xstrdup(name);
 	for (n = 2; ; n++) {
@@ -380,10 +380,10 @@ put_link(struct change *ch, struct contact *c, const char *nameurl)
 		free(try);
 		try = xasprintf("%s-%d", name, n);
 	}
-	ok = change_put(ch, "links", try, url);
+	rv = change_put(ch, "links", try, url);
 	free(try);
 	free(name);
-	return ok;
+	return rv;
 }
 
 int
@@ -393,48 +393,48 @@ vm_apply(struct change *ch, struct contact *c, void *arg)
 	struct strv one = { 0 };
 	struct op *p;
 	size_t i;
-	int ok = 1, found;
+	int rv = 0, found;
 	char *name;
 
-	for (i = 0; ok && i < o->n; i++) {
+	for (i = 0; rv == 0 && i < o->n; i++) {
 		p = &o->v[i];
 		switch (p->what) {
 		case OP_SET:
-			ok = change_set(ch, p->key, p->val);
+			rv = change_set(ch, p->key, p->val);
 			break;
 		case OP_DELETE:
-			ok = change_delete(ch, p->key, NULL);
+			rv = change_delete(ch, p->key, NULL);
 			break;
 		case OP_ADD:
 			strv_add(&one, p->val);
-			ok = change_import(ch, p->key, &one);
+			rv = change_import(ch, p->key, &one);
 			strv_free(&one);
 			break;
 		case OP_REMOVE:
-			ok = change_remove(ch, p->key, p->old, &found);
+			rv = change_remove(ch, p->key, p->old, &found);
 			break;
 		case OP_REPLACE:
-			ok = change_child(ch, p->key, p->old, p->val, &found);
-			if (ok && !found)	/* a single value, not a list */
-				ok = change_set(ch, p->key, p->val);
+			rv = change_child(ch, p->key, p->old, p->val, &found);
+			if (rv == 0 && !found)	/* a single value, not a list */
+				rv = change_set(ch, p->key, p->val);
 			break;
 		case OP_UNLINK:
 			name = xstrndup(p->old, strcspn(p->old, " "));
-			ok = change_child(ch, p->key, name, NULL, &found);
+			rv = change_child(ch, p->key, name, NULL, &found);
 			free(name);
 			break;
 		case OP_LINK:
-			ok = put_link(ch, c, p->val);
+			rv = put_link(ch, c, p->val);
 			break;
 		case OP_RELINK:
 			name = xstrndup(p->val, strcspn(p->val, " "));
-			ok = change_child(ch, p->key, name, strchr(p->val, ' ') +
+			rv = change_child(ch, p->key, name, strchr(p->val, ' ') +
 			    1, &found);
 			free(name);
 			break;
 		}
 	}
-	return ok;
+	return rv;
 }
 
 /* The card in the vdir, the base and nw's: the edits it asks of nw. */

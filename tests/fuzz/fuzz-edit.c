@@ -137,7 +137,7 @@ append(const char *key, const char *item, int block)
 	size_t n, i;
 
 	ov = ymap_get(old, key);
-	if ((nd = after(e, edit_append(e, key, item, block), key)) != NULL) {
+	if ((nd = after(e, edit_append(e, key, item, block) == 0, key)) != NULL) {
 		FUZZ_ASSERT(ov == NULL || ov->type != YMAP,
 		    "a mapping is not appended to");
 		n = items(ov, &kid);
@@ -161,7 +161,7 @@ set(const char *key, const char *val)
 	struct edit *e = fresh();
 	struct ydoc *nd, *want;
 
-	if ((nd = after(e, edit_set(e, key, val), key)) != NULL) {
+	if ((nd = after(e, edit_set(e, key, val) == 0, key)) != NULL) {
 		want = value(val);
 		FUZZ_ASSERT(ynode_equal(ymap_get(nd->root, key), want->root),
 		    "the key holds the value set");
@@ -177,7 +177,7 @@ delete(const char *key)
 	struct edit *e = fresh();
 	struct ydoc *nd;
 
-	if ((nd = after(e, edit_delete(e, key), key)) != NULL) {
+	if ((nd = after(e, edit_delete(e, key) == 0, key)) != NULL) {
 		FUZZ_ASSERT(ymap_key(nd->root, key) == NULL,
 		    "a deleted key is gone");
 		ydoc_free(nd);
@@ -205,7 +205,7 @@ removeitem(const char *key)
 	if (it == NULL || strlen(it->str) != it->len)
 		return;
 	e = fresh();
-	nd = after(e, edit_remove(e, key, it->str, &found), key);
+	nd = after(e, edit_remove(e, key, it->str, &found) == 0, key);
 	if (nd) {
 		FUZZ_ASSERT(found, "the item is found");
 		nv = ymap_get(nd->root, key);
@@ -234,8 +234,8 @@ setdelete(const char *val)
 	struct edit *e = fresh();
 	int ok;
 
-	if (ymap_key(old, NEWKEY) == NULL && edit_set(e, NEWKEY, val)) {
-		ok = edit_delete(e, NEWKEY);
+	if (ymap_key(old, NEWKEY) == NULL && edit_set(e, NEWKEY, val) == 0) {
+		ok = edit_delete(e, NEWKEY) == 0;
 		FUZZ_ASSERT(ok, "a key the editor added it can delete");
 		FUZZ_ASSERT(e->len == inlen && memcmp(e->text, in, inlen) == 0,
 		    "set then delete gives the original bytes back");

@@ -161,7 +161,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	/* what nw-merge reads: base may be empty, the sides may not */
 	if ((d[BASE]->root || !d[BASE]->err[0]) && d[OURS]->root &&
-	    d[THEIRS]->root && merge_contact(d[BASE], d[OURS], d[THEIRS], &m) &&
+	    d[THEIRS]->root &&
+	    merge_contact(d[BASE], d[OURS], d[THEIRS], &m) == 0 &&
 	    m.conflicts.n == 0)
 		check(d, &m);
 	merge_free(&m);

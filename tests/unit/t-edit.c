@@ -262,11 +262,13 @@ main(void)
 		d = ydoc_parse(t->in, strlen(t->in));
 		e = edit_open(d, "test.yaml");
 		switch (t->op) {
-		case APPEND: r = edit_append(e, t->key, t->val, 1); break;
-		case APPEND_FLOW: r = edit_append(e, t->key, t->val, 0); break;
-		case SET: r = edit_set(e, t->key, t->val); break;
-		case DELETE: r = edit_delete(e, t->key); break;
-		case REMOVE: r = edit_remove(e, t->key, t->val, &found); break;
+		case APPEND: r = edit_append(e, t->key, t->val, 1) == 0; break;
+		case APPEND_FLOW: r = edit_append(e, t->key, t->val, 0) == 0;
+			break;
+		case SET: r = edit_set(e, t->key, t->val) == 0; break;
+		case DELETE: r = edit_delete(e, t->key) == 0; break;
+		case REMOVE: r = edit_remove(e, t->key, t->val, &found) == 0;
+			break;
 		}
 		if (t->out) {
 			ok(r && e->len == strlen(t->out) &&
@@ -291,7 +293,7 @@ main(void)
 		d = ydoc_parse(ccases[i].in, strlen(ccases[i].in));
 		e = edit_open(d, "test.yaml");
 		r = edit_child(e, ccases[i].key, ccases[i].part, ccases[i].val,
-		    &found);
+		    &found) == 0;
 		if (ccases[i].out) {
 			ok(r && e->len == strlen(ccases[i].out) &&
 			    memcmp(e->text, ccases[i].out, e->len) == 0,

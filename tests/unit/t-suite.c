@@ -116,12 +116,12 @@ trial(const char *text, size_t len, int op, const char *id, char *why)
 	v = ynode_deref(ymap_get(d->root, "tags"));
 	scalartags = v && v->type == YSCALAR;
 	switch (op) {
-	case LOG: r = edit_append(e, "log", ITEM, 1); break;
-	case TAG: r = edit_append(e, "tags", "t1", 0); break;
-	case SET: r = edit_set(e, "next", "2026-12-01"); break;
+	case LOG: r = edit_append(e, "log", ITEM, 1) == 0; break;
+	case TAG: r = edit_append(e, "tags", "t1", 0) == 0; break;
+	case SET: r = edit_set(e, "next", "2026-12-01") == 0; break;
 	case SETDEL:
-		r = edit_set(e, "nw-test-key", "1") &&
-		    edit_delete(e, "nw-test-key");
+		r = edit_set(e, "nw-test-key", "1") == 0 &&
+		    edit_delete(e, "nw-test-key") == 0;
 		break;
 	}
 	if (!r) {
@@ -192,7 +192,7 @@ onecase(const char *dir, const char *id)
 	} else if (d->err[0]) {
 		/* what does not parse cannot be edited */
 		e = edit_open(d, "in.yaml");
-		good = !edit_append(e, "log", ITEM, 1) && e->len == len &&
+		good = edit_append(e, "log", ITEM, 1) == -1 && e->len == len &&
 		    memcmp(e->text, text, len) == 0;
 		if (!good)
 			snprintf(why, sizeof why, "edited what does not parse");
