@@ -441,7 +441,7 @@ change_prepare(struct net *net, const char *id,
 	f->replace = 1;
 	net_lock(net);
 	c = contact_load(net, id, C_DOC | C_STRUCT);
-	if (contact_report(c))
+	if (contact_report(c) == -1)
 		goto done;
 	ch.e = edit_open(c->doc, c->path);
 	c->doc = NULL;		/* the edit owns it now */

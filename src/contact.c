@@ -644,14 +644,14 @@ contact_free(struct contact *c)
 	free(c);
 }
 
-/* Say what is wrong with a contact like a compiler would; 1 if anything. */
+/* Say what is wrong with a contact like a compiler would: 0, or -1 said. */
 int
 contact_report(struct contact *c)
 {
 	if (c->err == NULL)
 		return 0;
 	report(stderr, c->path, c->line, c->col, NULL, "%s", c->err);
-	return 1;
+	return -1;
 }
 
 /* A row's strings; not its contact, which contact_due was lent. */

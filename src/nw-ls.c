@@ -397,7 +397,7 @@ main(int argc, char *argv[])
 		l.rel = contact_load(s.net, id, C_STRUCT);
 		free(id);
 		refs_free(&refs);
-		if (contact_report(l.rel))
+		if (contact_report(l.rel) == -1)
 			return 1;
 	}
 	if (npats)

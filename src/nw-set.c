@@ -107,7 +107,8 @@ show(struct net *net, const char *id, const char *key, const char *part)
 	size_t i;
 	int rv = 1, how;
 
-	if (contact_report(c) || (v = contact_value(c, key)) == NULL ||
+	if (contact_report(c) == -1 ||
+	    (v = contact_value(c, key)) == NULL ||
 	    (part && (v = part_value(v, part)) == NULL) || v->type == V_NULL)
 		goto done;
 	rv = 0;

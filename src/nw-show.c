@@ -525,7 +525,7 @@ one(const char *ref, void *arg)
 		return rv;
 	}
 	c = contact_load(r->net, id, C_KEYS | C_LOG);
-	if (contact_report(c))
+	if (contact_report(c) == -1)
 		rv = 1;
 	else if (r->json)
 		json_contact(stdout, r->net, c, r->today);

@@ -8,12 +8,12 @@
  * x_new returns, x_free frees (NULL too); a struct the caller fills
  * (strv, refs, filter, draft, batch, check, capture, due) its x_free
  * empties, not frees; due_free leaves the contact contact_due was lent.
- * What comes back: a job (change_edit, change_rm, batch_run, a callback
- * of contacts_each) 0 when done, else 1, said on stderr (check_file: the
- * errors found);
- * a step inside change_edit (change_set...) 1 when done, 0 to refuse, its
- * reason kept for change_edit; a parser (dur_parse...) or a question
- * (strcaseeq, id_valid) 1 for yes, 0 for no.
+ * What comes back: what can fail 0 when done, -1 when not, said or kept
+ * for the caller (a step inside change_edit, change_set..., and its fn:
+ * -1 refuses).  A job whose result goes into the exit status (batch_run,
+ * ref_loop, contacts_each, capture_log, mail_read, cal_read, vdir_sync, fns
+ * of batch_run, ref_loop) 0 all done, 1 some failed; a question or parser
+ * (id_valid, dur_parse) 1 yes, 0 no.  Any other answer is said where it is.
  */
 
 #include <stdarg.h>

@@ -56,7 +56,7 @@ namers(struct net *net, struct naming *nm, const char *what)
 	for (i = 0; i < n; i++) {
 		if (strcmp(ids[i], nm->id) != 0) {
 			c = contact_load(net, ids[i], C_STRUCT);
-			if (contact_report(c))
+			if (contact_report(c) == -1)
 				rv = -1;
 			else if ((c->met.via && strcmp(c->met.via, nm->id) ==
 			    0) || (nm->groups && strv_has(&c->groups, nm->id)) ||
@@ -281,7 +281,7 @@ change_fold(struct net *net, const char *old, const char *keep, int win,
 	net_lock(net);
 	co = contact_load(net, old, C_STRUCT);
 	ck = contact_load(net, keep, C_STRUCT);
-	if (contact_report(co) || contact_report(ck) ||
+	if (contact_report(co) == -1 || contact_report(ck) == -1 ||
 	    (eo = fold_open(net, old, &po)) == NULL ||
 	    (ek = fold_open(net, keep, &pk)) == NULL)
 		goto done;

@@ -128,7 +128,7 @@ walk_one(struct contact *c, void *arg)
 {
 	struct walk *w = arg;
 
-	if (contact_report(c))
+	if (contact_report(c) == -1)
 		w->rv = 1;
 	else if (filter_pass(&w->s->filter, c) && w->fn(w->s, c, w->arg))
 		return;
