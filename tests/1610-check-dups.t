@@ -91,19 +91,13 @@ is "$rc" "2" "one contact: nothing to fold"
 
 # --- two clones: a fold on one, a log with old on the other ---------------
 if command -v git >/dev/null; then
-	git config --global init.defaultBranch main
-	GIT_MERGE_AUTOEDIT=no
-	export GIT_MERGE_AUTOEDIT
-	O=$T/origin.git
-	A=$T/laptop
-	B=$T/desktop
-	git init -q --bare "$O"
+	git_ready
 	nw-init -g "$A" >/dev/null
-	git -C "$A" remote add origin "$O"
 	printf 'name: Ada Lovelace\nlog:\n  - {date: 2026-01-05, kind: call}\n' >"$A/ada.yaml"
 	printf 'name: Ada King\nlog:\n  - {date: 2026-02-01, kind: meet}\n' >"$A/king.yaml"
-	git -C "$A" add -A && git -C "$A" commit -qm start && git -C "$A" push -q -u origin main
-	git clone -q "$O" "$B" && nw-init -g "$B" >/dev/null
+	git -C "$A" add -A && git -C "$A" commit -qm start
+	git_share
+	nw-init -g "$B" >/dev/null
 	nw-mv -C "$A" -m king ada >/dev/null 2>&1
 	git -C "$A" push -q
 	nw-log -C "$B" -k call -m 'From the desktop' king >/dev/null 2>&1

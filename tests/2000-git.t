@@ -4,18 +4,7 @@
 # fresh clone.  Real git: a bare origin and two clones in $T.
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v git >/dev/null; then
-	echo "1..0 # SKIP git is not installed"
-	exit 0
-fi
-git config --global init.defaultBranch main
-git config --global advice.detachedHead false
-GIT_MERGE_AUTOEDIT=no
-export GIT_MERGE_AUTOEDIT
-
-O=$T/origin.git
-A=$T/laptop
-B=$T/desktop
+need_git
 
 # snap DIR FILE: every file below DIR but .git and .nw, mode and checksum
 snap() {
@@ -37,18 +26,13 @@ head1() {
 
 # --- the laptop starts the network, the desktop clones it ------------------
 
-git init -q --bare "$O"
 run nw-init -g "$A"
 is "$rc:$err" "0:" "laptop: nw-init -g"
-git -C "$A" remote add origin "$O"
-git -C "$A" push -q -u origin main
 run env NW_TODAY=2026-11-01 nw-add -C "$A" -c close -E ada@example.org \
     'Ada Lovelace'
 is "$rc:$out:$err" "0:ada-lovelace:" "laptop: nw-add"
 is "$(head1 "$A")" "Add Ada Lovelace" "laptop: nw-add commits 'Add Ada Lovelace'"
-git -C "$A" push -q
-
-git clone -q "$O" "$B"
+git_share
 snap "$B" "$T/before"
 run nw-init -g "$B"
 is "$rc:$out:$err" "0:$B:" "clone: nw-init -g"

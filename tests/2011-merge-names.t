@@ -4,33 +4,19 @@
 # origin and two clones in $T; both change org, so every merge conflicts.
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v git >/dev/null; then
-	echo "1..0 # SKIP git is not installed"
-	exit 0
-fi
-git config --global init.defaultBranch main
-git config --global advice.detachedHead false
-GIT_MERGE_AUTOEDIT=no
-export GIT_MERGE_AUTOEDIT
-
-O=$T/origin.git
-A=$T/laptop
-B=$T/desktop
+need_git
 
 # driver DIR: nw-merge as the merge driver of *.yaml, as nw-init -g does
 driver() {
 	git -C "$1" config merge.nw.driver 'nw-merge %O %A %B'
 }
 
-git init -q --bare "$O"
 git init -q "$A"
 printf '*.yaml merge=nw\n' >"$A/.gitattributes"
 printf 'name: Ada\norg: X\n' >"$A/ada.yaml"
 git -C "$A" add .gitattributes ada.yaml
 git -C "$A" commit -q -m 'Add Ada'
-git -C "$A" remote add origin "$O"
-git -C "$A" push -q -u origin main
-git clone -q "$O" "$B"
+git_share
 driver "$A"
 driver "$B"
 printf 'name: Ada\norg: Laptop\n' >"$A/ada.yaml"

@@ -5,17 +5,8 @@
 # are said, the first commit of nw-init -g takes the whole network.
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v git >/dev/null; then
-	echo "1..0 # SKIP git is not installed"
-	exit 0
-fi
-git config --global init.defaultBranch main
-GIT_MERGE_AUTOEDIT=no
-export GIT_MERGE_AUTOEDIT
+need_git
 BIN=$(cd "$NW_BIN" && pwd -P)
-O=$T/origin.git
-A=$T/laptop
-B=$T/desktop
 
 head1() { git -C "$1" log -1 --format=%s; }
 
@@ -56,10 +47,7 @@ run sh -c "cd '$T' && NW_DIR=rel nw-init -g"
 is "$rc:$err" "0:" "nw-init -g on a relative NW_DIR from another folder: exit 0"
 is "$(head1 "$T/rel")" "Start the network with 1 contact" "and its first commit takes the contact"
 
-git init -q --bare "$O"
-git -C "$A" remote add origin "$O"
-git -C "$A" push -q -u origin main
-git clone -q "$O" "$B"
+git_share
 nw-init -g "$B" >/dev/null
 is "$(ls "$B")" "ada-lovelace.yaml
 work" "a clone is the whole network"

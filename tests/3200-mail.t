@@ -307,21 +307,13 @@ fi
 # Two machines read the same mail, one logs a call by hand too; after
 # pulling both ways each entry is there once, the files the same
 if command -v git >/dev/null 2>&1; then
-	git config --global init.defaultBranch main
-	GIT_MERGE_AUTOEDIT=no
-	export GIT_MERGE_AUTOEDIT
-	O=$T/origin.git
-	A=$T/laptop
-	B=$T/desktop
-	git init -q --bare "$O"
+	git_ready
 	nw-init -g "$A" >/dev/null
 	printf 'me: [me@home.example, me@work.example]\n' >>"$A/.nw.yaml"
 	cp "$N/ada-lovelace.yaml.orig" "$A/ada-lovelace.yaml"
 	cp "$N/bob-b.yaml.orig" "$A/bob-b.yaml"
 	git -C "$A" add -A && git -C "$A" commit -qm start
-	git -C "$A" remote add origin "$O"
-	git -C "$A" push -q -u origin main
-	git clone -q "$O" "$B"
+	git_share
 	nw-init -g "$B" >/dev/null
 	nw-mail -C "$A" "$M/Sent" >/dev/null 2>&1
 	git -C "$A" push -q

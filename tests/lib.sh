@@ -25,6 +25,14 @@
 #                       each HEADER a line ("Subject: hi"; a newline in it
 #                       folds), a blank line, then BODY (x when not given)
 #   maildir DIR         an empty Maildir: DIR/cur, DIR/new, DIR/tmp
+#   need_git            the whole file skipped (1..0) unless git is installed;
+#                       then git_ready
+#   git_ready           git as the tests use it (main the first branch, no
+#                       detached HEAD advice, no editor on a merge) and two
+#                       machines sharing a network: $O a bare origin, $A the
+#                       laptop, $B the desktop
+#   git_share           the laptop's repository $A pushes its main to a new
+#                       $O, and $B is cloned from it
 
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -161,4 +169,29 @@ message() {
 
 maildir() {
 	mkdir -p "$1/cur" "$1/new" "$1/tmp"
+}
+
+need_git() {
+	if ! command -v git >/dev/null; then
+		echo "1..0 # SKIP git is not installed"
+		exit 0
+	fi
+	git_ready
+}
+
+git_ready() {
+	git config --global init.defaultBranch main
+	git config --global advice.detachedHead false
+	GIT_MERGE_AUTOEDIT=no
+	export GIT_MERGE_AUTOEDIT
+	O=$T/origin.git
+	A=$T/laptop
+	B=$T/desktop
+}
+
+git_share() {
+	git init -q --bare "$O"
+	git -C "$A" remote add origin "$O"
+	git -C "$A" push -q -u origin main
+	git clone -q "$O" "$B"
 }
