@@ -445,7 +445,7 @@ change_prepare(struct net *net, const char *id,
 		goto done;
 	ch.e = edit_open(c->doc, c->path);
 	c->doc = NULL;		/* the edit owns it now */
-	if (fn(&ch, c, arg) == -1)
+	if (fn(&ch, c, arg) != 0)
 		rv = edit_report(ch.e);
 	else {
 		rv = 0;
@@ -492,8 +492,8 @@ logedits(struct change *ch, struct contact *c, void *arg)
 		rv = change_delete(ch, "next-note", NULL);
 	if (rv == 0 && clear)
 		rv = change_delete(ch, "next", NULL);
-	if (rv == 0 && has && (clear || (!l->keep && !l->next && c->next_note &&
-	    (schema_kind(l->kind) & KIND_CONTACT)))) {
+	if (rv == 0 && has && (clear || (!l->keep && !l->next &&
+	    c->next_note && (schema_kind(l->kind) & KIND_CONTACT)))) {
 		free(l->done);
 		l->done = xstrdup(c->next_note ? c->next_note :
 		    date_str(c->next, ds));

@@ -727,7 +727,8 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 		    strcmp(p.keys.v[i], "next-note") == 0) &&
 		    !merge_same(merge_value(ours, p.keys.v[i]), merge_value(theirs, p.keys.v[i])))
 			p.act[i] = p.follow;
-		if (p.act[i] == CONFLICT && (p.act[i] = merge_set(&p, i)) == -1)
+		if (p.act[i] == CONFLICT &&
+		    (p.act[i] = merge_set(&p, i)) == -1)
 			rv = -1;
 		if (rv == 0 && p.act[i] == CONFLICT &&
 		    (p.act[i] = merge_parts(&p, i)) == -1)
@@ -740,8 +741,8 @@ merge_contact(struct ydoc *base, struct ydoc *ours, struct ydoc *theirs,
 	if (rv == 0 && p.logmerge)
 		rv = merge_log(&p);
 #ifdef NW_TEST_FAULT	/* tests/4400-gaps.t: an edit the plan did not ask */
-	if (rv == 0 && getenv("NW_TEST_FAULT") && strcmp(getenv("NW_TEST_FAULT"),
-	    "merge") == 0)
+	if (rv == 0 && getenv("NW_TEST_FAULT") &&
+	    strcmp(getenv("NW_TEST_FAULT"), "merge") == 0)
 		edit_set(p.e, "x-fault", "1");
 #endif
 	if (rv == 0 && !check(&p))

@@ -415,7 +415,7 @@ vm_apply(struct change *ch, struct contact *c, void *arg)
 			break;
 		case OP_REPLACE:
 			rv = change_child(ch, p->key, p->old, p->val, &found);
-			if (rv == 0 && !found)	/* a single value, not a list */
+			if (rv == 0 && !found)	/* a single value, no list */
 				rv = change_set(ch, p->key, p->val);
 			break;
 		case OP_UNLINK:

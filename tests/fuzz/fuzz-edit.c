@@ -137,7 +137,8 @@ append(const char *key, const char *item, int block)
 	size_t n, i;
 
 	ov = ymap_get(old, key);
-	if ((nd = after(e, edit_append(e, key, item, block) == 0, key)) != NULL) {
+	nd = after(e, edit_append(e, key, item, block) == 0, key);
+	if (nd != NULL) {
 		FUZZ_ASSERT(ov == NULL || ov->type != YMAP,
 		    "a mapping is not appended to");
 		n = items(ov, &kid);
