@@ -130,7 +130,7 @@ show_cadence(struct net *net, struct contact *c)
 	else if (cd)
 		buf_printf(&b, "%s (circle %s)", dur_str(*cd, s), c->circle);
 	else
-		buf_printf(&b, "%s (default)", dur_str(net->dflt, s));
+		buf_printf(&b, "%s (default)", dur_str(*net_circle(net, NULL), s));
 	fieldb("every", &b);
 }
 

@@ -105,42 +105,21 @@ int	 match_value(struct match *m, const struct value *v, char *err,
 	    size_t errlen);
 void	 match_free(struct match *m);
 
-/* --- files: the network, its files, its lock (dir.c); file_read_max ---- */
-struct circle {
-	char		*name;
-	struct dur	 every;
-};
-struct net {
-	char		*dir;		/* as the user gave it */
-	char		*real;		/* its realpath */
-	struct circle	*circles;
-	size_t		 ncircles;
-	struct dur	 dflt, birthdays;
-	struct dur	 floor;		/* nobody longer without contact */
-	struct strv	 offers;	/* what you can do for people */
-	struct strv	 me;		/* my addresses: nw-mail, nw-cal */
-	int		 mail_max_rcpt;	/* more recipients: not logged */
-	struct dur	 cal_since;	/* how far back nw-cal looks */
-	int		 cal_max_attendees;
-	int		 autocommit;
-	int		 lockfd, locks;
-	char		*tmpdir;	/* .nw/tmp, once made */
-	long long	 opened;	/* when, in seconds since the epoch */
-	struct cache	*cache;		/* .nw/cache, once read */
-	char		*vdir;		/* vdir: the folder nw-vdir keeps */
-	int		 alarm;		/* alarm: minutes after 00:00, or: */
-#define ALARM_NONE	(-1)		/* alarm: none */
-#define ALARM_UNSET	(-2)		/* no alarm: setting */
-	int		 unread;	/* a part could not be read */
-	struct strv	 said;		/* those parts, each said once */
-	struct strv	*problems;	/* nw-check's: "path\twhy", unsaid */
-	void		(*cache_drop)(struct cache *); /* cache.c's: frees it */
-};
+/* --- files: the network, its settings, its lock (dir.c, settings.c) --- */
+struct net;				/* an open network (nw_priv.h) */
 extern const char *nw_dir_opt;		/* -C, set by commands */
 struct net	*net_open(int must);
 struct net	*net_init(void);
 void	 net_free(struct net *net);
+const char	*net_dir(const struct net *net);
+const char	*net_circle_name(const struct net *net, size_t i);
 struct dur	*net_circle(struct net *net, const char *name);
+struct dur	 net_floor(const struct net *net);
+struct dur	 net_cal_since(const struct net *net);
+struct strv	*net_me(struct net *net);
+const char	*net_vdir(const struct net *net);
+void	 net_set_alarm(struct net *net, int min);
+void	 net_keep_problems(struct net *net, struct strv *problems);
 char	*net_path(struct net *net, const char *id);
 int	 net_list(struct net *net, char ***ids, size_t *n,
 	    struct strv *oddities);

@@ -189,6 +189,37 @@ int	 safe_remove(const char *);
 
 /* --- dir.c: the network's own folder, its files stamped ------------------ */
 
+struct circle {
+	char		*name;
+	struct dur	 every;
+};
+struct net {
+	char		*dir;		/* as the user gave it */
+	char		*real;		/* its realpath */
+	struct circle	*circles;
+	size_t		 ncircles;
+	struct dur	 dflt, birthdays;
+	struct dur	 floor;		/* nobody longer without contact */
+	struct strv	 offers;	/* what you can do for people */
+	struct strv	 me;		/* my addresses: nw-mail, nw-cal */
+	int		 mail_max_rcpt;	/* more recipients: not logged */
+	struct dur	 cal_since;	/* how far back nw-cal looks */
+	int		 cal_max_attendees;
+	int		 autocommit;
+	int		 lockfd, locks;
+	char		*tmpdir;	/* .nw/tmp, once made */
+	long long	 opened;	/* when, in seconds since the epoch */
+	struct cache	*cache;		/* .nw/cache, once read */
+	char		*vdir;		/* vdir: the folder nw-vdir keeps */
+	int		 alarm;		/* alarm: minutes after 00:00, or: */
+#define ALARM_NONE	(-1)		/* alarm: none */
+#define ALARM_UNSET	(-2)		/* no alarm: setting */
+	int		 unread;	/* a part could not be read */
+	struct strv	 said;		/* those parts, each said once */
+	struct strv	*problems;	/* nw-check's: "path\twhy", unsaid */
+	void		(*cache_drop)(struct cache *); /* cache.c's: frees it */
+};
+
 struct stat;
 struct stamp {				/* what tells that a file changed */
 	unsigned long long	 ino, size;
