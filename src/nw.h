@@ -141,17 +141,10 @@ enum ktype {
 	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
 	K_DATES, K_REL, K_WORK
 };
-enum {
-	K_VITAL = 1,		/* a bad value makes the contact unusable */
-	K_SET = 2,		/* nw-set may set it to a text */
-	K_FLOW = 4,		/* a list, written [a, b] even for one */
-	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
-	K_DERIVED = 16,		/* no key of a file: an output's column */
+enum {					/* a key's flags commands ask */
 	K_REF = 32,		/* values are references, stored as ids */
-	K_PARTS = 64,		/* nw-set sets its parts: rel.mentor */
 	K_JOB = 128		/* a new value is a new job: the old to work */
 };
-#define NOFIELD		((size_t)-1)
 #define SHOW_USER	18	/* nw-show's rank for the user's own keys */
 struct key {
 	const char	*name;
@@ -161,11 +154,6 @@ struct key {
 	const char	*label;		/* nw-show's, when not the name */
 	size_t		 field;		/* where struct contact holds it */
 };
-struct role {				/* a relationship of rel: */
-	const char	*name;
-	const char	*inverse;	/* the other side's role, or NULL */
-	const char	*vcard;		/* RELATED's TYPE (RFC 6350), or NULL */
-};
 const struct key	*schema_keys(size_t *n);
 const struct key	*schema_key(const char *name);
 int	 schema_arg(const char *key, struct net *net, const char *v);
@@ -173,18 +161,9 @@ int	 schema_type(const char *s);
 const char	*schema_set_refused(const char *name, int mode);
 const char	*schema_met_label(const char *part);
 const struct key	*schema_part(const char *arg, char **part);
-const struct role	*schema_role(const char *name);
+const char	*schema_inverse(const char *role);
 int	 schema_via(struct net *net, const char *v);
-enum {					/* what a log entry's kind means */
-	KIND_CONTACT = 1,		/* it counts as contact */
-	KIND_GIVE = 2,			/* you gave */
-	KIND_ASK = 4,			/* you asked */
-	KIND_GOT = 8,			/* they gave you */
-	KIND_THANKS = 16,		/* you thanked */
-	KIND_DECLINED = 32,		/* they said no to an ask */
-	KIND_JOB = 64			/* they changed jobs (nw-import -u) */
-};
-#define JOB_DAYS	90	/* a job change is news this many days */
+enum { KIND_CONTACT = 1 };		/* a log entry's kind: it counts as contact */
 struct kind {
 	const char	*name;
 	int		 flags;

@@ -240,6 +240,31 @@ void		 net_settings(struct net *);	/* settings.c */
 
 /* --- schema.c: a tree's values checked, an argument's made YAML ---------- */
 
+enum {					/* a key's other flags (nw.h: K_REF, K_JOB) */
+	K_VITAL = 1,		/* a bad value makes the contact unusable */
+	K_SET = 2,		/* nw-set may set it to a text */
+	K_FLOW = 4,		/* a list, written [a, b] even for one */
+	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
+	K_DERIVED = 16,		/* no key of a file: an output's column */
+	K_PARTS = 64		/* nw-set sets its parts: rel.mentor */
+};
+#define NOFIELD		((size_t)-1)	/* a key struct contact does not hold */
+struct role {				/* a relationship of rel: */
+	const char	*name;
+	const char	*inverse;	/* the other side's role, or NULL */
+	const char	*vcard;		/* RELATED's TYPE (RFC 6350), or NULL */
+};
+const struct role	*schema_role(const char *name);
+enum {					/* what else a log entry's kind means */
+	KIND_GIVE = 2,			/* you gave */
+	KIND_ASK = 4,			/* you asked */
+	KIND_GOT = 8,			/* they gave you */
+	KIND_THANKS = 16,		/* you thanked */
+	KIND_DECLINED = 32,		/* they said no to an ask */
+	KIND_JOB = 64			/* they changed jobs (nw-import -u) */
+};
+#define JOB_DAYS	90	/* a job change is news this many days */
+
 struct finding {			/* how a check says what it finds */
 	struct net	*net;
 	void		(*say)(struct finding *, struct ynode *, int,
