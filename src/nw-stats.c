@@ -227,13 +227,13 @@ bycount(const void *x, const void *y)
 static size_t
 kindlist(const int *counts, struct kindn *v)
 {
-	const struct kind *k;
+	const char *name;
 	size_t i, n, nk;
 
-	k = schema_kinds(&nk);
-	for (i = n = 0; i < nk; i++)
+	for (i = n = 0; (name = schema_kind_name(i)) != NULL; i++)
 		if (counts[i])
-			v[n].name = k[i].name, v[n].n = counts[i], v[n++].at = i;
+			v[n].name = name, v[n].n = counts[i], v[n++].at = i;
+	nk = i;
 	if (n)
 		qsort(v, n, sizeof *v, bycount);
 	if (counts[nk])

@@ -82,12 +82,11 @@ list(void)
 static int
 kinds(void)
 {
-	const struct kind *k;
-	size_t i, n;
+	const char *name;
+	size_t i;
 
-	k = schema_kinds(&n);
-	for (i = 0; i < n; i++)
-		puts(k[i].name);
+	for (i = 0; (name = schema_kind_name(i)) != NULL; i++)
+		puts(name);
 	return out_close();
 }
 

@@ -1,19 +1,13 @@
 /*
- * nw.h - what nw's commands (src/nw-*.c, src/nw.c) may use, a group a
- * layer of HACKING.md, the lowest first; what only the library uses is
- * in nw_priv.h, which no command includes (tests/lint/header checks).
- *
- * Who frees what: a returned char * is the caller's, to free(3); a const
- * char * is borrowed from an argument or a table.  What x_open, x_load or
- * x_new returns, x_free frees (NULL too); a struct the caller fills
- * (strv, refs, filter, draft, batch, check, capture, due) its x_free
- * empties, not frees; due_free leaves the contact contact_due was lent.
- * What comes back: a job (change_edit, change_rm, batch_run, a callback
- * of contacts_each) 0 when done, else 1, said on stderr (check_file: the
- * errors found);
- * a step inside change_edit (change_set...) 1 when done, 0 to refuse, its
- * reason kept for change_edit; a parser (dur_parse...) or a question
- * (strcaseeq, id_valid) 1 for yes, 0 for no.
+ * nw.h - what commands (src/nw-*.c, src/nw.c) use, a group a layer of
+ * HACKING.md, the lowest first; what only the library uses is in nw_priv.h.
+ * Who frees: a returned char * is the caller's, a const char * borrowed;
+ * x_free frees what x_open, x_load or x_new returned (NULL too) and empties
+ * a struct the caller fills (strv, refs, filter, due...); due_free leaves
+ * the contact lent to contact_due.  What comes back: a job (change_edit,
+ * batch_run, a callback of contacts_each) 0 done, 1 failed, said on
+ * stderr; a step of change_edit (change_set...) 1 done, 0 refused, its
+ * reason kept; a parser or a question (dur_parse, id_valid) 1 yes, 0 no.
  */
 
 #include <stdarg.h>
@@ -24,7 +18,6 @@
 #define NW_MAXFILE	(1024 * 1024)	/* bytes in one contact file */
 #define NODATE		(-0x7fffffff)	/* "no date" in day numbers */
 
-struct ydoc;
 struct value;
 
 /* --- base: memory or exit (mem.c), strings (buf.c), text (utf8.c) ------- */
@@ -89,7 +82,6 @@ int	 alarm_parse(const char *s, int *min);
 int	 bday_next(struct bday b, int today);
 
 /* --- base: options every command shares (opt.c), the system (sys.c) ----- */
-extern int	 opt_dashes;	/* "--" ended the options */
 int	 opt_get(int argc, char *const argv[], const char *opts);
 int	 opt_help(const char *usage, const char *options);
 int	 opt_version(void);
@@ -163,13 +155,9 @@ const char	*schema_met_label(const char *part);
 const struct key	*schema_part(const char *arg, char **part);
 const char	*schema_inverse(const char *role);
 int	 schema_via(struct net *net, const char *v);
-enum { KIND_CONTACT = 1 };		/* a log entry's kind: it counts as contact */
-struct kind {
-	const char	*name;
-	int		 flags;
-};
-#define NKINDS		24	/* schema_kinds() and one for any other */
-const struct kind	*schema_kinds(size_t *n);
+enum { KIND_CONTACT = 1 };		/* a kind that counts as contact */
+#define NKINDS		24	/* more than the kinds, for any other word */
+const char	*schema_kind_name(size_t i);
 int	 schema_kind(const char *kind);
 int	 schema_kind_slot(const char *kind, int *flags);
 
@@ -232,8 +220,7 @@ struct contact {
 	struct ydoc	*doc;		/* with C_DOC (the library's) */
 	int		 line, col;	/* of the first problem */
 	char		*err;		/* why it could not be used */
-	int		 packed;	/* from a summary (cache.c): 1 one block,
-					   2 in the network's, freed with it */
+	int		 packed;	/* cached: 1 own block, 2 the net's */
 };
 enum { C_DOC = 1, C_LOG = 2, C_STRUCT = 4, C_KEYS = 8 };
 struct contact	*contact_load(struct net *net, const char *id, int flags);

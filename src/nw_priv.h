@@ -11,7 +11,8 @@
 #define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
 /* --- the layers of nw.h: what no command uses ------------------------- */
-/* base: utf8.c, date.c, report.c */
+/* base: opt.c, utf8.c, date.c, report.c */
+extern int	 opt_dashes;	/* "--" ended the options */
 size_t	 utf8_lower(unsigned cp, char out[5]);
 int	 date_from_civil(int y, int m, int d);
 int	 date_parse(const char *s, int *out);
@@ -240,7 +241,13 @@ void		 net_settings(struct net *);	/* settings.c */
 
 /* --- schema.c: a tree's values checked, an argument's made YAML ---------- */
 
-enum {					/* a key's other flags (nw.h: K_REF, K_JOB) */
+struct kind {				/* a kind of log entry of nw(5) */
+	const char	*name;
+	int		 flags;		/* KIND_ */
+};
+const struct kind	*schema_kinds(size_t *n);
+
+enum {					/* a key's other flags (nw.h has two) */
 	K_VITAL = 1,		/* a bad value makes the contact unusable */
 	K_SET = 2,		/* nw-set may set it to a text */
 	K_FLOW = 4,		/* a list, written [a, b] even for one */
