@@ -71,7 +71,7 @@ main(int argc, char *argv[])
 		r.from = r.cp.today;
 		r.to = date_add(r.cp.today, span);
 	} else {
-		r.from = r.cp.today - dur_days(net_cal_since(b.net));
+		r.from = r.cp.today - net_cal_days(b.net);
 		r.to = r.cp.today;
 	}
 	rv = ref_loop(argc, argv, readone, &r);

@@ -17,6 +17,7 @@ size_t	 utf8_lower(unsigned cp, char out[5]);
 int	 date_from_civil(int y, int m, int d);
 int	 date_parse(const char *s, int *out);
 int	 date_weekday(int z);
+int	 dur_days(struct dur du);
 int	 cadence_parse(const char *s, struct dur *du);
 int	 bday_parse(const char *s, struct bday *b);
 /* files: write.c */

@@ -206,10 +206,11 @@ net_floor(const struct net *net)
 	return net->floor;
 }
 
-struct dur
-net_cal_since(const struct net *net)
+/* cal-since: how many days back nw-cal looks. */
+int
+net_cal_days(const struct net *net)
 {
-	return net->cal_since;
+	return dur_days(net->cal_since);
 }
 
 struct strv *
