@@ -122,7 +122,7 @@ int	 id_valid(const char *id);
 /* --- git: commits, the merge driver, the repository (git.c) ------------- */
 void	 git_commit(struct net *net, char **ids, size_t n, const char *msg);
 int	 git_set_driver(struct net *net, int stale_only);
-void	 git_setup(struct net *net, int (*pass)(const char *, void *),
+void	 git_setup(struct net *net, int (*pass)(const char *id, void *arg),
 	    void *arg);
 int	 git_unmerged(struct net *net, struct strv *ids, struct strv *deleted);
 
