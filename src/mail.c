@@ -25,6 +25,7 @@
 #define HEADMAX		(256 * 1024)	/* headers longer: the rest cut */
 
 static int inited;
+static GTimeZone *zone;		/* the run's, g_date_time_to_local's */
 
 /* An address of an InternetAddressList, groups opened, folded. */
 static void
@@ -165,7 +166,10 @@ when(const struct msg *g, int *day, long long *t)
 		    g->v[H_DATE]) : NULL;
 	if (d == NULL)
 		return 0;
-	local = g_date_time_to_local(d);
+	/* g_date_time_to_local reads the zone again for each message */
+	if (zone == NULL)
+		zone = g_time_zone_new_local();
+	local = g_date_time_to_timezone(d, zone);
 	if (g->m == NULL)
 		g_date_time_unref(d);
 	if (local == NULL)
@@ -696,6 +700,9 @@ mail_people(int fd, int all, struct strv *me, struct strv *out)
 void
 mail_done(void)
 {
+	if (zone)
+		g_time_zone_unref(zone);
+	zone = NULL;
 	if (inited)
 		g_mime_shutdown();
 	inited = 0;
