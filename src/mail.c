@@ -78,18 +78,106 @@ msg_header(const struct msg *g, int h)
 	return g->v[h];
 }
 
+/*
+ * The folded addresses of a header's value, kept by the value for the
+ * run: a mailbox's senders and recipients come back message after
+ * message, and GMime's parse of an address list (the same for the same
+ * bytes) is the dearest part of reading a message.  At most AMAX values.
+ */
+#define AMAX	(1 << 16)
+
+struct aval {
+	char		*value;		/* NULL: a free slot */
+	struct strv	 a;
+};
+static struct aval *acache;
+static size_t acap, anum;
+
+static size_t
+ahash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of value: its own, or the free one it would take. */
+static struct aval *
+aslot(struct aval *t, size_t cap, const char *value)
+{
+	size_t i = ahash(value) & (cap - 1);
+
+	while (t[i].value && strcmp(t[i].value, value) != 0)
+		i = (i + 1) & (cap - 1);
+	return &t[i];
+}
+
+static void
+aput(const char *value, const struct strv *a)
+{
+	struct aval *t, *e;
+	size_t i, cap;
+
+	if (anum >= AMAX)
+		return;
+	if ((anum + 1) * 2 > acap) {
+		cap = acap ? acap * 2 : 1024;
+		t = xcalloc(cap, sizeof *t);
+		for (i = 0; i < acap; i++)
+			if (acache[i].value)
+				*aslot(t, cap, acache[i].value) = acache[i];
+		free(acache);
+		acache = t;
+		acap = cap;
+	}
+	e = aslot(acache, acap, value);
+	e->value = xstrdup(value);
+	for (i = 0; i < a->n; i++)
+		strv_add(&e->a, a->v[i]);
+	anum++;
+}
+
+static void
+afree(void)
+{
+	size_t i;
+
+	for (i = 0; i < acap; i++)
+		if (acache[i].value) {
+			free(acache[i].value);
+			strv_free(&acache[i].a);
+		}
+	free(acache);
+	acache = NULL;
+	acap = anum = 0;
+}
+
 /* The folded addresses of header h (From, To, Cc or Bcc) into out. */
 static void
 msg_addrs(const struct msg *g, int h, struct strv *out)
 {
 	InternetAddressList *l;
+	struct aval *e;
+	struct strv a = { 0 };
+	size_t i;
 
 	if (g->v[h] == NULL)
 		return;
+	if (acap && (e = aslot(acache, acap, g->v[h]))->value) {
+		for (i = 0; i < e->a.n; i++)
+			strv_add(out, e->a.v[i]);
+		return;
+	}
 	if ((l = internet_address_list_parse(NULL, g->v[h])) != NULL) {
-		addrs(l, out);
+		addrs(l, &a);
 		g_object_unref(l);
 	}
+	for (i = 0; i < a.n; i++)
+		strv_add(out, a.v[i]);
+	aput(g->v[h], &a);
+	strv_free(&a);
 }
 
 static void
@@ -335,10 +423,15 @@ hdr_find(const char *h, size_t len, struct msg *g)
 		for (n = c + 1;; n = nl) {
 			nl = memchr(n, '\n', e - n);
 			nl = nl ? nl + 1 : e;
-			if (which != -1)
-				for (; n < nl; n++)
-					if (*n != '\r' && *n != '\n')
-						buf_add(&b, n, 1);
+			while (which != -1 && n < nl) {	/* CR and LF out */
+				for (c = n; c < nl && *c != '\r' && *c != '\n';
+				    c++)
+					;
+				buf_add(&b, n, c - n);
+				for (n = c; n < nl && (*n == '\r' ||
+				    *n == '\n'); n++)
+					;
+			}
 			if (nl == e || (*nl != ' ' && *nl != '\t'))
 				break;
 		}
@@ -494,37 +587,47 @@ maildir_draft(const char *name)
 	return f && strchr(f + 3, 'D') != NULL;
 }
 
-static int file_read_one(struct capture *, const char *, int);
+static int file_read_one(struct capture *, int, const char *, const char *,
+    int);
 
-/* A Maildir: the files of its cur and new, in the order of their names. */
+/*
+ * A Maildir: the files of its cur and new, in the order of their names,
+ * each opened in its folder (no path looked up 50,000 times).
+ */
 static int
 maildir(struct capture *cp, const char *path)
 {
 	static const char *const sub[] = { "cur", "new" };
 	struct strv names = { 0 };
-	char *dir, *file;
+	struct buf file = { 0 };
+	char *dir;
 	size_t i, j;
-	int rv = 0, any = 0;
+	int rv = 0, any = 0, dfd;
 
 	for (i = 0; i < 2; i++) {
 		dir = xasprintf("%s/%s", path, sub[i]);
-		if (dir_sorted(dir, NULL, &names) == -1) {
+		if (dir_sorted(dir, NULL, &names) == -1 || (dfd = open(dir,
+		    O_RDONLY | O_DIRECTORY)) == -1) {
 			if (errno != ENOENT) {
 				warn("'%s'", dir);
 				rv = 1;
 			}
+			strv_free(&names);
 			free(dir);
 			continue;
 		}
 		any = 1;
 		for (j = 0; j < names.n; j++) {
-			file = xasprintf("%s/%s", dir, names.v[j]);
-			rv |= file_read_one(cp, file, maildir_draft(names.v[j]));
-			free(file);
+			file.len = 0;
+			buf_printf(&file, "%s/%s", dir, names.v[j]);
+			rv |= file_read_one(cp, dfd, names.v[j], file.s,
+			    maildir_draft(names.v[j]));
 		}
+		close(dfd);
 		strv_free(&names);
 		free(dir);
 	}
+	free(file.s);
 	if (!any) {
 		warnx("'%s': a folder but no Maildir (no cur or new in it)",
 		    path);
@@ -533,16 +636,20 @@ maildir(struct capture *cp, const char *path)
 	return rv;
 }
 
-/* A file of one message, or an mbox, told by its first bytes. */
+/*
+ * A file of one message, or an mbox, told by its first bytes: name in
+ * the folder dfd (AT_FDCWD: path itself), path in what is said.
+ */
 static int
-file_read_one(struct capture *cp, const char *path, int draft)
+file_read_one(struct capture *cp, int dfd, const char *name,
+    const char *path, int draft)
 {
 	char head[8192];
 	ssize_t n;
 	int fd, fd2, rv;
 
 	/* one read: a message's headers, most often, or an mbox's start */
-	if ((fd = open(path, O_RDONLY)) == -1) {
+	if ((fd = openat(dfd, name, O_RDONLY)) == -1) {
 		warn("'%s'", path);
 		return 1;
 	}
@@ -618,7 +725,8 @@ mail_read(struct capture *cp, const char *path)
 	if (S_ISDIR(st.st_mode))
 		return maildir(cp, path);
 	base = strrchr(path, '/');
-	return file_read_one(cp, path, maildir_draft(base ? base + 1 : path));
+	return file_read_one(cp, AT_FDCWD, path, path,
+	    maildir_draft(base ? base + 1 : path));
 }
 
 /* Name and address of the mailboxes of l, groups opened. */
@@ -700,6 +808,7 @@ mail_people(int fd, int all, struct strv *me, struct strv *out)
 void
 mail_done(void)
 {
+	afree();
 	if (zone)
 		g_time_zone_unref(zone);
 	zone = NULL;
