@@ -311,15 +311,16 @@ msg_subject(const struct msg *g)
 
 /*
  * What reading a file found, kept to be taken in order (on every core,
- * files are read in any order): counts, what is said, entries.
+ * files are read in any order): counts, and what is said and the
+ * entries in their order.
  */
 enum { N_READ, N_DRAFT, N_BAD, N_BULK, N_OTHER, N_MANY, N_UNDATED,
-    N_LATER };
-enum { OP_COUNT, OP_SAY, OP_ADD };
+    N_LATER, NCOUNT };
+enum { OP_SAY, OP_ADD };
 
 struct op {
 	int		 kind;
-	int		 n;		/* OP_COUNT: which; OP_SAY: errno */
+	int		 n;		/* OP_SAY: errno */
 	char		*s;		/* OP_SAY: the text; OP_ADD: mid */
 	char		*note;		/* OP_ADD */
 	struct contact	*c;
@@ -331,6 +332,7 @@ struct found {
 	struct capture	*cp;		/* only read while reading */
 	struct op	*v;
 	size_t		 n, cap;
+	size_t		 count[NCOUNT];
 };
 
 static struct op *
@@ -351,7 +353,7 @@ op_new(struct found *r, int kind)
 static void
 count(struct found *r, int which)
 {
-	op_new(r, OP_COUNT)->n = which;
+	r->count[which]++;
 }
 
 /* Said later as warnx, or as warn with errno e when e is not 0. */
@@ -393,11 +395,11 @@ take(struct found *r)
 	struct op *o;
 	size_t i;
 
+	for (i = 0; i < NCOUNT; i++)
+		*n[i] += r->count[i];
 	for (i = 0; i < r->n; i++) {
 		o = &r->v[i];
-		if (o->kind == OP_COUNT)
-			(*n[o->n])++;
-		else if (o->kind == OP_SAY && o->n) {
+		if (o->kind == OP_SAY && o->n) {
 			errno = o->n;
 			warn("%s", o->s);
 		} else if (o->kind == OP_SAY)
@@ -409,8 +411,8 @@ take(struct found *r)
 		free(o->note);
 	}
 	free(r->v);
-	r->v = NULL;
-	r->n = r->cap = 0;
+	memset(r, 0, sizeof *r);
+	r->cp = cp;
 }
 
 /*
@@ -714,7 +716,12 @@ static void
 mdir_read(void *arg, size_t i)
 {
 	struct mdir *m = arg;
-	char *file = xasprintf("%s/%s", m->dir, m->names->v[i]);
+	size_t nd = strlen(m->dir), nn = strlen(m->names->v[i]);
+	char *file = xmalloc(nd + nn + 2);
+
+	memcpy(file, m->dir, nd);
+	file[nd] = '/';
+	memcpy(file + nd + 1, m->names->v[i], nn + 1);
 
 	m->r[i].cp = m->cp;
 	m->rv[i] = file_read_one(&m->r[i], m->dfd, m->names->v[i], file,
@@ -833,7 +840,7 @@ void
 mail_message(struct capture *cp, const char *data, size_t len,
     const char *where)
 {
-	struct found r = { cp, NULL, 0, 0 };
+	struct found r = { cp, NULL, 0, 0, { 0 } };
 	GMimeParser *p;
 	GMimeMessage *m;
 
@@ -865,7 +872,7 @@ mail_message(struct capture *cp, const char *data, size_t len,
 int
 mail_read(struct capture *cp, const char *path)
 {
-	struct found r = { cp, NULL, 0, 0 };
+	struct found r = { cp, NULL, 0, 0, { 0 } };
 	struct stat st;
 	const char *base;
 	int rv;
