@@ -366,11 +366,15 @@ entry_text(struct change *ch, const struct logentry *l)
 		    "what happened");
 		return NULL;
 	}
-	buf_printf(&b, "{date: %s", date_str(l->date, ds));
+	buf_puts(&b, "{date: ");
+	buf_puts(&b, date_str(l->date, ds));
 	for (i = 0; i < sizeof k / sizeof k[0]; i++)
 		if (v[i]) {
 			q = yaml_quote(v[i], Q_FLOW | Q_STR);
-			buf_printf(&b, ", %s: %s", k[i], q);
+			buf_puts(&b, ", ");
+			buf_puts(&b, k[i]);
+			buf_puts(&b, ": ");
+			buf_puts(&b, q);
 			free(q);
 		}
 	buf_puts(&b, "}");
