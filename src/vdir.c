@@ -1,5 +1,6 @@
 /* vdir.c - the network and a vdir of vCards kept in step, both ways */
 
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -7,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -71,22 +73,107 @@ entry_byid(struct vstate *st, const char *id)
 
 /*
  * What tells that a file changed (its inode, size, times to the
- * nanosecond), or "" when it is not there or so new that a change in the
- * same second could share it: then the next run looks at it again.
+ * nanosecond) as the state keeps it, from s (net_scan's, or vd_list's),
+ * or "" when s is NULL or the file so new that a change in the same
+ * second could share it: then the next run looks at it again.  Any
+ * stamp taken in the run serves: a file changed since the run began is
+ * that new.
  */
 static void
-stamp(const struct vstate *st, const char *path, char out[96])
+stamp_put(const struct vstate *st, const struct stamp *s, char out[96])
 {
-	struct stat sb;
+	long long t[2];
+	int i;
 
 	out[0] = '\0';
-	if (lstat(path, &sb) == -1 || (long long)sb.st_mtim.tv_sec >= st->now - 1 ||
-	    (long long)sb.st_ctim.tv_sec >= st->now - 1)
+	if (s == NULL)
 		return;
-	snprintf(out, 96, "%llx.%llx.%llx.%lx.%llx.%lx",
-	    (unsigned long long)sb.st_ino, (unsigned long long)sb.st_size,
-	    (unsigned long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec,
-	    (unsigned long long)sb.st_ctim.tv_sec, (long)sb.st_ctim.tv_nsec);
+	t[0] = s->mtime;
+	t[1] = s->ctime;
+	for (i = 0; i < 2; i++)
+		if (t[i] / 1000000000LL - (t[i] % 1000000000LL < 0) >=
+		    st->now - 1)
+			return;
+	snprintf(out, 96, "%llx.%llx.%llx.%lx.%llx.%lx", s->ino, s->size,
+	    (unsigned long long)(t[0] / 1000000000LL -
+	    (t[0] % 1000000000LL < 0)),
+	    (long)((t[0] % 1000000000LL + 1000000000LL) % 1000000000LL),
+	    (unsigned long long)(t[1] / 1000000000LL -
+	    (t[1] % 1000000000LL < 0)),
+	    (long)((t[1] % 1000000000LL + 1000000000LL) % 1000000000LL));
+}
+
+/*
+ * Where key is among n strings in the order of strcmp (at(i, arg) the
+ * i-th), or -1.  *hint, where the last was found, is tried first, and
+ * the one after it: a walk in the same order finds each at once.
+ */
+static ssize_t
+find_sorted(size_t n, const char *(*at)(size_t, const void *),
+    const void *arg, const char *key, size_t *hint)
+{
+	size_t lo = 0, hi = n, mid, i;
+	int cmp;
+
+	for (i = *hint; i < n && i < *hint + 2; i++)
+		if (strcmp(key, at(i, arg)) == 0)
+			return *hint = i;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((cmp = strcmp(key, at(mid, arg))) == 0)
+			return *hint = mid;
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+static const char *
+file_at(size_t i, const void *arg)
+{
+	return ((const struct vstate *)arg)->files.v[i];
+}
+
+/* Where file is in the run's listing of the vdir (vd_list), or -1. */
+static ssize_t
+listed(struct vstate *st, const char *file)
+{
+	return find_sorted(st->files.n, file_at, st, file, &st->fhint);
+}
+
+/*
+ * Was file not there when the run listed the vdir?  A card that came
+ * since is taken for one that is not there: nw neither reads it nor
+ * writes over it (a new card is linked in only where no file is).
+ */
+static int
+unlisted(struct vstate *st, const char *file)
+{
+	return st->fst && listed(st, file) == -1;
+}
+
+/* The stamp of the vdir's card file when the run listed it, or NULL. */
+static const struct stamp *
+card_stamp(struct vstate *st, const char *file)
+{
+	ssize_t i = listed(st, file);
+
+	return i != -1 && st->fok[i] ? &st->fst[i] : NULL;
+}
+
+static size_t	net_index(struct net_all *, const char *);
+
+/* The stamp of contact id's file when the run read the network, or NULL. */
+static const struct stamp *
+contact_stamp(const struct vstate *st, const char *id)
+{
+	size_t k;
+
+	if (st->all == NULL || (k = net_index(st->all, id)) == (size_t)-1)
+		return NULL;
+	return &st->all->st[k];
 }
 
 static struct vstate *ix_st;		/* for qsort's comparison */
@@ -112,28 +199,36 @@ index_build(struct vstate *st, int byfile)
 		st->ix[i] = i;
 	st->nix = st->n;
 	st->ixfile = byfile;
+	st->ixhint = 0;
 	ix_st = st;
 	qsort(st->ix, st->nix, sizeof *st->ix, ix_cmp);
+}
+
+static const char *
+ix_at(size_t i, const void *arg)
+{
+	const struct vstate *st = arg;
+	const struct ventry *e = &st->v[st->ix[i]];
+
+	return st->ixfile ? e->file : e->id;
 }
 
 /* The entry of key in the index (dropped ones left out), or NULL. */
 static struct ventry *
 index_find(struct vstate *st, const char *key)
 {
-	size_t lo = 0, hi = st->nix, mid;
+	ssize_t i = find_sorted(st->nix, ix_at, st, key, &st->ixhint), j;
 	struct ventry *e;
-	int cmp;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		e = &st->v[st->ix[mid]];
-		if ((cmp = strcmp(key, st->ixfile ? e->file : e->id)) == 0)
-			return e->drop ? NULL : e;
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	if (i == -1)
+		return NULL;
+	/* a card taken over leaves the contact's old entry dropped */
+	while (i > 0 && strcmp(ix_at(i - 1, st), key) == 0)
+		i--;
+	for (j = i; (size_t)j < st->nix && strcmp(ix_at(j, st), key) == 0;
+	    j++)
+		if (!(e = &st->v[st->ix[j]])->drop)
+			return e;
 	return NULL;
 }
 
@@ -217,61 +312,73 @@ state_path(struct vstate *st, const char *file)
 	return xasprintf("%s/%s", st->sdir, file);
 }
 
-/* The bytes of the state file, any size; NULL when there is none. */
+/*
+ * The state file mapped (as the cache is: nw replaces it by a rename,
+ * never in place), *len its size; NULL when there is none or it is
+ * empty.  The bases stay in the map: on a run where little changed, the
+ * lines are all that is read of it.
+ */
 static char *
-read_all(const char *path, size_t *len)
+map_state(const char *path, size_t *len)
 {
 	struct stat sb;
-	size_t cap, n = 0;
-	ssize_t r;
 	char *s;
 	int fd;
 
+	*len = 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
 		if (errno != ENOENT)
 			err(1, "'%s'", path);
 		return NULL;
 	}
-	/* read at once into its size (8 MB for 10,000 cards), not grown */
-	cap = fstat(fd, &sb) == 0 && sb.st_size > 0 ? (size_t)sb.st_size + 1 :
-	    65536;
-	s = xmalloc(cap + 1);
-	while ((r = read(fd, s + n, cap - n)) > 0)
-		if ((n += r) == cap)
-			s = xrealloc(s, (cap *= 2) + 1);
-	if (r == -1)
+	if (fstat(fd, &sb) == -1)
+		err(1, "'%s'", path);
+	if (!S_ISREG(sb.st_mode))
+		errx(1, "'%s': not a regular file", path);
+	if (sb.st_size == 0) {
+		close(fd);
+		return NULL;
+	}
+	if ((s = sys_map(fd, sb.st_size)) == NULL)
 		err(1, "'%s'", path);
 	close(fd);
-	s[n] = '\0';
-	*len = n;
+	*len = sb.st_size;
 	return s;
 }
 
 /*
  * The state is one file, written at once: a line a card (its file, UID,
- * contact, "deleted" or nothing, the length of its base), then the base.
+ * contact, "deleted" or nothing, the length of its base, the stamps of
+ * the contact's file and the card), then the base.
  */
 void
 vd_state_load(struct vstate *st)
 {
 	struct ventry *e;
-	char *p, *text, *line, *f[7];
-	size_t len, i, n, off = 0;
+	const char *text, *end;
+	char *p, *line, *f[7];
+	size_t len, i, n, off = 0, cap = 0;
 
 	p = state_path(st, "state");
-	text = read_all(p, &len);
+	text = st->map = map_state(p, &len);
+	st->maplen = len;
 	free(p);
+	line = NULL;
 	while (text && off < len) {
-		line = text + off;
-		if ((p = memchr(line, '\n', len - off)) == NULL)
+		if ((end = memchr(text + off, '\n', len - off)) == NULL)
 			break;
-		*p = '\0';
-		off = p + 1 - text;
+		n = end - (text + off);
+		if (n + 1 > cap)
+			line = xrealloc(line, (cap = n + 1 + 256));
+		memcpy(line, text + off, n);
+		line[n] = '\0';
+		off = end + 1 - text;
+		p = line;
 		for (i = 0; i < 7; i++) {
-			f[i] = line;
-			line += strcspn(line, "\t");
-			if (*line)
-				*line++ = '\0';
+			f[i] = p;
+			p += strcspn(p, "\t");
+			if (*p)
+				*p++ = '\0';
 		}
 		n = strtoul(f[4], NULL, 10);
 		if (n > len - off)
@@ -283,13 +390,13 @@ vd_state_load(struct vstate *st)
 			snprintf(e->cst, sizeof e->cst, "%s", f[5]);
 			snprintf(e->vst, sizeof e->vst, "%s", f[6]);
 			if (n) {
-				e->base = xstrndup(text + off, n);
+				e->base = text + off;
 				e->blen = n;
 			}
 		}
 		off += n + 1;
 	}
-	free(text);
+	free(line);
 	st->dirty = 0;
 }
 
@@ -311,12 +418,8 @@ vd_state_save(struct vstate *st)
 		if (e->drop || e->skip)
 			continue;
 		if (strcmp(e->id, "event") != 0) {
-			p = net_path(st->net, e->id);
-			stamp(st, p, cs);
-			free(p);
-			p = xasprintf("%s/%s", st->dir, e->file);
-			stamp(st, p, vs);
-			free(p);
+			stamp_put(st, contact_stamp(st, e->id), cs);
+			stamp_put(st, card_stamp(st, e->file), vs);
 			if (e->want == NULL && !e->skip)
 				cs[0] = vs[0] = '\0';	/* not looked at */
 			if (strcmp(cs, e->cst) != 0 || strcmp(vs, e->vst) != 0)
@@ -381,7 +484,8 @@ vd_stage(struct vstate *st, struct pending *pd, const char *file,
 	f->s = s;
 	f->len = len;
 	/* a new card: a file with no name until it is whole (O_TMPFILE) */
-	f->replace = lstat(f->path, &sb) == 0 || errno != ENOENT;
+	f->replace = !unlisted(st, file) &&
+	    (lstat(f->path, &sb) == 0 || errno != ENOENT);
 	return 0;
 }
 
@@ -423,8 +527,8 @@ vd_read(struct vstate *st, const char *file, size_t *len)
 	struct stat sb;
 
 	s = NULL;
-	if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    (s = file_read(p, len, err)) == NULL)
+	if (!unlisted(st, file) && lstat(p, &sb) == 0 &&
+	    S_ISREG(sb.st_mode) && (s = file_read(p, len, err)) == NULL)
 		warnx("'%s': %s", p, err);
 	free(p);
 	return s;
@@ -461,6 +565,72 @@ vd_clean_stale(struct vstate *st, int dry)
 	closedir(d);
 }
 
+struct lent {
+	char		*name;
+	struct stamp	 st;
+	int		 ok;
+};
+
+static int
+lent_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct lent *)a)->name,
+	    ((const struct lent *)b)->name);
+}
+
+/*
+ * The vdir's cards (names ending in .vcf, not starting with a dot) in
+ * st->files, in the order of strcmp as dir_sorted gives them, each with
+ * its lstat's stamp, taken through the folder (the stat floor of a
+ * folder); the temporary files of a run that was killed removed (under
+ * the lock, stale) unless dry.  -1 with errno when it cannot be read.
+ */
+int
+vd_list(struct vstate *st, int dry)
+{
+	struct lent *v = NULL;
+	struct dirent *de;
+	struct stat sb;
+	size_t n = 0, cap = 0, k, i;
+	DIR *d;
+
+	if ((d = opendir(st->dir)) == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, ".nw-", 4) == 0 && !dry) {
+			if (unlinkat(dirfd(d), de->d_name, 0) == -1 &&
+			    errno != ENOENT)
+				warn("'%s/%s'", st->dir, de->d_name);
+			continue;
+		}
+		if (de->d_name[0] == '.' || (k = strlen(de->d_name)) <= 4 ||
+		    strcmp(de->d_name + k - 4, ".vcf") != 0)
+			continue;
+		if (n == cap)
+			v = xrealloc(v, (cap = cap ? 2 * cap : 256) * sizeof *v);
+		v[n].name = xstrdup(de->d_name);
+		v[n].ok = 0;
+		n++;
+	}
+	for (i = 0; i < n; i++)
+		if ((v[i].ok = fstatat(dirfd(d), v[i].name, &sb,
+		    AT_SYMLINK_NOFOLLOW) == 0))
+			stamp_from(&v[i].st, &sb);
+	closedir(d);
+	qsort(v, n, sizeof *v, lent_cmp);
+	st->files.v = xcalloc(n + 1, sizeof *st->files.v);
+	st->files.n = n;
+	st->fst = xcalloc(n + 1, sizeof *st->fst);
+	st->fok = xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		st->files.v[i] = v[i].name;
+		st->fst[i] = v[i].st;
+		st->fok[i] = v[i].ok;
+	}
+	free(v);
+	return 0;
+}
+
 void
 vd_state_free(struct vstate *st)
 {
@@ -470,11 +640,15 @@ vd_state_free(struct vstate *st)
 		free(st->v[i].file);
 		free(st->v[i].uid);
 		free(st->v[i].id);
-		free(st->v[i].base);
 		free(st->v[i].want);
 	}
 	free(st->v);
 	free(st->ix);
+	if (st->map)
+		munmap(st->map, st->maplen);
+	strv_free(&st->files);
+	free(st->fst);
+	free(st->fok);
 	free(st->sdir);
 	free(st->dir);
 	memset(st, 0, sizeof *st);
@@ -515,28 +689,49 @@ want_card(struct ventry *e, struct contact *c, const struct strv *members)
  * its card) only when a card needs it.
  */
 
-static int
-byid(const void *a, const void *b)
+/* FNV-1a: where an id goes in net_all's table. */
+static size_t
+id_hash(const char *s)
 {
-	return strcmp((*(struct contact *const *)a)->id,
-	    (*(struct contact *const *)b)->id);
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return (size_t)(h ^ (h >> 32));
+}
+
+/*
+ * The contacts by id in a table of twice as many slots (each the index +
+ * 1, 0 when free, the next slot taken after one in use): the state's
+ * cards come in the order of their files, not of the ids.
+ */
+static void
+net_table(struct net_all *a)
+{
+	size_t i, h;
+
+	for (a->mask = 63; a->mask < 2 * a->n; a->mask = 2 * a->mask + 1)
+		;
+	a->slot = xcalloc(a->mask + 1, sizeof *a->slot);
+	for (i = 0; i < a->n; i++) {
+		for (h = id_hash(a->s[i]->id) & a->mask; a->slot[h];
+		    h = (h + 1) & a->mask)
+			;
+		a->slot[h] = i + 1;
+	}
 }
 
 static size_t
 net_index(struct net_all *a, const char *id)
 {
-	size_t lo = 0, hi = a->n, mid;
-	int cmp;
+	size_t h, k;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if ((cmp = strcmp(id, a->s[mid]->id)) == 0)
-			return mid;
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	if (a->slot == NULL)
+		return (size_t)-1;
+	for (h = id_hash(id) & a->mask; (k = a->slot[h]) != 0;
+	    h = (h + 1) & a->mask)
+		if (strcmp(a->s[k - 1]->id, id) == 0)
+			return k - 1;
 	return (size_t)-1;
 }
 
@@ -654,19 +849,35 @@ done:
 	rec_free(&r);
 }
 
+static void
+keep(struct contact *c, void *arg)
+{
+	struct net_all *a = arg;
+
+	a->s[a->n++] = c;
+}
+
+/*
+ * Every contact's summary (from .nw/cache where it may, as refs_all),
+ * in the order of their ids, with the stamps of their files: the one
+ * stat of each a run makes.
+ */
 void
 vd_net_all_load(struct net *net, struct net_all *a)
 {
-	struct contact **all;
+	char **ids;
+	size_t nids, i;
 
 	a->net = net;
-	a->refs.net = net;
-	all = refs_all(&a->refs, &a->n);
-	a->s = xcalloc(a->n ? a->n : 1, sizeof *a->s);
-	if (a->n)
-		memcpy(a->s, all, a->n * sizeof *a->s);
-	qsort(a->s, a->n, sizeof *a->s, byid);
+	a->n = 0;
+	net_scan(net, &ids, &a->st, &nids, NULL);
+	a->s = xcalloc(nids ? nids : 1, sizeof *a->s);
+	contacts_load(net, ids, a->st, nids, 0, keep, a);
+	for (i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
 	a->c = xcalloc(a->n ? a->n : 1, sizeof *a->c);
+	net_table(a);
 }
 
 void
@@ -674,11 +885,14 @@ vd_net_all_free(struct net_all *a)
 {
 	size_t i;
 
-	for (i = 0; i < a->n; i++)
+	for (i = 0; i < a->n; i++) {
 		contact_free(a->c[i]);
+		contact_free(a->s[i]);
+	}
 	free(a->c);
 	free(a->s);
-	refs_free(&a->refs);
+	free(a->st);
+	free(a->slot);
 	memset(a, 0, sizeof *a);
 }
 
@@ -738,7 +952,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 {
 	struct vstate st = { 0 };
 	struct net_all a = { 0 };
-	struct strv files = { 0 }, members = { 0 };
+	struct strv members = { 0 };
 	struct pending pd = { 0 };
 	struct ventry *e;
 	struct contact *c;
@@ -761,10 +975,9 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	st.sdir = vd_state_dir(net, real, run->dry);
 	vd_state_load(&st);
 	vd_net_all_load(net, &a);
-
-	if (dir_sorted(dir, ".vcf", &files) == -1)
+	st.all = &a;
+	if (vd_list(&st, run->dry) == -1)
 		err(1, "'%s'", dir);
-	vd_clean_stale(&st, run->dry);
 
 	/* nw's cards: what each says now, and what the vdir changed */
 	nent = st.n;
@@ -778,12 +991,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		if (!e->deleted && e->base && e->cst[0] && e->vst[0] &&
 		    a.s[k]->type != T_COMMUNITY &&
 		    !inlist(&run->restore, e->id)) {
-			s = net_path(net, e->id);
-			stamp(&st, s, cs);
-			free(s);
-			s = xasprintf("%s/%s", dir, e->file);
-			stamp(&st, s, vs);
-			free(s);
+			stamp_put(&st, &a.st[k], cs);
+			stamp_put(&st, card_stamp(&st, e->file), vs);
 			if (strcmp(cs, e->cst) == 0 && strcmp(vs, e->vst) == 0) {
 				e->skip = 1;	/* neither side changed */
 				continue;
@@ -827,12 +1036,12 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	/* cards nw did not write: new contacts, or ones it knows */
 	npulled = changed->n;
 	index_build(&st, 1);
-	for (i = 0; i < files.n; i++) {
-		if (index_find(&st, files.v[i]))
+	for (i = 0; i < st.files.n; i++) {
+		if (index_find(&st, st.files.v[i]))
 			continue;
-		if ((s = vd_read(&st, files.v[i], &len)) == NULL)
+		if ((s = vd_read(&st, st.files.v[i], &len)) == NULL)
 			continue;
-		adopt(&st, &a, files.v[i], s, len, changed);
+		adopt(&st, &a, st.files.v[i], s, len, changed);
 		free(s);
 	}
 
@@ -937,7 +1146,6 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 done:
 	net_unlock(net);
 	vd_net_all_free(&a);
-	strv_free(&files);
 	strv_free(&members);
 	failed = st.failed;
 	vd_state_free(&st);
