@@ -744,6 +744,39 @@ vd_net_whole(struct net_all *a, size_t i)
 	return a->c[i];
 }
 
+struct wholes {
+	struct net_all	*a;
+	const size_t	*ks;
+	size_t		 j;
+};
+
+static void
+whole_keep(struct contact *c, void *arg)
+{
+	struct wholes *w = arg;
+	size_t k = w->ks[w->j++];
+
+	if (w->a->c[k] == NULL)
+		w->a->c[k] = c;
+	else
+		contact_free(c);
+}
+
+/* Contacts ks[0..n) whole, parsed on every core (as nw-export's). */
+static void
+net_wholes(struct net_all *a, const size_t *ks, size_t n)
+{
+	struct wholes w = { a, ks, 0 };
+	char **ids = xcalloc(n ? n : 1, sizeof *ids);
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		ids[j] = a->s[ks[j]]->id;
+	contacts_load(a->net, ids, NULL, n, C_STRUCT | C_KEYS, whole_keep,
+	    &w);
+	free(ids);
+}
+
 /*
  * The contact a new card is: the one whose UID it has (a card of
  * nw-export's), else the same email, else the same name, of the same
@@ -940,6 +973,103 @@ inlist(const struct strv *l, const char *s)
 	return l && strv_has((struct strv *)l, s);
 }
 
+struct wpass {
+	struct vstate	*st;
+	struct net_all	*a;
+	struct pending	*pd;
+	struct strv	 members;
+	size_t		*job, *ent;	/* contacts to write (in a), entries */
+	size_t		 njob, next;
+};
+
+/*
+ * Contact c (whole) as the vdir should have it, entry e: staged when
+ * missing; when nw's card changed, unless the vdir's says all of it
+ * already (a phone's edit just taken: its card, photo and all, stays);
+ * else when it says other than nw on a key it carries (nw's kept on both
+ * sides).
+ */
+static void
+write_one(struct wpass *w, struct ventry *e, struct contact *c)
+{
+	struct vstate *st = w->st;
+	struct rec rv, rw;
+	size_t len;
+	char *s;
+	int write, fresh;
+
+	if (c->err)
+		return;
+	strv_free(&w->members);
+	if (c->type == T_COMMUNITY)
+		members_of(w->a, c, &w->members);
+	want_card(e, c, &w->members);
+	fresh = e->base == NULL || e->blen != e->wlen ||
+	    memcmp(e->base, e->want, e->wlen) != 0;
+	write = 0;
+	if ((s = vd_read(st, e->file, &len)) == NULL)
+		write = 1;
+	else if (len == e->wlen && memcmp(s, e->want, len) == 0)
+		write = 0;
+	else if (!vm_card(s, len, &rv))
+		write = fresh;	/* unreadable: nw's again if new */
+	else {
+		if (vm_card(e->want, e->wlen, &rw)) {
+			write = fresh ? !vm_same_all(&rv.d, &rw.d) :
+			    !vm_same_keys(&rv.d, &rw.d);
+			rec_free(&rw);
+		}
+		rec_free(&rv);
+	}
+	free(s);
+	if (write && vd_stage(st, w->pd, e->file, e->want, e->wlen) == 0)
+		st->run->nwritten++;
+	else if (write)
+		st->failed = 1;
+}
+
+/*
+ * The jobs from the next on whose contacts were loaded whole already (by
+ * the first pass), up to the one of contact k; all that are left when k
+ * is (size_t)-1.
+ */
+static void
+write_loaded(struct wpass *w, size_t k)
+{
+	size_t i;
+
+	for (; w->next < w->njob && (i = w->job[w->next]) != k; w->next++)
+		if (w->a->c[i] != NULL)
+			write_one(w, &w->st->v[w->ent[w->next]], w->a->c[i]);
+}
+
+struct wtake {
+	struct net_all	*a;
+	const size_t	*ks;
+	size_t		 j;
+	struct wpass	*w;
+};
+
+/*
+ * Contact ks[j] loaded whole: the jobs before it written, then it, which
+ * is freed: the cards are written in the order of the ids, and no more
+ * contacts are whole at once than the cores have ahead.
+ */
+static void
+write_take(struct contact *c, void *arg)
+{
+	struct wtake *wk = arg;
+	struct wpass *w = wk->w;
+	size_t k = wk->ks[wk->j++];
+
+	write_loaded(w, k);
+	if (w->next < w->njob) {
+		write_one(w, &w->st->v[w->ent[w->next]], c);
+		w->next++;
+	}
+	contact_free(c);
+}
+
 /*
  * Keep the network and the vdir dir in step (see the top of this file).
  * The ids of contacts changed, with their names, go in changed (id,
@@ -954,13 +1084,14 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	struct net_all a = { 0 };
 	struct strv members = { 0 };
 	struct pending pd = { 0 };
+	struct wpass w = { 0 };
+	struct wtake wk = { 0 };
 	struct ventry *e;
 	struct contact *c;
-	struct rec rv, rw;
-	char real[PATH_MAX], *s;
-	size_t i, k, len, nent, nchanged0, npulled;
+	char real[PATH_MAX], *s, **ids;
+	size_t i, k, len, nent, nchanged0, npulled, *ks, nk;
 	char cs[96], vs[96];
-	int write, fresh, wrote = 0, failed;
+	int wrote = 0, failed;
 
 	if (!run->dry && mkdir(dir, 0700) == -1 && errno != EEXIST)
 		err(1, "'%s'", dir);
@@ -981,7 +1112,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 
 	/* nw's cards: what each says now, and what the vdir changed */
 	nent = st.n;
-	for (i = 0; i < nent; i++) {
+	ks = xcalloc(nent ? nent : 1, sizeof *ks);
+	for (i = nk = 0; i < nent; i++) {
 		e = &st.v[i];
 		if ((k = net_index(&a, e->id)) == (size_t)-1 || a.s[k]->err) {
 			e->live = k != (size_t)-1;	/* unreadable: left alone */
@@ -998,6 +1130,15 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 				continue;
 			}
 		}
+		ks[nk++] = k;
+	}
+	net_wholes(&a, ks, nk);
+	free(ks);
+	for (i = 0; i < nent; i++) {
+		e = &st.v[i];
+		if (!e->live || e->skip ||
+		    (k = net_index(&a, e->id)) == (size_t)-1 || a.s[k]->err)
+			continue;
 		if ((c = vd_net_whole(&a, k))->err)
 			continue;
 		if (inlist(&run->restore, e->id) && e->deleted) {
@@ -1063,7 +1204,13 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 				a.c[k] = NULL;
 			}
 	index_build(&st, 0);
-	for (i = 0; i < a.n; i++) {
+	w.st = &st;
+	w.a = &a;
+	w.pd = &pd;
+	w.job = xcalloc(a.n ? a.n : 1, sizeof *w.job);
+	w.ent = xcalloc(a.n ? a.n : 1, sizeof *w.ent);
+	ks = xcalloc(a.n ? a.n : 1, sizeof *ks);
+	for (i = nk = 0; i < a.n; i++) {
 		c = a.s[i];
 		if (c->err)
 			continue;
@@ -1084,42 +1231,26 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		e->live = 1;
 		if (e->deleted || e->skip)
 			continue;
-		if ((c = vd_net_whole(&a, i))->err)
-			continue;
-		strv_free(&members);
-		if (c->type == T_COMMUNITY)
-			members_of(&a, c, &members);
-		want_card(e, c, &members);
-		/*
-		 * Written when missing; when nw's card changed, unless the
-		 * vdir's says all of it already (a phone's edit just taken:
-		 * its card, photo and all, stays); else when it says other
-		 * than nw on a key it carries (nw's kept on both sides).
-		 */
-		fresh = e->base == NULL || e->blen != e->wlen ||
-		    memcmp(e->base, e->want, e->wlen) != 0;
-		write = 0;
-		if ((s = vd_read(&st, e->file, &len)) == NULL)
-			write = 1;
-		else if (len == e->wlen && memcmp(s, e->want, len) == 0)
-			write = 0;
-		else if (!vm_card(s, len, &rv))
-			write = fresh;	/* unreadable: nw's again if new */
-		else {
-			if (vm_card(e->want, e->wlen, &rw)) {
-				write = fresh ? !vm_same_all(&rv.d, &rw.d) :
-				    !vm_same_keys(&rv.d, &rw.d);
-				rec_free(&rw);
-			}
-			rec_free(&rv);
-		}
-		free(s);
-		if (write && vd_stage(&st, &pd, e->file, e->want,
-		    e->wlen) == 0)
-			run->nwritten++;
-		else if (write)
-			st.failed = 1;
+		w.ent[w.njob] = e - st.v;
+		w.job[w.njob++] = i;
+		if (a.c[i] == NULL)
+			ks[nk++] = i;
 	}
+	/* those not loaded yet parsed on every core, each written as it comes */
+	wk.a = &a;
+	wk.ks = ks;
+	wk.j = 0;
+	wk.w = &w;
+	ids = xcalloc(nk ? nk : 1, sizeof *ids);
+	for (i = 0; i < nk; i++)
+		ids[i] = a.s[ks[i]]->id;
+	contacts_load(net, ids, NULL, nk, C_STRUCT | C_KEYS, write_take, &wk);
+	write_loaded(&w, (size_t)-1);
+	free(ids);
+	free(ks);
+	free(w.job);
+	free(w.ent);
+	strv_free(&w.members);
 	if (vd_commit(&st, &pd) != 0)
 		st.failed = 1;
 	/* the cards of contacts gone from the network */
