@@ -14,6 +14,9 @@ struct ventry {
 	char		 cst[96], vst[96];	/* the stamps of the contact's
 					   file and the card at the last run */
 	int		 skip;		/* neither changed since: nothing to do */
+	const char	*rec;		/* its record as read (in vstate's map
+					   or jtext), or NULL */
+	size_t		 rlen;
 };
 
 struct vstate {
@@ -34,6 +37,10 @@ struct vstate {
 	int		 ixfile;
 	char		*map;		/* the state file mapped, or NULL */
 	size_t		 maplen;
+	unsigned long long gen;		/* its generation, 0 when it has none */
+	char		*jtext;		/* the journal mapped, or NULL */
+	size_t		 jlen, jvalid;	/* its size, the part that checks out */
+	size_t		 jrecs;
 	struct net_all	*all;		/* the network, for its files' stamps */
 	struct strv	 files;		/* the vdir's cards, sorted (vd_list) */
 	struct stamp	*fst;		/* and their stamps */

@@ -28,7 +28,7 @@ ok $? "the run traced"
 same "$N/ada-lovelace.yaml" "$T/ada.want" "the run takes the phone's change"
 
 trials=0
-for call in write rename unlink fsync; do
+for call in write rename unlink fsync ftruncate; do
 	n=$(grep -c "^$call(" "$T/trace")
 	i=1
 	while [ "$i" -le "$n" ]; do
