@@ -79,10 +79,26 @@ entry_byid(struct vstate *st, const char *id)
  * stamp taken in the run serves: a file changed since the run began is
  * that new.
  */
+static char *
+hex_put(char *p, unsigned long long v)
+{
+	char t[16];
+	int n = 0;
+
+	do
+		t[n++] = "0123456789abcdef"[v & 15];
+	while ((v >>= 4) != 0);
+	while (n)
+		*p++ = t[--n];
+	return p;
+}
+
 static void
 stamp_put(const struct vstate *st, const struct stamp *s, char out[96])
 {
+	unsigned long long v[6];
 	long long t[2];
+	char *p = out;
 	int i;
 
 	out[0] = '\0';
@@ -90,17 +106,20 @@ stamp_put(const struct vstate *st, const struct stamp *s, char out[96])
 		return;
 	t[0] = s->mtime;
 	t[1] = s->ctime;
-	for (i = 0; i < 2; i++)
-		if (t[i] / 1000000000LL - (t[i] % 1000000000LL < 0) >=
-		    st->now - 1)
+	for (i = 0; i < 2; i++) {
+		v[2 + 2 * i] = t[i] / 1000000000LL - (t[i] % 1000000000LL < 0);
+		v[3 + 2 * i] = (t[i] % 1000000000LL + 1000000000LL) %
+		    1000000000LL;
+		if ((long long)v[2 + 2 * i] >= st->now - 1)
 			return;
-	snprintf(out, 96, "%llx.%llx.%llx.%lx.%llx.%lx", s->ino, s->size,
-	    (unsigned long long)(t[0] / 1000000000LL -
-	    (t[0] % 1000000000LL < 0)),
-	    (long)((t[0] % 1000000000LL + 1000000000LL) % 1000000000LL),
-	    (unsigned long long)(t[1] / 1000000000LL -
-	    (t[1] % 1000000000LL < 0)),
-	    (long)((t[1] % 1000000000LL + 1000000000LL) % 1000000000LL));
+	}
+	v[0] = s->ino;
+	v[1] = s->size;
+	/* as "%llx.%llx.%llx.%lx.%llx.%lx" would, without printf's cost */
+	for (i = 0; i < 6; i++) {
+		p = hex_put(p, v[i]);
+		*p++ = i < 5 ? '.' : '\0';
+	}
 }
 
 /*
@@ -201,7 +220,11 @@ index_build(struct vstate *st, int byfile)
 	st->ixfile = byfile;
 	st->ixhint = 0;
 	ix_st = st;
-	qsort(st->ix, st->nix, sizeof *st->ix, ix_cmp);
+	/* the state is kept by file: most often in order already */
+	for (i = 1; i < st->n && ix_cmp(&st->ix[i - 1], &st->ix[i]) <= 0; i++)
+		;
+	if (i < st->n)
+		qsort(st->ix, st->nix, sizeof *st->ix, ix_cmp);
 }
 
 static const char *
@@ -608,7 +631,10 @@ vd_state_save(struct vstate *st)
 	char *p, cs[96], vs[96];
 	int exists;
 
-	qsort(st->v, st->n, sizeof *st->v, entry_cmp);
+	for (i = 1; i < st->n && entry_cmp(&st->v[i - 1], &st->v[i]) <= 0; i++)
+		;
+	if (i < st->n)
+		qsort(st->v, st->n, sizeof *st->v, entry_cmp);
 	/* the stamps now, and the records that changed */
 	buf_puts(&j, "");
 	for (i = 0; i < st->n; i++) {
@@ -1307,7 +1333,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	struct ventry *e;
 	struct contact *c;
 	char real[PATH_MAX], *s, **ids;
-	size_t i, k, len, nent, nchanged0, npulled, *ks, nk;
+	size_t i, k, len, nent, nchanged0, npulled, *ks, nk, *ent;
 	char cs[96], vs[96];
 	int wrote = 0, failed;
 
@@ -1331,6 +1357,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	/* nw's cards: what each says now, and what the vdir changed */
 	nent = st.n;
 	ks = xcalloc(nent ? nent : 1, sizeof *ks);
+	ent = xcalloc(nent ? nent : 1, sizeof *ent);	/* those to read, k + 1 */
 	for (i = nk = 0; i < nent; i++) {
 		e = &st.v[i];
 		if ((k = net_index(&a, e->id)) == (size_t)-1 || a.s[k]->err) {
@@ -1348,15 +1375,16 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 				continue;
 			}
 		}
+		ent[i] = k + 1;
 		ks[nk++] = k;
 	}
 	net_wholes(&a, ks, nk);
 	free(ks);
 	for (i = 0; i < nent; i++) {
 		e = &st.v[i];
-		if (!e->live || e->skip ||
-		    (k = net_index(&a, e->id)) == (size_t)-1 || a.s[k]->err)
+		if (ent[i] == 0)
 			continue;
+		k = ent[i] - 1;
 		if ((c = vd_net_whole(&a, k))->err)
 			continue;
 		if (inlist(&run->restore, e->id) && e->deleted) {
@@ -1390,6 +1418,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		vm_pull(&st, e, c, s, len, changed);
 		free(s);
 	}
+	free(ent);
 
 	vm_pull_write(&st, changed);
 	/* cards nw did not write: new contacts, or ones it knows */
@@ -1421,7 +1450,12 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 				contact_free(a.c[k]);
 				a.c[k] = NULL;
 			}
-	index_build(&st, 0);
+	/* each contact's entry, by the table of ids (one not dropped) */
+	ent = xcalloc(a.n ? a.n : 1, sizeof *ent);
+	for (i = 0; i < st.n; i++)
+		if (!st.v[i].drop && (k = net_index(&a, st.v[i].id)) !=
+		    (size_t)-1 && ent[k] == 0)
+			ent[k] = i + 1;
 	w.st = &st;
 	w.a = &a;
 	w.pd = &pd;
@@ -1432,7 +1466,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		c = a.s[i];
 		if (c->err)
 			continue;
-		if ((e = index_find(&st, c->id)) == NULL) {
+		if (ent[i] == 0) {
 			s = vdir_uid(c->id);
 			e = vd_entry_add(&st, "", s, c->id);
 			free(e->file);
@@ -1445,7 +1479,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 				e->drop = 1;
 				continue;
 			}
-		}
+		} else
+			e = &st.v[ent[i] - 1];
 		e->live = 1;
 		if (e->deleted || e->skip)
 			continue;
@@ -1466,6 +1501,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	write_loaded(&w, (size_t)-1);
 	free(ids);
 	free(ks);
+	free(ent);
 	free(w.job);
 	free(w.ent);
 	strv_free(&w.members);
