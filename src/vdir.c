@@ -958,7 +958,7 @@ net_table(struct net_all *a)
 		;
 	a->slot = xcalloc(a->mask + 1, sizeof *a->slot);
 	for (i = 0; i < a->n; i++) {
-		for (h = id_hash(a->s[i]->id) & a->mask; a->slot[h];
+		for (h = id_hash(a->ids[i]) & a->mask; a->slot[h];
 		    h = (h + 1) & a->mask)
 			;
 		a->slot[h] = i + 1;
@@ -974,7 +974,7 @@ net_index(struct net_all *a, const char *id)
 		return (size_t)-1;
 	for (h = id_hash(id) & a->mask; (k = a->slot[h]) != 0;
 	    h = (h + 1) & a->mask)
-		if (strcmp(a->s[k - 1]->id, id) == 0)
+		if (strcmp(a->ids[k - 1], id) == 0)
 			return k - 1;
 	return (size_t)-1;
 }
@@ -984,7 +984,7 @@ struct contact *
 vd_net_whole(struct net_all *a, size_t i)
 {
 	if (a->c[i] == NULL)
-		a->c[i] = contact_load(a->net, a->s[i]->id, C_STRUCT | C_KEYS);
+		a->c[i] = contact_load(a->net, a->ids[i], C_STRUCT | C_KEYS);
 	return a->c[i];
 }
 
@@ -1015,7 +1015,7 @@ net_wholes(struct net_all *a, const size_t *ks, size_t n)
 	size_t j;
 
 	for (j = 0; j < n; j++)
-		ids[j] = a->s[ks[j]]->id;
+		ids[j] = a->ids[ks[j]];
 	contacts_load(a->net, ids, NULL, n, C_STRUCT | C_KEYS, whole_keep,
 	    &w);
 	free(ids);
@@ -1034,8 +1034,9 @@ known_as(struct net_all *a, const char *uid, struct rec *r)
 	size_t i, j;
 	char *u;
 
+	vd_net_sums(a);
 	for (i = 0; uid && i < a->n; i++) {
-		u = vdir_uid(a->s[i]->id);
+		u = vdir_uid(a->ids[i]);
 		if (strcmp(u, uid) == 0) {
 			free(u);
 			return vd_net_whole(a, i);
@@ -1126,35 +1127,43 @@ done:
 	rec_free(&r);
 }
 
+/*
+ * Every contact's id, in their order, with the stamps of their files
+ * (net_scan: the one stat of each a run makes); their summaries only
+ * when asked for (vd_net_sums).
+ */
+void
+vd_net_all_load(struct net *net, struct net_all *a)
+{
+	a->net = net;
+	net_scan(net, &a->ids, &a->st, &a->n, NULL);
+	a->c = xcalloc(a->n ? a->n : 1, sizeof *a->c);
+	net_table(a);
+}
+
 static void
 keep(struct contact *c, void *arg)
 {
 	struct net_all *a = arg;
 
-	a->s[a->n++] = c;
+	a->s[a->nsums++] = c;
 }
 
 /*
- * Every contact's summary (from .nw/cache where it may, as refs_all),
- * in the order of their ids, with the stamps of their files: the one
- * stat of each a run makes.
+ * Every contact's summary in a->s, by the order of the ids (from
+ * .nw/cache where it may, as refs_all's): a run where no contact
+ * changed needs none.
  */
 void
-vd_net_all_load(struct net *net, struct net_all *a)
+vd_net_sums(struct net_all *a)
 {
-	char **ids;
-	size_t nids, i;
-
-	a->net = net;
-	a->n = 0;
-	net_scan(net, &ids, &a->st, &nids, NULL);
-	a->s = xcalloc(nids ? nids : 1, sizeof *a->s);
-	contacts_load(net, ids, a->st, nids, 0, keep, a);
-	for (i = 0; i < nids; i++)
-		free(ids[i]);
-	free(ids);
-	a->c = xcalloc(a->n ? a->n : 1, sizeof *a->c);
-	net_table(a);
+	if (a->s)
+		return;
+	a->s = xcalloc(a->n ? a->n : 1, sizeof *a->s);
+	a->nsums = 0;
+	contacts_load(a->net, a->ids, a->st, a->n, 0, keep, a);
+	if (a->nsums != a->n)
+		errx(1, "contacts_load: %zu of %zu contacts", a->nsums, a->n);
 }
 
 void
@@ -1164,10 +1173,13 @@ vd_net_all_free(struct net_all *a)
 
 	for (i = 0; i < a->n; i++) {
 		contact_free(a->c[i]);
-		contact_free(a->s[i]);
+		if (a->s)
+			contact_free(a->s[i]);
+		free(a->ids[i]);
 	}
 	free(a->c);
 	free(a->s);
+	free(a->ids);
 	free(a->st);
 	free(a->slot);
 	memset(a, 0, sizeof *a);
@@ -1179,6 +1191,7 @@ members_of(struct net_all *a, struct contact *c, struct strv *m)
 {
 	size_t i, j;
 
+	vd_net_sums(a);
 	for (i = 0; i < a->n; i++) {
 		if (a->s[i]->err || a->s[i]->type == T_COMMUNITY)
 			continue;
@@ -1334,6 +1347,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	struct contact *c;
 	char real[PATH_MAX], *s, **ids;
 	size_t i, k, len, nent, nchanged0, npulled, *ks, nk, *ent;
+	char *seen;
+	int netsame;
 	char cs[96], vs[96];
 	int wrote = 0, failed;
 
@@ -1354,19 +1369,42 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	if (vd_list(&st, run->dry) == -1)
 		err(1, "'%s'", dir);
 
-	/* nw's cards: what each says now, and what the vdir changed */
+	/*
+	 * nw's cards: which changed since the last run, on either side.  A
+	 * community's card says its members too: it is looked at again
+	 * when any contact's file changed, came or went, and only then are
+	 * the contacts' summaries read (their types, their groups).
+	 */
 	nent = st.n;
 	ks = xcalloc(nent ? nent : 1, sizeof *ks);
 	ent = xcalloc(nent ? nent : 1, sizeof *ent);	/* those to read, k + 1 */
+	seen = xcalloc(a.n ? a.n : 1, 1);
+	netsame = 1;
+	for (i = 0; i < nent && netsame; i++) {
+		if ((k = net_index(&a, st.v[i].id)) == (size_t)-1) {
+			netsame = 0;
+			break;
+		}
+		stamp_put(&st, &a.st[k], cs);
+		if (!st.v[i].cst[0] || strcmp(cs, st.v[i].cst) != 0)
+			netsame = 0;
+		seen[k] = 1;
+	}
+	for (k = 0; k < a.n && netsame; k++)
+		netsame = seen[k];
+	free(seen);
+	if (!netsame)
+		vd_net_sums(&a);
 	for (i = nk = 0; i < nent; i++) {
 		e = &st.v[i];
-		if ((k = net_index(&a, e->id)) == (size_t)-1 || a.s[k]->err) {
+		if ((k = net_index(&a, e->id)) == (size_t)-1 ||
+		    (a.s && a.s[k]->err)) {
 			e->live = k != (size_t)-1;	/* unreadable: left alone */
 			continue;
 		}
 		e->live = 1;
 		if (!e->deleted && e->base && e->cst[0] && e->vst[0] &&
-		    a.s[k]->type != T_COMMUNITY &&
+		    (netsame || a.s[k]->type != T_COMMUNITY) &&
 		    !inlist(&run->restore, e->id)) {
 			stamp_put(&st, &a.st[k], cs);
 			stamp_put(&st, card_stamp(&st, e->file), vs);
@@ -1463,18 +1501,19 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	w.ent = xcalloc(a.n ? a.n : 1, sizeof *w.ent);
 	ks = xcalloc(a.n ? a.n : 1, sizeof *ks);
 	for (i = nk = 0; i < a.n; i++) {
-		c = a.s[i];
-		if (c->err)
+		if (ent[i] == 0)
+			vd_net_sums(&a);	/* a contact with no card yet */
+		if (a.s && a.s[i]->err)
 			continue;
 		if (ent[i] == 0) {
-			s = vdir_uid(c->id);
-			e = vd_entry_add(&st, "", s, c->id);
+			s = vdir_uid(a.ids[i]);
+			e = vd_entry_add(&st, "", s, a.ids[i]);
 			free(e->file);
 			e->file = vd_uid_file(s);
 			free(s);
 			if ((s = vd_read(&st, e->file, &len)) != NULL) {
 				warnx("%s/%s: a card nw did not write; %s is "
-				    "not written", dir, e->file, c->id);
+				    "not written", dir, e->file, a.ids[i]);
 				free(s);
 				e->drop = 1;
 				continue;
@@ -1496,7 +1535,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	wk.w = &w;
 	ids = xcalloc(nk ? nk : 1, sizeof *ids);
 	for (i = 0; i < nk; i++)
-		ids[i] = a.s[ks[i]]->id;
+		ids[i] = a.ids[ks[i]];
 	contacts_load(net, ids, NULL, nk, C_STRUCT | C_KEYS, write_take, &wk);
 	write_loaded(&w, (size_t)-1);
 	free(ids);

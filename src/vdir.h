@@ -76,7 +76,10 @@ void	 vm_ops_free(struct ops *);
 
 struct net_all {
 	struct net	*net;
-	struct contact	**s;		/* the summaries, by id */
+	char		**ids;		/* every contact's, sorted */
+	struct contact	**s;		/* their summaries, or NULL: see
+					   vd_net_sums */
+	size_t		 nsums;
 	struct stamp	*st;		/* their files' stamps (net_scan) */
 	size_t		*slot, mask;	/* by id: see net_table */
 	struct contact	**c;		/* loaded whole, or NULL */
@@ -97,6 +100,7 @@ void		 vd_clean_stale(struct vstate *, int);
 int		 vd_list(struct vstate *, int);
 void		 vd_net_all_load(struct net *, struct net_all *);
 void		 vd_net_all_free(struct net_all *);
+void		 vd_net_sums(struct net_all *);
 struct contact	*vd_net_whole(struct net_all *, size_t);
 struct ventry	*vd_entry_byfile_any(struct vstate *, const char *);
 struct ventry	*vd_entry_add(struct vstate *, const char *, const char *,

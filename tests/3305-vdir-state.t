@@ -95,4 +95,27 @@ cp "$T/j-deleted" "$S/journal"
 run nw-vdir "$V"
 is "$rc|$err" "0|$none" "the journal of the state before: not read"
 
+# --- a community's card: looked at again when any contact's file changed -----
+
+nw-add -T community "Chess Club" >/dev/null
+nw-set ada-lovelace groups "Chess Club" >/dev/null
+C=$(uid chess-club).vcf
+nw-vdir "$V" 2>/dev/null
+sleep 2
+nw-vdir "$V" 2>/dev/null		# settled: every stamp recorded
+run nw-vdir "$V"
+is "$rc|$err" "0|$none" "settled with a community: nothing to do"
+# members: in the community's last record, the base nw's card now says
+members() {
+	cat "$S/state" "$S/journal" 2>/dev/null | awk -v f="$C" '
+	    index($0, f "\t") == 1 { n = 0; on = 1; next }
+	    /^#[0-9a-f]+$/ || /^END:VCARD/ { on = 0 }
+	    on && /^MEMBER:/ { n++ }
+	    END { print n + 0 }'
+}
+is "$(members)" 1 "the community's base: one member"
+nw-set charles-babbage groups "Chess Club" >/dev/null
+run nw-vdir "$V"
+is "$rc|$(members)" "0|2" "a member's file changed: the community's card made again"
+
 done_testing
