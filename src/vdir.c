@@ -680,7 +680,21 @@ vd_state_save(struct vstate *st)
 	    JOURNAL_MIN ? st->maplen / 8 : JOURNAL_MIN) &&
 	    journal_append(st, &j) == 0)
 		goto done;
-	/* the state whole, of the next generation; the journal no more */
+	/*
+	 * The state whole, of the next generation; the journal no more.  A
+	 * state made anew counts from 1 again: a journal left from before
+	 * goes first, so that none can ever be taken for its.
+	 */
+	if (!exists) {
+		free(p);
+		p = state_path(st, "journal");
+		if (unlink(p) == 0)
+			vd_sync_dir(st->sdir);
+		else if (errno != ENOENT)
+			warn("'%s'", p);
+		free(p);
+		p = state_path(st, "state");
+	}
 	buf_puts(&b, "");
 	buf_printf(&b, ".\t%llu\t\t\t0\t\t\n\n", st->gen + 1);
 	for (i = 0; i < st->n; i++)
