@@ -78,7 +78,6 @@ int	 date_parse_ahead(const char *s, int today, int *out);
 int	 dur_parse(const char *s, struct dur *du);
 char	*dur_str(struct dur du, char s[16]);
 int	 alarm_parse(const char *s, int *min);
-int	 bday_next(struct bday b, int today);
 
 /* --- base: options every command shares (opt.c), the system (sys.c) ----- */
 int	 opt_get(int argc, char *const argv[], const char *opts);
@@ -145,12 +144,10 @@ struct key {
 	const char	*label;		/* nw-show's, when not the name */
 	size_t		 field;		/* where struct contact holds it */
 };
-const struct key	*schema_keys(size_t *n);
 const struct key	*schema_key(const char *name);
 int	 schema_arg(const char *key, struct net *net, const char *v);
 int	 schema_type(const char *s);
 const char	*schema_set_refused(const char *name, int mode);
-const char	*schema_met_label(const char *part);
 const struct key	*schema_part(const char *arg, char **part);
 const char	*schema_inverse(const char *role);
 int	 schema_via(struct net *net, const char *v);
@@ -230,7 +227,6 @@ int	 contact_owe(const struct contact *c);
 const struct strv	*contact_offers(struct net *net,
 	    const struct contact *c);
 char	*contact_balance(const struct contact *c);
-int	 contact_member(const struct contact *c, const struct contact *p);
 int	 contact_names(const struct contact *c, const char *group);
 size_t	 contact_asks(const struct contact *c, const struct logent ***v);
 const struct value	*contact_value(struct contact *c, const char *key);
@@ -433,6 +429,7 @@ void	 jw_int(struct jw *w, const char *key, int n);
 void	 jw_raw(struct jw *w, const char *key, const char *json);
 void	 jw_date(struct jw *w, const char *key, int day);
 void	 json_contact(FILE *f, struct net *net, struct contact *c, int today);
+void	 show_contact(struct refs *r, struct contact *c, int today, int all);
 void	 csv_header(FILE *f);
 void	 csv_contact(FILE *f, struct net *net, struct contact *c, int today);
 void	 ical_begin(struct buf *b);

@@ -20,9 +20,13 @@ int	 date_weekday(int z);
 int	 dur_days(struct dur du);
 int	 cadence_parse(const char *s, struct dur *du);
 int	 bday_parse(const char *s, struct bday *b);
+int	 bday_next(struct bday b, int today);
 /* files: write.c */
 char	*file_read(const char *path, size_t *lenp, char *err);
 /* contacts: schema.c, contact.c */
+const struct key	*schema_keys(size_t *n);
+const char	*schema_met_label(const char *part);
+int	 contact_member(const struct contact *c, const struct contact *p);
 const struct role	*schema_roles(size_t *n);
 int	 schema_month(const char *s, int *day);
 int	 contact_ask_open(const struct contact *c, const struct logent *le);
