@@ -62,33 +62,6 @@ addpat(const char *arg, int field)
 		errx(2, "'%s': %s", p->src, msg);
 }
 
-/*
- * -e: the value of every key of the file, the user's own too, and of the
- * log the notes only (its dates and kinds would match everyone).
- */
-static int
-search(struct match *m, struct contact *c, char *err, size_t len)
-{
-	const struct value *k;
-	const struct key *sk;
-	size_t i;
-	int rv;
-
-	for (i = 0; i + 1 < c->keys.n; i += 2) {
-		k = &c->keys.v[i];
-		if (k->type == V_STR && (sk = schema_key(k->s)) != NULL &&
-		    sk->type == K_LOG)
-			continue;
-		if ((rv = match_value(m, &c->keys.v[i + 1], err, len)) != 0)
-			return rv;
-	}
-	for (i = 0; i < c->nlog; i++)
-		if (c->log[i].note &&
-		    (rv = match_str(m, c->log[i].note, err, len)) != 0)
-			return rv;
-	return 0;
-}
-
 /* -e patterns are of one kind, -f ones of the same key another. */
 static int
 samekind(struct pat *a, struct pat *b)
@@ -103,8 +76,7 @@ pattern_pass(struct pat *p, struct contact *c)
 	char err[256];
 	int rv;
 
-	rv = p->key ? match_value(p->m, contact_value(c, p->key), err,
-	    sizeof err) : search(p->m, c, err, sizeof err);
+	rv = contact_match(c, p->m, p->key, err, sizeof err);
 	if (rv == -1)
 		warnx("'%s': %s in '%s'", p->src, err, c->id);
 	return rv;

@@ -90,9 +90,6 @@ char	*sys_program(const char *name);
 /* --- base: a pattern over text and values (match.c) -------------------- */
 struct match;
 struct match	*match_new(const char *pat, char *err, size_t errlen);
-int	 match_str(struct match *m, const char *s, char *err, size_t errlen);
-int	 match_value(struct match *m, const struct value *v, char *err,
-	    size_t errlen);
 void	 match_free(struct match *m);
 
 /* --- files: the network, its settings, its lock (dir.c, settings.c) --- */
@@ -230,6 +227,8 @@ char	*contact_balance(const struct contact *c);
 int	 contact_names(const struct contact *c, const char *group);
 size_t	 contact_asks(const struct contact *c, const struct logent ***v);
 const struct value	*contact_value(struct contact *c, const char *key);
+int	 contact_match(struct contact *c, struct match *m, const char *key,
+	    char *err, size_t errlen);
 struct due {				/* when a contact is due, and why */
 	struct contact	*c;		/* lent by the caller */
 	int		 due, days, cadence, bday;

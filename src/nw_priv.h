@@ -11,7 +11,7 @@
 #define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
 /* --- the layers of nw.h: what no command uses ------------------------- */
-/* base: opt.c, utf8.c, date.c, report.c */
+/* base: opt.c, utf8.c, date.c, report.c, match.c */
 extern int	 opt_dashes;	/* "--" ended the options */
 size_t	 utf8_lower(unsigned cp, char out[5]);
 int	 date_from_civil(int y, int m, int d);
@@ -21,6 +21,9 @@ int	 dur_days(struct dur du);
 int	 cadence_parse(const char *s, struct dur *du);
 int	 bday_parse(const char *s, struct bday *b);
 int	 bday_next(struct bday b, int today);
+int	 match_str(struct match *m, const char *s, char *err, size_t errlen);
+int	 match_value(struct match *m, const struct value *v, char *err,
+	    size_t errlen);
 /* files: write.c */
 char	*file_read(const char *path, size_t *lenp, char *err);
 /* contacts: schema.c, contact.c */
