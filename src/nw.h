@@ -123,29 +123,11 @@ void	 git_setup(struct net *net, int (*pass)(const char *id, void *arg),
 int	 git_unmerged(struct net *net, struct strv *ids, struct strv *deleted);
 
 /* --- contacts: the keys of nw(5) (schema.c) and the log's kinds (kind.c) - */
-enum ktype {
-	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
-	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
-	K_DATES, K_REL, K_WORK
-};
-enum {					/* a key's flags commands ask */
-	K_REF = 32,		/* values are references, stored as ids */
-	K_JOB = 128		/* a new value is a new job: the old to work */
-};
-#define SHOW_USER	18	/* nw-show's rank for the user's own keys */
-struct key {
-	const char	*name;
-	enum ktype	 type;
-	int		 flags;
-	int		 show;		/* its rank in nw-show, 0: not shown */
-	const char	*label;		/* nw-show's, when not the name */
-	size_t		 field;		/* where struct contact holds it */
-};
-const struct key	*schema_key(const char *name);
 int	 schema_arg(const char *key, struct net *net, const char *v);
 int	 schema_type(const char *s);
 const char	*schema_set_refused(const char *name, int mode);
-const struct key	*schema_part(const char *arg, char **part);
+const char	*schema_part(const char *arg, char **part, int *isref);
+int	 schema_new_job(const char *key);
 const char	*schema_inverse(const char *role);
 int	 schema_via(struct net *net, const char *v);
 enum { KIND_CONTACT = 1 };		/* a kind that counts as contact */
@@ -226,7 +208,6 @@ const struct strv	*contact_offers(struct net *net,
 char	*contact_balance(const struct contact *c);
 int	 contact_names(const struct contact *c, const char *group);
 size_t	 contact_asks(const struct contact *c, const struct logent ***v);
-const struct value	*contact_value(struct contact *c, const char *key);
 int	 contact_match(struct contact *c, struct match *m, const char *key,
 	    char *err, size_t errlen);
 struct due {				/* when a contact is due, and why */
@@ -413,7 +394,6 @@ int	 out_sync(void);
 int	 exit_status(int rv);
 void	 out_tsv(const char *section, int n, ...);
 void	 out_label(int indent, const char *label, const char *text);
-void	 value_text(struct buf *b, const struct value *v, int depth);
 #define JW_DEPTH	8
 struct jw {				/* JSON objects written as they go */
 	FILE	*f;			/* stdout when NULL */
@@ -429,6 +409,7 @@ void	 jw_raw(struct jw *w, const char *key, const char *json);
 void	 jw_date(struct jw *w, const char *key, int day);
 void	 json_contact(FILE *f, struct net *net, struct contact *c, int today);
 void	 show_contact(struct refs *r, struct contact *c, int today, int all);
+int	 show_key_value(struct contact *c, const char *key, const char *part);
 void	 csv_header(FILE *f);
 void	 csv_contact(FILE *f, struct net *net, struct contact *c, int today);
 void	 ical_begin(struct buf *b);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nw.h"
 #include "nw_priv.h"
@@ -464,4 +465,61 @@ show_contact(struct refs *refs, struct contact *c, int today, int all)
 	if (c->type == T_COMMUNITY)
 		show_members(refs, c);
 	show_log(c, all);
+}
+
+/* A value as it is into a pipe, made safe on a terminal (how -1: as is). */
+static void
+put_as(const char *s, const char *end, int how)
+{
+	if (how == -1)
+		fputs(s, stdout);
+	else
+		text_put(stdout, s, how);
+	fputs(end, stdout);
+}
+
+/* The value of part in the mapping v; NULL when it has none. */
+static const struct value *
+part_value(const struct value *v, const char *part)
+{
+	size_t i;
+
+	for (i = 0; v && v->type == V_MAP && i + 1 < v->n; i += 2)
+		if (v->v[i].type == V_STR && strcmp(v->v[i].s, part) == 0)
+			return &v->v[i + 1];
+	return NULL;
+}
+
+/*
+ * nw-set with no value: c's value of key (or of its part), like git
+ * config: a list one item a line, a mapping's parts as "part<TAB>value"
+ * lines.  0 when printed, 1 when it has none.
+ */
+int
+show_key_value(struct contact *c, const char *key, const char *part)
+{
+	const struct value *v, *it;
+	struct buf b = { 0 };
+	size_t i;
+	int how;
+
+	if ((v = contact_value(c, key)) == NULL ||
+	    (part && (v = part_value(v, part)) == NULL) || v->type == V_NULL)
+		return 1;
+	how = isatty(1) ? TX_TERM | TX_LINES : -1;
+	if (v->type == V_STR)
+		put_as(v->s, "\n", how);
+	for (i = 0; v->type == V_LIST && i < v->n; i++) {
+		b.len = 0;
+		buf_puts(&b, "");
+		value_text(&b, &v->v[i], 1);
+		put_as(b.s, "\n", how);
+	}
+	for (i = 0; v->type == V_MAP && i + 1 < v->n; i += 2) {
+		it = &v->v[i + 1];
+		put_as(v->v[i].s ? v->v[i].s : "", "\t", how);
+		put_as(it->type == V_STR ? it->s : "", "\n", how);
+	}
+	free(b.s);
+	return 0;
 }
