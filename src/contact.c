@@ -825,6 +825,19 @@ contact_due(struct net *net, struct contact *c, int today, struct due *d)
 	occasions(net, c, today, d);
 }
 
+/* The day c is due (nw-ls -l), NODATE for a cadence of never. */
+int
+contact_due_date(struct net *net, struct contact *c, int today)
+{
+	struct due d;
+	int day;
+
+	contact_due(net, c, today, &d);
+	day = d.never ? NODATE : d.due;
+	due_free(&d);
+	return day;
+}
+
 /*
  * The id for a name: lowercase ASCII letters, digits and '-'; accented
  * Latin letters lose their accents, other scripts stay as they are.

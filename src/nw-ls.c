@@ -286,8 +286,7 @@ print(struct net *net, struct ls *l, struct contact *c)
 	static const char *names[] = { "id", "name", "circle", "last", "due" };
 	const char *vals[5];
 	char ls[11], ds[11];
-	struct due d;
-	int last;
+	int last, due;
 
 	if (l->since != NODATE && l->lng && !l->json) {
 		entries(l, c);
@@ -300,9 +299,8 @@ print(struct net *net, struct ls *l, struct contact *c)
 	if (l->lng) {
 		last = c->last != NODATE ? c->last : c->added;
 		vals[3] = last != NODATE ? date_str(last, ls) : NULL;
-		contact_due(net, c, l->today, &d);
-		vals[4] = d.never ? NULL : date_str(d.due, ds);
-		due_free(&d);
+		due = contact_due_date(net, c, l->today);
+		vals[4] = due != NODATE ? date_str(due, ds) : NULL;
 	}
 	if (l->json)
 		json_contact(stdout, net, c, l->today);

@@ -222,7 +222,7 @@ struct due {				/* when a contact is due, and why */
 void	 contact_due(struct net *net, struct contact *c, int today,
 	    struct due *d);
 void	 due_free(struct due *d);
-void	 due_long(struct net *net, struct due *d, int today, int first);
+int	 contact_due_date(struct net *net, struct contact *c, int today);
 
 /* --- selecting: references (ref.c), filters and the walk (select.c) ----- */
 struct refs {
@@ -410,6 +410,12 @@ void	 jw_date(struct jw *w, const char *key, int day);
 void	 json_contact(FILE *f, struct net *net, struct contact *c, int today);
 void	 show_contact(struct refs *r, struct contact *c, int today, int all);
 int	 show_key_value(struct contact *c, const char *key, const char *part);
+struct dues;				/* nw-due's rows (context.c) */
+struct dues	*dues_new(int today, int all, int bdays, int type,
+	    struct dur window);
+int	 dues_take(struct scan *s, struct contact *c, void *arg);
+void	 dues_print(struct dues *r, struct net *net, long count, int lng);
+void	 dues_free(struct dues *r);
 void	 csv_header(FILE *f);
 void	 csv_contact(FILE *f, struct net *net, struct contact *c, int today);
 void	 ical_begin(struct buf *b);

@@ -52,7 +52,8 @@ int	 change_child(struct change *ch, const char *key, const char *part,
 int	 change_log_new(struct net *net, const char *id, struct logentry *l,
 	    size_t n, int dry, struct contact **after);
 void	 draft_more(struct draft *d, const char *key, const struct value *v);
-/* formats: out.c, json.c */
+/* formats: out.c, context.c, json.c */
+void	 due_long(struct net *net, struct due *d, int today, int first);
 void	 value_text(struct buf *b, const struct value *v, int depth);
 void	 json_str(FILE *f, const char *s);
 void	 json_value(FILE *f, const struct value *v);
