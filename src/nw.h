@@ -18,8 +18,6 @@
 #define NW_MAXFILE	(1024 * 1024)	/* bytes in one contact file */
 #define NODATE		(-0x7fffffff)	/* "no date" in day numbers */
 
-struct value;
-
 /* --- base: memory or exit (mem.c), strings (buf.c), text (utf8.c) ------- */
 void	*xmalloc(size_t n);
 void	*xcalloc(size_t n, size_t m);
