@@ -508,6 +508,38 @@ contact_value(struct contact *c, const char *key)
 	return NULL;
 }
 
+/*
+ * Does m match c's value of key (nw-ls -f), or with no key (-e) the
+ * value of every key of the file, the user's own too, and of the log the
+ * notes only (its dates and kinds would match everyone)?  C_KEYS and
+ * C_LOG loaded.  1 yes, 0 no, -1 when matching failed, said in err.
+ */
+int
+contact_match(struct contact *c, struct match *m, const char *key, char *err,
+    size_t errlen)
+{
+	const struct value *k;
+	const struct key *sk;
+	size_t i;
+	int rv;
+
+	if (key)
+		return match_value(m, contact_value(c, key), err, errlen);
+	for (i = 0; i + 1 < c->keys.n; i += 2) {
+		k = &c->keys.v[i];
+		if (k->type == V_STR && (sk = schema_key(k->s)) != NULL &&
+		    sk->type == K_LOG)
+			continue;
+		if ((rv = match_value(m, &c->keys.v[i + 1], err, errlen)) != 0)
+			return rv;
+	}
+	for (i = 0; i < c->nlog; i++)
+		if (c->log[i].note &&
+		    (rv = match_str(m, c->log[i].note, err, errlen)) != 0)
+			return rv;
+	return 0;
+}
+
 static void
 fields(struct net *net, struct contact *c, struct ynode *r, int flags)
 {
@@ -791,6 +823,19 @@ contact_due(struct net *net, struct contact *c, int today, struct due *d)
 	d->days = d->never ? 0 : today - d->due;
 	d->reason = b.s;
 	occasions(net, c, today, d);
+}
+
+/* The day c is due (nw-ls -l), NODATE for a cadence of never. */
+int
+contact_due_date(struct net *net, struct contact *c, int today)
+{
+	struct due d;
+	int day;
+
+	contact_due(net, c, today, &d);
+	day = d.never ? NODATE : d.due;
+	due_free(&d);
+	return day;
 }
 
 /*

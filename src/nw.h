@@ -18,8 +18,6 @@
 #define NW_MAXFILE	(1024 * 1024)	/* bytes in one contact file */
 #define NODATE		(-0x7fffffff)	/* "no date" in day numbers */
 
-struct value;
-
 /* --- base: memory or exit (mem.c), strings (buf.c), text (utf8.c) ------- */
 void	*xmalloc(size_t n);
 void	*xcalloc(size_t n, size_t m);
@@ -78,7 +76,6 @@ int	 date_parse_ahead(const char *s, int today, int *out);
 int	 dur_parse(const char *s, struct dur *du);
 char	*dur_str(struct dur du, char s[16]);
 int	 alarm_parse(const char *s, int *min);
-int	 bday_next(struct bday b, int today);
 
 /* --- base: options every command shares (opt.c), the system (sys.c) ----- */
 int	 opt_get(int argc, char *const argv[], const char *opts);
@@ -91,9 +88,6 @@ char	*sys_program(const char *name);
 /* --- base: a pattern over text and values (match.c) -------------------- */
 struct match;
 struct match	*match_new(const char *pat, char *err, size_t errlen);
-int	 match_str(struct match *m, const char *s, char *err, size_t errlen);
-int	 match_value(struct match *m, const struct value *v, char *err,
-	    size_t errlen);
 void	 match_free(struct match *m);
 
 /* --- files: the network, its settings, its lock (dir.c, settings.c) --- */
@@ -127,31 +121,11 @@ void	 git_setup(struct net *net, int (*pass)(const char *id, void *arg),
 int	 git_unmerged(struct net *net, struct strv *ids, struct strv *deleted);
 
 /* --- contacts: the keys of nw(5) (schema.c) and the log's kinds (kind.c) - */
-enum ktype {
-	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
-	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
-	K_DATES, K_REL, K_WORK
-};
-enum {					/* a key's flags commands ask */
-	K_REF = 32,		/* values are references, stored as ids */
-	K_JOB = 128		/* a new value is a new job: the old to work */
-};
-#define SHOW_USER	18	/* nw-show's rank for the user's own keys */
-struct key {
-	const char	*name;
-	enum ktype	 type;
-	int		 flags;
-	int		 show;		/* its rank in nw-show, 0: not shown */
-	const char	*label;		/* nw-show's, when not the name */
-	size_t		 field;		/* where struct contact holds it */
-};
-const struct key	*schema_keys(size_t *n);
-const struct key	*schema_key(const char *name);
 int	 schema_arg(const char *key, struct net *net, const char *v);
 int	 schema_type(const char *s);
 const char	*schema_set_refused(const char *name, int mode);
-const char	*schema_met_label(const char *part);
-const struct key	*schema_part(const char *arg, char **part);
+const char	*schema_part(const char *arg, char **part, int *isref);
+int	 schema_new_job(const char *key);
 const char	*schema_inverse(const char *role);
 int	 schema_via(struct net *net, const char *v);
 enum { KIND_CONTACT = 1 };		/* a kind that counts as contact */
@@ -230,10 +204,10 @@ int	 contact_owe(const struct contact *c);
 const struct strv	*contact_offers(struct net *net,
 	    const struct contact *c);
 char	*contact_balance(const struct contact *c);
-int	 contact_member(const struct contact *c, const struct contact *p);
 int	 contact_names(const struct contact *c, const char *group);
 size_t	 contact_asks(const struct contact *c, const struct logent ***v);
-const struct value	*contact_value(struct contact *c, const char *key);
+int	 contact_match(struct contact *c, struct match *m, const char *key,
+	    char *err, size_t errlen);
 struct due {				/* when a contact is due, and why */
 	struct contact	*c;		/* lent by the caller */
 	int		 due, days, cadence, bday;
@@ -246,7 +220,7 @@ struct due {				/* when a contact is due, and why */
 void	 contact_due(struct net *net, struct contact *c, int today,
 	    struct due *d);
 void	 due_free(struct due *d);
-void	 due_long(struct net *net, struct due *d, int today, int first);
+int	 contact_due_date(struct net *net, struct contact *c, int today);
 
 /* --- selecting: references (ref.c), filters and the walk (select.c) ----- */
 struct refs {
@@ -418,7 +392,6 @@ int	 out_sync(void);
 int	 exit_status(int rv);
 void	 out_tsv(const char *section, int n, ...);
 void	 out_label(int indent, const char *label, const char *text);
-void	 value_text(struct buf *b, const struct value *v, int depth);
 #define JW_DEPTH	8
 struct jw {				/* JSON objects written as they go */
 	FILE	*f;			/* stdout when NULL */
@@ -433,6 +406,14 @@ void	 jw_int(struct jw *w, const char *key, int n);
 void	 jw_raw(struct jw *w, const char *key, const char *json);
 void	 jw_date(struct jw *w, const char *key, int day);
 void	 json_contact(FILE *f, struct net *net, struct contact *c, int today);
+void	 show_contact(struct refs *r, struct contact *c, int today, int all);
+int	 show_key_value(struct contact *c, const char *key, const char *part);
+struct dues;				/* nw-due's rows (context.c) */
+struct dues	*dues_new(int today, int all, int bdays, int type,
+	    struct dur window);
+int	 dues_take(struct scan *s, struct contact *c, void *arg);
+void	 dues_print(struct dues *r, struct net *net, long count, int lng);
+void	 dues_free(struct dues *r);
 void	 csv_header(FILE *f);
 void	 csv_contact(FILE *f, struct net *net, struct contact *c, int today);
 void	 ical_begin(struct buf *b);

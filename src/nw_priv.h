@@ -11,7 +11,7 @@
 #define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
 /* --- the layers of nw.h: what no command uses ------------------------- */
-/* base: opt.c, utf8.c, date.c, report.c */
+/* base: opt.c, utf8.c, date.c, report.c, match.c */
 extern int	 opt_dashes;	/* "--" ended the options */
 size_t	 utf8_lower(unsigned cp, char out[5]);
 int	 date_from_civil(int y, int m, int d);
@@ -20,13 +20,20 @@ int	 date_weekday(int z);
 int	 dur_days(struct dur du);
 int	 cadence_parse(const char *s, struct dur *du);
 int	 bday_parse(const char *s, struct bday *b);
+int	 bday_next(struct bday b, int today);
+int	 match_str(struct match *m, const char *s, char *err, size_t errlen);
+int	 match_value(struct match *m, const struct value *v, char *err,
+	    size_t errlen);
 /* files: write.c */
 char	*file_read(const char *path, size_t *lenp, char *err);
 /* contacts: schema.c, contact.c */
+const char	*schema_met_label(const char *part);
+int	 contact_member(const struct contact *c, const struct contact *p);
 const struct role	*schema_roles(size_t *n);
 int	 schema_month(const char *s, int *day);
 int	 contact_ask_open(const struct contact *c, const struct logent *le);
 const struct logent	*contact_newest(const struct contact *c);
+const struct value	*contact_value(struct contact *c, const char *key);
 int	 contact_followup_ends(int promise, const struct logent *e,
 	    int newest);
 char	*contact_slug(const char *name);
@@ -45,7 +52,9 @@ int	 change_child(struct change *ch, const char *key, const char *part,
 int	 change_log_new(struct net *net, const char *id, struct logentry *l,
 	    size_t n, int dry, struct contact **after);
 void	 draft_more(struct draft *d, const char *key, const struct value *v);
-/* formats: json.c */
+/* formats: out.c, context.c, json.c */
+void	 due_long(struct net *net, struct due *d, int today, int first);
+void	 value_text(struct buf *b, const struct value *v, int depth);
 void	 json_str(FILE *f, const char *s);
 void	 json_value(FILE *f, const struct value *v);
 void	 jw_value(struct jw *w, const char *key, const struct value *v);
@@ -250,14 +259,33 @@ struct kind {				/* a kind of log entry of nw(5) */
 };
 const struct kind	*schema_kinds(size_t *n);
 
-enum {					/* a key's other flags (nw.h has two) */
+enum ktype {				/* a key's type: how it is read,
+					   checked, shown, merged, written */
+	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
+	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
+	K_DATES, K_REL, K_WORK
+};
+enum {					/* a key's flags */
 	K_VITAL = 1,		/* a bad value makes the contact unusable */
 	K_SET = 2,		/* nw-set may set it to a text */
 	K_FLOW = 4,		/* a list, written [a, b] even for one */
 	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
 	K_DERIVED = 16,		/* no key of a file: an output's column */
-	K_PARTS = 64		/* nw-set sets its parts: rel.mentor */
+	K_REF = 32,		/* values are references, stored as ids */
+	K_PARTS = 64,		/* nw-set sets its parts: rel.mentor */
+	K_JOB = 128		/* a new value is a new job: the old to work */
 };
+#define SHOW_USER	18	/* nw-show's rank for the user's own keys */
+struct key {				/* a key of nw(5) */
+	const char	*name;
+	enum ktype	 type;
+	int		 flags;
+	int		 show;		/* its rank in nw-show, 0: not shown */
+	const char	*label;		/* nw-show's, when not the name */
+	size_t		 field;		/* where struct contact holds it */
+};
+const struct key	*schema_keys(size_t *n);
+const struct key	*schema_key(const char *name);
 #define NOFIELD		((size_t)-1)	/* a key struct contact does not hold */
 struct role {				/* a relationship of rel: */
 	const char	*name;
