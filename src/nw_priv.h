@@ -25,6 +25,7 @@ const struct role	*schema_roles(size_t *n);
 int	 schema_month(const char *s, int *day);
 int	 contact_ask_open(const struct contact *c, const struct logent *le);
 const struct logent	*contact_newest(const struct contact *c);
+int	 contact_job(const struct contact *c, int today);
 int	 contact_followup_ends(int promise, const struct logent *e,
 	    int newest);
 char	*contact_slug(const char *name);
