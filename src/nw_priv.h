@@ -123,6 +123,8 @@ void		 ydoc_free(struct ydoc *);
 struct ynode	*ynode_deref(struct ynode *);
 struct ynode	*ymap_get(struct ynode *, const char *);
 struct ynode	*ymap_key(struct ynode *, const char *);
+int		 ymap_pair(struct ynode *, const char *, struct ynode **,
+		    struct ynode **);
 int		 ynode_equal(struct ynode *, struct ynode *);
 int		 ynode_isnull(struct ynode *);
 int		 ynode_block(const struct ynode *);
@@ -163,6 +165,10 @@ size_t		 text_line_start(const char *, size_t, size_t);
 size_t		 text_line_after(const char *, size_t, size_t);
 size_t		 text_after(const char *, size_t, size_t, int *);
 int		 text_indent(const char *, size_t, size_t, size_t *);
+int		 text_dash(const char *, size_t, size_t, size_t *, size_t *);
+void		 edit_lines(struct edit *, size_t, size_t, size_t *, size_t *);
+void		 edit_addline(struct buf *, struct edit *, int, size_t,
+		    const char *);
 struct cut {				/* text[start, end) becomes text */
 	size_t		 start, end, seq;
 	char		*text;
