@@ -191,8 +191,8 @@ struct newfile {			/* one of the files of safe_create_all */
 	int		 replace;	/* may write over the file there */
 };
 int	 safe_create_all(const char *, struct newfile *, size_t);
-int	 safe_move(const char *, const char *);
-int	 safe_remove(const char *);
+int	 safe_link(const char *, const char *);
+int	 safe_remove(const char *, const char *);
 
 /* --- dir.c: the network's own folder, its files stamped ------------------ */
 
