@@ -66,12 +66,12 @@ main(int argc, char *argv[])
 	b.refs.net = b.net;
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
-	capture_init(&r.cp, b.net, me.n ? &me : &b.net->me);
+	capture_init(&r.cp, b.net, me.n ? &me : net_me(b.net));
 	if (fopt) {
 		r.from = r.cp.today;
 		r.to = date_add(r.cp.today, span);
 	} else {
-		r.from = r.cp.today - dur_days(b.net->cal_since);
+		r.from = r.cp.today - net_cal_days(b.net);
 		r.to = r.cp.today;
 	}
 	rv = ref_loop(argc, argv, readone, &r);

@@ -46,7 +46,7 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	ck.net = net_open(1);
-	ck.net->problems = &probs;	/* findings, each once */
+	net_keep_problems(ck.net, &probs);	/* findings, each once */
 	ck.refs.net = ck.net;
 	ck.out = stdout;
 	if (dups) {
@@ -73,7 +73,7 @@ main(int argc, char *argv[])
 		for (i = 0; i < odd.n; i++) {
 			tab = strchr(odd.v[i], '\t');
 			*tab = '\0';
-			path = xasprintf("%s/%s", ck.net->dir, odd.v[i]);
+			path = xasprintf("%s/%s", net_dir(ck.net), odd.v[i]);
 			check_path(&ck, path, 0, "%s", tab + 1);
 			free(path);
 		}

@@ -123,7 +123,7 @@ main(int argc, char *argv[])
 	struct export x = { 0 };
 	struct scan s = { 0 };
 	const char *alarm = NULL;
-	int ch, rv, min = ALARM_UNSET;
+	int ch, rv, min = 0;
 
 	x.fmt = F_VCARD;
 	x.version = 4;
@@ -159,7 +159,7 @@ main(int argc, char *argv[])
 	x.today = date_today();
 	s.net = net_open(1);
 	if (alarm)
-		s.net->alarm = min;
+		net_set_alarm(s.net, min);
 	s.flags = C_KEYS;
 	if (x.fmt == F_ICS)
 		ical_begin(&x.b);

@@ -54,7 +54,7 @@ main(int argc, char *argv[])
 		git_setup(net, checked, &ck);
 		check_free(&ck);
 	}
-	puts(net->dir);
+	puts(net_dir(net));
 	net_free(net);
 	return exit_status(out_close());
 }
