@@ -105,7 +105,9 @@ summary_put(struct buf *b, struct contact *c)
 		case 'n':
 			iv = (struct ints *)p;
 			put_u32(b, iv->n);
-			buf_add(b, (const char *)iv->v, iv->n * sizeof *iv->v);
+			if (iv->n)	/* no list: v is NULL */
+				buf_add(b, (const char *)iv->v,
+				    iv->n * sizeof *iv->v);
 			break;
 		default:
 			buf_add(b, p, 1);
