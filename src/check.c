@@ -143,6 +143,7 @@ struct cross {
 	struct contact	**all;		/* for rel's other side */
 	size_t		  nall;
 	struct strv	 claimed;	/* emails and ids of check_claim */
+	struct stat	*st;		/* all's files with more than one name */
 };
 
 /* The first contact but id with s; NULL when none. */
@@ -173,13 +174,36 @@ cross_of(struct check *ck)
 	x->name = strmap_new();
 	x->email = strmap_new();
 	x->all = all, x->nall = n;
+	x->st = xcalloc(n, sizeof *x->st);
 	for (i = 0; i < n; i++) {
+		if (lstat(all[i]->path, &x->st[i]) == -1 ||
+		    !S_ISREG(x->st[i].st_mode) || x->st[i].st_nlink < 2)
+			x->st[i].st_nlink = 0;
 		if (all[i]->name)
 			strmap_put(x->name, all[i]->name, all[i]->id);
 		for (j = 0; j < all[i]->email.n; j++)
 			strmap_put(x->email, all[i]->email.v[j], all[i]->id);
 	}
 	return x;
+}
+
+/*
+ * The other contact that is the same file as contact id, a rename cut
+ * short between its two names (change_mv); NULL when none.
+ */
+static const char *
+other_name(const struct cross *x, const char *id)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->nall && strcmp(x->all[i]->id, id) != 0; i++)
+		;
+	for (j = 0; i < x->nall && x->st[i].st_nlink && j < x->nall; j++)
+		if (j != i && x->st[j].st_nlink &&
+		    x->st[j].st_dev == x->st[i].st_dev &&
+		    x->st[j].st_ino == x->st[i].st_ino)
+			return x->all[j]->id;
+	return NULL;
 }
 
 /*
@@ -254,7 +278,7 @@ across(struct check *ck, const struct key *k, struct ynode *v)
 {
 	struct cross *x;
 	struct ynode *it;
-	const char *other;
+	const char *other, *twin;
 	size_t m;
 
 	v = ynode_deref(v);
@@ -263,18 +287,21 @@ across(struct check *ck, const struct key *k, struct ynode *v)
 	if (k->type != K_NAME && k->type != K_EMAIL)
 		return;
 	x = cross_of(ck);
+	twin = other_name(x, ck->id);	/* one file: said once, below */
 	for (m = 0; m < (v->type == YSEQ ? v->nkid : 1); m++) {
 		it = v->type == YSEQ ? ynode_deref(v->kid[m]) : v;
 		if (it->type != YSCALAR || ynode_isnull(it))
 			continue;
 		if (k->type == K_NAME &&
-		    (other = seen_other(x->name, it->str, ck->id)) != NULL) {
+		    (other = seen_other(x->name, it->str, ck->id)) != NULL &&
+		    (twin == NULL || strcmp(twin, other) != 0)) {
 			say(ck, it, 0, "name '%s' is also on %s", it->str,
 			    other);
 			return;
 		}
 		if (k->type == K_EMAIL &&
-		    (other = check_email_taken(ck, it->str, ck->id)) != NULL)
+		    (other = check_email_taken(ck, it->str, ck->id)) != NULL &&
+		    (twin == NULL || strcmp(twin, other) != 0))
 			say(ck, it, 1, "email '%s' is also on %s", it->str,
 			    other);
 	}
@@ -390,6 +417,7 @@ files_check(void *arg, size_t i)
 {
 	struct files *fs = arg;
 	struct check w = { 0 };
+	const char *other;
 
 	/* what it reads of the caller's: nothing the caller changes */
 	w.net = fs->ck->net;
@@ -398,6 +426,10 @@ files_check(void *arg, size_t i)
 	if ((w.out = open_memstream(&fs->text[i], &fs->len[i])) == NULL)
 		err(1, "open_memstream");
 	check_file(&w, fs->ids[i]);
+	if ((other = other_name(w.cross, fs->ids[i])) != NULL)
+		check_note(&w, fs->ids[i], 1, "the same file as '%s', a rename "
+		    "(nw-mv) cut short: run that nw-mv again to finish it",
+		    other);
 	if (fs->deleted && strv_has(fs->deleted, fs->ids[i]))
 		check_note(&w, fs->ids[i], 1, "unmerged in git: deleted on "
 		    "one side, changed on the other: keep it (git add) or "
@@ -487,6 +519,7 @@ check_free(struct check *ck)
 		strmap_free(ck->cross->name);
 		strmap_free(ck->cross->email);
 		strv_free(&ck->cross->claimed);
+		free(ck->cross->st);
 		free(ck->cross);
 		ck->cross = NULL;
 	}

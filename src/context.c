@@ -26,15 +26,16 @@ struct ctx {
 	int			 today;
 };
 
-/* The newest job entry of the log when it is JOB_DAYS old or less. */
+/* The log's entry of the job change that is news (contact_job), or NULL. */
 static const struct logent *
 recent_job(const struct contact *c, int today)
 {
+	int date = contact_job(c, today);
 	size_t i;
 
-	for (i = c->nlog; c->log && i-- > 0;)
+	for (i = c->nlog; date != NODATE && c->log && i-- > 0;)
 		if ((schema_kind(c->log[i].kind) & KIND_JOB) &&
-		    today - c->log[i].date <= JOB_DAYS)
+		    c->log[i].date == date)
 			return &c->log[i];
 	return NULL;
 }

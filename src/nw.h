@@ -184,7 +184,7 @@ struct contact {
 	int		 closed_at;	/* answered up to it; its place in log */
 	int		 nopen;		/* asks after it: open */
 	int		 kinds[NKINDS];	/* entries by schema_kind_slot */
-	int		 job;		/* the newest job entry's date */
+	struct ints { int *v; size_t n; } jobs;	/* job entries' dates */
 	int		 month_end;	/* the month of last: year * 12 + m - 1 */
 	int		 months[12];	/* contact entries a month up to it */
 	size_t		 nlog;		/* entries with a date */

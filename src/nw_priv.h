@@ -34,6 +34,7 @@ int	 schema_month(const char *s, int *day);
 int	 contact_ask_open(const struct contact *c, const struct logent *le);
 const struct logent	*contact_newest(const struct contact *c);
 const struct value	*contact_value(struct contact *c, const char *key);
+int	 contact_job(const struct contact *c, int today);
 int	 contact_followup_ends(int promise, const struct logent *e,
 	    int newest);
 char	*contact_slug(const char *name);
@@ -133,6 +134,8 @@ void		 ydoc_free(struct ydoc *);
 struct ynode	*ynode_deref(struct ynode *);
 struct ynode	*ymap_get(struct ynode *, const char *);
 struct ynode	*ymap_key(struct ynode *, const char *);
+int		 ymap_pair(struct ynode *, const char *, struct ynode **,
+		    struct ynode **);
 int		 ynode_equal(struct ynode *, struct ynode *);
 int		 ynode_isnull(struct ynode *);
 int		 ynode_block(const struct ynode *);
@@ -175,6 +178,10 @@ size_t		 text_line_start(const char *, size_t, size_t);
 size_t		 text_line_after(const char *, size_t, size_t);
 size_t		 text_after(const char *, size_t, size_t, int *);
 int		 text_indent(const char *, size_t, size_t, size_t *);
+int		 text_dash(const char *, size_t, size_t, size_t *, size_t *);
+void		 edit_lines(struct edit *, size_t, size_t, size_t *, size_t *);
+void		 edit_addline(struct buf *, struct edit *, int, size_t,
+		    const char *);
 struct cut {				/* text[start, end) becomes text */
 	size_t		 start, end, seq;
 	char		*text;
@@ -197,8 +204,8 @@ struct newfile {			/* one of the files of safe_create_all */
 	int		 replace;	/* may write over the file there */
 };
 int	 safe_create_all(const char *, struct newfile *, size_t);
-int	 safe_move(const char *, const char *);
-int	 safe_remove(const char *);
+int	 safe_link(const char *, const char *);
+int	 safe_remove(const char *, const char *);
 
 /* --- dir.c: the network's own folder, its files stamped ------------------ */
 

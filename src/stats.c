@@ -86,7 +86,7 @@ person(struct stats *st, struct contact *c, struct due *d)
 	struct circ *ci = circle_of(st, c);
 	struct member *m;
 	size_t i;
-	int since;
+	int since, job;
 
 	st->people++;
 	st->touched += c->last != NODATE && c->last > st->year_ago;
@@ -119,11 +119,10 @@ person(struct stats *st, struct contact *c, struct due *d)
 		}
 		st->intro[i].last++;
 	}
-	if (c->job != NODATE && c->job <= st->today &&
-	    st->today - c->job <= JOB_DAYS) {
+	if ((job = contact_job(c, st->today)) != NODATE) {
 		st->jobs = grow(st->jobs, st->njobs, sizeof *st->jobs);
 		st->jobs[st->njobs].id = xstrdup(c->id);
-		st->jobs[st->njobs++].last = c->job;
+		st->jobs[st->njobs++].last = job;
 	}
 	if (c->groups.n) {
 		st->mem = grow(st->mem, st->nmem, sizeof *st->mem);
