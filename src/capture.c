@@ -31,7 +31,7 @@ addrcmp(const void *a, const void *b)
 	return d ? d : strcmp(x->c->id, y->c->id);
 }
 
-void
+static void
 capture_init(struct capture *cp, struct net *net, const struct strv *me)
 {
 	struct contact **all;
@@ -59,6 +59,17 @@ capture_init(struct capture *cp, struct net *net, const struct strv *me)
 		}
 	if (cp->naddr)
 		qsort(cp->addr, cp->naddr, sizeof *cp->addr, addrcmp);
+}
+
+/* A capture for net; me: my addresses; received: log what contacts sent. */
+struct capture *
+capture_new(struct net *net, const struct strv *me, int received)
+{
+	struct capture *cp = xmalloc(sizeof *cp);
+
+	capture_init(cp, net, me);
+	cp->received = received;
+	return cp;
 }
 
 /* Is this address (folded) mine? */
@@ -374,6 +385,8 @@ capture_free(struct capture *cp)
 {
 	size_t i;
 
+	if (cp == NULL)
+		return;
 	for (i = 0; i < cp->naddr; i++)
 		free(cp->addr[i].email);
 	free(cp->addr);
@@ -384,4 +397,5 @@ capture_free(struct capture *cp)
 	free(cp->v);
 	strv_free(&cp->me);
 	refs_free(&cp->refs);
+	free(cp);
 }

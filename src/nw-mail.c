@@ -32,7 +32,7 @@ readone(const char *path, void *arg)
 int
 main(int argc, char *argv[])
 {
-	struct capture cp;
+	struct capture *cp;
 	struct batch b = { 0 };
 	struct strv me = { 0 };
 	char *msg;
@@ -58,13 +58,12 @@ main(int argc, char *argv[])
 		    "give -m your@address");
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
-	capture_init(&cp, b.net, me.n ? &me : &b.net->me);
-	cp.received = received;
-	rv = ref_loop(argc, argv, readone, &cp);
+	cp = capture_new(b.net, me.n ? &me : &b.net->me, received);
+	rv = ref_loop(argc, argv, readone, cp);
 	if (rv == -1)
 		usage();
-	rv |= capture_log(&cp, "email", dry, &b);
-	capture_summary(&cp, dry, "message", "not from or to a contact",
+	rv |= capture_log(cp, "email", dry, &b);
+	capture_summary(cp, dry, "message", "not from or to a contact",
 	    "lists or bulk", "with too many recipients", "that do not parse");
 	if (b.ids.n) {
 		msg = b.ids.n == 1 ? xasprintf("Log mail with %s", b.first) :
@@ -72,7 +71,7 @@ main(int argc, char *argv[])
 		git_commit(b.net, b.ids.v, b.ids.n, msg);
 		free(msg);
 	}
-	capture_free(&cp);
+	capture_free(cp);
 	mail_done();
 	batch_free(&b);
 	strv_free(&me);

@@ -571,28 +571,9 @@ void	 check_path(struct check *ck, const char *path, int error,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* --- capturing: mail and calendars logged (capture.c, mail.c, cal.c) ---- */
-struct addr;
-struct catch;
-struct capture {			/* what mail or calendars would log */
-	struct net	*net;
-	int		 today;
-	int		 received;	/* nw-mail -r: what contacts sent too */
-	struct strv	 me;		/* my addresses, folded */
-	struct refs	 refs;		/* every contact */
-	struct addr	*addr;		/* their addresses, sorted */
-	size_t		 naddr;
-	struct catch	*v;		/* the entries found */
-	size_t		 n, cap;
-	size_t		 nread;		/* messages or events read */
-	size_t		 nother;	/* not from or to a contact */
-	size_t		 nbulk;		/* lists, bulk; cancelled, declined */
-	size_t		 nmany;		/* too many recipients, attendees */
-	size_t		 ndraft, nlater, nundated, nbad;
-	size_t		 nlogged;	/* entries there already */
-	size_t		 nentries, ncontacts, nfailed;	/* added */
-};
-void	 capture_init(struct capture *cp, struct net *net,
-	    const struct strv *me);
+struct capture;				/* what mail or calendars would log */
+struct capture	*capture_new(struct net *net, const struct strv *me,
+	    int received);
 int	 capture_log(struct capture *cp, const char *kind, int dry,
 	    struct batch *b);
 void	 capture_ahead(struct capture *cp);

@@ -338,7 +338,27 @@ int		 sys_rename_new(const char *, const char *);
 void		*sys_map(int, size_t);
 int		 sys_getopt(int, char *const [], const char *);
 
-/* --- capture.c: an entry a capture found (the fuzz harnesses read them) -- */
+/* --- capture.c: a capture and its entries (the fuzz harnesses read them) */
+
+struct addr;
+struct capture {			/* what mail or calendars would log */
+	struct net	*net;
+	int		 today;
+	int		 received;	/* nw-mail -r: what contacts sent too */
+	struct strv	 me;		/* my addresses, folded */
+	struct refs	 refs;		/* every contact */
+	struct addr	*addr;		/* their addresses, sorted */
+	size_t		 naddr;
+	struct catch	*v;		/* the entries found */
+	size_t		 n, cap;
+	size_t		 nread;		/* messages or events read */
+	size_t		 nother;	/* not from or to a contact */
+	size_t		 nbulk;		/* lists, bulk; cancelled, declined */
+	size_t		 nmany;		/* too many recipients, attendees */
+	size_t		 ndraft, nlater, nundated, nbad;
+	size_t		 nlogged;	/* entries there already */
+	size_t		 nentries, ncontacts, nfailed;	/* added */
+};
 
 struct catch {
 	struct contact	*c;
