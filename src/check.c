@@ -96,6 +96,26 @@ say(struct check *ck, struct ynode *n, int error, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A check of refs' network; refs, lent, are every contact (duplicates). */
+struct check *
+check_new(struct refs *refs, FILE *out, int quiet)
+{
+	struct check *ck = xcalloc(1, sizeof *ck);
+
+	ck->net = refs->net;
+	ck->refs = refs;
+	ck->out = out;
+	ck->quiet = quiet;
+	return ck;
+}
+
+/* The errors found so far. */
+int
+check_errors(const struct check *ck)
+{
+	return ck->nerr;
+}
+
 /* A finding about a file that is not a contact's text. */
 void
 check_path(struct check *ck, const char *path, int error, const char *fmt,
@@ -168,7 +188,7 @@ cross_of(struct check *ck)
 
 	if (ck->cross)
 		return ck->cross;
-	all = refs_all(&ck->refs, &n);
+	all = refs_all(ck->refs, &n);
 	x = ck->cross = xcalloc(1, sizeof *x);
 	x->name = strmap_new();
 	x->email = strmap_new();
@@ -483,6 +503,8 @@ check_private(struct check *ck, char **ids, size_t n, int all)
 void
 check_free(struct check *ck)
 {
+	if (ck == NULL)
+		return;
 	if (ck->cross) {
 		strmap_free(ck->cross->name);
 		strmap_free(ck->cross->email);
@@ -490,7 +512,7 @@ check_free(struct check *ck)
 		free(ck->cross);
 		ck->cross = NULL;
 	}
-	refs_free(&ck->refs);
+	free(ck);
 }
 
 /* --- probable duplicates (nw-check -D) -------------------------------- */
@@ -591,7 +613,7 @@ check_dups(struct check *ck)
 	char *f, *pair, *why;
 	size_t i, j, k, n, nv = 0;
 
-	all = refs_all(&ck->refs, &n);
+	all = refs_all(ck->refs, &n);
 	for (i = 0; i < n; i++) {
 		if (all[i]->err || all[i]->name == NULL)
 			continue;

@@ -63,7 +63,7 @@ struct run {
 	size_t		 npend;
 	struct strv	 created, updated, planned;
 	struct strv	 said;		/* output held back, see say() */
-	struct check	 ck;		/* nw-check's rules across contacts */
+	struct check	*ck;		/* nw-check's rules across contacts */
 	struct rec	**later;	/* records whose via names one to come */
 	size_t		 nlater;
 	char		*first;		/* the first name created */
@@ -308,7 +308,7 @@ trim(struct run *r, struct rec *rec, const char *id)
 	size_t i;
 
 	for (i = 0; (e = draft_value(&rec->d, "email", i)) != NULL;)
-		if ((other = check_email_taken(&r->ck, e, id)) != NULL) {
+		if ((other = check_email_taken(r->ck, e, id)) != NULL) {
 			say(r, 2, "nw-import: '%s': email '%s' is also on %s: "
 			    "left out", draft_get(&rec->d, "name"), e, other);
 			v = xstrdup(e);
@@ -396,7 +396,7 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++)
 		if (strv_hascase(&k->email, v) || strv_hascase(&nw->email, v))
 			continue;
-		else if ((o = check_email_taken(&r->ck, v, k->id)) != NULL)
+		else if ((o = check_email_taken(r->ck, v, k->id)) != NULL)
 			say(r, 2, "nw-import: '%s': email '%s' is also on %s: "
 			    "left out", draft_get(&rec->d, "name"), v, o);
 		else
@@ -508,7 +508,7 @@ update(struct run *r, size_t who, struct rec *rec, struct pend *p)
 	if (rv == 0) {
 		for (i = 0; i < nw.email.n; i++) {
 			known_email(r, who, nw.email.v[i]);
-			check_claim(&r->ck, nw.email.v[i], k->id);
+			check_claim(r->ck, nw.email.v[i], k->id);
 		}
 		for (i = 0; i < nw.phone.n; i++)
 			strv_add(&k->phone, nw.phone.v[i]);
@@ -565,7 +565,7 @@ create(struct run *r, struct rec *rec)
 	}
 	for (i = 0; (v = draft_value(&rec->d, "email", i)) != NULL; i++) {
 		strv_add(&email, v);
-		check_claim(&r->ck, v, id);
+		check_claim(r->ck, v, id);
 	}
 	who = known_add(r, id, draft_get(&rec->d, "name"), rec_type(rec),
 	    &email);
@@ -951,8 +951,7 @@ main(int argc, char *argv[])
 		r.dr = drafts_new(r.net);
 	}
 	known_load(&r);
-	r.ck.net = r.net;
-	r.ck.refs = r.refs;		/* loaded: the same contacts */
+	r.ck = check_new(&r.refs, stderr, 0);	/* the same contacts */
 	r.bar = isatty(2) && r.total >= 100;
 	for (i = 0; i < (size_t)nin; i++) {
 		path = strcmp(argv[i], "-") ? argv[i] : "<stdin>";
@@ -979,8 +978,7 @@ main(int argc, char *argv[])
 		net_unlock(r.net);
 	}
 	drafts_free(r.dr);
-	r.ck.refs = (struct refs){ 0 };	/* freed with r.refs */
-	check_free(&r.ck);
+	check_free(r.ck);
 	tell(&r);
 	run_free(&r);
 	return exit_status(out_close() || rv);

@@ -545,16 +545,9 @@ int	 rels_apply(struct change *ch, struct contact *c, void *rec);
 int	 rel_has(const struct strv *rel, const char *role, const char *id);
 
 /* --- checking: nw-check's findings (check.c) ---------------------------- */
-struct check {
-	struct net	*net;
-	struct refs	 refs;		/* every contact, for duplicates */
-	FILE		*out;
-	int		 quiet;		/* errors only */
-	int		 nerr, nwarn;
-	const char	*path, *id;	/* of the file being checked */
-	struct strv	 found;		/* its findings, to sort */
-	struct cross	*cross;		/* names and emails, once read */
-};
+struct check;				/* a check's findings and its state */
+struct check	*check_new(struct refs *refs, FILE *out, int quiet);
+int	 check_errors(const struct check *ck);
 int	 check_text(struct check *ck, const char *path, const char *id,
 	    const char *text, size_t len);
 int	 check_file(struct check *ck, const char *id);

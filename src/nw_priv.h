@@ -338,6 +338,19 @@ int		 sys_rename_new(const char *, const char *);
 void		*sys_map(int, size_t);
 int		 sys_getopt(int, char *const [], const char *);
 
+/* --- check.c: a check under way (the fuzz harnesses fill one) --------- */
+
+struct check {
+	struct net	*net;
+	struct refs	*refs;		/* lent: every contact, for duplicates */
+	FILE		*out;
+	int		 quiet;		/* errors only */
+	int		 nerr, nwarn;
+	const char	*path, *id;	/* of the file being checked */
+	struct strv	 found;		/* its findings, to sort */
+	struct cross	*cross;		/* names and emails, once read */
+};
+
 /* --- capture.c: a capture and its entries (the fuzz harnesses read them) */
 
 struct addr;
