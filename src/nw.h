@@ -335,56 +335,10 @@ int	 contacts_each(struct scan *s, int argc, char **argv,
 	    int (*fn)(struct scan *, struct contact *, void *), void *arg);
 
 /* --- selecting: one walk summed up for nw-stats (stats.c) -------------- */
-#define STATS_WEEKS	53		/* -H: a year of weeks, this one last */
-struct circ {
-	const char	*name;		/* NULL: no circle of the settings */
-	int		 people, ontime, overdue, never;
-	int		*gaps;		/* days between contacts, a person */
-	size_t		 ngaps;
-};
-struct grp {				/* a group that is no community */
-	char		*name;		/* as first written */
-	int		 people, touched;
-};
-struct comm {				/* a community */
-	char		*id, *name;
-	struct contact	*c;		/* kept for contact_names */
-	int		 members, seen, entries, due, days, never;
-};
-struct low {				/* an id and a day (or a count) */
-	char		*id;
-	int		 last;
-};
-struct stats {
-	struct net	*net;
-	int		 today, tmonth, year_ago, days90, floor;
-	int		 people, touched, ncomms;
-	struct circ	*circ;		/* the settings' circles, then none */
-	size_t		 ncirc;
-	struct member	*mem;		/* people with groups (stats.c's) */
-	size_t		 nmem;
-	struct comm	*comm;
-	size_t		 ncomm;
-	struct low	*low;		/* below the floor: their last */
-	size_t		 nlow;
-	struct low	*jobs;		/* job changes of the last JOB_DAYS */
-	size_t		 njobs;
-	struct low	*intro;		/* introducers: id, people (in last) */
-	size_t		 nintro;
-	int		 months[12];	/* contact entries, the last 12 months */
-	int		 kinds[NKINDS];
-	int		 gave, asked, got, owed, open;
-	int		 heat, *days;	/* -H: entries a day, STATS_WEEKS * 7 */
-	int		 first;		/* -H: the first day shown */
-	int		 keep;		/* -p: keep the person, in one */
-	struct contact	*one;
-};
-void	 stats_init(struct stats *st, struct net *net, int today, int heat,
-	    int keep);
+struct stats;				/* the sums, printed by stats_print */
+struct stats	*stats_new(struct net *net, int today, int heat, int keep);
 int	 stats_take(struct scan *s, struct contact *c, void *arg);
-void	 stats_sums(struct stats *st, struct grp **g, size_t *ng);
-int	 stats_median(struct circ *c);
-void	 stats_free(struct stats *st, struct grp *g, size_t ng);
+void	 stats_free(struct stats *st);
 
 /* --- merging: one contact file three ways (merge.c) --------------------- */
 int	 merge_files(const char *base, const char *ours, const char *theirs);
@@ -472,22 +426,8 @@ void	 out_flush(void);
 int	 out_close(void);
 int	 out_sync(void);
 int	 exit_status(int rv);
-void	 out_tsv(const char *section, int n, ...);
-void	 out_label(int indent, const char *label, const char *text);
 void	 value_text(struct buf *b, const struct value *v, int depth);
-#define JW_DEPTH	8
-struct jw {				/* JSON objects written as they go */
-	FILE	*f;			/* stdout when NULL */
-	int	 depth;
-	char	 close[JW_DEPTH];	/* what closes each level */
-	int	 n[JW_DEPTH];		/* items so far at each level */
-};
-void	 jw_open(struct jw *w, const char *key, int c);
-void	 jw_close(struct jw *w);
-void	 jw_str(struct jw *w, const char *key, const char *s);
-void	 jw_int(struct jw *w, const char *key, int n);
-void	 jw_raw(struct jw *w, const char *key, const char *json);
-void	 jw_date(struct jw *w, const char *key, int day);
+void	 stats_print(struct stats *st, int person);
 void	 json_contact(FILE *f, struct net *net, struct contact *c, int today);
 void	 csv_header(FILE *f);
 void	 csv_contact(FILE *f, struct net *net, struct contact *c, int today);

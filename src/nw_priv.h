@@ -43,7 +43,22 @@ int	 change_child(struct change *ch, const char *key, const char *part,
 int	 change_log_new(struct net *net, const char *id, struct logentry *l,
 	    size_t n, int dry, struct contact **after);
 void	 draft_more(struct draft *d, const char *key, const struct value *v);
-/* formats: json.c */
+/* formats: out.c (nw-stats', nw-due -l's sections), json.c */
+void	 out_tsv(const char *section, int n, ...);
+void	 out_label(int indent, const char *label, const char *text);
+#define JW_DEPTH	8
+struct jw {				/* JSON objects written as they go */
+	FILE	*f;			/* stdout when NULL */
+	int	 depth;
+	char	 close[JW_DEPTH];	/* what closes each level */
+	int	 n[JW_DEPTH];		/* items so far at each level */
+};
+void	 jw_open(struct jw *w, const char *key, int c);
+void	 jw_close(struct jw *w);
+void	 jw_str(struct jw *w, const char *key, const char *s);
+void	 jw_int(struct jw *w, const char *key, int n);
+void	 jw_raw(struct jw *w, const char *key, const char *json);
+void	 jw_date(struct jw *w, const char *key, int day);
 void	 json_str(FILE *f, const char *s);
 void	 json_value(FILE *f, const struct value *v);
 void	 jw_value(struct jw *w, const char *key, const struct value *v);
@@ -337,6 +352,57 @@ int		 sys_tmpfile_link(int, const char *);
 int		 sys_rename_new(const char *, const char *);
 void		*sys_map(int, size_t);
 int		 sys_getopt(int, char *const [], const char *);
+
+/* --- stats.c, statsout.c: nw-stats' sums, and what prints them -------- */
+
+#define STATS_WEEKS	53		/* -H: a year of weeks, this one last */
+struct circ {
+	const char	*name;		/* NULL: no circle of the settings */
+	int		 people, ontime, overdue, never;
+	int		*gaps;		/* days between contacts, a person */
+	size_t		 ngaps;
+};
+struct grp {				/* a group that is no community */
+	char		*name;		/* as first written */
+	int		 people, touched;
+};
+struct comm {				/* a community */
+	char		*id, *name;
+	struct contact	*c;		/* kept for contact_names */
+	int		 members, seen, entries, due, days, never;
+};
+struct low {				/* an id and a day (or a count) */
+	char		*id;
+	int		 last;
+};
+struct stats {
+	struct net	*net;
+	int		 today, tmonth, year_ago, days90, floor;
+	int		 people, touched, ncomms;
+	struct circ	*circ;		/* the settings' circles, then none */
+	size_t		 ncirc;
+	struct member	*mem;		/* people with groups (stats.c's) */
+	size_t		 nmem;
+	struct comm	*comm;
+	size_t		 ncomm;
+	struct low	*low;		/* below the floor: their last */
+	size_t		 nlow;
+	struct low	*jobs;		/* job changes of the last JOB_DAYS */
+	size_t		 njobs;
+	struct low	*intro;		/* introducers: id, people (in last) */
+	size_t		 nintro;
+	int		 months[12];	/* contact entries, the last 12 months */
+	int		 kinds[NKINDS];
+	int		 gave, asked, got, owed, open;
+	int		 heat, *days;	/* -H: entries a day, STATS_WEEKS * 7 */
+	int		 first;		/* -H: the first day shown */
+	int		 keep;		/* -p: keep the person, in one */
+	struct contact	*one;
+	struct grp	*grp;		/* groups, by stats_sums */
+	size_t		 ngrp;
+};
+void	 stats_sums(struct stats *st);
+int	 stats_median(struct circ *c);
 
 /* --- check.c: a check under way (the fuzz harnesses fill one) --------- */
 
