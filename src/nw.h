@@ -393,16 +393,8 @@ const char	*draft_get(const struct draft *d, const char *key);
 const char	*draft_value(const struct draft *d, const char *key, size_t n);
 int	 draft_check(const struct draft *d, struct net *net, char *why,
 	    size_t len);
-char	*draft_id(const struct draft *d);
 char	*draft_write(struct net *net, const struct draft *d);
 void	 draft_free(struct draft *d);
-struct drafts;				/* new contacts, written at once */
-struct drafts	*drafts_new(struct net *net);
-char	*draft_stage(struct drafts *dr, const struct draft *d);
-int	 drafts_waiting(struct drafts *dr, const char *id);
-int	 drafts_write(struct drafts *dr, void (*fn)(const char *, const char *,
-	    void *), void *arg);
-void	 drafts_free(struct drafts *dr);
 struct batch {				/* a run of changes, one commit */
 	struct net	*net;
 	struct refs	 refs;
@@ -424,7 +416,6 @@ void	 out_row(int n, const char *const *names, const char *const *vals,
 	    const char *types, const char *col);
 void	 out_flush(void);
 int	 out_close(void);
-int	 out_sync(void);
 int	 exit_status(int rv);
 void	 value_text(struct buf *b, const struct value *v, int depth);
 void	 stats_print(struct stats *st, int person);
@@ -435,55 +426,10 @@ void	 ical_begin(struct buf *b);
 void	 ical_contact(struct buf *b, struct net *net, struct contact *c,
 	    int today);
 void	 ical_end(struct buf *b);
-char	*vcard_uid(const char *id);
 void	 vcard_write(struct buf *b, struct contact *c, int version,
 	    const struct strv *members);
 void	 dot_graph(struct buf *b, struct net *net, struct contact **v,
 	    size_t n, int today);
-struct rec {				/* a contact read from elsewhere */
-	struct draft	 d;
-	struct buf	 notes;
-	int		 line;		/* where it starts in its file */
-	char		*err;		/* why it cannot be imported */
-	struct strv	 warn;		/* what was left out of it */
-	int		 own;		/* from nw's own export: a key it
-					   lacks the contact lacked (added) */
-	char		*uid;		/* a vCard's UID */
-	struct strv	 rel;		/* role, the other as RELATED names
-					   them: urn:uuid:, a name, email */
-};
-struct recs {
-	struct rec	*v;
-	size_t		 n;
-	struct strv	 ignored;	/* CSV columns not imported */
-};
-enum { IN_VCARD = 1, IN_LINKEDIN, IN_GOOGLE, IN_CSV, IN_JSON };
-int	 import_format(const char *s);
-int	 import_detect(const char *s, size_t len);
-void	 import_csv(const char *s, size_t len, int fmt, struct net *net,
-	    struct recs *rs);
-void	 vcard_read(const char *s, size_t len, struct recs *rs);
-void	 json_read(const char *s, size_t len, struct recs *rs);
-void	 rec_free(struct rec *r);
-
-/* What a record brings to the contact it is (news.c). */
-struct news {			/* what a record adds to a contact */
-	struct strv	 email, phone;
-	struct strv	 fill;		/* key, value: org, title, birthday */
-	struct strv	 links;		/* name, url */
-	const char	*org, *title;	/* a new job, or NULL */
-	char		*jobnote;	/* "Now Staff Engineer at New Co" */
-};
-int	 phone_has(struct strv *l, const char *phone);
-void	 news_links(struct contact *c, const struct rec *r, struct news *nw);
-void	 news_job(struct contact *c, const struct rec *r, struct news *nw);
-void	 news_fill(struct contact *c, const struct rec *r, struct news *nw);
-int	 news_apply(struct change *ch, struct contact *c, void *news);
-char	*news_text(struct news *nw);
-void	 news_free(struct news *nw);
-int	 rels_apply(struct change *ch, struct contact *c, void *rec);
-int	 rel_has(const struct strv *rel, const char *role, const char *id);
-
 /* --- checking: nw-check's findings (check.c) ---------------------------- */
 struct check;				/* a check's findings and its state */
 struct check	*check_new(struct refs *refs, FILE *out, int quiet);
@@ -493,15 +439,17 @@ int	 check_text(struct check *ck, const char *path, const char *id,
 int	 check_file(struct check *ck, const char *id);
 int	 check_files(struct check *ck, char **ids, size_t n,
 	    struct strv *unmerged, struct strv *deleted);
-const char	*check_email_taken(struct check *ck, const char *email,
-	    const char *id);
-void	 check_claim(struct check *ck, const char *email, const char *id);
 void	 check_free(struct check *ck);
 void	 check_settings(struct check *ck);
 void	 check_private(struct check *ck, char **ids, size_t n, int all);
 int	 check_dups(struct check *ck);
 void	 check_path(struct check *ck, const char *path, int error,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* --- capturing: other tools' contacts imported (import.c) ------------- */
+int	 import_format(const char *s);
+int	 import_files(struct net *net, int nfiles, char **files, int fmt,
+	    int dry, int update);
 
 /* --- capturing: mail and calendars logged (capture.c, mail.c, cal.c) ---- */
 struct capture;				/* what mail or calendars would log */

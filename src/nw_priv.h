@@ -43,7 +43,8 @@ int	 change_child(struct change *ch, const char *key, const char *part,
 int	 change_log_new(struct net *net, const char *id, struct logentry *l,
 	    size_t n, int dry, struct contact **after);
 void	 draft_more(struct draft *d, const char *key, const struct value *v);
-/* formats: out.c (nw-stats', nw-due -l's sections), json.c */
+/* base: report.c; formats: out.c (nw-stats', nw-due -l's sections), json.c */
+int	 out_sync(void);
 void	 out_tsv(const char *section, int n, ...);
 void	 out_label(int indent, const char *label, const char *text);
 #define JW_DEPTH	8
@@ -316,6 +317,65 @@ void	 merge_free(struct merge *);
 /* --- driver.c: the merge driver's git side --------------------------------- */
 
 int	 merge_plain(const char *, const char *, const char *, struct merge *);
+
+/* --- rec.c, news.c, import.c: records read from elsewhere, imported ---- */
+
+struct rec {				/* a contact read from elsewhere */
+	struct draft	 d;
+	struct buf	 notes;
+	int		 line;		/* where it starts in its file */
+	char		*err;		/* why it cannot be imported */
+	struct strv	 warn;		/* what was left out of it */
+	int		 own;		/* from nw's own export: a key it
+					   lacks the contact lacked (added) */
+	char		*uid;		/* a vCard's UID */
+	struct strv	 rel;		/* role, the other as RELATED names
+					   them: urn:uuid:, a name, email */
+};
+struct recs {
+	struct rec	*v;
+	size_t		 n;
+	struct strv	 ignored;	/* CSV columns not imported */
+};
+enum { IN_VCARD = 1, IN_LINKEDIN, IN_GOOGLE, IN_CSV, IN_JSON };
+int	 import_detect(const char *s, size_t len);
+void	 import_csv(const char *s, size_t len, int fmt, struct net *net,
+	    struct recs *rs);
+void	 vcard_read(const char *s, size_t len, struct recs *rs);
+void	 json_read(const char *s, size_t len, struct recs *rs);
+void	 rec_free(struct rec *r);
+/* formats: news.c, what a record brings to the contact it is */
+struct news {			/* what a record adds to a contact */
+	struct strv	 email, phone;
+	struct strv	 fill;		/* key, value: org, title, birthday */
+	struct strv	 links;		/* name, url */
+	const char	*org, *title;	/* a new job, or NULL */
+	char		*jobnote;	/* "Now Staff Engineer at New Co" */
+};
+int	 phone_has(struct strv *l, const char *phone);
+void	 news_links(struct contact *c, const struct rec *r, struct news *nw);
+void	 news_job(struct contact *c, const struct rec *r, struct news *nw);
+void	 news_fill(struct contact *c, const struct rec *r, struct news *nw);
+int	 news_apply(struct change *ch, struct contact *c, void *news);
+char	*news_text(struct news *nw);
+void	 news_free(struct news *nw);
+int	 rels_apply(struct change *ch, struct contact *c, void *rec);
+int	 rel_has(const struct strv *rel, const char *role, const char *id);
+/* changing: draft.c, new contacts written at once (nw-import's) */
+char	*draft_id(const struct draft *d);
+struct drafts;				/* new contacts, written at once */
+struct drafts	*drafts_new(struct net *net);
+char	*draft_stage(struct drafts *dr, const struct draft *d);
+int	 drafts_waiting(struct drafts *dr, const char *id);
+int	 drafts_write(struct drafts *dr, void (*fn)(const char *, const char *,
+	    void *), void *arg);
+void	 drafts_free(struct drafts *dr);
+/* checking: check.c, what spans contacts (nw-import asks too) */
+const char	*check_email_taken(struct check *ck, const char *email,
+	    const char *id);
+void	 check_claim(struct check *ck, const char *email, const char *id);
+/* formats: vcardout.c */
+char	*vcard_uid(const char *id);
 
 /* --- rec.c, vcard.c, uuid.c: building records, writing cards ------------- */
 
