@@ -407,7 +407,7 @@ void	 batch_changed(struct batch *b, const char *id, const char *name);
 void	 batch_commit(struct batch *b, const char *verb);
 void	 batch_free(struct batch *b);
 
-/* --- formats: rows (out.c), nw's JSON, other tools' formats ------------- */
+/* --- formats: rows (out.c), nw's JSON, nw-stats, nw-export (export.c) -- */
 enum { OUT_TSV, OUT_TABLE, OUT_JSON };
 extern int out_mode;
 void	 out_init(int json);
@@ -420,16 +420,11 @@ int	 exit_status(int rv);
 void	 value_text(struct buf *b, const struct value *v, int depth);
 void	 stats_print(struct stats *st, int person);
 void	 json_contact(FILE *f, struct net *net, struct contact *c, int today);
-void	 csv_header(FILE *f);
-void	 csv_contact(FILE *f, struct net *net, struct contact *c, int today);
-void	 ical_begin(struct buf *b);
-void	 ical_contact(struct buf *b, struct net *net, struct contact *c,
-	    int today);
-void	 ical_end(struct buf *b);
-void	 vcard_write(struct buf *b, struct contact *c, int version,
-	    const struct strv *members);
-void	 dot_graph(struct buf *b, struct net *net, struct contact **v,
-	    size_t n, int today);
+enum { EX_VCARD, EX_ICS, EX_JSON, EX_CSV, EX_DOT };	/* nw-export -f */
+int	 export_format(const char *name);
+int	 export_contacts(struct scan *s, int argc, char **argv, int fmt,
+	    int version);
+
 /* --- checking: nw-check's findings (check.c) ---------------------------- */
 struct check;				/* a check's findings and its state */
 struct check	*check_new(struct refs *refs, FILE *out, int quiet);

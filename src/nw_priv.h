@@ -464,6 +464,19 @@ struct stats {
 void	 stats_sums(struct stats *st);
 int	 stats_median(struct circ *c);
 
+/* --- csv.c, ical.c, vcardout.c, dot.c: contacts in other formats ------ */
+
+void	 csv_header(FILE *f);
+void	 csv_contact(FILE *f, struct net *net, struct contact *c, int today);
+void	 ical_begin(struct buf *b);
+void	 ical_contact(struct buf *b, struct net *net, struct contact *c,
+	    int today);
+void	 ical_end(struct buf *b);
+void	 vcard_write(struct buf *b, struct contact *c, int version,
+	    const struct strv *members);
+void	 dot_graph(struct buf *b, struct net *net, struct contact **v,
+	    size_t n, int today);
+
 /* --- check.c: a check under way (the fuzz harnesses fill one) --------- */
 
 struct check {
