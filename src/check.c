@@ -109,13 +109,6 @@ check_new(struct refs *refs, FILE *out, int quiet)
 	return ck;
 }
 
-/* The errors found so far. */
-int
-check_errors(const struct check *ck)
-{
-	return ck->nerr;
-}
-
 /* A finding about a file that is not a contact's text. */
 void
 check_path(struct check *ck, const char *path, int error, const char *fmt,
@@ -515,6 +508,65 @@ check_free(struct check *ck)
 	free(ck);
 }
 
+static int	check_dups(struct check *);
+
+/*
+ * nw-check: the contacts the references name (every one when none)
+ * checked, with files readable by others (all: each named, not three),
+ * and for the whole network its settings and the files that are no
+ * contacts; then what no scan could read.  0 when nothing was wrong.
+ * dups (-D): the probable duplicates instead, a pair a row; 0.
+ */
+int
+check_run(struct check *ck, int argc, char **argv, int all, int dups)
+{
+	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 }, probs = { 0 };
+	struct strv deleted = { 0 };
+	char **files, *path, *tab;
+	size_t i, n;
+	int rv, everyone;
+
+	ck->net->problems = &probs;	/* findings, each once */
+	if (dups) {
+		check_dups(ck);
+		ck->net->problems = NULL;
+		strv_free(&probs);
+		return 0;
+	}
+	rv = select_ids(ck->refs, argc, argv, &ids, &everyone);
+	/* a merge whose driver did not run leaves no markers to see */
+	git_unmerged(ck->net, &unmerged, &deleted);
+	check_files(ck, ids.v, ids.n, &unmerged, &deleted);
+	if (!ck->quiet)
+		check_private(ck, ids.v, ids.n, all);
+	if (everyone && !ck->quiet) {
+		check_settings(ck);
+		net_list(ck->net, &files, &n, &odd);
+		for (i = 0; i < n; i++)
+			free(files[i]);
+		free(files);
+		for (i = 0; i < odd.n; i++) {
+			tab = strchr(odd.v[i], '\t');
+			*tab = '\0';
+			path = xasprintf("%s/%s", ck->net->dir, odd.v[i]);
+			check_path(ck, path, 0, "%s", tab + 1);
+			free(path);
+		}
+	}
+	for (i = 0; i < probs.n; i++) {	/* what no scan could read */
+		tab = strchr(probs.v[i], '\t');
+		*tab = '\0';
+		check_path(ck, probs.v[i], 1, "%s", tab + 1);
+	}
+	ck->net->problems = NULL;
+	strv_free(&ids);
+	strv_free(&odd);
+	strv_free(&probs);
+	strv_free(&unmerged);
+	strv_free(&deleted);
+	return rv || ck->nerr > 0;
+}
+
 /* --- probable duplicates (nw-check -D) -------------------------------- */
 
 struct dupkey {
@@ -602,7 +654,7 @@ dupadd(struct dupkey **v, size_t *n, char *key, const char *id,
  * name an aka of the other.  A line a pair, its ids in order and the
  * first reason found; nothing changes.  The pairs found.
  */
-int
+static int
 check_dups(struct check *ck)
 {
 	static const char *names[] = { "id", "other", "why" };

@@ -1,8 +1,6 @@
 /* nw-check - lint contact files */
 
-#include <err.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "nw.h"
@@ -28,11 +26,7 @@ main(int argc, char *argv[])
 	struct check *ck;
 	struct refs refs = { 0 };
 	struct net *net;
-	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 }, probs = { 0 };
-	struct strv deleted = { 0 };
-	char **all, *path, *tab;
-	size_t i, n;
-	int ch, rv, everyone, dups = 0, quiet = 0, verbose = 0;
+	int ch, rv, dups = 0, quiet = 0, verbose = 0;
 
 	while ((ch = opt_get(argc, argv, "C:DhqVv")) != -1)
 		switch (ch) {
@@ -48,49 +42,12 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	refs.net = net = net_open(1);
-	net->problems = &probs;		/* findings, each once */
 	ck = check_new(&refs, stdout, quiet);
-	if (dups) {
-		if (argc)
-			usage();
+	if (dups && argc)
+		usage();
+	if (dups)
 		out_init(0);
-		check_dups(ck);
-		check_free(ck);
-		refs_free(&refs);
-		net_free(net);
-		return out_close();
-	}
-	rv = select_ids(&refs, argc, argv, &ids, &everyone);
-	/* a merge whose driver did not run leaves no markers to see */
-	git_unmerged(net, &unmerged, &deleted);
-	check_files(ck, ids.v, ids.n, &unmerged, &deleted);
-	if (!quiet)
-		check_private(ck, ids.v, ids.n, verbose);
-	if (everyone && !quiet) {
-		check_settings(ck);
-		net_list(net, &all, &n, &odd);
-		for (i = 0; i < n; i++)
-			free(all[i]);
-		free(all);
-		for (i = 0; i < odd.n; i++) {
-			tab = strchr(odd.v[i], '\t');
-			*tab = '\0';
-			path = xasprintf("%s/%s", net->dir, odd.v[i]);
-			check_path(ck, path, 0, "%s", tab + 1);
-			free(path);
-		}
-	}
-	for (i = 0; i < probs.n; i++) {	/* what no scan could read */
-		tab = strchr(probs.v[i], '\t');
-		*tab = '\0';
-		check_path(ck, probs.v[i], 1, "%s", tab + 1);
-	}
-	strv_free(&ids);
-	strv_free(&odd);
-	strv_free(&probs);
-	strv_free(&unmerged);
-	strv_free(&deleted);
-	rv |= check_errors(ck) > 0;
+	rv = check_run(ck, argc, argv, verbose, dups);
 	check_free(ck);
 	refs_free(&refs);
 	net_free(net);

@@ -428,18 +428,12 @@ int	 export_contacts(struct scan *s, int argc, char **argv, int fmt,
 /* --- checking: nw-check's findings (check.c) ---------------------------- */
 struct check;				/* a check's findings and its state */
 struct check	*check_new(struct refs *refs, FILE *out, int quiet);
-int	 check_errors(const struct check *ck);
 int	 check_text(struct check *ck, const char *path, const char *id,
 	    const char *text, size_t len);
 int	 check_file(struct check *ck, const char *id);
-int	 check_files(struct check *ck, char **ids, size_t n,
-	    struct strv *unmerged, struct strv *deleted);
 void	 check_free(struct check *ck);
-void	 check_settings(struct check *ck);
-void	 check_private(struct check *ck, char **ids, size_t n, int all);
-int	 check_dups(struct check *ck);
-void	 check_path(struct check *ck, const char *path, int error,
-	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+int	 check_run(struct check *ck, int argc, char **argv, int all,
+	    int dups);
 
 /* --- capturing: other tools' contacts imported (import.c) ------------- */
 int	 import_format(const char *s);

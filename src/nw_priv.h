@@ -479,6 +479,13 @@ void	 dot_graph(struct buf *b, struct net *net, struct contact **v,
 
 /* --- check.c: a check under way (the fuzz harnesses fill one) --------- */
 
+int	 check_files(struct check *ck, char **ids, size_t n,
+	    struct strv *unmerged, struct strv *deleted);
+void	 check_settings(struct check *ck);
+void	 check_private(struct check *ck, char **ids, size_t n, int all);
+void	 check_path(struct check *ck, const char *path, int error,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 struct check {
 	struct net	*net;
 	struct refs	*refs;		/* lent: every contact, for duplicates */
