@@ -81,9 +81,7 @@ main(int argc, char *argv[])
 		capture_ahead(r.cp);
 	else {
 		rv |= capture_log(r.cp, "meet", dry, &b);
-		capture_summary(r.cp, dry, "event", "not with a contact",
-		    "cancelled, declined or free time", "with too many attendees",
-		    "files that do not parse");
+		capture_summary(r.cp, "meet", dry);
 	}
 	if (b.ids.n) {
 		msg = b.ids.n == 1 ? xasprintf("Log meetings with %s",

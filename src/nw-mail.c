@@ -63,8 +63,7 @@ main(int argc, char *argv[])
 	if (rv == -1)
 		usage();
 	rv |= capture_log(cp, "email", dry, &b);
-	capture_summary(cp, dry, "message", "not from or to a contact",
-	    "lists or bulk", "with too many recipients", "that do not parse");
+	capture_summary(cp, "email", dry);
 	if (b.ids.n) {
 		msg = b.ids.n == 1 ? xasprintf("Log mail with %s", b.first) :
 		    xasprintf("Log mail with %zu contacts", b.ids.n);

@@ -448,9 +448,7 @@ int	 capture_log(struct capture *cp, const char *kind, int dry,
 	    struct batch *b);
 void	 capture_ahead(struct capture *cp);
 void	 capture_free(struct capture *cp);
-void	 capture_summary(struct capture *cp, int dry, const char *item,
-	    const char *other, const char *bulk, const char *many,
-	    const char *bad);
+void	 capture_summary(struct capture *cp, const char *kind, int dry);
 int	 mail_read(struct capture *cp, const char *path);
 void	 mail_done(void);
 int	 mail_people(int fd, int all, struct strv *me, struct strv *out);
