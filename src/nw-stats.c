@@ -1,8 +1,8 @@
 /*
- * nw-stats - the network's health at a glance.  stats.c sums up one walk
- * (stats_take); statsout.c prints it (stats_print): a screen of labelled
- * sections, TSV lines whose first field names the section, or one JSON
- * object; -p one contact's months, -H a year of days.
+ * nw-stats - the network's health at a glance.  stats.c sums up one walk,
+ * statsout.c prints it (stats_run): a screen of labelled sections, TSV
+ * lines whose first field names the section, or one JSON object; -p one
+ * contact's months, -H a year of days.
  */
 
 #include <stdlib.h>
@@ -34,7 +34,6 @@ int
 main(int argc, char *argv[])
 {
 	struct scan s = { 0 };
-	struct stats *st;
 	char *pref = NULL;
 	int ch, heat = 0, jflag = 0, rv;
 
@@ -57,14 +56,8 @@ main(int argc, char *argv[])
 		usage();
 
 	s.net = net_open(1);
-	st = stats_new(s.net, date_today(), heat, pref != NULL);
-	if (heat || pref)
-		s.flags |= C_LOG;	/* -H and -p read the log */
 	out_init(jflag);
-	rv = contacts_each(&s, pref ? 1 : argc, pref ? &pref : argv,
-	    stats_take, st);
-	stats_print(st, pref != NULL);
-	stats_free(st);
+	rv = stats_run(&s, argc, argv, heat, pref);
 	filter_free(&s.filter);
 	net_free(s.net);
 	return out_close() || rv;

@@ -334,12 +334,6 @@ struct scan {
 int	 contacts_each(struct scan *s, int argc, char **argv,
 	    int (*fn)(struct scan *, struct contact *, void *), void *arg);
 
-/* --- selecting: one walk summed up for nw-stats (stats.c) -------------- */
-struct stats;				/* the sums, printed by stats_print */
-struct stats	*stats_new(struct net *net, int today, int heat, int keep);
-int	 stats_take(struct scan *s, struct contact *c, void *arg);
-void	 stats_free(struct stats *st);
-
 /* --- merging: one contact file three ways (merge.c) --------------------- */
 int	 merge_files(const char *base, const char *ours, const char *theirs);
 
@@ -407,7 +401,7 @@ void	 batch_changed(struct batch *b, const char *id, const char *name);
 void	 batch_commit(struct batch *b, const char *verb);
 void	 batch_free(struct batch *b);
 
-/* --- formats: rows (out.c), nw's JSON, nw-stats, nw-export (export.c) -- */
+/* --- formats: rows (out.c), nw's JSON, nw-stats (statsout.c), nw-export */
 enum { OUT_TSV, OUT_TABLE, OUT_JSON };
 extern int out_mode;
 void	 out_init(int json);
@@ -418,7 +412,8 @@ void	 out_flush(void);
 int	 out_close(void);
 int	 exit_status(int rv);
 void	 value_text(struct buf *b, const struct value *v, int depth);
-void	 stats_print(struct stats *st, int person);
+int	 stats_run(struct scan *s, int argc, char **argv, int heat,
+	    char *person);
 void	 json_contact(FILE *f, struct net *net, struct contact *c, int today);
 enum { EX_VCARD, EX_ICS, EX_JSON, EX_CSV, EX_DOT };	/* nw-export -f */
 int	 export_format(const char *name);

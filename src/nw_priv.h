@@ -461,7 +461,10 @@ struct stats {
 	struct grp	*grp;		/* groups, by stats_sums */
 	size_t		 ngrp;
 };
+struct stats	*stats_new(struct net *net, int today, int heat, int keep);
+int	 stats_take(struct scan *s, struct contact *c, void *arg);
 void	 stats_sums(struct stats *st);
+void	 stats_free(struct stats *st);
 int	 stats_median(struct circ *c);
 
 /* --- csv.c, ical.c, vcardout.c, dot.c: contacts in other formats ------ */

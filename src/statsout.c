@@ -729,7 +729,7 @@ heatmap(struct stats *st)
  * The walk's sums finished (stats_sums) and printed as was asked: a heat
  * map, one contact's months (person: -p), or the whole, in out_mode.
  */
-void
+static void
 stats_print(struct stats *st, int person)
 {
 	struct contact *c = st->one;
@@ -759,3 +759,24 @@ stats_print(struct stats *st, int person)
 	}
 }
 
+
+/*
+ * nw-stats: the contacts of the scan s that the references name (every
+ * one when none) summed up and printed; heat (-H) a year of days, person
+ * (-p) one contact's months.  contacts_each's return.
+ */
+int
+stats_run(struct scan *s, int argc, char **argv, int heat, char *person)
+{
+	struct stats *st;
+	int rv;
+
+	st = stats_new(s->net, date_today(), heat, person != NULL);
+	if (heat || person)
+		s->flags |= C_LOG;	/* -H and -p read the log */
+	rv = contacts_each(s, person ? 1 : argc, person ? &person : argv,
+	    stats_take, st);
+	stats_print(st, person != NULL);
+	stats_free(st);
+	return rv;
+}
