@@ -487,7 +487,9 @@ update(struct run *r, size_t who, struct rec *rec, struct pend *p)
 	if (r->dry)
 		say(r, 1, "%s\t%s\t%s\t%s", k->id, nw.org ? "job" : "update",
 		    draft_get(&rec->d, "name"), what);
-	else if ((rv = change_edit(r->net, k->id, news_apply, &nw, NULL)) == 0) {
+	else if (change_edit(r->net, k->id, news_apply, &nw, NULL) != 0)
+		rv = 1;
+	else {
 		say(r, 2, "nw-import: '%s': %s %s", draft_get(&rec->d, "name"),
 		    k->id, what);
 		if (!strv_has(&r->updated, k->id)) {
