@@ -323,8 +323,6 @@ struct filter {				/* -t, -g, -c */
 	struct strv	 tag, group, circle;
 };
 void	 filter_free(struct filter *f);
-int	 select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
-	    int *all);
 struct scan {
 	struct net	*net;
 	struct filter	 filter;	/* -t, -g and -c */

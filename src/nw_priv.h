@@ -30,6 +30,8 @@ int	 contact_followup_ends(int promise, const struct logent *e,
 char	*contact_slug(const char *name);
 void	 value_free(struct value *v);
 /* selecting: select.c */
+int	 select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
+	    int *all);
 int	 filter_pass(struct filter *f, struct contact *c);
 void	 filter_check(struct net *net, struct filter *f);
 /* changing: change.c */
