@@ -373,12 +373,8 @@ char	*change_copy(struct net *net, const char *id, const char *text,
 void	 change_copies_done(struct net *net, const char *id);
 int	 change_replace(struct net *net, const char *id, const char *old,
 	    size_t olen, const char *text, size_t len, struct contact **after);
-struct draft {				/* a contact about to be created */
-	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
-	int		 added;
-	struct value	 more;		/* keys kept as they are: the log, a
-					   user's own (nw's JSON); a map */
-};
+struct draft;				/* a contact about to be created */
+struct draft	*draft_new(int added);
 void	 draft_set(struct draft *d, const char *key, const char *v);
 void	 draft_unset(struct draft *d, const char *key, const char *v);
 const char	*draft_get(const struct draft *d, const char *key);

@@ -320,6 +320,16 @@ void	 merge_free(struct merge *);
 
 int	 merge_plain(const char *, const char *, const char *, struct merge *);
 
+/* --- draft.c: a new contact's draft, whole (records hold one) ---------- */
+
+struct draft {				/* a contact about to be created */
+	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
+	int		 added;
+	struct value	 more;		/* keys kept as they are: the log, a
+					   user's own (nw's JSON); a map */
+};
+void	 draft_clear(struct draft *d);
+
 /* --- rec.c, news.c, import.c: records read from elsewhere, imported ---- */
 
 struct rec {				/* a contact read from elsewhere */
