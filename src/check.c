@@ -526,10 +526,10 @@ check_run(struct check *ck, int argc, char **argv, int all, int dups)
 	size_t i, n;
 	int rv, everyone;
 
-	ck->net->problems = &probs;	/* findings, each once */
+	net_keep_problems(ck->net, &probs);	/* findings, each once */
 	if (dups) {
 		check_dups(ck);
-		ck->net->problems = NULL;
+		net_keep_problems(ck->net, NULL);
 		strv_free(&probs);
 		return 0;
 	}
@@ -548,7 +548,7 @@ check_run(struct check *ck, int argc, char **argv, int all, int dups)
 		for (i = 0; i < odd.n; i++) {
 			tab = strchr(odd.v[i], '\t');
 			*tab = '\0';
-			path = xasprintf("%s/%s", ck->net->dir, odd.v[i]);
+			path = xasprintf("%s/%s", net_dir(ck->net), odd.v[i]);
 			check_path(ck, path, 0, "%s", tab + 1);
 			free(path);
 		}
@@ -558,7 +558,7 @@ check_run(struct check *ck, int argc, char **argv, int all, int dups)
 		*tab = '\0';
 		check_path(ck, probs.v[i], 1, "%s", tab + 1);
 	}
-	ck->net->problems = NULL;
+	net_keep_problems(ck->net, NULL);
 	strv_free(&ids);
 	strv_free(&odd);
 	strv_free(&probs);

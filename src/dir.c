@@ -188,11 +188,35 @@ net_unreadable(struct net *net, const char *path, int e)
 	net_problem(net, path, strerror(e));
 }
 
+/* nw-check: the parts that could not be read kept in problems, not said. */
+void
+net_keep_problems(struct net *net, struct strv *problems)
+{
+	net->problems = problems;
+}
+
+/* The folder of the network, as the user gave it. */
+const char *
+net_dir(const struct net *net)
+{
+	return net->dir;
+}
+
+/* The name of circle i of the settings, NULL past the last. */
+const char *
+net_circle_name(const struct net *net, size_t i)
+{
+	return i < net->ncircles ? net->circles[i].name : NULL;
+}
+
+/* The cadence of circle name, NULL for none; name NULL: the default. */
 struct dur *
 net_circle(struct net *net, const char *name)
 {
 	size_t i;
 
+	if (name == NULL)
+		return &net->dflt;
 	for (i = 0; i < net->ncircles; i++)
 		if (strcmp(net->circles[i].name, name) == 0)
 			return &net->circles[i].every;

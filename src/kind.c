@@ -48,6 +48,13 @@ schema_kinds(size_t *n)
 	return kinds;
 }
 
+/* The name of kind i of nw(5), NULL past the last. */
+const char *
+schema_kind_name(size_t i)
+{
+	return i < sizeof kinds / sizeof kinds[0] ? kinds[i].name : NULL;
+}
+
 /*
  * What an entry of this kind is (KIND_ flags): a kind of nw(5)'s, or any
  * other word, or none, which count as contact.

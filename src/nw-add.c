@@ -128,7 +128,7 @@ frommail(struct run *r, int all)
 	size_t i;
 	int rv = 0;
 
-	if (!mail_people(0, all, &r->net->me, &who))
+	if (!mail_people(0, all, net_me(r->net), &who))
 		errx(1, "standard input: not a message");
 	if (who.n == 0) {
 		warnx("standard input: no address in the message");

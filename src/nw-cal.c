@@ -66,13 +66,13 @@ main(int argc, char *argv[])
 	b.refs.net = b.net;
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
-	r.cp = capture_new(b.net, me.n ? &me : &b.net->me, 0);
+	r.cp = capture_new(b.net, me.n ? &me : net_me(b.net), 0);
 	if (fopt) {
 		r.from = date_today();
 		r.to = date_add(r.from, span);
 	} else {
 		r.to = date_today();
-		r.from = r.to - dur_days(b.net->cal_since);
+		r.from = r.to - net_cal_days(b.net);
 	}
 	rv = ref_loop(argc, argv, readone, &r);
 	if (rv == -1)

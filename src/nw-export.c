@@ -32,7 +32,7 @@ main(int argc, char *argv[])
 {
 	struct scan s = { 0 };
 	const char *alarm = NULL;
-	int ch, rv, fmt = EX_VCARD, version = 4, min = ALARM_UNSET;
+	int ch, rv, fmt = EX_VCARD, version = 4, min = 0;
 
 	while ((ch = opt_get(argc, argv, "3A:C:c:f:g:ht:V")) != -1)
 		switch (ch) {
@@ -62,7 +62,7 @@ main(int argc, char *argv[])
 
 	s.net = net_open(1);
 	if (alarm)
-		s.net->alarm = min;
+		net_set_alarm(s.net, min);
 	rv = export_contacts(&s, argc, argv, fmt, version);
 	filter_free(&s.filter);
 	net_free(s.net);

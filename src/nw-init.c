@@ -55,7 +55,7 @@ main(int argc, char *argv[])
 		check_free(ck);
 		refs_free(&refs);
 	}
-	puts(net->dir);
+	puts(net_dir(net));
 	net_free(net);
 	return exit_status(out_close());
 }

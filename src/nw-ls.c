@@ -170,8 +170,7 @@ worked(struct ls *l, struct contact *c)
 static int
 related(struct ls *l, struct contact *c)
 {
-	const struct role *ro;
-	const char *role;
+	const char *role, *inv;
 	size_t i, n;
 	int hit;
 
@@ -184,8 +183,8 @@ related(struct ls *l, struct contact *c)
 			continue;
 		if (l->role == NULL)
 			return 1;
-		if ((ro = schema_role(c->rel.v[i])) != NULL)
-			hit = strcmp(ro->inverse, l->role) == 0;
+		if ((inv = schema_inverse(c->rel.v[i])) != NULL)
+			hit = strcmp(inv, l->role) == 0;
 		else {
 			role = c->rel.v[i];
 			n = strlen(role);

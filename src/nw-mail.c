@@ -53,12 +53,12 @@ main(int argc, char *argv[])
 
 	b.net = net_open(1);
 	b.refs.net = b.net;
-	if (me.n == 0 && b.net->me.n == 0)
+	if (me.n == 0 && net_me(b.net)->n == 0)
 		errx(2, "who is me? set me: [your@address] in .nw.yaml, or "
 		    "give -m your@address");
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
-	cp = capture_new(b.net, me.n ? &me : &b.net->me, received);
+	cp = capture_new(b.net, me.n ? &me : net_me(b.net), received);
 	rv = ref_loop(argc, argv, readone, cp);
 	if (rv == -1)
 		usage();

@@ -130,7 +130,7 @@ show_cadence(struct net *net, struct contact *c)
 	else if (cd)
 		buf_printf(&b, "%s (circle %s)", dur_str(*cd, s), c->circle);
 	else
-		buf_printf(&b, "%s (default)", dur_str(net->dflt, s));
+		buf_printf(&b, "%s (default)", dur_str(*net_circle(net, NULL), s));
 	fieldb("every", &b);
 }
 
@@ -327,9 +327,8 @@ static void
 show_rel(struct run *r, struct contact *c)
 {
 	struct contact **all, *o;
-	const struct role *ro;
 	struct buf b = { 0 };
-	const char *role;
+	const char *role, *inv;
 	size_t i, j, k, n;
 
 	all = refs_all(&r->refs, &n);
@@ -342,14 +341,14 @@ show_rel(struct run *r, struct contact *c)
 		    i += 2) {
 			if (strcmp(o->rel.v[i + 1], c->id) != 0)
 				continue;
-			ro = schema_role(o->rel.v[i]);
-			role = ro ? ro->inverse : o->rel.v[i];
-			for (k = 0; ro && k + 1 < c->rel.n; k += 2)
+			inv = schema_inverse(o->rel.v[i]);
+			role = inv ? inv : o->rel.v[i];
+			for (k = 0; inv && k + 1 < c->rel.n; k += 2)
 				if (strcmp(c->rel.v[k], role) == 0 &&
 				    strcmp(c->rel.v[k + 1], o->id) == 0)
 					break;
-			if (ro == NULL || k + 1 >= c->rel.n)
-				rel_line(&b, role, ro ? "" : " of", o, o->id);
+			if (inv == NULL || k + 1 >= c->rel.n)
+				rel_line(&b, role, inv ? "" : " of", o, o->id);
 		}
 	}
 	fieldb("rel", &b);

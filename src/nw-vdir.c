@@ -67,7 +67,7 @@ main(int argc, char *argv[])
 		net_free(net);
 		return out_close() || rv;
 	}
-	if ((dir = argc ? argv[0] : net->vdir) == NULL)
+	if ((dir = argc ? argv[0] : net_vdir(net)) == NULL)
 		errx(2, "no folder: name one, or set vdir: in .nw.yaml");
 	b.net = net;
 	b.refs.net = net;

@@ -82,12 +82,11 @@ list(void)
 static int
 kinds(void)
 {
-	const struct kind *k;
-	size_t i, n;
+	const char *name;
+	size_t i;
 
-	k = schema_kinds(&n);
-	for (i = 0; i < n; i++)
-		puts(k[i].name);
+	for (i = 0; (name = schema_kind_name(i)) != NULL; i++)
+		puts(name);
 	return out_close();
 }
 
@@ -96,12 +95,12 @@ static int
 circles(void)
 {
 	struct net *net = net_open(1);
+	const char *name;
 	char ds[16];
 	size_t i;
 
-	for (i = 0; i < net->ncircles; i++)
-		printf("%s\t%s\n", net->circles[i].name,
-		    dur_str(net->circles[i].every, ds));
+	for (i = 0; (name = net_circle_name(net, i)) != NULL; i++)
+		printf("%s\t%s\n", name, dur_str(*net_circle(net, name), ds));
 	net_free(net);
 	return out_close();
 }
@@ -167,8 +166,8 @@ main(int argc, char *argv[])
 	if (strcmp(argv[0], "git") == 0) {
 		net = net_open(1);
 		git_set_driver(net, 1);	/* a pull must find nw-merge */
-		if (chdir(net->dir) == -1)
-			err(1, "'%s'", net->dir);
+		if (chdir(net_dir(net)) == -1)
+			err(1, "'%s'", net_dir(net));
 		unsetenv("GIT_DIR");
 		unsetenv("GIT_WORK_TREE");
 		/* what git writes (a pull's contacts) is private as ours is */

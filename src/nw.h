@@ -1,19 +1,13 @@
 /*
- * nw.h - what nw's commands (src/nw-*.c, src/nw.c) may use, a group a
- * layer of HACKING.md, the lowest first; what only the library uses is
- * in nw_priv.h, which no command includes (tests/lint/header checks).
- *
- * Who frees what: a returned char * is the caller's, to free(3); a const
- * char * is borrowed from an argument or a table.  What x_open, x_load or
- * x_new returns, x_free frees (NULL too); a struct the caller fills
- * (strv, refs, filter, draft, batch, check, capture, due) its x_free
- * empties, not frees; due_free leaves the contact contact_due was lent.
- * What comes back: a job (change_edit, change_rm, batch_run, a callback
- * of contacts_each) 0 when done, else 1, said on stderr (check_file: the
- * errors found);
- * a step inside change_edit (change_set...) 1 when done, 0 to refuse, its
- * reason kept for change_edit; a parser (dur_parse...) or a question
- * (strcaseeq, id_valid) 1 for yes, 0 for no.
+ * nw.h - what commands (src/nw-*.c, src/nw.c) use, a group a layer of
+ * HACKING.md, the lowest first; what only the library uses is in nw_priv.h.
+ * Who frees: a returned char * is the caller's, a const char * borrowed;
+ * x_free frees what x_open, x_load or x_new returned (NULL too) and empties
+ * a struct the caller fills (strv, refs, filter, due...); due_free leaves
+ * the contact lent to contact_due.  What comes back: a job (change_edit,
+ * batch_run, a callback of contacts_each) 0 done, 1 failed, said on
+ * stderr; a step of change_edit (change_set...) 1 done, 0 refused, its
+ * reason kept; a parser or a question (dur_parse, id_valid) 1 yes, 0 no.
  */
 
 #include <stdarg.h>
@@ -24,7 +18,6 @@
 #define NW_MAXFILE	(1024 * 1024)	/* bytes in one contact file */
 #define NODATE		(-0x7fffffff)	/* "no date" in day numbers */
 
-struct ydoc;
 struct value;
 
 /* --- base: memory or exit (mem.c), strings (buf.c), text (utf8.c) ------- */
@@ -83,13 +76,11 @@ int	 date_today(void);
 int	 date_parse_past(const char *s, int today, int *out);
 int	 date_parse_ahead(const char *s, int today, int *out);
 int	 dur_parse(const char *s, struct dur *du);
-int	 dur_days(struct dur du);
 char	*dur_str(struct dur du, char s[16]);
 int	 alarm_parse(const char *s, int *min);
 int	 bday_next(struct bday b, int today);
 
 /* --- base: options every command shares (opt.c), the system (sys.c) ----- */
-extern int	 opt_dashes;	/* "--" ended the options */
 int	 opt_get(int argc, char *const argv[], const char *opts);
 int	 opt_help(const char *usage, const char *options);
 int	 opt_version(void);
@@ -105,42 +96,21 @@ int	 match_value(struct match *m, const struct value *v, char *err,
 	    size_t errlen);
 void	 match_free(struct match *m);
 
-/* --- files: the network, its files, its lock (dir.c); file_read_max ---- */
-struct circle {
-	char		*name;
-	struct dur	 every;
-};
-struct net {
-	char		*dir;		/* as the user gave it */
-	char		*real;		/* its realpath */
-	struct circle	*circles;
-	size_t		 ncircles;
-	struct dur	 dflt, birthdays;
-	struct dur	 floor;		/* nobody longer without contact */
-	struct strv	 offers;	/* what you can do for people */
-	struct strv	 me;		/* my addresses: nw-mail, nw-cal */
-	int		 mail_max_rcpt;	/* more recipients: not logged */
-	struct dur	 cal_since;	/* how far back nw-cal looks */
-	int		 cal_max_attendees;
-	int		 autocommit;
-	int		 lockfd, locks;
-	char		*tmpdir;	/* .nw/tmp, once made */
-	long long	 opened;	/* when, in seconds since the epoch */
-	struct cache	*cache;		/* .nw/cache, once read */
-	char		*vdir;		/* vdir: the folder nw-vdir keeps */
-	int		 alarm;		/* alarm: minutes after 00:00, or: */
-#define ALARM_NONE	(-1)		/* alarm: none */
-#define ALARM_UNSET	(-2)		/* no alarm: setting */
-	int		 unread;	/* a part could not be read */
-	struct strv	 said;		/* those parts, each said once */
-	struct strv	*problems;	/* nw-check's: "path\twhy", unsaid */
-	void		(*cache_drop)(struct cache *); /* cache.c's: frees it */
-};
+/* --- files: the network, its settings, its lock (dir.c, settings.c) --- */
+struct net;				/* an open network (nw_priv.h) */
 extern const char *nw_dir_opt;		/* -C, set by commands */
 struct net	*net_open(int must);
 struct net	*net_init(void);
 void	 net_free(struct net *net);
+const char	*net_dir(const struct net *net);
+const char	*net_circle_name(const struct net *net, size_t i);
 struct dur	*net_circle(struct net *net, const char *name);
+struct dur	 net_floor(const struct net *net);
+int	 net_cal_days(const struct net *net);
+struct strv	*net_me(struct net *net);
+const char	*net_vdir(const struct net *net);
+void	 net_set_alarm(struct net *net, int min);
+void	 net_keep_problems(struct net *net, struct strv *problems);
 char	*net_path(struct net *net, const char *id);
 int	 net_list(struct net *net, char ***ids, size_t *n,
 	    struct strv *oddities);
@@ -152,7 +122,7 @@ int	 id_valid(const char *id);
 /* --- git: commits, the merge driver, the repository (git.c) ------------- */
 void	 git_commit(struct net *net, char **ids, size_t n, const char *msg);
 int	 git_set_driver(struct net *net, int stale_only);
-void	 git_setup(struct net *net, int (*pass)(const char *, void *),
+void	 git_setup(struct net *net, int (*pass)(const char *id, void *arg),
 	    void *arg);
 int	 git_unmerged(struct net *net, struct strv *ids, struct strv *deleted);
 
@@ -162,17 +132,10 @@ enum ktype {
 	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
 	K_DATES, K_REL, K_WORK
 };
-enum {
-	K_VITAL = 1,		/* a bad value makes the contact unusable */
-	K_SET = 2,		/* nw-set may set it to a text */
-	K_FLOW = 4,		/* a list, written [a, b] even for one */
-	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
-	K_DERIVED = 16,		/* no key of a file: an output's column */
+enum {					/* a key's flags commands ask */
 	K_REF = 32,		/* values are references, stored as ids */
-	K_PARTS = 64,		/* nw-set sets its parts: rel.mentor */
 	K_JOB = 128		/* a new value is a new job: the old to work */
 };
-#define NOFIELD		((size_t)-1)
 #define SHOW_USER	18	/* nw-show's rank for the user's own keys */
 struct key {
 	const char	*name;
@@ -182,11 +145,6 @@ struct key {
 	const char	*label;		/* nw-show's, when not the name */
 	size_t		 field;		/* where struct contact holds it */
 };
-struct role {				/* a relationship of rel: */
-	const char	*name;
-	const char	*inverse;	/* the other side's role, or NULL */
-	const char	*vcard;		/* RELATED's TYPE (RFC 6350), or NULL */
-};
 const struct key	*schema_keys(size_t *n);
 const struct key	*schema_key(const char *name);
 int	 schema_arg(const char *key, struct net *net, const char *v);
@@ -194,24 +152,11 @@ int	 schema_type(const char *s);
 const char	*schema_set_refused(const char *name, int mode);
 const char	*schema_met_label(const char *part);
 const struct key	*schema_part(const char *arg, char **part);
-const struct role	*schema_role(const char *name);
+const char	*schema_inverse(const char *role);
 int	 schema_via(struct net *net, const char *v);
-enum {					/* what a log entry's kind means */
-	KIND_CONTACT = 1,		/* it counts as contact */
-	KIND_GIVE = 2,			/* you gave */
-	KIND_ASK = 4,			/* you asked */
-	KIND_GOT = 8,			/* they gave you */
-	KIND_THANKS = 16,		/* you thanked */
-	KIND_DECLINED = 32,		/* they said no to an ask */
-	KIND_JOB = 64			/* they changed jobs (nw-import -u) */
-};
-#define JOB_DAYS	90	/* a job change is news this many days */
-struct kind {
-	const char	*name;
-	int		 flags;
-};
-#define NKINDS		24	/* schema_kinds() and one for any other */
-const struct kind	*schema_kinds(size_t *n);
+enum { KIND_CONTACT = 1 };		/* a kind that counts as contact */
+#define NKINDS		24	/* more than the kinds, for any other word */
+const char	*schema_kind_name(size_t i);
 int	 schema_kind(const char *kind);
 int	 schema_kind_slot(const char *kind, int *flags);
 
@@ -274,8 +219,7 @@ struct contact {
 	struct ydoc	*doc;		/* with C_DOC (the library's) */
 	int		 line, col;	/* of the first problem */
 	char		*err;		/* why it could not be used */
-	int		 packed;	/* from a summary (cache.c): 1 one block,
-					   2 in the network's, freed with it */
+	int		 packed;	/* cached: 1 own block, 2 the net's */
 };
 enum { C_DOC = 1, C_LOG = 2, C_STRUCT = 4, C_KEYS = 8 };
 struct contact	*contact_load(struct net *net, const char *id, int flags);

@@ -11,11 +11,13 @@
 #define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
 /* --- the layers of nw.h: what no command uses ------------------------- */
-/* base: utf8.c, date.c, report.c */
+/* base: opt.c, utf8.c, date.c, report.c */
+extern int	 opt_dashes;	/* "--" ended the options */
 size_t	 utf8_lower(unsigned cp, char out[5]);
 int	 date_from_civil(int y, int m, int d);
 int	 date_parse(const char *s, int *out);
 int	 date_weekday(int z);
+int	 dur_days(struct dur du);
 int	 cadence_parse(const char *s, struct dur *du);
 int	 bday_parse(const char *s, struct bday *b);
 /* files: write.c */
@@ -207,6 +209,37 @@ int	 safe_remove(const char *);
 
 /* --- dir.c: the network's own folder, its files stamped ------------------ */
 
+struct circle {
+	char		*name;
+	struct dur	 every;
+};
+struct net {
+	char		*dir;		/* as the user gave it */
+	char		*real;		/* its realpath */
+	struct circle	*circles;
+	size_t		 ncircles;
+	struct dur	 dflt, birthdays;
+	struct dur	 floor;		/* nobody longer without contact */
+	struct strv	 offers;	/* what you can do for people */
+	struct strv	 me;		/* my addresses: nw-mail, nw-cal */
+	int		 mail_max_rcpt;	/* more recipients: not logged */
+	struct dur	 cal_since;	/* how far back nw-cal looks */
+	int		 cal_max_attendees;
+	int		 autocommit;
+	int		 lockfd, locks;
+	char		*tmpdir;	/* .nw/tmp, once made */
+	long long	 opened;	/* when, in seconds since the epoch */
+	struct cache	*cache;		/* .nw/cache, once read */
+	char		*vdir;		/* vdir: the folder nw-vdir keeps */
+	int		 alarm;		/* alarm: minutes after 00:00, or: */
+#define ALARM_NONE	(-1)		/* alarm: none */
+#define ALARM_UNSET	(-2)		/* no alarm: setting */
+	int		 unread;	/* a part could not be read */
+	struct strv	 said;		/* those parts, each said once */
+	struct strv	*problems;	/* nw-check's: "path\twhy", unsaid */
+	void		(*cache_drop)(struct cache *); /* cache.c's: frees it */
+};
+
 struct stat;
 struct stamp {				/* what tells that a file changed */
 	unsigned long long	 ino, size;
@@ -226,6 +259,37 @@ int		 net_folders(struct net *, const char *);
 void		 net_settings(struct net *);	/* settings.c */
 
 /* --- schema.c: a tree's values checked, an argument's made YAML ---------- */
+
+struct kind {				/* a kind of log entry of nw(5) */
+	const char	*name;
+	int		 flags;		/* KIND_ */
+};
+const struct kind	*schema_kinds(size_t *n);
+
+enum {					/* a key's other flags (nw.h has two) */
+	K_VITAL = 1,		/* a bad value makes the contact unusable */
+	K_SET = 2,		/* nw-set may set it to a text */
+	K_FLOW = 4,		/* a list, written [a, b] even for one */
+	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
+	K_DERIVED = 16,		/* no key of a file: an output's column */
+	K_PARTS = 64		/* nw-set sets its parts: rel.mentor */
+};
+#define NOFIELD		((size_t)-1)	/* a key struct contact does not hold */
+struct role {				/* a relationship of rel: */
+	const char	*name;
+	const char	*inverse;	/* the other side's role, or NULL */
+	const char	*vcard;		/* RELATED's TYPE (RFC 6350), or NULL */
+};
+const struct role	*schema_role(const char *name);
+enum {					/* what else a log entry's kind means */
+	KIND_GIVE = 2,			/* you gave */
+	KIND_ASK = 4,			/* you asked */
+	KIND_GOT = 8,			/* they gave you */
+	KIND_THANKS = 16,		/* you thanked */
+	KIND_DECLINED = 32,		/* they said no to an ask */
+	KIND_JOB = 64			/* they changed jobs (nw-import -u) */
+};
+#define JOB_DAYS	90	/* a job change is news this many days */
 
 struct finding {			/* how a check says what it finds */
 	struct net	*net;

@@ -873,6 +873,15 @@ schema_role(const char *name)
 	return NULL;
 }
 
+/* The other side of a role of nw(5) (mentor: mentee); NULL for a user's. */
+const char *
+schema_inverse(const char *role)
+{
+	const struct role *r = schema_role(role);
+
+	return r ? r->inverse : NULL;
+}
+
 /*
  * A key argument "key.part" (rel.mentor): the key of nw(5) whose parts
  * are set one by one (K_PARTS), and *part, allocated; NULL when arg is

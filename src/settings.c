@@ -198,3 +198,36 @@ net_settings(struct net *net)
 	ydoc_free(d);
 	free(path);
 }
+
+/* What commands read of the settings, and what they may override. */
+struct dur
+net_floor(const struct net *net)
+{
+	return net->floor;
+}
+
+/* cal-since: how many days back nw-cal looks. */
+int
+net_cal_days(const struct net *net)
+{
+	return dur_days(net->cal_since);
+}
+
+struct strv *
+net_me(struct net *net)
+{
+	return &net->me;
+}
+
+const char *
+net_vdir(const struct net *net)
+{
+	return net->vdir;
+}
+
+/* nw-export -A: the alarm of this run, minutes after 00:00 or none. */
+void
+net_set_alarm(struct net *net, int min)
+{
+	net->alarm = min;
+}

@@ -118,7 +118,7 @@ floorline(struct stats *st)
 	size_t i;
 	int y1, m1, d1, y2, m2, d2;
 
-	dur_str(st->net->floor, fl);
+	dur_str(net_floor(st->net), fl);
 	for (i = 0; out_mode == OUT_TSV && i < st->nlow; i++) {
 		id = idtext(st->low[i].id);
 		out_tsv("floor", 2, id, st->low[i].last == NODATE ? "" :
@@ -208,13 +208,13 @@ bycount(const void *x, const void *y)
 static size_t
 kindlist(const int *counts, struct kindn *v)
 {
-	const struct kind *k;
+	const char *name;
 	size_t i, n, nk;
 
-	k = schema_kinds(&nk);
-	for (i = n = 0; i < nk; i++)
+	for (i = n = 0; (name = schema_kind_name(i)) != NULL; i++)
 		if (counts[i])
-			v[n].name = k[i].name, v[n].n = counts[i], v[n++].at = i;
+			v[n].name = name, v[n].n = counts[i], v[n++].at = i;
+	nk = i;
 	if (n)
 		qsort(v, n, sizeof *v, bycount);
 	if (counts[nk])
@@ -522,7 +522,7 @@ json(struct stats *st, struct grp *g, size_t ng)
 	jw_close(&w);
 	jcircles(&w, st);
 	jw_open(&w, "floor", '{');
-	jw_str(&w, "over", dur_str(st->net->floor, fl));
+	jw_str(&w, "over", dur_str(net_floor(st->net), fl));
 	jw_open(&w, "people", '[');
 	for (i = 0; i < st->nlow; i++) {
 		jw_open(&w, NULL, '{');
