@@ -21,7 +21,6 @@
 struct value;
 
 /* --- base: memory or exit (mem.c), strings (buf.c), text (utf8.c) ------- */
-void	*xmalloc(size_t n);
 void	*xcalloc(size_t n, size_t m);
 void	*xrealloc(void *p, size_t n);
 char	*xstrdup(const char *s);
@@ -35,17 +34,13 @@ void	 buf_add(struct buf *b, const char *s, size_t n);
 void	 buf_puts(struct buf *b, const char *s);
 void	 buf_printf(struct buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
-	    __attribute__((format(printf, 2, 0)));
 struct strv {				/* a list of strings */
 	char	**v;
 	size_t	  n;
 };
 void	 strv_add(struct strv *l, const char *s);
 int	 strv_has(struct strv *l, const char *s);
-int	 strv_hascase(struct strv *l, const char *s);
 void	 strv_free(struct strv *l);
-char	*utf8_fold(const char *s);
 char	*utf8_squeeze(const char *s);
 int	 strcaseeq(const char *a, const char *b);
 int	 strcaseprefix(const char *s, const char *p);
@@ -56,7 +51,6 @@ size_t	 utf8_width(const char *s);
 #define TX_LINES	2	/* keep line breaks and tabs */
 #define TX_MSG		4	/* a message: control characters escaped */
 void	 text_add(struct buf *b, const char *s, size_t n, int how);
-char	*text_dup(const char *s, int how);
 void	 text_put(FILE *f, const char *s, int how);
 const char	*id_shown(const char *id);
 void	 warnx_safe(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -105,15 +99,11 @@ void	 net_free(struct net *net);
 const char	*net_dir(const struct net *net);
 const char	*net_circle_name(const struct net *net, size_t i);
 struct dur	*net_circle(struct net *net, const char *name);
-struct dur	 net_floor(const struct net *net);
 int	 net_cal_days(const struct net *net);
 struct strv	*net_me(struct net *net);
 const char	*net_vdir(const struct net *net);
 void	 net_set_alarm(struct net *net, int min);
-void	 net_keep_problems(struct net *net, struct strv *problems);
 char	*net_path(struct net *net, const char *id);
-int	 net_list(struct net *net, char ***ids, size_t *n,
-	    struct strv *oddities);
 void	 net_lock(struct net *net);
 void	 net_unlock(struct net *net);
 char	*file_read_max(const char *path, size_t *lenp, char *err, size_t max);
@@ -124,7 +114,6 @@ void	 git_commit(struct net *net, char **ids, size_t n, const char *msg);
 int	 git_set_driver(struct net *net, int stale_only);
 void	 git_setup(struct net *net, int (*pass)(const char *id, void *arg),
 	    void *arg);
-int	 git_unmerged(struct net *net, struct strv *ids, struct strv *deleted);
 
 /* --- contacts: the keys of nw(5) (schema.c) and the log's kinds (kind.c) - */
 enum ktype {
@@ -153,12 +142,10 @@ const char	*schema_set_refused(const char *name, int mode);
 const char	*schema_met_label(const char *part);
 const struct key	*schema_part(const char *arg, char **part);
 const char	*schema_inverse(const char *role);
-int	 schema_via(struct net *net, const char *v);
 enum { KIND_CONTACT = 1 };		/* a kind that counts as contact */
 #define NKINDS		24	/* more than the kinds, for any other word */
 const char	*schema_kind_name(size_t i);
 int	 schema_kind(const char *kind);
-int	 schema_kind_slot(const char *kind, int *flags);
 
 /* --- contacts: a contact loaded, its log summed up, when due (contact.c) - */
 struct logent {
@@ -231,7 +218,6 @@ const struct strv	*contact_offers(struct net *net,
 	    const struct contact *c);
 char	*contact_balance(const struct contact *c);
 int	 contact_member(const struct contact *c, const struct contact *p);
-int	 contact_names(const struct contact *c, const char *group);
 size_t	 contact_asks(const struct contact *c, const struct logent ***v);
 const struct value	*contact_value(struct contact *c, const char *key);
 struct due {				/* when a contact is due, and why */

@@ -11,6 +11,23 @@
 #define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
 /* --- the layers of nw.h: what no command uses ------------------------- */
+/* base: mem.c, buf.c, utf8.c */
+void	*xmalloc(size_t n);
+void	 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+	    __attribute__((format(printf, 2, 0)));
+int	 strv_hascase(struct strv *l, const char *s);
+char	*utf8_fold(const char *s);
+char	*text_dup(const char *s, int how);
+/* files and git: dir.c, settings.c, git.c (now check.c's, statsout.c's) */
+struct dur	 net_floor(const struct net *net);
+void	 net_keep_problems(struct net *net, struct strv *problems);
+int	 net_list(struct net *net, char ***ids, size_t *n,
+	    struct strv *oddities);
+int	 git_unmerged(struct net *net, struct strv *ids, struct strv *deleted);
+/* contacts: schema.c, kind.c, contact.c */
+int	 schema_via(struct net *net, const char *v);
+int	 schema_kind_slot(const char *kind, int *flags);
+int	 contact_names(const struct contact *c, const char *group);
 /* base: opt.c, utf8.c, date.c, report.c */
 extern int	 opt_dashes;	/* "--" ended the options */
 size_t	 utf8_lower(unsigned cp, char out[5]);
