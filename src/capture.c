@@ -2,6 +2,7 @@
 
 #include <err.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,10 +192,59 @@ struct pend {
 };
 
 /*
- * Write every contact's change at once (safe_create_all: each written
- * and synced, then renamed, then one fsync of the folder), under the lock
- * the changes were made under; those written go into b, with their
- * entries counted.  1 when one could not be written (said).
+ * The contacts' changes are written a window at a time (safe_create_all:
+ * each written and synced, then renamed, then one fsync of the folder)
+ * on a thread of their own, while the next window's are made: a rename
+ * over a file waits for the disk (ext4 discards the old file's blocks),
+ * and the changes need the processor.  One window written at a time, all
+ * under the lock the changes were made under.
+ */
+#define CHUNK	512
+
+struct writer {
+	pthread_t	 th;
+	int		 on;		/* th runs */
+	const char	*tmpdir;
+	struct newfile	*f;
+	size_t		 n;
+};
+
+static void *
+writer_run(void *arg)
+{
+	struct writer *w = arg;
+
+	safe_create_all(w->tmpdir, w->f, w->n);
+	return NULL;
+}
+
+static void
+writer_wait(struct writer *w)
+{
+	if (w->on)
+		pthread_join(w->th, NULL);
+	w->on = 0;
+}
+
+/* f[0..n) written, on the writer's thread, once those before are. */
+static void
+writer_start(struct writer *w, struct newfile *f, size_t n)
+{
+	writer_wait(w);
+	w->f = f;
+	w->n = n;
+	if (n == 0)
+		return;
+	if (pthread_create(&w->th, NULL, writer_run, w) != 0)
+		writer_run(w);
+	else
+		w->on = 1;
+}
+
+/*
+ * Every contact's change written (the writer's windows): those written
+ * go into b, with their entries counted.  1 when one could not be
+ * written (said).
  */
 static int
 capture_write(struct capture *cp, struct newfile *f, struct pend *p,
@@ -204,8 +254,6 @@ capture_write(struct capture *cp, struct newfile *f, struct pend *p,
 	size_t i;
 	int rv = 0;
 
-	if (n)
-		safe_create_all(net_tmpdir(cp->net), f, n);
 	for (i = 0; i < n; i++) {
 		if (f[i].err) {
 			errno = f[i].err;
@@ -243,7 +291,8 @@ capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)
 	struct logentry *l;
 	struct newfile *f = NULL;
 	struct pend *p = NULL;
-	size_t i, j, k, n, added, np = 0;
+	struct writer w = { 0 };
+	size_t i, j, k, n, added, np = 0, done = 0;
 	int rv = 0, r;
 
 	if (cp->n)
@@ -254,6 +303,8 @@ capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)
 		p = xcalloc(cp->n ? cp->n : 1, sizeof *p);
 	}
 	net_lock(cp->net);
+	if (!dry)
+		w.tmpdir = net_tmpdir(cp->net);
 	for (i = 0; i < cp->n; i = j) {
 		n = 0;
 		for (j = i; j < cp->n && cp->v[j].c == cp->v[i].c; j++) {
@@ -295,13 +346,20 @@ capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)
 		} else if (!dry && added && f[np].path) {
 			p[np].c = cp->v[i].c;
 			p[np++].added = added;
+			if (np - done == CHUNK) {
+				writer_start(&w, f + done, np - done);
+				done = np;
+			}
 		} else if (!dry) {
 			free((char *)f[np].path);
 			free((char *)f[np].s);
 		}
 	}
-	if (!dry)
+	if (!dry) {
+		writer_start(&w, f + done, np - done);
+		writer_wait(&w);
 		rv |= capture_write(cp, f, p, np, b);
+	}
 	net_unlock(cp->net);
 	free(f);
 	free(p);

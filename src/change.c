@@ -349,32 +349,52 @@ set:
 }
 
 /*
- * Append the entry l to the log: {date, kind, dir, note, mid, uid}, each
- * but the date optional.
+ * The entry l as the log holds it: {date, kind, dir, note, mid, uid},
+ * each but the date optional; NULL, refused, when dated after today.
  */
-static int
-entry_append(struct change *ch, const struct logentry *l)
+static char *
+entry_text(struct change *ch, const struct logentry *l)
 {
 	const char *k[] = { "kind", "dir", "note", "mid", "uid" };
 	const char *v[] = { l->kind, l->dir, l->note, l->mid, l->uid };
 	struct buf b = { 0 };
 	char ds[11], *q;
 	size_t i;
-	int ok;
 
-	if (l->date > date_today())
-		return refuse(ch, "a log entry dated after today: a log records "
+	if (l->date > date_today()) {
+		refuse(ch, "a log entry dated after today: a log records "
 		    "what happened");
-	buf_printf(&b, "{date: %s", date_str(l->date, ds));
+		return NULL;
+	}
+	buf_puts(&b, "{date: ");
+	buf_puts(&b, date_str(l->date, ds));
 	for (i = 0; i < sizeof k / sizeof k[0]; i++)
 		if (v[i]) {
 			q = yaml_quote(v[i], Q_FLOW | Q_STR);
-			buf_printf(&b, ", %s: %s", k[i], q);
+			buf_puts(&b, ", ");
+			buf_puts(&b, k[i]);
+			buf_puts(&b, ": ");
+			buf_puts(&b, q);
 			free(q);
 		}
 	buf_puts(&b, "}");
-	ok = edit_append(ch->e, "log", b.s, 1);
-	free(b.s);
+	return b.s;
+}
+
+/*
+ * Append the entry l to the log: {date, kind, dir, note, mid, uid}, each
+ * but the date optional.
+ */
+static int
+entry_append(struct change *ch, const struct logentry *l)
+{
+	char *t;
+	int ok;
+
+	if ((t = entry_text(ch, l)) == NULL)
+		return 0;
+	ok = edit_append(ch->e, "log", t, 1);
+	free(t);
 	return ok;
 }
 
@@ -472,18 +492,33 @@ done:
  * newest contact entry already in the log, c->last), unless kept (-K).
  * nw-merge decides by the same rule (merge.c, follow_act).
  */
+static int	followup(struct change *, struct contact *, struct logentry *);
+
 static int
 logedits(struct change *ch, struct contact *c, void *arg)
 {
-	struct logentry *l = arg;
-	struct logent le = { l->date, (char *)l->kind, (char *)l->note };
-	char ds[11];
-	int ok, clear, has;
+	return entry_append(ch, arg) && followup(ch, c, arg);
+}
 
-	ok = entry_append(ch, l);
-	has = c->next != NODATE || c->next_note;
-	clear = !l->keep && !l->next && (l->closes ||
+/* Does the entry l clear c's follow-up (logedits)? */
+static int
+clears(struct contact *c, const struct logentry *l)
+{
+	struct logent le = { l->date, (char *)l->kind, (char *)l->note };
+
+	return !l->keep && !l->next && (l->closes ||
 	    contact_followup_ends(c->next_note != NULL, &le, c->last));
+}
+
+/* logedits after the entry: the follow-up set, cleared, or kept. */
+static int
+followup(struct change *ch, struct contact *c, struct logentry *l)
+{
+	char ds[11];
+	int ok = 1, clear, has;
+
+	has = c->next != NODATE || c->next_note;
+	clear = clears(c, l);
 	if (ok && l->next)
 		ok = change_set(ch, "next", l->next);
 	if (ok && l->nnote)
@@ -563,17 +598,64 @@ struct logmany {
 	char		*done;
 };
 
+/* Are a and b of the same date, kind and direction, as logged says? */
+static int
+samekind(const struct logentry *a, const struct logentry *b)
+{
+	const char *da = a->dir && strcmp(a->dir, "out") != 0 ? a->dir : NULL;
+	const char *db = b->dir && strcmp(b->dir, "out") != 0 ? b->dir : NULL;
+
+	return a->date == b->date && a->kind && b->kind &&
+	    strcmp(a->kind, b->kind) == 0 && (da == NULL) == (db == NULL) &&
+	    (da == NULL || strcmp(da, db) == 0);
+}
+
+/* The entries waiting in t[0..*n) appended at once (edit_append_all). */
+static int
+flush(struct change *ch, char **t, size_t *n)
+{
+	int ok = edit_append_all(ch->e, "log", t, *n, 1);
+
+	while (*n > 0)
+		free(t[--*n]);
+	return ok;
+}
+
+/*
+ * Each entry as logedits would append it, one after the other, but the
+ * entries appended together, parsed again and verified once, until one
+ * changes the follow-up (what it does then is done after them); an
+ * entry like one before it (samekind) is logged already, as logged
+ * would find it after the one before was appended.
+ */
 static int
 logmany(struct change *ch, struct contact *c, void *arg)
 {
 	struct logmany *m = arg;
-	size_t i;
+	struct logentry *l;
+	char **t;
+	size_t i, j, nt = 0;
+	int ok = 1;
 
-	for (i = 0; i < m->n; i++) {
-		if ((m->l[i].skip = logged(ch, &m->l[i])) || m->dry)
+	t = xcalloc(m->n ? m->n : 1, sizeof *t);
+	for (i = 0; ok && i < m->n; i++) {
+		l = &m->l[i];
+		for (j = 0, l->skip = logged(ch, l); !l->skip && !m->dry &&
+		    j < i; j++)
+			l->skip = !m->l[j].skip && samekind(&m->l[j], l);
+		if (l->skip || m->dry)
 			continue;
-		if (!logedits(ch, c, &m->l[i]))
-			return 0;
+		if ((t[nt] = entry_text(ch, l)) == NULL) {
+			ok = 0;
+			break;
+		}
+		nt++;
+		if (l->next || l->nnote || clears(c, l))
+			ok = flush(ch, t, &nt);
+		if (ok)
+			ok = followup(ch, c, l);
+		if (!ok)
+			break;
 		if (m->l[i].done && !m->l[i].kept) {	/* ended, not kept */
 			free(m->done);
 			m->done = m->l[i].done;
@@ -582,7 +664,12 @@ logmany(struct change *ch, struct contact *c, void *arg)
 		free(m->l[i].done);
 		m->l[i].done = NULL;
 	}
-	return 1;
+	if (ok)
+		ok = flush(ch, t, &nt);
+	while (nt > 0)
+		free(t[--nt]);
+	free(t);
+	return ok;
 }
 
 /*

@@ -359,6 +359,9 @@ addkey(struct edit *e, const char *key, const char *val, int block,
 	return s;
 }
 
+static int	verify_items(struct edit *, char *, size_t, const char *,
+		    struct ynode **, size_t, int, long);
+
 /*
  * Parse the new text and check it: every top-level pair but key equal and
  * in order, and key's value what want says (want NULL: key gone).  With
@@ -370,6 +373,15 @@ static int
 verify(struct edit *e, char *text, size_t len, const char *key,
     struct ynode *want, int append, long rm)
 {
+	return verify_items(e, text, len, key, &want, 1, append, rm);
+}
+
+/* The same, with append 1: nwant new items want[0..nwant) at the end. */
+static int
+verify_items(struct edit *e, char *text, size_t len, const char *key,
+    struct ynode **wants, size_t nwant, int append, long rm)
+{
+	struct ynode *want = wants[0];
 	struct ynode *o = e->doc->root, *n, *ov, *nv, *k, *ok_, *nk_;
 	struct ydoc *nd;
 	size_t i, j, nold = 0;
@@ -439,12 +451,14 @@ verify(struct edit *e, char *text, size_t len, const char *key,
 			olditems = ov->kid, nold = ov->nkid;
 		else if (ov && !ynode_isnull(ov))
 			olditems = &ov, nold = 1;
-		if (nv->nkid == nold + 1 &&
-		    ynode_equal(nv->kid[nold], want)) {
-			for (i = 0; i < nold; i++)
-				if (!ynode_equal(olditems[i], nv->kid[i]))
+		if (nv->nkid == nold + nwant) {
+			for (i = 0; i < nwant; i++)
+				if (!ynode_equal(nv->kid[nold + i], wants[i]))
 					break;
-			if (i == nold)
+			for (j = i == nwant ? 0 : nold; j < nold; j++)
+				if (!ynode_equal(olditems[j], nv->kid[j]))
+					break;
+			if (i == nwant && j == nold)
 				goto ok;
 		}
 	}
@@ -575,6 +589,76 @@ edit_append(struct edit *e, const char *key, const char *item, int block)
 		return try(e, s, len, key, item, 1);
 	}
 	return refuse(e, v, "'%s' is not a list", key);
+}
+
+/*
+ * Append the items item[0..n) to the list under key as n edit_append
+ * calls would, byte for byte, parsed again and verified once: the first
+ * by edit_append when there is no list yet, the others (or all) after
+ * the list's last item, each where the one before it ended: lines one
+ * after the other in a block list, ", item" after ", item" in a flow one.
+ */
+int
+edit_append_all(struct edit *e, const char *key, char *const *item,
+    size_t n, int block)
+{
+	struct ynode *r, *k, *v, **want;
+	struct ydoc **vd;
+	struct buf b = { 0 }, l = { 0 };
+	size_t pos, ind, len, i, j;
+	int noeol, ok;
+	char *s;
+
+	if (n == 0)
+		return 1;
+	if (!check_root(e))
+		return 0;
+	r = e->doc->root;
+	k = ymap_key(r, key);
+	v = k ? pairval(r, k) : NULL;
+	if (v == NULL || v->type != YSEQ) {
+		/* a list made (or a value made one) by the first */
+		if (!edit_append(e, key, item[0], block))
+			return 0;
+		return edit_append_all(e, key, item + 1, n - 1, block);
+	}
+	if (!editable(e, k, v, key))
+		return 0;
+	if (!v->flow) {
+		if (!indent(e, v->start, &ind))
+			return refuse(e, v, "'%s': cannot tell the "
+			    "indentation of its items", key);
+		pos = after(e, v->kid[v->nkid - 1]->end, &noeol);
+		for (i = 0; i < n; i++) {
+			l.len = 0;
+			buf_printf(&l, "- %s", item[i]);
+			addline(&b, e, noeol, ind, l.s);
+		}
+		free(l.s);
+	} else {
+		pos = v->nkid ? v->kid[v->nkid - 1]->end : v->start + 1;
+		for (i = 0; i < n; i++)
+			buf_printf(&b, "%s%s", i || v->nkid ? ", " : "",
+			    item[i]);
+	}
+	s = splice(e, pos, pos, b.s, &len);
+	free(b.s);
+	want = xcalloc(n, sizeof *want);
+	vd = xcalloc(n, sizeof *vd);
+	for (i = 0; i < n; i++)
+		if ((want[i] = parse_value(&vd[i], item[i])) == NULL)
+			break;
+	if (i < n)
+		ok = refuse(e, NULL, "'%s': bad value", item[i]);
+	else
+		ok = verify_items(e, s, len, key, want, n, 1, -1);
+	if (!ok)
+		free(s);
+	for (j = 0; j < n && j <= i; j++)
+		ydoc_free(vd[j]);
+	free(vd);
+	free(want);
+	return ok;
 }
 
 /*

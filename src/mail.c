@@ -5,6 +5,8 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -25,6 +27,7 @@
 #define HEADMAX		(256 * 1024)	/* headers longer: the rest cut */
 
 static int inited;
+static GTimeZone *zone;		/* the run's, g_date_time_to_local's */
 
 /* An address of an InternetAddressList, groups opened, folded. */
 static void
@@ -77,18 +80,113 @@ msg_header(const struct msg *g, int h)
 	return g->v[h];
 }
 
+/*
+ * The folded addresses of a header's value, kept by the value for the
+ * run: a mailbox's senders and recipients come back message after
+ * message, and GMime's parse of an address list (the same for the same
+ * bytes) is the dearest part of reading a message.  At most AMAX values.
+ */
+#define AMAX	(1 << 16)
+
+struct aval {
+	char		*value;		/* NULL: a free slot */
+	struct strv	 a;
+};
+static struct aval *acache;
+static size_t acap, anum;
+static pthread_mutex_t amu = PTHREAD_MUTEX_INITIALIZER;	/* every core's */
+
+static size_t
+ahash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of value: its own, or the free one it would take. */
+static struct aval *
+aslot(struct aval *t, size_t cap, const char *value)
+{
+	size_t i = ahash(value) & (cap - 1);
+
+	while (t[i].value && strcmp(t[i].value, value) != 0)
+		i = (i + 1) & (cap - 1);
+	return &t[i];
+}
+
+static void
+aput(const char *value, const struct strv *a)
+{
+	struct aval *t, *e;
+	size_t i, cap;
+
+	if (anum >= AMAX)
+		return;
+	if ((anum + 1) * 2 > acap) {
+		cap = acap ? acap * 2 : 1024;
+		t = xcalloc(cap, sizeof *t);
+		for (i = 0; i < acap; i++)
+			if (acache[i].value)
+				*aslot(t, cap, acache[i].value) = acache[i];
+		free(acache);
+		acache = t;
+		acap = cap;
+	}
+	e = aslot(acache, acap, value);
+	e->value = xstrdup(value);
+	for (i = 0; i < a->n; i++)
+		strv_add(&e->a, a->v[i]);
+	anum++;
+}
+
+static void
+afree(void)
+{
+	size_t i;
+
+	for (i = 0; i < acap; i++)
+		if (acache[i].value) {
+			free(acache[i].value);
+			strv_free(&acache[i].a);
+		}
+	free(acache);
+	acache = NULL;
+	acap = anum = 0;
+}
+
 /* The folded addresses of header h (From, To, Cc or Bcc) into out. */
 static void
 msg_addrs(const struct msg *g, int h, struct strv *out)
 {
 	InternetAddressList *l;
+	struct aval *e;
+	struct strv a = { 0 };
+	size_t i;
 
 	if (g->v[h] == NULL)
 		return;
+	pthread_mutex_lock(&amu);
+	if (acap && (e = aslot(acache, acap, g->v[h]))->value) {
+		for (i = 0; i < e->a.n; i++)
+			strv_add(out, e->a.v[i]);
+		pthread_mutex_unlock(&amu);
+		return;
+	}
+	pthread_mutex_unlock(&amu);
 	if ((l = internet_address_list_parse(NULL, g->v[h])) != NULL) {
-		addrs(l, out);
+		addrs(l, &a);
 		g_object_unref(l);
 	}
+	for (i = 0; i < a.n; i++)
+		strv_add(out, a.v[i]);
+	pthread_mutex_lock(&amu);
+	if (acap == 0 || aslot(acache, acap, g->v[h])->value == NULL)
+		aput(g->v[h], &a);
+	pthread_mutex_unlock(&amu);
+	strv_free(&a);
 }
 
 static void
@@ -165,7 +263,8 @@ when(const struct msg *g, int *day, long long *t)
 		    g->v[H_DATE]) : NULL;
 	if (d == NULL)
 		return 0;
-	local = g_date_time_to_local(d);
+	/* g_date_time_to_local reads the zone again for each message */
+	local = g_date_time_to_timezone(d, zone);
 	if (g->m == NULL)
 		g_date_time_unref(d);
 	if (local == NULL)
@@ -211,13 +310,120 @@ msg_subject(const struct msg *g)
 }
 
 /*
+ * What reading a file found, kept to be taken in order (on every core,
+ * files are read in any order): counts, and what is said and the
+ * entries in their order.
+ */
+enum { N_READ, N_DRAFT, N_BAD, N_BULK, N_OTHER, N_MANY, N_UNDATED,
+    N_LATER, NCOUNT };
+enum { OP_SAY, OP_ADD };
+
+struct op {
+	int		 kind;
+	int		 n;		/* OP_SAY: errno */
+	char		*s;		/* OP_SAY: the text; OP_ADD: mid */
+	char		*note;		/* OP_ADD */
+	struct contact	*c;
+	int		 day, in;
+	long long	 t;
+};
+
+struct found {
+	struct capture	*cp;		/* only read while reading */
+	struct op	*v;
+	size_t		 n, cap;
+	size_t		 count[NCOUNT];
+};
+
+static struct op *
+op_new(struct found *r, int kind)
+{
+	struct op *o;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 4;
+		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	o = &r->v[r->n++];
+	memset(o, 0, sizeof *o);
+	o->kind = kind;
+	return o;
+}
+
+static void
+count(struct found *r, int which)
+{
+	r->count[which]++;
+}
+
+/* Said later as warnx, or as warn with errno e when e is not 0. */
+static void
+say(struct found *r, int e, const char *fmt, ...)
+{
+	struct op *o = op_new(r, OP_SAY);
+	struct buf b = { 0 };
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	o->n = e;
+	o->s = b.s;
+}
+
+static void
+add(struct found *r, struct contact *c, int day, int in, long long t,
+    const char *mid, const char *note)
+{
+	struct op *o = op_new(r, OP_ADD);
+
+	o->c = c;
+	o->day = day;
+	o->in = in;
+	o->t = t;
+	o->s = mid ? xstrdup(mid) : NULL;
+	o->note = note ? xstrdup(note) : NULL;
+}
+
+/* What was found taken into the capture, in order, and said. */
+static void
+take(struct found *r)
+{
+	struct capture *cp = r->cp;
+	size_t *n[] = { &cp->nread, &cp->ndraft, &cp->nbad, &cp->nbulk,
+	    &cp->nother, &cp->nmany, &cp->nundated, &cp->nlater };
+	struct op *o;
+	size_t i;
+
+	for (i = 0; i < NCOUNT; i++)
+		*n[i] += r->count[i];
+	for (i = 0; i < r->n; i++) {
+		o = &r->v[i];
+		if (o->kind == OP_SAY && o->n) {
+			errno = o->n;
+			warn("%s", o->s);
+		} else if (o->kind == OP_SAY)
+			warnx("%s", o->s);
+		else
+			capture_add(cp, o->c, o->day, o->in, o->t, o->s,
+			    o->note);
+		free(o->s);
+		free(o->note);
+	}
+	free(r->v);
+	memset(r, 0, sizeof *r);
+	r->cp = cp;
+}
+
+/*
  * One message: where, its path (and which of an mbox's); draft, a
  * Maildir's D flag.  What it would log goes into the capture; what it
  * would not is counted, and said when it is the message's fault.
  */
 static void
-message(struct capture *cp, const struct msg *g, const char *where, int draft)
+message(struct found *r, const struct msg *g, const char *where, int draft)
 {
+	struct capture *cp = r->cp;
 	struct strv from = { 0 }, to = { 0 };
 	struct contact *c, *sender = NULL;
 	char *mid = NULL, *note = NULL;
@@ -225,58 +431,58 @@ message(struct capture *cp, const struct msg *g, const char *where, int draft)
 	size_t i, k, found = 0;
 	int day = NODATE, mine;
 
-	cp->nread++;
+	count(r, N_READ);
 	if (draft) {
-		cp->ndraft++;
+		count(r, N_DRAFT);
 		return;
 	}
 	msg_from(g, &from);
 	if (from.n == 0) {
-		warnx("'%s': no sender address: not logged", where);
-		cp->nbad++;
+		say(r, 0, "'%s': no sender address: not logged", where);
+		count(r, N_BAD);
 		goto done;
 	}
 	mine = capture_isme(cp, from.v[0]);
 	if (!mine)
 		sender = capture_who(cp, from.v[0], 0);
 	if (bulk(g, sender != NULL)) {
-		cp->nbulk++;
+		count(r, N_BULK);
 		goto done;
 	}
 	if (!mine && (!cp->received || sender == NULL)) {
-		cp->nother++;
+		count(r, N_OTHER);
 		goto done;
 	}
 	msg_rcpt(g, &to);
 	if (to.n > (size_t)cp->net->mail_max_rcpt) {
-		cp->nmany++;
+		count(r, N_MANY);
 		goto done;
 	}
 	if (!when(g, &day, &t)) {
-		warnx("'%s': no date: not logged", where);
-		cp->nundated++;
+		say(r, 0, "'%s': no date: not logged", where);
+		count(r, N_UNDATED);
 		goto done;
 	}
 	if (day > cp->today) {
-		warnx("'%s': dated after today: not logged", where);
-		cp->nlater++;
+		say(r, 0, "'%s': dated after today: not logged", where);
+		count(r, N_LATER);
 		goto done;
 	}
 	mid = msg_mid(g);
 	note = msg_subject(g);
 	if (!mine) {
 		for (k = 0; (c = capture_who(cp, from.v[0], k)); k++)
-			capture_add(cp, c, day, 1, t, mid, note);
+			add(r, c, day, 1, t, mid, note);
 		goto done;
 	}
 	for (i = 0; i < to.n; i++) {
 		if (capture_isme(cp, to.v[i]))
 			continue;
 		for (k = 0; (c = capture_who(cp, to.v[i], k)); k++, found++)
-			capture_add(cp, c, day, 0, t, mid, note);
+			add(r, c, day, 0, t, mid, note);
 	}
 	if (found == 0)
-		cp->nother++;
+		count(r, N_OTHER);
 done:
 	free(mid);
 	g_free(note);
@@ -286,12 +492,11 @@ done:
 
 /* GMime's message as a msg. */
 static void
-message_gmime(struct capture *cp, GMimeMessage *m, const char *where,
-    int draft)
+message_gmime(struct found *r, GMimeMessage *m, const char *where, int draft)
 {
 	struct msg g = { m, { 0 } };
 
-	message(cp, &g, where, draft);
+	message(r, &g, where, draft);
 }
 
 /*
@@ -331,10 +536,15 @@ hdr_find(const char *h, size_t len, struct msg *g)
 		for (n = c + 1;; n = nl) {
 			nl = memchr(n, '\n', e - n);
 			nl = nl ? nl + 1 : e;
-			if (which != -1)
-				for (; n < nl; n++)
-					if (*n != '\r' && *n != '\n')
-						buf_add(&b, n, 1);
+			while (which != -1 && n < nl) {	/* CR and LF out */
+				for (c = n; c < nl && *c != '\r' && *c != '\n';
+				    c++)
+					;
+				buf_add(&b, n, c - n);
+				for (n = c; n < nl && (*n == '\r' ||
+				    *n == '\n'); n++)
+					;
+			}
 			if (nl == e || (*nl != ' ' && *nl != '\t'))
 				break;
 		}
@@ -419,7 +629,7 @@ parser_on(GMimeStream *st, GMimeFormat format)
  * already; draft: a Maildir's D flag.
  */
 static int
-message_file(struct capture *cp, const char *path, int fd, const char *pre,
+message_file(struct found *r, const char *path, int fd, const char *pre,
     size_t npre, int draft)
 {
 	struct msg g = { NULL, { 0 } };
@@ -429,11 +639,11 @@ message_file(struct capture *cp, const char *path, int fd, const char *pre,
 	size_t len, k;
 
 	if ((h = headers_after(fd, pre, npre, &len)) == NULL) {
-		warn("'%s'", path);
+		say(r, errno, "'%s'", path);
 		return 1;
 	}
 	if (hdr_find(h, len, &g)) {
-		message(cp, &g, path, draft);
+		message(r, &g, path, draft);
 		for (k = 0; k < NH; k++)
 			free(g.v[k]);
 		free(h);
@@ -442,11 +652,11 @@ message_file(struct capture *cp, const char *path, int fd, const char *pre,
 	p = parser_on(g_mime_stream_mem_new_with_buffer(h, len),
 	    GMIME_FORMAT_MESSAGE);
 	if ((m = g_mime_parser_construct_message(p, NULL)) == NULL) {
-		cp->nread++;
-		cp->nbad++;
-		warnx("'%s': not a message", path);
+		count(r, N_READ);
+		count(r, N_BAD);
+		say(r, 0, "'%s': not a message", path);
 	} else {
-		message_gmime(cp, m, path, draft);
+		message_gmime(r, m, path, draft);
 		g_object_unref(m);
 	}
 	g_object_unref(p);
@@ -456,7 +666,7 @@ message_file(struct capture *cp, const char *path, int fd, const char *pre,
 
 /* An mbox: messages after From lines (mboxo and mboxrd alike). */
 static int
-mbox(struct capture *cp, const char *path, GMimeStream *st)
+mbox(struct found *r, const char *path, GMimeStream *st)
 {
 	GMimeParser *p;
 	GMimeMessage *m;
@@ -467,13 +677,13 @@ mbox(struct capture *cp, const char *path, GMimeStream *st)
 	for (i = 1; !g_mime_parser_eos(p); i++) {
 		if ((m = g_mime_parser_construct_message(p, NULL)) == NULL) {
 			if (i == 1) {
-				warnx("'%s': not an mbox", path);
-				cp->nbad++;
+				say(r, 0, "'%s': not an mbox", path);
+				count(r, N_BAD);
 			}
 			break;
 		}
 		where = xasprintf("%s, message %zu", path, i);
-		message_gmime(cp, m, where, 0);
+		message_gmime(r, m, where, 0);
 		free(where);
 		g_object_unref(m);
 	}
@@ -490,34 +700,81 @@ maildir_draft(const char *name)
 	return f && strchr(f + 3, 'D') != NULL;
 }
 
-static int file_read_one(struct capture *, const char *, int);
+static int file_read_one(struct found *, int, const char *, const char *, int);
 
-/* A Maildir: the files of its cur and new, in the order of their names. */
+/* A Maildir's folder read: its files on every core, taken in order. */
+struct mdir {
+	struct capture	*cp;
+	int		 dfd;
+	const char	*dir;
+	struct strv	*names;
+	struct found	*r;		/* a file's findings, until taken */
+	int		*rv;
+};
+
+static void
+mdir_read(void *arg, size_t i)
+{
+	struct mdir *m = arg;
+	size_t nd = strlen(m->dir), nn = strlen(m->names->v[i]);
+	char *file = xmalloc(nd + nn + 2);
+
+	memcpy(file, m->dir, nd);
+	file[nd] = '/';
+	memcpy(file + nd + 1, m->names->v[i], nn + 1);
+
+	m->r[i].cp = m->cp;
+	m->rv[i] = file_read_one(&m->r[i], m->dfd, m->names->v[i], file,
+	    maildir_draft(m->names->v[i]));
+	free(file);
+}
+
+static void
+mdir_take(void *arg, size_t i)
+{
+	take(&((struct mdir *)arg)->r[i]);
+}
+
+/*
+ * A Maildir: the files of its cur and new, in the order of their names,
+ * each opened in its folder (no path looked up 50,000 times), read on
+ * every core: what each found is taken into the capture in that order.
+ */
 static int
 maildir(struct capture *cp, const char *path)
 {
 	static const char *const sub[] = { "cur", "new" };
 	struct strv names = { 0 };
-	char *dir, *file;
+	struct mdir m;
+	char *dir;
 	size_t i, j;
-	int rv = 0, any = 0;
+	int rv = 0, any = 0, dfd;
 
 	for (i = 0; i < 2; i++) {
 		dir = xasprintf("%s/%s", path, sub[i]);
-		if (dir_sorted(dir, NULL, &names) == -1) {
+		if (dir_sorted(dir, NULL, &names) == -1 || (dfd = open(dir,
+		    O_RDONLY | O_DIRECTORY)) == -1) {
 			if (errno != ENOENT) {
 				warn("'%s'", dir);
 				rv = 1;
 			}
+			strv_free(&names);
 			free(dir);
 			continue;
 		}
 		any = 1;
-		for (j = 0; j < names.n; j++) {
-			file = xasprintf("%s/%s", dir, names.v[j]);
-			rv |= file_read_one(cp, file, maildir_draft(names.v[j]));
-			free(file);
-		}
+		m.cp = cp;
+		m.dfd = dfd;
+		m.dir = dir;
+		m.names = &names;
+		m.r = xcalloc(names.n ? names.n : 1, sizeof *m.r);
+		m.rv = xcalloc(names.n ? names.n : 1, sizeof *m.rv);
+		cores_run(names.n, mdir_read, mdir_take, &m);
+		for (j = 0; j < names.n; j++)
+			rv |= m.rv[j];
+		free(m.r);
+		free(m.rv);
+		close(dfd);
 		strv_free(&names);
 		free(dir);
 	}
@@ -529,35 +786,50 @@ maildir(struct capture *cp, const char *path)
 	return rv;
 }
 
-/* A file of one message, or an mbox, told by its first bytes. */
+/*
+ * A file of one message, or an mbox, told by its first bytes: name in
+ * the folder dfd (AT_FDCWD: path itself), path in what is said.
+ */
 static int
-file_read_one(struct capture *cp, const char *path, int draft)
+file_read_one(struct found *r, int dfd, const char *name, const char *path,
+    int draft)
 {
 	char head[8192];
 	ssize_t n;
 	int fd, fd2, rv;
 
 	/* one read: a message's headers, most often, or an mbox's start */
-	if ((fd = open(path, O_RDONLY)) == -1) {
-		warn("'%s'", path);
+	if ((fd = openat(dfd, name, O_RDONLY)) == -1) {
+		say(r, errno, "'%s'", path);
 		return 1;
 	}
 	while ((n = read(fd, head, sizeof head)) == -1 && errno == EINTR)
 		;
 	if (n == -1 || (n >= 5 && memcmp(head, "From ", 5) == 0 &&
 	    lseek(fd, 0, SEEK_SET) == -1)) {
-		warn("'%s'", path);
+		say(r, errno, "'%s'", path);
 		close(fd);
 		return 1;
 	}
 	if (n >= 5 && memcmp(head, "From ", 5) == 0) {
 		if ((fd2 = dup(fd)) == -1)
 			err(1, "dup");
-		rv = mbox(cp, path, g_mime_stream_fs_new(fd2));
+		rv = mbox(r, path, g_mime_stream_fs_new(fd2));
 	} else
-		rv = message_file(cp, path, fd, head, n, draft);
+		rv = message_file(r, path, fd, head, n, draft);
 	close(fd);
 	return rv;
+}
+
+/* GMime, and the zone of the run (when), once. */
+static void
+start(void)
+{
+	if (inited)
+		return;
+	g_mime_init();
+	zone = g_time_zone_new_local();
+	inited = 1;
 }
 
 /*
@@ -568,27 +840,27 @@ void
 mail_message(struct capture *cp, const char *data, size_t len,
     const char *where)
 {
+	struct found r = { cp, NULL, 0, 0, { 0 } };
 	GMimeParser *p;
 	GMimeMessage *m;
 
-	if (!inited) {
-		g_mime_init();
-		inited = 1;
-	}
+	start();
 	if (len >= 5 && memcmp(data, "From ", 5) == 0) {
-		mbox(cp, where, g_mime_stream_mem_new_with_buffer(data, len));
+		mbox(&r, where, g_mime_stream_mem_new_with_buffer(data, len));
+		take(&r);
 		return;
 	}
 	p = parser_on(g_mime_stream_mem_new_with_buffer(data, len),
 	    GMIME_FORMAT_MESSAGE);
 	if ((m = g_mime_parser_construct_message(p, NULL)) == NULL) {
-		cp->nread++;
-		cp->nbad++;
+		count(&r, N_READ);
+		count(&r, N_BAD);
 	} else {
-		message_gmime(cp, m, where, 0);
+		message_gmime(&r, m, where, 0);
 		g_object_unref(m);
 	}
 	g_object_unref(p);
+	take(&r);
 }
 
 /*
@@ -600,13 +872,12 @@ mail_message(struct capture *cp, const char *data, size_t len,
 int
 mail_read(struct capture *cp, const char *path)
 {
+	struct found r = { cp, NULL, 0, 0, { 0 } };
 	struct stat st;
 	const char *base;
+	int rv;
 
-	if (!inited) {
-		g_mime_init();
-		inited = 1;
-	}
+	start();
 	if (stat(path, &st) == -1) {
 		warn("'%s'", path);
 		return 1;
@@ -614,7 +885,10 @@ mail_read(struct capture *cp, const char *path)
 	if (S_ISDIR(st.st_mode))
 		return maildir(cp, path);
 	base = strrchr(path, '/');
-	return file_read_one(cp, path, maildir_draft(base ? base + 1 : path));
+	rv = file_read_one(&r, AT_FDCWD, path, path,
+	    maildir_draft(base ? base + 1 : path));
+	take(&r);
+	return rv;
 }
 
 /* Name and address of the mailboxes of l, groups opened. */
@@ -669,10 +943,7 @@ mail_people(int fd, int all, struct strv *me, struct strv *out)
 	char *h;
 	size_t len;
 
-	if (!inited) {
-		g_mime_init();
-		inited = 1;
-	}
+	start();
 	if ((h = headers(fd, &len)) == NULL)
 		return 0;
 	p = parser_on(g_mime_stream_mem_new_with_buffer(h, len),
@@ -696,6 +967,10 @@ mail_people(int fd, int all, struct strv *me, struct strv *out)
 void
 mail_done(void)
 {
+	afree();
+	if (zone)
+		g_time_zone_unref(zone);
+	zone = NULL;
 	if (inited)
 		g_mime_shutdown();
 	inited = 0;

@@ -185,6 +185,8 @@ struct edit {
 struct edit	*edit_open(struct ydoc *, const char *);
 void		 edit_free(struct edit *);
 int		 edit_append(struct edit *, const char *, const char *, int);
+int		 edit_append_all(struct edit *, const char *, char *const *,
+		    size_t, int);
 int		 edit_set(struct edit *, const char *, const char *);
 int		 edit_put(struct edit *, const char *, const char *,
 		    const char *);

@@ -6,13 +6,17 @@ struct ventry {
 	int		 deleted;	/* gone from the vdir, kept until -r */
 	int		 live;		/* its contact is in the network */
 	int		 drop;		/* gone from the state at the end */
-	char		*base;		/* as nw last wrote it, or NULL */
+	const char	*base;		/* as nw last wrote it, or NULL: in
+					   the state's map (vstate.map) */
 	size_t		 blen;
 	char		*want;		/* the card nw writes now */
 	size_t		 wlen;
 	char		 cst[96], vst[96];	/* the stamps of the contact's
 					   file and the card at the last run */
 	int		 skip;		/* neither changed since: nothing to do */
+	const char	*rec;		/* its record as read (in vstate's map
+					   or jtext), or NULL */
+	size_t		 rlen;
 };
 
 struct vstate {
@@ -29,8 +33,19 @@ struct vstate {
 	char		**edid, **edname;	/* written at once (vm_pull) */
 	size_t		 ned;
 	size_t		*ix;		/* entries by id or file, see index */
-	size_t		 nix;
+	size_t		 nix, ixhint;	/* ixhint: see find_sorted */
 	int		 ixfile;
+	char		*map;		/* the state file mapped, or NULL */
+	size_t		 maplen;
+	unsigned long long gen;		/* its generation, 0 when it has none */
+	char		*jtext;		/* the journal mapped, or NULL */
+	size_t		 jlen, jvalid;	/* its size, the part that checks out */
+	size_t		 jrecs;
+	struct net_all	*all;		/* the network, for its files' stamps */
+	struct strv	 files;		/* the vdir's cards, sorted (vd_list) */
+	struct stamp	*fst;		/* and their stamps */
+	char		*fok;		/* 1: the card's stamp is in fst */
+	size_t		 fhint;		/* see find_sorted */
 };
 
 enum { OP_SET, OP_DELETE, OP_ADD, OP_REMOVE, OP_REPLACE, OP_LINK,
@@ -61,8 +76,12 @@ void	 vm_ops_free(struct ops *);
 
 struct net_all {
 	struct net	*net;
-	struct refs	 refs;
-	struct contact	**s;		/* the summaries, by id */
+	char		**ids;		/* every contact's, sorted */
+	struct contact	**s;		/* their summaries, or NULL: see
+					   vd_net_sums */
+	size_t		 nsums;
+	struct stamp	*st;		/* their files' stamps (net_scan) */
+	size_t		*slot, mask;	/* by id: see net_table */
 	struct contact	**c;		/* loaded whole, or NULL */
 	size_t		 n;
 };
@@ -78,8 +97,10 @@ void		 vd_state_load(struct vstate *);
 void		 vd_state_save(struct vstate *);
 void		 vd_state_free(struct vstate *);
 void		 vd_clean_stale(struct vstate *, int);
+int		 vd_list(struct vstate *, int);
 void		 vd_net_all_load(struct net *, struct net_all *);
 void		 vd_net_all_free(struct net_all *);
+void		 vd_net_sums(struct net_all *);
 struct contact	*vd_net_whole(struct net_all *, size_t);
 struct ventry	*vd_entry_byfile_any(struct vstate *, const char *);
 struct ventry	*vd_entry_add(struct vstate *, const char *, const char *,

@@ -1,5 +1,6 @@
 /* yaml.c - a file parsed by libyaml into a tree that knows its bytes */
 
+#include <ctype.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -599,11 +600,22 @@ yaml_typed(const char *s)
 	static const char *words[] = { "null", "~", "true", "false", "yes",
 	    "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan",
 	    "<<", "=", NULL };
-	int i;
+	const char *p;
+	char *f;
+	int i, n = 0;
 
-	for (i = 0; words[i]; i++)
-		if (strcaseeq(s, words[i]))
+	/* as strcaseeq(s, word) for each: s folded once (utf8_fold); ASCII
+	 * of more than 5 letters and digits folds to none of them */
+	for (p = s; *p && (unsigned char)*p < 0x80; p++)
+		n += !isspace((unsigned char)*p);
+	if (*p || n <= 5) {
+		f = utf8_fold(s);
+		for (i = 0; words[i] && strcmp(f, words[i]) != 0; i++)
+			;
+		free(f);
+		if (words[i])
 			return 1;
+	}
 	if (strchr("0123456789+-.", s[0]) == NULL)
 		return 0;
 	return strspn(s, "0123456789.-+:_eExXoObBaAcCdDfFtTzZ ") == strlen(s);

@@ -1,0 +1,116 @@
+#!/bin/sh
+# nw-mail: each contact's new entries appended together, in the log's
+# own style (block, flow, empty, null, none yet, CRLF, no final newline,
+# a block scalar after it), byte for byte as appended one by one, the
+# follow-up ended by the first that ends it; a Maildir large enough to
+# be read on every core, what is not logged said in the order of the
+# files' names.
+. "$(dirname "$0")/lib.sh"
+
+TZ=UTC
+export TZ
+mknet net
+N=$NW_DIR
+M=$T/Mail
+maildir "$M"
+printf 'me: [me@home.example]\n' >>"$N/.nw.yaml"
+
+# contacts: the shapes a log takes, each to get three entries at once
+printf 'name: Ann A\nemail: ann@x.org\n' >"$N/ann.yaml"
+printf 'name: Ben B\nemail: ben@x.org' >"$N/ben.yaml"
+printf 'name: Cy C\nemail: cy@x.org\nlog: [{date: 2020-01-01, kind: call}]\n' >"$N/cy.yaml"
+printf 'name: Di D\nemail: di@x.org\nlog: [ ]\n' >"$N/di.yaml"
+printf 'name: Ed E\nemail: ed@x.org\nlog:\ncadence: 1m\n' >"$N/ed.yaml"
+printf 'name: Flo F\r\nemail: flo@x.org\r\nlog:\r\n  - {date: 2020-01-01, kind: call}\r\n' >"$N/flo.yaml"
+printf 'name: Gil G\nemail: gil@x.org\nlog:\n- {date: 2020-01-01, kind: call}\nnotes: |\n  one\n  two' >"$N/gil.yaml"
+printf 'name: Hal H\nemail: hal@x.org\nlog:\n  - date: 2020-01-01\n    kind: call\nnext: 2026-01-01' >"$N/hal.yaml"
+printf 'name: Ivy I\nemail: ivy@x.org\nlog: ~\n' >"$N/ivy.yaml"
+# 24 messages: three days each for eight contacts, sent and received,
+# with notes that must be quoted; and four that are not logged, said in
+# the order of their names
+i=0
+for who in ann ben cy di ed flo gil hal ivy; do
+	for d in 02 03 04; do
+		i=$((i + 1))
+		case $d in
+		02) f="From: me@home.example" t="To: $who@x.org" s='Subject: yes' ;;
+		03) f="From: $who@x.org" t='To: me@home.example' s='Subject: =?UTF-8?Q?N=C3=B6?=' ;;
+		04) f="From: me@home.example" t="To: $who@x.org" s='Subject: a: b' ;;
+		esac
+		message "$f" "$t" "$s" "Date: Mon, $d Nov 2026 10:00:00 +0000" \
+		    "Message-ID: <$who$d@x>" >"$M/cur/17640000$(printf %02d $i).m:2,S"
+	done
+done
+message 'From: me@home.example' 'To: ann@x.org' 'Subject: none' \
+    >"$M/cur/1764000005.a:2,S"
+message 'To: ann@x.org' 'Subject: none' 'Date: Mon, 02 Nov 2026 11:00:00 +0000' \
+    >"$M/cur/1764000015.b:2,S"
+message 'From: me@home.example' 'To: ann@x.org' 'Subject: none' \
+    'Date: Mon, 02 Nov 2099 11:00:00 +0000' >"$M/cur/1764000025.c:2,S"
+
+run nw-mail -r -C "$N" "$M"
+is "$rc" 0 "exit 0"
+is "$out" "ann
+ben
+cy
+di
+ed
+flo
+gil
+hal
+ivy" "each contact changed, once"
+is "$err" "nw-mail: '$M/cur/1764000005.a:2,S': no date: not logged
+nw-mail: '$M/cur/1764000015.b:2,S': no sender address: not logged
+nw-mail: '$M/cur/1764000025.c:2,S': dated after today: not logged
+nw-mail: hal: follow-up done: 2026-01-01
+nw-mail: 30 messages: 27 entries for 9 contacts; 1 dated after today, 1 without a date, 1 that do not parse" \
+    "what is not logged said in the order of the names, then the follow-up, then the summary"
+
+# the three entries of each, as the log's style has them
+e1='{date: 2026-11-02, kind: email, note: "yes", mid: <@02@x>}'
+e2='{date: 2026-11-03, kind: email, dir: in, note: "Nö", mid: <@03@x>}'
+e3='{date: 2026-11-04, kind: email, note: "a: b", mid: <@04@x>}'
+en() { printf '%s' "$1" | sed "s/@/$2/"; }	# en ENTRY WHO
+want() {	# want WHO WHAT: the contact against $T/want, byte for byte
+	same "$N/$1.yaml" "$T/want" "$1: $2"
+}
+printf 'name: Ann A\nemail: ann@x.org\nlog:\n  - %s\n  - %s\n  - %s\n' \
+    "$(en "$e1" ann)" "$(en "$e2" ann)" "$(en "$e3" ann)" >"$T/want"
+want ann "no log: a block list made"
+printf 'name: Ben B\nemail: ben@x.org\nlog:\n  - %s\n  - %s\n  - %s' \
+    "$(en "$e1" ben)" "$(en "$e2" ben)" "$(en "$e3" ben)" >"$T/want"
+want ben "no final newline: none added"
+printf 'name: Cy C\nemail: cy@x.org\nlog: [{date: 2020-01-01, kind: call}, %s, %s, %s]\n' \
+    "$(en "$e1" cy)" "$(en "$e2" cy)" "$(en "$e3" cy)" >"$T/want"
+want cy "a flow list: the entries before its bracket"
+printf 'name: Di D\nemail: di@x.org\nlog: [%s, %s, %s ]\n' \
+    "$(en "$e1" di)" "$(en "$e2" di)" "$(en "$e3" di)" >"$T/want"
+want di "an empty flow list with a blank: filled"
+printf 'name: Ed E\nemail: ed@x.org\nlog:\n  - %s\n  - %s\n  - %s\ncadence: 1m\n' \
+    "$(en "$e1" ed)" "$(en "$e2" ed)" "$(en "$e3" ed)" >"$T/want"
+want ed "'log:' with nothing: a block list under it"
+printf 'name: Flo F\r\nemail: flo@x.org\r\nlog:\r\n  - {date: 2020-01-01, kind: call}\r\n  - %s\r\n  - %s\r\n  - %s\r\n' \
+    "$(en "$e1" flo)" "$(en "$e2" flo)" "$(en "$e3" flo)" >"$T/want"
+want flo "CRLF lines: CRLF lines added"
+printf 'name: Gil G\nemail: gil@x.org\nlog:\n- {date: 2020-01-01, kind: call}\n- %s\n- %s\n- %s\nnotes: |\n  one\n  two' \
+    "$(en "$e1" gil)" "$(en "$e2" gil)" "$(en "$e3" gil)" >"$T/want"
+want gil "items at the key's column, a block scalar at a bare end after them"
+printf 'name: Hal H\nemail: hal@x.org\nlog:\n  - date: 2020-01-01\n    kind: call\n  - %s\n  - %s\n  - %s' \
+    "$(en "$e1" hal)" "$(en "$e2" hal)" "$(en "$e3" hal)" >"$T/want"
+want hal "after a block mapping; the follow-up at the bare end gone"
+printf 'name: Ivy I\nemail: ivy@x.org\nlog: [%s, %s, %s]\n' \
+    "$(en "$e1" ivy)" "$(en "$e2" ivy)" "$(en "$e3" ivy)" >"$T/want"
+want ivy "log: ~ becomes a flow list"
+
+# again: nothing new, not a byte changed
+for f in "$N"/*.yaml; do cp "$f" "$f.then"; done
+run nw-mail -r -C "$N" "$M"
+is "$rc:$out" "0:" "again: exit 0, no contact changed"
+is "$(printf '%s\n' "$err" | tail -n 1)" \
+    "nw-mail: 30 messages: 0 entries for 0 contacts; 1 dated after today, 1 without a date, 1 that do not parse, 27 already logged" \
+    "again: every entry there already"
+for f in "$N"/*.yaml; do
+	same "$f" "$f.then" "again: $(basename "$f") as it was"
+done
+
+done_testing

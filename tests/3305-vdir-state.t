@@ -1,0 +1,121 @@
+#!/bin/sh
+# nw-vdir's state under .nw/vdir: a run that changes a few cards appends
+# their records to the journal and leaves the state file as it is; the
+# journal is read over the state; a record cut short or not checking out,
+# and a journal of another generation of the state, are not read, and the
+# next run converges; a journal grown past its bound goes into the state.
+. "$(dirname "$0")/lib.sh"
+
+mknet net
+N=$NW_DIR
+V=$T/vdir
+nw-add "Ada Lovelace" "Charles Babbage" >/dev/null
+uid() {
+	nw-export "$1" | sed -n 's/^UID:urn:uuid:\(.*\)\r$/\1/p'
+}
+A=$(uid ada-lovelace).vcf
+B=$(uid charles-babbage).vcf
+none="nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 0 written, 0 removed"
+tab=$(printf '\t')
+
+run nw-vdir "$V"
+S=$(echo "$N"/.nw/vdir/*)
+is "$rc|$(ls "$S")" "0|state" "first run: the state, no journal"
+is "$(head -n 1 "$S/state")" ".${tab}1${tab}${tab}${tab}0${tab}${tab}" "the state's first line: its generation"
+cp "$S/state" "$T/state1"
+
+# --- a change: its record appended, the state file left as it is ------------
+
+nw-set ada-lovelace title Countess >/dev/null
+run nw-vdir "$V"
+is "$rc|$err" "0|nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 1 written, 0 removed" "a change: written"
+same "$S/state" "$T/state1" "a change: the state file as it was"
+is "$(head -n 1 "$S/journal")" "nw-vdir journal${tab}1" "a change: the journal, of the state's generation"
+is "$(grep -c '^TITLE:Countess' "$S/journal")" 1 "a change: its base in the journal"
+is "$(grep -c '^#[0-9a-f]\{16\}$' "$S/journal")" 1 "a change: one record, checked"
+run nw-vdir "$V"
+is "$rc|$err" "0|$none" "the journal read: nothing to do"
+
+# --- the journal is read over the state --------------------------------------
+
+rm "$V/$B"
+run nw-vdir "$V"
+is "$err" "nw-vdir: charles-babbage: deleted from the vdir, kept (nw-vdir -r charles-babbage writes it back)
+nw-vdir: from the vdir: 0 changed, 0 new, 1 deleted (kept); to the vdir: 0 written, 0 removed" "a card deleted: said"
+cp "$S/journal" "$T/j-deleted"
+run nw-vdir -r charles-babbage "$V"
+is "$rc|$(ls "$V" | grep -c "$B")" "0|1" "-r: written back"
+run nw-vdir "$V"
+is "$rc|$err" "0|$none" "written back: nothing to do"
+# the journal as it was when the card was deleted: it says so
+cp "$T/j-deleted" "$S/journal"
+run nw-vdir "$V"
+is "$(printf '%s\n' "$err" | grep -c 'charles-babbage: deleted from the vdir, kept')" 1 "the journal's record read over the state's"
+
+# --- what is not read ---------------------------------------------------------
+
+nw-vdir -r charles-babbage "$V" >/dev/null 2>&1
+run nw-vdir "$V"
+is "$rc|$err" "0|$none" "written back again: nothing to do"
+# a journal of another generation: the card not taken for deleted
+sed "1s/.*/nw-vdir journal${tab}7/" "$T/j-deleted" >"$S/journal"
+run nw-vdir "$V"
+is "$rc|$err" "0|$none" "a journal of another generation: not read"
+# a record that does not check out: neither it nor what follows is read
+cp "$T/j-deleted" "$S/journal"
+sed -i 's/^#[0-9a-f]\{16\}$/#0000000000000000/' "$S/journal"
+run nw-vdir "$V"
+is "$rc|$(printf '%s\n' "$err" | grep -c 'deleted from the vdir')" "0|0" "a record that does not check out: not read"
+# a record cut short at the end: not read, and written over by the next
+cp "$S/journal" "$T/j"
+printf '%s\turn:uuid:x\tcharles-babbage\tdeleted\t500\t\t\nBEGIN:VCARD\r\n' "$B" >>"$S/journal"
+run nw-vdir "$V"
+is "$rc|$err" "0|$none" "a record cut short: not read"
+nw-set charles-babbage title Engineer >/dev/null
+run nw-vdir "$V"
+is "$rc|$err" "0|nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 1 written, 0 removed" "then a change: written"
+is "$(grep -c 'urn:uuid:x' "$S/journal")" 0 "the record cut short written over"
+is "$(grep -c '^TITLE:Engineer' "$S/journal")" 1 "the change's record read after it"
+run nw-vdir "$V"
+is "$rc|$err" "0|$none" "and the next run has nothing to do"
+
+# --- a journal past its bound goes into the state -----------------------------
+
+notes=$(head -c 40000 /dev/zero | tr '\0' 'a')
+nw-set ada-lovelace notes "$notes" >/dev/null
+nw-vdir "$V" 2>/dev/null
+nw-set ada-lovelace notes "b$notes" >/dev/null
+run nw-vdir "$V"
+is "$rc|$(ls "$S")" "0|state" "past its bound: the journal in the state"
+is "$(head -n 1 "$S/state")" ".${tab}2${tab}${tab}${tab}0${tab}${tab}" "the next generation"
+is "$(grep -c '^NOTE:b' "$S/state")" 1 "the last change in the state"
+run nw-vdir "$V"
+is "$rc|$err" "0|$none" "then nothing to do"
+cp "$T/j-deleted" "$S/journal"
+run nw-vdir "$V"
+is "$rc|$err" "0|$none" "the journal of the state before: not read"
+
+# --- a community's card: looked at again when any contact's file changed -----
+
+nw-add -T community "Chess Club" >/dev/null
+nw-set ada-lovelace groups "Chess Club" >/dev/null
+C=$(uid chess-club).vcf
+nw-vdir "$V" 2>/dev/null
+sleep 2
+nw-vdir "$V" 2>/dev/null		# settled: every stamp recorded
+run nw-vdir "$V"
+is "$rc|$err" "0|$none" "settled with a community: nothing to do"
+# members: in the community's last record, the base nw's card now says
+members() {
+	cat "$S/state" "$S/journal" 2>/dev/null | awk -v f="$C" '
+	    index($0, f "\t") == 1 { n = 0; on = 1; next }
+	    /^#[0-9a-f]+$/ || /^END:VCARD/ { on = 0 }
+	    on && /^MEMBER:/ { n++ }
+	    END { print n + 0 }'
+}
+is "$(members)" 1 "the community's base: one member"
+nw-set charles-babbage groups "Chess Club" >/dev/null
+run nw-vdir "$V"
+is "$rc|$(members)" "0|2" "a member's file changed: the community's card made again"
+
+done_testing
