@@ -96,6 +96,19 @@ say(struct check *ck, struct ynode *n, int error, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A check of refs' network; refs, lent, are every contact (duplicates). */
+struct check *
+check_new(struct refs *refs, FILE *out, int quiet)
+{
+	struct check *ck = xcalloc(1, sizeof *ck);
+
+	ck->net = refs->net;
+	ck->refs = refs;
+	ck->out = out;
+	ck->quiet = quiet;
+	return ck;
+}
+
 /* A finding about a file that is not a contact's text. */
 void
 check_path(struct check *ck, const char *path, int error, const char *fmt,
@@ -169,7 +182,7 @@ cross_of(struct check *ck)
 
 	if (ck->cross)
 		return ck->cross;
-	all = refs_all(&ck->refs, &n);
+	all = refs_all(ck->refs, &n);
 	x = ck->cross = xcalloc(1, sizeof *x);
 	x->name = strmap_new();
 	x->email = strmap_new();
@@ -515,6 +528,8 @@ check_private(struct check *ck, char **ids, size_t n, int all)
 void
 check_free(struct check *ck)
 {
+	if (ck == NULL)
+		return;
 	if (ck->cross) {
 		strmap_free(ck->cross->name);
 		strmap_free(ck->cross->email);
@@ -523,7 +538,66 @@ check_free(struct check *ck)
 		free(ck->cross);
 		ck->cross = NULL;
 	}
-	refs_free(&ck->refs);
+	free(ck);
+}
+
+static int	check_dups(struct check *);
+
+/*
+ * nw-check: the contacts the references name (every one when none)
+ * checked, with files readable by others (all: each named, not three),
+ * and for the whole network its settings and the files that are no
+ * contacts; then what no scan could read.  0 when nothing was wrong.
+ * dups (-D): the probable duplicates instead, a pair a row; 0.
+ */
+int
+check_run(struct check *ck, int argc, char **argv, int all, int dups)
+{
+	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 }, probs = { 0 };
+	struct strv deleted = { 0 };
+	char **files, *path, *tab;
+	size_t i, n;
+	int rv, everyone;
+
+	net_keep_problems(ck->net, &probs);	/* findings, each once */
+	if (dups) {
+		check_dups(ck);
+		net_keep_problems(ck->net, NULL);
+		strv_free(&probs);
+		return 0;
+	}
+	rv = select_ids(ck->refs, argc, argv, &ids, &everyone);
+	/* a merge whose driver did not run leaves no markers to see */
+	git_unmerged(ck->net, &unmerged, &deleted);
+	check_files(ck, ids.v, ids.n, &unmerged, &deleted);
+	if (!ck->quiet)
+		check_private(ck, ids.v, ids.n, all);
+	if (everyone && !ck->quiet) {
+		check_settings(ck);
+		net_list(ck->net, &files, &n, &odd);
+		for (i = 0; i < n; i++)
+			free(files[i]);
+		free(files);
+		for (i = 0; i < odd.n; i++) {
+			tab = strchr(odd.v[i], '\t');
+			*tab = '\0';
+			path = xasprintf("%s/%s", net_dir(ck->net), odd.v[i]);
+			check_path(ck, path, 0, "%s", tab + 1);
+			free(path);
+		}
+	}
+	for (i = 0; i < probs.n; i++) {	/* what no scan could read */
+		tab = strchr(probs.v[i], '\t');
+		*tab = '\0';
+		check_path(ck, probs.v[i], 1, "%s", tab + 1);
+	}
+	net_keep_problems(ck->net, NULL);
+	strv_free(&ids);
+	strv_free(&odd);
+	strv_free(&probs);
+	strv_free(&unmerged);
+	strv_free(&deleted);
+	return rv || ck->nerr > 0;
 }
 
 /* --- probable duplicates (nw-check -D) -------------------------------- */
@@ -613,7 +687,7 @@ dupadd(struct dupkey **v, size_t *n, char *key, const char *id,
  * name an aka of the other.  A line a pair, its ids in order and the
  * first reason found; nothing changes.  The pairs found.
  */
-int
+static int
 check_dups(struct check *ck)
 {
 	static const char *names[] = { "id", "other", "why" };
@@ -624,7 +698,7 @@ check_dups(struct check *ck)
 	char *f, *pair, *why;
 	size_t i, j, k, n, nv = 0;
 
-	all = refs_all(&ck->refs, &n);
+	all = refs_all(ck->refs, &n);
 	for (i = 0; i < n; i++) {
 		if (all[i]->err || all[i]->name == NULL)
 			continue;
