@@ -32,7 +32,7 @@ addrcmp(const void *a, const void *b)
 	return d ? d : strcmp(x->c->id, y->c->id);
 }
 
-void
+static void
 capture_init(struct capture *cp, struct net *net, const struct strv *me)
 {
 	struct contact **all;
@@ -60,6 +60,17 @@ capture_init(struct capture *cp, struct net *net, const struct strv *me)
 		}
 	if (cp->naddr)
 		qsort(cp->addr, cp->naddr, sizeof *cp->addr, addrcmp);
+}
+
+/* A capture for net; me: my addresses; received: log what contacts sent. */
+struct capture *
+capture_new(struct net *net, const struct strv *me, int received)
+{
+	struct capture *cp = xmalloc(sizeof *cp);
+
+	capture_init(cp, net, me);
+	cp->received = received;
+	return cp;
 }
 
 /* Is this address (folded) mine? */
@@ -400,27 +411,34 @@ part(struct buf *b, size_t n, const char *what)
 }
 
 /*
- * The summary of a run on stderr: the items read (item, "message" or
- * "event"), what was added, and each count of what was not, said as the
- * capture says it (other, bulk, many, bad: NULL for one it never counts).
+ * The summary of a run on stderr: the items read (a message or an event:
+ * kind is capture_log's), what was added, and each count of what was
+ * not, said as mail.c or cal.c counts it.
  */
 void
-capture_summary(struct capture *cp, int dry, const char *item,
-    const char *other, const char *bulk, const char *many, const char *bad)
+capture_summary(struct capture *cp, const char *kind, int dry)
 {
+	static const char *said[][5] = {	/* item, other, bulk, many, bad */
+		{ "message", "not from or to a contact", "lists or bulk",
+		    "with too many recipients", "that do not parse" },
+		{ "event", "not with a contact",
+		    "cancelled, declined or free time",
+		    "with too many attendees", "files that do not parse" }
+	};
+	const char **w = said[strcmp(kind, "email") != 0];
 	struct buf b = { 0 };
 
 	buf_printf(&b, "%zu %s%s: %zu entr%s %sfor %zu contact%s",
-	    cp->nread, item, cp->nread == 1 ? "" : "s", cp->nentries,
+	    cp->nread, w[0], cp->nread == 1 ? "" : "s", cp->nentries,
 	    cp->nentries == 1 ? "y" : "ies", dry ? "to add " : "",
 	    cp->ncontacts, cp->ncontacts == 1 ? "" : "s");
-	part(&b, cp->nother, other);
-	part(&b, cp->nbulk, bulk);
-	part(&b, cp->nmany, many);
+	part(&b, cp->nother, w[1]);
+	part(&b, cp->nbulk, w[2]);
+	part(&b, cp->nmany, w[3]);
 	part(&b, cp->ndraft, "drafts");
 	part(&b, cp->nlater, "dated after today");
 	part(&b, cp->nundated, "without a date");
-	part(&b, cp->nbad, bad);
+	part(&b, cp->nbad, w[4]);
 	part(&b, cp->nlogged, "already logged");
 	part(&b, cp->nfailed, "contacts not changed");
 	warnx("%s", b.s);
@@ -432,6 +450,8 @@ capture_free(struct capture *cp)
 {
 	size_t i;
 
+	if (cp == NULL)
+		return;
 	for (i = 0; i < cp->naddr; i++)
 		free(cp->addr[i].email);
 	free(cp->addr);
@@ -442,4 +462,5 @@ capture_free(struct capture *cp)
 	free(cp->v);
 	strv_free(&cp->me);
 	refs_free(&cp->refs);
+	free(cp);
 }

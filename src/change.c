@@ -675,6 +675,25 @@ logmany(struct change *ch, struct contact *c, void *arg)
 }
 
 /*
+ * change_log_new's and change_log_prepare's one body: the entries l[0..n)
+ * appended (logmany) and written now by change_edit, or with f made by
+ * change_prepare into *f; a follow-up they ended is said on stderr.
+ */
+static int
+logmany_change(struct net *net, const char *id, struct logmany *m,
+    struct newfile *f, struct contact **after)
+{
+	int rv;
+
+	rv = f ? change_prepare(net, id, logmany, m, f) :
+	    change_edit(net, id, logmany, m, after);
+	if (rv == 0 && m->done)
+		warnx("%s: follow-up done: %s", id, m->done);
+	free(m->done);
+	return rv;
+}
+
+/*
  * Append the entries l[0..n) to contact id in one change, each settling
  * the follow-up as change_log does, but those of a date, kind and dir the
  * log has already: their skip is set.  With dry, only skip is set and
@@ -685,13 +704,8 @@ change_log_new(struct net *net, const char *id, struct logentry *l,
     size_t n, int dry, struct contact **after)
 {
 	struct logmany m = { l, n, dry, NULL };
-	int rv;
 
-	rv = change_edit(net, id, logmany, &m, after);
-	if (rv == 0 && m.done)
-		warnx("%s: follow-up done: %s", id, m.done);
-	free(m.done);
-	return rv;
+	return logmany_change(net, id, &m, NULL, after);
 }
 
 /*
@@ -703,13 +717,8 @@ change_log_prepare(struct net *net, const char *id, struct logentry *l,
     size_t n, struct newfile *f)
 {
 	struct logmany m = { l, n, 0, NULL };
-	int rv;
 
-	rv = change_prepare(net, id, logmany, &m, f);
-	if (rv == 0 && m.done)
-		warnx("%s: follow-up done: %s", id, m.done);
-	free(m.done);
-	return rv;
+	return logmany_change(net, id, &m, f, NULL);
 }
 
 /* --- whole texts (nw-edit) ---------------------------------------------- */

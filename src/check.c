@@ -96,6 +96,19 @@ say(struct check *ck, struct ynode *n, int error, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A check of refs' network; refs, lent, are every contact (duplicates). */
+struct check *
+check_new(struct refs *refs, FILE *out, int quiet)
+{
+	struct check *ck = xcalloc(1, sizeof *ck);
+
+	ck->net = refs->net;
+	ck->refs = refs;
+	ck->out = out;
+	ck->quiet = quiet;
+	return ck;
+}
+
 /* A finding about a file that is not a contact's text. */
 void
 check_path(struct check *ck, const char *path, int error, const char *fmt,
@@ -143,6 +156,7 @@ struct cross {
 	struct contact	**all;		/* for rel's other side */
 	size_t		  nall;
 	struct strv	 claimed;	/* emails and ids of check_claim */
+	struct stat	*st;		/* all's files with more than one name */
 };
 
 /* The first contact but id with s; NULL when none. */
@@ -168,18 +182,41 @@ cross_of(struct check *ck)
 
 	if (ck->cross)
 		return ck->cross;
-	all = refs_all(&ck->refs, &n);
+	all = refs_all(ck->refs, &n);
 	x = ck->cross = xcalloc(1, sizeof *x);
 	x->name = strmap_new();
 	x->email = strmap_new();
 	x->all = all, x->nall = n;
+	x->st = xcalloc(n, sizeof *x->st);
 	for (i = 0; i < n; i++) {
+		if (lstat(all[i]->path, &x->st[i]) == -1 ||
+		    !S_ISREG(x->st[i].st_mode) || x->st[i].st_nlink < 2)
+			x->st[i].st_nlink = 0;
 		if (all[i]->name)
 			strmap_put(x->name, all[i]->name, all[i]->id);
 		for (j = 0; j < all[i]->email.n; j++)
 			strmap_put(x->email, all[i]->email.v[j], all[i]->id);
 	}
 	return x;
+}
+
+/*
+ * The other contact that is the same file as contact id, a rename cut
+ * short between its two names (change_mv); NULL when none.
+ */
+static const char *
+other_name(const struct cross *x, const char *id)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->nall && strcmp(x->all[i]->id, id) != 0; i++)
+		;
+	for (j = 0; i < x->nall && x->st[i].st_nlink && j < x->nall; j++)
+		if (j != i && x->st[j].st_nlink &&
+		    x->st[j].st_dev == x->st[i].st_dev &&
+		    x->st[j].st_ino == x->st[i].st_ino)
+			return x->all[j]->id;
+	return NULL;
 }
 
 /*
@@ -254,7 +291,7 @@ across(struct check *ck, const struct key *k, struct ynode *v)
 {
 	struct cross *x;
 	struct ynode *it;
-	const char *other;
+	const char *other, *twin;
 	size_t m;
 
 	v = ynode_deref(v);
@@ -263,18 +300,21 @@ across(struct check *ck, const struct key *k, struct ynode *v)
 	if (k->type != K_NAME && k->type != K_EMAIL)
 		return;
 	x = cross_of(ck);
+	twin = other_name(x, ck->id);	/* one file: said once, below */
 	for (m = 0; m < (v->type == YSEQ ? v->nkid : 1); m++) {
 		it = v->type == YSEQ ? ynode_deref(v->kid[m]) : v;
 		if (it->type != YSCALAR || ynode_isnull(it))
 			continue;
 		if (k->type == K_NAME &&
-		    (other = seen_other(x->name, it->str, ck->id)) != NULL) {
+		    (other = seen_other(x->name, it->str, ck->id)) != NULL &&
+		    (twin == NULL || strcmp(twin, other) != 0)) {
 			say(ck, it, 0, "name '%s' is also on %s", it->str,
 			    other);
 			return;
 		}
 		if (k->type == K_EMAIL &&
-		    (other = check_email_taken(ck, it->str, ck->id)) != NULL)
+		    (other = check_email_taken(ck, it->str, ck->id)) != NULL &&
+		    (twin == NULL || strcmp(twin, other) != 0))
 			say(ck, it, 1, "email '%s' is also on %s", it->str,
 			    other);
 	}
@@ -390,6 +430,7 @@ files_check(void *arg, size_t i)
 {
 	struct files *fs = arg;
 	struct check w = { 0 };
+	const char *other;
 
 	/* what it reads of the caller's: nothing the caller changes */
 	w.net = fs->ck->net;
@@ -398,6 +439,10 @@ files_check(void *arg, size_t i)
 	if ((w.out = open_memstream(&fs->text[i], &fs->len[i])) == NULL)
 		err(1, "open_memstream");
 	check_file(&w, fs->ids[i]);
+	if ((other = other_name(w.cross, fs->ids[i])) != NULL)
+		check_note(&w, fs->ids[i], 1, "the same file as '%s', a rename "
+		    "(nw-mv) cut short: run that nw-mv again to finish it",
+		    other);
 	if (fs->deleted && strv_has(fs->deleted, fs->ids[i]))
 		check_note(&w, fs->ids[i], 1, "unmerged in git: deleted on "
 		    "one side, changed on the other: keep it (git add) or "
@@ -483,14 +528,76 @@ check_private(struct check *ck, char **ids, size_t n, int all)
 void
 check_free(struct check *ck)
 {
+	if (ck == NULL)
+		return;
 	if (ck->cross) {
 		strmap_free(ck->cross->name);
 		strmap_free(ck->cross->email);
 		strv_free(&ck->cross->claimed);
+		free(ck->cross->st);
 		free(ck->cross);
 		ck->cross = NULL;
 	}
-	refs_free(&ck->refs);
+	free(ck);
+}
+
+static int	check_dups(struct check *);
+
+/*
+ * nw-check: the contacts the references name (every one when none)
+ * checked, with files readable by others (all: each named, not three),
+ * and for the whole network its settings and the files that are no
+ * contacts; then what no scan could read.  0 when nothing was wrong.
+ * dups (-D): the probable duplicates instead, a pair a row; 0.
+ */
+int
+check_run(struct check *ck, int argc, char **argv, int all, int dups)
+{
+	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 }, probs = { 0 };
+	struct strv deleted = { 0 };
+	char **files, *path, *tab;
+	size_t i, n;
+	int rv, everyone;
+
+	net_keep_problems(ck->net, &probs);	/* findings, each once */
+	if (dups) {
+		check_dups(ck);
+		net_keep_problems(ck->net, NULL);
+		strv_free(&probs);
+		return 0;
+	}
+	rv = select_ids(ck->refs, argc, argv, &ids, &everyone);
+	/* a merge whose driver did not run leaves no markers to see */
+	git_unmerged(ck->net, &unmerged, &deleted);
+	check_files(ck, ids.v, ids.n, &unmerged, &deleted);
+	if (!ck->quiet)
+		check_private(ck, ids.v, ids.n, all);
+	if (everyone && !ck->quiet) {
+		check_settings(ck);
+		net_list(ck->net, &files, &n, &odd);
+		for (i = 0; i < n; i++)
+			free(files[i]);
+		free(files);
+		for (i = 0; i < odd.n; i++) {
+			tab = strchr(odd.v[i], '\t');
+			*tab = '\0';
+			path = xasprintf("%s/%s", net_dir(ck->net), odd.v[i]);
+			check_path(ck, path, 0, "%s", tab + 1);
+			free(path);
+		}
+	}
+	for (i = 0; i < probs.n; i++) {	/* what no scan could read */
+		tab = strchr(probs.v[i], '\t');
+		*tab = '\0';
+		check_path(ck, probs.v[i], 1, "%s", tab + 1);
+	}
+	net_keep_problems(ck->net, NULL);
+	strv_free(&ids);
+	strv_free(&odd);
+	strv_free(&probs);
+	strv_free(&unmerged);
+	strv_free(&deleted);
+	return rv || ck->nerr > 0;
 }
 
 /* --- probable duplicates (nw-check -D) -------------------------------- */
@@ -580,7 +687,7 @@ dupadd(struct dupkey **v, size_t *n, char *key, const char *id,
  * name an aka of the other.  A line a pair, its ids in order and the
  * first reason found; nothing changes.  The pairs found.
  */
-int
+static int
 check_dups(struct check *ck)
 {
 	static const char *names[] = { "id", "other", "why" };
@@ -591,7 +698,7 @@ check_dups(struct check *ck)
 	char *f, *pair, *why;
 	size_t i, j, k, n, nv = 0;
 
-	all = refs_all(&ck->refs, &n);
+	all = refs_all(ck->refs, &n);
 	for (i = 0; i < n; i++) {
 		if (all[i]->err || all[i]->name == NULL)
 			continue;

@@ -176,6 +176,25 @@ contact_newest(const struct contact *c)
 	return e;
 }
 
+/*
+ * A job change is news for JOB_DAYS (nw-stats, nw-due -l): the date of c's
+ * newest job entry on or before today when it is JOB_DAYS old or less,
+ * else NODATE.  An entry dated after today is no news until its day; the
+ * newest is by date, wherever it stands in the log.
+ */
+int
+contact_job(const struct contact *c, int today)
+{
+	int newest = NODATE;
+	size_t i;
+
+	for (i = 0; i < c->jobs.n; i++)
+		if (c->jobs.v[i] <= today && c->jobs.v[i] > newest)
+			newest = c->jobs.v[i];
+	return newest != NODATE && today - newest <= JOB_DAYS ? newest :
+	    NODATE;
+}
+
 /* Does group, an item of someone's groups, name community c? */
 int
 contact_names(const struct contact *c, const char *group)
@@ -276,8 +295,11 @@ readlog(struct contact *c, struct ynode *l, int flags)
 			c->closed = le.date;
 			c->closed_at = c->nlog;
 		}
-		if ((k & KIND_JOB) && (c->job == NODATE || le.date > c->job))
-			c->job = le.date;
+		if (k & KIND_JOB) {
+			c->jobs.v = xrealloc(c->jobs.v, (c->jobs.n + 1) *
+			    sizeof *c->jobs.v);
+			c->jobs.v[c->jobs.n++] = le.date;
+		}
 		c->ngive += (k & KIND_GIVE) != 0;
 		c->nask += (k & KIND_ASK) != 0;
 		c->ngot += (k & KIND_GOT) != 0;
@@ -508,6 +530,38 @@ contact_value(struct contact *c, const char *key)
 	return NULL;
 }
 
+/*
+ * Does m match c's value of key (nw-ls -f), or with no key (-e) the
+ * value of every key of the file, the user's own too, and of the log the
+ * notes only (its dates and kinds would match everyone)?  C_KEYS and
+ * C_LOG loaded.  1 yes, 0 no, -1 when matching failed, said in err.
+ */
+int
+contact_match(struct contact *c, struct match *m, const char *key, char *err,
+    size_t errlen)
+{
+	const struct value *k;
+	const struct key *sk;
+	size_t i;
+	int rv;
+
+	if (key)
+		return match_value(m, contact_value(c, key), err, errlen);
+	for (i = 0; i + 1 < c->keys.n; i += 2) {
+		k = &c->keys.v[i];
+		if (k->type == V_STR && (sk = schema_key(k->s)) != NULL &&
+		    sk->type == K_LOG)
+			continue;
+		if ((rv = match_value(m, &c->keys.v[i + 1], err, errlen)) != 0)
+			return rv;
+	}
+	for (i = 0; i < c->nlog; i++)
+		if (c->log[i].note &&
+		    (rv = match_str(m, c->log[i].note, err, errlen)) != 0)
+			return rv;
+	return 0;
+}
+
 static void
 fields(struct net *net, struct contact *c, struct ynode *r, int flags)
 {
@@ -553,7 +607,7 @@ contact_fill(struct net *net, const char *id, char *path, struct ydoc *d,
 	c->id = xstrdup(id);
 	c->path = path;
 	c->next = c->added = c->last = c->met.date = NODATE;
-	c->first = c->closed = c->job = NODATE;
+	c->first = c->closed = NODATE;
 	if ((r = d->root) == NULL) {
 		c->err = xstrdup(d->err[0] ? d->err :
 		    "empty file: a contact needs a name");
@@ -626,6 +680,7 @@ contact_free(struct contact *c)
 	for (i = 0; i < c->dates.n; i++)
 		free(c->dates.v[i].what);
 	free(c->dates.v);
+	free(c->jobs.v);
 	free(c->circle);
 	free(c->org);
 	free(c->title);
@@ -791,6 +846,19 @@ contact_due(struct net *net, struct contact *c, int today, struct due *d)
 	d->days = d->never ? 0 : today - d->due;
 	d->reason = b.s;
 	occasions(net, c, today, d);
+}
+
+/* The day c is due (nw-ls -l), NODATE for a cadence of never. */
+int
+contact_due_date(struct net *net, struct contact *c, int today)
+{
+	struct due d;
+	int day;
+
+	contact_due(net, c, today, &d);
+	day = d.never ? NODATE : d.due;
+	due_free(&d);
+	return day;
 }
 
 /*

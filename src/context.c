@@ -26,15 +26,16 @@ struct ctx {
 	int			 today;
 };
 
-/* The newest job entry of the log when it is JOB_DAYS old or less. */
+/* The log's entry of the job change that is news (contact_job), or NULL. */
 static const struct logent *
 recent_job(const struct contact *c, int today)
 {
+	int date = contact_job(c, today);
 	size_t i;
 
-	for (i = c->nlog; c->log && i-- > 0;)
+	for (i = c->nlog; date != NODATE && c->log && i-- > 0;)
 		if ((schema_kind(c->log[i].kind) & KIND_JOB) &&
-		    today - c->log[i].date <= JOB_DAYS)
+		    c->log[i].date == date)
 			return &c->log[i];
 	return NULL;
 }
@@ -225,3 +226,147 @@ due_long(struct net *net, struct due *d, int today, int first)
 	if (x.c != d->c)
 		contact_free(x.c);
 }
+
+struct dues {				/* nw-due's rows */
+	struct due	*v;
+	size_t		 n;
+	int		 all, bdays, type, today;
+	struct dur	 window;
+};
+
+/*
+ * nw-due's rows, taken by dues_take on a walk: those due within window
+ * (all: every one with a due date; bdays: with a birthday or a date near
+ * too), of type (-1: either).
+ */
+struct dues *
+dues_new(int today, int all, int bdays, int type, struct dur window)
+{
+	struct dues *r = xcalloc(1, sizeof *r);
+
+	r->today = today;
+	r->all = all;
+	r->bdays = bdays;
+	r->type = type;
+	r->window = window;
+	return r;
+}
+
+/*
+ * An overdue promise (a follow-up with a note) first, the latest first;
+ * then the most overdue for its cadence, then the earlier due date, then
+ * id.
+ */
+static int
+rank(const void *x, const void *y)
+{
+	const struct due *a = x, *b = y;
+	double ra = (double)a->days / a->cadence;
+	double rb = (double)b->days / b->cadence;
+	int pa = a->promise && !a->bdonly && a->days > 0;
+	int pb = b->promise && !b->bdonly && b->days > 0;
+
+	if (pa != pb)
+		return pa ? -1 : 1;
+	if (pa && a->days != b->days)
+		return a->days > b->days ? -1 : 1;
+	if (ra != rb)
+		return ra > rb ? -1 : 1;
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	return strcmp(a->c->id, b->c->id);
+}
+
+/*
+ * A contact due in the window (or, with -a, any that has a due date)
+ * becomes a row; with -b, one with a birthday or a date near too, as a
+ * row of its own.  A birthday row of a contact without a due date shows
+ * the day in its place.
+ */
+int
+dues_take(struct scan *s, struct contact *c, void *arg)
+{
+	struct dues *r = arg;
+	struct due d;
+	int shown;
+
+	if (r->type != -1 && c->type != r->type)
+		return 0;
+	contact_due(s->net, c, r->today, &d);
+	shown = !d.never && (r->all ||
+	    d.due <= date_add(r->today, r->window));
+	if (!shown && !(r->bdays && d.bday != NODATE)) {
+		due_free(&d);		/* the walk frees the contact */
+		return 0;
+	}
+	if (!shown) {		/* only for a birthday or a date */
+		d.bdonly = 1;
+		if (d.never)
+			d.due = d.bday, d.days = r->today - d.bday;
+	}
+	if ((r->n & (r->n - 1)) == 0)
+		r->v = xrealloc(r->v, (r->n ? 2 * r->n : 1) * sizeof *r->v);
+	r->v[r->n++] = d;
+	return 1;
+}
+
+static void
+row(struct due *d)
+{
+	static const char *names[] = { "id", "due", "days", "name",
+	    "reason" };
+	const char *vals[5], *colour;
+	char ds[11], days[16], *reason;
+
+	reason = d->bdonly ? xstrdup(d->bdreason) : d->bdreason ?
+	    xasprintf("%s; %s", d->reason, d->bdreason) : xstrdup(d->reason);
+	snprintf(days, sizeof days, "%d", d->days);
+	vals[0] = d->c->id;
+	vals[1] = date_str(d->due, ds);
+	vals[2] = days;
+	vals[3] = d->c->name;
+	vals[4] = reason;
+	colour = d->days > 0 ? "31" : d->days == 0 ? "33" :
+	    d->bday != NODATE ? "35" : NULL;
+	out_row(5, names, vals, "ssnss", colour);
+	free(reason);
+}
+
+/*
+ * The rows ranked, at most count of them (-1: all), each a row or at
+ * length (lng, nw-due -l); their contacts freed.
+ */
+void
+dues_print(struct dues *r, struct net *net, long count, int lng)
+{
+	size_t i;
+
+	if (r->n)	/* qsort of no array is undefined */
+		qsort(r->v, r->n, sizeof *r->v, rank);
+	if (count >= 0 && (size_t)count < r->n)
+		for (i = count; i < r->n; i++) {
+			contact_free(r->v[i].c);
+			due_free(&r->v[i]);
+		}
+	if (count >= 0 && (size_t)count < r->n)
+		r->n = count;
+	for (i = 0; i < r->n; i++) {
+		if (lng)
+			due_long(net, &r->v[i], r->today, i == 0);
+		else
+			row(&r->v[i]);
+		contact_free(r->v[i].c);
+		due_free(&r->v[i]);
+	}
+	r->n = 0;
+}
+
+void
+dues_free(struct dues *r)
+{
+	if (r == NULL)
+		return;
+	free(r->v);
+	free(r);
+}
+

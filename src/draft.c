@@ -87,11 +87,32 @@ draft_unset(struct draft *d, const char *key, const char *v)
 			i += 2;
 }
 
+/* A new contact's draft, added on day added (NODATE: no added:). */
+struct draft *
+draft_new(int added)
+{
+	struct draft *d = xcalloc(1, sizeof *d);
+
+	d->added = added;
+	return d;
+}
+
+/* What a draft holds, given back; the draft (a record's) stays. */
 void
-draft_free(struct draft *d)
+draft_clear(struct draft *d)
 {
 	strv_free(&d->kv);
 	value_free(&d->more);
+}
+
+/* A draft of draft_new. */
+void
+draft_free(struct draft *d)
+{
+	if (d == NULL)
+		return;
+	draft_clear(d);
+	free(d);
 }
 
 static void

@@ -204,6 +204,26 @@ after(struct edit *e, size_t off, int *noeol)
 	return text_after(e->text, e->len, off, noeol);
 }
 
+/*
+ * The '-' of the block list item that starts at off, alone before it on
+ * its line (but for blanks): 1, the line's start in *ls and the dash's
+ * column in *ind; else 0.
+ */
+int
+text_dash(const char *s, size_t len, size_t off, size_t *ls, size_t *ind)
+{
+	size_t i;
+
+	*ls = text_line_start(s, len, off);
+	*ind = strspn(s + *ls, " ");
+	if (*ls + *ind >= off || s[*ls + *ind] != '-')
+		return 0;
+	for (i = *ls + *ind + 1; i < off; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
 /* The indentation before off, when only spaces stand there. */
 int
 text_indent(const char *s, size_t len, size_t off, size_t *n)
@@ -243,8 +263,8 @@ splice(struct edit *e, size_t start, size_t end, const char *repl,
 }
 
 /* A line to insert at pos: "\n" first instead of last at a bare end. */
-static void
-addline(struct buf *b, struct edit *e, int noeol, size_t ind,
+void
+edit_addline(struct buf *b, struct edit *e, int noeol, size_t ind,
     const char *line)
 {
 	if (noeol)
@@ -252,17 +272,6 @@ addline(struct buf *b, struct edit *e, int noeol, size_t ind,
 	buf_printf(b, "%*s%s", (int)ind, "", line);
 	if (!noeol)
 		buf_puts(b, e->eol);
-}
-
-static struct ynode *
-pairval(struct ynode *root, struct ynode *key)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < root->nkid; i += 2)
-		if (root->kid[i] == key)
-			return root->kid[i + 1];
-	return NULL;
 }
 
 /* Can this node be edited where it stands?  0, or -1 refused. */
@@ -344,14 +353,14 @@ addkey(struct edit *e, const char *key, const char *val, int block,
 	}
 	if (block) {
 		buf_printf(&l, "%s:", key);
-		addline(&b, e, noeol, ind, l.s);
+		edit_addline(&b, e, noeol, ind, l.s);
 		free(l.s);
 		l = (struct buf){ 0 };
 		buf_printf(&l, "- %s", val);
-		addline(&b, e, noeol, ind + 2, l.s);
+		edit_addline(&b, e, noeol, ind + 2, l.s);
 	} else {
 		buf_printf(&l, "%s: %s", key, val);
-		addline(&b, e, noeol, ind, l.s);
+		edit_addline(&b, e, noeol, ind, l.s);
 	}
 	free(l.s);
 	s = splice(e, pos, pos, b.s, len);
@@ -412,9 +421,8 @@ verify_items(struct edit *e, char *text, size_t len, const char *key,
 		goto fail;
 	}
 	k = ymap_key(n, key);
-	nv = k ? ynode_deref(pairval(n, k)) : NULL;
-	ov = ymap_key(o, key) ? ynode_deref(pairval(o, ymap_key(o, key))) :
-	    NULL;
+	nv = ymap_get(n, key);
+	ov = ymap_get(o, key);
 	if (rm >= 0) {
 		if (ov->type != YSEQ || ov->nkid == 1) {
 			if (k == NULL)
@@ -519,13 +527,12 @@ edit_append(struct edit *e, const char *key, const char *item, int block)
 	if (check_root(e) == -1)
 		return -1;
 	r = e->doc->root;
-	if ((k = ymap_key(r, key)) == NULL) {
+	if (!ymap_pair(r, key, &k, &v)) {
 		s = block ? addkey(e, key, item, 1, &len) :
 		    (q = xasprintf("[%s]", item),
 		    s = addkey(e, key, q, 0, &len), free(q), s);
 		return try(e, s, len, key, item, 1);
 	}
-	v = pairval(r, k);
 	if (editable(e, k, v, key) == -1)
 		return -1;
 	if (ynode_isnull(v) && v->start == v->end) {
@@ -535,7 +542,7 @@ edit_append(struct edit *e, const char *key, const char *item, int block)
 			    "of '%s'", key);
 		pos = after(e, v->end, &noeol);
 		q = xasprintf("- %s", item);
-		addline(&b, e, noeol, ind + 2, q);
+		edit_addline(&b, e, noeol, ind + 2, q);
 		free(q);
 		s = splice(e, pos, pos, b.s, &len);
 		free(b.s);
@@ -554,7 +561,7 @@ edit_append(struct edit *e, const char *key, const char *item, int block)
 		last = v->kid[v->nkid - 1];
 		pos = after(e, last->end, &noeol);
 		q = xasprintf("- %s", item);
-		addline(&b, e, noeol, ind, q);
+		edit_addline(&b, e, noeol, ind, q);
 		free(q);
 		s = splice(e, pos, pos, b.s, &len);
 		free(b.s);
@@ -614,8 +621,7 @@ edit_append_all(struct edit *e, const char *key, char *const *item,
 	if (check_root(e) == -1)
 		return -1;
 	r = e->doc->root;
-	k = ymap_key(r, key);
-	v = k ? pairval(r, k) : NULL;
+	ymap_pair(r, key, &k, &v);
 	if (v == NULL || v->type != YSEQ) {
 		/* a list made (or a value made one) by the first */
 		if (edit_append(e, key, item[0], block) == -1)
@@ -632,7 +638,7 @@ edit_append_all(struct edit *e, const char *key, char *const *item,
 		for (i = 0; i < n; i++) {
 			l.len = 0;
 			buf_printf(&l, "- %s", item[i]);
-			addline(&b, e, noeol, ind, l.s);
+			edit_addline(&b, e, noeol, ind, l.s);
 		}
 		free(l.s);
 	} else {
@@ -684,9 +690,9 @@ edit_put(struct edit *e, const char *key, const char *sub, const char *val)
 	free(q);
 	r = e->doc->root;
 	s = NULL;
-	if ((k = ymap_key(r, key)) == NULL)
+	if (!ymap_pair(r, key, &k, &v))
 		s = addkey(e, key, map, 0, &len);
-	else if (editable(e, k, (v = pairval(r, k)), key) == -1)
+	else if (editable(e, k, v, key) == -1)
 		goto fail;
 	else if (ynode_isnull(v) && v->start == v->end) {
 		/* "key:" with nothing: the mapping starts on the next line */
@@ -696,7 +702,7 @@ edit_put(struct edit *e, const char *key, const char *sub, const char *val)
 			goto fail;
 		}
 		pos = after(e, v->end, &noeol);
-		addline(&b, e, noeol, ind + 2, pair);
+		edit_addline(&b, e, noeol, ind + 2, pair);
 		s = splice(e, pos, pos, b.s, &len);
 	} else if (ynode_isnull(v))
 		s = splice(e, v->start, v->end, map, &len);
@@ -708,7 +714,7 @@ edit_put(struct edit *e, const char *key, const char *sub, const char *val)
 		}
 		last = v->kid[v->nkid - 1];
 		pos = after(e, last->end, &noeol);
-		addline(&b, e, noeol, ind, pair);
+		edit_addline(&b, e, noeol, ind, pair);
 		s = splice(e, pos, pos, b.s, &len);
 	} else if (v->type == YMAP && v->flow) {
 		q = xasprintf("%s%s", v->nkid ? ", " : "", pair);
@@ -742,11 +748,10 @@ edit_set(struct edit *e, const char *key, const char *val)
 	if (check_root(e) == -1)
 		return -1;
 	r = e->doc->root;
-	if ((k = ymap_key(r, key)) == NULL) {
+	if (!ymap_pair(r, key, &k, &v)) {
 		s = addkey(e, key, val, 0, &len);
 		return try(e, s, len, key, val, 0);
 	}
-	v = pairval(r, k);
 	if (editable(e, k, v, key) == -1)
 		return -1;
 	if (v->start == v->end) {
@@ -787,8 +792,8 @@ edit_set(struct edit *e, const char *key, const char *val)
  * The whole lines from the one holding from to the one holding to.  At a
  * bare end of file the line break before them goes instead of after.
  */
-static void
-lines(struct edit *e, size_t from, size_t to, size_t *start, size_t *end)
+void
+edit_lines(struct edit *e, size_t from, size_t to, size_t *start, size_t *end)
 {
 	int noeol;
 
@@ -810,9 +815,8 @@ root_pair(struct edit *e, const char *key, struct ynode **k, struct ynode **v)
 {
 	if (check_root(e) == -1)
 		return -1;
-	if ((*k = ymap_key(e->doc->root, key)) == NULL)
+	if (!ymap_pair(e->doc->root, key, k, v))
 		return 1;
-	*v = pairval(e->doc->root, *k);
 	return editable(e, *k, *v, key);
 }
 
@@ -829,7 +833,7 @@ edit_delete(struct edit *e, const char *key)
 		return st == 1 ? 0 : -1;
 	if (!indent(e, k->start, &ind))
 		return refuse(e, k, "'%s' does not start its line", key);
-	lines(e, k->start, v->end > k->end ? v->end : k->end, &start, &end);
+	edit_lines(e, k->start, v->end > k->end ? v->end : k->end, &start, &end);
 	s = splice(e, start, end, "", &len);
 	return try(e, s, len, key, NULL, 0);
 }
@@ -874,13 +878,10 @@ edit_remove(struct edit *e, const char *key, const char *val, int *found)
 		return refuse(e, it, "'%s' has an anchor or alias: edit it by "
 		    "hand", key);
 	if (!v->flow) {
-		/* the item's "- " stands before it on its line */
-		start = line_start(e, it->start);
-		if (!indent(e, start + strspn(e->text + start, " "), &ind) ||
-		    e->text[start + ind] != '-')
+		if (!text_dash(e->text, e->len, it->start, &start, &ind))
 			return refuse(e, it, "'%s': the item does not start "
 			    "its line", key);
-		lines(e, start, it->end, &start, &end);
+		edit_lines(e, start, it->end, &start, &end);
 	} else if (i + 1 < v->nkid) {
 		start = it->start;
 		end = v->kid[i + 1]->start;
@@ -923,8 +924,8 @@ verify_inside(struct edit *e, char *text, size_t len, const char *key,
 		    !ynode_equal(o->kid[i + 1], n->kid[i + 1]))
 			goto bad;
 	}
-	ov = ynode_deref(pairval(o, ymap_key(o, key)));
-	nv = ynode_deref(pairval(n, ymap_key(n, key)));
+	ov = ymap_get(o, key);
+	nv = ymap_get(n, key);
 	step = ov->type == YMAP ? 2 : 1;
 	if (nv == NULL || nv->type != ov->type ||
 	    nv->nkid + (want ? 0 : step) != ov->nkid)
@@ -962,7 +963,7 @@ cut_child(struct edit *e, struct ynode *v, size_t at, const char *key,
 		    (step == 2 && *start + ind != first->start))
 			return refuse(e, first, "'%s': the part does not start "
 			    "its line", key);
-		lines(e, *start, last->end, start, end);
+		edit_lines(e, *start, last->end, start, end);
 	} else if (at + step < v->nkid) {
 		*start = first->start;
 		*end = v->kid[at + step]->start;

@@ -31,23 +31,6 @@ merge_fail(struct merge *m, const char *fmt, ...)
 	return -1;
 }
 
-/* The raw key and value nodes of key in mapping r; 0 when absent. */
-int
-merge_pair(struct ynode *r, const char *key, struct ynode **k,
-    struct ynode **v)
-{
-	size_t i;
-
-	for (i = 0; r && i + 1 < r->nkid; i += 2)
-		if (r->kid[i] == ymap_key(r, key)) {
-			*k = r->kid[i];
-			*v = r->kid[i + 1];
-			return 1;
-		}
-	*k = *v = NULL;
-	return 0;
-}
-
 struct ynode *
 merge_value(struct ydoc *d, const char *key)
 {
@@ -126,7 +109,7 @@ their_lines(struct plan *p, const char *key)
 	struct buf b = { 0 };
 	size_t s, end;
 
-	if (!merge_pair(p->theirs->root, key, &k, &v) ||
+	if (!ymap_pair(p->theirs->root, key, &k, &v) ||
 	    !pair_lines(p->theirs, k, v, &s, &end))
 		return NULL;
 	if (!relines(&b, p->theirs->text + s, end - s, p->e->eol,
@@ -154,7 +137,7 @@ new_place(struct plan *p, const char *key, int *noeol)
 	at = text_line_after(e->text, e->len, e->doc->root->end);
 	while (i >= 2) {
 		i -= 2;
-		if (merge_pair(e->doc->root, r->kid[i]->str, &k, &v) &&
+		if (ymap_pair(e->doc->root, r->kid[i]->str, &k, &v) &&
 		    pair_lines(e->doc, k, v, &s, &at))
 			break;
 	}
@@ -220,7 +203,7 @@ merge_take(struct plan *p, const char *key)
 	char *val, *lines;
 	int rv;
 
-	if (!merge_pair(p->theirs->root, key, &tk, &tv)) {
+	if (!ymap_pair(p->theirs->root, key, &tk, &tv)) {
 		if (edit_delete(e, key) == 0)
 			return 0;
 		return merge_fail(p->m, "'%s': %s", key, e->err);
@@ -236,7 +219,7 @@ merge_take(struct plan *p, const char *key)
 	/* else the whole pair, as theirs wrote it, where theirs has it */
 	if ((lines = their_lines(p, key)) == NULL)
 		return merge_fail(p->m, "'%s': cannot copy its lines", key);
-	if (!merge_pair(e->doc->root, key, &ok, &ov))
+	if (!ymap_pair(e->doc->root, key, &ok, &ov))
 		rv = add_lines(p, key, lines);
 	else if (!pair_lines(e->doc, ok, ov, &s, &end))
 		rv = -1;
@@ -632,7 +615,7 @@ markers(struct plan *p)
 		if (p->act[i] != CONFLICT)
 			continue;
 		b = (struct buf){ 0 };
-		have = merge_pair(e->doc->root, p->keys.v[i], &k, &v) &&
+		have = ymap_pair(e->doc->root, p->keys.v[i], &k, &v) &&
 		    pair_lines(e->doc, k, v, &c[n].start, &c[n].end);
 		if (!have) {
 			c[n].start = c[n].end = new_place(p, p->keys.v[i],

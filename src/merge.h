@@ -28,8 +28,6 @@ struct plan {
 /* merge.c */
 int		 merge_fail(struct merge *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
-int		 merge_pair(struct ynode *, const char *, struct ynode **,
-		    struct ynode **);
 struct ynode	*merge_value(struct ydoc *, const char *);
 int		 merge_same(struct ynode *, struct ynode *);
 int		 merge_take(struct plan *, const char *);

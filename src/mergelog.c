@@ -175,28 +175,12 @@ merge_flow(struct ydoc *d, struct ynode *n, struct buf *b)
 	return 0;
 }
 
-/* The '-' of block list item it, alone on its line before it. */
-static int
-dash(struct edit *e, struct ynode *it, size_t *ls, size_t *ind)
-{
-	size_t i;
-
-	*ls = text_line_start(e->text, e->len, it->start);
-	*ind = strspn(e->text + *ls, " ");
-	if (*ls + *ind >= it->start || e->text[*ls + *ind] != '-')
-		return 0;
-	for (i = *ls + *ind + 1; i < it->start; i++)
-		if (e->text[i] != ' ' && e->text[i] != '\t')
-			return 0;
-	return 1;
-}
-
 static struct ynode *
 cur_log(struct edit *e)
 {
 	struct ynode *k, *v;
 
-	merge_pair(e->doc->root, "log", &k, &v);
+	ymap_pair(e->doc->root, "log", &k, &v);
 	return v;
 }
 
@@ -211,19 +195,12 @@ static int
 drop_item(struct edit *e, struct ynode *it, struct cut *c, size_t *nc)
 {
 	size_t start, end, ind;
-	int noeol;
 
-	if (!dash(e, it, &start, &ind))
+	if (!text_dash(e->text, e->len, it->start, &start, &ind))
 		return -1;
-	end = text_after(e->text, e->len, it->end, &noeol);
 	if (*nc > 0 && c[*nc - 1].text == NULL && c[*nc - 1].end == start)
 		start = c[--*nc].start;
-	if (noeol && start > e->bom) {
-		if (e->text[--start] != '\n')
-			return -1;
-		if (start > e->bom && e->text[start - 1] == '\r')
-			start--;
-	}
+	edit_lines(e, start, it->end, &start, &end);
 	c[*nc].start = start;
 	c[*nc].end = end;
 	c[*nc].text = NULL;
@@ -249,6 +226,7 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 	size_t i, j, n, last = 0, ls, ind, at;
 	struct buf b;
 	int any = 0;
+	char *line;
 
 	if (v == NULL || v->type != YSEQ || v->nkid == 0)
 		return -1;
@@ -256,7 +234,7 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 	for (i = 0; i < n; i++)
 		if (!drop[i])
 			last = i, any = 1;
-	if (!v->flow && !dash(e, kid[0], &ls, &ind))
+	if (!v->flow && !text_dash(e->text, e->len, kid[0]->start, &ls, &ind))
 		return -1;
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; drop[i] && j < n && drop[j]; j++)
@@ -292,12 +270,11 @@ log_cuts(struct edit *e, char *drop, struct buf *txt, size_t *kept,
 		} else {
 			at = kept[i] == 0 ? ls :
 			    text_line_after(e->text, e->len, kid[kept[i] - 1]->end);
-			if (at == e->len && e->text[e->len - 1] != '\n')
-				buf_puts(&b, e->eol);
-			buf_printf(&b, "%*s-%s%s", (int)ind, "",
-			    *txt[i].s ? " " : "", txt[i].s);
-			if (!(at == e->len && e->text[e->len - 1] != '\n'))
-				buf_puts(&b, e->eol);
+			line = xasprintf("-%s%s", *txt[i].s ? " " : "",
+			    txt[i].s);
+			edit_addline(&b, e, at == e->len &&
+			    e->text[e->len - 1] != '\n', ind, line);
+			free(line);
 		}
 		c[*nc].start = c[*nc].end = at;
 		c[*nc].seq = *nc;

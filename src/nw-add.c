@@ -36,7 +36,7 @@ static const char options_text[] =
 struct run {
 	struct net	*net;
 	struct batch	 b;
-	struct draft	 d;
+	struct draft	*d;
 	struct strv	 names;		/* those added, as b.ids */
 	int		 force;
 	int		 mail;		/* -M: duplicates are said, no error */
@@ -57,7 +57,7 @@ static const char *
 duplicate(struct run *r, const char *name)
 {
 	struct contact **all;
-	const char *e, *t = draft_get(&r->d, "type");
+	const char *e, *t = draft_get(r->d, "type");
 	size_t n, i, j, k;
 	int type = t && schema_type(t) == T_COMMUNITY ? T_COMMUNITY : T_PERSON;
 
@@ -71,7 +71,7 @@ duplicate(struct run *r, const char *name)
 		if (all[i]->name && strcaseeq(all[i]->name, name))
 			return all[i]->id;
 		for (j = 0; j < all[i]->email.n; j++)
-			for (k = 0; (e = draft_value(&r->d, "email", k)); k++)
+			for (k = 0; (e = draft_value(r->d, "email", k)); k++)
 				if (strcaseeq(e, all[i]->email.v[j]))
 					return all[i]->id;
 	}
@@ -98,14 +98,14 @@ add(const char *raw, void *arg)
 		refs_refresh(&r->b.refs);
 	if (!r->force && (dup = duplicate(r, name)) != NULL) {
 		warnx_safe("'%s': already in the network as %s (-f adds "
-		    "anyway)", r->mail ? draft_get(&r->d, "email") : name, dup);
+		    "anyway)", r->mail ? draft_get(r->d, "email") : name, dup);
 		net_unlock(r->net);
 		free(name);
 		return !r->mail;
 	}
-	draft_unset(&r->d, "name", NULL);
-	draft_set(&r->d, "name", name);
-	id = draft_write(r->net, &r->d);
+	draft_unset(r->d, "name", NULL);
+	draft_set(r->d, "name", name);
+	id = draft_write(r->net, r->d);
 	net_unlock(r->net);
 	if (id != NULL) {
 		batch_changed(&r->b, id, name);
@@ -135,8 +135,8 @@ frommail(struct run *r, int all)
 		rv = 1;
 	}
 	for (i = 0; i + 1 < who.n; i += 2) {
-		draft_unset(&r->d, "email", NULL);
-		draft_set(&r->d, "email", who.v[i + 1]);
+		draft_unset(r->d, "email", NULL);
+		draft_set(r->d, "email", who.v[i + 1]);
 		rv |= add(who.v[i], r);
 	}
 	strv_free(&who);
@@ -156,6 +156,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch, rv = 0, all = 0;
 
+	r.d = draft_new(date_today());
 	while ((ch = opt_get(argc, argv, "ab:C:c:E:e:fg:hMm:o:P:T:t:Vv:")) !=
 	    -1) {
 		if (strchr("bcEegmoPTtv", ch))	/* it goes into the file */
@@ -163,7 +164,7 @@ main(int argc, char *argv[])
 		for (i = 0; keyof[i] && keyof[i][0] != ch; i += 2)
 			;
 		if (keyof[i]) {
-			draft_set(&r.d, keyof[i + 1], optarg);
+			draft_set(r.d, keyof[i + 1], optarg);
 			continue;
 		}
 		switch (ch) {
@@ -182,14 +183,13 @@ main(int argc, char *argv[])
 
 	if (all && !r.mail)
 		errx(2, "-a needs -M");
-	if (r.mail && (argc > 0 || draft_get(&r.d, "email") ||
-	    draft_get(&r.d, "phone")))
+	if (r.mail && (argc > 0 || draft_get(r.d, "email") ||
+	    draft_get(r.d, "phone")))
 		errx(2, "-M takes names and addresses from the message: no "
 		    "name, -E or -P");
-	r.d.added = date_today();
 	r.net = r.b.net = net_open(1);
 	r.b.refs.net = r.net;
-	if (!draft_check(&r.d, r.net, why, sizeof why))
+	if (!draft_check(r.d, r.net, why, sizeof why))
 		errx(2, "%s", why);
 	if (argc == 0 && !r.mail && !ref_stdin_usable())
 		usage();
@@ -197,7 +197,7 @@ main(int argc, char *argv[])
 		if ((v = ref_resolve(&r.b.refs, via)) == NULL)
 			rv = 1;
 		else
-			draft_set(&r.d, "met.via", v);
+			draft_set(r.d, "met.via", v);
 		free(v);
 	}
 	if (rv == 0)
@@ -205,7 +205,7 @@ main(int argc, char *argv[])
 		    ref_loop(argc, argv, add, &r);
 	batch_commit(&r.b, "Add");
 	batch_free(&r.b);
-	draft_free(&r.d);
+	draft_free(r.d);
 	strv_free(&r.names);
 	net_free(r.net);
 	return exit_status(out_close() || rv);

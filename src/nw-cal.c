@@ -17,7 +17,7 @@ static const char options_text[] =
     "  -n             print the entries it would add, change nothing\n";
 
 struct run {
-	struct capture	 cp;
+	struct capture	*cp;
 	int		 from, to;
 };
 
@@ -33,7 +33,7 @@ readone(const char *path, void *arg)
 {
 	struct run *r = arg;
 
-	return cal_read(&r->cp, path, r->from, r->to);
+	return cal_read(r->cp, path, r->from, r->to);
 }
 
 int
@@ -66,24 +66,22 @@ main(int argc, char *argv[])
 	b.refs.net = b.net;
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
-	capture_init(&r.cp, b.net, me.n ? &me : net_me(b.net));
+	r.cp = capture_new(b.net, me.n ? &me : net_me(b.net), 0);
 	if (fopt) {
-		r.from = r.cp.today;
-		r.to = date_add(r.cp.today, span);
+		r.from = date_today();
+		r.to = date_add(r.from, span);
 	} else {
-		r.from = r.cp.today - net_cal_days(b.net);
-		r.to = r.cp.today;
+		r.to = date_today();
+		r.from = r.to - net_cal_days(b.net);
 	}
 	rv = ref_loop(argc, argv, readone, &r);
 	if (rv == -1)
 		usage();
 	if (fopt)
-		capture_ahead(&r.cp);
+		capture_ahead(r.cp);
 	else {
-		rv |= capture_log(&r.cp, "meet", dry, &b);
-		capture_summary(&r.cp, dry, "event", "not with a contact",
-		    "cancelled, declined or free time", "with too many attendees",
-		    "files that do not parse");
+		rv |= capture_log(r.cp, "meet", dry, &b);
+		capture_summary(r.cp, "meet", dry);
 	}
 	if (b.ids.n) {
 		msg = b.ids.n == 1 ? xasprintf("Log meetings with %s",
@@ -92,7 +90,7 @@ main(int argc, char *argv[])
 		git_commit(b.net, b.ids.v, b.ids.n, msg);
 		free(msg);
 	}
-	capture_free(&r.cp);
+	capture_free(r.cp);
 	batch_free(&b);
 	strv_free(&me);
 	net_free(b.net);

@@ -1,8 +1,6 @@
 /* nw-check - lint contact files */
 
-#include <err.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "nw.h"
@@ -25,18 +23,16 @@ usage(void)
 int
 main(int argc, char *argv[])
 {
-	struct check ck = { 0 };
-	struct strv ids = { 0 }, odd = { 0 }, unmerged = { 0 }, probs = { 0 };
-	struct strv deleted = { 0 };
-	char **all, *path, *tab;
-	size_t i, n;
-	int ch, rv, everyone, dups = 0, verbose = 0;
+	struct check *ck;
+	struct refs refs = { 0 };
+	struct net *net;
+	int ch, rv, dups = 0, quiet = 0, verbose = 0;
 
 	while ((ch = opt_get(argc, argv, "C:DhqVv")) != -1)
 		switch (ch) {
 		case 'C': nw_dir_opt = optarg; break;
 		case 'D': dups = 1; break;
-		case 'q': ck.quiet = 1; break;
+		case 'q': quiet = 1; break;
 		case 'V': return opt_version();
 		case 'v': verbose = 1; break;
 		case 'h': return opt_help(usage_text, options_text);
@@ -45,50 +41,15 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	ck.net = net_open(1);
-	net_keep_problems(ck.net, &probs);	/* findings, each once */
-	ck.refs.net = ck.net;
-	ck.out = stdout;
-	if (dups) {
-		if (argc)
-			usage();
+	refs.net = net = net_open(1);
+	ck = check_new(&refs, stdout, quiet);
+	if (dups && argc)
+		usage();
+	if (dups)
 		out_init(0);
-		check_dups(&ck);
-		check_free(&ck);
-		net_free(ck.net);
-		return out_close();
-	}
-	rv = select_ids(&ck.refs, argc, argv, &ids, &everyone);
-	/* a merge whose driver did not run leaves no markers to see */
-	git_unmerged(ck.net, &unmerged, &deleted);
-	check_files(&ck, ids.v, ids.n, &unmerged, &deleted);
-	if (!ck.quiet)
-		check_private(&ck, ids.v, ids.n, verbose);
-	if (everyone && !ck.quiet) {
-		check_settings(&ck);
-		net_list(ck.net, &all, &n, &odd);
-		for (i = 0; i < n; i++)
-			free(all[i]);
-		free(all);
-		for (i = 0; i < odd.n; i++) {
-			tab = strchr(odd.v[i], '\t');
-			*tab = '\0';
-			path = xasprintf("%s/%s", net_dir(ck.net), odd.v[i]);
-			check_path(&ck, path, 0, "%s", tab + 1);
-			free(path);
-		}
-	}
-	for (i = 0; i < probs.n; i++) {	/* what no scan could read */
-		tab = strchr(probs.v[i], '\t');
-		*tab = '\0';
-		check_path(&ck, probs.v[i], 1, "%s", tab + 1);
-	}
-	strv_free(&ids);
-	strv_free(&odd);
-	strv_free(&probs);
-	strv_free(&unmerged);
-	strv_free(&deleted);
-	check_free(&ck);
-	net_free(ck.net);
-	return out_close() || rv || ck.nerr > 0;
+	rv = check_run(ck, argc, argv, verbose, dups);
+	check_free(ck);
+	refs_free(&refs);
+	net_free(net);
+	return out_close() || rv;
 }

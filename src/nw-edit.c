@@ -87,7 +87,7 @@ editone(struct batch *b, const char *id, void *arg)
 
 	if (stopped)
 		return 1;
-	path = net_path(ck->net, id);
+	path = net_path(b->net, id);
 	if ((orig = file_read_max(path, &olen, why, MAXEDIT)) == NULL) {
 		warnx("'%s': %s", path, why);
 		free(path);
@@ -97,7 +97,7 @@ editone(struct batch *b, const char *id, void *arg)
 	if (olen > NW_MAXFILE)
 		check_text(ck, path, id, orig, olen);
 
-	copy = change_copy(ck->net, id, orig, olen);	/* no lock meanwhile */
+	copy = change_copy(b->net, id, orig, olen);	/* no lock meanwhile */
 
 	if ((ed = getenv("VISUAL")) == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
@@ -118,7 +118,6 @@ editone(struct batch *b, const char *id, void *arg)
 			rv = 0;		/* nothing to do */
 			goto out;
 		}
-		ck->nerr = 0;
 		if (check_text(ck, path, id, text, len) == 0)
 			break;
 		free(text);
@@ -129,7 +128,7 @@ editone(struct batch *b, const char *id, void *arg)
 		}
 	}
 
-	if ((rv = change_replace(ck->net, id, orig, olen, text, len, &c)) !=
+	if ((rv = change_replace(b->net, id, orig, olen, text, len, &c)) !=
 	    0) {
 		if (rv == 1)
 			fprintf(stderr, "nw-edit: '%s' changed while you edited "
@@ -143,7 +142,7 @@ editone(struct batch *b, const char *id, void *arg)
 	}
 	free(text);
 	unlink(copy);
-	change_copies_done(ck->net, id);	/* edits kept before: done */
+	change_copies_done(b->net, id);	/* edits kept before: done */
 	batch_changed(b, id, c->name ? c->name : id);
 	contact_free(c);
 out:
@@ -156,7 +155,8 @@ out:
 int
 main(int argc, char *argv[])
 {
-	struct check ck = { 0 };
+	struct check *ck;
+	struct refs refs = { 0 };
 	struct batch b = { 0 };
 	int ch, rv;
 
@@ -171,14 +171,13 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
-	ck.net = b.net = net_open(1);
-	ck.refs.net = ck.net;
-	ck.out = stderr;
-	ck.quiet = 1;
-	rv = batch_run(&b, argc, argv, editone, &ck);
+	refs.net = b.net = net_open(1);
+	ck = check_new(&refs, stderr, 1);	/* its own: loaded when needed */
+	rv = batch_run(&b, argc, argv, editone, ck);
 	batch_commit(&b, "Edit");
 	batch_free(&b);
-	check_free(&ck);
-	net_free(ck.net);
+	check_free(ck);
+	refs_free(&refs);
+	net_free(b.net);
 	return exit_status(out_close() || rv);
 }

@@ -28,7 +28,8 @@ checked(const char *id, void *arg)
 int
 main(int argc, char *argv[])
 {
-	struct check ck = { 0 };
+	struct check *ck;
+	struct refs refs = { 0 };
 	struct net *net;
 	int ch, g = 0;
 
@@ -48,11 +49,11 @@ main(int argc, char *argv[])
 		nw_dir_opt = argv[0];
 	net = net_init();
 	if (g) {
-		ck.net = ck.refs.net = net;
-		ck.out = stderr;
-		ck.quiet = 1;
-		git_setup(net, checked, &ck);
-		check_free(&ck);
+		refs.net = net;
+		ck = check_new(&refs, stderr, 1);
+		git_setup(net, checked, ck);
+		check_free(ck);
+		refs_free(&refs);
 	}
 	puts(net_dir(net));
 	net_free(net);

@@ -62,33 +62,6 @@ addpat(const char *arg, int field)
 		errx(2, "'%s': %s", p->src, msg);
 }
 
-/*
- * -e: the value of every key of the file, the user's own too, and of the
- * log the notes only (its dates and kinds would match everyone).
- */
-static int
-search(struct match *m, struct contact *c, char *err, size_t len)
-{
-	const struct value *k;
-	const struct key *sk;
-	size_t i;
-	int rv;
-
-	for (i = 0; i + 1 < c->keys.n; i += 2) {
-		k = &c->keys.v[i];
-		if (k->type == V_STR && (sk = schema_key(k->s)) != NULL &&
-		    sk->type == K_LOG)
-			continue;
-		if ((rv = match_value(m, &c->keys.v[i + 1], err, len)) != 0)
-			return rv;
-	}
-	for (i = 0; i < c->nlog; i++)
-		if (c->log[i].note &&
-		    (rv = match_str(m, c->log[i].note, err, len)) != 0)
-			return rv;
-	return 0;
-}
-
 /* -e patterns are of one kind, -f ones of the same key another. */
 static int
 samekind(struct pat *a, struct pat *b)
@@ -103,8 +76,7 @@ pattern_pass(struct pat *p, struct contact *c)
 	char err[256];
 	int rv;
 
-	rv = p->key ? match_value(p->m, contact_value(c, p->key), err,
-	    sizeof err) : search(p->m, c, err, sizeof err);
+	rv = contact_match(c, p->m, p->key, err, sizeof err);
 	if (rv == -1)
 		warnx("'%s': %s in '%s'", p->src, err, c->id);
 	return rv;
@@ -314,8 +286,7 @@ print(struct net *net, struct ls *l, struct contact *c)
 	static const char *names[] = { "id", "name", "circle", "last", "due" };
 	const char *vals[5];
 	char ls[11], ds[11];
-	struct due d;
-	int last;
+	int last, due;
 
 	if (l->since != NODATE && l->lng && !l->json) {
 		entries(l, c);
@@ -328,9 +299,8 @@ print(struct net *net, struct ls *l, struct contact *c)
 	if (l->lng) {
 		last = c->last != NODATE ? c->last : c->added;
 		vals[3] = last != NODATE ? date_str(last, ls) : NULL;
-		contact_due(net, c, l->today, &d);
-		vals[4] = d.never ? NULL : date_str(d.due, ds);
-		due_free(&d);
+		due = contact_due_date(net, c, l->today);
+		vals[4] = due != NODATE ? date_str(due, ds) : NULL;
 	}
 	if (l->json)
 		json_contact(stdout, net, c, l->today);

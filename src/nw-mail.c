@@ -32,7 +32,7 @@ readone(const char *path, void *arg)
 int
 main(int argc, char *argv[])
 {
-	struct capture cp;
+	struct capture *cp;
 	struct batch b = { 0 };
 	struct strv me = { 0 };
 	char *msg;
@@ -58,21 +58,19 @@ main(int argc, char *argv[])
 		    "give -m your@address");
 	if (argc == 0 && !ref_stdin_usable())
 		usage();
-	capture_init(&cp, b.net, me.n ? &me : net_me(b.net));
-	cp.received = received;
-	rv = ref_loop(argc, argv, readone, &cp);
+	cp = capture_new(b.net, me.n ? &me : net_me(b.net), received);
+	rv = ref_loop(argc, argv, readone, cp);
 	if (rv == -1)
 		usage();
-	rv |= capture_log(&cp, "email", dry, &b);
-	capture_summary(&cp, dry, "message", "not from or to a contact",
-	    "lists or bulk", "with too many recipients", "that do not parse");
+	rv |= capture_log(cp, "email", dry, &b);
+	capture_summary(cp, "email", dry);
 	if (b.ids.n) {
 		msg = b.ids.n == 1 ? xasprintf("Log mail with %s", b.first) :
 		    xasprintf("Log mail with %zu contacts", b.ids.n);
 		git_commit(b.net, b.ids.v, b.ids.n, msg);
 		free(msg);
 	}
-	capture_free(&cp);
+	capture_free(cp);
 	mail_done();
 	batch_free(&b);
 	strv_free(&me);

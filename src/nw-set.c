@@ -52,9 +52,8 @@ static int
 edits(struct change *ch, struct contact *c, void *arg)
 {
 	struct set *s = arg;
-	const struct key *k = schema_key(s->key);
 
-	if (s->mode == 0 && s->val && !s->keep && k && (k->flags & K_JOB))
+	if (s->mode == 0 && s->val && !s->keep && schema_new_job(s->key))
 		return change_job(ch, c, s->val, NULL, date_today(),
 		    &s->found);
 	if (s->part)
@@ -74,60 +73,15 @@ edits(struct change *ch, struct contact *c, void *arg)
 	}
 }
 
-/* A value as it is into a pipe, made safe on a terminal (how -1: as is). */
-static void
-put(const char *s, const char *end, int how)
-{
-	if (how == -1)
-		fputs(s, stdout);
-	else
-		text_put(stdout, s, how);
-	fputs(end, stdout);
-}
-
-/* The value of part in the mapping v; NULL when it has none. */
-static const struct value *
-part_value(const struct value *v, const char *part)
-{
-	size_t i;
-
-	for (i = 0; v && v->type == V_MAP && i + 1 < v->n; i += 2)
-		if (v->v[i].type == V_STR && strcmp(v->v[i].s, part) == 0)
-			return &v->v[i + 1];
-	return NULL;
-}
-
 /* With no value: print it, a list one item a line, like git config. */
 static int
 show(struct net *net, const char *id, const char *key, const char *part)
 {
 	struct contact *c = contact_load(net, id, C_KEYS | C_STRUCT);
-	const struct value *v, *it;
-	struct buf b = { 0 };
-	size_t i;
-	int rv = 1, how;
+	int rv = 1;
 
-	if (contact_report(c) == -1 ||
-	    (v = contact_value(c, key)) == NULL ||
-	    (part && (v = part_value(v, part)) == NULL) || v->type == V_NULL)
-		goto done;
-	rv = 0;
-	how = isatty(1) ? TX_TERM | TX_LINES : -1;
-	if (v->type == V_STR)
-		put(v->s, "\n", how);
-	for (i = 0; v->type == V_LIST && i < v->n; i++) {
-		b.len = 0;
-		buf_puts(&b, "");
-		value_text(&b, &v->v[i], 1);
-		put(b.s, "\n", how);
-	}
-	for (i = 0; v->type == V_MAP && i + 1 < v->n; i += 2) {
-		it = &v->v[i + 1];
-		put(v->v[i].s ? v->v[i].s : "", "\t", how);
-		put(it->type == V_STR ? it->s : "", "\n", how);
-	}
-done:
-	free(b.s);
+	if (!contact_report(c))
+		rv = show_key_value(c, key, part);
 	contact_free(c);
 	return rv;
 }
@@ -138,10 +92,11 @@ setone(struct batch *b, const char *id, void *arg)
 {
 	struct set *s = arg;
 	struct contact *c = NULL;
+	int rv;
 
 	s->found = 0;
-	if (change_edit(s->net, id, edits, s, &c) == -1)
-		return 1;
+	if ((rv = change_edit(s->net, id, edits, s, &c)) != 0)
+		return rv;
 	if (s->mode == 'd' && !s->found) {
 		warnx("%s: '%s': %s", id, s->val ? s->val : s->part ?
 		    s->part : s->key, s->val ?
@@ -159,10 +114,9 @@ main(int argc, char *argv[])
 {
 	struct set s = { 0 };
 	struct batch b = { 0 };
-	const struct key *k;
-	const char *arg, *why;
+	const char *arg, *why, *name;
 	char *id, *verb, *ref = NULL;
-	int ch, rv;
+	int ch, rv, isref = 0;
 
 	while ((ch = opt_get(argc, argv, "aC:dhKV")) != -1)
 		switch (ch) {
@@ -184,8 +138,8 @@ main(int argc, char *argv[])
 		usage();
 	arg = s.key = argv[1];
 	s.val = argc == 3 ? argv[2] : NULL;
-	if ((k = schema_part(arg, &s.part)) != NULL)
-		s.key = k->name;
+	if ((name = schema_part(arg, &s.part, &isref)) != NULL)
+		s.key = name;
 	else if (!keyword(s.key))
 		errx(2, "'%s': not a key (letters, digits, '-' and '_')",
 		    s.key);
@@ -204,7 +158,7 @@ main(int argc, char *argv[])
 		net_free(s.net);
 		return out_close() || rv;
 	}
-	if (s.part && s.val && (k->flags & K_REF)) {
+	if (s.part && s.val && isref) {
 		/* rel.mentor alan: an id is stored, resolved now */
 		if ((ref = ref_resolve(&b.refs, s.val)) == NULL) {
 			free(s.part);

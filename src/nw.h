@@ -3,9 +3,9 @@
  * HACKING.md, the lowest first; what only the library uses is in nw_priv.h.
  * Who frees: a returned char * is the caller's, a const char * borrowed;
  * x_free frees what x_open, x_load or x_new returned (NULL too) and empties
- * a struct the caller fills (strv, refs, filter, due...); due_free leaves
- * the contact lent to contact_due.  What comes back: 0 done, -1 failed or
- * refused, said or kept (change_edit, its steps change_set..., its fn); a
+ * a struct the caller fills (strv, refs, filter...).  What comes back:
+ * 0 done, -1 failed or refused, said or kept (change_edit, its steps
+ * change_set..., its fn); a
  * job summed into the exit status (batch_run, ref_loop, contacts_each,
  * capture_log, mail_read, cal_read, vdir_sync, fns of batch_run, ref_loop)
  * 0 all done, 1 some failed; a parser or question (id_valid) 1 yes, 0 no.
@@ -19,10 +19,7 @@
 #define NW_MAXFILE	(1024 * 1024)	/* bytes in one contact file */
 #define NODATE		(-0x7fffffff)	/* "no date" in day numbers */
 
-struct value;
-
 /* --- base: memory or exit (mem.c), strings (buf.c), text (utf8.c) ------- */
-void	*xmalloc(size_t n);
 void	*xcalloc(size_t n, size_t m);
 void	*xrealloc(void *p, size_t n);
 char	*xstrdup(const char *s);
@@ -32,33 +29,20 @@ struct buf {				/* a string, NUL-terminated once written */
 	char	*s;
 	size_t	 len, cap;
 };
-void	 buf_add(struct buf *b, const char *s, size_t n);
 void	 buf_puts(struct buf *b, const char *s);
 void	 buf_printf(struct buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
-	    __attribute__((format(printf, 2, 0)));
 struct strv {				/* a list of strings */
 	char	**v;
 	size_t	  n;
 };
 void	 strv_add(struct strv *l, const char *s);
 int	 strv_has(struct strv *l, const char *s);
-int	 strv_hascase(struct strv *l, const char *s);
 void	 strv_free(struct strv *l);
-char	*utf8_fold(const char *s);
 char	*utf8_squeeze(const char *s);
 int	 strcaseeq(const char *a, const char *b);
 int	 strcaseprefix(const char *s, const char *p);
 int	 utf8_valid(const char *s, size_t n, size_t *bad);
-size_t	 utf8_width(const char *s);
-#define TX_TERM		0	/* text for a terminal, standard error */
-#define TX_TSV		1	/* a field of piped TSV */
-#define TX_LINES	2	/* keep line breaks and tabs */
-#define TX_MSG		4	/* a message: control characters escaped */
-void	 text_add(struct buf *b, const char *s, size_t n, int how);
-char	*text_dup(const char *s, int how);
-void	 text_put(FILE *f, const char *s, int how);
 const char	*id_shown(const char *id);
 void	 warnx_safe(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -70,7 +54,6 @@ struct dur {
 struct bday {
 	int	 year, month, day;	/* year 0 when unknown; month 0: none */
 };
-void	 date_to_civil(int z, int *y, int *m, int *d);
 char	*date_str(int z, char s[11]);
 int	 date_add(int z, struct dur du);
 int	 date_today(void);
@@ -79,7 +62,6 @@ int	 date_parse_ahead(const char *s, int today, int *out);
 int	 dur_parse(const char *s, struct dur *du);
 char	*dur_str(struct dur du, char s[16]);
 int	 alarm_parse(const char *s, int *min);
-int	 bday_next(struct bday b, int today);
 
 /* --- base: options every command shares (opt.c), the system (sys.c) ----- */
 int	 opt_get(int argc, char *const argv[], const char *opts);
@@ -92,9 +74,6 @@ char	*sys_program(const char *name);
 /* --- base: a pattern over text and values (match.c) -------------------- */
 struct match;
 struct match	*match_new(const char *pat, char *err, size_t errlen);
-int	 match_str(struct match *m, const char *s, char *err, size_t errlen);
-int	 match_value(struct match *m, const struct value *v, char *err,
-	    size_t errlen);
 void	 match_free(struct match *m);
 
 /* --- files: the network, its settings, its lock (dir.c, settings.c) --- */
@@ -106,15 +85,11 @@ void	 net_free(struct net *net);
 const char	*net_dir(const struct net *net);
 const char	*net_circle_name(const struct net *net, size_t i);
 struct dur	*net_circle(struct net *net, const char *name);
-struct dur	 net_floor(const struct net *net);
 int	 net_cal_days(const struct net *net);
 struct strv	*net_me(struct net *net);
 const char	*net_vdir(const struct net *net);
 void	 net_set_alarm(struct net *net, int min);
-void	 net_keep_problems(struct net *net, struct strv *problems);
 char	*net_path(struct net *net, const char *id);
-int	 net_list(struct net *net, char ***ids, size_t *n,
-	    struct strv *oddities);
 void	 net_lock(struct net *net);
 void	 net_unlock(struct net *net);
 char	*file_read_max(const char *path, size_t *lenp, char *err, size_t max);
@@ -125,41 +100,18 @@ void	 git_commit(struct net *net, char **ids, size_t n, const char *msg);
 int	 git_set_driver(struct net *net, int stale_only);
 void	 git_setup(struct net *net, int (*pass)(const char *id, void *arg),
 	    void *arg);
-int	 git_unmerged(struct net *net, struct strv *ids, struct strv *deleted);
 
 /* --- contacts: the keys of nw(5) (schema.c) and the log's kinds (kind.c) - */
-enum ktype {
-	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
-	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
-	K_DATES, K_REL, K_WORK
-};
-enum {					/* a key's flags commands ask */
-	K_REF = 32,		/* values are references, stored as ids */
-	K_JOB = 128		/* a new value is a new job: the old to work */
-};
-#define SHOW_USER	18	/* nw-show's rank for the user's own keys */
-struct key {
-	const char	*name;
-	enum ktype	 type;
-	int		 flags;
-	int		 show;		/* its rank in nw-show, 0: not shown */
-	const char	*label;		/* nw-show's, when not the name */
-	size_t		 field;		/* where struct contact holds it */
-};
-const struct key	*schema_keys(size_t *n);
-const struct key	*schema_key(const char *name);
 int	 schema_arg(const char *key, struct net *net, const char *v);
 int	 schema_type(const char *s);
 const char	*schema_set_refused(const char *name, int mode);
-const char	*schema_met_label(const char *part);
-const struct key	*schema_part(const char *arg, char **part);
+const char	*schema_part(const char *arg, char **part, int *isref);
+int	 schema_new_job(const char *key);
 const char	*schema_inverse(const char *role);
-int	 schema_via(struct net *net, const char *v);
 enum { KIND_CONTACT = 1 };		/* a kind that counts as contact */
 #define NKINDS		24	/* more than the kinds, for any other word */
 const char	*schema_kind_name(size_t i);
 int	 schema_kind(const char *kind);
-int	 schema_kind_slot(const char *kind, int *flags);
 
 /* --- contacts: a contact loaded, its log summed up, when due (contact.c) - */
 struct logent {
@@ -211,7 +163,7 @@ struct contact {
 	int		 closed_at;	/* answered up to it; its place in log */
 	int		 nopen;		/* asks after it: open */
 	int		 kinds[NKINDS];	/* entries by schema_kind_slot */
-	int		 job;		/* the newest job entry's date */
+	struct ints { int *v; size_t n; } jobs;	/* job entries' dates */
 	int		 month_end;	/* the month of last: year * 12 + m - 1 */
 	int		 months[12];	/* contact entries a month up to it */
 	size_t		 nlog;		/* entries with a date */
@@ -230,24 +182,10 @@ int	 contact_isasked(const char *kind);
 int	 contact_owe(const struct contact *c);
 const struct strv	*contact_offers(struct net *net,
 	    const struct contact *c);
-char	*contact_balance(const struct contact *c);
-int	 contact_member(const struct contact *c, const struct contact *p);
-int	 contact_names(const struct contact *c, const char *group);
 size_t	 contact_asks(const struct contact *c, const struct logent ***v);
-const struct value	*contact_value(struct contact *c, const char *key);
-struct due {				/* when a contact is due, and why */
-	struct contact	*c;		/* lent by the caller */
-	int		 due, days, cadence, bday;
-	int		 never;		/* a cadence of never: no due date */
-	int		 promise;	/* due for a next with a next-note */
-	int		 bdonly;	/* listed for bdreason alone (nw-due -b) */
-	char		*reason;	/* why due */
-	char		*bdreason;	/* birthday and dates near, or NULL */
-};
-void	 contact_due(struct net *net, struct contact *c, int today,
-	    struct due *d);
-void	 due_free(struct due *d);
-void	 due_long(struct net *net, struct due *d, int today, int first);
+int	 contact_match(struct contact *c, struct match *m, const char *key,
+	    char *err, size_t errlen);
+int	 contact_due_date(struct net *net, struct contact *c, int today);
 
 /* --- selecting: references (ref.c), filters and the walk (select.c) ----- */
 struct refs {
@@ -268,8 +206,6 @@ struct filter {				/* -t, -g, -c */
 	struct strv	 tag, group, circle;
 };
 void	 filter_free(struct filter *f);
-int	 select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
-	    int *all);
 struct scan {
 	struct net	*net;
 	struct filter	 filter;	/* -t, -g and -c */
@@ -278,58 +214,6 @@ struct scan {
 };
 int	 contacts_each(struct scan *s, int argc, char **argv,
 	    int (*fn)(struct scan *, struct contact *, void *), void *arg);
-
-/* --- selecting: one walk summed up for nw-stats (stats.c) -------------- */
-#define STATS_WEEKS	53		/* -H: a year of weeks, this one last */
-struct circ {
-	const char	*name;		/* NULL: no circle of the settings */
-	int		 people, ontime, overdue, never;
-	int		*gaps;		/* days between contacts, a person */
-	size_t		 ngaps;
-};
-struct grp {				/* a group that is no community */
-	char		*name;		/* as first written */
-	int		 people, touched;
-};
-struct comm {				/* a community */
-	char		*id, *name;
-	struct contact	*c;		/* kept for contact_names */
-	int		 members, seen, entries, due, days, never;
-};
-struct low {				/* an id and a day (or a count) */
-	char		*id;
-	int		 last;
-};
-struct stats {
-	struct net	*net;
-	int		 today, tmonth, year_ago, days90, floor;
-	int		 people, touched, ncomms;
-	struct circ	*circ;		/* the settings' circles, then none */
-	size_t		 ncirc;
-	struct member	*mem;		/* people with groups (stats.c's) */
-	size_t		 nmem;
-	struct comm	*comm;
-	size_t		 ncomm;
-	struct low	*low;		/* below the floor: their last */
-	size_t		 nlow;
-	struct low	*jobs;		/* job changes of the last JOB_DAYS */
-	size_t		 njobs;
-	struct low	*intro;		/* introducers: id, people (in last) */
-	size_t		 nintro;
-	int		 months[12];	/* contact entries, the last 12 months */
-	int		 kinds[NKINDS];
-	int		 gave, asked, got, owed, open;
-	int		 heat, *days;	/* -H: entries a day, STATS_WEEKS * 7 */
-	int		 first;		/* -H: the first day shown */
-	int		 keep;		/* -p: keep the person, in one */
-	struct contact	*one;
-};
-void	 stats_init(struct stats *st, struct net *net, int today, int heat,
-	    int keep);
-int	 stats_take(struct scan *s, struct contact *c, void *arg);
-void	 stats_sums(struct stats *st, struct grp **g, size_t *ng);
-int	 stats_median(struct circ *c);
-void	 stats_free(struct stats *st, struct grp *g, size_t ng);
 
 /* --- merging: one contact file three ways (merge.c) --------------------- */
 int	 merge_files(const char *base, const char *ours, const char *theirs);
@@ -372,28 +256,16 @@ char	*change_copy(struct net *net, const char *id, const char *text,
 void	 change_copies_done(struct net *net, const char *id);
 int	 change_replace(struct net *net, const char *id, const char *old,
 	    size_t olen, const char *text, size_t len, struct contact **after);
-struct draft {				/* a contact about to be created */
-	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
-	int		 added;
-	struct value	 more;		/* keys kept as they are: the log, a
-					   user's own (nw's JSON); a map */
-};
+struct draft;				/* a contact about to be created */
+struct draft	*draft_new(int added);
 void	 draft_set(struct draft *d, const char *key, const char *v);
 void	 draft_unset(struct draft *d, const char *key, const char *v);
 const char	*draft_get(const struct draft *d, const char *key);
 const char	*draft_value(const struct draft *d, const char *key, size_t n);
 int	 draft_check(const struct draft *d, struct net *net, char *why,
 	    size_t len);
-char	*draft_id(const struct draft *d);
 char	*draft_write(struct net *net, const struct draft *d);
 void	 draft_free(struct draft *d);
-struct drafts;				/* new contacts, written at once */
-struct drafts	*drafts_new(struct net *net);
-char	*draft_stage(struct drafts *dr, const struct draft *d);
-int	 drafts_waiting(struct drafts *dr, const char *id);
-int	 drafts_write(struct drafts *dr, void (*fn)(const char *, const char *,
-	    void *), void *arg);
-void	 drafts_free(struct drafts *dr);
 struct batch {				/* a run of changes, one commit */
 	struct net	*net;
 	struct refs	 refs;
@@ -406,145 +278,55 @@ void	 batch_changed(struct batch *b, const char *id, const char *name);
 void	 batch_commit(struct batch *b, const char *verb);
 void	 batch_free(struct batch *b);
 
-/* --- formats: rows (out.c), nw's JSON, other tools' formats ------------- */
+/* --- formats: rows (out.c), nw's JSON, nw-stats (statsout.c), nw-export */
 enum { OUT_TSV, OUT_TABLE, OUT_JSON };
 extern int out_mode;
 void	 out_init(int json);
-int	 out_colour(void);
 void	 out_row(int n, const char *const *names, const char *const *vals,
 	    const char *types, const char *col);
 void	 out_flush(void);
 int	 out_close(void);
-int	 out_sync(void);
 int	 exit_status(int rv);
-void	 out_tsv(const char *section, int n, ...);
-void	 out_label(int indent, const char *label, const char *text);
-void	 value_text(struct buf *b, const struct value *v, int depth);
-#define JW_DEPTH	8
-struct jw {				/* JSON objects written as they go */
-	FILE	*f;			/* stdout when NULL */
-	int	 depth;
-	char	 close[JW_DEPTH];	/* what closes each level */
-	int	 n[JW_DEPTH];		/* items so far at each level */
-};
-void	 jw_open(struct jw *w, const char *key, int c);
-void	 jw_close(struct jw *w);
-void	 jw_str(struct jw *w, const char *key, const char *s);
-void	 jw_int(struct jw *w, const char *key, int n);
-void	 jw_raw(struct jw *w, const char *key, const char *json);
-void	 jw_date(struct jw *w, const char *key, int day);
+int	 stats_run(struct scan *s, int argc, char **argv, int heat,
+	    char *person);
 void	 json_contact(FILE *f, struct net *net, struct contact *c, int today);
-void	 csv_header(FILE *f);
-void	 csv_contact(FILE *f, struct net *net, struct contact *c, int today);
-void	 ical_begin(struct buf *b);
-void	 ical_contact(struct buf *b, struct net *net, struct contact *c,
-	    int today);
-void	 ical_end(struct buf *b);
-char	*vcard_uid(const char *id);
-void	 vcard_write(struct buf *b, struct contact *c, int version,
-	    const struct strv *members);
-void	 dot_graph(struct buf *b, struct net *net, struct contact **v,
-	    size_t n, int today);
-struct rec {				/* a contact read from elsewhere */
-	struct draft	 d;
-	struct buf	 notes;
-	int		 line;		/* where it starts in its file */
-	char		*err;		/* why it cannot be imported */
-	struct strv	 warn;		/* what was left out of it */
-	int		 own;		/* from nw's own export: a key it
-					   lacks the contact lacked (added) */
-	char		*uid;		/* a vCard's UID */
-	struct strv	 rel;		/* role, the other as RELATED names
-					   them: urn:uuid:, a name, email */
-};
-struct recs {
-	struct rec	*v;
-	size_t		 n;
-	struct strv	 ignored;	/* CSV columns not imported */
-};
-enum { IN_VCARD = 1, IN_LINKEDIN, IN_GOOGLE, IN_CSV, IN_JSON };
-int	 import_format(const char *s);
-int	 import_detect(const char *s, size_t len);
-void	 import_csv(const char *s, size_t len, int fmt, struct net *net,
-	    struct recs *rs);
-void	 vcard_read(const char *s, size_t len, struct recs *rs);
-void	 json_read(const char *s, size_t len, struct recs *rs);
-void	 rec_free(struct rec *r);
-
-/* What a record brings to the contact it is (news.c). */
-struct news {			/* what a record adds to a contact */
-	struct strv	 email, phone;
-	struct strv	 fill;		/* key, value: org, title, birthday */
-	struct strv	 links;		/* name, url */
-	const char	*org, *title;	/* a new job, or NULL */
-	char		*jobnote;	/* "Now Staff Engineer at New Co" */
-};
-int	 phone_has(struct strv *l, const char *phone);
-void	 news_links(struct contact *c, const struct rec *r, struct news *nw);
-void	 news_job(struct contact *c, const struct rec *r, struct news *nw);
-void	 news_fill(struct contact *c, const struct rec *r, struct news *nw);
-int	 news_apply(struct change *ch, struct contact *c, void *news);
-char	*news_text(struct news *nw);
-void	 news_free(struct news *nw);
-int	 rels_apply(struct change *ch, struct contact *c, void *rec);
-int	 rel_has(const struct strv *rel, const char *role, const char *id);
+enum { EX_VCARD, EX_ICS, EX_JSON, EX_CSV, EX_DOT };	/* nw-export -f */
+int	 export_format(const char *name);
+int	 export_contacts(struct scan *s, int argc, char **argv, int fmt,
+	    int version);
+void	 show_contact(struct refs *r, struct contact *c, int today, int all);
+int	 show_key_value(struct contact *c, const char *key, const char *part);
+struct dues;				/* nw-due's rows (context.c) */
+struct dues	*dues_new(int today, int all, int bdays, int type,
+	    struct dur window);
+int	 dues_take(struct scan *s, struct contact *c, void *arg);
+void	 dues_print(struct dues *r, struct net *net, long count, int lng);
+void	 dues_free(struct dues *r);
 
 /* --- checking: nw-check's findings (check.c) ---------------------------- */
-struct check {
-	struct net	*net;
-	struct refs	 refs;		/* every contact, for duplicates */
-	FILE		*out;
-	int		 quiet;		/* errors only */
-	int		 nerr, nwarn;
-	const char	*path, *id;	/* of the file being checked */
-	struct strv	 found;		/* its findings, to sort */
-	struct cross	*cross;		/* names and emails, once read */
-};
+struct check;				/* a check's findings and its state */
+struct check	*check_new(struct refs *refs, FILE *out, int quiet);
 int	 check_text(struct check *ck, const char *path, const char *id,
 	    const char *text, size_t len);
 int	 check_file(struct check *ck, const char *id);
-int	 check_files(struct check *ck, char **ids, size_t n,
-	    struct strv *unmerged, struct strv *deleted);
-const char	*check_email_taken(struct check *ck, const char *email,
-	    const char *id);
-void	 check_claim(struct check *ck, const char *email, const char *id);
 void	 check_free(struct check *ck);
-void	 check_settings(struct check *ck);
-void	 check_private(struct check *ck, char **ids, size_t n, int all);
-int	 check_dups(struct check *ck);
-void	 check_path(struct check *ck, const char *path, int error,
-	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+int	 check_run(struct check *ck, int argc, char **argv, int all,
+	    int dups);
+
+/* --- capturing: other tools' contacts imported (import.c) ------------- */
+int	 import_format(const char *s);
+int	 import_files(struct net *net, int nfiles, char **files, int fmt,
+	    int dry, int update);
 
 /* --- capturing: mail and calendars logged (capture.c, mail.c, cal.c) ---- */
-struct addr;
-struct catch;
-struct capture {			/* what mail or calendars would log */
-	struct net	*net;
-	int		 today;
-	int		 received;	/* nw-mail -r: what contacts sent too */
-	struct strv	 me;		/* my addresses, folded */
-	struct refs	 refs;		/* every contact */
-	struct addr	*addr;		/* their addresses, sorted */
-	size_t		 naddr;
-	struct catch	*v;		/* the entries found */
-	size_t		 n, cap;
-	size_t		 nread;		/* messages or events read */
-	size_t		 nother;	/* not from or to a contact */
-	size_t		 nbulk;		/* lists, bulk; cancelled, declined */
-	size_t		 nmany;		/* too many recipients, attendees */
-	size_t		 ndraft, nlater, nundated, nbad;
-	size_t		 nlogged;	/* entries there already */
-	size_t		 nentries, ncontacts, nfailed;	/* added */
-};
-void	 capture_init(struct capture *cp, struct net *net,
-	    const struct strv *me);
+struct capture;				/* what mail or calendars would log */
+struct capture	*capture_new(struct net *net, const struct strv *me,
+	    int received);
 int	 capture_log(struct capture *cp, const char *kind, int dry,
 	    struct batch *b);
 void	 capture_ahead(struct capture *cp);
 void	 capture_free(struct capture *cp);
-void	 capture_summary(struct capture *cp, int dry, const char *item,
-	    const char *other, const char *bulk, const char *many,
-	    const char *bad);
+void	 capture_summary(struct capture *cp, const char *kind, int dry);
 int	 mail_read(struct capture *cp, const char *path);
 void	 mail_done(void);
 int	 mail_people(int fd, int all, struct strv *me, struct strv *out);

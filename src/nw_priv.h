@@ -11,7 +11,34 @@
 #define NW_MAXNODES	100000		/* nodes, aliases expanded */
 
 /* --- the layers of nw.h: what no command uses ------------------------- */
-/* base: opt.c, utf8.c, date.c, report.c */
+/* base: mem.c, buf.c, utf8.c */
+void	*xmalloc(size_t n);
+void	 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+	    __attribute__((format(printf, 2, 0)));
+int	 strv_hascase(struct strv *l, const char *s);
+char	*utf8_fold(const char *s);
+char	*text_dup(const char *s, int how);
+void	 buf_add(struct buf *b, const char *s, size_t n);
+size_t	 utf8_width(const char *s);
+#define TX_TERM		0	/* text for a terminal, standard error */
+#define TX_TSV		1	/* a field of piped TSV */
+#define TX_LINES	2	/* keep line breaks and tabs */
+#define TX_MSG		4	/* a message: control characters escaped */
+void	 text_add(struct buf *b, const char *s, size_t n, int how);
+void	 text_put(FILE *f, const char *s, int how);
+/* base: date.c */
+void	 date_to_civil(int z, int *y, int *m, int *d);
+/* files and git: dir.c, settings.c, git.c (now check.c's, statsout.c's) */
+struct dur	 net_floor(const struct net *net);
+void	 net_keep_problems(struct net *net, struct strv *problems);
+int	 net_list(struct net *net, char ***ids, size_t *n,
+	    struct strv *oddities);
+int	 git_unmerged(struct net *net, struct strv *ids, struct strv *deleted);
+/* contacts: schema.c, kind.c, contact.c */
+int	 schema_via(struct net *net, const char *v);
+int	 schema_kind_slot(const char *kind, int *flags);
+int	 contact_names(const struct contact *c, const char *group);
+/* base: opt.c, utf8.c, date.c, report.c, match.c */
 extern int	 opt_dashes;	/* "--" ended the options */
 size_t	 utf8_lower(unsigned cp, char out[5]);
 int	 date_from_civil(int y, int m, int d);
@@ -20,18 +47,41 @@ int	 date_weekday(int z);
 int	 dur_days(struct dur du);
 int	 cadence_parse(const char *s, struct dur *du);
 int	 bday_parse(const char *s, struct bday *b);
+int	 bday_next(struct bday b, int today);
+int	 match_str(struct match *m, const char *s, char *err, size_t errlen);
+int	 match_value(struct match *m, const struct value *v, char *err,
+	    size_t errlen);
 /* files: write.c */
 char	*file_read(const char *path, size_t *lenp, char *err);
 /* contacts: schema.c, contact.c */
+const char	*schema_met_label(const char *part);
+int	 contact_member(const struct contact *c, const struct contact *p);
 const struct role	*schema_roles(size_t *n);
 int	 schema_month(const char *s, int *day);
 int	 contact_ask_open(const struct contact *c, const struct logent *le);
 const struct logent	*contact_newest(const struct contact *c);
+const struct value	*contact_value(struct contact *c, const char *key);
+int	 contact_job(const struct contact *c, int today);
+char	*contact_balance(const struct contact *c);
+struct due {				/* when a contact is due, and why */
+	struct contact	*c;		/* lent by the caller */
+	int		 due, days, cadence, bday;
+	int		 never;		/* a cadence of never: no due date */
+	int		 promise;	/* due for a next with a next-note */
+	int		 bdonly;	/* listed for bdreason alone (nw-due -b) */
+	char		*reason;	/* why due */
+	char		*bdreason;	/* birthday and dates near, or NULL */
+};
+void	 contact_due(struct net *net, struct contact *c, int today,
+	    struct due *d);
+void	 due_free(struct due *d);
 int	 contact_followup_ends(int promise, const struct logent *e,
 	    int newest);
 char	*contact_slug(const char *name);
 void	 value_free(struct value *v);
 /* selecting: select.c */
+int	 select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
+	    int *all);
 int	 filter_pass(struct filter *f, struct contact *c);
 void	 filter_check(struct net *net, struct filter *f);
 /* changing: change.c */
@@ -45,7 +95,27 @@ int	 change_child(struct change *ch, const char *key, const char *part,
 int	 change_log_new(struct net *net, const char *id, struct logentry *l,
 	    size_t n, int dry, struct contact **after);
 void	 draft_more(struct draft *d, const char *key, const struct value *v);
-/* formats: json.c */
+/* formats: out.c, context.c, json.c, show.c */
+int	 out_colour(void);
+void	 due_long(struct net *net, struct due *d, int today, int first);
+void	 value_text(struct buf *b, const struct value *v, int depth);
+/* base: report.c; formats: out.c (nw-stats', nw-due -l's sections), json.c */
+int	 out_sync(void);
+void	 out_tsv(const char *section, int n, ...);
+void	 out_label(int indent, const char *label, const char *text);
+#define JW_DEPTH	8
+struct jw {				/* JSON objects written as they go */
+	FILE	*f;			/* stdout when NULL */
+	int	 depth;
+	char	 close[JW_DEPTH];	/* what closes each level */
+	int	 n[JW_DEPTH];		/* items so far at each level */
+};
+void	 jw_open(struct jw *w, const char *key, int c);
+void	 jw_close(struct jw *w);
+void	 jw_str(struct jw *w, const char *key, const char *s);
+void	 jw_int(struct jw *w, const char *key, int n);
+void	 jw_raw(struct jw *w, const char *key, const char *json);
+void	 jw_date(struct jw *w, const char *key, int day);
 void	 json_str(FILE *f, const char *s);
 void	 json_value(FILE *f, const struct value *v);
 void	 jw_value(struct jw *w, const char *key, const struct value *v);
@@ -124,6 +194,8 @@ void		 ydoc_free(struct ydoc *);
 struct ynode	*ynode_deref(struct ynode *);
 struct ynode	*ymap_get(struct ynode *, const char *);
 struct ynode	*ymap_key(struct ynode *, const char *);
+int		 ymap_pair(struct ynode *, const char *, struct ynode **,
+		    struct ynode **);
 int		 ynode_equal(struct ynode *, struct ynode *);
 int		 ynode_isnull(struct ynode *);
 int		 ynode_block(const struct ynode *);
@@ -166,6 +238,10 @@ size_t		 text_line_start(const char *, size_t, size_t);
 size_t		 text_line_after(const char *, size_t, size_t);
 size_t		 text_after(const char *, size_t, size_t, int *);
 int		 text_indent(const char *, size_t, size_t, size_t *);
+int		 text_dash(const char *, size_t, size_t, size_t *, size_t *);
+void		 edit_lines(struct edit *, size_t, size_t, size_t *, size_t *);
+void		 edit_addline(struct buf *, struct edit *, int, size_t,
+		    const char *);
 struct cut {				/* text[start, end) becomes text */
 	size_t		 start, end, seq;
 	char		*text;
@@ -188,8 +264,8 @@ struct newfile {			/* one of the files of safe_create_all */
 	int		 replace;	/* may write over the file there */
 };
 int	 safe_create_all(const char *, struct newfile *, size_t);
-int	 safe_move(const char *, const char *);
-int	 safe_remove(const char *);
+int	 safe_link(const char *, const char *);
+int	 safe_remove(const char *, const char *);
 
 /* --- dir.c: the network's own folder, its files stamped ------------------ */
 
@@ -250,14 +326,33 @@ struct kind {				/* a kind of log entry of nw(5) */
 };
 const struct kind	*schema_kinds(size_t *n);
 
-enum {					/* a key's other flags (nw.h has two) */
+enum ktype {				/* a key's type: how it is read,
+					   checked, shown, merged, written */
+	K_ID, K_NAME, K_STR, K_TEXT, K_LIST, K_EMAIL, K_DATE, K_DUR,
+	K_CIRCLE, K_BDAY, K_LINKS, K_MAP, K_MET, K_LOG, K_LAST, K_DUE, K_TYPE,
+	K_DATES, K_REL, K_WORK
+};
+enum {					/* a key's flags */
 	K_VITAL = 1,		/* a bad value makes the contact unusable */
 	K_SET = 2,		/* nw-set may set it to a text */
 	K_FLOW = 4,		/* a list, written [a, b] even for one */
 	K_AHEAD = 8,		/* a date given ahead: 2w, friday */
 	K_DERIVED = 16,		/* no key of a file: an output's column */
-	K_PARTS = 64		/* nw-set sets its parts: rel.mentor */
+	K_REF = 32,		/* values are references, stored as ids */
+	K_PARTS = 64,		/* nw-set sets its parts: rel.mentor */
+	K_JOB = 128		/* a new value is a new job: the old to work */
 };
+#define SHOW_USER	18	/* nw-show's rank for the user's own keys */
+struct key {				/* a key of nw(5) */
+	const char	*name;
+	enum ktype	 type;
+	int		 flags;
+	int		 show;		/* its rank in nw-show, 0: not shown */
+	const char	*label;		/* nw-show's, when not the name */
+	size_t		 field;		/* where struct contact holds it */
+};
+const struct key	*schema_keys(size_t *n);
+const struct key	*schema_key(const char *name);
 #define NOFIELD		((size_t)-1)	/* a key struct contact does not hold */
 struct role {				/* a relationship of rel: */
 	const char	*name;
@@ -368,6 +463,75 @@ void	 merge_free(struct merge *);
 
 int	 merge_plain(const char *, const char *, const char *, struct merge *);
 
+/* --- draft.c: a new contact's draft, whole (records hold one) ---------- */
+
+struct draft {				/* a contact about to be created */
+	struct strv	 kv;		/* key, value, ...: "tags", "links.web" */
+	int		 added;
+	struct value	 more;		/* keys kept as they are: the log, a
+					   user's own (nw's JSON); a map */
+};
+void	 draft_clear(struct draft *d);
+
+/* --- rec.c, news.c, import.c: records read from elsewhere, imported ---- */
+
+struct rec {				/* a contact read from elsewhere */
+	struct draft	 d;
+	struct buf	 notes;
+	int		 line;		/* where it starts in its file */
+	char		*err;		/* why it cannot be imported */
+	struct strv	 warn;		/* what was left out of it */
+	int		 own;		/* from nw's own export: a key it
+					   lacks the contact lacked (added) */
+	char		*uid;		/* a vCard's UID */
+	struct strv	 rel;		/* role, the other as RELATED names
+					   them: urn:uuid:, a name, email */
+};
+struct recs {
+	struct rec	*v;
+	size_t		 n;
+	struct strv	 ignored;	/* CSV columns not imported */
+};
+enum { IN_VCARD = 1, IN_LINKEDIN, IN_GOOGLE, IN_CSV, IN_JSON };
+int	 import_detect(const char *s, size_t len);
+void	 import_csv(const char *s, size_t len, int fmt, struct net *net,
+	    struct recs *rs);
+void	 vcard_read(const char *s, size_t len, struct recs *rs);
+void	 json_read(const char *s, size_t len, struct recs *rs);
+void	 rec_free(struct rec *r);
+/* formats: news.c, what a record brings to the contact it is */
+struct news {			/* what a record adds to a contact */
+	struct strv	 email, phone;
+	struct strv	 fill;		/* key, value: org, title, birthday */
+	struct strv	 links;		/* name, url */
+	const char	*org, *title;	/* a new job, or NULL */
+	char		*jobnote;	/* "Now Staff Engineer at New Co" */
+};
+int	 phone_has(struct strv *l, const char *phone);
+void	 news_links(struct contact *c, const struct rec *r, struct news *nw);
+void	 news_job(struct contact *c, const struct rec *r, struct news *nw);
+void	 news_fill(struct contact *c, const struct rec *r, struct news *nw);
+int	 news_apply(struct change *ch, struct contact *c, void *news);
+char	*news_text(struct news *nw);
+void	 news_free(struct news *nw);
+int	 rels_apply(struct change *ch, struct contact *c, void *rec);
+int	 rel_has(const struct strv *rel, const char *role, const char *id);
+/* changing: draft.c, new contacts written at once (nw-import's) */
+char	*draft_id(const struct draft *d);
+struct drafts;				/* new contacts, written at once */
+struct drafts	*drafts_new(struct net *net);
+char	*draft_stage(struct drafts *dr, const struct draft *d);
+int	 drafts_waiting(struct drafts *dr, const char *id);
+int	 drafts_write(struct drafts *dr, void (*fn)(const char *, const char *,
+	    void *), void *arg);
+void	 drafts_free(struct drafts *dr);
+/* checking: check.c, what spans contacts (nw-import asks too) */
+const char	*check_email_taken(struct check *ck, const char *email,
+	    const char *id);
+void	 check_claim(struct check *ck, const char *email, const char *id);
+/* formats: vcardout.c */
+char	*vcard_uid(const char *id);
+
 /* --- rec.c, vcard.c, uuid.c: building records, writing cards ------------- */
 
 struct rec	*rec_new(struct recs *, int);
@@ -404,7 +568,114 @@ int		 sys_rename_new(const char *, const char *);
 void		*sys_map(int, size_t);
 int		 sys_getopt(int, char *const [], const char *);
 
-/* --- capture.c: an entry a capture found (the fuzz harnesses read them) -- */
+/* --- stats.c, statsout.c: nw-stats' sums, and what prints them -------- */
+
+#define STATS_WEEKS	53		/* -H: a year of weeks, this one last */
+struct circ {
+	const char	*name;		/* NULL: no circle of the settings */
+	int		 people, ontime, overdue, never;
+	int		*gaps;		/* days between contacts, a person */
+	size_t		 ngaps;
+};
+struct grp {				/* a group that is no community */
+	char		*name;		/* as first written */
+	int		 people, touched;
+};
+struct comm {				/* a community */
+	char		*id, *name;
+	struct contact	*c;		/* kept for contact_names */
+	int		 members, seen, entries, due, days, never;
+};
+struct low {				/* an id and a day (or a count) */
+	char		*id;
+	int		 last;
+};
+struct stats {
+	struct net	*net;
+	int		 today, tmonth, year_ago, days90, floor;
+	int		 people, touched, ncomms;
+	struct circ	*circ;		/* the settings' circles, then none */
+	size_t		 ncirc;
+	struct member	*mem;		/* people with groups (stats.c's) */
+	size_t		 nmem;
+	struct comm	*comm;
+	size_t		 ncomm;
+	struct low	*low;		/* below the floor: their last */
+	size_t		 nlow;
+	struct low	*jobs;		/* job changes of the last JOB_DAYS */
+	size_t		 njobs;
+	struct low	*intro;		/* introducers: id, people (in last) */
+	size_t		 nintro;
+	int		 months[12];	/* contact entries, the last 12 months */
+	int		 kinds[NKINDS];
+	int		 gave, asked, got, owed, open;
+	int		 heat, *days;	/* -H: entries a day, STATS_WEEKS * 7 */
+	int		 first;		/* -H: the first day shown */
+	int		 keep;		/* -p: keep the person, in one */
+	struct contact	*one;
+	struct grp	*grp;		/* groups, by stats_sums */
+	size_t		 ngrp;
+};
+struct stats	*stats_new(struct net *net, int today, int heat, int keep);
+int	 stats_take(struct scan *s, struct contact *c, void *arg);
+void	 stats_sums(struct stats *st);
+void	 stats_free(struct stats *st);
+int	 stats_median(struct circ *c);
+
+/* --- csv.c, ical.c, vcardout.c, dot.c: contacts in other formats ------ */
+
+void	 csv_header(FILE *f);
+void	 csv_contact(FILE *f, struct net *net, struct contact *c, int today);
+void	 ical_begin(struct buf *b);
+void	 ical_contact(struct buf *b, struct net *net, struct contact *c,
+	    int today);
+void	 ical_end(struct buf *b);
+void	 vcard_write(struct buf *b, struct contact *c, int version,
+	    const struct strv *members);
+void	 dot_graph(struct buf *b, struct net *net, struct contact **v,
+	    size_t n, int today);
+
+/* --- check.c: a check under way (the fuzz harnesses fill one) --------- */
+
+int	 check_files(struct check *ck, char **ids, size_t n,
+	    struct strv *unmerged, struct strv *deleted);
+void	 check_settings(struct check *ck);
+void	 check_private(struct check *ck, char **ids, size_t n, int all);
+void	 check_path(struct check *ck, const char *path, int error,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+struct check {
+	struct net	*net;
+	struct refs	*refs;		/* lent: every contact, for duplicates */
+	FILE		*out;
+	int		 quiet;		/* errors only */
+	int		 nerr, nwarn;
+	const char	*path, *id;	/* of the file being checked */
+	struct strv	 found;		/* its findings, to sort */
+	struct cross	*cross;		/* names and emails, once read */
+};
+
+/* --- capture.c: a capture and its entries (the fuzz harnesses read them) */
+
+struct addr;
+struct capture {			/* what mail or calendars would log */
+	struct net	*net;
+	int		 today;
+	int		 received;	/* nw-mail -r: what contacts sent too */
+	struct strv	 me;		/* my addresses, folded */
+	struct refs	 refs;		/* every contact */
+	struct addr	*addr;		/* their addresses, sorted */
+	size_t		 naddr;
+	struct catch	*v;		/* the entries found */
+	size_t		 n, cap;
+	size_t		 nread;		/* messages or events read */
+	size_t		 nother;	/* not from or to a contact */
+	size_t		 nbulk;		/* lists, bulk; cancelled, declined */
+	size_t		 nmany;		/* too many recipients, attendees */
+	size_t		 ndraft, nlater, nundated, nbad;
+	size_t		 nlogged;	/* entries there already */
+	size_t		 nentries, ncontacts, nfailed;	/* added */
+};
 
 struct catch {
 	struct contact	*c;

@@ -347,7 +347,7 @@ rec_free(struct rec *r)
 	strv_free(&r->warn);
 	strv_free(&r->rel);
 	free(r->uid);
-	draft_free(&r->d);
+	draft_clear(&r->d);
 	free(r->notes.s);
 	free(r->err);
 	memset(r, 0, sizeof *r);

@@ -15,9 +15,12 @@
 
 /*
  * What names a contact by its id: another's met.via and rel, and, for a
- * community, an item of a person's groups.  A removal or a rename goes
- * through them first, then moves the file: a crash between leaves them
- * naming the new id, or none, and the command run again finishes.
+ * community, an item of a person's groups.  A removal goes through them
+ * first, then removes the file: a crash between leaves them naming none,
+ * and the command run again finishes.  A rename gives the file its new
+ * name first (a second name of the same file), then goes through them,
+ * then removes the old name: at every step each names a contact there,
+ * and the same rename run again finishes (change_mv).
  */
 struct naming {
 	const char	*id, *to;	/* the id named; the new one, or NULL */
@@ -165,7 +168,7 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
 			    "removed (-f removes it and that via)", id, b.s);
 		free(b.s);
 	} else if (named == 0 && renamers(net, &nm, changed) == 0 &&
-	    safe_remove(path) != -1) {
+	    safe_remove(path, "removed") != -1) {
 		strv_add(changed, id);
 		tidy(net, id);
 		rv = 0;
@@ -177,30 +180,59 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
 }
 
 /*
- * Rename contact id to newid, which must be free: every met.via and rel
- * entry naming it, and for a community every groups item that is its id, name newid
- * first, then the file moves.  The ids changed go into changed.  0 done;
- * -1 said on stderr.
+ * Are the paths a and b one file, two names of it (a rename cut short
+ * between safe_link and safe_remove)?
+ */
+static int
+one_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return lstat(a, &sa) == 0 && lstat(b, &sb) == 0 &&
+	    S_ISREG(sa.st_mode) && sa.st_dev == sb.st_dev &&
+	    sa.st_ino == sb.st_ino;
+}
+
+/*
+ * Rename contact id to newid, which must be free: the file gets its new
+ * name (safe_link), every met.via and rel entry naming id, and for a
+ * community every groups item that is its id, name newid, then the old
+ * name goes.  When newid is already the same file as id, a rename cut
+ * short, this finishes it; the contacts that name newid then go into
+ * changed too, for the commit the rename cut short did not make.  The ids
+ * changed go into changed.  0 done; -1 said on stderr.
  */
 int
 change_mv(struct net *net, const char *id, const char *newid,
     struct strv *changed)
 {
 	struct naming nm = { id, newid, 0, { 0 }, 0 };
+	struct naming done = { newid, NULL, 0, { 0 }, 0 };
 	struct contact *c;
 	struct stat st;
 	char *from = net_path(net, id), *to = net_path(net, newid);
-	int rv = -1;
+	size_t i;
+	int rv = -1, again;
 
 	net_lock(net);
 	c = contact_load(net, id, C_STRUCT);
-	nm.groups = c->type == T_COMMUNITY;
-	if (lstat(to, &st) == 0)
+	nm.groups = done.groups = c->type == T_COMMUNITY;
+	again = one_file(from, to);
+	if (!again && lstat(to, &st) == 0)
 		warnx("'%s': already a contact: nothing renamed", newid);
 	else if (contact_report(c) == 0) {
-		if (namers(net, &nm, "renamed") == 0 &&
+		if (again)
+			warnx("'%s': already '%s' too, a rename cut short: "
+			    "finishing it", id, newid);
+		if (namers(net, &nm, "renamed") == 0 && (!again ||
+		    namers(net, &done, "renamed") == 0) && (again ||
+		    (net_folders(net, to) == 0 && safe_link(from, to) == 0)) &&
 		    renamers(net, &nm, changed) == 0 &&
-		    net_folders(net, to) == 0 && safe_move(from, to) != -1) {
+		    safe_remove(from, "renamed") != -1) {
+			for (i = 0; i < done.ids.n; i++)
+				if (strcmp(done.ids.v[i], id) != 0 &&
+				    !strv_has(changed, done.ids.v[i]))
+					strv_add(changed, done.ids.v[i]);
 			strv_add(changed, id);
 			strv_add(changed, newid);
 			tidy(net, id);
@@ -210,6 +242,7 @@ change_mv(struct net *net, const char *id, const char *newid,
 	net_unlock(net);
 	contact_free(c);
 	strv_free(&nm.ids);
+	strv_free(&done.ids);
 	free(from);
 	free(to);
 	return rv;
@@ -335,7 +368,7 @@ change_fold(struct net *net, const char *old, const char *keep, int win,
 			nm.ids.n--;
 			break;
 		}
-	if (renamers(net, &nm, changed) == 0 && safe_remove(po) == 0) {
+	if (renamers(net, &nm, changed) == 0 && safe_remove(po, "removed") == 0) {
 		strv_add(changed, old);
 		tidy(net, old);
 		rv = 0;

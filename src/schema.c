@@ -883,12 +883,13 @@ schema_inverse(const char *role)
 }
 
 /*
- * A key argument "key.part" (rel.mentor): the key of nw(5) whose parts
- * are set one by one (K_PARTS), and *part, allocated; NULL when arg is
+ * A key argument "key.part" (rel.mentor): the name of the key of nw(5)
+ * whose parts are set one by one (K_PARTS), *part allocated, *isref 1
+ * when its values are references stored as ids (K_REF); NULL when arg is
  * no such key and part.  The one parse of that form, for every command.
  */
-const struct key *
-schema_part(const char *arg, char **part)
+const char *
+schema_part(const char *arg, char **part, int *isref)
 {
 	const char *dot = strchr(arg, '.');
 	const struct key *k;
@@ -903,7 +904,17 @@ schema_part(const char *arg, char **part)
 	if (k == NULL || !(k->flags & K_PARTS))
 		return NULL;
 	*part = xstrdup(dot + 1);
-	return k;
+	*isref = (k->flags & K_REF) != 0;
+	return k->name;
+}
+
+/* Is a new value of key a new job, the old one going to work: (K_JOB)? */
+int
+schema_new_job(const char *key)
+{
+	const struct key *k = schema_key(key);
+
+	return k != NULL && (k->flags & K_JOB);
 }
 
 /*

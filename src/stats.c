@@ -5,7 +5,7 @@
  * introducers, job changes; -H's days.  Every number comes from the
  * fields a scan loads (struct contact) and from contact_due and
  * contact_owe, so that nw-stats says what nw-due and nw-give say; only
- * -H and -p read logs.  nw-stats prints them.
+ * -H and -p read logs.  statsout.c prints them.
  */
 
 #include <stdlib.h>
@@ -23,13 +23,13 @@ struct member {				/* a person with groups */
  * A walk's sums about to start on day today: the circles of the
  * settings and one for none, -H's days (heat), -p's contact kept (keep).
  */
-void
-stats_init(struct stats *st, struct net *net, int today, int heat, int keep)
+struct stats *
+stats_new(struct net *net, int today, int heat, int keep)
 {
+	struct stats *st = xcalloc(1, sizeof *st);
 	size_t i;
 	int y, m, d;
 
-	memset(st, 0, sizeof *st);
 	st->net = net;
 	st->today = today;
 	date_to_civil(today, &y, &m, &d);
@@ -48,6 +48,7 @@ stats_init(struct stats *st, struct net *net, int today, int heat, int keep)
 		    7 * (STATS_WEEKS - 1);
 		st->days = xcalloc(STATS_WEEKS * 7, sizeof *st->days);
 	}
+	return st;
 }
 
 static void *
@@ -86,7 +87,7 @@ person(struct stats *st, struct contact *c, struct due *d)
 	struct circ *ci = circle_of(st, c);
 	struct member *m;
 	size_t i;
-	int since;
+	int since, job;
 
 	st->people++;
 	st->touched += c->last != NODATE && c->last > st->year_ago;
@@ -119,11 +120,10 @@ person(struct stats *st, struct contact *c, struct due *d)
 		}
 		st->intro[i].last++;
 	}
-	if (c->job != NODATE && c->job <= st->today &&
-	    st->today - c->job <= JOB_DAYS) {
+	if ((job = contact_job(c, st->today)) != NODATE) {
 		st->jobs = grow(st->jobs, st->njobs, sizeof *st->jobs);
 		st->jobs[st->njobs].id = xstrdup(c->id);
-		st->jobs[st->njobs++].last = c->job;
+		st->jobs[st->njobs++].last = job;
 	}
 	if (c->groups.n) {
 		st->mem = grow(st->mem, st->nmem, sizeof *st->mem);
@@ -321,8 +321,11 @@ bycomm(const void *x, const void *y)
 
 /* What the walk left, summed up and in the order it is shown. */
 void
-stats_sums(struct stats *st, struct grp **g, size_t *ng)
+stats_sums(struct stats *st)
 {
+	struct grp **g = &st->grp;
+	size_t *ng = &st->ngrp;
+
 	members(st, g, ng);
 	if (st->nlow)
 		qsort(st->low, st->nlow, sizeof *st->low, bylow);
@@ -332,12 +335,14 @@ stats_sums(struct stats *st, struct grp **g, size_t *ng)
 		qsort(*g, *ng, sizeof **g, bysize);
 }
 
-/* What the walk and the sums made; the groups g too. */
+/* What the walk and the sums made, -p's contact and st itself. */
 void
-stats_free(struct stats *st, struct grp *g, size_t ng)
+stats_free(struct stats *st)
 {
 	size_t i;
 
+	if (st == NULL)
+		return;
 	for (i = 0; i < st->ncirc; i++)
 		free(st->circ[i].gaps);
 	free(st->circ);
@@ -356,8 +361,10 @@ stats_free(struct stats *st, struct grp *g, size_t ng)
 	for (i = 0; i < st->nintro; i++)
 		free(st->intro[i].id);
 	free(st->intro);
-	for (i = 0; i < ng; i++)
-		free(g[i].name);
-	free(g);
+	for (i = 0; i < st->ngrp; i++)
+		free(st->grp[i].name);
+	free(st->grp);
 	free(st->days);
+	contact_free(st->one);
+	free(st);
 }

@@ -17,14 +17,14 @@
 static const struct field {
 	size_t	 off;
 	char	 type;	/* s: char *, v: struct strv, i: int, z: size_t,
-			   c: char, d: struct dates */
+			   c: char, d: struct dates, n: struct ints */
 	size_t	 n;	/* of ints: an array's length */
 } summary[] = {
 	{ F(name), 's', 1 }, { F(type), 'i', 1 }, { F(aka), 'v', 1 },
 	{ F(tags), 'v', 1 }, { F(groups), 'v', 1 }, { F(email), 'v', 1 },
 	{ F(phone), 'v', 1 }, { F(offers), 'v', 1 }, { F(topics), 'v', 1 },
 	{ F(links), 'v', 1 }, { F(rel), 'v', 1 }, { F(orgs), 'v', 1 },
-	{ F(job), 'i', 1 }, { F(circle), 's', 1 }, { F(org), 's', 1 },
+	{ F(jobs), 'n', 1 }, { F(circle), 's', 1 }, { F(org), 's', 1 },
 	{ F(title), 's', 1 }, { F(address), 's', 1 }, { F(notes), 's', 1 },
 	{ F(next_note), 's', 1 }, { F(met.where), 's', 1 },
 	{ F(met.date), 'i', 1 }, { F(met.via), 's', 1 },
@@ -41,7 +41,7 @@ static const struct field {
 };
 #define NFIELDS	(sizeof summary / sizeof summary[0])
 #if defined(__x86_64__) || defined(__aarch64__)
-_Static_assert(sizeof(struct contact) == 584, "struct contact has changed: "
+_Static_assert(sizeof(struct contact) == 600, "struct contact has changed: "
     "a field a scan reads goes in summary[] of summary.c, then set its size "
     "here");
 #endif
@@ -70,6 +70,7 @@ void
 summary_put(struct buf *b, struct contact *c)
 {
 	struct dates *ds;
+	struct ints *iv;
 	struct strv *v;
 	size_t i, j;
 	char *p;
@@ -100,6 +101,13 @@ summary_put(struct buf *b, struct contact *c)
 				buf_add(b, (const char *)&ds->v[j].when,
 				    sizeof ds->v[j].when);
 			}
+			break;
+		case 'n':
+			iv = (struct ints *)p;
+			put_u32(b, iv->n);
+			if (iv->n)	/* no list: v is NULL */
+				buf_add(b, (const char *)iv->v,
+				    iv->n * sizeof *iv->v);
 			break;
 		default:
 			buf_add(b, p, 1);
@@ -185,10 +193,12 @@ unpack(struct rd *r, struct contact *c, struct pack *pk)
 {
 	struct dated *dv;
 	struct dates *ds;
+	struct ints *iv;
 	struct strv *v;
 	uint32_t n, j;
 	size_t i, len;
 	char *p, *str, **sv;
+	int *nv;
 	int null;
 
 	for (i = 0; i < NFIELDS && !r->bad; i++) {
@@ -236,6 +246,21 @@ unpack(struct rd *r, struct contact *c, struct pack *pk)
 				ds = (struct dates *)p;
 				ds->v = dv;
 				ds->n = n;
+			}
+			break;
+		case 'n':
+			if ((n = rd_get32(r)) > (r->end - r->p) / sizeof(int))
+				r->bad = 1;
+			if (r->bad || n == 0)
+				break;
+			nv = pack_take(pk, (n * sizeof *nv + 7) & ~(size_t)7);
+			rd_get(r, n * sizeof *nv);
+			if (nv && !r->bad)
+				memcpy(nv, r->p - n * sizeof *nv, n * sizeof *nv);
+			if (c) {
+				iv = (struct ints *)p;
+				iv->v = nv;
+				iv->n = n;
 			}
 			break;
 		default:

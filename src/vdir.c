@@ -1253,6 +1253,69 @@ struct wpass {
 	size_t		 njob, next;
 };
 
+static int
+bystr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The MEMBER values of card s[0..len), unfolded, sorted: the records
+ * leave them out, so a community's members are compared here.
+ */
+static void
+card_members(const char *s, size_t len, struct strv *m)
+{
+	const char *end = s + len, *p, *nl, *name;
+	struct buf b = { 0 };
+
+	for (p = s; p < end; p = nl) {
+		buf_add(&b, "", 0);
+		b.len = 0;
+		for (nl = p;; ) {
+			const char *e = memchr(nl, '\n', end - nl);
+			size_t n = (e ? e : end) - nl;
+
+			if (n > 0 && nl[n - 1] == '\r')
+				n--;
+			buf_add(&b, nl, n);
+			nl = e ? e + 1 : end;
+			if (nl >= end || (*nl != ' ' && *nl != '\t'))
+				break;
+			nl++;		/* a folded line goes on */
+		}
+		b.s[b.len] = '\0';
+		name = b.s + strcspn(b.s, ";:");
+		while (name > b.s && name[-1] != '.')
+			name--;
+		if (strncasecmp(name, "MEMBER", 6) == 0 &&
+		    (name[6] == ':' || name[6] == ';') &&
+		    strchr(name, ':') != NULL)
+			strv_add(m, strchr(name, ':') + 1);
+	}
+	free(b.s);
+	if (m->n > 1)
+		qsort(m->v, m->n, sizeof *m->v, bystr);
+}
+
+/* Whether cards a and b name the same members. */
+static int
+same_members(const char *a, size_t alen, const char *b, size_t blen)
+{
+	struct strv m[2] = { { 0 }, { 0 } };
+	size_t i;
+	int same;
+
+	card_members(a, alen, &m[0]);
+	card_members(b, blen, &m[1]);
+	same = m[0].n == m[1].n;
+	for (i = 0; same && i < m[0].n; i++)
+		same = strcasecmp(m[0].v[i], m[1].v[i]) == 0;
+	strv_free(&m[0]);
+	strv_free(&m[1]);
+	return same;
+}
+
 /*
  * Contact c (whole) as the vdir should have it, entry e: staged when
  * missing; when nw's card changed, unless the vdir's says all of it
@@ -1290,6 +1353,9 @@ write_one(struct wpass *w, struct ventry *e, struct contact *c)
 			    !vm_same_keys(&rv.d, &rw.d);
 			rec_free(&rw);
 		}
+		/* a community's members are nw's alone */
+		if (!write && fresh && c->type == T_COMMUNITY)
+			write = !same_members(s, len, e->want, e->wlen);
 		rec_free(&rv);
 	}
 	free(s);

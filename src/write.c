@@ -544,49 +544,41 @@ safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
 }
 
 /*
- * Move the file from to the name to, which must not exist, so that a
- * crash leaves one of them or both (never neither): a hard link, the
- * new name synced, the old name unlinked, its folder synced.  When the
- * new name cannot be synced it goes again: nothing moved.  Said on
- * stderr when it fails.  0 done, 1 done but not synced (unsynced), -1
- * not done.  The caller holds the network's lock.
+ * The first half of a move (nw-mv): the file from gets the second name
+ * to, which must not exist, a hard link, and the new name is synced;
+ * safe_remove of from is the second half.  A crash between leaves one
+ * file under both names, never neither.  When the new name cannot be
+ * synced it goes again.  Said on stderr when it fails.  0 done, -1 not
+ * done.  The caller holds the network's lock.
  */
 int
-safe_move(const char *from, const char *to)
+safe_link(const char *from, const char *to)
 {
-	char d1[PATH_MAX], d2[PATH_MAX];
+	char dir[PATH_MAX];
 	int e;
 
 	if (link(from, to) == -1) {
 		warn("'%s': cannot make it '%s'", from, to);
 		return -1;
 	}
-	folder(to, d2);
-	folder(from, d1);
-	if (syncdir(d2) == -1) {
+	folder(to, dir);
+	if (syncdir(dir) == -1) {
 		e = errno;
 		unlink(to);
 		errno = e;
-		warn("'%s': fsync of '%s': nothing renamed", to, d2);
+		warn("'%s': fsync of '%s': nothing renamed", to, dir);
 		return -1;
-	}
-	if (unlink(from) == -1) {
-		warn("'%s'", from);
-		return -1;
-	}
-	if (syncdir(d1) == -1) {
-		unsynced(0, from, "renamed", d1);
-		return 1;
 	}
 	return 0;
 }
 
 /*
  * Remove the file path, the removal synced: 0, 1 removed but not synced
- * (unsynced), -1 not removed.  The caller holds the lock.
+ * (unsynced, which says what was done: "removed", "renamed"), -1 not
+ * removed.  The caller holds the lock.
  */
 int
-safe_remove(const char *path)
+safe_remove(const char *path, const char *done)
 {
 	char dir[PATH_MAX];
 
@@ -596,7 +588,7 @@ safe_remove(const char *path)
 		return -1;
 	}
 	if (syncdir(dir) == -1) {
-		unsynced(0, path, "removed", dir);
+		unsynced(0, path, done, dir);
 		return 1;
 	}
 	return 0;

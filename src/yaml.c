@@ -554,37 +554,51 @@ ynode_deref(struct ynode *n)
 	return n && n->type == YALIAS ? n->target : n;
 }
 
+/*
+ * The key and value nodes, as they stand (an alias not followed), of the
+ * first pair of mapping m whose key is the scalar k; 0, both NULL, when
+ * it has none.  The editor and the merge edit where these stand.
+ */
+int
+ymap_pair(struct ynode *m, const char *k, struct ynode **key,
+    struct ynode **val)
+{
+	struct ynode *n;
+	size_t i;
+
+	*key = *val = NULL;
+	m = ynode_deref(m);
+	if (m == NULL || m->type != YMAP)
+		return 0;
+	for (i = 0; i + 1 < m->nkid; i += 2) {
+		n = ynode_deref(m->kid[i]);
+		if (n->type == YSCALAR && strcmp(n->str, k) == 0) {
+			*key = m->kid[i];
+			*val = m->kid[i + 1];
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* The key node of a mapping's pair whose key is the scalar k. */
 struct ynode *
 ymap_key(struct ynode *m, const char *k)
 {
-	struct ynode *key;
-	size_t i;
+	struct ynode *key, *val;
 
-	m = ynode_deref(m);
-	if (m == NULL || m->type != YMAP)
-		return NULL;
-	for (i = 0; i + 1 < m->nkid; i += 2) {
-		key = ynode_deref(m->kid[i]);
-		if (key->type == YSCALAR && strcmp(key->str, k) == 0)
-			return m->kid[i];
-	}
-	return NULL;
+	ymap_pair(m, k, &key, &val);
+	return key;
 }
 
+/* Its value, an alias followed. */
 struct ynode *
 ymap_get(struct ynode *m, const char *k)
 {
-	size_t i;
+	struct ynode *key, *val;
 
-	m = ynode_deref(m);
-	if (m == NULL || m->type != YMAP)
-		return NULL;
-	for (i = 0; i + 1 < m->nkid; i += 2)
-		if (ynode_deref(m->kid[i])->type == YSCALAR &&
-		    strcmp(ynode_deref(m->kid[i])->str, k) == 0)
-			return ynode_deref(m->kid[i + 1]);
-	return NULL;
+	ymap_pair(m, k, &key, &val);
+	return ynode_deref(val);
 }
 
 static int

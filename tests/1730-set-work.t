@@ -167,4 +167,69 @@ run nw-import -u "$T/november.csv"
 is "$rc:$out" "0:" "a third import of the same file: nothing"
 is "$(diff -r -x .git -x .nw "$N" "$T/after" && echo same)" "same" "... and no byte changed"
 
+# --- a job change is news for JOB_DAYS: one rule for nw-stats and nw-due -l -
+# The newest job entry by date (not by place in the log) on or before
+# today; one dated after today is not news until its day.
+mknet jobs
+cat >"$NW_DIR/olga.yaml" <<'EOF'
+name: Olga Out Of Order
+log:
+  - {date: 2026-11-01, kind: job, note: Now at Newer}
+  - {date: 2026-09-01, kind: job, note: Now at Older}
+EOF
+cat >"$NW_DIR/fay.yaml" <<'EOF'
+name: Fay Future
+log:
+  - {date: 2026-10-01, kind: job, note: Now at Present}
+  - {date: 2026-12-10, kind: job, note: Now at Future}
+EOF
+cat >"$NW_DIR/ned.yaml" <<'EOF'
+name: Ned Ninety
+log:
+  - {date: 2026-08-27, kind: job, note: Now at Ninety}
+EOF
+cat >"$NW_DIR/oki.yaml" <<'EOF'
+name: Oki Ninety One
+log:
+  - {date: 2026-08-26, kind: job, note: Now at Ninety One}
+EOF
+cat >"$NW_DIR/tom.yaml" <<'EOF'
+name: Tom Tomorrow
+log:
+  - {date: 2026-11-26, kind: job, note: Now at Tomorrow}
+EOF
+sleep 2		# old enough for the cache: the scans below read it
+run nw-stats
+is "$rc:$(printf '%s\n' "$out" | grep '^job')" "0:job	olga	2026-11-01
+job	fay	2026-10-01
+job	ned	2026-08-27" "nw-stats: the newest by date, the future not yet, 90 days in, 91 out"
+run nw-due -l olga fay ned oki tom
+is "$rc:$(printf '%s\n' "$out" | grep -e '^[A-Z]' -e 'new job')" "0:Fay Future (fay), due today
+  new job   2026-10-01, job: Now at Present
+Ned Ninety (ned), due today
+  new job   2026-08-27, job: Now at Ninety
+Oki Ninety One (oki), due today
+Olga Out Of Order (olga), due today
+  new job   2026-11-01, job: Now at Newer
+Tom Tomorrow (tom), due today" "nw-due -l: the same job changes as nw-stats"
+run nw-due -l -j fay
+is "$(printf '%s\n' "$out" | sed 's/.*"soon":null,//')" '"job":{"date":"2026-10-01","days":55,"kind":"job","note":"Now at Present"}}' \
+	"nw-due -l -j: a job entry after today is not news yet"
+NW_TODAY=2026-11-26 run nw-stats
+is "$(printf '%s\n' "$out" | grep '^job')" "job	tom	2026-11-26
+job	olga	2026-11-01
+job	fay	2026-10-01" "nw-stats: on its day the job entry is news; ned at 91 days is not"
+NW_TODAY=2026-11-26 NW_CACHE=0 nw-stats >"$T/u.out"
+NW_TODAY=2026-11-26 nw-stats >"$T/c.out"
+same "$T/c.out" "$T/u.out" "nw-stats: the job dates the cache keeps are the file's"
+NW_TODAY=2026-11-26 run nw-due -l tom ned
+is "$(printf '%s\n' "$out" | grep -e '^[A-Z]' -e 'new job')" "Ned Ninety (ned), due today
+Tom Tomorrow (tom), due today
+  new job   2026-11-26, job: Now at Tomorrow" "nw-due -l: the same day by day"
+NW_TODAY=2026-12-10 run nw-due -l -j fay
+is "$(printf '%s\n' "$out" | sed 's/.*"soon":null,//')" '"job":{"date":"2026-12-10","days":0,"kind":"job","note":"Now at Future"}}' \
+	"nw-due -l -j: the later job entry on its day"
+NW_TODAY=2026-12-10 run nw-stats
+is "$(printf '%s\n' "$out" | grep '^job	fay')" "job	fay	2026-12-10" "nw-stats: the same"
+
 done_testing

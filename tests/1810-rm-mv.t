@@ -126,4 +126,46 @@ printf 'name: Fay New\n' >"$N/fay.yaml"
 run nw-rm fay
 is "$rc:$out:$err" "0:fay:" "rm of a file never committed"
 is "$(git -C "$N" status --short)" "" "rm of a file never committed: git has nothing to say"
+# --- a rename cut short: the same nw-mv again finishes it -------------------
+# nw-mv gives the file its new name first (a second name of the same
+# file), then rewrites what names it, then removes the old name: killed
+# anywhere, every via names a contact there, and the same command again
+# finishes.  Here one killed after the new name and one of two vias.
+mknet cut
+N=$NW_DIR
+git -C "$N" init -q
+printf 'name: Hal Hart\nemail: [hal@example.org]\n' >"$N/hal.yaml"
+printf 'name: Ida Ives\nmet: {via: hal}\n' >"$N/ida.yaml"
+printf 'name: Jo Jones\nrel: {mentor: hal}\n' >"$N/jo.yaml"
+git -C "$N" add -A && git -C "$N" commit -qm start
+cp "$N/hal.yaml" "$T/hal.base"
+ln "$N/hal.yaml" "$N/hal-hart.yaml"
+printf 'name: Ida Ives\nmet: {via: hal-hart}\n' >"$N/ida.yaml"
+run nw-check
+is "$rc:$out" "1:$N/hal.yaml: error: the same file as 'hal-hart', a rename (nw-mv) cut short: run that nw-mv again to finish it
+$N/hal-hart.yaml: error: the same file as 'hal', a rename (nw-mv) cut short: run that nw-mv again to finish it" \
+    "cut short: nw-check fails, said once a name, no 'also on' for the two names of one file"
+run nw-mv hal hal-hart
+is "$rc:$out" "0:hal-hart" "again: exit 0, the new id"
+is "$err" "nw-mv: 'hal': already 'hal-hart' too, a rename cut short: finishing it
+nw-mv: jo: now names hal-hart" "again: it says it finishes, and the via left"
+is "$(ls "$N")" "hal-hart.yaml
+ida.yaml
+jo.yaml" "again: the old name gone"
+same "$N/hal-hart.yaml" "$T/hal.base" "again: the file's bytes under the new name"
+is "$(cat "$N/jo.yaml")" "name: Jo Jones
+rel: {mentor: hal-hart}" "again: the rel that named the old id names the new"
+is "$(commits 1)" "Rename hal to hal-hart" "again: one commit"
+is "$(files)" "M	ida.yaml
+M	jo.yaml
+R100	hal.yaml	hal-hart.yaml" "again: with the via the cut-short run changed"
+run nw-check
+is "$rc:$(printf '%s\n' "$err" | grep -c error)" "0:0" "again: nw-check finds no error"
+run nw-mv hal hal-hart
+is "$rc:$err" "2:nw-mv: 'hal-hart': the id it has already" "a third time: nothing to do"
+# a name that is another file is still refused
+printf 'name: Kim Kay\n' >"$N/kim.yaml"
+run nw-mv kim hal-hart
+is "$rc:$err" "1:nw-mv: 'hal-hart': already a contact: nothing renamed" "onto another file: refused"
+
 done_testing

@@ -165,6 +165,8 @@ is "$out" "$(printf '%s\t%s\t%s\t%s\t%s\n' \
     bob-b 2026-11-19 email out 'Café crème and more' \
     bob-b 2026-11-24 email out '' \
     cat-c 2026-11-19 email out '会議の件')" "-n: the entries, decoded"
+is "$(printf '%s\n' "$err" | grep -c 'follow-up')" "0" \
+    "-n: no follow-up said done (cat-c's ends only when written)"
 nochange() {
 	for f in "$N"/*.yaml; do
 		cmp -s "$f" "$f.orig" || { echo "$f changed"; return 1; }

@@ -117,5 +117,10 @@ is "$(members)" 1 "the community's base: one member"
 nw-set charles-babbage groups "Chess Club" >/dev/null
 run nw-vdir "$V"
 is "$rc|$(members)" "0|2" "a member's file changed: the community's card made again"
+is "$err" "nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 1 written, 0 removed" "a new member: the community's card written"
+is "$(grep -c '^MEMBER:' "$V/$C")" 2 "a new member: the vdir's card names both"
+nw-set -d charles-babbage groups >/dev/null
+run nw-vdir "$V"
+is "$rc|$(members)|$(grep -c '^MEMBER:' "$V/$C")" "0|1|1" "a member gone: the vdir's card names one"
 
 done_testing

@@ -41,7 +41,12 @@ After each kill it counts the trials that left something wrong:
   blocked      a next command that fails or says something, or whose
                autocommit leaves the files it touched uncommitted (after
                a killed merge driver, first git merge --abort and the
-               merge again).
+               merge again);
+  unfinished   for a command that a rerun finishes (nw-mv: the same
+               rename again while the old file is there), an nw-check
+               before it that finds more than the rename cut short (a
+               via naming no one), a rerun that fails, or files that are
+               not then those of the clean run.
 
 A file left in .nw/tmp is allowed (git and the scans never look there);
 three tests check that a later write removes it once stale, not before.
@@ -77,7 +82,7 @@ MAIL = os.path.join(HERE, 'mail')
 # renameat2), each git done, the end
 KEY_CALLS = {'fsync', 'rename', 'link', 'unlink', 'wait4', 'exit_group',
              'syncfs', 'renameat2', 'linkat'}
-KINDS = ('torn', 'stale locks', 'strays', 'blocked')
+KINDS = ('torn', 'stale locks', 'strays', 'blocked', 'unfinished')
 SHOW = 3        # problems shown per kind and scenario
 
 
@@ -174,11 +179,12 @@ def wait_eof(fd, timeout):
 
 
 class Scenario:
-    def __init__(self, name, git, template, argv):
+    def __init__(self, name, git, template, argv, again=None):
         self.name = name
         self.git = git
         self.template = template
         self.argv = argv        # run in the network copy; None: git merge
+        self.again = again      # a file there: run argv again to finish
         self.counts = dict.fromkeys(KINDS, 0)
         self.trials = self.missed = self.tmpleft = 0
         self.notes = []
@@ -269,7 +275,33 @@ def problems(s, t, before, after):
             found.append(('stale locks', '.nw/lock is held'))
         finally:
             os.close(fd)
+    if s.again:
+        found += finish(s, dst, after)
     found += next_command(s, dst, before, after)
+    return found
+
+
+def finish(s, dst, after):
+    """A command cut short is finished by running it again (nw-mv)."""
+    found = []
+    # killed anywhere, nothing names a contact that is not there: nw-check
+    # says at most that a rename was cut short, and how to finish it
+    c = run(['nw-check', '-q', '-C', dst])
+    for line in (c.stdout + c.stderr).decode(errors='replace').splitlines():
+        if 'a rename (nw-mv) cut short: run that nw-mv again' not in line:
+            found.append(('unfinished', 'before again: nw-check: ' + line))
+    if os.path.exists(os.path.join(dst, s.again)):
+        p = run(s.argv[:1] + ['-C', dst] + s.argv[1:], cwd=dst)
+        if p.returncode != 0:
+            found.append(('unfinished', 'again: exit %d: %s' % (
+                p.returncode, p.stderr.decode(errors='replace').strip())))
+    # files only: a folder left empty is nothing to git or a scan
+    got = {p: b for p, b in snapshot(dst).items() if not p.endswith('/')}
+    want = {p: b for p, b in after.items() if not p.endswith('/')}
+    for p in sorted(set(got) | set(want)):
+        if got.get(p) != want.get(p):
+            found.append(('unfinished', "'%s' is not as after the clean "
+                          "run%s" % (p, '' if p in got else ' (gone)')))
     return found
 
 
@@ -342,24 +374,27 @@ def scenarios(work, git_ok):
         ('nw-mail -m ME mail (three contacts, one commit)',
          ['nw-mail', '-m', 'me@home.example', MAIL]),
         ('nw-rm -f ID', ['nw-rm', '-f', 'tom-okafor']),
+        ('nw-mv ID NEW (a via and a rel follow; again finishes)',
+         ['nw-mv', 'charles-babbage', 'people/charles'],
+         'charles-babbage.yaml'),
     ]
     out = []
     plain = net('template', False)
-    for name, argv in cmds:
-        out.append(Scenario(name, False, plain, argv))
+    for name, argv, *again in cmds:
+        out.append(Scenario(name, False, plain, argv, *again))
     out.append(Scenario('nw-merge BASE OURS THEIRS (files)', False,
                         merge_files(work, plain),
                         ['nw-merge', '.merge_file_O', '.merge_file_A',
                          '.merge_file_B']))
     if git_ok:
         withgit = net('template-git', True)
-        for name, argv in cmds:
-            out.append(Scenario(name, True, withgit, argv))
+        for name, argv, *again in cmds:
+            out.append(Scenario(name, True, withgit, argv, *again))
         out.append(Scenario('nw-merge as the driver of git merge', True,
                             git_merge(work, net), None))
     else:
-        for name, argv in cmds + [('nw-merge as the driver of git merge',
-                                   None)]:
+        for name, argv, *_ in cmds + [('nw-merge as the driver of git merge',
+                                        None)]:
             out.append(Scenario(name, True, None, argv))
     return out
 

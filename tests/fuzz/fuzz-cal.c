@@ -19,7 +19,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct net *net = fuzz_network();
-	struct capture cp;
+	struct capture *cp;
 	char *s;
 	int from;
 
@@ -27,11 +27,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s = xmalloc(size + 1);
 	memcpy(s, data, size);
 	s[size] = '\0';
-	capture_init(&cp, net, &net->me);
-	from = cp.today - 365;
-	cal_text(&cp, s, "input", from, cp.today);
-	fuzz_check(&cp, from, cp.today);
-	capture_free(&cp);
+	cp = capture_new(net, &net->me, 0);
+	from = cp->today - 365;
+	cal_text(cp, s, "input", from, cp->today);
+	fuzz_check(cp, from, cp->today);
+	capture_free(cp);
 	free(s);
 	return 0;
 }

@@ -119,7 +119,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *text = (const char *)data;
-	struct check ck = { 0 };
+	struct check *ck;
+	struct refs refs = { 0 };
 	struct contact *c, *s;
 	int errors;
 
@@ -134,18 +135,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (c->doc)
 		dates(c->doc);
-	ck.net = &net;
-	ck.refs.net = &net;
-	ck.refs.all = &other;
-	ck.refs.nall = 1;
-	ck.refs.loaded = 1;
-	ck.out = devnull;
-	errors = check_text(&ck, "fuzz.yaml", "fuzz", text, size);
+	refs.net = &net;
+	refs.all = &other;	/* other is ours, lent to the check */
+	refs.nall = 1;
+	refs.loaded = 1;
+	ck = check_new(&refs, devnull, 0);
+	errors = check_text(ck, "fuzz.yaml", "fuzz", text, size);
 	FUZZ_ASSERT(!c->err || errors > 0, "nw-check calls an error what "
 	    "commands refuse to load");
-	ck.refs.all = NULL;	/* other is ours, not the check's */
-	ck.refs.nall = 0;
-	check_free(&ck);
+	check_free(ck);
 	contact_free(c);
 	contact_free(s);
 	return 0;

@@ -21,12 +21,11 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct net *net = fuzz_network();
-	struct capture cp;
+	struct capture *cp;
 
-	capture_init(&cp, net, &net->me);
-	cp.received = 1;
-	mail_message(&cp, (const char *)data, size, "input");
-	fuzz_check(&cp, date_from_civil(1, 1, 1), cp.today);
-	capture_free(&cp);
+	cp = capture_new(net, &net->me, 1);
+	mail_message(cp, (const char *)data, size, "input");
+	fuzz_check(cp, date_from_civil(1, 1, 1), cp->today);
+	capture_free(cp);
 	return 0;
 }
