@@ -61,7 +61,7 @@ $(B)/%.o: src/%.c src/nw.h src/nw_priv.h
 # the merge's insides, shared by its two files
 $(B)/merge.o $(B)/mergelog.o: src/merge.h
 # nw-vdir's files share src/vdir.h
-$(B)/vdir.o $(B)/vmerge.o $(B)/vcal.o: src/vdir.h
+$(B)/vdir.o $(B)/vmerge.o $(B)/vcal.o $(B)/vstate.o $(B)/vwrite.o: src/vdir.h
 
 $(B)/t-%.o: tests/unit/t-%.c src/nw.h src/nw_priv.h
 	@mkdir -p $(B)

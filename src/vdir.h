@@ -91,11 +91,44 @@ struct pending {
 	size_t		 n;
 };
 
-/* vdir.c: the state under .nw/vdir, the network, the vdir's files */
+/* vwrite.c's pass over the contacts to write, run by vdir_sync */
+struct wpass {
+	struct vstate	*st;
+	struct net_all	*a;
+	struct pending	*pd;
+	struct strv	 members;
+	size_t		*job, *ent;	/* contacts to write (in a), entries */
+	size_t		 njob, next;
+};
+
+struct wtake {
+	struct net_all	*a;
+	const size_t	*ks;
+	size_t		 j;
+	struct wpass	*w;
+};
+
+/* vstate.c: the state under .nw/vdir */
 char		*vd_state_dir(struct net *, const char *, int);
 void		 vd_state_load(struct vstate *);
 void		 vd_state_save(struct vstate *);
 void		 vd_state_free(struct vstate *);
+void		 vs_stamp_put(const struct vstate *, const struct stamp *,
+		    char [96]);
+
+/* vwrite.c: nw's cards staged and written */
+int		 vd_stage(struct vstate *, struct pending *, const char *,
+		    const char *, size_t);
+int		 vd_commit(struct vstate *, struct pending *);
+void		 vd_sync_dir(const char *);
+void		 vd_want_card(struct ventry *, struct contact *,
+		    const struct strv *);
+void		 vd_members_of(struct net_all *, struct contact *,
+		    struct strv *);
+void		 vd_write_loaded(struct wpass *, size_t);
+void		 vd_write_take(struct contact *, void *);
+
+/* vdir.c: the run, the network, the vdir's files read */
 void		 vd_clean_stale(struct vstate *, int);
 int		 vd_list(struct vstate *, int);
 void		 vd_net_all_load(struct net *, struct net_all *);
@@ -107,7 +140,9 @@ struct ventry	*vd_entry_add(struct vstate *, const char *, const char *,
 		    const char *);
 char		*vd_read(struct vstate *, const char *, size_t *);
 char		*vd_uid_file(const char *);
-int		 vd_stage(struct vstate *, struct pending *, const char *,
-		    const char *, size_t);
-int		 vd_commit(struct vstate *, struct pending *);
-void		 vd_sync_dir(const char *);
+int		 vd_unlisted(struct vstate *, const char *);
+const struct stamp *vd_card_stamp(struct vstate *, const char *);
+size_t		 vd_net_index(struct net_all *, const char *);
+void		 vd_index_build(struct vstate *, int);
+struct ventry	*vd_index_find(struct vstate *, const char *);
+char		*vd_uid(const char *);

@@ -1,0 +1,519 @@
+/* vstate.c - nw-vdir's state under .nw/vdir: the cards nw wrote, stamps */
+
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nw.h"
+#include "nw_priv.h"
+#include "vdir.h"
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct ventry *)a)->file,
+	    ((const struct ventry *)b)->file);
+}
+
+/*
+ * What tells that a file changed (its inode, size, times to the
+ * nanosecond) as the state keeps it, from s (net_scan's, or vd_list's),
+ * or "" when s is NULL or the file so new that a change in the same
+ * second could share it: then the next run looks at it again.  Any
+ * stamp taken in the run serves: a file changed since the run began is
+ * that new.
+ */
+static char *
+hex_put(char *p, unsigned long long v)
+{
+	char t[16];
+	int n = 0;
+
+	do
+		t[n++] = "0123456789abcdef"[v & 15];
+	while ((v >>= 4) != 0);
+	while (n)
+		*p++ = t[--n];
+	return p;
+}
+
+void
+vs_stamp_put(const struct vstate *st, const struct stamp *s, char out[96])
+{
+	unsigned long long v[6];
+	long long t[2];
+	char *p = out;
+	int i;
+
+	out[0] = '\0';
+	if (s == NULL)
+		return;
+	t[0] = s->mtime;
+	t[1] = s->ctime;
+	for (i = 0; i < 2; i++) {
+		v[2 + 2 * i] = t[i] / 1000000000LL - (t[i] % 1000000000LL < 0);
+		v[3 + 2 * i] = (t[i] % 1000000000LL + 1000000000LL) %
+		    1000000000LL;
+		if ((long long)v[2 + 2 * i] >= st->now - 1)
+			return;
+	}
+	v[0] = s->ino;
+	v[1] = s->size;
+	/* as "%llx.%llx.%llx.%lx.%llx.%lx" would, without printf's cost */
+	for (i = 0; i < 6; i++) {
+		p = hex_put(p, v[i]);
+		*p++ = i < 5 ? '.' : '\0';
+	}
+}
+
+/* The stamp of contact id's file when the run read the network, or NULL. */
+static const struct stamp *
+contact_stamp(const struct vstate *st, const char *id)
+{
+	size_t k;
+
+	if (st->all == NULL || (k = vd_net_index(st->all, id)) == (size_t)-1)
+		return NULL;
+	return &st->all->st[k];
+}
+
+/* --- the state: the cards nw wrote, and their bases ----------------------- */
+
+static char *
+state_path(struct vstate *st, const char *file)
+{
+	return xasprintf("%s/%s", st->sdir, file);
+}
+
+/*
+ * The state file mapped (as the cache is: nw replaces it by a rename,
+ * never in place), *len its size; NULL when there is none or it is
+ * empty.  The bases stay in the map: on a run where little changed, the
+ * lines are all that is read of it.
+ */
+static char *
+map_state(const char *path, size_t *len)
+{
+	struct stat sb;
+	char *s;
+	int fd;
+
+	*len = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
+		if (errno != ENOENT)
+			err(1, "'%s'", path);
+		return NULL;
+	}
+	if (fstat(fd, &sb) == -1)
+		err(1, "'%s'", path);
+	if (!S_ISREG(sb.st_mode))
+		errx(1, "'%s': not a regular file", path);
+	if (sb.st_size == 0) {
+		close(fd);
+		return NULL;
+	}
+	if ((s = sys_map(fd, sb.st_size)) == NULL)
+		err(1, "'%s'", path);
+	close(fd);
+	*len = sb.st_size;
+	return s;
+}
+
+/*
+ * The state is a file, "state", written at once: a line a card (its
+ * file, UID, contact, "deleted" or nothing, the length of its base, the
+ * stamps of the contact's file and the card), then the base, then a line
+ * break: the card's record.  Its first line may be ".\t<generation>":
+ * no card (a dot starts no card's file).  A run that changed a few cards
+ * appends their records to "journal" instead, each followed by its
+ * checksum ("#" and 16 hex digits), after a first line that names the
+ * generation of the state it goes with; a record says "dropped" for a
+ * card forgotten.  A journal of another generation, and a record that
+ * does not check out and all after it (a write cut short), are not read:
+ * the cards they would change keep their older records, which is safe
+ * (the base written last, see the top of vdir.c).  When the journal would grow
+ * past an eighth of the state (or JOURNAL_MIN for a small one), the
+ * state is written again, with the next generation, and the journal
+ * removed.
+ */
+
+#define JOURNAL_MIN	65536
+
+/* FNV-1a over s[0..len): a journal record's checksum. */
+static uint64_t
+fnv64(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+/*
+ * The record at text[*off..len), its header's fields split in line (of
+ * *cap bytes): its base in *base, *n bytes; *off moved past it.  0 when
+ * it is cut short.
+ */
+static int
+record_get(const char *text, size_t len, size_t *off, char **line,
+    size_t *cap, char *f[7], const char **base, size_t *n)
+{
+	const char *end;
+	size_t k, i;
+	char *p;
+
+	if ((end = memchr(text + *off, '\n', len - *off)) == NULL)
+		return 0;
+	k = end - (text + *off);
+	if (k + 1 > *cap)
+		*line = xrealloc(*line, (*cap = k + 1 + 256));
+	memcpy(*line, text + *off, k);
+	(*line)[k] = '\0';
+	*off = end + 1 - text;
+	p = *line;
+	for (i = 0; i < 7; i++) {
+		f[i] = p;
+		p += strcspn(p, "\t");
+		if (*p)
+			*p++ = '\0';
+	}
+	*n = strtoul(f[4], NULL, 10);
+	if (*n >= len - *off)		/* the base and its line break */
+		return 0;
+	*base = text + *off;
+	*off += *n + 1;
+	return 1;
+}
+
+/* Does a record say a card nw may keep? */
+static int
+record_ok(char *f[7])
+{
+	return *f[0] && *f[0] != '.' && !strchr(f[0], '/') && *f[1] &&
+	    id_valid(f[2]);
+}
+
+static void
+record_take(struct ventry *e, char *f[7], const char *base, size_t n,
+    const char *rec, size_t rlen)
+{
+	e->deleted = strcmp(f[3], "deleted") == 0;
+	snprintf(e->cst, sizeof e->cst, "%s", f[5]);
+	snprintf(e->vst, sizeof e->vst, "%s", f[6]);
+	e->base = n ? base : NULL;
+	e->blen = n;
+	e->rec = rec;
+	e->rlen = rlen;
+}
+
+/* The journal's records over the state's entries (see above). */
+static void
+journal_load(struct vstate *st)
+{
+	struct ventry *e;
+	const char *base, *rec;
+	char *p, *line = NULL, *f[7], *end;
+	size_t len, n, off, cap = 0, nsnap = st->n, i, j;
+	unsigned long long sum;
+	int dropped = 0;
+
+	p = state_path(st, "journal");
+	st->jtext = map_state(p, &len);
+	st->jlen = len;
+	free(p);
+	if (st->jtext == NULL || st->gen == 0)
+		return;
+	p = xasprintf("nw-vdir journal\t%llu\n", st->gen);
+	off = strlen(p);
+	if (len < off || memcmp(st->jtext, p, off) != 0) {
+		free(p);
+		return;
+	}
+	free(p);
+	st->jvalid = off;
+	vd_index_build(st, 1);
+	while (off < len) {
+		rec = st->jtext + off;
+		if (!record_get(st->jtext, len, &off, &line, &cap, f, &base,
+		    &n) || len - off < 18 || st->jtext[off] != '#' ||
+		    st->jtext[off + 17] != '\n')
+			break;
+		sum = strtoull(st->jtext + off + 1, &end, 16);
+		if (end != st->jtext + off + 17 ||
+		    sum != fnv64(rec, st->jtext + off - rec))
+			break;			/* cut short: the rest unread */
+		if ((e = vd_index_find(st, f[0])) == NULL)
+			for (j = nsnap; j < st->n && e == NULL; j++)
+				if (!st->v[j].drop &&
+				    strcmp(st->v[j].file, f[0]) == 0)
+					e = &st->v[j];
+		if (strcmp(f[3], "dropped") == 0) {
+			if (e)
+				e->drop = dropped = 1;
+		} else if (record_ok(f)) {
+			if (e == NULL || strcmp(e->uid, f[1]) != 0 ||
+			    strcmp(e->id, f[2]) != 0) {
+				if (e)
+					e->drop = dropped = 1;
+				e = vd_entry_add(st, f[0], f[1], f[2]);
+			}
+			record_take(e, f, base, n, rec, st->jtext + off - rec);
+		}
+		off += 18;
+		st->jvalid = off;
+		st->jrecs++;
+	}
+	free(line);
+	free(st->ix);
+	st->ix = NULL;
+	st->nix = 0;
+	if (st->n == nsnap && !dropped)
+		return;
+	/* as a state written whole would have them: none dropped, by file */
+	for (i = j = 0; i < st->n; i++)
+		if (st->v[i].drop) {
+			free(st->v[i].file);
+			free(st->v[i].uid);
+			free(st->v[i].id);
+			free(st->v[i].want);
+		} else
+			st->v[j++] = st->v[i];
+	st->n = j;
+	qsort(st->v, st->n, sizeof *st->v, entry_cmp);
+}
+
+void
+vd_state_load(struct vstate *st)
+{
+	const char *text, *base;
+	char *p, *line = NULL, *f[7];
+	size_t len, n, off = 0, cap = 0, start;
+
+	p = state_path(st, "state");
+	text = st->map = map_state(p, &len);
+	st->maplen = len;
+	free(p);
+	while (text && off < len) {
+		start = off;
+		if (!record_get(text, len, &off, &line, &cap, f, &base, &n))
+			break;			/* torn: the rest forgotten */
+		if (start == 0 && strcmp(f[0], ".") == 0)
+			st->gen = strtoull(f[1], NULL, 10);
+		else if (record_ok(f))
+			record_take(vd_entry_add(st, f[0], f[1], f[2]), f, base,
+			    n, text + start, off - start);
+	}
+	free(line);
+	if (st->gen)
+		journal_load(st);
+	st->dirty = 0;
+}
+
+/* Entry e's record as it is now, added to b. */
+static void
+record_put(struct buf *b, const struct ventry *e)
+{
+	const char *base = e->want && !e->deleted ? e->want : e->base;
+	size_t blen = e->want && !e->deleted ? e->wlen : e->blen;
+
+	buf_printf(b, "%s\t%s\t%s\t%s\t%zu\t%s\t%s\n", e->file, e->uid, e->id,
+	    e->deleted ? "deleted" : "", base ? blen : 0, e->cst, e->vst);
+	if (base)
+		buf_add(b, base, blen);
+	buf_puts(b, "\n");
+}
+
+static int
+write_all(int fd, const char *s, size_t len)
+{
+	ssize_t r;
+
+	for (; len; s += r, len -= r)
+		if ((r = write(fd, s, len)) == -1 && errno != EINTR)
+			return -1;
+		else if (r == -1)
+			r = 0;
+	return 0;
+}
+
+/*
+ * The changed records appended to the journal (j, with their checksums),
+ * made durable: 0, or -1 when the state must be written whole.
+ */
+static int
+journal_append(struct vstate *st, const struct buf *j)
+{
+	struct buf h = { 0 };
+	char *p;
+	int fd, ok;
+
+	p = state_path(st, "journal");
+	fd = open(p, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	free(p);
+	if (fd == -1)
+		return -1;
+	if (st->jvalid == 0) {		/* none that goes with this state */
+		buf_printf(&h, "nw-vdir journal\t%llu\n", st->gen);
+		st->jvalid = h.len;
+	}
+	/* a record cut short, and what follows it, written over */
+	ok = ftruncate(fd, h.len ? 0 : (off_t)st->jvalid) == 0 &&
+	    lseek(fd, 0, SEEK_END) != -1 &&
+	    (h.len == 0 || write_all(fd, h.s, h.len) == 0) &&
+	    write_all(fd, j->s, j->len) == 0 && fsync(fd) == 0;
+	free(h.s);
+	if (close(fd) == -1)
+		ok = 0;
+	if (h.len)
+		vd_sync_dir(st->sdir);
+	return ok ? 0 : -1;
+}
+
+/* The state, once both sides are written; only when it changed. */
+void
+vd_state_save(struct vstate *st)
+{
+	struct buf b = { 0 }, j = { 0 };
+	struct ventry *e;
+	size_t i, start, nchg = 0;
+	char *p, cs[96], vs[96];
+	int exists;
+
+	for (i = 1; i < st->n && entry_cmp(&st->v[i - 1], &st->v[i]) <= 0; i++)
+		;
+	if (i < st->n)
+		qsort(st->v, st->n, sizeof *st->v, entry_cmp);
+	/* the stamps now, and the records that changed */
+	buf_puts(&j, "");
+	for (i = 0; i < st->n; i++) {
+		e = &st->v[i];
+		if (e->drop) {
+			if (e->rec) {		/* forgotten */
+				start = j.len;
+				buf_printf(&j, "%s\t%s\t%s\tdropped\t0\t\t\n\n",
+				    e->file, e->uid, e->id);
+				buf_printf(&j, "#%016llx\n", (unsigned long long)
+				    fnv64(j.s + start, j.len - start));
+				nchg++;
+			}
+			continue;
+		}
+		/* skipped: stamped at the start of the run, the same still */
+		if (e->skip)
+			continue;
+		if (strcmp(e->id, "event") != 0) {
+			vs_stamp_put(st, contact_stamp(st, e->id), cs);
+			vs_stamp_put(st, vd_card_stamp(st, e->file), vs);
+			if (e->want == NULL)
+				cs[0] = vs[0] = '\0';	/* not looked at */
+			snprintf(e->cst, sizeof e->cst, "%s", cs);
+			snprintf(e->vst, sizeof e->vst, "%s", vs);
+		}
+		start = j.len;
+		record_put(&j, e);
+		if (e->rec && j.len - start == e->rlen &&
+		    memcmp(j.s + start, e->rec, e->rlen) == 0) {
+			j.len = start;		/* the same */
+			continue;
+		}
+		buf_printf(&j, "#%016llx\n", (unsigned long long)
+		    fnv64(j.s + start, j.len - start));
+		nchg++;
+	}
+	p = state_path(st, "state");
+	exists = access(p, F_OK) == 0;
+	if (nchg == 0 && exists)
+		goto done;
+	if (exists && st->gen && st->jvalid + j.len <= (st->maplen / 8 >
+	    JOURNAL_MIN ? st->maplen / 8 : JOURNAL_MIN) &&
+	    journal_append(st, &j) == 0)
+		goto done;
+	/*
+	 * The state whole, of the next generation; the journal no more.  A
+	 * state made anew counts from 1 again: a journal left from before
+	 * goes first, so that none can ever be taken for its.
+	 */
+	if (!exists) {
+		free(p);
+		p = state_path(st, "journal");
+		if (unlink(p) == 0)
+			vd_sync_dir(st->sdir);
+		else if (errno != ENOENT)
+			warn("'%s'", p);
+		free(p);
+		p = state_path(st, "state");
+	}
+	buf_puts(&b, "");
+	buf_printf(&b, ".\t%llu\t\t\t0\t\t\n\n", st->gen + 1);
+	for (i = 0; i < st->n; i++)
+		if (!st->v[i].drop)
+			record_put(&b, &st->v[i]);
+	if (safe_write(net_tmpdir(st->net), p, b.s, b.len,
+	    exists ? 0 : SW_CREATE) == -1)
+		st->failed = 1;
+	else {
+		free(p);
+		p = state_path(st, "journal");
+		if (unlink(p) == -1 && errno != ENOENT)
+			warn("'%s'", p);
+	}
+done:
+	free(p);
+	free(b.s);
+	free(j.s);
+}
+
+void
+vd_state_free(struct vstate *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++) {
+		free(st->v[i].file);
+		free(st->v[i].uid);
+		free(st->v[i].id);
+		free(st->v[i].want);
+	}
+	free(st->v);
+	free(st->ix);
+	if (st->map)
+		munmap(st->map, st->maplen);
+	if (st->jtext)
+		munmap(st->jtext, st->jlen);
+	strv_free(&st->files);
+	free(st->fst);
+	free(st->fok);
+	free(st->sdir);
+	free(st->dir);
+	memset(st, 0, sizeof *st);
+}
+
+char *
+vd_state_dir(struct net *net, const char *real, int dry)
+{
+	char uid[37], *u, *p;
+
+	u = xasprintf("vdir:%s", real);
+	uuid_v5(u, uid);
+	free(u);
+	if (dry)
+		return xasprintf("%s/.nw/vdir/%s", net->dir, uid);
+	(void)net_tmpdir(net);		/* .nw made, and checked ours */
+	p = xasprintf("%s/.nw/vdir", net->dir);
+	if (mkdir(p, 0700) == -1 && errno != EEXIST)
+		err(1, "'%s'", p);
+	free(p);
+	p = xasprintf("%s/.nw/vdir/%s", net->dir, uid);
+	if (mkdir(p, 0700) == -1 && errno != EEXIST)
+		err(1, "'%s'", p);
+	return p;
+}

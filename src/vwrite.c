@@ -1,0 +1,264 @@
+/* vwrite.c - nw-vdir's write pass: nw's cards staged, then written at once */
+
+#include <sys/stat.h>
+
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "nw.h"
+#include "nw_priv.h"
+#include "vdir.h"
+
+/* --- the vdir's files: cards staged, written at once ---------------------- */
+
+/*
+ * Cards to write, all at once by safe_create_all: each to a temporary
+ * file (in the vdir, where a killed run's are removed by the next), all
+ * synced together, then each renamed to its name, then one fsync of the
+ * folder: a crash leaves each card old or new.
+ */
+
+/* Card s[0..len) to be written as file; s must live until vd_commit. */
+int
+vd_stage(struct vstate *st, struct pending *pd, const char *file,
+    const char *s, size_t len)
+{
+	struct newfile *f;
+	struct stat sb;
+
+	if ((pd->n & (pd->n - 1)) == 0)
+		pd->v = xrealloc(pd->v, (pd->n ? 2 * pd->n : 1) * sizeof *pd->v);
+	f = &pd->v[pd->n++];
+	memset(f, 0, sizeof *f);
+	f->path = xasprintf("%s/%s", st->dir, file);
+	f->s = s;
+	f->len = len;
+	/* a new card: a file with no name until it is whole (O_TMPFILE) */
+	f->replace = !vd_unlisted(st, file) &&
+	    (lstat(f->path, &sb) == 0 || errno != ENOENT);
+	return 0;
+}
+
+/* The staged cards durable, then in place; the number that failed. */
+int
+vd_commit(struct vstate *st, struct pending *pd)
+{
+	size_t i;
+	int bad;
+
+	bad = pd->n ? safe_create_all(st->dir, pd->v, pd->n) : 0;
+	for (i = 0; i < pd->n; i++) {
+		if (pd->v[i].err) {
+			errno = pd->v[i].err;
+			warn("'%s': %s", pd->v[i].path, pd->v[i].what);
+		}
+		free((char *)pd->v[i].path);
+	}
+	free(pd->v);
+	memset(pd, 0, sizeof *pd);
+	return bad;
+}
+
+void
+vd_sync_dir(const char *dir)
+{
+	int fd;
+
+	if ((fd = open(dir, O_RDONLY | O_CLOEXEC)) != -1) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+/* Contact c's card as nw writes it to the vdir, under uid. */
+void
+vd_want_card(struct ventry *e, struct contact *c, const struct strv *members)
+{
+	struct buf b = { 0 }, u = { 0 };
+	char *mine = vd_uid(c->id), *at, *end;
+
+	vcard_write(&b, c, 4, members);
+	if (strcmp(mine, e->uid) != 0 &&
+	    (at = strstr(b.s, "\r\nUID:")) != NULL) {
+		end = strstr(at + 2, "\r\n");
+		buf_add(&u, b.s, at + 2 - b.s);
+		vc_line(&u, "UID", e->uid);
+		buf_puts(&u, end + 2);
+		free(b.s);
+		b = u;
+	}
+	free(mine);
+	free(e->want);
+	e->want = b.s;
+	e->wlen = b.len;
+}
+
+/* The members of community c: the people whose groups name it. */
+void
+vd_members_of(struct net_all *a, struct contact *c, struct strv *m)
+{
+	size_t i, j;
+
+	vd_net_sums(a);
+	for (i = 0; i < a->n; i++) {
+		if (a->s[i]->err || a->s[i]->type == T_COMMUNITY)
+			continue;
+		for (j = 0; j < a->s[i]->groups.n; j++)
+			if (contact_names(c, a->s[i]->groups.v[j])) {
+				strv_add(m, a->s[i]->id);
+				break;
+			}
+	}
+}
+
+static int
+bystr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The MEMBER values of card s[0..len), unfolded, sorted: the records
+ * leave them out, so a community's members are compared here.
+ */
+static void
+card_members(const char *s, size_t len, struct strv *m)
+{
+	const char *end = s + len, *p, *nl, *name;
+	struct buf b = { 0 };
+
+	for (p = s; p < end; p = nl) {
+		buf_add(&b, "", 0);
+		b.len = 0;
+		for (nl = p;; ) {
+			const char *e = memchr(nl, '\n', end - nl);
+			size_t n = (e ? e : end) - nl;
+
+			if (n > 0 && nl[n - 1] == '\r')
+				n--;
+			buf_add(&b, nl, n);
+			nl = e ? e + 1 : end;
+			if (nl >= end || (*nl != ' ' && *nl != '\t'))
+				break;
+			nl++;		/* a folded line goes on */
+		}
+		b.s[b.len] = '\0';
+		name = b.s + strcspn(b.s, ";:");
+		while (name > b.s && name[-1] != '.')
+			name--;
+		if (strncasecmp(name, "MEMBER", 6) == 0 &&
+		    (name[6] == ':' || name[6] == ';') &&
+		    strchr(name, ':') != NULL)
+			strv_add(m, strchr(name, ':') + 1);
+	}
+	free(b.s);
+	if (m->n > 1)
+		qsort(m->v, m->n, sizeof *m->v, bystr);
+}
+
+/* Whether cards a and b name the same members. */
+static int
+same_members(const char *a, size_t alen, const char *b, size_t blen)
+{
+	struct strv m[2] = { { 0 }, { 0 } };
+	size_t i;
+	int same;
+
+	card_members(a, alen, &m[0]);
+	card_members(b, blen, &m[1]);
+	same = m[0].n == m[1].n;
+	for (i = 0; same && i < m[0].n; i++)
+		same = strcasecmp(m[0].v[i], m[1].v[i]) == 0;
+	strv_free(&m[0]);
+	strv_free(&m[1]);
+	return same;
+}
+
+/*
+ * Contact c (whole) as the vdir should have it, entry e: staged when
+ * missing; when nw's card changed, unless the vdir's says all of it
+ * already (a phone's edit just taken: its card, photo and all, stays);
+ * else when it says other than nw on a key it carries (nw's kept on both
+ * sides).
+ */
+static void
+write_one(struct wpass *w, struct ventry *e, struct contact *c)
+{
+	struct vstate *st = w->st;
+	struct rec rv, rw;
+	size_t len;
+	char *s;
+	int write, fresh;
+
+	if (c->err)
+		return;
+	strv_free(&w->members);
+	if (c->type == T_COMMUNITY)
+		vd_members_of(w->a, c, &w->members);
+	vd_want_card(e, c, &w->members);
+	fresh = e->base == NULL || e->blen != e->wlen ||
+	    memcmp(e->base, e->want, e->wlen) != 0;
+	write = 0;
+	if ((s = vd_read(st, e->file, &len)) == NULL)
+		write = 1;
+	else if (len == e->wlen && memcmp(s, e->want, len) == 0)
+		write = 0;
+	else if (!vm_card(s, len, &rv))
+		write = fresh;	/* unreadable: nw's again if new */
+	else {
+		if (vm_card(e->want, e->wlen, &rw)) {
+			write = fresh ? !vm_same_all(&rv.d, &rw.d) :
+			    !vm_same_keys(&rv.d, &rw.d);
+			rec_free(&rw);
+		}
+		/* a community's members are nw's alone */
+		if (!write && fresh && c->type == T_COMMUNITY)
+			write = !same_members(s, len, e->want, e->wlen);
+		rec_free(&rv);
+	}
+	free(s);
+	if (write && vd_stage(st, w->pd, e->file, e->want, e->wlen) == 0)
+		st->run->nwritten++;
+	else if (write)
+		st->failed = 1;
+}
+
+/*
+ * The jobs from the next on whose contacts were loaded whole already (by
+ * the first pass), up to the one of contact k; all that are left when k
+ * is (size_t)-1.
+ */
+void
+vd_write_loaded(struct wpass *w, size_t k)
+{
+	size_t i;
+
+	for (; w->next < w->njob && (i = w->job[w->next]) != k; w->next++)
+		if (w->a->c[i] != NULL)
+			write_one(w, &w->st->v[w->ent[w->next]], w->a->c[i]);
+}
+
+/*
+ * Contact ks[j] loaded whole: the jobs before it written, then it, which
+ * is freed: the cards are written in the order of the ids, and no more
+ * contacts are whole at once than the cores have ahead.
+ */
+void
+vd_write_take(struct contact *c, void *arg)
+{
+	struct wtake *wk = arg;
+	struct wpass *w = wk->w;
+	size_t k = wk->ks[wk->j++];
+
+	vd_write_loaded(w, k);
+	if (w->next < w->njob) {
+		write_one(w, &w->st->v[w->ent[w->next]], c);
+		w->next++;
+	}
+	contact_free(c);
+}
