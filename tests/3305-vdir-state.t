@@ -10,6 +10,8 @@ mknet net
 N=$NW_DIR
 V=$T/vdir
 nw-add "Ada Lovelace" "Charles Babbage" >/dev/null
+sleep 2		# settled: the first run stamps both for good (else a busy
+		# machine lets the second run re-stamp one: a record more)
 uid() {
 	nw-export "$1" | sed -n 's/^UID:urn:uuid:\(.*\)\r$/\1/p'
 }
