@@ -205,7 +205,7 @@ enum { Q_FLOW = 1, Q_STR = 2 };
 char		*yaml_quote(const char *, int);
 void		 ydoc_pos(const char *, size_t, size_t, int *, int *);
 
-/* --- edit.c: change a file's text touching only the bytes it must ------- */
+/* --- edit.c, editline.c: change a file's text touching only its bytes ---- */
 
 struct edit {
 	struct ydoc	*doc;		/* the text parsed, owned by the edit */
