@@ -42,13 +42,6 @@ struct run {
 	int		 mail;		/* -M: duplicates are said, no error */
 };
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 /*
  * Is this name or one of the emails in the network already, on a contact
  * of the same type (a person is never taken for a community)?
@@ -175,7 +168,7 @@ main(int argc, char *argv[])
 		case 'v': via = optarg; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	}
 	argc -= optind;
@@ -192,7 +185,7 @@ main(int argc, char *argv[])
 	if (!draft_check(r.d, r.net, why, sizeof why))
 		errx(2, "%s", why);
 	if (argc == 0 && !r.mail && !ref_stdin_usable())
-		usage();
+		opt_usage(usage_text);
 	if (via) {
 		if ((v = ref_resolve(&r.b.refs, via)) == NULL)
 			rv = 1;

@@ -21,13 +21,6 @@ struct run {
 	int		 from, to;
 };
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 static int
 readone(const char *path, void *arg)
 {
@@ -55,7 +48,7 @@ main(int argc, char *argv[])
 		case 'n': dry = 1; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
@@ -65,7 +58,7 @@ main(int argc, char *argv[])
 	b.net = net_open(1);
 	b.refs.net = b.net;
 	if (argc == 0 && !ref_stdin_usable())
-		usage();
+		opt_usage(usage_text);
 	r.cp = capture_new(b.net, me.n ? &me : net_me(b.net), 0);
 	if (fopt) {
 		r.from = date_today();
@@ -76,7 +69,7 @@ main(int argc, char *argv[])
 	}
 	rv = ref_loop(argc, argv, readone, &r);
 	if (rv == -1)
-		usage();
+		opt_usage(usage_text);
 	if (fopt)
 		capture_ahead(r.cp);
 	else {

@@ -13,13 +13,6 @@ static const char options_text[] =
     "  -q             print the errors only, not the warnings\n"
     "  -v             name every file readable by others, not three\n";
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -36,7 +29,7 @@ main(int argc, char *argv[])
 		case 'V': return opt_version();
 		case 'v': verbose = 1; break;
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
@@ -44,7 +37,7 @@ main(int argc, char *argv[])
 	refs.net = net = net_open(1);
 	ck = check_new(&refs, stdout, quiet);
 	if (dups && argc)
-		usage();
+		opt_usage(usage_text);
 	if (dups)
 		out_init(0);
 	rv = check_run(ck, argc, argv, verbose, dups);

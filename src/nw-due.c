@@ -25,13 +25,6 @@ static const char options_text[] =
     "  -t tag         only this tag (repeats: either)\n"
     "  -w window      also those due within window: 3d, 2w\n";
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -71,7 +64,7 @@ main(int argc, char *argv[])
 			break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;

@@ -19,13 +19,6 @@ static const char usage_text[] = "usage: nw-edit [-C dir] ref ...";
 static const char options_text[] =
     "  -C dir         use the network in dir\n";
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 /* The editor command line as sh reads it, the file after it: as git. */
 static int
 edit(const char *ed, const char *path)
@@ -165,12 +158,12 @@ main(int argc, char *argv[])
 		case 'C': nw_dir_opt = optarg; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
 	if (argc == 0 && !ref_stdin_usable())
-		usage();
+		opt_usage(usage_text);
 	refs.net = b.net = net_open(1);
 	ck = check_new(&refs, stderr, 1);	/* its own: loaded when needed */
 	rv = batch_run(&b, argc, argv, editone, ck);

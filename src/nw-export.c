@@ -20,13 +20,6 @@ static const char options_text[] =
     "  -g group       only this group (repeats: either)\n"
     "  -t tag         only this tag (repeats: either)\n";
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -49,7 +42,7 @@ main(int argc, char *argv[])
 		case 't': strv_add(&s.filter.tag, optarg); break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;

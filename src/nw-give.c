@@ -25,13 +25,6 @@ struct list {
 	size_t		  n;
 };
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 static int
 giveone(struct batch *b, const char *id, void *arg)
 {
@@ -206,13 +199,13 @@ main(int argc, char *argv[])
 		case 'l':
 		case 'o':
 			if (mode && mode != ch)
-				usage();
+				opt_usage(usage_text);
 			mode = ch;
 			break;
 		case 'm': what = optarg; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
@@ -220,9 +213,9 @@ main(int argc, char *argv[])
 	if (!mode && what == NULL && argc == 0 && isatty(0))
 		mode = 'l';	/* plain nw-give on a terminal */
 	if (mode && (what || dopt))
-		usage();
+		opt_usage(usage_text);
 	if (!mode && (what == NULL || *what == '\0' || json))
-		usage();
+		opt_usage(usage_text);
 	if (what)
 		opt_text('m', what);
 	today = date_today();
@@ -241,7 +234,7 @@ main(int argc, char *argv[])
 	else if (mode == 'l')
 		rv = balance(b.net, argc, argv, json);
 	else if (argc == 0 && !ref_stdin_usable())
-		usage();
+		opt_usage(usage_text);
 	else {
 		rv = batch_run(&b, argc, argv, giveone, &g);
 		batch_commit(&b, "Log give to");

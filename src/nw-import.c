@@ -18,13 +18,6 @@ static const char options_text[] =
     "  -n             dry run: print what would happen, write nothing\n"
     "  -u             update: fill what is empty, add what is new\n";
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -44,7 +37,7 @@ main(int argc, char *argv[])
 		case 'u': update = 1; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
@@ -53,7 +46,7 @@ main(int argc, char *argv[])
 	out_init(0);
 	if (argc == 0) {
 		if (isatty(0))
-			usage();
+			opt_usage(usage_text);
 		argc = 1, argv = dash;
 	}
 	rv = import_files(net, argc, argv, fmt, dry, update);

@@ -11,13 +11,6 @@ static const char options_text[] =
     "  -C dir         create the network in dir\n"
     "  -g             also make it a git repository set up for nw\n";
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 /* What the first commit takes: a contact nw-check passes, said quietly. */
 static int
 checked(const char *id, void *arg)
@@ -39,12 +32,12 @@ main(int argc, char *argv[])
 		case 'g': g = 1; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
 	if (argc > 1)
-		usage();
+		opt_usage(usage_text);
 	if (argc == 1)
 		nw_dir_opt = argv[0];
 	net = net_init();

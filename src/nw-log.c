@@ -22,13 +22,6 @@ static const char options_text[] =
     "  -N next-note   with -n: why to follow up\n"
     "  -n next        set next, the follow-up: a date, 2w, friday\n";
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 /*
  * An ask that leaves you owing (counting it, what you got and asked for
  * outnumbers what you gave): give first, and keep the ask easy, like what
@@ -87,7 +80,7 @@ main(int argc, char *argv[])
 		case 'N': r.nnote = optarg; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
@@ -103,7 +96,7 @@ main(int argc, char *argv[])
 	if (nopt && !date_parse_ahead(nopt, today, &next))
 		errx(2, "'%s': not a date or a duration ahead (2w)", nopt);
 	if (r.closes && r.keep)
-		usage();
+		opt_usage(usage_text);
 	if (r.nnote && !nopt)
 		errx(2, "-N needs -n");
 	if (r.kind)
@@ -119,9 +112,9 @@ main(int argc, char *argv[])
 
 	b.net = net_open(1);
 	if (argc == 0 && !ref_stdin_usable())
-		usage();
+		opt_usage(usage_text);
 	if ((rv = batch_run(&b, argc, argv, logone, &r)) == -1)
-		usage();
+		opt_usage(usage_text);
 	verb = xasprintf("Log %s with", r.kind ? r.kind : "contact");
 	batch_commit(&b, verb);
 	free(verb);

@@ -37,13 +37,6 @@ struct pat {
 static struct pat *pats;
 static size_t npats;
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 /* -e REGEX, or -f KEY=REGEX: a bad pattern is a usage error. */
 static void
 addpat(const char *arg, int field)
@@ -344,17 +337,17 @@ main(int argc, char *argv[])
 		case 't': strv_add(&s.filter.tag, optarg); break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
 	if (l.role && relref == NULL)
-		usage();
+		opt_usage(usage_text);
 
 	if (l.query && (argc || npats || l.json || l.lng || relref ||
 	    l.orgs.n || sopt || s.filter.tag.n || s.filter.group.n ||
 	    s.filter.circle.n))
-		usage();
+		opt_usage(usage_text);
 	l.today = date_today();
 	/* the span back from today: 1w is today and the six days before */
 	l.since = sopt ? 2 * l.today - date_add(l.today, span) + 1 : NODATE;

@@ -16,13 +16,6 @@ static const char options_text[] =
     "  -n             print the entries it would add, change nothing\n"
     "  -r             also log what contacts sent you (dir: in)\n";
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 static int
 readone(const char *path, void *arg)
 {
@@ -46,7 +39,7 @@ main(int argc, char *argv[])
 		case 'r': received = 1; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
@@ -57,11 +50,11 @@ main(int argc, char *argv[])
 		errx(2, "who is me? set me: [your@address] in .nw.yaml, or "
 		    "give -m your@address");
 	if (argc == 0 && !ref_stdin_usable())
-		usage();
+		opt_usage(usage_text);
 	cp = capture_new(b.net, me.n ? &me : net_me(b.net), received);
 	rv = ref_loop(argc, argv, readone, cp);
 	if (rv == -1)
-		usage();
+		opt_usage(usage_text);
 	rv |= capture_log(cp, "email", dry, &b);
 	capture_summary(cp, "email", dry);
 	if (b.ids.n) {

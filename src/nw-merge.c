@@ -12,13 +12,6 @@ static const char usage_text[] = "usage: nw-merge base ours theirs";
 static const char options_text[] =
     "";
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -28,12 +21,12 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
 	if (argc != 3)
-		usage();
+		opt_usage(usage_text);
 
 	return merge_files(argv[0], argv[1], argv[2]);
 }

@@ -15,13 +15,6 @@ static const char options_text[] =
     "  -f old|keep    with -m: whose value stays where they differ\n"
     "  -m             fold the contact old into keep, one person\n";
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 /* -m: old into keep, both references. */
 static int
 foldone(const char *oldref, const char *keepref, int win)
@@ -75,12 +68,12 @@ main(int argc, char *argv[])
 		case 'm': fold = 1; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
 	if (argc != 2 || (win && !fold))
-		usage();
+		opt_usage(usage_text);
 	if (fold)
 		return foldone(argv[0], argv[1], win);
 	to = argv[1];

@@ -19,13 +19,6 @@ struct run {
 	size_t		 removed;
 };
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 static int
 rmone(struct batch *b, const char *id, void *arg)
 {
@@ -60,14 +53,14 @@ main(int argc, char *argv[])
 		case 'f': r.force = 1; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
 
 	b.net = net_open(1);
 	if (argc == 0 && !ref_stdin_usable())
-		usage();
+		opt_usage(usage_text);
 	rv = batch_run(&b, argc, argv, rmone, &r);
 	if (r.removed) {
 		msg = r.removed == 1 ? xasprintf("Remove %s", b.first) :

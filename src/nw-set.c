@@ -25,13 +25,6 @@ struct set {
 	int		 found;
 };
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 /* A key's name, or "key.part": any text but control characters after. */
 static int
 keyword(const char *k)
@@ -123,19 +116,19 @@ main(int argc, char *argv[])
 		case 'a':
 		case 'd':
 			if (s.mode && s.mode != ch)
-				usage();
+				opt_usage(usage_text);
 			s.mode = ch;
 			break;
 		case 'C': nw_dir_opt = optarg; break;
 		case 'K': s.keep = 1; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
 	if (argc < 2 || argc > 3 || (s.mode == 'a' && argc != 3))
-		usage();
+		opt_usage(usage_text);
 	arg = s.key = argv[1];
 	s.val = argc == 3 ? argv[2] : NULL;
 	if ((name = schema_part(arg, &s.part, &isref)) != NULL)

@@ -21,13 +21,6 @@ struct run {
 	int		 all, json, raw, today, shown;
 };
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 /* -r: the file's bytes as they are. */
 static int
 raw(struct run *r, const char *id)
@@ -97,13 +90,13 @@ main(int argc, char *argv[])
 		case 'r': r.raw = 1; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
 
 	if ((r.json && (r.raw || r.all)) || (argc == 0 && !ref_stdin_usable()))
-		usage();
+		opt_usage(usage_text);
 	r.today = date_today();
 	r.net = net_open(1);
 	r.refs.net = r.net;

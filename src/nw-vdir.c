@@ -18,13 +18,6 @@ static const char options_text[] =
     "  -r ref         write the card of ref back to the vdir\n";
 
 static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
-static void
 plural(struct buf *b, int n, const char *what)
 {
 	buf_printf(b, "%s%d %s", b->len ? ", " : "", n, what);
@@ -51,12 +44,12 @@ main(int argc, char *argv[])
 		case 'r': strv_add(&refs, optarg); break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
 	if (argc > 1 || (cal && (argc || refs.n)))
-		usage();
+		opt_usage(usage_text);
 	net = net_open(1);
 	if (cal) {
 		rv = vdir_calendar(net, cal, &run);

@@ -42,13 +42,6 @@ static const struct { const char *name, *what; } cmds[] = {
 	{ "stats", "the network at a glance" },
 };
 
-static void
-usage(void)
-{
-	fprintf(stderr, "%s\n", usage_text);
-	exit(2);
-}
-
 /* Is nw-NAME beside nw or in $PATH? */
 static int
 found(const char *name)
@@ -146,7 +139,7 @@ main(int argc, char *argv[])
 		case 'C': nw_dir_opt = optarg; break;
 		case 'V': return opt_version();
 		case 'h': return opt_help(usage_text, options_text);
-		default: usage();
+		default: opt_usage(usage_text);
 		}
 	argc -= optind;
 	argv += optind;
@@ -160,7 +153,7 @@ main(int argc, char *argv[])
 		return help(argc > 1 ? argv[1] : NULL);
 	if (strcmp(argv[0], "circles") == 0 || strcmp(argv[0], "kinds") == 0) {
 		if (argc > 1)
-			usage();
+			opt_usage(usage_text);
 		return argv[0][0] == 'c' ? circles() : kinds();
 	}
 	if (strcmp(argv[0], "git") == 0) {

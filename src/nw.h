@@ -65,6 +65,7 @@ int	 alarm_parse(const char *s, int *min);
 
 /* --- base: options every command shares (opt.c), the system (sys.c) ----- */
 int	 opt_get(int argc, char *const argv[], const char *opts);
+void	 opt_usage(const char *usage) __attribute__((noreturn));
 int	 opt_help(const char *usage, const char *options);
 int	 opt_version(void);
 void	 opt_text(int opt, const char *s);

@@ -42,6 +42,14 @@ opt_flush(void)
 	return 0;
 }
 
+/* A usage error: the usage on standard error, exit status 2. */
+void
+opt_usage(const char *usage)
+{
+	fprintf(stderr, "%s\n", usage);
+	exit(2);
+}
+
 /*
  * -h and --help: the usage, then one line an option (each command's own,
  * then -h and -V).  The exit status: 0, or 1 when stdout failed.
