@@ -166,8 +166,12 @@ main(int argc, char *argv[])
 		case 'f': r.force = 1; break;
 		case 'M': r.mail = 1; break;
 		case 'v': via = optarg; break;
-		case 'V': return opt_version();
-		case 'h': return opt_help(usage_text, options_text);
+		case 'V':
+			draft_free(r.d);
+			return opt_version();
+		case 'h':
+			draft_free(r.d);
+			return opt_help(usage_text, options_text);
 		default: opt_usage(usage_text);
 		}
 	}
