@@ -354,7 +354,8 @@ vd_list(struct vstate *st, int dry)
 		    AT_SYMLINK_NOFOLLOW) == 0))
 			stamp_from(&v[i].st, &sb);
 	closedir(d);
-	qsort(v, n, sizeof *v, lent_cmp);
+	if (n > 1)
+		qsort(v, n, sizeof *v, lent_cmp);
 	st->files.v = xcalloc(n + 1, sizeof *st->files.v);
 	st->files.n = n;
 	st->fst = xcalloc(n + 1, sizeof *st->fst);

@@ -288,7 +288,8 @@ journal_load(struct vstate *st)
 		} else
 			st->v[j++] = st->v[i];
 	st->n = j;
-	qsort(st->v, st->n, sizeof *st->v, entry_cmp);
+	if (st->n > 1)
+		qsort(st->v, st->n, sizeof *st->v, entry_cmp);
 }
 
 void
