@@ -371,10 +371,6 @@ vd_list(struct vstate *st, int dry)
 
 /* --- a run ------------------------------------------------------------------ */
 
-struct member {
-	char	*id, *group;
-};
-
 /*
  * The network: every contact's summary (refs_all: from .nw/cache where it
  * may), sorted by id, and each contact loaded whole (with its keys, for
