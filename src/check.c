@@ -264,38 +264,38 @@ static void
 folds_of(struct check *ck)
 {
 	struct cross *x = cross_of(ck);
-	struct strmap *aka, *m;
-	const char *id, *other;
+	struct strmap *names;
+	struct contact *c, *o;
 	size_t i, j, it;
 	int how;
 
 	if (x->folded)
 		return;
 	x->folded = 1;
-	aka = strmap_new();
-	for (i = 0; i < x->nall; i++)
-		for (j = 0; j < x->all[i]->aka.n; j++)
-			strmap_put(aka, x->all[i]->aka.v[j], x->all[i]->id);
+	names = strmap_new();	/* names and akas to their contacts */
 	for (i = 0; i < x->nall; i++) {
-		if (x->all[i]->name == NULL)
-			continue;
-		id = x->all[i]->id;
-		for (m = x->name; m; m = m == x->name ? aka : NULL)
-			for (it = 0; (other = strmap_next(m, x->all[i]->name,
-			    &it)) != NULL;) {
-				if (strcmp(other, id) == 0 ||
-				    fold_of(x, id, other) != -1 ||
-				    other_name(x, id) != NULL ||
-				    (how = fold_held(ck->net, id, other)) == 0)
-					continue;
-				strv_add(&x->folds, id);
-				strv_add(&x->folds, other);
-				strv_add(&x->folds, how == 'k' ? "-f keep " : "");
-				strv_add(&x->folds, same_email(x, id, other) ?
-				    "e" : "w");
-			}
+		c = x->all[i];
+		if (c->name)
+			strmap_put(names, c->name, c);
+		for (j = 0; j < c->aka.n; j++)
+			strmap_put(names, c->aka.v[j], c);
 	}
-	strmap_free(aka);
+	for (i = 0; i < x->nall; i++) {
+		if ((c = x->all[i])->name == NULL)
+			continue;
+		for (it = 0; (o = strmap_next(names, c->name, &it)) != NULL;) {
+			if (o == c || fold_of(x, c->id, o->id) != -1 ||
+			    (how = fold_held(ck->net, c, o)) == 0 ||
+			    other_name(x, c->id) != NULL)
+				continue;
+			strv_add(&x->folds, c->id);
+			strv_add(&x->folds, o->id);
+			strv_add(&x->folds, how == 'k' ? "-f keep " : "");
+			strv_add(&x->folds, same_email(x, c->id, o->id) ?
+			    "e" : "w");
+		}
+	}
+	strmap_free(names);
 }
 
 /* The other contact of a fold cut short that id is part of; NULL. */

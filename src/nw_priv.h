@@ -438,7 +438,8 @@ int		 change_prepare(struct net *, const char *,
 struct logentry;
 int		 change_log_prepare(struct net *, const char *,
 		    struct logentry *, size_t, struct newfile *);
-int		 fold_held(struct net *, const char *, const char *);
+int		 fold_held(struct net *, const struct contact *,
+		    struct contact *);
 
 /* --- git.c --------------------------------------------------------------- */
 

@@ -487,17 +487,50 @@ fold_same(const struct fold *f)
 	return f->m.len == f->len && memcmp(f->m.text, f->text, f->len) == 0;
 }
 
+static int
+strv_within(const struct strv *a, struct strv *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (!strv_has(b, a->v[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * What a keep that holds all of old shows in its summary: old's name its
+ * name or an aka, old's emails, akas, tags and phones among its own, as
+ * many log entries or more, the earlier added.  Most pairs of one name
+ * fail here, before any file is read.
+ */
+static int
+fold_may_hold(const struct contact *o, struct contact *k)
+{
+	return o->name && k->name && (strcmp(o->name, k->name) == 0 ||
+	    strv_has(&k->aka, o->name)) && strv_within(&o->email, &k->email) &&
+	    strv_within(&o->aka, &k->aka) && strv_within(&o->tags, &k->tags) &&
+	    strv_within(&o->phone, &k->phone) && o->nlog <= k->nlog &&
+	    (o->added == NODATE || (k->added != NODATE &&
+	    k->added <= o->added));
+}
+
 /*
  * Does contact keep hold all of old, as a fold of old into keep cut short
  * leaves them: 'm' when nw-mv -m old keep finishes it, 'k' when it takes
- * -f keep, 0 when neither (nothing said).  For nw-check; no lock.
+ * -f keep, 0 when neither (nothing said).  old and keep may be summaries
+ * (the cache's); the files are read only when those allow it.  For
+ * nw-check; no lock.
  */
 int
-fold_held(struct net *net, const char *old, const char *keep)
+fold_held(struct net *net, const struct contact *oc, struct contact *kc)
 {
+	const char *old = oc->id, *keep = kc->id;
 	struct fold f;
 	int st, held = 0;
 
+	if (!fold_may_hold(oc, kc))
+		return 0;
 	fold_init(&f, net, old, keep, 0, 1);
 	if ((st = fold_make(&f)) == 0 && fold_same(&f))
 		held = 'm';

@@ -146,4 +146,12 @@ is "$rc:$out:$err" "0:ada:nw-mv: 'king': all of it is in 'ada' already, a fold c
 same "$N/ada.yaml" "$T/fk.want" "-f keep: ada's bytes unchanged"
 test ! -e "$N/king.yaml"; ok $? "-f keep: king is gone"
 
+# two of one name where neither holds all of the other: no fold, the
+# name twice as before
+printf 'name: Ada Lovelace\nlog:\n  - {date: 2026-03-02, kind: meet}\n' >"$N/king.yaml"
+run nw-check
+is "$rc:$out" "0:$N/ada.yaml:1:7: warning: name 'Ada Lovelace' is also on king
+$N/king.yaml:1:7: warning: name 'Ada Lovelace' is also on ada" \
+    "an entry ada lacks: no fold cut short, the name twice"
+
 done_testing
