@@ -706,7 +706,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	for (i = nk = 0; i < nent; i++) {
 		e = &st.v[i];
 		if ((k = vd_net_index(&a, e->id)) == (size_t)-1 ||
-		    (a.s && a.s[k]->err)) {
+		    (a.s && a.s[k]->lib->err)) {
 			e->live = k != (size_t)-1;	/* unreadable: left alone */
 			continue;
 		}
@@ -731,7 +731,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		if (ent[i] == 0)
 			continue;
 		k = ent[i] - 1;
-		if ((c = vd_net_whole(&a, k))->err)
+		if ((c = vd_net_whole(&a, k))->lib->err)
 			continue;
 		if (inlist(&run->restore, e->id) && e->deleted) {
 			e->deleted = 0;
@@ -811,7 +811,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	for (i = nk = 0; i < a.n; i++) {
 		if (ent[i] == 0)
 			vd_net_sums(&a);	/* a contact with no card yet */
-		if (a.s && a.s[i]->err)
+		if (a.s && a.s[i]->lib->err)
 			continue;
 		if (ent[i] == 0) {
 			s = vd_uid(a.ids[i]);
