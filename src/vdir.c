@@ -183,18 +183,6 @@ vd_index_find(struct vstate *st, const char *key)
 	return NULL;
 }
 
-/* The UID nw gives contact id: the one nw-export writes. */
-char *
-vd_uid(const char *id)
-{
-	char uid[37], *u;
-
-	u = xasprintf("nw:%s", id);
-	uuid_v5(u, uid);
-	free(u);
-	return xasprintf("urn:uuid:%s", uid);
-}
-
 /* A safe file name for a UID: the part after urn:uuid:, and .vcf. */
 char *
 vd_uid_file(const char *uid)
@@ -480,7 +468,7 @@ known_as(struct net_all *a, const char *uid, struct rec *r)
 
 	vd_net_sums(a);
 	for (i = 0; uid && i < a->n; i++) {
-		u = vd_uid(a->ids[i]);
+		u = vcard_uid(a->ids[i]);
 		if (strcmp(u, uid) == 0) {
 			free(u);
 			return vd_net_whole(a, i);
@@ -814,7 +802,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		if (a.s && a.s[i]->lib->err)
 			continue;
 		if (ent[i] == 0) {
-			s = vd_uid(a.ids[i]);
+			s = vcard_uid(a.ids[i]);
 			e = vd_entry_add(&st, "", s, a.ids[i]);
 			free(e->file);
 			e->file = vd_uid_file(s);

@@ -80,7 +80,7 @@ void
 vd_want_card(struct ventry *e, struct contact *c, const struct strv *members)
 {
 	struct buf b = { 0 }, u = { 0 };
-	char *mine = vd_uid(c->id), *at, *end;
+	char *mine = vcard_uid(c->id), *at, *end;
 
 	vcard_write(&b, c, 4, members);
 	if (strcmp(mine, e->uid) != 0 &&
