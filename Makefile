@@ -38,12 +38,14 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 all: deps
 	@$(MAKE) --no-print-directory progs
 
-progs: $(CMDS:%=bin/%) $(COMPL)
-
 # Completion for bash and zsh, each with the one parser of a usage,
 # completion/nw-opts.awk, put in place of the line @nw-opts.awk@ (inside
-# single quotes there: the parser must hold none).
+# single quotes there: the parser must hold none).  Defined before progs:
+# make expands a rule's prerequisites where it reads the rule.
 COMPL = $(B)/completion/nw.bash $(B)/completion/_nw
+
+progs: $(CMDS:%=bin/%) $(COMPL)
+
 $(B)/completion/%: completion/% completion/nw-opts.awk
 	@mkdir -p $(B)/completion
 	@! grep -n "'" completion/nw-opts.awk || \
