@@ -228,12 +228,16 @@ install: all
 # The suite against the installed programs: make install, then this with
 # the same PREFIX and DESTDIR.  NW_BIN points the tests at them; the unit
 # and test-key programs are still those built here.
-# MAKEFLAGS is emptied: the README's own make install (tests/1200) must
-# not inherit this DESTDIR and PREFIX.
+# TESTS=tests/5000-readme.t runs some of them.
+# The README's own make install (tests/5000) must not inherit this
+# DESTDIR and PREFIX: make puts variables set on its command line in the
+# environment as well as in MAKEFLAGS, so both go.
+TESTS = tests/*.t
 installcheck: units
+	env -u DESTDIR -u PREFIX -u BINDIR -u MANDIR -u MAKEOVERRIDES \
 	PATH=$(DESTDIR)$(BINDIR):$$PATH MANPATH=$(DESTDIR)$(MANDIR): \
 	NW_BIN=$(DESTDIR)$(BINDIR) NW_UNIT=$(CURDIR)/$(B) \
-	MAKEFLAGS= MAKELEVEL= prove -e /bin/sh tests/*.t
+	MAKEFLAGS= MAKELEVEL= prove -e /bin/sh $(TESTS)
 
 # The source as a tarball, nw-VERSION.tar.gz: what git tracks, from the
 # work tree.  distcheck unpacks it afresh, builds it and runs make check
