@@ -61,8 +61,9 @@ namers(struct net *net, struct naming *nm, const char *what)
 			c = contact_load(net, ids[i], C_STRUCT);
 			if (contact_report(c) == -1)
 				rv = -1;
-			else if ((c->met.via && strcmp(c->met.via, nm->id) ==
-			    0) || (nm->groups && strv_has(&c->groups, nm->id)) ||
+			else if ((c->lib->met.via &&
+			    strcmp(c->lib->met.via, nm->id) == 0) ||
+			    (nm->groups && strv_has(&c->lib->groups, nm->id)) ||
 			    rel_names(c, nm->id))
 				strv_add(&nm->ids, ids[i]);
 			nm->rel |= rel_names(c, nm->id);
@@ -84,7 +85,7 @@ rename_in(struct change *ch, struct contact *c, void *arg)
 	size_t i;
 	int found;
 
-	if (c->met.via && strcmp(c->met.via, nm->id) == 0 &&
+	if (c->lib->met.via && strcmp(c->lib->met.via, nm->id) == 0 &&
 	    change_child(ch, "met", "via", nm->to, &found) == -1)
 		return -1;
 	for (i = 0; i + 1 < c->rel.n; i += 2)
@@ -92,7 +93,7 @@ rename_in(struct change *ch, struct contact *c, void *arg)
 		    change_part(ch, "rel", c->rel.v[i], nm->id, nm->to, 0,
 		    &found) == -1)
 			return -1;
-	if (nm->groups && strv_has(&c->groups, nm->id))
+	if (nm->groups && strv_has(&c->lib->groups, nm->id))
 		return change_child(ch, "groups", nm->id, nm->to, &found);
 	return 0;
 }
@@ -338,8 +339,8 @@ fold_unname(struct fold *f, struct edit *e, const struct contact *c,
 	size_t i, j;
 	int found, rv = 0;
 
-	if (c->met.via && names_either(c->met.via, a, b)) {
-		said = c->met.via;
+	if (c->lib->met.via && names_either(c->lib->met.via, a, b)) {
+		said = c->lib->met.via;
 		rv = edit_child(e, "met", "via", NULL, &found);
 	}
 	for (i = 0; rv == 0 && i + 1 < c->rel.n; i += 2)
@@ -354,10 +355,10 @@ fold_unname(struct fold *f, struct edit *e, const struct contact *c,
 			rv = edit_part(e, "rel", c->rel.v[i], &l);
 			strv_free(&l);
 		}
-	for (i = 0; rv == 0 && i < c->groups.n; i++)
-		if (names_either(c->groups.v[i], a, b)) {
-			said = c->groups.v[i];
-			rv = edit_child(e, "groups", c->groups.v[i], NULL,
+	for (i = 0; rv == 0 && i < c->lib->groups.n; i++)
+		if (names_either(c->lib->groups.v[i], a, b)) {
+			said = c->lib->groups.v[i];
+			rv = edit_child(e, "groups", c->lib->groups.v[i], NULL,
 			    &found);
 		}
 	if (rv == 0 && said) {
@@ -386,7 +387,7 @@ fold_make(struct fold *f)
 
 	co = f->co = contact_load(f->net, f->old, C_STRUCT);
 	ck = f->ck = contact_load(f->net, f->keep, C_STRUCT);
-	if (co->err || ck->err) {
+	if (co->lib->err || ck->lib->err) {
 		if (!f->quiet) {
 			contact_report(co);
 			contact_report(ck);
@@ -403,7 +404,7 @@ fold_make(struct fold *f)
 	/* old's name an aka of keep; one added, the earlier */
 	st = edit_delete(f->eo, "name");
 	if (st == 0 && strcmp(co->name, ck->name) != 0 &&
-	    !strv_has(&ck->aka, co->name)) {
+	    !strv_has(&ck->lib->aka, co->name)) {
 		q = yaml_quote(co->name, Q_FLOW | Q_STR);
 		st = edit_append(f->ek, "aka", q, 0);
 		free(q);
@@ -507,10 +508,13 @@ strv_within(const struct strv *a, struct strv *b)
 static int
 fold_may_hold(const struct contact *o, struct contact *k)
 {
+	struct contact_lib *ol = o->lib, *kl = k->lib;
+
 	return o->name && k->name && (strcmp(o->name, k->name) == 0 ||
-	    strv_has(&k->aka, o->name)) && strv_within(&o->email, &k->email) &&
-	    strv_within(&o->aka, &k->aka) && strv_within(&o->tags, &k->tags) &&
-	    strv_within(&o->phone, &k->phone) && o->nlog <= k->nlog &&
+	    strv_has(&kl->aka, o->name)) && strv_within(&o->email, &k->email) &&
+	    strv_within(&ol->aka, &kl->aka) &&
+	    strv_within(&ol->tags, &kl->tags) &&
+	    strv_within(&ol->phone, &kl->phone) && o->nlog <= k->nlog &&
 	    (o->added == NODATE || (k->added != NODATE &&
 	    k->added <= o->added));
 }
