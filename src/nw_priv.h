@@ -436,8 +436,14 @@ int		 change_prepare(struct net *, const char *,
 		    int (*)(struct change *, struct contact *, void *), void *,
 		    struct newfile *);
 struct logentry;
+struct said {			/* what change_log_prepare would say */
+	char	*fault;			/* why it failed, report()'s text */
+	char	*done;			/* a follow-up it ended */
+};
 int		 change_log_prepare(struct net *, const char *,
-		    struct logentry *, size_t, struct newfile *);
+		    struct logentry *, size_t, int, struct newfile *,
+		    struct said *);
+void		 change_said(const char *, struct said *);
 
 /* --- git.c --------------------------------------------------------------- */
 

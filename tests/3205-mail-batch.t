@@ -113,4 +113,40 @@ for f in "$N"/*.yaml; do
 	same "$f" "$f.then" "again: $(basename "$f") as it was"
 done
 
+# 40 contacts, enough to be changed on every core: what each change says
+# (the editor's refusal, a follow-up ended) and the ids in the order of
+# the contacts, whatever core made which change; a refusal stops no other
+mknet many
+N=$NW_DIR
+M=$T/Many
+maildir "$M"
+printf 'me: [me@home.example]\n' >>"$N/.nw.yaml"
+for i in $(seq -w 0 39); do
+	case $i in
+	05) x='"log": []' ;;
+	10|30) x='next: 2026-01-01' ;;
+	21) x='log: &a [ ]' ;;
+	*) x='' ;;
+	esac
+	printf 'name: P %s\nemail: p%s@x.org\n%s\n' "$i" "$i" "$x" >"$N/p$i.yaml"
+	message 'From: me@home.example' "To: p$i@x.org" 'Subject: s' \
+	    'Date: Mon, 02 Nov 2026 10:00:00 +0000' "Message-ID: <$i@x>" \
+	    >"$M/cur/17640000$i.m:2,S"
+done
+cp "$N/p05.yaml" "$T/p05.then"
+run nw-mail -C "$N" "$M"
+is "$rc" 1 "many: exit 1, a contact not changed"
+is "$out" "$(seq -w 0 39 | grep -v '^05$\|^21$' | sed 's/^/p/')" \
+    "many: the ids of the others, in order"
+is "$err" "$N/p05.yaml:3:1: 'log': the key is quoted, tagged or anchored: edit it by hand
+nw-mail: p10: follow-up done: 2026-01-01
+$N/p21.yaml:3:6: 'log' has an anchor, alias or tag: edit it by hand
+nw-mail: p30: follow-up done: 2026-01-01
+nw-mail: 40 messages: 38 entries for 38 contacts; 2 contacts not changed" \
+    "many: said in the order of the contacts, then the summary"
+same "$N/p05.yaml" "$T/p05.then" "many: the refused contact as it was"
+printf 'name: P 39\nemail: p39@x.org\nlog:\n  - {date: 2026-11-02, kind: email, note: s, mid: <39@x>}\n\n' \
+    >"$T/want"
+same "$N/p39.yaml" "$T/want" "many: the last contact's entry"
+
 done_testing
