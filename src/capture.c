@@ -518,6 +518,7 @@ capture_free(struct capture *cp)
 		free(cp->v[i].note);
 	}
 	free(cp->v);
+	strv_free(&cp->named);
 	strv_free(&cp->me);
 	refs_free(&cp->refs);
 	free(cp);

@@ -701,6 +701,7 @@ maildir_draft(const char *name)
 }
 
 static int file_read_one(struct found *, int, const char *, const char *, int);
+static int read_path(struct capture *, const char *);
 
 /* A Maildir's folder read: its files on every core, taken in order. */
 struct mdir {
@@ -786,6 +787,8 @@ maildir(struct capture *cp, const char *path)
 	return rv;
 }
 
+static int	file_read_fd(struct found *, int, const char *, int);
+
 /*
  * A file of one message, or an mbox, told by its first bytes: name in
  * the folder dfd (AT_FDCWD: path itself), path in what is said.
@@ -794,31 +797,39 @@ static int
 file_read_one(struct found *r, int dfd, const char *name, const char *path,
     int draft)
 {
-	char head[8192];
-	ssize_t n;
-	int fd, fd2, rv;
+	int fd, rv;
 
-	/* one read: a message's headers, most often, or an mbox's start */
 	if ((fd = openat(dfd, name, O_RDONLY)) == -1) {
 		say(r, errno, "'%s'", path);
 		return 1;
 	}
+	rv = file_read_fd(r, fd, path, draft);
+	close(fd);
+	return rv;
+}
+
+/* The same, the file open as fd (left open). */
+static int
+file_read_fd(struct found *r, int fd, const char *path, int draft)
+{
+	char head[8192];
+	ssize_t n;
+	int fd2;
+
+	/* one read: a message's headers, most often, or an mbox's start */
 	while ((n = read(fd, head, sizeof head)) == -1 && errno == EINTR)
 		;
 	if (n == -1 || (n >= 5 && memcmp(head, "From ", 5) == 0 &&
 	    lseek(fd, 0, SEEK_SET) == -1)) {
 		say(r, errno, "'%s'", path);
-		close(fd);
 		return 1;
 	}
 	if (n >= 5 && memcmp(head, "From ", 5) == 0) {
 		if ((fd2 = dup(fd)) == -1)
 			err(1, "dup");
-		rv = mbox(r, path, g_mime_stream_fs_new(fd2));
-	} else
-		rv = message_file(r, path, fd, head, n, draft);
-	close(fd);
-	return rv;
+		return mbox(r, path, g_mime_stream_fs_new(fd2));
+	}
+	return message_file(r, path, fd, head, n, draft);
 }
 
 /* GMime, and the zone of the run (when), once. */
@@ -869,8 +880,8 @@ mail_message(struct capture *cp, const char *data, size_t len,
  * notmuch name).  1 when it could not be read; a message that does not
  * parse is counted and said, and the rest is still read.
  */
-int
-mail_read(struct capture *cp, const char *path)
+static int
+read_path(struct capture *cp, const char *path)
 {
 	struct found r = { cp, NULL, 0, 0, { 0 } };
 	struct stat st;
@@ -889,6 +900,88 @@ mail_read(struct capture *cp, const char *path)
 	    maildir_draft(base ? base + 1 : path));
 	take(&r);
 	return rv;
+}
+
+/*
+ * The paths named (mail_read) read on every core, what each found taken
+ * in their order: a regular file is read by a core, anything else (a
+ * folder, a file that does not open) by read_path when its turn comes.
+ */
+#define QUEUE	4096		/* paths named, at most, before they are read */
+
+struct named {
+	struct capture	*cp;
+	struct strv	*paths;
+	struct found	*r;
+	int		*rv;		/* -1: read_path's to read */
+};
+
+static void
+named_read(void *arg, size_t i)
+{
+	struct named *q = arg;
+	const char *path = q->paths->v[i], *base = strrchr(path, '/');
+	struct stat st;
+	int fd;
+
+	q->r[i].cp = q->cp;
+	q->rv[i] = -1;
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		q->rv[i] = file_read_fd(&q->r[i], fd, path,
+		    maildir_draft(base ? base + 1 : path));
+	close(fd);
+}
+
+static void
+named_take(void *arg, size_t i)
+{
+	struct named *q = arg;
+
+	if (q->rv[i] == -1)
+		q->rv[i] = read_path(q->cp, q->paths->v[i]);
+	else
+		take(&q->r[i]);
+}
+
+/* The paths named so far read (mail_read); 1 when one could not be. */
+int
+mail_read_named(struct capture *cp)
+{
+	struct named q;
+	size_t i, n = cp->named.n;
+	int rv = 0;
+
+	if (n == 0)
+		return 0;
+	start();
+	q.cp = cp;
+	q.paths = &cp->named;
+	q.r = xcalloc(n, sizeof *q.r);
+	q.rv = xcalloc(n, sizeof *q.rv);
+	cores_run(n, named_read, named_take, &q);
+	for (i = 0; i < n; i++)
+		rv |= q.rv[i];
+	free(q.r);
+	free(q.rv);
+	strv_free(&cp->named);
+	return rv;
+}
+
+/*
+ * Read what path holds: a Maildir (a folder with cur and new), an mbox,
+ * or a file of one message (a Maildir's, an MH folder's, what mlist or
+ * notmuch name), in the order named, once mail_read_named is called:
+ * paths are read QUEUE at a time, on every core.  1 when one could not
+ * be read; a message that does not parse is counted and said, and the
+ * rest is still read.
+ */
+int
+mail_read(struct capture *cp, const char *path)
+{
+	strv_add(&cp->named, path);
+	return cp->named.n < QUEUE ? 0 : mail_read_named(cp);
 }
 
 /* Name and address of the mailboxes of l, groups opened. */

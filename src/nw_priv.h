@@ -674,6 +674,7 @@ struct capture {			/* what mail or calendars would log */
 	size_t		 naddr;
 	struct catch	*v;		/* the entries found */
 	size_t		 n, cap;
+	struct strv	 named;		/* mail.c: paths to read, in order */
 	size_t		 nread;		/* messages or events read */
 	size_t		 nother;	/* not from or to a contact */
 	size_t		 nbulk;		/* lists, bulk; cancelled, declined */

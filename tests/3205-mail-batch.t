@@ -149,4 +149,34 @@ printf 'name: P 39\nemail: p39@x.org\nlog:\n  - {date: 2026-11-02, kind: email, 
     >"$T/want"
 same "$N/p39.yaml" "$T/want" "many: the last contact's entry"
 
+# the same and more named on standard input (mlist, notmuch search): the
+# files read on every core, what each says in the order named, a folder
+# among them read in its turn
+L=$T/loose
+mkdir "$L"
+for i in $(seq -w 0 19); do
+	case $i in
+	03|10|17) message 'From: me@home.example' "To: p$i@x.org" \
+	    'Subject: t' "Message-ID: <l$i@x>" ;;
+	*) message 'From: me@home.example' "To: p$i@x.org" 'Subject: t' \
+	    'Date: Tue, 03 Nov 2026 10:00:00 +0000' "Message-ID: <l$i@x>" ;;
+	esac >"$L/$i"
+done
+list=$(for i in $(seq -w 19 -1 0); do
+	echo "$L/$i"
+	[ "$i" = 15 ] && echo "$T/none"
+	[ "$i" = 10 ] && echo "$M"
+done)
+pipein "$list" nw-mail -n -C "$N"
+is "$rc" 1 "named: exit 1, a path not read"
+is "$(printf '%s\n' "$out" | cut -f 1,2 | tr '\t\n' '  ')" \
+    "p00 2026-11-03 p01 2026-11-03 p02 2026-11-03 p04 2026-11-03 p05 2026-11-02 p05 2026-11-03 p06 2026-11-03 p07 2026-11-03 p08 2026-11-03 p09 2026-11-03 p11 2026-11-03 p12 2026-11-03 p13 2026-11-03 p14 2026-11-03 p15 2026-11-03 p16 2026-11-03 p18 2026-11-03 p19 2026-11-03 p21 2026-11-02 " \
+    "named: the entries to add, by contact"
+is "$err" "nw-mail: '$L/17': no date: not logged
+nw-mail: '$T/none': No such file or directory
+nw-mail: '$L/10': no date: not logged
+nw-mail: '$L/03': no date: not logged
+nw-mail: 60 messages: 19 entries to add for 18 contacts; 3 without a date, 38 already logged" \
+    "named: said in the order named (a dry run refuses nothing)"
+
 done_testing
