@@ -504,13 +504,16 @@ message_gmime(struct found *r, GMimeMessage *m, const char *where, int draft)
  * (a name of printable ASCII, a colon) or the fold of one, the bytes
  * ASCII, each header nw reads there once.  0 when it is not so plain:
  * GMime then builds the message (8-bit headers in some charset, a
- * header twice, a line that is no field).
+ * header twice, a line that is no field), from h as it was.  Else the
+ * values are unfolded where they stand (their CR and LF taken out, a
+ * NUL after each; h[len] is h's too, a NUL): g->v point into h.
  */
 static int
-hdr_find(const char *h, size_t len, struct msg *g)
+hdr_find(char *h, size_t len, struct msg *g)
 {
-	const char *p = h, *e = h + len, *nl, *c, *n;
-	struct buf b = { 0 };
+	static const size_t hlen[NH] = { 4, 2, 2, 3, 4, 10, 7, 7, 16, 10,
+	    14 };
+	char *p = h, *e = h + len, *nl, *c, *at[NH], *end[NH];
 	size_t i, k;
 	int which;
 
@@ -518,6 +521,7 @@ hdr_find(const char *h, size_t len, struct msg *g)
 	for (i = 0; i < len; i++)
 		if ((unsigned char)h[i] >= 0x80 || h[i] == '\0')
 			return 0;
+	/* where each value is, before a byte is moved */
 	while (p < e && *p != '\n' && !(*p == '\r' && p + 1 < e &&
 	    p[1] == '\n')) {
 		for (c = p; c < e && *c > ' ' && *c < 0x7f && *c != ':'; c++)
@@ -525,41 +529,34 @@ hdr_find(const char *h, size_t len, struct msg *g)
 		if (c == p || c == e || *c != ':')
 			goto odd;
 		for (which = -1, k = 0; k < NH; k++)
-			if ((size_t)(c - p) == strlen(hname[k]) &&
-			    strncasecmp(p, hname[k], (size_t)(c - p)) == 0)
+			if ((size_t)(c - p) == hlen[k] &&
+			    strncasecmp(p, hname[k], hlen[k]) == 0)
 				which = k;
 		if (which != -1 && g->v[which])
 			goto odd;	/* twice */
-		/* the field and its folds, unfolded */
-		b.len = 0;
-		buf_puts(&b, "");
-		for (n = c + 1;; n = nl) {
-			nl = memchr(n, '\n', e - n);
+		/* the field and its folds */
+		for (nl = c + 1;;) {
+			nl = memchr(nl, '\n', e - nl);
 			nl = nl ? nl + 1 : e;
-			while (which != -1 && n < nl) {	/* CR and LF out */
-				for (c = n; c < nl && *c != '\r' && *c != '\n';
-				    c++)
-					;
-				buf_add(&b, n, c - n);
-				for (n = c; n < nl && (*n == '\r' ||
-				    *n == '\n'); n++)
-					;
-			}
 			if (nl == e || (*nl != ' ' && *nl != '\t'))
 				break;
 		}
+		if (which != -1) {
+			g->v[which] = at[which] = c + 1;
+			end[which] = nl;
+		}
 		p = nl;
-		if (which == -1)
-			continue;
-		g->v[which] = b.s;
-		memset(&b, 0, sizeof b);
 	}
-	free(b.s);
+	for (k = 0; k < NH; k++) {
+		if (g->v[k] == NULL)
+			continue;
+		for (c = p = at[k]; c < end[k]; c++)
+			if (*c != '\r' && *c != '\n')
+				*p++ = *c;
+		*p = '\0';
+	}
 	return 1;
 odd:
-	free(b.s);
-	for (k = 0; k < NH; k++)
-		free(g->v[k]);
 	memset(g, 0, sizeof *g);
 	return 0;
 }
@@ -636,7 +633,7 @@ message_file(struct found *r, const char *path, int fd, const char *pre,
 	GMimeParser *p;
 	GMimeMessage *m;
 	char *h;
-	size_t len, k;
+	size_t len;
 
 	if ((h = headers_after(fd, pre, npre, &len)) == NULL) {
 		say(r, errno, "'%s'", path);
@@ -644,8 +641,6 @@ message_file(struct found *r, const char *path, int fd, const char *pre,
 	}
 	if (hdr_find(h, len, &g)) {
 		message(r, &g, path, draft);
-		for (k = 0; k < NH; k++)
-			free(g.v[k]);
 		free(h);
 		return 0;
 	}
