@@ -250,12 +250,93 @@ bulk(const struct msg *g, int fromcontact)
 	    (header_is(g, H_AUTO, NULL) && !header_is(g, H_AUTO, human));
 }
 
+/* n digits at *s, their value; -1 when they are not there. */
+static int
+digits(const char **s, int n)
+{
+	int v = 0;
+
+	for (; n > 0; n--, (*s)++) {
+		if (**s < '0' || **s > '9')
+			return -1;
+		v = v * 10 + (**s - '0');
+	}
+	return v;
+}
+
+/*
+ * A Date of the form nearly every program writes, "Mon, 2 Nov 2026
+ * 10:00:00 +0100" (the weekday optional, the rest as RFC 5322 has it,
+ * each number in range, nothing after the zone), as the seconds since
+ * 1970 it names: GMime reads it to the same time, by way of two
+ * GDateTimes.  0 for any other form, left to GMime.
+ */
+static int
+date_plain(const char *s, long long *t)
+{
+	static const char mon[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	static const char wday[] = "MonTueWedThuFriSatSun";
+	const char *p;
+	int d, m, y, hh, mm, ss, zh, zm, sign, z, cy, cm, cd;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (s[0] && s[1] && s[2] && s[3] == ',') {
+		for (p = wday; *p && strncmp(p, s, 3) != 0; p += 3)
+			;
+		if (*p == '\0')
+			return 0;
+		for (s += 4; *s == ' '; s++)
+			;
+	}
+	if ((d = digits(&s, 1)) == -1)
+		return 0;
+	if (*s >= '0' && *s <= '9')
+		d = d * 10 + (*s++ - '0');
+	if (*s++ != ' ' || !s[0] || !s[1] || !s[2] || s[3] != ' ')
+		return 0;
+	for (p = mon; *p && strncmp(p, s, 3) != 0; p += 3)
+		;
+	if (*p == '\0')
+		return 0;
+	m = (p - mon) / 3 + 1;
+	s += 4;
+	if ((y = digits(&s, 4)) < 1970 || y > 2100 || *s++ != ' ' ||
+	    (hh = digits(&s, 2)) == -1 || hh > 23 || *s++ != ':' ||
+	    (mm = digits(&s, 2)) == -1 || mm > 59 || *s++ != ':' ||
+	    (ss = digits(&s, 2)) == -1 || ss > 59 || *s++ != ' ')
+		return 0;
+	if ((*s != '+' && *s != '-') || (sign = *s++ == '-' ? -1 : 1,
+	    (zh = digits(&s, 2)) == -1) || zh > 14 ||
+	    (zm = digits(&s, 2)) == -1 || zm > 59)
+		return 0;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s != '\0' || d < 1)
+		return 0;
+	date_to_civil(z = date_from_civil(y, m, d), &cy, &cm, &cd);
+	if (cy != y || cm != m || cd != d)
+		return 0;	/* 30 Feb */
+	*t = (long long)z * 86400 + hh * 3600 + mm * 60 + ss -
+	    sign * (zh * 3600 + zm * 60);
+	return 1;
+}
+
 /* The day of a message in the zone of the run, and its time. */
 static int
 when(const struct msg *g, int *day, long long *t)
 {
 	GDateTime *d, *local;
+	long long s;
 
+	if (g->m == NULL && g->v[H_DATE] && date_plain(g->v[H_DATE], &s)) {
+		*t = s;
+		/* the zone's offset then, as g_date_time_to_timezone finds it */
+		s += g_time_zone_get_offset(zone, g_time_zone_find_interval(
+		    zone, G_TIME_TYPE_UNIVERSAL, s));
+		*day = (int)((s - (((s % 86400) + 86400) % 86400)) / 86400);
+		return 1;
+	}
 	if (g->m)
 		d = g_mime_message_get_date(g->m);
 	else

@@ -179,4 +179,23 @@ nw-mail: '$L/03': no date: not logged
 nw-mail: 60 messages: 19 entries to add for 18 contacts; 3 without a date, 38 already logged" \
     "named: said in the order named (a dry run refuses nothing)"
 
+# a Date read the short way (its common form) gives the day of the zone
+# of the run, as GMime's reading does, over the day line and across a
+# summer time change
+message 'From: me@home.example' 'To: p00@x.org' 'Subject: z' \
+    'Date: Sat, 31 Oct 2026 23:30:00 -0300' 'Message-ID: <z1@x>' >"$T/z1"
+message 'From: me@home.example' 'To: p00@x.org' 'Subject: z' \
+    'Date: 1 Nov 2026 04:30:00 +0000' 'Message-ID: <z2@x>' >"$T/z2"
+if [ -f /usr/share/zoneinfo/Asia/Tokyo ] &&
+    [ -f /usr/share/zoneinfo/America/New_York ]; then
+	TZ=Asia/Tokyo run nw-mail -n -C "$N" "$T/z1" "$T/z2"
+	is "$(printf '%s\n' "$out" | cut -f 2 | tr '\n' ' ')" \
+	    "2026-11-01 " "Asia/Tokyo: both on the 1st"
+	TZ=America/New_York run nw-mail -n -C "$N" "$T/z1" "$T/z2"
+	is "$(printf '%s\n' "$out" | cut -f 2 | tr '\n' ' ')" \
+	    "2026-10-31 2026-11-01 " "America/New_York: the 31st, then the 1st"
+else
+	skip "no zoneinfo for Asia/Tokyo and America/New_York"
+fi
+
 done_testing
