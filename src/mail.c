@@ -157,9 +157,49 @@ afree(void)
 	acap = anum = 0;
 }
 
+/*
+ * A message's addresses, folded: the cache's strings, kept for the run
+ * (borrowed, not copied: two allocations an address less), or those in
+ * own.
+ */
+struct alist {
+	const char	**v;
+	size_t		  n, cap;
+	struct strv	  own;
+};
+
+static void
+alist_put(struct alist *l, const char *s)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 4;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = s;
+}
+
+/* The addresses of a, copied into l's own. */
+static void
+alist_own(struct alist *l, const struct strv *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		strv_add(&l->own, a->v[i]);
+		alist_put(l, l->own.v[l->own.n - 1]);
+	}
+}
+
+static void
+alist_free(struct alist *l)
+{
+	free(l->v);
+	strv_free(&l->own);
+}
+
 /* The folded addresses of header h (From, To, Cc or Bcc) into out. */
 static void
-msg_addrs(const struct msg *g, int h, struct strv *out)
+msg_addrs(const struct msg *g, int h, struct alist *out)
 {
 	InternetAddressList *l;
 	struct aval *e;
@@ -171,7 +211,7 @@ msg_addrs(const struct msg *g, int h, struct strv *out)
 	pthread_mutex_lock(&amu);
 	if (acap && (e = aslot(acache, acap, g->v[h]))->value) {
 		for (i = 0; i < e->a.n; i++)
-			strv_add(out, e->a.v[i]);
+			alist_put(out, e->a.v[i]);
 		pthread_mutex_unlock(&amu);
 		return;
 	}
@@ -180,35 +220,47 @@ msg_addrs(const struct msg *g, int h, struct strv *out)
 		addrs(l, &a);
 		g_object_unref(l);
 	}
-	for (i = 0; i < a.n; i++)
-		strv_add(out, a.v[i]);
 	pthread_mutex_lock(&amu);
 	if (acap == 0 || aslot(acache, acap, g->v[h])->value == NULL)
 		aput(g->v[h], &a);
+	/* in the cache now, unless it is full */
+	if (acap && (e = aslot(acache, acap, g->v[h]))->value)
+		for (i = 0; i < e->a.n; i++)
+			alist_put(out, e->a.v[i]);
+	else
+		alist_own(out, &a);
 	pthread_mutex_unlock(&amu);
 	strv_free(&a);
 }
 
 static void
-msg_from(const struct msg *g, struct strv *out)
+msg_from(const struct msg *g, struct alist *out)
 {
-	if (g->m)
-		addrs(g_mime_message_get_from(g->m), out);
-	else
+	struct strv a = { 0 };
+
+	if (g->m == NULL) {
 		msg_addrs(g, H_FROM, out);
+		return;
+	}
+	addrs(g_mime_message_get_from(g->m), &a);
+	alist_own(out, &a);
+	strv_free(&a);
 }
 
 /* To, Cc and Bcc, in that order. */
 static void
-msg_rcpt(const struct msg *g, struct strv *out)
+msg_rcpt(const struct msg *g, struct alist *out)
 {
 	InternetAddressList *all;
+	struct strv a = { 0 };
 
 	if (g->m) {
 		all = g_mime_message_get_all_recipients(g->m);
-		addrs(all, out);
+		addrs(all, &a);
 		if (all)
 			g_object_unref(all);
+		alist_own(out, &a);
+		strv_free(&a);
 		return;
 	}
 	msg_addrs(g, H_TO, out);
@@ -505,7 +557,7 @@ static void
 message(struct found *r, const struct msg *g, const char *where, int draft)
 {
 	struct capture *cp = r->cp;
-	struct strv from = { 0 }, to = { 0 };
+	struct alist from = { 0 }, to = { 0 };
 	struct contact *c, *sender = NULL;
 	char *mid = NULL, *note = NULL;
 	long long t = 0;
@@ -567,8 +619,8 @@ message(struct found *r, const struct msg *g, const char *where, int draft)
 done:
 	free(mid);
 	g_free(note);
-	strv_free(&from);
-	strv_free(&to);
+	alist_free(&from);
+	alist_free(&to);
 }
 
 /* GMime's message as a msg. */
