@@ -639,7 +639,7 @@ message_gmime(struct found *r, GMimeMessage *m, const char *where, int draft)
  * GMime then builds the message (8-bit headers in some charset, a
  * header twice, a line that is no field), from h as it was.  Else the
  * values are unfolded where they stand (their CR and LF taken out, a
- * NUL after each; h[len] is h's too, a NUL): g->v point into h.
+ * NUL after each; h[len] is h's too): g->v point into h.
  */
 static int
 hdr_find(char *h, size_t len, struct msg *g)
@@ -696,6 +696,22 @@ odd:
 
 static char	*headers_after(int, const char *, size_t, size_t *);
 
+/*
+ * The end of the headers in s[0..n), looked for from s + from: after the
+ * line end before a blank line; NULL when there is none yet.
+ */
+static const char *
+headers_end(const char *s, size_t n, size_t from)
+{
+	const char *end = s + from, *e = s + n;
+
+	for (; (end = memchr(end, '\n', e - end)) != NULL; end++)
+		if ((end + 1 < e && end[1] == '\n') ||
+		    (end + 2 < e && end[1] == '\r' && end[2] == '\n'))
+			return end + 1;
+	return NULL;
+}
+
 /* A message's headers, from a file of its own: up to the blank line. */
 static char *
 headers(int fd, size_t *len)
@@ -727,16 +743,12 @@ headers_after(int fd, const char *pre, size_t npre, size_t *len)
 			break;
 		buf_add(&b, chunk, n);
 		/* a blank line, looked for near the new bytes only */
-		end = b.len > (size_t)n + 3 ? b.s + b.len - n - 3 : b.s;
-		for (; (end = memchr(end, '\n', b.s + b.len - end)) != NULL;
-		    end++)
-			if ((end + 1 < b.s + b.len && end[1] == '\n') ||
-			    (end + 2 < b.s + b.len && end[1] == '\r' &&
-			    end[2] == '\n')) {
-				b.len = end + 1 - b.s;
-				*len = b.len;
-				return b.s;
-			}
+		if ((end = headers_end(b.s, b.len, b.len > (size_t)n + 3 ?
+		    b.len - n - 3 : 0)) != NULL) {
+			b.len = end - b.s;
+			*len = b.len;
+			return b.s;
+		}
 	}
 	*len = b.len;
 	if (b.s == NULL)
@@ -756,25 +768,31 @@ parser_on(GMimeStream *st, GMimeFormat format)
 
 /*
  * A file that holds one message, its first bytes pre[0..npre) read
- * already; draft: a Maildir's D flag.
+ * already (the headers, most often: read where they are); draft: a
+ * Maildir's D flag.
  */
 static int
-message_file(struct found *r, const char *path, int fd, const char *pre,
+message_file(struct found *r, const char *path, int fd, char *pre,
     size_t npre, int draft)
 {
 	struct msg g = { NULL, { 0 } };
 	GMimeParser *p;
 	GMimeMessage *m;
+	const char *end;
 	char *h;
 	size_t len;
 
-	if ((h = headers_after(fd, pre, npre, &len)) == NULL) {
+	if ((end = headers_end(pre, npre, 0)) != NULL) {
+		h = pre;
+		len = end - pre;
+	} else if ((h = headers_after(fd, pre, npre, &len)) == NULL) {
 		say(r, errno, "'%s'", path);
 		return 1;
 	}
 	if (hdr_find(h, len, &g)) {
 		message(r, &g, path, draft);
-		free(h);
+		if (h != pre)
+			free(h);
 		return 0;
 	}
 	p = parser_on(g_mime_stream_mem_new_with_buffer(h, len),
@@ -788,7 +806,8 @@ message_file(struct found *r, const char *path, int fd, const char *pre,
 		g_object_unref(m);
 	}
 	g_object_unref(p);
-	free(h);
+	if (h != pre)
+		free(h);
 	return 0;
 }
 
