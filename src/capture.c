@@ -50,7 +50,8 @@ capture_init(struct capture *cp, struct net *net, const struct strv *me)
 	}
 	all = refs_all(&cp->refs, &n);
 	for (i = 0; i < n; i++)
-		for (j = 0; all[i]->err == NULL && j < all[i]->email.n; j++) {
+		for (j = 0; all[i]->lib->err == NULL && j < all[i]->email.n;
+		    j++) {
 			if (cp->naddr % 64 == 0)
 				cp->addr = xrealloc(cp->addr, (cp->naddr + 64) *
 				    sizeof *cp->addr);

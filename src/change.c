@@ -321,9 +321,10 @@ change_job(struct change *ch, struct contact *c, const char *org,
 
 	*moved = 0;
 	if ((c->org == NULL || strcmp(c->org, org) == 0) &&
-	    (title == NULL || (c->title && strcmp(c->title, title) == 0)))
+	    (title == NULL || (c->lib->title &&
+	    strcmp(c->lib->title, title) == 0)))
 		goto set;	/* a first org, or the same job */
-	if (c->org == NULL && c->title == NULL)
+	if (c->org == NULL && c->lib->title == NULL)
 		goto set;
 	buf_puts(&b, "{");
 	if (c->org) {
@@ -331,8 +332,8 @@ change_job(struct change *ch, struct contact *c, const char *org,
 		buf_printf(&b, "org: %s, ", q);
 		free(q);
 	}
-	if (c->title) {
-		q = yaml_quote(c->title, Q_FLOW | Q_STR);
+	if (c->lib->title) {
+		q = yaml_quote(c->lib->title, Q_FLOW | Q_STR);
 		buf_printf(&b, "title: %s, ", q);
 		free(q);
 	}
@@ -340,7 +341,7 @@ change_job(struct change *ch, struct contact *c, const char *org,
 	rv = edit_append(ch->e, "work", b.s, 1);
 	free(b.s);
 	*moved = rv == 0;
-	if (rv == 0 && title == NULL && c->title)
+	if (rv == 0 && title == NULL && c->lib->title)
 		rv = change_delete(ch, "title", NULL);
 set:
 	if (rv == 0)
@@ -482,12 +483,13 @@ prepare(struct net *net, const char *id,
 	f->replace = 1;
 	*why = NULL;
 	c = contact_load(net, id, C_DOC | C_STRUCT);
-	if (c->err) {
-		*why = fault(c->path, c->line, c->col, "%s", c->err);
+	if (c->lib->err) {
+		*why = fault(c->lib->path, c->lib->line, c->lib->col, "%s",
+		    c->lib->err);
 		goto done;
 	}
-	ch.e = edit_open(c->doc, c->path);
-	c->doc = NULL;		/* the edit owns it now */
+	ch.e = edit_open(c->lib->doc, c->lib->path);
+	c->lib->doc = NULL;		/* the edit owns it now */
 	if (fn(&ch, c, arg) != 0)
 		*why = fault(ch.e->path, ch.e->line, ch.e->col, "%s",
 		    ch.e->err);
@@ -495,7 +497,7 @@ prepare(struct net *net, const char *id,
 		rv = 0;
 		if (ch.e->len != ch.e->olen ||
 		    memcmp(ch.e->text, ch.e->orig, ch.e->len) != 0)
-			f->path = xstrdup(c->path);
+			f->path = xstrdup(c->lib->path);
 		f->s = t = xmalloc(ch.e->len + 1);
 		memcpy(t, ch.e->text, ch.e->len);
 		t[ch.e->len] = '\0';
@@ -555,7 +557,7 @@ clears(struct contact *c, const struct logentry *l)
 	struct logent le = { l->date, (char *)l->kind, (char *)l->note };
 
 	return !l->keep && !l->next && (l->closes ||
-	    contact_followup_ends(c->next_note != NULL, &le, c->last));
+	    contact_followup_ends(c->lib->next_note != NULL, &le, c->last));
 }
 
 /* logedits after the entry: the follow-up set, cleared, or kept. */
@@ -565,7 +567,7 @@ followup(struct change *ch, struct contact *c, struct logentry *l)
 	char ds[11];
 	int rv = 0, clear, has;
 
-	has = c->next != NODATE || c->next_note;
+	has = c->lib->next != NODATE || c->lib->next_note;
 	clear = clears(c, l);
 	if (rv == 0 && l->next)
 		rv = change_set(ch, "next", l->next);
@@ -576,10 +578,10 @@ followup(struct change *ch, struct contact *c, struct logentry *l)
 	if (rv == 0 && clear)
 		rv = change_delete(ch, "next", NULL);
 	if (rv == 0 && has && (clear || (!l->keep && !l->next &&
-	    c->next_note && (schema_kind(l->kind) & KIND_CONTACT)))) {
+	    c->lib->next_note && (schema_kind(l->kind) & KIND_CONTACT)))) {
 		free(l->done);
-		l->done = xstrdup(c->next_note ? c->next_note :
-		    date_str(c->next, ds));
+		l->done = xstrdup(c->lib->next_note ? c->lib->next_note :
+		    date_str(c->lib->next, ds));
 		l->kept = !clear;
 	}
 	return rv;

@@ -80,7 +80,7 @@ void
 vd_want_card(struct ventry *e, struct contact *c, const struct strv *members)
 {
 	struct buf b = { 0 }, u = { 0 };
-	char *mine = vd_uid(c->id), *at, *end;
+	char *mine = vcard_uid(c->id), *at, *end;
 
 	vcard_write(&b, c, 4, members);
 	if (strcmp(mine, e->uid) != 0 &&
@@ -106,10 +106,10 @@ vd_members_of(struct net_all *a, struct contact *c, struct strv *m)
 
 	vd_net_sums(a);
 	for (i = 0; i < a->n; i++) {
-		if (a->s[i]->err || a->s[i]->type == T_COMMUNITY)
+		if (a->s[i]->lib->err || a->s[i]->type == T_COMMUNITY)
 			continue;
-		for (j = 0; j < a->s[i]->groups.n; j++)
-			if (contact_names(c, a->s[i]->groups.v[j])) {
+		for (j = 0; j < a->s[i]->lib->groups.n; j++)
+			if (contact_names(c, a->s[i]->lib->groups.v[j])) {
 				strv_add(m, a->s[i]->id);
 				break;
 			}
@@ -195,7 +195,7 @@ write_one(struct wpass *w, struct ventry *e, struct contact *c)
 	char *s;
 	int write, fresh;
 
-	if (c->err)
+	if (c->lib->err)
 		return;
 	strv_free(&w->members);
 	if (c->type == T_COMMUNITY)
