@@ -319,9 +319,10 @@ digits(const char **s, int n)
 /*
  * A Date of the form nearly every program writes, "Mon, 2 Nov 2026
  * 10:00:00 +0100" (the weekday optional, the rest as RFC 5322 has it,
- * each number in range, nothing after the zone), as the seconds since
- * 1970 it names: GMime reads it to the same time, by way of two
- * GDateTimes.  0 for any other form, left to GMime.
+ * each number in range, the year 1970 to 2100 (GMime refuses some
+ * before), nothing after the zone), as the seconds since 1970 it names:
+ * GMime reads it to the same time, by way of two GDateTimes.  0 for any
+ * other form, left to GMime.
  */
 static int
 date_plain(const char *s, long long *t)
