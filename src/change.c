@@ -5,6 +5,8 @@
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
 #include <string.h>
@@ -441,17 +443,36 @@ change_edit(struct net *net, const char *id,
 	return rv;
 }
 
+/* A contact's or an edit's fault, as report() would say it (said). */
+static char *
+fault(const char *path, int line, int col, const char *why, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+
+	va_start(ap, why);
+	report_buf(&b, path, line, col, NULL, why, ap);
+	va_end(ap);
+	return b.s;
+}
+
+/* What report() would have said: a fault's text. */
+static void
+said(const char *s)
+{
+	text_put(stderr, s, TX_MSG);	/* the message quotes the file */
+	fputc('\n', stderr);
+}
+
 /*
- * change_edit's change made and verified by the editor, not written: the
- * text as it is now into f->s, and the path to write it to in f->path
- * only when it changed (both owned), for the caller to write with others
- * (safe_create_all; f is marked replace) while it holds the lock.  0, or
- * -1 with the reason said.
+ * change_prepare's body, safe on any thread while the caller holds the
+ * lock: it takes no lock and says nothing; why it failed goes into *why
+ * (report()'s text).
  */
-int
-change_prepare(struct net *net, const char *id,
+static int
+prepare(struct net *net, const char *id,
     int (*fn)(struct change *, struct contact *, void *), void *arg,
-    struct newfile *f)
+    struct newfile *f, char **why)
 {
 	struct change ch = { net, NULL };
 	struct contact *c;
@@ -460,14 +481,18 @@ change_prepare(struct net *net, const char *id,
 
 	memset(f, 0, sizeof *f);
 	f->replace = 1;
-	net_lock(net);
+	*why = NULL;
 	c = contact_load(net, id, C_DOC | C_STRUCT);
-	if (contact_report(c) == -1)
+	if (c->lib->err) {
+		*why = fault(c->lib->path, c->lib->line, c->lib->col, "%s",
+		    c->lib->err);
 		goto done;
+	}
 	ch.e = edit_open(c->lib->doc, c->lib->path);
 	c->lib->doc = NULL;		/* the edit owns it now */
 	if (fn(&ch, c, arg) != 0)
-		rv = edit_report(ch.e);
+		*why = fault(ch.e->path, ch.e->line, ch.e->col, "%s",
+		    ch.e->err);
 	else {
 		rv = 0;
 		if (ch.e->len != ch.e->olen ||
@@ -481,6 +506,28 @@ change_prepare(struct net *net, const char *id,
 	edit_free(ch.e);
 done:
 	contact_free(c);
+	return rv;
+}
+
+/*
+ * change_edit's change made and verified by the editor, not written: the
+ * text as it is now into f->s, and the path to write it to in f->path
+ * only when it changed (both owned), for the caller to write with others
+ * (safe_create_all; f is marked replace) while it holds the lock.  0, or
+ * -1 with the reason said.
+ */
+int
+change_prepare(struct net *net, const char *id,
+    int (*fn)(struct change *, struct contact *, void *), void *arg,
+    struct newfile *f)
+{
+	char *why;
+	int rv;
+
+	net_lock(net);
+	if ((rv = prepare(net, id, fn, arg, f, &why)) == -1)
+		said(why);
+	free(why);
 	net_unlock(net);
 	return rv;
 }
@@ -676,50 +723,59 @@ logmany(struct change *ch, struct contact *c, void *arg)
 }
 
 /*
- * change_log_new's and change_log_prepare's one body: the entries l[0..n)
- * appended (logmany) and written now by change_edit, or with f made by
- * change_prepare into *f; a follow-up they ended is said on stderr.
- */
-static int
-logmany_change(struct net *net, const char *id, struct logmany *m,
-    struct newfile *f, struct contact **after)
-{
-	int rv;
-
-	rv = f ? change_prepare(net, id, logmany, m, f) :
-	    change_edit(net, id, logmany, m, after);
-	if (rv == 0 && m->done)
-		warnx("%s: follow-up done: %s", id, m->done);
-	free(m->done);
-	return rv;
-}
-
-/*
  * Append the entries l[0..n) to contact id in one change, each settling
  * the follow-up as change_log does, but those of a date, kind and dir the
  * log has already: their skip is set.  With dry, only skip is set and
- * nothing is written.
+ * nothing is written.  A follow-up they ended is said on stderr.
  */
 int
 change_log_new(struct net *net, const char *id, struct logentry *l,
     size_t n, int dry, struct contact **after)
 {
 	struct logmany m = { l, n, dry, NULL };
+	int rv;
 
-	return logmany_change(net, id, &m, NULL, after);
+	rv = change_edit(net, id, logmany, &m, after);
+	if (rv == 0 && m.done)
+		warnx("%s: follow-up done: %s", id, m.done);
+	free(m.done);
+	return rv;
 }
 
 /*
- * The same change made but not written (change_prepare): into *f, for a
- * capture to write every contact's at once.  Never dry.
+ * The same change made but not written, into *f, for a capture to write
+ * every contact's at once (with dry, only skip is set), on any thread
+ * while the caller holds the lock: nothing is said, what would be is
+ * kept in *say for change_said, which a capture calls in the order of
+ * the contacts.
  */
 int
 change_log_prepare(struct net *net, const char *id, struct logentry *l,
-    size_t n, struct newfile *f)
+    size_t n, int dry, struct newfile *f, struct said *say)
 {
-	struct logmany m = { l, n, 0, NULL };
+	struct logmany m = { l, n, dry, NULL };
+	int rv;
 
-	return logmany_change(net, id, &m, f, NULL);
+	rv = prepare(net, id, logmany, &m, f, &say->fault);
+	say->done = NULL;
+	if (rv == 0)
+		say->done = m.done;
+	else
+		free(m.done);
+	return rv;
+}
+
+/* What change_log_prepare kept to say of contact id, said and freed. */
+void
+change_said(const char *id, struct said *say)
+{
+	if (say->fault)
+		said(say->fault);
+	if (say->done)
+		warnx("%s: follow-up done: %s", id, say->done);
+	free(say->fault);
+	free(say->done);
+	say->fault = say->done = NULL;
 }
 
 /* --- whole texts (nw-edit) ---------------------------------------------- */

@@ -282,6 +282,7 @@ void	 capture_ahead(struct capture *cp);
 void	 capture_free(struct capture *cp);
 void	 capture_summary(struct capture *cp, const char *kind, int dry);
 int	 mail_read(struct capture *cp, const char *path);
+int	 mail_read_named(struct capture *cp);
 void	 mail_done(void);
 int	 mail_people(int fd, int all, struct strv *me, struct strv *out);
 int	 cal_read(struct capture *cp, const char *path, int from, int to);

@@ -498,8 +498,14 @@ int		 change_prepare(struct net *, const char *,
 		    int (*)(struct change *, struct contact *, void *), void *,
 		    struct newfile *);
 struct logentry;
+struct said {			/* what change_log_prepare would say */
+	char	*fault;			/* why it failed, report()'s text */
+	char	*done;			/* a follow-up it ended */
+};
 int		 change_log_prepare(struct net *, const char *,
-		    struct logentry *, size_t, struct newfile *);
+		    struct logentry *, size_t, int, struct newfile *,
+		    struct said *);
+void		 change_said(const char *, struct said *);
 int		 fold_held(struct net *, const struct contact *,
 		    struct contact *);
 
@@ -732,6 +738,7 @@ struct capture {			/* what mail or calendars would log */
 	size_t		 naddr;
 	struct catch	*v;		/* the entries found */
 	size_t		 n, cap;
+	struct strv	 named;		/* mail.c: paths to read, in order */
 	size_t		 nread;		/* messages or events read */
 	size_t		 nother;	/* not from or to a contact */
 	size_t		 nbulk;		/* lists, bulk; cancelled, declined */
