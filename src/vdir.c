@@ -650,10 +650,9 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	struct strv members = { 0 };
 	struct pending pd = { 0 };
 	struct wpass w = { 0 };
-	struct wtake wk = { 0 };
 	struct ventry *e;
 	struct contact *c;
-	char real[PATH_MAX], *s, **ids;
+	char real[PATH_MAX], *s;
 	size_t i, k, len, nent, nchanged0, npulled, *ks, nk, *ent;
 	char *seen;
 	int netsame;
@@ -837,16 +836,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 			ks[nk++] = i;
 	}
 	/* those not loaded yet parsed on every core, each written as it comes */
-	wk.a = &a;
-	wk.ks = ks;
-	wk.j = 0;
-	wk.w = &w;
-	ids = xcalloc(nk ? nk : 1, sizeof *ids);
-	for (i = 0; i < nk; i++)
-		ids[i] = a.ids[ks[i]];
-	contacts_load(net, ids, NULL, nk, C_STRUCT | C_KEYS, vd_write_take, &wk);
+	vd_write_all(&w, ks, nk);
 	vd_write_loaded(&w, (size_t)-1);
-	free(ids);
 	free(ks);
 	free(ent);
 	free(w.job);

@@ -23,10 +23,13 @@
  * folder: a crash leaves each card old or new.
  */
 
-/* Card s[0..len) to be written as file; s must live until vd_commit. */
-int
-vd_stage(struct vstate *st, struct pending *pd, const char *file,
-    const char *s, size_t len)
+/*
+ * The same, tmp its temporary file in the vdir when it was written
+ * already (safe_put_new: a card where the vdir had none).
+ */
+static int
+stage(struct vstate *st, struct pending *pd, const char *file,
+    const char *s, size_t len, char *tmp)
 {
 	struct newfile *f;
 	struct stat sb;
@@ -38,10 +41,22 @@ vd_stage(struct vstate *st, struct pending *pd, const char *file,
 	f->path = xasprintf("%s/%s", st->dir, file);
 	f->s = s;
 	f->len = len;
+	if ((f->tmp = tmp) != NULL) {
+		f->syncfd = pd->syncfd;
+		return 0;
+	}
 	/* a new card: a file with no name until it is whole (O_TMPFILE) */
 	f->replace = !vd_unlisted(st, file) &&
 	    (lstat(f->path, &sb) == 0 || errno != ENOENT);
 	return 0;
+}
+
+/* Card s[0..len) to be written as file; s must live until vd_commit. */
+int
+vd_stage(struct vstate *st, struct pending *pd, const char *file,
+    const char *s, size_t len)
+{
+	return stage(st, pd, file, s, len, NULL);
 }
 
 /* The staged cards durable, then in place; the number that failed. */
@@ -60,6 +75,8 @@ vd_commit(struct vstate *st, struct pending *pd)
 		free((char *)pd->v[i].path);
 	}
 	free(pd->v);
+	if (pd->hasfd)
+		close(pd->syncfd);
 	memset(pd, 0, sizeof *pd);
 	return bad;
 }
@@ -180,14 +197,15 @@ same_members(const char *a, size_t alen, const char *b, size_t blen)
 }
 
 /*
- * Contact c (whole) as the vdir should have it, entry e: staged when
+ * Contact c (whole) as the vdir should have it, entry e (its card made
+ * already when made): staged when
  * missing; when nw's card changed, unless the vdir's says all of it
  * already (a phone's edit just taken: its card, photo and all, stays);
  * else when it says other than nw on a key it carries (nw's kept on both
  * sides).
  */
 static void
-write_one(struct wpass *w, struct ventry *e, struct contact *c)
+write_one(struct wpass *w, struct ventry *e, struct contact *c, int made)
 {
 	struct vstate *st = w->st;
 	struct rec rv, rw;
@@ -197,10 +215,12 @@ write_one(struct wpass *w, struct ventry *e, struct contact *c)
 
 	if (c->err)
 		return;
-	strv_free(&w->members);
-	if (c->type == T_COMMUNITY)
-		vd_members_of(w->a, c, &w->members);
-	vd_want_card(e, c, &w->members);
+	if (!made) {
+		strv_free(&w->members);
+		if (c->type == T_COMMUNITY)
+			vd_members_of(w->a, c, &w->members);
+		vd_want_card(e, c, &w->members);
+	}
 	fresh = e->base == NULL || e->blen != e->wlen ||
 	    memcmp(e->base, e->want, e->wlen) != 0;
 	write = 0;
@@ -240,25 +260,107 @@ vd_write_loaded(struct wpass *w, size_t k)
 
 	for (; w->next < w->njob && (i = w->job[w->next]) != k; w->next++)
 		if (w->a->c[i] != NULL)
-			write_one(w, &w->st->v[w->ent[w->next]], w->a->c[i]);
+			write_one(w, &w->st->v[w->ent[w->next]], w->a->c[i],
+			    0);
 }
 
 /*
- * Contact ks[j] loaded whole: the jobs before it written, then it, which
- * is freed: the cards are written in the order of the ids, and no more
- * contacts are whole at once than the cores have ahead.
+ * The contacts not loaded yet, ks[0..n) (in the order of the jobs), each
+ * loaded and its card made on every core; a card the vdir has no file of
+ * (listed none) is written there too, to a temporary file, and the
+ * contact freed at once.  Then each is taken here in order, with the jobs
+ * the first pass loaded before it: staged (vd_commit syncs and names the
+ * written ones) or compared with the vdir's (write_one).
  */
-void
-vd_write_take(struct contact *c, void *arg)
-{
-	struct wtake *wk = arg;
-	struct wpass *w = wk->w;
-	size_t k = wk->ks[wk->j++];
+struct wall {
+	struct wpass	*w;
+	const size_t	*ks;
+	size_t		*job;		/* ks[j]'s job */
+	struct contact	**c;
+	char		**tmp;		/* its card written, or NULL */
+	char		*lone;		/* the vdir has no file of it */
+	char		*made;		/* its card made (e->want) */
+};
 
-	vd_write_loaded(w, k);
-	if (w->next < w->njob) {
-		write_one(w, &w->st->v[w->ent[w->next]], c);
-		w->next++;
-	}
+static void
+wall_load(void *arg, size_t j)
+{
+	struct wall *wa = arg;
+	struct wpass *w = wa->w;
+	struct ventry *e = &w->st->v[w->ent[wa->job[j]]];
+	struct contact *c;
+
+	c = contact_load(w->a->net, w->a->ids[wa->ks[j]], C_STRUCT | C_KEYS);
+	wa->c[j] = c;
+	/* a community's members need the others: made when taken */
+	if (c->err || c->type == T_COMMUNITY)
+		return;
+	vd_want_card(e, c, NULL);
+	wa->made[j] = 1;
+	if (!wa->lone[j])
+		return;
+	if ((wa->tmp[j] = safe_put_new(w->st->dir, e->want, e->wlen)) == NULL)
+		return;		/* written again the slow way, said there */
 	contact_free(c);
+	wa->c[j] = NULL;
+}
+
+static void
+wall_take(void *arg, size_t j)
+{
+	struct wall *wa = arg;
+	struct wpass *w = wa->w;
+	struct ventry *e;
+
+	vd_write_loaded(w, wa->ks[j]);
+	if (w->next >= w->njob)		/* cannot be: each is a job's */
+		return;
+	e = &w->st->v[w->ent[w->next]];
+	if (wa->tmp[j]) {
+		/* what write_one does of a card the vdir has not */
+		if (stage(w->st, w->pd, e->file, e->want, e->wlen,
+		    wa->tmp[j]) == 0)
+			w->st->run->nwritten++;
+	} else
+		write_one(w, e, wa->c[j], wa->made[j]);
+	w->next++;
+	contact_free(wa->c[j]);
+	wa->c[j] = NULL;
+}
+
+void
+vd_write_all(struct wpass *w, const size_t *ks, size_t n)
+{
+	struct wall wa = { 0 };
+	struct ventry *e;
+	size_t j, q;
+
+	wa.w = w;
+	wa.ks = ks;
+	wa.job = xcalloc(n ? n : 1, sizeof *wa.job);
+	wa.c = xcalloc(n ? n : 1, sizeof *wa.c);
+	wa.tmp = xcalloc(n ? n : 1, sizeof *wa.tmp);
+	wa.lone = xcalloc(n ? n : 1, 1);
+	wa.made = xcalloc(n ? n : 1, 1);
+	for (j = 0, q = w->next; j < n; j++) {
+		while (q < w->njob && w->job[q] != ks[j])
+			q++;
+		if (q == w->njob)
+			errx(1, "vd_write_all: contact %zu has no job", ks[j]);
+		wa.job[j] = q;
+		e = &w->st->v[w->ent[q]];
+		wa.lone[j] = vd_unlisted(w->st, e->file);
+	}
+	/* its syncfs says what went wrong since (safe_create_all) */
+	if (!w->pd->hasfd && (w->pd->syncfd = open(w->st->dir, O_RDONLY |
+	    O_DIRECTORY | O_CLOEXEC)) != -1)
+		w->pd->hasfd = 1;
+	if (!w->pd->hasfd)
+		memset(wa.lone, 0, n ? n : 1);
+	cores_run(n, wall_load, wall_take, &wa);
+	free(wa.job);
+	free(wa.c);
+	free(wa.tmp);
+	free(wa.lone);
+	free(wa.made);
 }
