@@ -629,6 +629,44 @@ vd_net_all_free(struct net_all *a)
 	memset(a, 0, sizeof *a);
 }
 
+/* Is card s[0..n), as nw writes them, a community's (KIND:group)? */
+static int
+group_card(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *nl;
+
+	for (; p < end; p = nl + 1) {
+		if ((size_t)(end - p) >= 12 && memcmp(p, "KIND:group\r\n",
+		    12) == 0)
+			return 1;
+		if ((nl = memchr(p, '\n', end - p)) == NULL)
+			break;
+	}
+	return 0;
+}
+
+/*
+ * Does community card e in the vdir name other members than its base
+ * (nw's card when it last looked, the same now when no contact
+ * changed)?  An nw that did not compare members left such cards, seen
+ * and stamped: one read of each community's card heals them.
+ */
+static int
+stale_members(struct vstate *st, struct ventry *e)
+{
+	size_t len;
+	char *s;
+	int stale;
+
+	if (e->base == NULL || !group_card(e->base, e->blen))
+		return 0;
+	if ((s = vd_read(st, e->file, &len)) == NULL)
+		return 0;
+	stale = !vd_same_members(s, len, e->base, e->blen);
+	free(s);
+	return stale;
+}
+
 static int
 inlist(const struct strv *l, const char *s)
 {
@@ -715,7 +753,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		    !inlist(&run->restore, e->id)) {
 			vs_stamp_put(&st, &a.st[k], cs);
 			vs_stamp_put(&st, vd_card_stamp(&st, e->file), vs);
-			if (strcmp(cs, e->cst) == 0 && strcmp(vs, e->vst) == 0) {
+			if (strcmp(cs, e->cst) == 0 && strcmp(vs, e->vst) == 0 &&
+			    !stale_members(&st, e)) {
 				e->skip = 1;	/* neither side changed */
 				continue;
 			}

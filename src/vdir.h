@@ -124,6 +124,7 @@ void		 vd_members_of(struct net_all *, struct contact *,
 		    struct strv *);
 void		 vd_write_loaded(struct wpass *, size_t);
 void		 vd_write_all(struct wpass *, const size_t *, size_t);
+int		 vd_same_members(const char *, size_t, const char *, size_t);
 
 /* vdir.c: the run, the network, the vdir's files read */
 void		 vd_clean_stale(struct vstate *, int);

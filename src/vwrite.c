@@ -179,8 +179,8 @@ card_members(const char *s, size_t len, struct strv *m)
 }
 
 /* Whether cards a and b name the same members. */
-static int
-same_members(const char *a, size_t alen, const char *b, size_t blen)
+int
+vd_same_members(const char *a, size_t alen, const char *b, size_t blen)
 {
 	struct strv m[2] = { { 0 }, { 0 } };
 	size_t i;
@@ -236,9 +236,12 @@ write_one(struct wpass *w, struct ventry *e, struct contact *c, int made)
 			    !vm_same_keys(&rv.d, &rw.d);
 			rec_free(&rw);
 		}
-		/* a community's members are nw's alone */
-		if (!write && fresh && c->type == T_COMMUNITY)
-			write = !same_members(s, len, e->want, e->wlen);
+		/*
+		 * a community's members are nw's alone: the vdir's card
+		 * rewritten when it names others, changed or not since
+		 */
+		if (!write && c->type == T_COMMUNITY)
+			write = !vd_same_members(s, len, e->want, e->wlen);
 		rec_free(&rv);
 	}
 	free(s);
