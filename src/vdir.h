@@ -92,6 +92,8 @@ struct pending {
 	int		 syncfd;	/* with hasfd: the vdir, opened before
 					   cards were written (safe_put_new) */
 	int		 hasfd;
+	size_t		 ndone;		/* v[0..ndone) in place (vd_commit) */
+	int		 bad;		/* how many of them failed */
 };
 
 /* vwrite.c's pass over the contacts to write, run by vdir_sync */

@@ -59,21 +59,33 @@ vd_stage(struct vstate *st, struct pending *pd, const char *file,
 	return stage(st, pd, file, s, len, NULL);
 }
 
+/* The cards staged since the last flush durable, then in place. */
+static void
+flush(struct vstate *st, struct pending *pd)
+{
+	struct newfile *v = pd->v + pd->ndone;
+	size_t i, n = pd->n - pd->ndone;
+
+	pd->bad += n ? safe_create_all(st->dir, v, n) : 0;
+	for (i = 0; i < n; i++) {
+		if (v[i].err) {
+			errno = v[i].err;
+			warn("'%s': %s", v[i].path, v[i].what);
+		}
+		free((char *)v[i].path);
+		v[i].path = NULL;
+	}
+	pd->ndone = pd->n;
+}
+
 /* The staged cards durable, then in place; the number that failed. */
 int
 vd_commit(struct vstate *st, struct pending *pd)
 {
-	size_t i;
 	int bad;
 
-	bad = pd->n ? safe_create_all(st->dir, pd->v, pd->n) : 0;
-	for (i = 0; i < pd->n; i++) {
-		if (pd->v[i].err) {
-			errno = pd->v[i].err;
-			warn("'%s': %s", pd->v[i].path, pd->v[i].what);
-		}
-		free((char *)pd->v[i].path);
-	}
+	flush(st, pd);
+	bad = pd->bad;
 	free(pd->v);
 	if (pd->hasfd)
 		close(pd->syncfd);
@@ -267,6 +279,8 @@ vd_write_loaded(struct wpass *w, size_t k)
 			    0);
 }
 
+#define FLUSH	2048	/* cards written, then synced and named at once */
+
 /*
  * The contacts not loaded yet, ks[0..n) (in the order of the jobs), each
  * loaded and its card made on every core; a card the vdir has no file of
@@ -324,6 +338,9 @@ wall_take(void *arg, size_t j)
 		if (stage(w->st, w->pd, e->file, e->want, e->wlen,
 		    wa->tmp[j]) == 0)
 			w->st->run->nwritten++;
+		/* put in place while the next are made: a shorter tail */
+		if (w->pd->n - w->pd->ndone >= FLUSH)
+			flush(w->st, w->pd);
 	} else
 		write_one(w, e, wa->c[j], wa->made[j]);
 	w->next++;
