@@ -92,8 +92,9 @@ struct pending {
 	int		 syncfd;	/* with hasfd: the vdir, opened before
 					   cards were written (safe_put_new) */
 	int		 hasfd;
-	size_t		 ndone;		/* v[0..ndone) in place (vd_commit) */
+	size_t		 ndone;		/* v[0..ndone) flushed (vwrite.c) */
 	int		 bad;		/* how many of them failed */
+	struct flusher	*fl;		/* the window being flushed */
 };
 
 /* vwrite.c's pass over the contacts to write, run by vdir_sync */

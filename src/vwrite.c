@@ -5,6 +5,7 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -59,23 +60,79 @@ vd_stage(struct vstate *st, struct pending *pd, const char *file,
 	return stage(st, pd, file, s, len, NULL);
 }
 
-/* The cards staged since the last flush durable, then in place. */
-static void
-flush(struct vstate *st, struct pending *pd)
-{
-	struct newfile *v = pd->v + pd->ndone;
-	size_t i, n = pd->n - pd->ndone;
+/*
+ * A window of staged cards made durable and put in place on a thread of
+ * its own, while the main thread goes on taking the next (and making
+ * them when it has nothing to take): its syncfs is a wait for the disk.
+ */
+struct flusher {
+	pthread_t	 th;
+	int		 th_started;
+	const char	*dir;
+	struct newfile	*v;		/* a copy of the window's */
+	size_t		 n;
+	int		 bad;
+};
 
-	pd->bad += n ? safe_create_all(st->dir, v, n) : 0;
-	for (i = 0; i < n; i++) {
-		if (v[i].err) {
-			errno = v[i].err;
-			warn("'%s': %s", v[i].path, v[i].what);
+static void *
+flusher_run(void *p)
+{
+	struct flusher *f = p;
+
+	f->bad = safe_create_all(f->dir, f->v, f->n);
+	return NULL;
+}
+
+/* The window on its thread done: what failed said, counted, freed. */
+static void
+flusher_end(struct pending *pd)
+{
+	struct flusher *f = pd->fl;
+	size_t i;
+
+	if (f == NULL)
+		return;
+	if (f->th_started)
+		pthread_join(f->th, NULL);
+	pd->bad += f->bad;
+	for (i = 0; i < f->n; i++) {
+		if (f->v[i].err) {
+			errno = f->v[i].err;
+			warn("'%s': %s", f->v[i].path, f->v[i].what);
 		}
-		free((char *)v[i].path);
-		v[i].path = NULL;
+		free((char *)f->v[i].path);
 	}
+	free(f->v);
+	free(f);
+	pd->fl = NULL;
+}
+
+/*
+ * The cards staged since the last flush made durable, then put in place:
+ * on a thread when wait is 0 (the one before done first), else here.
+ */
+static void
+flush(struct vstate *st, struct pending *pd, int wait)
+{
+	struct flusher *f;
+	size_t n = pd->n - pd->ndone;
+
+	flusher_end(pd);
+	if (n == 0)
+		return;
+	f = xcalloc(1, sizeof *f);
+	f->dir = st->dir;
+	f->n = n;
+	f->v = xcalloc(n, sizeof *f->v);
+	memcpy(f->v, pd->v + pd->ndone, n * sizeof *f->v);
 	pd->ndone = pd->n;
+	pd->fl = f;
+	if (!wait && pthread_create(&f->th, NULL, flusher_run, f) == 0)
+		f->th_started = 1;
+	else
+		flusher_run(f);
+	if (wait)
+		flusher_end(pd);
 }
 
 /* The staged cards durable, then in place; the number that failed. */
@@ -84,7 +141,7 @@ vd_commit(struct vstate *st, struct pending *pd)
 {
 	int bad;
 
-	flush(st, pd);
+	flush(st, pd, 1);
 	bad = pd->bad;
 	free(pd->v);
 	if (pd->hasfd)
@@ -279,7 +336,7 @@ vd_write_loaded(struct wpass *w, size_t k)
 			    0);
 }
 
-#define FLUSH	2048	/* cards written, then synced and named at once */
+#define FLUSH	1024	/* cards written, then synced and named at once */
 
 /*
  * The contacts not loaded yet, ks[0..n) (in the order of the jobs), each
@@ -340,7 +397,7 @@ wall_take(void *arg, size_t j)
 			w->st->run->nwritten++;
 		/* put in place while the next are made: a shorter tail */
 		if (w->pd->n - w->pd->ndone >= FLUSH)
-			flush(w->st, w->pd);
+			flush(w->st, w->pd, 0);
 	} else
 		write_one(w, e, wa->c[j], wa->made[j]);
 	w->next++;
