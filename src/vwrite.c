@@ -18,15 +18,19 @@
 /* --- the vdir's files: cards staged, written at once ---------------------- */
 
 /*
- * Cards to write, all at once by safe_create_all: each to a temporary
- * file (in the vdir, where a killed run's are removed by the next), all
- * synced together, then each renamed to its name, then one fsync of the
- * folder: a crash leaves each card old or new.
+ * Cards to write, a window at a time by safe_create_all: each to a
+ * temporary file (in the vdir, where a killed run's are removed by the
+ * next), all synced together, then each renamed to its name, then one
+ * fsync of the folder: a crash leaves each card old or new.  A new
+ * card's temporary file is written where its card is made, on any core
+ * (vd_write_all); the window is synced and named on a thread of its own
+ * while the next cards are made.
  */
 
 /*
- * The same, tmp its temporary file in the vdir when it was written
- * already (safe_put_new: a card where the vdir had none).
+ * Card s[0..len) to be written as file; tmp its temporary file in the
+ * vdir when it was written already (safe_put_new: a card where the vdir
+ * had none), else NULL.
  */
 static int
 stage(struct vstate *st, struct pending *pd, const char *file,
