@@ -38,12 +38,14 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 all: deps
 	@$(MAKE) --no-print-directory progs
 
-progs: $(CMDS:%=bin/%) $(COMPL)
-
 # Completion for bash and zsh, each with the one parser of a usage,
 # completion/nw-opts.awk, put in place of the line @nw-opts.awk@ (inside
-# single quotes there: the parser must hold none).
+# single quotes there: the parser must hold none).  Defined before progs:
+# make expands a rule's prerequisites where it reads the rule.
 COMPL = $(B)/completion/nw.bash $(B)/completion/_nw
+
+progs: $(CMDS:%=bin/%) $(COMPL)
+
 $(B)/completion/%: completion/% completion/nw-opts.awk
 	@mkdir -p $(B)/completion
 	@! grep -n "'" completion/nw-opts.awk || \
@@ -206,9 +208,9 @@ lint: all
 	NW_H_MAX=$(NW_H_MAX) sh tests/lint/header src
 	python3 tests/mutants/run -c
 
-# tests/lint/header's bound on src/nw.h: issue 17 asks for 300; lower
-# this as nw.h sheds what commands need not see.
-NW_H_MAX = 345
+# tests/lint/header's bound on src/nw.h: issue 17 asks for under 300;
+# lower it when nw.h sheds what commands need not see.
+NW_H_MAX = 299
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -226,12 +228,16 @@ install: all
 # The suite against the installed programs: make install, then this with
 # the same PREFIX and DESTDIR.  NW_BIN points the tests at them; the unit
 # and test-key programs are still those built here.
-# MAKEFLAGS is emptied: the README's own make install (tests/1200) must
-# not inherit this DESTDIR and PREFIX.
+# TESTS=tests/5000-readme.t runs some of them.
+# The README's own make install (tests/5000) must not inherit this
+# DESTDIR and PREFIX: make puts variables set on its command line in the
+# environment as well as in MAKEFLAGS, so both go.
+TESTS = tests/*.t
 installcheck: units
+	env -u DESTDIR -u PREFIX -u BINDIR -u MANDIR -u MAKEOVERRIDES \
 	PATH=$(DESTDIR)$(BINDIR):$$PATH MANPATH=$(DESTDIR)$(MANDIR): \
 	NW_BIN=$(DESTDIR)$(BINDIR) NW_UNIT=$(CURDIR)/$(B) \
-	MAKEFLAGS= MAKELEVEL= prove -e /bin/sh tests/*.t
+	MAKEFLAGS= MAKELEVEL= prove -e /bin/sh $(TESTS)
 
 # The source as a tarball, nw-VERSION.tar.gz: what git tracks, from the
 # work tree.  distcheck unpacks it afresh, builds it and runs make check

@@ -131,7 +131,7 @@ build_key(void)
 	const struct key *k;
 	size_t nk, i, off;
 	int t;
-	uint64_t h, z[4] = { CACHE_VERSION, sizeof(struct contact),
+	uint64_t h, z[4] = { CACHE_VERSION, sizeof(struct contact_block),
 	    sizeof(int), sizeof(size_t) };
 
 	h = sum64(z, sizeof z, 0);
@@ -194,7 +194,7 @@ stamp_time(const struct stamp *s)
 static size_t
 unpacked_max(const struct entry *e, size_t npath)
 {
-	return (sizeof(struct contact) + 2 * e->len + npath + 7) &
+	return (sizeof(struct contact_block) + 2 * e->len + npath + 7) &
 	    ~(size_t)7;
 }
 
@@ -233,32 +233,35 @@ static struct contact *
 summary_get(struct net *net, const char *id, const struct entry *e,
     struct cache *from)
 {
+	struct contact_block *b;
 	struct contact *c;
 	size_t npath = net_path_put(net, id, NULL), need;
 
 	if (from && arena_room(from, unpacked_max(e, npath))) {
-		c = (struct contact *)from->arena->next;
-		memset(c, 0, sizeof *c);
-		c->packed = 2;
+		b = (struct contact_block *)from->arena->next;
+		memset(b, 0, sizeof *b);
+		b->l.packed = 2;
 	} else {
 		if (!summary_unpack(e->sum, e->len, NULL, NULL, &need))
 			return NULL;
-		c = xmalloc(sizeof *c + need + npath);
-		memset(c, 0, sizeof *c);
-		c->packed = 1;
+		b = xmalloc(sizeof *b + need + npath);
+		memset(b, 0, sizeof *b);
+		b->l.packed = 1;
 		from = NULL;
 	}
-	if (!summary_unpack(e->sum, e->len, c, (char *)(c + 1), &need)) {
+	c = &b->c;
+	c->lib = &b->l;
+	if (!summary_unpack(e->sum, e->len, c, (char *)(b + 1), &need)) {
 		if (!from)
-			free(c);
+			free(b);
 		return NULL;
 	}
 	c->id = (char *)e->id;
-	c->path = (char *)(c + 1) + need;
-	net_path_put(net, id, c->path);
+	c->lib->path = (char *)(b + 1) + need;
+	net_path_put(net, id, c->lib->path);
 	if (from)
-		from->arena->next = (char *)(((uintptr_t)(c->path + npath) +
-		    7) & ~(uintptr_t)7);
+		from->arena->next = (char *)(((uintptr_t)(c->lib->path +
+		    npath) + 7) & ~(uintptr_t)7);
 	return c;
 }
 
@@ -678,7 +681,7 @@ take_one(void *arg, size_t j)
 	struct load *l = arg;
 	struct cache *k = l->k;
 
-	if (k && l->add[j] == NULL && l->c[j]->packed)
+	if (k && l->add[j] == NULL && l->c[j]->lib->packed)
 		k->cached++;
 	if (k && l->add[j]) {
 		k->parsed++;

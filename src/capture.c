@@ -50,7 +50,8 @@ capture_init(struct capture *cp, struct net *net, const struct strv *me)
 	}
 	all = refs_all(&cp->refs, &n);
 	for (i = 0; i < n; i++)
-		for (j = 0; all[i]->err == NULL && j < all[i]->email.n; j++) {
+		for (j = 0; all[i]->lib->err == NULL && j < all[i]->email.n;
+		    j++) {
 			if (cp->naddr % 64 == 0)
 				cp->addr = xrealloc(cp->addr, (cp->naddr + 64) *
 				    sizeof *cp->addr);
@@ -277,94 +278,152 @@ capture_write(struct capture *cp, struct newfile *f, struct pend *p,
 }
 
 /*
+ * One contact's change, made on any core (prepare), taken in the order of
+ * the contacts (take): cp->v[at..at + nv) are its catches, l[at..at + n)
+ * its entries, f and say what the change made and would say.
+ */
+struct one {
+	size_t		 at, nv, n;
+	int		 r;
+	struct newfile	 f;
+	struct said	 say;
+};
+
+struct changes {
+	struct capture	*cp;
+	const char	*kind;
+	int		 dry;
+	struct logentry	*l;
+	struct one	*v;
+	struct newfile	*f;		/* the changes to write, in order */
+	struct pend	*p;
+	size_t		 np, done;
+	struct writer	 w;
+	int		 rv;
+};
+
+/* The entries of contact k: one a day and direction, the earliest. */
+static void
+prepare(void *arg, size_t k)
+{
+	struct changes *a = arg;
+	struct one *o = &a->v[k];
+	struct catch *v = a->cp->v + o->at;
+	struct logentry *l = a->l + o->at;
+	size_t j, n = 0;
+
+	for (j = 0; j < o->nv; j++) {
+		if (n && l[n - 1].date == v[j].date &&
+		    (l[n - 1].dir != NULL) == v[j].in)
+			continue;	/* a later one of that day */
+		memset(&l[n], 0, sizeof l[n]);
+		l[n].date = v[j].date;
+		l[n].kind = a->kind;
+		l[n].note = v[j].note;
+		l[n].dir = v[j].in ? "in" : NULL;
+		l[n].keep = v[j].in;
+		if (v[j].key && strcmp(a->kind, "email") == 0)
+			l[n].mid = v[j].key;
+		else if (v[j].key)
+			l[n].uid = v[j].key;
+		n++;
+	}
+	o->n = n;
+	o->r = change_log_prepare(a->cp->net, v[0].c->id, l, n, a->dry,
+	    &o->f, &o->say);
+}
+
+/* Contact k's change said, counted, and written with the next window. */
+static void
+take(void *arg, size_t k)
+{
+	struct changes *a = arg;
+	struct capture *cp = a->cp;
+	struct one *o = &a->v[k];
+	struct contact *c = cp->v[o->at].c;
+	struct logentry *l = a->l + o->at;
+	size_t j, added;
+
+	change_said(c->id, &o->say);
+	if (o->r) {
+		cp->nfailed++;
+		a->rv = 1;
+		return;
+	}
+	for (j = added = 0; j < o->n; j++) {
+		if (l[j].skip) {
+			cp->nlogged++;
+			continue;
+		}
+		added++;
+		if (a->dry)
+			dryrow(c->id, &l[j]);
+	}
+	if (a->dry && added) {
+		cp->nentries += added;
+		cp->ncontacts++;
+	} else if (!a->dry && added && o->f.path) {
+		a->f[a->np] = o->f;
+		a->p[a->np].c = c;
+		a->p[a->np++].added = added;
+		if (a->np - a->done == CHUNK) {
+			writer_start(&a->w, a->f + a->done, a->np - a->done);
+			a->done = a->np;
+		}
+		return;
+	}
+	free((char *)o->f.path);
+	free((char *)o->f.s);
+}
+
+/*
  * Log what was found, kind for all of it: one change a contact, with
  * all its entries; a received one (in) keeps the follow-up, a sent one
- * settles it as nw-log does.  The changes are made one by one, verified
- * by the editor, then written all at once (capture_write), all under
- * the lock.  With dry, the entries that would be added are printed and
- * nothing is written.  The contacts changed go into b.  1 when a contact
- * could not be changed (the others still are).
+ * settles it as nw-log does.  The changes are made on every core and
+ * verified by the editor, then taken in the order of the contacts and
+ * written a window at a time (capture_write), all under the lock.  With
+ * dry, the entries that would be added are printed and nothing is
+ * written.  The contacts changed go into b.  1 when a contact could not
+ * be changed (the others still are).
  */
 int
 capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)
 {
-	struct logentry *l;
-	struct newfile *f = NULL;
-	struct pend *p = NULL;
-	struct writer w = { 0 };
-	size_t i, j, k, n, added, np = 0, done = 0;
-	int rv = 0, r;
+	struct changes a = { 0 };
+	size_t i, j, n = 0;
 
 	if (cp->n)
 		qsort(cp->v, cp->n, sizeof *cp->v, catchcmp);
-	l = xcalloc(cp->n ? cp->n : 1, sizeof *l);
+	a.cp = cp;
+	a.kind = kind;
+	a.dry = dry;
+	a.l = xcalloc(cp->n ? cp->n : 1, sizeof *a.l);
+	a.v = xcalloc(cp->n ? cp->n : 1, sizeof *a.v);
+	for (i = 0; i < cp->n; i = j) {
+		for (j = i; j < cp->n && cp->v[j].c == cp->v[i].c; j++)
+			;
+		a.v[n].at = i;
+		a.v[n++].nv = j - i;
+	}
 	if (!dry) {
-		f = xcalloc(cp->n ? cp->n : 1, sizeof *f);
-		p = xcalloc(cp->n ? cp->n : 1, sizeof *p);
+		a.f = xcalloc(n ? n : 1, sizeof *a.f);
+		a.p = xcalloc(n ? n : 1, sizeof *a.p);
 	}
 	net_lock(cp->net);
 	if (!dry)
-		w.tmpdir = net_tmpdir(cp->net);
-	for (i = 0; i < cp->n; i = j) {
-		n = 0;
-		for (j = i; j < cp->n && cp->v[j].c == cp->v[i].c; j++) {
-			if (n && l[n - 1].date == cp->v[j].date &&
-			    (l[n - 1].dir != NULL) == cp->v[j].in)
-				continue;	/* a later one of that day */
-			memset(&l[n], 0, sizeof l[n]);
-			l[n].date = cp->v[j].date;
-			l[n].kind = kind;
-			l[n].note = cp->v[j].note;
-			l[n].dir = cp->v[j].in ? "in" : NULL;
-			l[n].keep = cp->v[j].in;
-			if (cp->v[j].key && strcmp(kind, "email") == 0)
-				l[n].mid = cp->v[j].key;
-			else if (cp->v[j].key)
-				l[n].uid = cp->v[j].key;
-			n++;
-		}
-		r = dry ? change_log_new(cp->net, cp->v[i].c->id, l, n, 1,
-		    NULL) : change_log_prepare(cp->net, cp->v[i].c->id, l, n,
-		    &f[np]);
-		if (r) {
-			cp->nfailed++;
-			rv = 1;
-			continue;
-		}
-		for (k = added = 0; k < n; k++) {
-			if (l[k].skip) {
-				cp->nlogged++;
-				continue;
-			}
-			added++;
-			if (dry)
-				dryrow(cp->v[i].c->id, &l[k]);
-		}
-		if (dry && added) {
-			cp->nentries += added;
-			cp->ncontacts++;
-		} else if (!dry && added && f[np].path) {
-			p[np].c = cp->v[i].c;
-			p[np++].added = added;
-			if (np - done == CHUNK) {
-				writer_start(&w, f + done, np - done);
-				done = np;
-			}
-		} else if (!dry) {
-			free((char *)f[np].path);
-			free((char *)f[np].s);
-		}
-	}
+		a.w.tmpdir = net_tmpdir(cp->net);
+	cores_run(n, prepare, take, &a);
 	if (!dry) {
-		writer_start(&w, f + done, np - done);
-		writer_wait(&w);
-		rv |= capture_write(cp, f, p, np, b);
+		writer_start(&a.w, a.f + a.done, a.np - a.done);
+		writer_wait(&a.w);
+		a.rv |= capture_write(cp, a.f, a.p, a.np, b);
 	}
 	net_unlock(cp->net);
-	free(f);
-	free(p);
-	free(l);
-	return rv;
+	free(a.f);
+	free(a.p);
+	free(a.v);
+	free(a.l);
+	return a.rv;
 }
 
 static int
@@ -460,6 +519,7 @@ capture_free(struct capture *cp)
 		free(cp->v[i].note);
 	}
 	free(cp->v);
+	strv_free(&cp->named);
 	strv_free(&cp->me);
 	refs_free(&cp->refs);
 	free(cp);

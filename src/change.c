@@ -5,6 +5,8 @@
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,9 +321,10 @@ change_job(struct change *ch, struct contact *c, const char *org,
 
 	*moved = 0;
 	if ((c->org == NULL || strcmp(c->org, org) == 0) &&
-	    (title == NULL || (c->title && strcmp(c->title, title) == 0)))
+	    (title == NULL || (c->lib->title &&
+	    strcmp(c->lib->title, title) == 0)))
 		goto set;	/* a first org, or the same job */
-	if (c->org == NULL && c->title == NULL)
+	if (c->org == NULL && c->lib->title == NULL)
 		goto set;
 	buf_puts(&b, "{");
 	if (c->org) {
@@ -329,8 +332,8 @@ change_job(struct change *ch, struct contact *c, const char *org,
 		buf_printf(&b, "org: %s, ", q);
 		free(q);
 	}
-	if (c->title) {
-		q = yaml_quote(c->title, Q_FLOW | Q_STR);
+	if (c->lib->title) {
+		q = yaml_quote(c->lib->title, Q_FLOW | Q_STR);
 		buf_printf(&b, "title: %s, ", q);
 		free(q);
 	}
@@ -338,7 +341,7 @@ change_job(struct change *ch, struct contact *c, const char *org,
 	rv = edit_append(ch->e, "work", b.s, 1);
 	free(b.s);
 	*moved = rv == 0;
-	if (rv == 0 && title == NULL && c->title)
+	if (rv == 0 && title == NULL && c->lib->title)
 		rv = change_delete(ch, "title", NULL);
 set:
 	if (rv == 0)
@@ -440,6 +443,72 @@ change_edit(struct net *net, const char *id,
 	return rv;
 }
 
+/* A contact's or an edit's fault, as report() would say it (said). */
+static char *
+fault(const char *path, int line, int col, const char *why, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+
+	va_start(ap, why);
+	report_buf(&b, path, line, col, NULL, why, ap);
+	va_end(ap);
+	return b.s;
+}
+
+/* What report() would have said: a fault's text. */
+static void
+said(const char *s)
+{
+	text_put(stderr, s, TX_MSG);	/* the message quotes the file */
+	fputc('\n', stderr);
+}
+
+/*
+ * change_prepare's body, safe on any thread while the caller holds the
+ * lock: it takes no lock and says nothing; why it failed goes into *why
+ * (report()'s text).
+ */
+static int
+prepare(struct net *net, const char *id,
+    int (*fn)(struct change *, struct contact *, void *), void *arg,
+    struct newfile *f, char **why)
+{
+	struct change ch = { net, NULL };
+	struct contact *c;
+	char *t;
+	int rv = -1;
+
+	memset(f, 0, sizeof *f);
+	f->replace = 1;
+	*why = NULL;
+	c = contact_load(net, id, C_DOC | C_STRUCT);
+	if (c->lib->err) {
+		*why = fault(c->lib->path, c->lib->line, c->lib->col, "%s",
+		    c->lib->err);
+		goto done;
+	}
+	ch.e = edit_open(c->lib->doc, c->lib->path);
+	c->lib->doc = NULL;		/* the edit owns it now */
+	if (fn(&ch, c, arg) != 0)
+		*why = fault(ch.e->path, ch.e->line, ch.e->col, "%s",
+		    ch.e->err);
+	else {
+		rv = 0;
+		if (ch.e->len != ch.e->olen ||
+		    memcmp(ch.e->text, ch.e->orig, ch.e->len) != 0)
+			f->path = xstrdup(c->lib->path);
+		f->s = t = xmalloc(ch.e->len + 1);
+		memcpy(t, ch.e->text, ch.e->len);
+		t[ch.e->len] = '\0';
+		f->len = ch.e->len;
+	}
+	edit_free(ch.e);
+done:
+	contact_free(c);
+	return rv;
+}
+
 /*
  * change_edit's change made and verified by the editor, not written: the
  * text as it is now into f->s, and the path to write it to in f->path
@@ -452,34 +521,13 @@ change_prepare(struct net *net, const char *id,
     int (*fn)(struct change *, struct contact *, void *), void *arg,
     struct newfile *f)
 {
-	struct change ch = { net, NULL };
-	struct contact *c;
-	char *t;
-	int rv = -1;
+	char *why;
+	int rv;
 
-	memset(f, 0, sizeof *f);
-	f->replace = 1;
 	net_lock(net);
-	c = contact_load(net, id, C_DOC | C_STRUCT);
-	if (contact_report(c) == -1)
-		goto done;
-	ch.e = edit_open(c->doc, c->path);
-	c->doc = NULL;		/* the edit owns it now */
-	if (fn(&ch, c, arg) != 0)
-		rv = edit_report(ch.e);
-	else {
-		rv = 0;
-		if (ch.e->len != ch.e->olen ||
-		    memcmp(ch.e->text, ch.e->orig, ch.e->len) != 0)
-			f->path = xstrdup(c->path);
-		f->s = t = xmalloc(ch.e->len + 1);
-		memcpy(t, ch.e->text, ch.e->len);
-		t[ch.e->len] = '\0';
-		f->len = ch.e->len;
-	}
-	edit_free(ch.e);
-done:
-	contact_free(c);
+	if ((rv = prepare(net, id, fn, arg, f, &why)) == -1)
+		said(why);
+	free(why);
 	net_unlock(net);
 	return rv;
 }
@@ -509,7 +557,7 @@ clears(struct contact *c, const struct logentry *l)
 	struct logent le = { l->date, (char *)l->kind, (char *)l->note };
 
 	return !l->keep && !l->next && (l->closes ||
-	    contact_followup_ends(c->next_note != NULL, &le, c->last));
+	    contact_followup_ends(c->lib->next_note != NULL, &le, c->last));
 }
 
 /* logedits after the entry: the follow-up set, cleared, or kept. */
@@ -519,7 +567,7 @@ followup(struct change *ch, struct contact *c, struct logentry *l)
 	char ds[11];
 	int rv = 0, clear, has;
 
-	has = c->next != NODATE || c->next_note;
+	has = c->lib->next != NODATE || c->lib->next_note;
 	clear = clears(c, l);
 	if (rv == 0 && l->next)
 		rv = change_set(ch, "next", l->next);
@@ -530,10 +578,10 @@ followup(struct change *ch, struct contact *c, struct logentry *l)
 	if (rv == 0 && clear)
 		rv = change_delete(ch, "next", NULL);
 	if (rv == 0 && has && (clear || (!l->keep && !l->next &&
-	    c->next_note && (schema_kind(l->kind) & KIND_CONTACT)))) {
+	    c->lib->next_note && (schema_kind(l->kind) & KIND_CONTACT)))) {
 		free(l->done);
-		l->done = xstrdup(c->next_note ? c->next_note :
-		    date_str(c->next, ds));
+		l->done = xstrdup(c->lib->next_note ? c->lib->next_note :
+		    date_str(c->lib->next, ds));
 		l->kept = !clear;
 	}
 	return rv;
@@ -675,50 +723,59 @@ logmany(struct change *ch, struct contact *c, void *arg)
 }
 
 /*
- * change_log_new's and change_log_prepare's one body: the entries l[0..n)
- * appended (logmany) and written now by change_edit, or with f made by
- * change_prepare into *f; a follow-up they ended is said on stderr.
- */
-static int
-logmany_change(struct net *net, const char *id, struct logmany *m,
-    struct newfile *f, struct contact **after)
-{
-	int rv;
-
-	rv = f ? change_prepare(net, id, logmany, m, f) :
-	    change_edit(net, id, logmany, m, after);
-	if (rv == 0 && m->done)
-		warnx("%s: follow-up done: %s", id, m->done);
-	free(m->done);
-	return rv;
-}
-
-/*
  * Append the entries l[0..n) to contact id in one change, each settling
  * the follow-up as change_log does, but those of a date, kind and dir the
  * log has already: their skip is set.  With dry, only skip is set and
- * nothing is written.
+ * nothing is written.  A follow-up they ended is said on stderr.
  */
 int
 change_log_new(struct net *net, const char *id, struct logentry *l,
     size_t n, int dry, struct contact **after)
 {
 	struct logmany m = { l, n, dry, NULL };
+	int rv;
 
-	return logmany_change(net, id, &m, NULL, after);
+	rv = change_edit(net, id, logmany, &m, after);
+	if (rv == 0 && m.done)
+		warnx("%s: follow-up done: %s", id, m.done);
+	free(m.done);
+	return rv;
 }
 
 /*
- * The same change made but not written (change_prepare): into *f, for a
- * capture to write every contact's at once.  Never dry.
+ * The same change made but not written, into *f, for a capture to write
+ * every contact's at once (with dry, only skip is set), on any thread
+ * while the caller holds the lock: nothing is said, what would be is
+ * kept in *say for change_said, which a capture calls in the order of
+ * the contacts.
  */
 int
 change_log_prepare(struct net *net, const char *id, struct logentry *l,
-    size_t n, struct newfile *f)
+    size_t n, int dry, struct newfile *f, struct said *say)
 {
-	struct logmany m = { l, n, 0, NULL };
+	struct logmany m = { l, n, dry, NULL };
+	int rv;
 
-	return logmany_change(net, id, &m, f, NULL);
+	rv = prepare(net, id, logmany, &m, f, &say->fault);
+	say->done = NULL;
+	if (rv == 0)
+		say->done = m.done;
+	else
+		free(m.done);
+	return rv;
+}
+
+/* What change_log_prepare kept to say of contact id, said and freed. */
+void
+change_said(const char *id, struct said *say)
+{
+	if (say->fault)
+		said(say->fault);
+	if (say->done)
+		warnx("%s: follow-up done: %s", id, say->done);
+	free(say->fault);
+	free(say->done);
+	say->fault = say->done = NULL;
 }
 
 /* --- whole texts (nw-edit) ---------------------------------------------- */

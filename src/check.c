@@ -189,7 +189,7 @@ cross_of(struct check *ck)
 	x->all = all, x->nall = n;
 	x->st = xcalloc(n, sizeof *x->st);
 	for (i = 0; i < n; i++) {
-		if (lstat(all[i]->path, &x->st[i]) == -1 ||
+		if (lstat(all[i]->lib->path, &x->st[i]) == -1 ||
 		    !S_ISREG(x->st[i].st_mode) || x->st[i].st_nlink < 2)
 			x->st[i].st_nlink = 0;
 		if (all[i]->name)
@@ -700,22 +700,22 @@ check_dups(struct check *ck)
 
 	all = refs_all(ck->refs, &n);
 	for (i = 0; i < n; i++) {
-		if (all[i]->err || all[i]->name == NULL)
+		if (all[i]->lib->err || all[i]->name == NULL)
 			continue;
 		dupadd(&v, &nv, namekey(all[i]->name), all[i]->id, "name",
 		    all[i]->name);
-		for (j = 0; j < all[i]->aka.n; j++)
-			dupadd(&v, &nv, namekey(all[i]->aka.v[j]), all[i]->id,
-			    "aka", all[i]->aka.v[j]);
+		for (j = 0; j < all[i]->lib->aka.n; j++)
+			dupadd(&v, &nv, namekey(all[i]->lib->aka.v[j]),
+			    all[i]->id, "aka", all[i]->lib->aka.v[j]);
 		for (j = 0; j < all[i]->email.n; j++) {
 			f = utf8_fold(all[i]->email.v[j]);
 			dupadd(&v, &nv, xasprintf("e:%s", f), all[i]->id,
 			    "email", all[i]->email.v[j]);
 			free(f);
 		}
-		for (j = 0; j < all[i]->phone.n; j++)
-			dupadd(&v, &nv, phonekey(all[i]->phone.v[j]),
-			    all[i]->id, "phone", all[i]->phone.v[j]);
+		for (j = 0; j < all[i]->lib->phone.n; j++)
+			dupadd(&v, &nv, phonekey(all[i]->lib->phone.v[j]),
+			    all[i]->id, "phone", all[i]->lib->phone.v[j]);
 	}
 	if (nv)
 		qsort(v, nv, sizeof *v, bydupkey);

@@ -37,7 +37,7 @@ loadsay(struct finding *f, struct ynode *n, int error, const char *fmt, ...)
 	if (!error)
 		return;
 	l->bad = 1;
-	if (!l->vital || l->c->err)
+	if (!l->vital || l->c->lib->err)
 		return;
 	va_start(ap, fmt);
 	len = vsnprintf(NULL, 0, fmt, ap);
@@ -46,19 +46,19 @@ loadsay(struct finding *f, struct ynode *n, int error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(s, len + 1, fmt, ap);
 	va_end(ap);
-	l->c->err = s;
-	l->c->line = n ? n->line : 1;
-	l->c->col = n ? n->col : 1;
+	l->c->lib->err = s;
+	l->c->lib->line = n ? n->line : 1;
+	l->c->lib->col = n ? n->col : 1;
 }
 
 static void
 bad(struct contact *c, struct ynode *n, const char *msg)
 {
-	if (c->err)
+	if (c->lib->err)
 		return;
-	c->err = xstrdup(msg);
-	c->line = n ? n->line : 1;
-	c->col = n ? n->col : 1;
+	c->lib->err = xstrdup(msg);
+	c->lib->line = n ? n->line : 1;
+	c->lib->col = n ? n->col : 1;
 }
 
 int
@@ -75,8 +75,8 @@ contact_isasked(const char *kind)
 static int
 answered(const struct contact *c, int date, size_t i)
 {
-	return c->closed != NODATE && (date < c->closed ||
-	    (date == c->closed && (int)i < c->closed_at));
+	return c->lib->closed != NODATE && (date < c->lib->closed ||
+	    (date == c->lib->closed && (int)i < c->lib->closed_at));
 }
 
 /*
@@ -188,9 +188,9 @@ contact_job(const struct contact *c, int today)
 	int newest = NODATE;
 	size_t i;
 
-	for (i = 0; i < c->jobs.n; i++)
-		if (c->jobs.v[i] <= today && c->jobs.v[i] > newest)
-			newest = c->jobs.v[i];
+	for (i = 0; i < c->lib->jobs.n; i++)
+		if (c->lib->jobs.v[i] <= today && c->lib->jobs.v[i] > newest)
+			newest = c->lib->jobs.v[i];
 	return newest != NODATE && today - newest <= JOB_DAYS ? newest :
 	    NODATE;
 }
@@ -201,7 +201,7 @@ contact_names(const struct contact *c, const char *group)
 {
 	return c->type == T_COMMUNITY && (strcaseeq(group, c->id) ||
 	    (c->name && strcaseeq(group, c->name)) ||
-	    strv_hascase((struct strv *)&c->aka, group));
+	    strv_hascase((struct strv *)&c->lib->aka, group));
 }
 
 /*
@@ -213,8 +213,8 @@ contact_member(const struct contact *c, const struct contact *p)
 {
 	size_t i;
 
-	for (i = 0; p->type == T_PERSON && i < p->groups.n; i++)
-		if (contact_names(c, p->groups.v[i]))
+	for (i = 0; p->type == T_PERSON && i < p->lib->groups.n; i++)
+		if (contact_names(c, p->lib->groups.v[i]))
 			return 1;
 	return 0;
 }
@@ -223,7 +223,7 @@ contact_member(const struct contact *c, const struct contact *p)
 const struct strv *
 contact_offers(struct net *net, const struct contact *c)
 {
-	return c->offers.n ? &c->offers : &net->offers;
+	return c->lib->offers.n ? &c->lib->offers : &net->offers;
 }
 
 static int
@@ -282,23 +282,25 @@ readlog(struct contact *c, struct ynode *l, int flags)
 	for (i = 0; i < l->nkid; i++) {
 		if (!entry(l->kid[i], &le))
 			continue;
-		c->kinds[schema_kind_slot(le.kind, &k)]++;
+		c->lib->kinds[schema_kind_slot(le.kind, &k)]++;
 		if (k & KIND_CONTACT) {
-			c->ncontact++;
+			c->lib->ncontact++;
 			if (c->last == NODATE || le.date > c->last)
 				c->last = le.date;
-			if (c->first == NODATE || le.date < c->first)
-				c->first = le.date;
+			if (c->lib->first == NODATE || le.date < c->lib->first)
+				c->lib->first = le.date;
 		}
 		if ((k & (KIND_GOT | KIND_THANKS | KIND_DECLINED)) &&
-		    (c->closed == NODATE || le.date >= c->closed)) {
-			c->closed = le.date;
-			c->closed_at = c->nlog;
+		    (c->lib->closed == NODATE || le.date >= c->lib->closed)) {
+			c->lib->closed = le.date;
+			c->lib->closed_at = c->nlog;
 		}
 		if (k & KIND_JOB) {
-			c->jobs.v = xrealloc(c->jobs.v, (c->jobs.n + 1) *
-			    sizeof *c->jobs.v);
-			c->jobs.v[c->jobs.n++] = le.date;
+			struct ints *jobs = &c->lib->jobs;
+
+			jobs->v = xrealloc(jobs->v, (jobs->n + 1) *
+			    sizeof *jobs->v);
+			jobs->v[jobs->n++] = le.date;
 		}
 		c->ngive += (k & KIND_GIVE) != 0;
 		c->nask += (k & KIND_ASK) != 0;
@@ -312,20 +314,20 @@ readlog(struct contact *c, struct ynode *l, int flags)
 		date[n] = le.date, kf[n++] = k;
 	}
 	if (c->last != NODATE)
-		c->month_end = month_of(c->last);
+		c->lib->month_end = month_of(c->last);
 	for (i = 0; i < n; i++) {
 		if (kf[i] & KIND_CONTACT)
 			cd[ncd++] = date[i];
 		if ((kf[i] & KIND_CONTACT) &&
-		    (back = c->month_end - month_of(date[i])) < 12)
-			c->months[11 - back]++;
+		    (back = c->lib->month_end - month_of(date[i])) < 12)
+			c->lib->months[11 - back]++;
 		if ((kf[i] & KIND_ASK) && !answered(c, date[i], i))
 			c->nopen++;
 	}
 	if (ncd)
 		qsort(cd, ncd, sizeof *cd, byday);
 	for (i = 0; i < ncd; i++)
-		c->ndays += i == 0 || cd[i] != cd[i - 1];
+		c->lib->ndays += i == 0 || cd[i] != cd[i - 1];
 	free(date);
 }
 
@@ -514,9 +516,11 @@ contact_value(struct contact *c, const char *key)
 	char *base = NULL;
 	size_t i;
 
-	for (i = 0; i + 1 < c->keys.n; i += 2)
-		if (c->keys.v[i].s && strcmp(c->keys.v[i].s, key) == 0)
-			return &c->keys.v[i + 1];
+	const struct value *keys = &c->lib->keys;
+
+	for (i = 0; i + 1 < keys->n; i += 2)
+		if (keys->v[i].s && strcmp(keys->v[i].s, key) == 0)
+			return &keys->v[i + 1];
 	if ((part = schema_subkey(key, &base)) == NULL)
 		return NULL;
 	m = contact_value(c, base);
@@ -547,12 +551,13 @@ contact_match(struct contact *c, struct match *m, const char *key, char *err,
 
 	if (key)
 		return match_value(m, contact_value(c, key), err, errlen);
-	for (i = 0; i + 1 < c->keys.n; i += 2) {
-		k = &c->keys.v[i];
+	for (i = 0; i + 1 < c->lib->keys.n; i += 2) {
+		k = &c->lib->keys.v[i];
 		if (k->type == V_STR && (sk = schema_key(k->s)) != NULL &&
 		    sk->type == K_LOG)
 			continue;
-		if ((rv = match_value(m, &c->keys.v[i + 1], err, errlen)) != 0)
+		rv = match_value(m, &c->lib->keys.v[i + 1], err, errlen);
+		if (rv != 0)
 			return rv;
 	}
 	for (i = 0; i < c->nlog; i++)
@@ -592,7 +597,17 @@ fields(struct net *net, struct contact *c, struct ynode *r, int flags)
 		store(c, k, v, flags);
 	}
 	if (flags & C_KEYS)
-		copyvalue(&c->keys, r);
+		copyvalue(&c->lib->keys, r);
+}
+
+/* An empty contact, its library part in the same block. */
+struct contact *
+contact_new(void)
+{
+	struct contact_block *b = xcalloc(1, sizeof *b);
+
+	b->c.lib = &b->l;
+	return &b->c;
 }
 
 /* The fields of a contact from its parsed file d and its path, owned. */
@@ -603,15 +618,15 @@ contact_fill(struct net *net, const char *id, char *path, struct ydoc *d,
 	struct contact *c;
 	struct ynode *r, *n;
 
-	c = xcalloc(1, sizeof *c);
+	c = contact_new();
 	c->id = xstrdup(id);
-	c->path = path;
-	c->next = c->added = c->last = c->met.date = NODATE;
-	c->first = c->closed = NODATE;
+	c->lib->path = path;
+	c->lib->next = c->added = c->last = c->lib->met.date = NODATE;
+	c->lib->first = c->lib->closed = NODATE;
 	if ((r = d->root) == NULL) {
-		c->err = xstrdup(d->err[0] ? d->err :
+		c->lib->err = xstrdup(d->err[0] ? d->err :
 		    "empty file: a contact needs a name");
-		c->line = d->line, c->col = d->col;
+		c->lib->line = d->line, c->lib->col = d->col;
 		ydoc_free(d);
 		return c;
 	}
@@ -625,7 +640,7 @@ contact_fill(struct net *net, const char *id, char *path, struct ydoc *d,
 	else
 		fields(net, c, r, flags);
 	if (flags & C_DOC)
-		c->doc = d;
+		c->lib->doc = d;
 	else
 		ydoc_free(d);
 	return c;
@@ -658,44 +673,44 @@ contact_free(struct contact *c)
 
 	if (c == NULL)
 		return;
-	if (c->packed) {	/* its strings and lists are in the block */
-		if (c->packed == 1)
+	if (c->lib->packed) {	/* its strings and lists are in the block */
+		if (c->lib->packed == 1)
 			free(c);
 		return;
 	}
 	free(c->id);
-	free(c->path);
-	ydoc_free(c->doc);
+	free(c->lib->path);
+	ydoc_free(c->lib->doc);
 	free(c->name);
-	strv_free(&c->aka);
-	strv_free(&c->tags);
-	strv_free(&c->groups);
+	strv_free(&c->lib->aka);
+	strv_free(&c->lib->tags);
+	strv_free(&c->lib->groups);
 	strv_free(&c->email);
-	strv_free(&c->phone);
-	strv_free(&c->links);
+	strv_free(&c->lib->phone);
+	strv_free(&c->lib->links);
 	strv_free(&c->rel);
 	strv_free(&c->orgs);
-	strv_free(&c->offers);
-	strv_free(&c->topics);
-	for (i = 0; i < c->dates.n; i++)
-		free(c->dates.v[i].what);
-	free(c->dates.v);
-	free(c->jobs.v);
+	strv_free(&c->lib->offers);
+	strv_free(&c->lib->topics);
+	for (i = 0; i < c->lib->dates.n; i++)
+		free(c->lib->dates.v[i].what);
+	free(c->lib->dates.v);
+	free(c->lib->jobs.v);
 	free(c->circle);
 	free(c->org);
-	free(c->title);
-	free(c->address);
-	free(c->notes);
-	free(c->next_note);
-	free(c->met.where);
-	free(c->met.via);
+	free(c->lib->title);
+	free(c->lib->address);
+	free(c->lib->notes);
+	free(c->lib->next_note);
+	free(c->lib->met.where);
+	free(c->lib->met.via);
 	for (i = 0; c->log && i < c->nlog; i++) {
 		free(c->log[i].kind);
 		free(c->log[i].note);
 	}
 	free(c->log);
-	value_free(&c->keys);
-	free(c->err);
+	value_free(&c->lib->keys);
+	free(c->lib->err);
 	free(c);
 }
 
@@ -703,9 +718,10 @@ contact_free(struct contact *c)
 int
 contact_report(struct contact *c)
 {
-	if (c->err == NULL)
+	if (c->lib->err == NULL)
 		return 0;
-	report(stderr, c->path, c->line, c->col, NULL, "%s", c->err);
+	report(stderr, c->lib->path, c->lib->line, c->lib->col, NULL, "%s",
+	    c->lib->err);
 	return -1;
 }
 
@@ -725,8 +741,8 @@ cadence(struct net *net, struct contact *c, const char **circle)
 	struct dur *cp;
 
 	*circle = NULL;
-	if (c->every.unit)
-		return c->every;
+	if (c->lib->every.unit)
+		return c->lib->every;
 	if (c->circle && (cp = net_circle(net, c->circle)) != NULL) {
 		*circle = c->circle;
 		return *cp;
@@ -774,15 +790,16 @@ occasions(struct net *net, struct contact *c, int today, struct due *d)
 	int window;
 
 	d->bday = NODATE;
-	if (!c->bday.month && c->dates.n == 0)
+	if (!c->lib->bday.month && c->lib->dates.n == 0)
 		return;
 	window = date_add(today, net->birthdays) - today;
-	o = xcalloc(c->dates.n + 1, sizeof *o);
-	if (c->bday.month)
-		occasion(o, &n, "birthday", c->bday, today, window, c->last);
-	for (i = 0; i < c->dates.n; i++)
-		occasion(o, &n, c->dates.v[i].what, c->dates.v[i].when, today,
-		    window, c->last);
+	o = xcalloc(c->lib->dates.n + 1, sizeof *o);
+	if (c->lib->bday.month)
+		occasion(o, &n, "birthday", c->lib->bday, today, window,
+		    c->last);
+	for (i = 0; i < c->lib->dates.n; i++)
+		occasion(o, &n, c->lib->dates.v[i].what,
+		    c->lib->dates.v[i].when, today, window, c->last);
 	for (i = 1; i < n; i++)		/* nearest first, stable */
 		for (j = i; j > 0 && o[j - 1].date > o[j].date; j--)
 			x = o[j], o[j] = o[j - 1], o[j - 1] = x;
@@ -818,19 +835,19 @@ contact_due(struct net *net, struct contact *c, int today, struct due *d)
 	cad = cadence(net, c, &circle);
 	d->cadence = cad.unit == 'n' ? 365 : dur_days(cad);
 	last = c->last != NODATE ? c->last : c->added;
-	if (c->next != NODATE || (cad.unit != 'n' && last == NODATE))
+	if (c->lib->next != NODATE || (cad.unit != 'n' && last == NODATE))
 		circle = NULL;		/* the reason is none of the cadence */
 	if (c->type == T_COMMUNITY)
 		buf_printf(&b, "community%s%s: ", circle ? ", " : "",
 		    circle ? circle : "");
 	else if (circle)
 		buf_printf(&b, "%s: ", circle);
-	if (c->next != NODATE) {
-		d->due = c->next;
-		d->promise = c->next_note != NULL;
+	if (c->lib->next != NODATE) {
+		d->due = c->lib->next;
+		d->promise = c->lib->next_note != NULL;
 		buf_puts(&b, "follow-up");
-		if (c->next_note)
-			buf_printf(&b, ": %s", c->next_note);
+		if (c->lib->next_note)
+			buf_printf(&b, ": %s", c->lib->next_note);
 	} else if (cad.unit == 'n') {
 		d->due = NODATE;
 		d->never = 1;

@@ -106,9 +106,9 @@ text(struct ctx *x, int first)
 		joined(&b, x->offers);
 		out_label(2, "offer", b.s);
 	}
-	if (x->c->topics.n) {
+	if (x->c->lib->topics.n) {
 		b.len = 0;
-		joined(&b, &x->c->topics);
+		joined(&b, &x->c->lib->topics);
 		out_label(2, "topics", b.s);
 	}
 	if (x->c->ngive + x->c->nask + x->c->ngot)
@@ -173,10 +173,10 @@ json(struct ctx *x)
 		jentry(&w, "last", x->last, NODATE);
 	else
 		jw_raw(&w, "last", "null");
-	jw_date(&w, "next", c->next);
-	jw_str(&w, "next-note", c->next_note);
+	jw_date(&w, "next", c->lib->next);
+	jw_str(&w, "next-note", c->lib->next_note);
 	jstrv(&w, "offers", x->offers);
-	jstrv(&w, "topics", &c->topics);
+	jstrv(&w, "topics", &c->lib->topics);
 	jw_int(&w, "gives", c->ngive);
 	jw_int(&w, "asks", c->nask);
 	jw_int(&w, "got", c->ngot);
@@ -205,7 +205,7 @@ due_long(struct net *net, struct due *d, int today, int first)
 	x.d = d;
 	x.today = today;
 	x.c = contact_load(net, d->c->id, C_LOG);
-	if (x.c->err) {		/* changed since the scan: without its log */
+	if (x.c->lib->err) {	/* changed since the scan: without its log */
 		contact_free(x.c);
 		x.c = d->c;
 	}

@@ -645,14 +645,14 @@ csv_contact(FILE *f, struct net *net, struct contact *c, int today)
 			break;
 		case K_MET:
 			if (strcmp(col[i].part, "met.where") == 0 &&
-			    c->met.where)
-				buf_puts(&b, c->met.where);
+			    c->lib->met.where)
+				buf_puts(&b, c->lib->met.where);
 			else if (strcmp(col[i].part, "met.via") == 0 &&
-			    c->met.via)
-				buf_puts(&b, c->met.via);
+			    c->lib->met.via)
+				buf_puts(&b, c->lib->met.via);
 			else if (strcmp(col[i].part, "met.date") == 0 &&
-			    c->met.date != NODATE)
-				buf_puts(&b, date_str(c->met.date, ds));
+			    c->lib->met.date != NODATE)
+				buf_puts(&b, date_str(c->lib->met.date, ds));
 			break;
 		default:
 			csv_text(&b, contact_value(c, col[i].name),

@@ -136,7 +136,7 @@ int
 date_today(void)
 {
 	const char *s;
-	struct tm *tm;
+	struct tm tm;
 	time_t t;
 	int z;
 
@@ -148,10 +148,10 @@ date_today(void)
 		return z;
 	}
 	t = time(NULL);
-	if ((tm = localtime(&t)) == NULL)
+	if (localtime_r(&t, &tm) == NULL)	/* on any thread */
 		return date_from_civil(1970, 1, 1);
-	return date_from_civil(tm->tm_year + 1900, tm->tm_mon + 1,
-	    tm->tm_mday);
+	return date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday);
 }
 
 /* 0 Sunday .. 6 Saturday */

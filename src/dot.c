@@ -55,9 +55,9 @@ year_entries(const struct contact *c, int today)
 	date_to_civil(today, &y, &m, &d);
 	now = y * 12 + m - 1;
 	for (i = 0; i < 12; i++)	/* months[11] is month_end */
-		if (now - (c->month_end - 11 + i) < 12 &&
-		    c->month_end - 11 + i <= now)
-			n += c->months[i];
+		if (now - (c->lib->month_end - 11 + i) < 12 &&
+		    c->lib->month_end - 11 + i <= now)
+			n += c->lib->months[i];
 	return n;
 }
 
@@ -110,8 +110,8 @@ dot_graph(struct buf *b, struct net *net, struct contact **v, size_t n,
 	for (i = 0; i < n; i++)
 		node(b, net, v[i], today);
 	for (i = 0; i < n; i++) {
-		if (v[i]->met.via && inlist(v, n, v[i]->met.via))
-			edge(b, v[i]->met.via, v[i]->id,
+		if (v[i]->lib->met.via && inlist(v, n, v[i]->lib->met.via))
+			edge(b, v[i]->lib->met.via, v[i]->id,
 			    "label=\"introduced\", style=dashed");
 		for (j = 0; j + 1 < v[i]->rel.n; j += 2) {
 			if (!inlist(v, n, v[i]->rel.v[j + 1]))

@@ -540,9 +540,9 @@ draft_place(struct net *net, const struct draft *d, struct drafts *dr,
 	ydoc_free(doc);
 	if (ok && d->more.n) {		/* kept as they were: still usable? */
 		c = contact_parse(net, "new", s, strlen(s), 0);
-		if (c->err)
-			warnx("'%s': %s; nothing written", name, c->err);
-		ok = c->err == NULL;
+		if (c->lib->err)
+			warnx("'%s': %s; nothing written", name, c->lib->err);
+		ok = c->lib->err == NULL;
 		contact_free(c);
 		if (!ok) {
 			free(s);

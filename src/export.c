@@ -41,9 +41,9 @@ card(struct export *x, struct contact *c)
 		x->comm[x->ncomm++] = c;
 		return 1;
 	}
-	for (i = 0; x->version != 3 && i < c->groups.n; i++) {
+	for (i = 0; x->version != 3 && i < c->lib->groups.n; i++) {
 		strv_add(&x->groups, c->id);
-		strv_add(&x->groups, c->groups.v[i]);
+		strv_add(&x->groups, c->lib->groups.v[i]);
 	}
 	vcard_write(&x->b, c, x->version, NULL);
 	return 0;

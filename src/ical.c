@@ -117,15 +117,16 @@ ical_contact(struct buf *b, struct net *net, struct contact *c, int today)
 	size_t i;
 	int start;
 
-	if (c->bday.month) {
+	if (c->lib->bday.month) {
 		s = xasprintf("Birthday: %s", c->name);
-		ics_yearly(b, c, "birthday", c->bday, s, today, net->alarm);
+		ics_yearly(b, c, "birthday", c->lib->bday, s, today,
+		    net->alarm);
 		free(s);
 	}
-	for (i = 0; i < c->dates.n; i++) {
-		what = xasprintf("date:%s", c->dates.v[i].what);
-		s = xasprintf("%s: %s", c->name, c->dates.v[i].what);
-		ics_yearly(b, c, what, c->dates.v[i].when, s, today,
+	for (i = 0; i < c->lib->dates.n; i++) {
+		what = xasprintf("date:%s", c->lib->dates.v[i].what);
+		s = xasprintf("%s: %s", c->name, c->lib->dates.v[i].what);
+		ics_yearly(b, c, what, c->lib->dates.v[i].when, s, today,
 		    net->alarm);
 		free(what);
 		free(s);

@@ -367,8 +367,8 @@ known_phones(struct run *r, size_t who)
 		return;
 	r->k[who].phones = 1;
 	c = contact_load(r->net, r->k[who].id, C_STRUCT);
-	for (i = 0; i < c->phone.n; i++)
-		strv_add(&r->k[who].phone, c->phone.v[i]);
+	for (i = 0; i < c->lib->phone.n; i++)
+		strv_add(&r->k[who].phone, c->lib->phone.v[i]);
 	contact_free(c);
 }
 
@@ -399,7 +399,7 @@ missing(struct run *r, size_t who, struct rec *rec, struct news *nw)
 	c = contact_load(r->net, k->id, C_STRUCT | C_KEYS);
 	news_job(c, rec, nw);
 	news_fill(c, rec, nw);
-	if (c->err == NULL)
+	if (c->lib->err == NULL)
 		news_links(c, rec, nw);
 	contact_free(c);
 	return nw->email.n + nw->phone.n + nw->fill.n + nw->links.n > 0 ||

@@ -214,14 +214,14 @@ json_contact(FILE *f, struct net *net, struct contact *c, int today)
 
 	jw_open(&w, NULL, '{');
 	jw_str(&w, "id", c->id);
-	for (i = 0; i + 1 < c->keys.n; i += 2) {
-		key = &c->keys.v[i];
+	for (i = 0; i + 1 < c->lib->keys.n; i += 2) {
+		key = &c->lib->keys.v[i];
 		if (key->type != V_STR)
 			continue;
 		if ((k = schema_key(key->s)) != NULL)
-			json_known(&w, key->s, k, &c->keys.v[i + 1]);
+			json_known(&w, key->s, k, &c->lib->keys.v[i + 1]);
 		else
-			jw_value(&w, key->s, &c->keys.v[i + 1]);
+			jw_value(&w, key->s, &c->lib->keys.v[i + 1]);
 	}
 	jw_date(&w, "last", c->last);
 	contact_due(net, c, today, &d);

@@ -157,9 +157,49 @@ afree(void)
 	acap = anum = 0;
 }
 
+/*
+ * A message's addresses, folded: the cache's strings, kept for the run
+ * (borrowed, not copied: two allocations an address less), or those in
+ * own.
+ */
+struct alist {
+	const char	**v;
+	size_t		  n, cap;
+	struct strv	  own;
+};
+
+static void
+alist_put(struct alist *l, const char *s)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 4;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = s;
+}
+
+/* The addresses of a, copied into l's own. */
+static void
+alist_own(struct alist *l, const struct strv *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		strv_add(&l->own, a->v[i]);
+		alist_put(l, l->own.v[l->own.n - 1]);
+	}
+}
+
+static void
+alist_free(struct alist *l)
+{
+	free(l->v);
+	strv_free(&l->own);
+}
+
 /* The folded addresses of header h (From, To, Cc or Bcc) into out. */
 static void
-msg_addrs(const struct msg *g, int h, struct strv *out)
+msg_addrs(const struct msg *g, int h, struct alist *out)
 {
 	InternetAddressList *l;
 	struct aval *e;
@@ -171,7 +211,7 @@ msg_addrs(const struct msg *g, int h, struct strv *out)
 	pthread_mutex_lock(&amu);
 	if (acap && (e = aslot(acache, acap, g->v[h]))->value) {
 		for (i = 0; i < e->a.n; i++)
-			strv_add(out, e->a.v[i]);
+			alist_put(out, e->a.v[i]);
 		pthread_mutex_unlock(&amu);
 		return;
 	}
@@ -180,35 +220,47 @@ msg_addrs(const struct msg *g, int h, struct strv *out)
 		addrs(l, &a);
 		g_object_unref(l);
 	}
-	for (i = 0; i < a.n; i++)
-		strv_add(out, a.v[i]);
 	pthread_mutex_lock(&amu);
 	if (acap == 0 || aslot(acache, acap, g->v[h])->value == NULL)
 		aput(g->v[h], &a);
+	/* in the cache now, unless it is full */
+	if (acap && (e = aslot(acache, acap, g->v[h]))->value)
+		for (i = 0; i < e->a.n; i++)
+			alist_put(out, e->a.v[i]);
+	else
+		alist_own(out, &a);
 	pthread_mutex_unlock(&amu);
 	strv_free(&a);
 }
 
 static void
-msg_from(const struct msg *g, struct strv *out)
+msg_from(const struct msg *g, struct alist *out)
 {
-	if (g->m)
-		addrs(g_mime_message_get_from(g->m), out);
-	else
+	struct strv a = { 0 };
+
+	if (g->m == NULL) {
 		msg_addrs(g, H_FROM, out);
+		return;
+	}
+	addrs(g_mime_message_get_from(g->m), &a);
+	alist_own(out, &a);
+	strv_free(&a);
 }
 
 /* To, Cc and Bcc, in that order. */
 static void
-msg_rcpt(const struct msg *g, struct strv *out)
+msg_rcpt(const struct msg *g, struct alist *out)
 {
 	InternetAddressList *all;
+	struct strv a = { 0 };
 
 	if (g->m) {
 		all = g_mime_message_get_all_recipients(g->m);
-		addrs(all, out);
+		addrs(all, &a);
 		if (all)
 			g_object_unref(all);
+		alist_own(out, &a);
+		strv_free(&a);
 		return;
 	}
 	msg_addrs(g, H_TO, out);
@@ -250,12 +302,94 @@ bulk(const struct msg *g, int fromcontact)
 	    (header_is(g, H_AUTO, NULL) && !header_is(g, H_AUTO, human));
 }
 
+/* n digits at *s, their value; -1 when they are not there. */
+static int
+digits(const char **s, int n)
+{
+	int v = 0;
+
+	for (; n > 0; n--, (*s)++) {
+		if (**s < '0' || **s > '9')
+			return -1;
+		v = v * 10 + (**s - '0');
+	}
+	return v;
+}
+
+/*
+ * A Date of the form nearly every program writes, "Mon, 2 Nov 2026
+ * 10:00:00 +0100" (the weekday optional, the rest as RFC 5322 has it,
+ * each number in range, the year 1970 to 2100 (GMime refuses some
+ * before), nothing after the zone), as the seconds since 1970 it names:
+ * GMime reads it to the same time, by way of two GDateTimes.  0 for any
+ * other form, left to GMime.
+ */
+static int
+date_plain(const char *s, long long *t)
+{
+	static const char mon[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	static const char wday[] = "MonTueWedThuFriSatSun";
+	const char *p;
+	int d, m, y, hh, mm, ss, zh, zm, sign, z, cy, cm, cd;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (s[0] && s[1] && s[2] && s[3] == ',') {
+		for (p = wday; *p && strncmp(p, s, 3) != 0; p += 3)
+			;
+		if (*p == '\0')
+			return 0;
+		for (s += 4; *s == ' '; s++)
+			;
+	}
+	if ((d = digits(&s, 1)) == -1)
+		return 0;
+	if (*s >= '0' && *s <= '9')
+		d = d * 10 + (*s++ - '0');
+	if (*s++ != ' ' || !s[0] || !s[1] || !s[2] || s[3] != ' ')
+		return 0;
+	for (p = mon; *p && strncmp(p, s, 3) != 0; p += 3)
+		;
+	if (*p == '\0')
+		return 0;
+	m = (p - mon) / 3 + 1;
+	s += 4;
+	if ((y = digits(&s, 4)) < 1970 || y > 2100 || *s++ != ' ' ||
+	    (hh = digits(&s, 2)) == -1 || hh > 23 || *s++ != ':' ||
+	    (mm = digits(&s, 2)) == -1 || mm > 59 || *s++ != ':' ||
+	    (ss = digits(&s, 2)) == -1 || ss > 59 || *s++ != ' ')
+		return 0;
+	if ((*s != '+' && *s != '-') || (sign = *s++ == '-' ? -1 : 1,
+	    (zh = digits(&s, 2)) == -1) || zh > 14 ||
+	    (zm = digits(&s, 2)) == -1 || zm > 59)
+		return 0;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s != '\0' || d < 1)
+		return 0;
+	date_to_civil(z = date_from_civil(y, m, d), &cy, &cm, &cd);
+	if (cy != y || cm != m || cd != d)
+		return 0;	/* 30 Feb */
+	*t = (long long)z * 86400 + hh * 3600 + mm * 60 + ss -
+	    sign * (zh * 3600 + zm * 60);
+	return 1;
+}
+
 /* The day of a message in the zone of the run, and its time. */
 static int
 when(const struct msg *g, int *day, long long *t)
 {
 	GDateTime *d, *local;
+	long long s;
 
+	if (g->m == NULL && g->v[H_DATE] && date_plain(g->v[H_DATE], &s)) {
+		*t = s;
+		/* the zone's offset then, as g_date_time_to_timezone finds it */
+		s += g_time_zone_get_offset(zone, g_time_zone_find_interval(
+		    zone, G_TIME_TYPE_UNIVERSAL, s));
+		*day = (int)((s - (((s % 86400) + 86400) % 86400)) / 86400);
+		return 1;
+	}
 	if (g->m)
 		d = g_mime_message_get_date(g->m);
 	else
@@ -424,7 +558,7 @@ static void
 message(struct found *r, const struct msg *g, const char *where, int draft)
 {
 	struct capture *cp = r->cp;
-	struct strv from = { 0 }, to = { 0 };
+	struct alist from = { 0 }, to = { 0 };
 	struct contact *c, *sender = NULL;
 	char *mid = NULL, *note = NULL;
 	long long t = 0;
@@ -486,8 +620,8 @@ message(struct found *r, const struct msg *g, const char *where, int draft)
 done:
 	free(mid);
 	g_free(note);
-	strv_free(&from);
-	strv_free(&to);
+	alist_free(&from);
+	alist_free(&to);
 }
 
 /* GMime's message as a msg. */
@@ -504,13 +638,16 @@ message_gmime(struct found *r, GMimeMessage *m, const char *where, int draft)
  * (a name of printable ASCII, a colon) or the fold of one, the bytes
  * ASCII, each header nw reads there once.  0 when it is not so plain:
  * GMime then builds the message (8-bit headers in some charset, a
- * header twice, a line that is no field).
+ * header twice, a line that is no field), from h as it was.  Else the
+ * values are unfolded where they stand (their CR and LF taken out, a
+ * NUL after each; h[len] is h's too): g->v point into h.
  */
 static int
-hdr_find(const char *h, size_t len, struct msg *g)
+hdr_find(char *h, size_t len, struct msg *g)
 {
-	const char *p = h, *e = h + len, *nl, *c, *n;
-	struct buf b = { 0 };
+	static const size_t hlen[NH] = { 4, 2, 2, 3, 4, 10, 7, 7, 16, 10,
+	    14 };
+	char *p = h, *e = h + len, *nl, *c, *at[NH], *end[NH];
 	size_t i, k;
 	int which;
 
@@ -518,6 +655,7 @@ hdr_find(const char *h, size_t len, struct msg *g)
 	for (i = 0; i < len; i++)
 		if ((unsigned char)h[i] >= 0x80 || h[i] == '\0')
 			return 0;
+	/* where each value is, before a byte is moved */
 	while (p < e && *p != '\n' && !(*p == '\r' && p + 1 < e &&
 	    p[1] == '\n')) {
 		for (c = p; c < e && *c > ' ' && *c < 0x7f && *c != ':'; c++)
@@ -525,46 +663,55 @@ hdr_find(const char *h, size_t len, struct msg *g)
 		if (c == p || c == e || *c != ':')
 			goto odd;
 		for (which = -1, k = 0; k < NH; k++)
-			if ((size_t)(c - p) == strlen(hname[k]) &&
-			    strncasecmp(p, hname[k], (size_t)(c - p)) == 0)
+			if ((size_t)(c - p) == hlen[k] &&
+			    strncasecmp(p, hname[k], hlen[k]) == 0)
 				which = k;
 		if (which != -1 && g->v[which])
 			goto odd;	/* twice */
-		/* the field and its folds, unfolded */
-		b.len = 0;
-		buf_puts(&b, "");
-		for (n = c + 1;; n = nl) {
-			nl = memchr(n, '\n', e - n);
+		/* the field and its folds */
+		for (nl = c + 1;;) {
+			nl = memchr(nl, '\n', e - nl);
 			nl = nl ? nl + 1 : e;
-			while (which != -1 && n < nl) {	/* CR and LF out */
-				for (c = n; c < nl && *c != '\r' && *c != '\n';
-				    c++)
-					;
-				buf_add(&b, n, c - n);
-				for (n = c; n < nl && (*n == '\r' ||
-				    *n == '\n'); n++)
-					;
-			}
 			if (nl == e || (*nl != ' ' && *nl != '\t'))
 				break;
 		}
+		if (which != -1) {
+			g->v[which] = at[which] = c + 1;
+			end[which] = nl;
+		}
 		p = nl;
-		if (which == -1)
-			continue;
-		g->v[which] = b.s;
-		memset(&b, 0, sizeof b);
 	}
-	free(b.s);
+	for (k = 0; k < NH; k++) {
+		if (g->v[k] == NULL)
+			continue;
+		for (c = p = at[k]; c < end[k]; c++)
+			if (*c != '\r' && *c != '\n')
+				*p++ = *c;
+		*p = '\0';
+	}
 	return 1;
 odd:
-	free(b.s);
-	for (k = 0; k < NH; k++)
-		free(g->v[k]);
 	memset(g, 0, sizeof *g);
 	return 0;
 }
 
 static char	*headers_after(int, const char *, size_t, size_t *);
+
+/*
+ * The end of the headers in s[0..n), looked for from s + from: after the
+ * line end before a blank line; NULL when there is none yet.
+ */
+static const char *
+headers_end(const char *s, size_t n, size_t from)
+{
+	const char *end = s + from, *e = s + n;
+
+	for (; (end = memchr(end, '\n', e - end)) != NULL; end++)
+		if ((end + 1 < e && end[1] == '\n') ||
+		    (end + 2 < e && end[1] == '\r' && end[2] == '\n'))
+			return end + 1;
+	return NULL;
+}
 
 /* A message's headers, from a file of its own: up to the blank line. */
 static char *
@@ -597,16 +744,12 @@ headers_after(int fd, const char *pre, size_t npre, size_t *len)
 			break;
 		buf_add(&b, chunk, n);
 		/* a blank line, looked for near the new bytes only */
-		end = b.len > (size_t)n + 3 ? b.s + b.len - n - 3 : b.s;
-		for (; (end = memchr(end, '\n', b.s + b.len - end)) != NULL;
-		    end++)
-			if ((end + 1 < b.s + b.len && end[1] == '\n') ||
-			    (end + 2 < b.s + b.len && end[1] == '\r' &&
-			    end[2] == '\n')) {
-				b.len = end + 1 - b.s;
-				*len = b.len;
-				return b.s;
-			}
+		if ((end = headers_end(b.s, b.len, b.len > (size_t)n + 3 ?
+		    b.len - n - 3 : 0)) != NULL) {
+			b.len = end - b.s;
+			*len = b.len;
+			return b.s;
+		}
 	}
 	*len = b.len;
 	if (b.s == NULL)
@@ -626,27 +769,31 @@ parser_on(GMimeStream *st, GMimeFormat format)
 
 /*
  * A file that holds one message, its first bytes pre[0..npre) read
- * already; draft: a Maildir's D flag.
+ * already (the headers, most often: read where they are); draft: a
+ * Maildir's D flag.
  */
 static int
-message_file(struct found *r, const char *path, int fd, const char *pre,
+message_file(struct found *r, const char *path, int fd, char *pre,
     size_t npre, int draft)
 {
 	struct msg g = { NULL, { 0 } };
 	GMimeParser *p;
 	GMimeMessage *m;
+	const char *end;
 	char *h;
-	size_t len, k;
+	size_t len;
 
-	if ((h = headers_after(fd, pre, npre, &len)) == NULL) {
+	if ((end = headers_end(pre, npre, 0)) != NULL) {
+		h = pre;
+		len = end - pre;
+	} else if ((h = headers_after(fd, pre, npre, &len)) == NULL) {
 		say(r, errno, "'%s'", path);
 		return 1;
 	}
 	if (hdr_find(h, len, &g)) {
 		message(r, &g, path, draft);
-		for (k = 0; k < NH; k++)
-			free(g.v[k]);
-		free(h);
+		if (h != pre)
+			free(h);
 		return 0;
 	}
 	p = parser_on(g_mime_stream_mem_new_with_buffer(h, len),
@@ -660,7 +807,8 @@ message_file(struct found *r, const char *path, int fd, const char *pre,
 		g_object_unref(m);
 	}
 	g_object_unref(p);
-	free(h);
+	if (h != pre)
+		free(h);
 	return 0;
 }
 
@@ -701,6 +849,7 @@ maildir_draft(const char *name)
 }
 
 static int file_read_one(struct found *, int, const char *, const char *, int);
+static int read_path(struct capture *, const char *);
 
 /* A Maildir's folder read: its files on every core, taken in order. */
 struct mdir {
@@ -786,6 +935,8 @@ maildir(struct capture *cp, const char *path)
 	return rv;
 }
 
+static int	file_read_fd(struct found *, int, const char *, int);
+
 /*
  * A file of one message, or an mbox, told by its first bytes: name in
  * the folder dfd (AT_FDCWD: path itself), path in what is said.
@@ -794,31 +945,39 @@ static int
 file_read_one(struct found *r, int dfd, const char *name, const char *path,
     int draft)
 {
-	char head[8192];
-	ssize_t n;
-	int fd, fd2, rv;
+	int fd, rv;
 
-	/* one read: a message's headers, most often, or an mbox's start */
 	if ((fd = openat(dfd, name, O_RDONLY)) == -1) {
 		say(r, errno, "'%s'", path);
 		return 1;
 	}
+	rv = file_read_fd(r, fd, path, draft);
+	close(fd);
+	return rv;
+}
+
+/* The same, the file open as fd (left open). */
+static int
+file_read_fd(struct found *r, int fd, const char *path, int draft)
+{
+	char head[8192];
+	ssize_t n;
+	int fd2;
+
+	/* one read: a message's headers, most often, or an mbox's start */
 	while ((n = read(fd, head, sizeof head)) == -1 && errno == EINTR)
 		;
 	if (n == -1 || (n >= 5 && memcmp(head, "From ", 5) == 0 &&
 	    lseek(fd, 0, SEEK_SET) == -1)) {
 		say(r, errno, "'%s'", path);
-		close(fd);
 		return 1;
 	}
 	if (n >= 5 && memcmp(head, "From ", 5) == 0) {
 		if ((fd2 = dup(fd)) == -1)
 			err(1, "dup");
-		rv = mbox(r, path, g_mime_stream_fs_new(fd2));
-	} else
-		rv = message_file(r, path, fd, head, n, draft);
-	close(fd);
-	return rv;
+		return mbox(r, path, g_mime_stream_fs_new(fd2));
+	}
+	return message_file(r, path, fd, head, n, draft);
 }
 
 /* GMime, and the zone of the run (when), once. */
@@ -869,8 +1028,8 @@ mail_message(struct capture *cp, const char *data, size_t len,
  * notmuch name).  1 when it could not be read; a message that does not
  * parse is counted and said, and the rest is still read.
  */
-int
-mail_read(struct capture *cp, const char *path)
+static int
+read_path(struct capture *cp, const char *path)
 {
 	struct found r = { cp, NULL, 0, 0, { 0 } };
 	struct stat st;
@@ -889,6 +1048,88 @@ mail_read(struct capture *cp, const char *path)
 	    maildir_draft(base ? base + 1 : path));
 	take(&r);
 	return rv;
+}
+
+/*
+ * The paths named (mail_read) read on every core, what each found taken
+ * in their order: a regular file is read by a core, anything else (a
+ * folder, a file that does not open) by read_path when its turn comes.
+ */
+#define QUEUE	4096		/* paths named, at most, before they are read */
+
+struct named {
+	struct capture	*cp;
+	struct strv	*paths;
+	struct found	*r;
+	int		*rv;		/* -1: read_path's to read */
+};
+
+static void
+named_read(void *arg, size_t i)
+{
+	struct named *q = arg;
+	const char *path = q->paths->v[i], *base = strrchr(path, '/');
+	struct stat st;
+	int fd;
+
+	q->r[i].cp = q->cp;
+	q->rv[i] = -1;
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		q->rv[i] = file_read_fd(&q->r[i], fd, path,
+		    maildir_draft(base ? base + 1 : path));
+	close(fd);
+}
+
+static void
+named_take(void *arg, size_t i)
+{
+	struct named *q = arg;
+
+	if (q->rv[i] == -1)
+		q->rv[i] = read_path(q->cp, q->paths->v[i]);
+	else
+		take(&q->r[i]);
+}
+
+/* The paths named so far read (mail_read); 1 when one could not be. */
+int
+mail_read_named(struct capture *cp)
+{
+	struct named q;
+	size_t i, n = cp->named.n;
+	int rv = 0;
+
+	if (n == 0)
+		return 0;
+	start();
+	q.cp = cp;
+	q.paths = &cp->named;
+	q.r = xcalloc(n, sizeof *q.r);
+	q.rv = xcalloc(n, sizeof *q.rv);
+	cores_run(n, named_read, named_take, &q);
+	for (i = 0; i < n; i++)
+		rv |= q.rv[i];
+	free(q.r);
+	free(q.rv);
+	strv_free(&cp->named);
+	return rv;
+}
+
+/*
+ * Read what path holds: a Maildir (a folder with cur and new), an mbox,
+ * or a file of one message (a Maildir's, an MH folder's, what mlist or
+ * notmuch name), in the order named, once mail_read_named is called:
+ * paths are read QUEUE at a time, on every core.  1 when one could not
+ * be read; a message that does not parse is counted and said, and the
+ * rest is still read.
+ */
+int
+mail_read(struct capture *cp, const char *path)
+{
+	strv_add(&cp->named, path);
+	return cp->named.n < QUEUE ? 0 : mail_read_named(cp);
 }
 
 /* Name and address of the mailboxes of l, groups opened. */

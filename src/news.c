@@ -77,11 +77,11 @@ news_links(struct contact *c, const struct rec *rec, struct news *nw)
 
 	for (i = 0; i + 1 < d->kv.n; i += 2) {
 		if (strncmp(d->kv.v[i], "links.", 6) != 0 ||
-		    has_link(&c->links, NULL, d->kv.v[i + 1]) ||
+		    has_link(&c->lib->links, NULL, d->kv.v[i + 1]) ||
 		    has_link(&nw->links, NULL, d->kv.v[i + 1]))
 			continue;
 		name = xstrdup(d->kv.v[i] + 6);
-		for (n = 2; has_link(&c->links, name, NULL) ||
+		for (n = 2; has_link(&c->lib->links, name, NULL) ||
 		    has_link(&nw->links, name, NULL); n++) {
 			free(name);
 			name = xasprintf("%s-%d", d->kv.v[i] + 6, n);
@@ -104,13 +104,13 @@ news_job(struct contact *c, const struct rec *rec, struct news *nw)
 	const char *org = draft_get(&rec->d, "org");
 	const char *title = draft_get(&rec->d, "title");
 
-	if (c->err || org == NULL || *org == '\0' || c->org == NULL ||
+	if (c->lib->err || org == NULL || *org == '\0' || c->org == NULL ||
 	    *c->org == '\0')
 		return;
 	/* "Stanford" and "Stanford University": one org, as the user wrote */
 	if ((strcaseprefix(org, c->org) || strcaseprefix(c->org, org)) &&
-	    (title == NULL || *title == '\0' || c->title == NULL ||
-	    strcaseeq(title, c->title)))
+	    (title == NULL || *title == '\0' || c->lib->title == NULL ||
+	    strcaseeq(title, c->lib->title)))
 		return;
 	nw->org = org;
 	nw->title = title && *title ? title : NULL;
@@ -131,7 +131,7 @@ news_fill(struct contact *c, const struct rec *rec, struct news *nw)
 	const char *v;
 	size_t i;
 
-	for (i = 0; c->err == NULL && i < 3; i++)
+	for (i = 0; c->lib->err == NULL && i < 3; i++)
 		if ((v = draft_get(&rec->d, fills[i])) != NULL &&
 		    ((cv = contact_value(c, fills[i])) == NULL ||
 		    cv->type == V_NULL ||
@@ -158,7 +158,7 @@ news_apply(struct change *ch, struct contact *c, void *arg)
 	    &moved) == -1 || change_log_entry(ch, date_today(), "job",
 	    nw->jobnote) == -1))
 		return -1;
-	if (nw->org && c->next == NODATE &&
+	if (nw->org && c->lib->next == NODATE &&
 	    (change_set(ch, "next", date_str(date_today(), ds)) == -1 ||
 	    change_set(ch, "next-note", "Congratulate on the new job") == -1))
 		return -1;

@@ -55,6 +55,7 @@ main(int argc, char *argv[])
 	rv = ref_loop(argc, argv, readone, cp);
 	if (rv == -1)
 		opt_usage(usage_text);
+	rv |= mail_read_named(cp);
 	rv |= capture_log(cp, "email", dry, &b);
 	capture_summary(cp, "email", dry);
 	if (b.ids.n) {

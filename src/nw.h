@@ -5,10 +5,9 @@
  * x_free frees what x_open, x_load or x_new returned (NULL too) and empties
  * a struct the caller fills (strv, refs, filter...).  What comes back:
  * 0 done, -1 failed or refused, said or kept (change_edit, its steps
- * change_set..., its fn); a
- * job summed into the exit status (batch_run, ref_loop, contacts_each,
- * capture_log, mail_read, cal_read, vdir_sync, fns of batch_run, ref_loop)
- * 0 all done, 1 some failed; a parser or question (id_valid) 1 yes, 0 no.
+ * change_set..., its fn); a job summed into the exit status (batch_run,
+ * ref_loop, contacts_each, capture_log, mail_read, cal_read, vdir_sync,
+ * their fns) 0 all done, 1 some failed; a question (id_valid) 1 yes, 0 no.
  */
 
 #include <stdarg.h>
@@ -50,9 +49,6 @@ void	 warnx_safe(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 struct dur {
 	int	 n;
 	char	 unit;		/* 'd', 'w', 'm', 'y'; 'n' never; 0 none */
-};
-struct bday {
-	int	 year, month, day;	/* year 0 when unknown; month 0: none */
 };
 char	*date_str(int z, char s[11]);
 int	 date_add(int z, struct dur du);
@@ -110,7 +106,6 @@ const char	*schema_part(const char *arg, char **part, int *isref);
 int	 schema_new_job(const char *key);
 const char	*schema_inverse(const char *role);
 enum { KIND_CONTACT = 1 };		/* a kind that counts as contact */
-#define NKINDS		24	/* more than the kinds, for any other word */
 const char	*schema_kind_name(size_t i);
 int	 schema_kind(const char *kind);
 
@@ -119,61 +114,19 @@ struct logent {
 	int		 date;
 	char		*kind, *note;
 };
-struct met {
-	char		*where;		/* or the whole of a met that is text */
-	int		 date;
-	char		*via;
-};
-enum vtype { V_NULL, V_STR, V_LIST, V_MAP };
-struct value {				/* data as YAML means it, no bytes */
-	enum vtype	 type;
-	int		 plain;		/* an unquoted scalar */
-	char		*s;
-	struct value	*v;		/* items; a map: key, value, ... */
-	size_t		 n;
-};
-struct dated {				/* a date that comes back yearly */
-	char		*what;		/* "anniversary" */
-	struct bday	 when;
-};
-struct dates {
-	struct dated	*v;
-	size_t		 n;
-};
 enum { T_PERSON, T_COMMUNITY };		/* a contact's type */
 /* A contact; its log summed up for scans, not depending on today. */
 struct contact {
-	char		*id, *path;
-	char		*name;
+	char		*id, *name;
 	int		 type;		/* T_PERSON, T_COMMUNITY */
-	struct strv	 aka, tags, groups, email, phone, offers, topics;
-	struct strv	 links;		/* name, url, name, url... */
-	struct strv	 rel;		/* role, id, role, id... */
+	struct strv	 email, rel;	/* rel: role, id, role, id... */
 	struct strv	 orgs;		/* the orgs of work:, past jobs */
-	char		*circle, *org, *title, *address, *notes, *next_note;
-	struct met	 met;
-	struct dur	 every;
-	int		 next, added;
-	struct bday	 bday;
-	struct dates	 dates;
-	int		 last, first;	/* newest and oldest contact entry */
-	int		 ncontact;	/* entries that count as contact */
-	int		 ndays;		/* the days they are on, each once */
-	int		 ngive, nask, ngot;
-	int		 closed;	/* newest got, thanks or declined: asks */
-	int		 closed_at;	/* answered up to it; its place in log */
-	int		 nopen;		/* asks after it: open */
-	int		 kinds[NKINDS];	/* entries by schema_kind_slot */
-	struct ints { int *v; size_t n; } jobs;	/* job entries' dates */
-	int		 month_end;	/* the month of last: year * 12 + m - 1 */
-	int		 months[12];	/* contact entries a month up to it */
+	char		*circle, *org;
+	int		 added, last;	/* last: the newest contact entry */
+	int		 ngive, nask, ngot, nopen;	/* nopen: asks open */
 	size_t		 nlog;		/* entries with a date */
 	struct logent	*log;		/* with C_LOG: those entries */
-	struct value	 keys;		/* with C_KEYS: every key, in order */
-	struct ydoc	*doc;		/* with C_DOC (the library's) */
-	int		 line, col;	/* of the first problem */
-	char		*err;		/* why it could not be used */
-	int		 packed;	/* cached: 1 own block, 2 the net's */
+	struct contact_lib *lib;	/* the rest: the library's */
 };
 enum { C_DOC = 1, C_LOG = 2, C_STRUCT = 4, C_KEYS = 8 };
 struct contact	*contact_load(struct net *net, const char *id, int flags);
@@ -329,6 +282,7 @@ void	 capture_ahead(struct capture *cp);
 void	 capture_free(struct capture *cp);
 void	 capture_summary(struct capture *cp, const char *kind, int dry);
 int	 mail_read(struct capture *cp, const char *path);
+int	 mail_read_named(struct capture *cp);
 void	 mail_done(void);
 int	 mail_people(int fd, int all, struct strv *me, struct strv *out);
 int	 cal_read(struct capture *cp, const char *path, int from, int to);

@@ -34,6 +34,68 @@ void	 net_keep_problems(struct net *net, struct strv *problems);
 int	 net_list(struct net *net, char ***ids, size_t *n,
 	    struct strv *oddities);
 int	 git_unmerged(struct net *net, struct strv *ids, struct strv *deleted);
+/* contacts: the library's part of a contact (contact.c) */
+struct bday {
+	int	 year, month, day;	/* year 0 when unknown; month 0: none */
+};
+struct met {
+	char		*where;		/* or the whole of a met that is text */
+	int		 date;
+	char		*via;
+};
+enum vtype { V_NULL, V_STR, V_LIST, V_MAP };
+struct value {				/* data as YAML means it, no bytes */
+	enum vtype	 type;
+	int		 plain;		/* an unquoted scalar */
+	char		*s;
+	struct value	*v;		/* items; a map: key, value, ... */
+	size_t		 n;
+};
+struct dated {				/* a date that comes back yearly */
+	char		*what;		/* "anniversary" */
+	struct bday	 when;
+};
+struct dates {
+	struct dated	*v;
+	size_t		 n;
+};
+struct ints {
+	int		*v;
+	size_t		 n;
+};
+#define NKINDS		24	/* more than the kinds, for any other word */
+struct contact_lib {			/* what commands do not read */
+	char		*path;
+	struct strv	 aka, tags, groups, phone, offers, topics;
+	struct strv	 links;		/* name, url, name, url... */
+	char		*title, *address, *notes, *next_note;
+	struct met	 met;
+	struct dur	 every;
+	int		 next;
+	struct bday	 bday;
+	struct dates	 dates;
+	int		 first;		/* the oldest contact entry */
+	int		 ncontact;	/* entries that count as contact */
+	int		 ndays;		/* the days they are on, each once */
+	int		 closed;	/* newest got, thanks, declined: asks */
+	int		 closed_at;	/* answered up to it: its place in log */
+	int		 kinds[NKINDS];	/* entries by schema_kind_slot */
+	struct ints	 jobs;		/* job entries' dates */
+	int		 month_end;	/* last's month: year * 12 + m - 1 */
+	int		 months[12];	/* contact entries a month up to it */
+	struct value	 keys;		/* with C_KEYS: every key, in order */
+	struct ydoc	*doc;		/* with C_DOC */
+	int		 line, col;	/* of the first problem */
+	char		*err;		/* why it could not be used */
+	int		 packed;	/* cached: 1 own block, 2 the net's */
+};
+/* A contact and its library part are one block (contact_new, the cache). */
+struct contact_block {
+	struct contact		c;
+	struct contact_lib	l;
+};
+#define CF(f)	offsetof(struct contact_block, f)	/* c.id, l.path */
+struct contact	*contact_new(void);
 /* contacts: schema.c, kind.c, contact.c */
 int	 schema_via(struct net *net, const char *v);
 int	 schema_kind_slot(const char *kind, int *flags);
@@ -442,8 +504,14 @@ int		 change_prepare(struct net *, const char *,
 		    int (*)(struct change *, struct contact *, void *), void *,
 		    struct newfile *);
 struct logentry;
+struct said {			/* what change_log_prepare would say */
+	char	*fault;			/* why it failed, report()'s text */
+	char	*done;			/* a follow-up it ended */
+};
 int		 change_log_prepare(struct net *, const char *,
-		    struct logentry *, size_t, struct newfile *);
+		    struct logentry *, size_t, int, struct newfile *,
+		    struct said *);
+void		 change_said(const char *, struct said *);
 
 /* --- git.c --------------------------------------------------------------- */
 
@@ -674,6 +742,7 @@ struct capture {			/* what mail or calendars would log */
 	size_t		 naddr;
 	struct catch	*v;		/* the entries found */
 	size_t		 n, cap;
+	struct strv	 named;		/* mail.c: paths to read, in order */
 	size_t		 nread;		/* messages or events read */
 	size_t		 nother;	/* not from or to a contact */
 	size_t		 nbulk;		/* lists, bulk; cancelled, declined */

@@ -212,15 +212,15 @@ matches(struct contact *c, const char *f, int level)
 	if (level == BY_NAME) {
 		if (same(c->name, f) || same(c->id, f))
 			return 1;
-		for (i = 0; i < c->aka.n; i++)
-			if (same(c->aka.v[i], f))
+		for (i = 0; i < c->lib->aka.n; i++)
+			if (same(c->lib->aka.v[i], f))
 				return 1;
 		return 0;
 	}
 	if (word_prefix(c->name, f))
 		return 1;
-	for (i = 0; i < c->aka.n; i++)
-		if (word_prefix(c->aka.v[i], f))
+	for (i = 0; i < c->lib->aka.n; i++)
+		if (word_prefix(c->lib->aka.v[i], f))
 			return 1;
 	return 0;
 }

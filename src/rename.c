@@ -61,8 +61,9 @@ namers(struct net *net, struct naming *nm, const char *what)
 			c = contact_load(net, ids[i], C_STRUCT);
 			if (contact_report(c) == -1)
 				rv = -1;
-			else if ((c->met.via && strcmp(c->met.via, nm->id) ==
-			    0) || (nm->groups && strv_has(&c->groups, nm->id)) ||
+			else if ((c->lib->met.via &&
+			    strcmp(c->lib->met.via, nm->id) == 0) ||
+			    (nm->groups && strv_has(&c->lib->groups, nm->id)) ||
 			    rel_names(c, nm->id))
 				strv_add(&nm->ids, ids[i]);
 			nm->rel |= rel_names(c, nm->id);
@@ -84,7 +85,7 @@ rename_in(struct change *ch, struct contact *c, void *arg)
 	size_t i;
 	int found;
 
-	if (c->met.via && strcmp(c->met.via, nm->id) == 0 &&
+	if (c->lib->met.via && strcmp(c->lib->met.via, nm->id) == 0 &&
 	    change_child(ch, "met", "via", nm->to, &found) == -1)
 		return -1;
 	for (i = 0; i + 1 < c->rel.n; i += 2)
@@ -92,7 +93,7 @@ rename_in(struct change *ch, struct contact *c, void *arg)
 		    change_part(ch, "rel", c->rel.v[i], nm->id, nm->to, 0,
 		    &found) == -1)
 			return -1;
-	if (nm->groups && strv_has(&c->groups, nm->id))
+	if (nm->groups && strv_has(&c->lib->groups, nm->id))
 		return change_child(ch, "groups", nm->id, nm->to, &found);
 	return 0;
 }
@@ -322,7 +323,7 @@ change_fold(struct net *net, const char *old, const char *keep, int win,
 	/* old's name an aka of keep; one added, the earlier */
 	st = edit_delete(eo, "name");
 	if (st == 0 && strcmp(co->name, ck->name) != 0 &&
-	    !strv_has(&ck->aka, co->name)) {
+	    !strv_has(&ck->lib->aka, co->name)) {
 		q = yaml_quote(co->name, Q_FLOW | Q_STR);
 		st = edit_append(ek, "aka", q, 0);
 		free(q);

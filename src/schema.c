@@ -10,7 +10,8 @@
 #include "nw.h"
 #include "nw_priv.h"
 
-#define F(f)	offsetof(struct contact, f)
+#define C(f)	CF(c.f)		/* where a field is in struct contact_block */
+#define L(f)	CF(l.f)
 
 /*
  * Every key of nw(5), in the order nw(5) shows them, which is also the
@@ -24,30 +25,30 @@
 static const struct key keys[] = {
 	/* name        type      flags                  show label  field */
 	{ "id",        K_ID,     K_DERIVED,             0,   NULL,  NOFIELD },
-	{ "name",      K_NAME,   K_VITAL | K_SET,       0,   NULL,  F(name) },
+	{ "name",      K_NAME,   K_VITAL | K_SET,       0,   NULL,  C(name) },
 	{ "name-parts", K_MAP,    0,                     0,   NULL,  NOFIELD },
-	{ "type",      K_TYPE,   K_VITAL | K_SET,       1,   NULL,  F(type) },
-	{ "aka",       K_LIST,   K_VITAL | K_SET | K_FLOW, 2, NULL, F(aka) },
-	{ "circle",    K_CIRCLE, K_SET,                 5,   NULL,  F(circle) },
-	{ "every",     K_DUR,    K_VITAL | K_SET,       0,   NULL,  F(every) },
-	{ "next",      K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(next) },
-	{ "next-note", K_STR,    K_VITAL | K_SET,       0,   NULL,  F(next_note) },
-	{ "tags",      K_LIST,   K_VITAL | K_SET | K_FLOW, 14, NULL, F(tags) },
-	{ "groups",    K_LIST,   K_VITAL | K_SET | K_FLOW, 15, NULL, F(groups) },
-	{ "topics",    K_LIST,   K_VITAL | K_SET | K_FLOW, 16, NULL, F(topics) },
-	{ "offers",    K_LIST,   K_VITAL | K_SET | K_FLOW, 17, NULL, F(offers) },
-	{ "org",       K_STR,    K_VITAL | K_SET | K_JOB, 3, NULL,  F(org) },
-	{ "title",     K_STR,    K_VITAL | K_SET,       4,   NULL,  F(title) },
-	{ "work",      K_WORK,   0,                     4,   NULL,  F(orgs) },
-	{ "email",     K_EMAIL,  K_VITAL | K_SET,       7,   NULL,  F(email) },
-	{ "phone",     K_LIST,   K_SET,                 8,   NULL,  F(phone) },
-	{ "links",     K_LINKS,  0,                     9,   NULL,  F(links) },
-	{ "address",   K_STR,    K_SET,                 10,  NULL,  F(address) },
-	{ "birthday",  K_BDAY,   K_VITAL | K_SET,       11,  NULL,  F(bday) },
-	{ "dates",     K_DATES,  K_VITAL,               12,  NULL,  F(dates) },
-	{ "met",       K_MET,    K_SET,                 13,  NULL,  F(met) },
-	{ "rel",       K_REL,    K_REF | K_PARTS,       13,  NULL,  F(rel) },
-	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, F(added) },
+	{ "type",      K_TYPE,   K_VITAL | K_SET,       1,   NULL,  C(type) },
+	{ "aka",       K_LIST,   K_VITAL | K_SET | K_FLOW, 2, NULL, L(aka) },
+	{ "circle",    K_CIRCLE, K_SET,                 5,   NULL,  C(circle) },
+	{ "every",     K_DUR,    K_VITAL | K_SET,       0,   NULL,  L(every) },
+	{ "next",      K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, L(next) },
+	{ "next-note", K_STR,    K_VITAL | K_SET,       0,   NULL, L(next_note) },
+	{ "tags",      K_LIST,   K_VITAL | K_SET | K_FLOW, 14, NULL, L(tags) },
+	{ "groups",    K_LIST,   K_VITAL | K_SET | K_FLOW, 15, NULL, L(groups) },
+	{ "topics",    K_LIST,   K_VITAL | K_SET | K_FLOW, 16, NULL, L(topics) },
+	{ "offers",    K_LIST,   K_VITAL | K_SET | K_FLOW, 17, NULL, L(offers) },
+	{ "org",       K_STR,    K_VITAL | K_SET | K_JOB, 3, NULL,  C(org) },
+	{ "title",     K_STR,    K_VITAL | K_SET,       4,   NULL,  L(title) },
+	{ "work",      K_WORK,   0,                     4,   NULL,  C(orgs) },
+	{ "email",     K_EMAIL,  K_VITAL | K_SET,       7,   NULL,  C(email) },
+	{ "phone",     K_LIST,   K_SET,                 8,   NULL,  L(phone) },
+	{ "links",     K_LINKS,  0,                     9,   NULL,  L(links) },
+	{ "address",   K_STR,    K_SET,                 10,  NULL,  L(address) },
+	{ "birthday",  K_BDAY,   K_VITAL | K_SET,       11,  NULL,  L(bday) },
+	{ "dates",     K_DATES,  K_VITAL,               12,  NULL,  L(dates) },
+	{ "met",       K_MET,    K_SET,                 13,  NULL,  L(met) },
+	{ "rel",       K_REL,    K_REF | K_PARTS,       13,  NULL,  C(rel) },
+	{ "added",     K_DATE,   K_VITAL | K_SET | K_AHEAD, 0, NULL, C(added) },
 	{ "last",      K_LAST,   K_DERIVED,             0,   NULL,  NOFIELD },
 	{ "due",       K_DUE,    K_DERIVED,             0,   NULL,  NOFIELD },
 #ifdef NW_TEST_KEY	/* tests/0130-format-schema.t: keys added here alone */
@@ -56,7 +57,7 @@ static const struct key keys[] = {
 	{ "test-list", K_LIST,   K_SET | K_FLOW,        18,  NULL,  NOFIELD },
 	{ "test-map",  K_MAP,    K_SET,                 18,  NULL,  NOFIELD },
 #endif
-	{ "notes",     K_TEXT,   K_SET,                 19,  NULL,  F(notes) },
+	{ "notes",     K_TEXT,   K_SET,                 19,  NULL,  L(notes) },
 	{ "log",       K_LOG,    K_VITAL,               0,   NULL,  NOFIELD },
 };
 

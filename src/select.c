@@ -31,8 +31,8 @@ filter_pass(struct filter *f, struct contact *c)
 {
 	struct strv circle = { &c->circle, c->circle != NULL };
 
-	return one_of(&f->tag, &c->tags) && one_of(&f->group, &c->groups) &&
-	    one_of(&f->circle, &circle);
+	return one_of(&f->tag, &c->lib->tags) &&
+	    one_of(&f->group, &c->lib->groups) && one_of(&f->circle, &circle);
 }
 
 /* A circle filter must name a circle of the settings (any case): else usage. */

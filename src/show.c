@@ -104,8 +104,8 @@ show_cadence(struct net *net, struct contact *c)
 		buf_printf(&b, "%s%s", c->circle, cd ? "" :
 		    " (not a circle of the settings)");
 	fieldb("circle", &b);
-	if (c->every.unit)
-		buf_puts(&b, dur_str(c->every, s));
+	if (c->lib->every.unit)
+		buf_puts(&b, dur_str(c->lib->every, s));
 	else if (cd)
 		buf_printf(&b, "%s (circle %s)", dur_str(*cd, s), c->circle);
 	else
@@ -120,10 +120,10 @@ show_birthday(struct contact *c, const struct value *v, int today)
 	int next, y, m, d, age;
 
 	value_text(&b, v, 0);
-	if (c->bday.month && c->bday.year) {
-		next = bday_next(c->bday, today);
+	if (c->lib->bday.month && c->lib->bday.year) {
+		next = bday_next(c->lib->bday, today);
 		date_to_civil(next, &y, &m, &d);
-		age = y - c->bday.year - (next != today);
+		age = y - c->lib->bday.year - (next != today);
 		if (age >= 0)
 			buf_printf(&b, " (age %d)", age);
 	}
@@ -264,7 +264,7 @@ show_members(struct refs *refs, struct contact *c)
 	all = refs_all(refs, &n);
 	m = xcalloc(n + 1, sizeof *m);
 	for (i = 0; i < n; i++)
-		if (all[i]->err == NULL && contact_member(c, all[i]))
+		if (all[i]->lib->err == NULL && contact_member(c, all[i]))
 			m[nm++] = all[i];
 	qsort(m, nm, sizeof *m, bylast);
 	for (i = 0; i < nm; i++)
@@ -374,10 +374,10 @@ show_others(struct contact *c)
 	const struct value *k;
 	size_t i;
 
-	for (i = 0; i + 1 < c->keys.n; i += 2) {
-		k = &c->keys.v[i];
+	for (i = 0; i + 1 < c->lib->keys.n; i += 2) {
+		k = &c->lib->keys.v[i];
 		if (k->type == V_STR && schema_key(k->s) == NULL)
-			show_value(k->s, &c->keys.v[i + 1]);
+			show_value(k->s, &c->lib->keys.v[i + 1]);
 	}
 }
 

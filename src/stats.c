@@ -66,8 +66,8 @@ addmonths(int *to, const struct contact *c, int t)
 	if (c->last == NODATE)
 		return;
 	for (k = 0; k < 12; k++)
-		if ((at = c->month_end - 11 + k - (t - 11)) >= 0 && at < 12)
-			to[at] += c->months[k];
+		if ((at = c->lib->month_end - t + k) >= 0 && at < 12)
+			to[at] += c->lib->months[k];
 }
 
 static struct circ *
@@ -98,9 +98,10 @@ person(struct stats *st, struct contact *c, struct due *d)
 		ci->overdue++;
 	else
 		ci->ontime++;
-	if (c->ndays > 1) {	/* days in touch: many entries a day are one */
+	if (c->lib->ndays > 1) {	/* days in touch: many entries a day: one */
 		ci->gaps = grow(ci->gaps, ci->ngaps, sizeof *ci->gaps);
-		ci->gaps[ci->ngaps++] = (c->last - c->first) / (c->ndays - 1);
+		ci->gaps[ci->ngaps++] = (c->last - c->lib->first) /
+		    (c->lib->ndays - 1);
 	}
 	since = c->last != NODATE ? c->last : c->added;
 	if (!d->never && (since == NODATE || since < st->floor)) {
@@ -108,14 +109,14 @@ person(struct stats *st, struct contact *c, struct due *d)
 		st->low[st->nlow].id = xstrdup(c->id);
 		st->low[st->nlow++].last = c->last;
 	}
-	if (c->met.via) {
+	if (c->lib->met.via) {
 		for (i = 0; i < st->nintro &&
-		    strcmp(st->intro[i].id, c->met.via) != 0; i++)
+		    strcmp(st->intro[i].id, c->lib->met.via) != 0; i++)
 			;
 		if (i == st->nintro) {
 			st->intro = grow(st->intro, st->nintro,
 			    sizeof *st->intro);
-			st->intro[st->nintro].id = xstrdup(c->met.via);
+			st->intro[st->nintro].id = xstrdup(c->lib->met.via);
 			st->intro[st->nintro++].last = 0;
 		}
 		st->intro[i].last++;
@@ -125,12 +126,12 @@ person(struct stats *st, struct contact *c, struct due *d)
 		st->jobs[st->njobs].id = xstrdup(c->id);
 		st->jobs[st->njobs++].last = job;
 	}
-	if (c->groups.n) {
+	if (c->lib->groups.n) {
 		st->mem = grow(st->mem, st->nmem, sizeof *st->mem);
 		m = &st->mem[st->nmem++];
 		memset(m, 0, sizeof *m);
-		for (i = 0; i < c->groups.n; i++)
-			strv_add(&m->groups, c->groups.v[i]);
+		for (i = 0; i < c->lib->groups.n; i++)
+			strv_add(&m->groups, c->lib->groups.v[i]);
 		m->last = c->last;
 	}
 }
@@ -181,7 +182,7 @@ stats_take(struct scan *s, struct contact *c, void *arg)
 	contact_due(s->net, c, st->today, &d);
 	addmonths(st->months, c, st->tmonth);
 	for (i = 0; i < NKINDS; i++)
-		st->kinds[i] += c->kinds[i];
+		st->kinds[i] += c->lib->kinds[i];
 	st->gave += c->ngive;
 	st->asked += c->nask;
 	st->got += c->ngot;

@@ -7,43 +7,45 @@
 
 /*
  * What the cache keeps of a contact: every field a scan reads.  A field
- * added to struct contact and filled without C_LOG, C_KEYS or C_DOC goes
- * here, then the size below is brought up to date; tests/0300-cache.t
- * compares every scan with and without the cache.  id and path come from
+ * added to struct contact or contact_lib and filled without C_LOG, C_KEYS
+ * or C_DOC goes here, then the size below is brought up to date;
+ * tests/0300-cache.t compares every scan with and without the cache.  id and path come from
  * the walk; log, keys and doc are never cached.
  */
-#define F(f)	offsetof(struct contact, f)
-#define NOF(a)	(sizeof ((struct contact *)0)->a / sizeof ((struct contact *)0)->a[0])
+#define C(f)	CF(c.f)		/* where a field is in struct contact_block */
+#define L(f)	CF(l.f)
+#define NOF(a)	(sizeof ((struct contact_lib *)0)->a / sizeof (int))
 static const struct field {
 	size_t	 off;
 	char	 type;	/* s: char *, v: struct strv, i: int, z: size_t,
 			   c: char, d: struct dates, n: struct ints */
 	size_t	 n;	/* of ints: an array's length */
 } summary[] = {
-	{ F(name), 's', 1 }, { F(type), 'i', 1 }, { F(aka), 'v', 1 },
-	{ F(tags), 'v', 1 }, { F(groups), 'v', 1 }, { F(email), 'v', 1 },
-	{ F(phone), 'v', 1 }, { F(offers), 'v', 1 }, { F(topics), 'v', 1 },
-	{ F(links), 'v', 1 }, { F(rel), 'v', 1 }, { F(orgs), 'v', 1 },
-	{ F(jobs), 'n', 1 }, { F(circle), 's', 1 }, { F(org), 's', 1 },
-	{ F(title), 's', 1 }, { F(address), 's', 1 }, { F(notes), 's', 1 },
-	{ F(next_note), 's', 1 }, { F(met.where), 's', 1 },
-	{ F(met.date), 'i', 1 }, { F(met.via), 's', 1 },
-	{ F(every.n), 'i', 1 }, { F(every.unit), 'c', 1 },
-	{ F(next), 'i', 1 }, { F(added), 'i', 1 }, { F(bday.year), 'i', 1 },
-	{ F(bday.month), 'i', 1 }, { F(bday.day), 'i', 1 },
-	{ F(dates), 'd', 1 }, { F(last), 'i', 1 }, { F(first), 'i', 1 },
-	{ F(ncontact), 'i', 1 }, { F(ndays), 'i', 1 }, { F(ngive), 'i', 1 }, { F(nask), 'i', 1 },
-	{ F(ngot), 'i', 1 }, { F(closed), 'i', 1 }, { F(nopen), 'i', 1 },
-	{ F(closed_at), 'i', 1 }, { F(kinds), 'i', NOF(kinds) },
-	{ F(month_end), 'i', 1 }, { F(months), 'i', NOF(months) },
-	{ F(nlog), 'z', 1 }, { F(line), 'i', 1 }, { F(col), 'i', 1 },
-	{ F(err), 's', 1 },
+	{ C(name), 's', 1 }, { C(type), 'i', 1 }, { L(aka), 'v', 1 },
+	{ L(tags), 'v', 1 }, { L(groups), 'v', 1 }, { C(email), 'v', 1 },
+	{ L(phone), 'v', 1 }, { L(offers), 'v', 1 }, { L(topics), 'v', 1 },
+	{ L(links), 'v', 1 }, { C(rel), 'v', 1 }, { C(orgs), 'v', 1 },
+	{ L(jobs), 'n', 1 }, { C(circle), 's', 1 }, { C(org), 's', 1 },
+	{ L(title), 's', 1 }, { L(address), 's', 1 }, { L(notes), 's', 1 },
+	{ L(next_note), 's', 1 }, { L(met.where), 's', 1 },
+	{ L(met.date), 'i', 1 }, { L(met.via), 's', 1 },
+	{ L(every.n), 'i', 1 }, { L(every.unit), 'c', 1 },
+	{ L(next), 'i', 1 }, { C(added), 'i', 1 }, { L(bday.year), 'i', 1 },
+	{ L(bday.month), 'i', 1 }, { L(bday.day), 'i', 1 },
+	{ L(dates), 'd', 1 }, { C(last), 'i', 1 }, { L(first), 'i', 1 },
+	{ L(ncontact), 'i', 1 }, { L(ndays), 'i', 1 }, { C(ngive), 'i', 1 },
+	{ C(nask), 'i', 1 },
+	{ C(ngot), 'i', 1 }, { L(closed), 'i', 1 }, { C(nopen), 'i', 1 },
+	{ L(closed_at), 'i', 1 }, { L(kinds), 'i', NOF(kinds) },
+	{ L(month_end), 'i', 1 }, { L(months), 'i', NOF(months) },
+	{ C(nlog), 'z', 1 }, { L(line), 'i', 1 }, { L(col), 'i', 1 },
+	{ L(err), 's', 1 },
 };
 #define NFIELDS	(sizeof summary / sizeof summary[0])
 #if defined(__x86_64__) || defined(__aarch64__)
-_Static_assert(sizeof(struct contact) == 600, "struct contact has changed: "
-    "a field a scan reads goes in summary[] of summary.c, then set its size "
-    "here");
+_Static_assert(sizeof(struct contact_block) == 608, "struct contact has "
+    "changed: a field a scan reads goes in summary[] of summary.c, then set "
+    "its size here");
 #endif
 
 /* A number as the cache's entries hold it, in this machine's order. */

@@ -121,7 +121,7 @@ vdir_calendar(struct net *net, const char *dir, struct vdir_run *run)
 
 	vd_net_all_load(net, &a);
 	for (i = 0; i < a.n; i++) {
-		if (vd_net_whole(&a, i)->err)
+		if (vd_net_whole(&a, i)->lib->err)
 			continue;
 		b.len = 0;
 		buf_puts(&b, "");

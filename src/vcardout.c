@@ -128,8 +128,8 @@ links(struct buf *b, struct contact *c)
 	char *t, *name, *val;
 	size_t i;
 
-	for (i = 0; i + 1 < c->links.n; i += 2) {
-		k = c->links.v[i], v = c->links.v[i + 1];
+	for (i = 0; i + 1 < c->lib->links.n; i += 2) {
+		k = c->lib->links.v[i], v = c->lib->links.v[i + 1];
 		if (*v == '\0')
 			continue;
 		t = typekey(k);
@@ -254,30 +254,32 @@ vcard_write(struct buf *b, struct contact *c, int version,
 	text(b, "FN", c->name);
 	if (c->type != T_COMMUNITY)	/* a group's name has no parts */
 		nprop(b, c);
-	for (i = 0; i < c->aka.n; i++)		/* one a line: vobject */
-		text(b, "NICKNAME", c->aka.v[i]);
+	for (i = 0; i < c->lib->aka.n; i++)	/* one a line: vobject */
+		text(b, "NICKNAME", c->lib->aka.v[i]);
 	text(b, "ORG", c->org);
-	text(b, "TITLE", c->title);
+	text(b, "TITLE", c->lib->title);
 	for (i = 0; i < c->email.n; i++)
 		text(b, "EMAIL", c->email.v[i]);
-	for (i = 0; i < c->phone.n; i++)
-		text(b, version == 3 ? "TEL" : "TEL;VALUE=text", c->phone.v[i]);
-	if ((s = c->address) != NULL && *s) {
+	for (i = 0; i < c->lib->phone.n; i++)
+		text(b, version == 3 ? "TEL" : "TEL;VALUE=text",
+		    c->lib->phone.v[i]);
+	if ((s = c->lib->address) != NULL && *s) {
 		t = vc_text(s);
 		u = xasprintf(";;%s;;;;", t);
 		vc_line(b, "ADR", u);
 		free(u);
 		free(t);
 	}
-	if (c->bday.month)
-		vc_date(b, "BDAY", c->bday, version);
-	for (i = 0; version != 3 && i < c->dates.n; i++)
-		if (strcmp(c->dates.v[i].what, "anniversary") == 0)
-			vc_date(b, "ANNIVERSARY", c->dates.v[i].when, version);
+	if (c->lib->bday.month)
+		vc_date(b, "BDAY", c->lib->bday, version);
+	for (i = 0; version != 3 && i < c->lib->dates.n; i++)
+		if (strcmp(c->lib->dates.v[i].what, "anniversary") == 0)
+			vc_date(b, "ANNIVERSARY", c->lib->dates.v[i].when,
+			    version);
 	links(b, c);
-	textlist(b, "CATEGORIES", c->tags.v, c->tags.n);
+	textlist(b, "CATEGORIES", c->lib->tags.v, c->lib->tags.n);
 	xnw_write(b, c);
-	if ((s = c->notes) != NULL) {
+	if ((s = c->lib->notes) != NULL) {
 		for (n = strlen(s); n > 0 && strchr("\n ", s[n - 1]); n--)
 			;
 		u = xstrndup(s, n);

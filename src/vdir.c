@@ -183,18 +183,6 @@ vd_index_find(struct vstate *st, const char *key)
 	return NULL;
 }
 
-/* The UID nw gives contact id: the one nw-export writes. */
-char *
-vd_uid(const char *id)
-{
-	char uid[37], *u;
-
-	u = xasprintf("nw:%s", id);
-	uuid_v5(u, uid);
-	free(u);
-	return xasprintf("urn:uuid:%s", uid);
-}
-
 /* A safe file name for a UID: the part after urn:uuid:, and .vcf. */
 char *
 vd_uid_file(const char *uid)
@@ -480,7 +468,7 @@ known_as(struct net_all *a, const char *uid, struct rec *r)
 
 	vd_net_sums(a);
 	for (i = 0; uid && i < a->n; i++) {
-		u = vd_uid(a->ids[i]);
+		u = vcard_uid(a->ids[i]);
 		if (strcmp(u, uid) == 0) {
 			free(u);
 			return vd_net_whole(a, i);
@@ -743,7 +731,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	for (i = nk = 0; i < nent; i++) {
 		e = &st.v[i];
 		if ((k = vd_net_index(&a, e->id)) == (size_t)-1 ||
-		    (a.s && a.s[k]->err)) {
+		    (a.s && a.s[k]->lib->err)) {
 			e->live = k != (size_t)-1;	/* unreadable: left alone */
 			continue;
 		}
@@ -769,7 +757,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		if (ent[i] == 0)
 			continue;
 		k = ent[i] - 1;
-		if ((c = vd_net_whole(&a, k))->err)
+		if ((c = vd_net_whole(&a, k))->lib->err)
 			continue;
 		if (inlist(&run->restore, e->id) && e->deleted) {
 			e->deleted = 0;
@@ -849,10 +837,10 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	for (i = nk = 0; i < a.n; i++) {
 		if (ent[i] == 0)
 			vd_net_sums(&a);	/* a contact with no card yet */
-		if (a.s && a.s[i]->err)
+		if (a.s && a.s[i]->lib->err)
 			continue;
 		if (ent[i] == 0) {
-			s = vd_uid(a.ids[i]);
+			s = vcard_uid(a.ids[i]);
 			e = vd_entry_add(&st, "", s, a.ids[i]);
 			free(e->file);
 			e->file = vd_uid_file(s);

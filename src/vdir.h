@@ -146,4 +146,3 @@ const struct stamp *vd_card_stamp(struct vstate *, const char *);
 size_t		 vd_net_index(struct net_all *, const char *);
 void		 vd_index_build(struct vstate *, int);
 struct ventry	*vd_index_find(struct vstate *, const char *);
-char		*vd_uid(const char *);

@@ -373,8 +373,8 @@ put_link(struct change *ch, struct contact *c, const char *nameurl)
 
 	try = xstrdup(name);
 	for (n = 2; ; n++) {
-		for (taken = 0, i = 0; i + 1 < c->links.n; i += 2)
-			taken |= strcmp(c->links.v[i], try) == 0;
+		for (taken = 0, i = 0; i + 1 < c->lib->links.n; i += 2)
+			taken |= strcmp(c->lib->links.v[i], try) == 0;
 		if (!taken)
 			break;
 		free(try);
@@ -553,8 +553,8 @@ vm_fill(struct contact *c, struct rec *r, struct ops *o)
 			vm_op_add(o, OP_ADD, "email", NULL, v);
 	for (i = 0; (v = draft_value(&r->d, "phone", i)) != NULL; i++) {
 		x = norm(ph, v);
-		for (have = 0, j = 0; j < c->phone.n && !have; j++) {
-			y = norm(ph, c->phone.v[j]);
+		for (have = 0, j = 0; j < c->lib->phone.n && !have; j++) {
+			y = norm(ph, c->lib->phone.v[j]);
 			have = strcmp(x, y) == 0;
 			free(y);
 		}
@@ -565,8 +565,8 @@ vm_fill(struct contact *c, struct rec *r, struct ops *o)
 	for (i = 0; i < 3; i++) {
 		if ((v = draft_get(&r->d, fills[i])) == NULL)
 			continue;
-		if ((i == 0 && c->org == NULL) || (i == 1 && c->title ==
-		    NULL) || (i == 2 && c->bday.month == 0))
+		if ((i == 0 && c->org == NULL) || (i == 1 && c->lib->title ==
+		    NULL) || (i == 2 && c->lib->bday.month == 0))
 			vm_op_add(o, OP_SET, fills[i], NULL, v);
 	}
 }

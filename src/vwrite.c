@@ -170,7 +170,7 @@ void
 vd_want_card(struct ventry *e, struct contact *c, const struct strv *members)
 {
 	struct buf b = { 0 }, u = { 0 };
-	char *mine = vd_uid(c->id), *at, *end;
+	char *mine = vcard_uid(c->id), *at, *end;
 
 	vcard_write(&b, c, 4, members);
 	if (strcmp(mine, e->uid) != 0 &&
@@ -196,10 +196,10 @@ vd_members_of(struct net_all *a, struct contact *c, struct strv *m)
 
 	vd_net_sums(a);
 	for (i = 0; i < a->n; i++) {
-		if (a->s[i]->err || a->s[i]->type == T_COMMUNITY)
+		if (a->s[i]->lib->err || a->s[i]->type == T_COMMUNITY)
 			continue;
-		for (j = 0; j < a->s[i]->groups.n; j++)
-			if (contact_names(c, a->s[i]->groups.v[j])) {
+		for (j = 0; j < a->s[i]->lib->groups.n; j++)
+			if (contact_names(c, a->s[i]->lib->groups.v[j])) {
 				strv_add(m, a->s[i]->id);
 				break;
 			}
@@ -286,7 +286,7 @@ write_one(struct wpass *w, struct ventry *e, struct contact *c, int made)
 	char *s;
 	int write, fresh;
 
-	if (c->err)
+	if (c->lib->err)
 		return;
 	if (!made) {
 		strv_free(&w->members);
@@ -371,7 +371,7 @@ wall_load(void *arg, size_t j)
 	c = contact_load(w->a->net, w->a->ids[wa->ks[j]], C_STRUCT | C_KEYS);
 	wa->c[j] = c;
 	/* a community's members need the others: made when taken */
-	if (c->err || c->type == T_COMMUNITY)
+	if (c->lib->err || c->type == T_COMMUNITY)
 		return;
 	vd_want_card(e, c, NULL);
 	wa->made[j] = 1;

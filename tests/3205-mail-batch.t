@@ -113,4 +113,89 @@ for f in "$N"/*.yaml; do
 	same "$f" "$f.then" "again: $(basename "$f") as it was"
 done
 
+# 40 contacts, enough to be changed on every core: what each change says
+# (the editor's refusal, a follow-up ended) and the ids in the order of
+# the contacts, whatever core made which change; a refusal stops no other
+mknet many
+N=$NW_DIR
+M=$T/Many
+maildir "$M"
+printf 'me: [me@home.example]\n' >>"$N/.nw.yaml"
+for i in $(seq -w 0 39); do
+	case $i in
+	05) x='"log": []' ;;
+	10|30) x='next: 2026-01-01' ;;
+	21) x='log: &a [ ]' ;;
+	*) x='' ;;
+	esac
+	printf 'name: P %s\nemail: p%s@x.org\n%s\n' "$i" "$i" "$x" >"$N/p$i.yaml"
+	message 'From: me@home.example' "To: p$i@x.org" 'Subject: s' \
+	    'Date: Mon, 02 Nov 2026 10:00:00 +0000' "Message-ID: <$i@x>" \
+	    >"$M/cur/17640000$i.m:2,S"
+done
+cp "$N/p05.yaml" "$T/p05.then"
+run nw-mail -C "$N" "$M"
+is "$rc" 1 "many: exit 1, a contact not changed"
+is "$out" "$(seq -w 0 39 | grep -v '^05$\|^21$' | sed 's/^/p/')" \
+    "many: the ids of the others, in order"
+is "$err" "$N/p05.yaml:3:1: 'log': the key is quoted, tagged or anchored: edit it by hand
+nw-mail: p10: follow-up done: 2026-01-01
+$N/p21.yaml:3:6: 'log' has an anchor, alias or tag: edit it by hand
+nw-mail: p30: follow-up done: 2026-01-01
+nw-mail: 40 messages: 38 entries for 38 contacts; 2 contacts not changed" \
+    "many: said in the order of the contacts, then the summary"
+same "$N/p05.yaml" "$T/p05.then" "many: the refused contact as it was"
+printf 'name: P 39\nemail: p39@x.org\nlog:\n  - {date: 2026-11-02, kind: email, note: s, mid: <39@x>}\n\n' \
+    >"$T/want"
+same "$N/p39.yaml" "$T/want" "many: the last contact's entry"
+
+# the same and more named on standard input (mlist, notmuch search): the
+# files read on every core, what each says in the order named, a folder
+# among them read in its turn
+L=$T/loose
+mkdir "$L"
+for i in $(seq -w 0 19); do
+	case $i in
+	03|10|17) message 'From: me@home.example' "To: p$i@x.org" \
+	    'Subject: t' "Message-ID: <l$i@x>" ;;
+	*) message 'From: me@home.example' "To: p$i@x.org" 'Subject: t' \
+	    'Date: Tue, 03 Nov 2026 10:00:00 +0000' "Message-ID: <l$i@x>" ;;
+	esac >"$L/$i"
+done
+list=$(for i in $(seq -w 19 -1 0); do
+	echo "$L/$i"
+	[ "$i" = 15 ] && echo "$T/none"
+	[ "$i" = 10 ] && echo "$M"
+done)
+pipein "$list" nw-mail -n -C "$N"
+is "$rc" 1 "named: exit 1, a path not read"
+is "$(printf '%s\n' "$out" | cut -f 1,2 | tr '\t\n' '  ')" \
+    "p00 2026-11-03 p01 2026-11-03 p02 2026-11-03 p04 2026-11-03 p05 2026-11-02 p05 2026-11-03 p06 2026-11-03 p07 2026-11-03 p08 2026-11-03 p09 2026-11-03 p11 2026-11-03 p12 2026-11-03 p13 2026-11-03 p14 2026-11-03 p15 2026-11-03 p16 2026-11-03 p18 2026-11-03 p19 2026-11-03 p21 2026-11-02 " \
+    "named: the entries to add, by contact"
+is "$err" "nw-mail: '$L/17': no date: not logged
+nw-mail: '$T/none': No such file or directory
+nw-mail: '$L/10': no date: not logged
+nw-mail: '$L/03': no date: not logged
+nw-mail: 60 messages: 19 entries to add for 18 contacts; 3 without a date, 38 already logged" \
+    "named: said in the order named (a dry run refuses nothing)"
+
+# a Date read the short way (its common form) gives the day of the zone
+# of the run, as GMime's reading does, over the day line and across a
+# summer time change
+message 'From: me@home.example' 'To: p00@x.org' 'Subject: z' \
+    'Date: Sat, 31 Oct 2026 23:30:00 -0300' 'Message-ID: <z1@x>' >"$T/z1"
+message 'From: me@home.example' 'To: p00@x.org' 'Subject: z' \
+    'Date: 1 Nov 2026 04:30:00 +0000' 'Message-ID: <z2@x>' >"$T/z2"
+if [ -f /usr/share/zoneinfo/Asia/Tokyo ] &&
+    [ -f /usr/share/zoneinfo/America/New_York ]; then
+	TZ=Asia/Tokyo run nw-mail -n -C "$N" "$T/z1" "$T/z2"
+	is "$(printf '%s\n' "$out" | cut -f 2 | tr '\n' ' ')" \
+	    "2026-11-01 " "Asia/Tokyo: both on the 1st"
+	TZ=America/New_York run nw-mail -n -C "$N" "$T/z1" "$T/z2"
+	is "$(printf '%s\n' "$out" | cut -f 2 | tr '\n' ' ')" \
+	    "2026-10-31 2026-11-01 " "America/New_York: the 31st, then the 1st"
+else
+	skip "no zoneinfo for Asia/Tokyo and America/New_York"
+fi
+
 done_testing

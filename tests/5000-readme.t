@@ -25,6 +25,13 @@ is "$?" 0 "the install step runs"
 (cd "$HOME/.local" && find bin share/man -type f | LC_ALL=C sort) >"$T/got.list"
 same "$T/got.list" "$T/want.list" "the programs and the manuals are in \$HOME/.local"
 
+# make install from a fresh build folder: what it installs, progs (the
+# Debian package's build step) makes, completion included
+(cd "$TOP" && MAKEFLAGS= MAKELEVEL= make -n progs B="$T/nobuild" 2>&1) \
+    >"$T/progs.out"
+is "$(grep -c ">$T/nobuild/completion/" "$T/progs.out")" 2 \
+    "make progs in a fresh build folder makes both completion scripts"
+
 block 'A five-minute tour' | sed "s|/tmp/my-network|$T/net|" >"$T/tour.sh"
 is "$(head -1 "$T/tour.sh" | cut -c1-13)" "export NW_DIR" "the tour was found"
 # a fresh shell: the install step's export line, then the tour as pasted

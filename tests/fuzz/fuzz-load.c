@@ -55,7 +55,7 @@ show(struct contact *c, int today)
 	snprintf(days, sizeof days, "%d", d.days);
 	v[0] = c->id, v[1] = c->name, v[2] = date_str(d.due, ds);
 	v[3] = days, v[4] = d.reason, v[5] = d.bdreason, v[6] = c->org;
-	v[7] = c->tags.n ? c->tags.v[0] : NULL;
+	v[7] = c->lib->tags.n ? c->lib->tags.v[0] : NULL;
 	for (mode = OUT_TSV; mode <= OUT_JSON; mode++) {
 		out_mode = mode;
 		out_row(8, names, v, "sssnssss", "1");
@@ -127,21 +127,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	setup();
 	c = contact_parse(&net, "fuzz", text, size, C_DOC | C_LOG | C_KEYS);
 	s = contact_parse(&net, "fuzz", text, size, C_STRUCT);
-	FUZZ_ASSERT(c->err || c->name, "a contact loads with a name");
-	FUZZ_ASSERT(!s->err || c->err, "what editing refuses, loading does");
-	if (c->err == NULL) {
+	FUZZ_ASSERT(c->lib->err || c->name, "a contact loads with a name");
+	FUZZ_ASSERT(!s->lib->err || c->lib->err,
+	    "what editing refuses, loading does");
+	if (c->lib->err == NULL) {
 		show(c, date_from_civil(2026, 11, 25));
 		show(c, date_from_civil(9999, 12, 31));
 	}
-	if (c->doc)
-		dates(c->doc);
+	if (c->lib->doc)
+		dates(c->lib->doc);
 	refs.net = &net;
 	refs.all = &other;	/* other is ours, lent to the check */
 	refs.nall = 1;
 	refs.loaded = 1;
 	ck = check_new(&refs, devnull, 0);
 	errors = check_text(ck, "fuzz.yaml", "fuzz", text, size);
-	FUZZ_ASSERT(!c->err || errors > 0, "nw-check calls an error what "
+	FUZZ_ASSERT(!c->lib->err || errors > 0, "nw-check calls an error what "
 	    "commands refuse to load");
 	check_free(ck);
 	contact_free(c);
