@@ -133,6 +133,7 @@ is "$rc|$(members)|$(grep -c '^MEMBER:' "$V/$C")" "0|1|1" "a member gone: the vd
 if command -v python3 >/dev/null 2>&1; then
 	cp "$V/$C" "$T/stale"		# names Ada alone
 	nw-set charles-babbage groups "Chess Club" >/dev/null
+	sleep 2				# every contact's stamp recorded
 	nw-vdir "$V" 2>/dev/null
 	cp "$V/$C" "$T/fresh"		# names Ada and Charles
 	cat "$T/stale" >"$V/$C"
