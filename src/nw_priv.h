@@ -324,8 +324,14 @@ struct newfile {			/* one of the files of safe_create_all */
 	int		 err;		/* 0, or the errno of what failed */
 	const char	*what;
 	int		 replace;	/* may write over the file there */
+	char		*tmp;		/* or written already (safe_put_new) to
+					   this temporary file, freed by
+					   safe_create_all */
+	int		 syncfd;	/* with tmp: a file of its file system
+					   opened before it was written */
 };
 int	 safe_create_all(const char *, struct newfile *, size_t);
+char	*safe_put_new(const char *, const char *, size_t);
 int	 safe_link(const char *, const char *);
 int	 safe_remove(const char *, const char *);
 

@@ -617,6 +617,44 @@ vd_net_all_free(struct net_all *a)
 	memset(a, 0, sizeof *a);
 }
 
+/* Is card s[0..n), as nw writes them, a community's (KIND:group)? */
+static int
+group_card(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n, *nl;
+
+	for (; p < end; p = nl + 1) {
+		if ((size_t)(end - p) >= 12 && memcmp(p, "KIND:group\r\n",
+		    12) == 0)
+			return 1;
+		if ((nl = memchr(p, '\n', end - p)) == NULL)
+			break;
+	}
+	return 0;
+}
+
+/*
+ * Does community card e in the vdir name other members than its base
+ * (nw's card when it last looked, the same now when no contact
+ * changed)?  An nw that did not compare members left such cards, seen
+ * and stamped: one read of each community's card heals them.
+ */
+static int
+stale_members(struct vstate *st, struct ventry *e)
+{
+	size_t len;
+	char *s;
+	int stale;
+
+	if (e->base == NULL || !group_card(e->base, e->blen))
+		return 0;
+	if ((s = vd_read(st, e->file, &len)) == NULL)
+		return 0;
+	stale = !vd_same_members(s, len, e->base, e->blen);
+	free(s);
+	return stale;
+}
+
 static int
 inlist(const struct strv *l, const char *s)
 {
@@ -638,10 +676,9 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	struct strv members = { 0 };
 	struct pending pd = { 0 };
 	struct wpass w = { 0 };
-	struct wtake wk = { 0 };
 	struct ventry *e;
 	struct contact *c;
-	char real[PATH_MAX], *s, **ids;
+	char real[PATH_MAX], *s;
 	size_t i, k, len, nent, nchanged0, npulled, *ks, nk, *ent;
 	char *seen;
 	int netsame;
@@ -704,7 +741,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		    !inlist(&run->restore, e->id)) {
 			vs_stamp_put(&st, &a.st[k], cs);
 			vs_stamp_put(&st, vd_card_stamp(&st, e->file), vs);
-			if (strcmp(cs, e->cst) == 0 && strcmp(vs, e->vst) == 0) {
+			if (strcmp(cs, e->cst) == 0 && strcmp(vs, e->vst) == 0 &&
+			    !stale_members(&st, e)) {
 				e->skip = 1;	/* neither side changed */
 				continue;
 			}
@@ -825,16 +863,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 			ks[nk++] = i;
 	}
 	/* those not loaded yet parsed on every core, each written as it comes */
-	wk.a = &a;
-	wk.ks = ks;
-	wk.j = 0;
-	wk.w = &w;
-	ids = xcalloc(nk ? nk : 1, sizeof *ids);
-	for (i = 0; i < nk; i++)
-		ids[i] = a.ids[ks[i]];
-	contacts_load(net, ids, NULL, nk, C_STRUCT | C_KEYS, vd_write_take, &wk);
+	vd_write_all(&w, ks, nk);
 	vd_write_loaded(&w, (size_t)-1);
-	free(ids);
 	free(ks);
 	free(ent);
 	free(w.job);

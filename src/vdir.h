@@ -89,6 +89,12 @@ struct net_all {
 struct pending {
 	struct newfile	*v;
 	size_t		 n;
+	int		 syncfd;	/* with hasfd: the vdir, opened before
+					   cards were written (safe_put_new) */
+	int		 hasfd;
+	size_t		 ndone;		/* v[0..ndone) flushed (vwrite.c) */
+	int		 bad;		/* how many of them failed */
+	struct flusher	*fl;		/* the window being flushed */
 };
 
 /* vwrite.c's pass over the contacts to write, run by vdir_sync */
@@ -101,12 +107,6 @@ struct wpass {
 	size_t		 njob, next;
 };
 
-struct wtake {
-	struct net_all	*a;
-	const size_t	*ks;
-	size_t		 j;
-	struct wpass	*w;
-};
 
 /* vstate.c: the state under .nw/vdir */
 char		*vd_state_dir(struct net *, const char *, int);
@@ -126,7 +126,8 @@ void		 vd_want_card(struct ventry *, struct contact *,
 void		 vd_members_of(struct net_all *, struct contact *,
 		    struct strv *);
 void		 vd_write_loaded(struct wpass *, size_t);
-void		 vd_write_take(struct contact *, void *);
+void		 vd_write_all(struct wpass *, const size_t *, size_t);
+int		 vd_same_members(const char *, size_t, const char *, size_t);
 
 /* vdir.c: the run, the network, the vdir's files read */
 void		 vd_clean_stale(struct vstate *, int);

@@ -326,8 +326,22 @@ record_put(struct buf *b, const struct ventry *e)
 	const char *base = e->want && !e->deleted ? e->want : e->base;
 	size_t blen = e->want && !e->deleted ? e->wlen : e->blen;
 
-	buf_printf(b, "%s\t%s\t%s\t%s\t%zu\t%s\t%s\n", e->file, e->uid, e->id,
-	    e->deleted ? "deleted" : "", base ? blen : 0, e->cst, e->vst);
+	char n[32];
+
+	/* "%s\t%s\t%s\t%s\t%zu\t%s\t%s\n", without printf's cost a field */
+	snprintf(n, sizeof n, "\t%zu\t", base ? blen : 0);
+	buf_puts(b, e->file);
+	buf_add(b, "\t", 1);
+	buf_puts(b, e->uid);
+	buf_add(b, "\t", 1);
+	buf_puts(b, e->id);
+	buf_add(b, "\t", 1);
+	buf_puts(b, e->deleted ? "deleted" : "");
+	buf_puts(b, n);
+	buf_puts(b, e->cst);
+	buf_add(b, "\t", 1);
+	buf_puts(b, e->vst);
+	buf_add(b, "\n", 1);
 	if (base)
 		buf_add(b, base, blen);
 	buf_puts(b, "\n");
@@ -385,27 +399,38 @@ vd_state_save(struct vstate *st)
 {
 	struct buf b = { 0 }, j = { 0 };
 	struct ventry *e;
-	size_t i, start, nchg = 0;
+	size_t i, start, nchg = 0, room;
 	char *p, cs[96], vs[96];
-	int exists;
+	int exists, whole;
 
 	for (i = 1; i < st->n && entry_cmp(&st->v[i - 1], &st->v[i]) <= 0; i++)
 		;
 	if (i < st->n)
 		qsort(st->v, st->n, sizeof *st->v, entry_cmp);
-	/* the stamps now, and the records that changed */
+	/*
+	 * The stamps now, and the records that changed, for the journal
+	 * while it may take them: else the state is written whole (a first
+	 * run's, one that changed many), each record once.
+	 */
+	p = state_path(st, "state");
+	exists = access(p, F_OK) == 0;
+	room = !exists || !st->gen ? 0 : (st->maplen / 8 > JOURNAL_MIN ?
+	    st->maplen / 8 : JOURNAL_MIN);
+	room = room > st->jvalid ? room - st->jvalid : 0;
+	whole = room == 0;
 	buf_puts(&j, "");
 	for (i = 0; i < st->n; i++) {
 		e = &st->v[i];
 		if (e->drop) {
-			if (e->rec) {		/* forgotten */
+			if (e->rec && !whole) {		/* forgotten */
 				start = j.len;
 				buf_printf(&j, "%s\t%s\t%s\tdropped\t0\t\t\n\n",
 				    e->file, e->uid, e->id);
 				buf_printf(&j, "#%016llx\n", (unsigned long long)
 				    fnv64(j.s + start, j.len - start));
-				nchg++;
+				whole = j.len > room;
 			}
+			nchg += e->rec != NULL;
 			continue;
 		}
 		/* skipped: stamped at the start of the run, the same still */
@@ -419,6 +444,10 @@ vd_state_save(struct vstate *st)
 			snprintf(e->cst, sizeof e->cst, "%s", cs);
 			snprintf(e->vst, sizeof e->vst, "%s", vs);
 		}
+		if (!exists) {		/* written whole, nothing to compare */
+			nchg++;
+			continue;
+		}
 		start = j.len;
 		record_put(&j, e);
 		if (e->rec && j.len - start == e->rlen &&
@@ -426,17 +455,18 @@ vd_state_save(struct vstate *st)
 			j.len = start;		/* the same */
 			continue;
 		}
+		nchg++;
+		if (whole) {		/* only counted */
+			j.len = start;
+			continue;
+		}
 		buf_printf(&j, "#%016llx\n", (unsigned long long)
 		    fnv64(j.s + start, j.len - start));
-		nchg++;
+		whole = j.len > room;
 	}
-	p = state_path(st, "state");
-	exists = access(p, F_OK) == 0;
 	if (nchg == 0 && exists)
 		goto done;
-	if (exists && st->gen && st->jvalid + j.len <= (st->maplen / 8 >
-	    JOURNAL_MIN ? st->maplen / 8 : JOURNAL_MIN) &&
-	    journal_append(st, &j) == 0)
+	if (!whole && journal_append(st, &j) == 0)
 		goto done;
 	/*
 	 * The state whole, of the next generation; the journal no more.  A

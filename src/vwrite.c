@@ -5,6 +5,7 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,16 +18,23 @@
 /* --- the vdir's files: cards staged, written at once ---------------------- */
 
 /*
- * Cards to write, all at once by safe_create_all: each to a temporary
- * file (in the vdir, where a killed run's are removed by the next), all
- * synced together, then each renamed to its name, then one fsync of the
- * folder: a crash leaves each card old or new.
+ * Cards to write, a window at a time by safe_create_all: each to a
+ * temporary file (in the vdir, where a killed run's are removed by the
+ * next), all synced together, then each renamed to its name, then one
+ * fsync of the folder: a crash leaves each card old or new.  A new
+ * card's temporary file is written where its card is made, on any core
+ * (vd_write_all); the window is synced and named on a thread of its own
+ * while the next cards are made.
  */
 
-/* Card s[0..len) to be written as file; s must live until vd_commit. */
-int
-vd_stage(struct vstate *st, struct pending *pd, const char *file,
-    const char *s, size_t len)
+/*
+ * Card s[0..len) to be written as file; tmp its temporary file in the
+ * vdir when it was written already (safe_put_new: a card where the vdir
+ * had none), else NULL.
+ */
+static int
+stage(struct vstate *st, struct pending *pd, const char *file,
+    const char *s, size_t len, char *tmp)
 {
 	struct newfile *f;
 	struct stat sb;
@@ -38,28 +46,110 @@ vd_stage(struct vstate *st, struct pending *pd, const char *file,
 	f->path = xasprintf("%s/%s", st->dir, file);
 	f->s = s;
 	f->len = len;
+	if ((f->tmp = tmp) != NULL) {
+		f->syncfd = pd->syncfd;
+		return 0;
+	}
 	/* a new card: a file with no name until it is whole (O_TMPFILE) */
 	f->replace = !vd_unlisted(st, file) &&
 	    (lstat(f->path, &sb) == 0 || errno != ENOENT);
 	return 0;
 }
 
+/* Card s[0..len) to be written as file; s must live until vd_commit. */
+int
+vd_stage(struct vstate *st, struct pending *pd, const char *file,
+    const char *s, size_t len)
+{
+	return stage(st, pd, file, s, len, NULL);
+}
+
+/*
+ * A window of staged cards made durable and put in place on a thread of
+ * its own, while the main thread goes on taking the next (and making
+ * them when it has nothing to take): its syncfs is a wait for the disk.
+ */
+struct flusher {
+	pthread_t	 th;
+	int		 th_started;
+	const char	*dir;
+	struct newfile	*v;		/* a copy of the window's */
+	size_t		 n;
+	int		 bad;
+};
+
+static void *
+flusher_run(void *p)
+{
+	struct flusher *f = p;
+
+	f->bad = safe_create_all(f->dir, f->v, f->n);
+	return NULL;
+}
+
+/* The window on its thread done: what failed said, counted, freed. */
+static void
+flusher_end(struct pending *pd)
+{
+	struct flusher *f = pd->fl;
+	size_t i;
+
+	if (f == NULL)
+		return;
+	if (f->th_started)
+		pthread_join(f->th, NULL);
+	pd->bad += f->bad;
+	for (i = 0; i < f->n; i++) {
+		if (f->v[i].err) {
+			errno = f->v[i].err;
+			warn("'%s': %s", f->v[i].path, f->v[i].what);
+		}
+		free((char *)f->v[i].path);
+	}
+	free(f->v);
+	free(f);
+	pd->fl = NULL;
+}
+
+/*
+ * The cards staged since the last flush made durable, then put in place:
+ * on a thread when wait is 0 (the one before done first), else here.
+ */
+static void
+flush(struct vstate *st, struct pending *pd, int wait)
+{
+	struct flusher *f;
+	size_t n = pd->n - pd->ndone;
+
+	flusher_end(pd);
+	if (n == 0)
+		return;
+	f = xcalloc(1, sizeof *f);
+	f->dir = st->dir;
+	f->n = n;
+	f->v = xcalloc(n, sizeof *f->v);
+	memcpy(f->v, pd->v + pd->ndone, n * sizeof *f->v);
+	pd->ndone = pd->n;
+	pd->fl = f;
+	if (!wait && pthread_create(&f->th, NULL, flusher_run, f) == 0)
+		f->th_started = 1;
+	else
+		flusher_run(f);
+	if (wait)
+		flusher_end(pd);
+}
+
 /* The staged cards durable, then in place; the number that failed. */
 int
 vd_commit(struct vstate *st, struct pending *pd)
 {
-	size_t i;
 	int bad;
 
-	bad = pd->n ? safe_create_all(st->dir, pd->v, pd->n) : 0;
-	for (i = 0; i < pd->n; i++) {
-		if (pd->v[i].err) {
-			errno = pd->v[i].err;
-			warn("'%s': %s", pd->v[i].path, pd->v[i].what);
-		}
-		free((char *)pd->v[i].path);
-	}
+	flush(st, pd, 1);
+	bad = pd->bad;
 	free(pd->v);
+	if (pd->hasfd)
+		close(pd->syncfd);
 	memset(pd, 0, sizeof *pd);
 	return bad;
 }
@@ -162,8 +252,8 @@ card_members(const char *s, size_t len, struct strv *m)
 }
 
 /* Whether cards a and b name the same members. */
-static int
-same_members(const char *a, size_t alen, const char *b, size_t blen)
+int
+vd_same_members(const char *a, size_t alen, const char *b, size_t blen)
 {
 	struct strv m[2] = { { 0 }, { 0 } };
 	size_t i;
@@ -180,14 +270,15 @@ same_members(const char *a, size_t alen, const char *b, size_t blen)
 }
 
 /*
- * Contact c (whole) as the vdir should have it, entry e: staged when
+ * Contact c (whole) as the vdir should have it, entry e (its card made
+ * already when made): staged when
  * missing; when nw's card changed, unless the vdir's says all of it
  * already (a phone's edit just taken: its card, photo and all, stays);
  * else when it says other than nw on a key it carries (nw's kept on both
  * sides).
  */
 static void
-write_one(struct wpass *w, struct ventry *e, struct contact *c)
+write_one(struct wpass *w, struct ventry *e, struct contact *c, int made)
 {
 	struct vstate *st = w->st;
 	struct rec rv, rw;
@@ -197,10 +288,12 @@ write_one(struct wpass *w, struct ventry *e, struct contact *c)
 
 	if (c->lib->err)
 		return;
-	strv_free(&w->members);
-	if (c->type == T_COMMUNITY)
-		vd_members_of(w->a, c, &w->members);
-	vd_want_card(e, c, &w->members);
+	if (!made) {
+		strv_free(&w->members);
+		if (c->type == T_COMMUNITY)
+			vd_members_of(w->a, c, &w->members);
+		vd_want_card(e, c, &w->members);
+	}
 	fresh = e->base == NULL || e->blen != e->wlen ||
 	    memcmp(e->base, e->want, e->wlen) != 0;
 	write = 0;
@@ -216,9 +309,12 @@ write_one(struct wpass *w, struct ventry *e, struct contact *c)
 			    !vm_same_keys(&rv.d, &rw.d);
 			rec_free(&rw);
 		}
-		/* a community's members are nw's alone */
-		if (!write && fresh && c->type == T_COMMUNITY)
-			write = !same_members(s, len, e->want, e->wlen);
+		/*
+		 * a community's members are nw's alone: the vdir's card
+		 * rewritten when it names others, changed or not since
+		 */
+		if (!write && c->type == T_COMMUNITY)
+			write = !vd_same_members(s, len, e->want, e->wlen);
 		rec_free(&rv);
 	}
 	free(s);
@@ -240,25 +336,112 @@ vd_write_loaded(struct wpass *w, size_t k)
 
 	for (; w->next < w->njob && (i = w->job[w->next]) != k; w->next++)
 		if (w->a->c[i] != NULL)
-			write_one(w, &w->st->v[w->ent[w->next]], w->a->c[i]);
+			write_one(w, &w->st->v[w->ent[w->next]], w->a->c[i],
+			    0);
 }
 
-/*
- * Contact ks[j] loaded whole: the jobs before it written, then it, which
- * is freed: the cards are written in the order of the ids, and no more
- * contacts are whole at once than the cores have ahead.
- */
-void
-vd_write_take(struct contact *c, void *arg)
-{
-	struct wtake *wk = arg;
-	struct wpass *w = wk->w;
-	size_t k = wk->ks[wk->j++];
+#define FLUSH	1024	/* cards written, then synced and named at once */
 
-	vd_write_loaded(w, k);
-	if (w->next < w->njob) {
-		write_one(w, &w->st->v[w->ent[w->next]], c);
-		w->next++;
-	}
+/*
+ * The contacts not loaded yet, ks[0..n) (in the order of the jobs), each
+ * loaded and its card made on every core; a card the vdir has no file of
+ * (listed none) is written there too, to a temporary file, and the
+ * contact freed at once.  Then each is taken here in order, with the jobs
+ * the first pass loaded before it: staged (vd_commit syncs and names the
+ * written ones) or compared with the vdir's (write_one).
+ */
+struct wall {
+	struct wpass	*w;
+	const size_t	*ks;
+	size_t		*job;		/* ks[j]'s job */
+	struct contact	**c;
+	char		**tmp;		/* its card written, or NULL */
+	char		*lone;		/* the vdir has no file of it */
+	char		*made;		/* its card made (e->want) */
+};
+
+static void
+wall_load(void *arg, size_t j)
+{
+	struct wall *wa = arg;
+	struct wpass *w = wa->w;
+	struct ventry *e = &w->st->v[w->ent[wa->job[j]]];
+	struct contact *c;
+
+	c = contact_load(w->a->net, w->a->ids[wa->ks[j]], C_STRUCT | C_KEYS);
+	wa->c[j] = c;
+	/* a community's members need the others: made when taken */
+	if (c->lib->err || c->type == T_COMMUNITY)
+		return;
+	vd_want_card(e, c, NULL);
+	wa->made[j] = 1;
+	if (!wa->lone[j])
+		return;
+	if ((wa->tmp[j] = safe_put_new(w->st->dir, e->want, e->wlen)) == NULL)
+		return;		/* written again the slow way, said there */
 	contact_free(c);
+	wa->c[j] = NULL;
+}
+
+static void
+wall_take(void *arg, size_t j)
+{
+	struct wall *wa = arg;
+	struct wpass *w = wa->w;
+	struct ventry *e;
+
+	vd_write_loaded(w, wa->ks[j]);
+	if (w->next >= w->njob)		/* cannot be: each is a job's */
+		return;
+	e = &w->st->v[w->ent[w->next]];
+	if (wa->tmp[j]) {
+		/* what write_one does of a card the vdir has not */
+		if (stage(w->st, w->pd, e->file, e->want, e->wlen,
+		    wa->tmp[j]) == 0)
+			w->st->run->nwritten++;
+		/* put in place while the next are made: a shorter tail */
+		if (w->pd->n - w->pd->ndone >= FLUSH)
+			flush(w->st, w->pd, 0);
+	} else
+		write_one(w, e, wa->c[j], wa->made[j]);
+	w->next++;
+	contact_free(wa->c[j]);
+	wa->c[j] = NULL;
+}
+
+void
+vd_write_all(struct wpass *w, const size_t *ks, size_t n)
+{
+	struct wall wa = { 0 };
+	struct ventry *e;
+	size_t j, q;
+
+	wa.w = w;
+	wa.ks = ks;
+	wa.job = xcalloc(n ? n : 1, sizeof *wa.job);
+	wa.c = xcalloc(n ? n : 1, sizeof *wa.c);
+	wa.tmp = xcalloc(n ? n : 1, sizeof *wa.tmp);
+	wa.lone = xcalloc(n ? n : 1, 1);
+	wa.made = xcalloc(n ? n : 1, 1);
+	for (j = 0, q = w->next; j < n; j++) {
+		while (q < w->njob && w->job[q] != ks[j])
+			q++;
+		if (q == w->njob)
+			errx(1, "vd_write_all: contact %zu has no job", ks[j]);
+		wa.job[j] = q;
+		e = &w->st->v[w->ent[q]];
+		wa.lone[j] = vd_unlisted(w->st, e->file);
+	}
+	/* its syncfs says what went wrong since (safe_create_all) */
+	if (!w->pd->hasfd && (w->pd->syncfd = open(w->st->dir, O_RDONLY |
+	    O_DIRECTORY | O_CLOEXEC)) != -1)
+		w->pd->hasfd = 1;
+	if (!w->pd->hasfd)
+		memset(wa.lone, 0, n ? n : 1);
+	cores_run(n, wall_load, wall_take, &wa);
+	free(wa.job);
+	free(wa.c);
+	free(wa.tmp);
+	free(wa.lone);
+	free(wa.made);
 }

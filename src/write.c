@@ -409,6 +409,108 @@ rename_all(struct tmpf *t, struct newfile *v, int *re, size_t n)
 		pthread_join(th[i], NULL);
 }
 
+static mode_t umask_now;
+static long pid_now;
+
+static void
+umask_read(void)
+{
+	umask_now = umask(0);
+	umask(umask_now);
+	pid_now = getpid();
+}
+
+/*
+ * The first half of safe_create_all for one new file, on any thread:
+ * s[0..len) written to a new temporary file in folder dir (named .nw-...,
+ * mode 0600, neither synced nor locked: dir is one only the holder of the
+ * network's lock cleans of stale temporary files), closed.  Its name, for
+ * newfile's tmp (safe_create_all syncs and names it), or NULL with errno.
+ */
+char *
+safe_put_new(const char *dir, const char *s, size_t len)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	static atomic_ulong seq;
+	char *tmp;
+	int fd, e, tries;
+
+	pthread_once(&once, umask_read);
+	for (tries = 0;; tries++) {
+		tmp = xasprintf("%s/.nw-%ld-%lu", dir, pid_now,
+		    atomic_fetch_add(&seq, 1));
+		if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600)) != -1)
+			break;
+		e = errno;
+		free(tmp);
+		errno = e;
+		if (e != EEXIST || tries == 100)
+			return NULL;
+	}
+	/* the mode of safe_write's new files whatever the umask */
+	if (((umask_now & 0600) && fchmod(fd, 0600) == -1) ||
+	    write_all(fd, s, len) == -1) {
+		e = errno;
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		errno = e;
+		return NULL;
+	}
+	if (close(fd) == -1) {
+		e = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = e;
+		return NULL;
+	}
+	return tmp;
+}
+
+/*
+ * The files of v[0..n) written already by safe_put_new made durable at
+ * once (one syncfs through their syncfd, opened before they were
+ * written, so that it reports any write error since; else an fsync
+ * each), then named, never over a file there.
+ */
+static void
+create_written(struct newfile *v, size_t n)
+{
+	size_t i;
+	int fd = -1, synced = 0;
+
+	for (i = 0; i < n && v[i].tmp == NULL; i++)
+		;
+	if (i == n)
+		return;
+	if (v[i].syncfd != -1 && sys_syncfs(v[i].syncfd) == 0)
+		synced = 1;
+	for (i = 0; i < n; i++) {
+		if (v[i].tmp == NULL)
+			continue;
+		if (!synced && ((fd = open(v[i].tmp, O_RDONLY | O_CLOEXEC)) ==
+		    -1 || fsync(fd) == -1)) {
+			failed(&v[i], "fsync");
+			if (fd != -1)
+				close(fd);
+		} else {
+			if (!synced)
+				close(fd);
+			if (sys_rename_new(v[i].tmp, v[i].path) == 0)
+				goto named;
+			if ((errno == EINVAL || errno == ENOSYS) &&
+			    link(v[i].tmp, v[i].path) == 0)
+				goto linked;
+			failed(&v[i], "cannot create it");
+		}
+linked:
+		unlink(v[i].tmp);
+named:
+		;
+	}
+}
+
 /* Files v[0..n), written to a temporary file each, synced, then named. */
 static void
 create_window(const char *tmpdir, struct newfile *v, size_t n,
@@ -422,6 +524,11 @@ create_window(const char *tmpdir, struct newfile *v, size_t n,
 
 	/* every file written, then all synced at once */
 	for (i = 0; i < n; i++) {
+		if (v[i].tmp) {		/* done by create_written */
+			t[i].anon = 0;
+			t[i].fd = -1;
+			continue;
+		}
 		if (v[i].replace) {
 			t[i].anon = 0;
 			t[i].fd = -1;
@@ -486,7 +593,9 @@ bydir(const void *a, const void *b)
  * a file marked replace is renamed over the one there, its mode kept,
  * its temporary file in tmpdir, which must be on its file system),
  * then each folder they went into is synced once.  A window of them at a
- * time, for the open files.  Each v[i].err is then 0, or errno with
+ * time, for the open files.  A file whose tmp is set was written
+ * already (safe_put_new, on any thread, beside it): all those are synced
+ * at once and named first (create_written).  Each v[i].err is then 0, or errno with
  * v[i].what saying what failed; when a folder's fsync fails, its files
  * are made all the same, said (unsynced).  The files that failed.  The
  * caller holds the network's lock.
@@ -503,6 +612,7 @@ safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
 	t = xcalloc(WINDOW, sizeof *t);
 	for (i = 0; i < n; i++)
 		v[i].err = 0, v[i].what = NULL;
+	create_written(v, n);
 	for (i = 0; i < n; i += WINDOW)
 		create_window(tmpdir, v + i, n - i < WINDOW ? n - i : WINDOW, t);
 	free(t);
@@ -539,6 +649,8 @@ safe_create_all(const char *tmpdir, struct newfile *v, size_t n)
 		if (v[i].err == -1)
 			v[i].err = 0;
 		bad += v[i].err != 0;
+		free(v[i].tmp);
+		v[i].tmp = NULL;
 	}
 	return bad;
 }

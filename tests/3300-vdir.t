@@ -202,4 +202,22 @@ run nw-vdir
 is "$rc|$out" "0|ada-lovelace" "vdir: in .nw.yaml names the folder"
 is "$(nw-set ada-lovelace title)" "Analyst" "the vdir's change taken"
 
+# --- a first write of many: windows put in place while the next are made ----
+
+mknet many
+i=1
+while [ "$i" -le 2500 ]; do	# as nw-add writes them, faster
+	printf 'name: Person%s Many\nadded: 2026-11-25\n' "$i" \
+	    >"$NW_DIR/person$i-many.yaml"
+	i=$((i + 1))
+done
+run nw-vdir "$T/vmany"
+is "$rc|$err" "0|nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 2500 written, 0 removed" "2,500 new cards: all written"
+is "$(ls -A "$T/vmany" | grep -c '\.vcf$')|$(ls -A "$T/vmany" | grep -vc '\.vcf$')" "2500|0" "2,500 new cards: one file each, no temporary file left"
+nw-export -f vcard | sort >"$T/many.want"
+cat "$T/vmany"/*.vcf | sort >"$T/many.got"
+same "$T/many.got" "$T/many.want" "2,500 new cards: their lines are nw-export's"
+run nw-vdir "$T/vmany"
+is "$rc|$err" "0|nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 0 written, 0 removed" "2,500 new cards: a second run writes nothing"
+
 done_testing

@@ -125,4 +125,68 @@ nw-set -d charles-babbage groups >/dev/null
 run nw-vdir "$V"
 is "$rc|$(members)|$(grep -c '^MEMBER:' "$V/$C")" "0|1|1" "a member gone: the vdir's card names one"
 
+# --- stale members: a card an nw that did not compare members left ------------
+# That nw recorded nw's card as the base and the vdir's card, naming the
+# members of before, as seen: the state is made so here by appending to
+# the journal the community's last record with the stamp of the stale
+# card.  A plain run rewrites it; the run after has nothing to do.
+if command -v python3 >/dev/null 2>&1; then
+	cp "$V/$C" "$T/stale"		# names Ada alone
+	nw-set charles-babbage groups "Chess Club" >/dev/null
+	sleep 2				# every contact's stamp recorded
+	nw-vdir "$V" 2>/dev/null
+	cp "$V/$C" "$T/fresh"		# names Ada and Charles
+	cat "$T/stale" >"$V/$C"
+	sleep 2				# a stamp of the last second is none
+	python3 - "$S" "$C" "$V/$C" <<'PY'
+import os, sys
+sdir, card, path = sys.argv[1:]
+def fnv(b):
+    h = 0xcbf29ce484222325
+    for c in b:
+        h = ((h ^ c) * 0x100000001b3) & 0xffffffffffffffff
+    return h
+def records(text, journal):
+    off = 0
+    if journal:
+        off = text.index(b'\n') + 1
+    while off < len(text):
+        nl = text.index(b'\n', off)
+        f = text[off:nl].split(b'\t')
+        n = int(f[4])
+        base = text[nl + 1:nl + 1 + n]
+        off = nl + 1 + n + 1 + (18 if journal else 0)
+        yield f, base
+st = open(sdir + '/state', 'rb').read()
+gen = st.split(b'\n')[0].split(b'\t')[1]
+last = None
+for f, base in records(st, False):
+    if f[0] == card.encode():
+        last = (f, base)
+jp = sdir + '/journal'
+if os.path.exists(jp):
+    for f, base in records(open(jp, 'rb').read(), True):
+        if f[0] == card.encode():
+            last = (f, base)
+else:
+    open(jp, 'wb').write(b'nw-vdir journal\t' + gen + b'\n')
+s = os.stat(path)
+stamp = '.'.join('%x' % v for v in (s.st_ino, s.st_size,
+    s.st_mtime_ns // 10**9, s.st_mtime_ns % 10**9,
+    s.st_ctime_ns // 10**9, s.st_ctime_ns % 10**9)).encode()
+f, base = last
+f[6] = stamp
+rec = b'\t'.join(f) + b'\n' + base + b'\n'
+open(jp, 'ab').write(rec + b'#%016x\n' % fnv(rec))
+PY
+	same "$V/$C" "$T/stale" "stale members: the card names Ada alone before"
+	run nw-vdir "$V"
+	is "$rc|$err" "0|nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 1 written, 0 removed" "stale members: a plain run writes the card"
+	same "$V/$C" "$T/fresh" "stale members: the card names both now, as nw writes it"
+	run nw-vdir "$V"
+	is "$rc|$err" "0|$none" "stale members: then nothing to do"
+else
+	skip "python3 not installed (it makes the stale state)"
+fi
+
 done_testing

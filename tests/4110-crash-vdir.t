@@ -70,4 +70,55 @@ done
 test "$trials" -ge 8
 ok $? "killed at $trials calls"
 
+# --- a first write: the cards made on every core, one syncfs ----------------
+# 20 people and a community (enough for cores_run's threads: strace -f):
+# killed at each write, rename, fsync and syncfs of a first write into an
+# empty vdir, the next run makes the vdir a clean first write makes, no
+# contact edited, and the run after has nothing to do
+mknet first
+F=$NW_DIR
+i=1
+while [ "$i" -le 20 ]; do
+	printf 'Person%02d Tester\n' "$i"
+	i=$((i + 1))
+done | nw-add - >/dev/null
+nw-add -T community "Chess Club" >/dev/null
+nw-set person01-tester groups "Chess Club" >/dev/null
+nw-set person02-tester groups "Chess Club" >/dev/null
+cp -R "$F" "$T/first0"
+cp -R "$F" "$T/firstref"
+nw-vdir -C "$T/firstref" "$T/vref" >/dev/null 2>&1
+strace -f -o "$T/trace" nw-vdir -C "$F" "$T/vfirst" >/dev/null 2>&1
+ok $? "first write: the run traced"
+same_dir() { diff -r "$1" "$2" >/dev/null 2>&1; }
+same_dir "$T/vfirst" "$T/vref"
+ok $? "first write: the vdir a clean run makes"
+ftrials=0
+for call in write rename renameat2 fsync syncfs; do
+	n=$(grep -c "^[0-9]* *$call(" "$T/trace")
+	i=1
+	while [ "$i" -le "$n" ]; do
+		rm -rf "$F" "$T/vfirst"
+		cp -R "$T/first0" "$F"
+		strace -f -o /dev/null -e inject=$call:signal=KILL:when=$i \
+		    nw-vdir -C "$F" "$T/vfirst" >/dev/null 2>&1
+		nw-vdir -C "$F" "$T/vfirst" >/dev/null 2>"$T/err2"
+		rc2=$?
+		nw-vdir -C "$F" "$T/vfirst" >"$T/out3" 2>"$T/err3"
+		bad=
+		[ $rc2 -eq 0 ] || bad="the next run: exit $rc2: $(cat "$T/err2")"
+		ls -A "$T/vfirst" | grep -q '^\.nw-' && bad="$bad; a temporary file left"
+		same_dir "$T/vfirst" "$T/vref" || bad="$bad; not the vdir of a clean run"
+		diff -r -x .nw -x .git "$F" "$T/first0" >/dev/null ||
+		    bad="$bad; a contact changed"
+		[ "$(cat "$T/out3" "$T/err3")" = "nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 0 written, 0 removed" ] ||
+		    bad="$bad; a third run: $(cat "$T/out3" "$T/err3")"
+		is "$bad" "" "first write: killed at $call #$i: the next run converges"
+		ftrials=$((ftrials + 1))
+		i=$((i + 1))
+	done
+done
+test "$ftrials" -ge 40
+ok $? "first write: killed at $ftrials calls"
+
 done_testing

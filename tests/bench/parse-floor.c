@@ -3,6 +3,7 @@
  *
  * usage: parse-floor [-s] DIR
  *        parse-floor -c N DIR
+ *        parse-floor -C N BYTES DIR
  *
  * Walks DIR like nw does (every *.yaml file, skipping names that begin
  * with "."), reads each file into memory and runs libyaml's event parser
@@ -10,9 +11,13 @@
  * at least notice changes).  Prints "files events bytes" on stdout.
  * With -c it creates N files of 600 bytes in DIR, each written under
  * another name and renamed, with no fsync: the floor of an import.
+ * With -C N BYTES DIR it creates N files of BYTES bytes in DIR as a safe
+ * writer of many files must at least: each written to a temporary name,
+ * one syncfs for them all, each renamed to its name, one fsync of the
+ * folder (on one core): the floor of nw-vdir's first write.
  * Compile: cc -O2 -o parse-floor parse-floor.c $(pkg-config --cflags --libs yaml-0.1)
  */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE	/* syncfs */
 #include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -140,18 +145,69 @@ create(const char *dir, long n)
 	return 0;
 }
 
+/* n files of size bytes in dir: temporary names, one syncfs, renames */
+static int
+create_synced(const char *dir, long n, long size)
+{
+	char tmp[4096], path[4096], *data;
+	long i;
+	int fd, dfd;
+
+	if (size < 1 || (data = malloc(size)) == NULL)
+		return 2;
+	memset(data, 'x', size);
+	data[size - 1] = '\n';
+	/* opened first: its syncfs reports write errors from then on */
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) == -1) {
+		perror(dir);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(tmp, sizeof tmp, "%s/.tmp-%ld", dir, i);
+		if ((fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY, 0600)) == -1 ||
+		    write(fd, data, size) != (ssize_t)size || close(fd) == -1) {
+			perror(tmp);
+			return 1;
+		}
+	}
+	if (syncfs(dfd) == -1) {
+		perror("syncfs");
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(tmp, sizeof tmp, "%s/.tmp-%ld", dir, i);
+		snprintf(path, sizeof path, "%s/file-%ld.vcf", dir, i);
+		if (rename(tmp, path) == -1) {
+			perror(tmp);
+			return 1;
+		}
+	}
+	if (fsync(dfd) == -1) {
+		perror(dir);
+		return 1;
+	}
+	close(dfd);
+	free(data);
+	printf("%ld\n", n);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	if (argc == 4 && strcmp(argv[1], "-c") == 0)
 		return create(argv[3], strtol(argv[2], NULL, 10));
+	if (argc == 5 && strcmp(argv[1], "-C") == 0)
+		return create_synced(argv[4], strtol(argv[2], NULL, 10),
+		    strtol(argv[3], NULL, 10));
 	if (argc == 3 && strcmp(argv[1], "-s") == 0) {
 		statonly = 1;
 		argv++, argc--;
 	}
 	if (argc != 2) {
 		fprintf(stderr, "usage: parse-floor [-s] dir\n"
-		    "       parse-floor -c n dir\n");
+		    "       parse-floor -c n dir\n"
+		    "       parse-floor -C n bytes dir\n");
 		return 2;
 	}
 	walk(argv[1]);
