@@ -157,6 +157,8 @@ struct cross {
 	size_t		  nall;
 	struct strv	 claimed;	/* emails and ids of check_claim */
 	struct stat	*st;		/* all's files with more than one name */
+	int		 folded;	/* folds read (folds_of) */
+	struct strv	 folds;		/* old, keep, "-f keep " or "", e or w */
 };
 
 /* The first contact but id with s; NULL when none. */
@@ -217,6 +219,117 @@ other_name(const struct cross *x, const char *id)
 		    x->st[j].st_ino == x->st[i].st_ino)
 			return x->all[j]->id;
 	return NULL;
+}
+
+/* Do contacts a and b share an email? */
+static int
+same_email(const struct cross *x, const char *a, const char *b)
+{
+	const char *other;
+	size_t i, j, it;
+
+	for (i = 0; i < x->nall && strcmp(x->all[i]->id, a) != 0; i++)
+		;
+	for (j = 0; i < x->nall && j < x->all[i]->email.n; j++)
+		for (it = 0; (other = strmap_next(x->email,
+		    x->all[i]->email.v[j], &it)) != NULL;)
+			if (strcmp(other, b) == 0)
+				return 1;
+	return 0;
+}
+
+/* The index in x->folds of the fold of a into b, or of b into a; -1. */
+static ssize_t
+fold_of(const struct cross *x, const char *a, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i + 3 < x->folds.n; i += 4)
+		if ((strcmp(x->folds.v[i], a) == 0 &&
+		    strcmp(x->folds.v[i + 1], b) == 0) ||
+		    (strcmp(x->folds.v[i], b) == 0 &&
+		    strcmp(x->folds.v[i + 1], a) == 0))
+			return i;
+	return -1;
+}
+
+/*
+ * Pairs where one contact holds all of the other, as a fold (nw-mv -m)
+ * cut short leaves them: old's name is keep's name or an aka of it, and
+ * old folded into keep gives keep's bytes again (fold_held).  An error
+ * when they share an email (it is one already), else a warning.  Read
+ * once, before the checks run on every core.
+ */
+static void
+folds_of(struct check *ck)
+{
+	struct cross *x = cross_of(ck);
+	struct strmap *names;
+	struct contact *c, *o;
+	size_t i, j, it;
+	int how;
+
+	if (x->folded)
+		return;
+	x->folded = 1;
+	names = strmap_new();	/* names and akas to their contacts */
+	for (i = 0; i < x->nall; i++) {
+		c = x->all[i];
+		if (c->name)
+			strmap_put(names, c->name, c);
+		for (j = 0; j < c->lib->aka.n; j++)
+			strmap_put(names, c->lib->aka.v[j], c);
+	}
+	for (i = 0; i < x->nall; i++) {
+		if ((c = x->all[i])->name == NULL)
+			continue;
+		for (it = 0; (o = strmap_next(names, c->name, &it)) != NULL;) {
+			if (o == c || fold_of(x, c->id, o->id) != -1 ||
+			    (how = fold_held(ck->net, c, o)) == 0 ||
+			    other_name(x, c->id) != NULL)
+				continue;
+			strv_add(&x->folds, c->id);
+			strv_add(&x->folds, o->id);
+			strv_add(&x->folds, how == 'k' ? "-f keep " : "");
+			strv_add(&x->folds, same_email(x, c->id, o->id) ?
+			    "e" : "w");
+		}
+	}
+	strmap_free(names);
+}
+
+/* The other contact of a fold cut short that id is part of; NULL. */
+static const char *
+fold_partner(const struct cross *x, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i + 3 < x->folds.n; i += 4)
+		if (strcmp(x->folds.v[i], id) == 0)
+			return x->folds.v[i + 1];
+		else if (strcmp(x->folds.v[i + 1], id) == 0)
+			return x->folds.v[i];
+	return NULL;
+}
+
+/* What a fold cut short is said as, on old and on keep. */
+static void
+fold_note(struct check *ck, const struct cross *x, const char *id)
+{
+	const char *other = fold_partner(x, id);
+	char **f;
+
+	if (other == NULL)
+		return;
+	f = x->folds.v + fold_of(x, id, other);
+	if (strcmp(f[0], id) == 0)
+		check_note(ck, id, f[3][0] == 'e', "all of it is in '%s' "
+		    "too, a fold (nw-mv -m) cut short: run nw-mv -m %s%s %s "
+		    "to finish it", f[1], f[2], f[0], f[1]);
+	else
+		check_note(ck, id, f[3][0] == 'e', "holds all of '%s' too, "
+		    "a fold (nw-mv -m) cut short: run nw-mv -m %s%s %s to "
+		    "finish it", f[0], f[2], f[0], f[1]);
 }
 
 /*
@@ -300,7 +413,9 @@ across(struct check *ck, const struct key *k, struct ynode *v)
 	if (k->type != K_NAME && k->type != K_EMAIL)
 		return;
 	x = cross_of(ck);
-	twin = other_name(x, ck->id);	/* one file: said once, below */
+	/* one file, or a fold cut short: said once, below */
+	if ((twin = other_name(x, ck->id)) == NULL)
+		twin = fold_partner(x, ck->id);
 	for (m = 0; m < (v->type == YSEQ ? v->nkid : 1); m++) {
 		it = v->type == YSEQ ? ynode_deref(v->kid[m]) : v;
 		if (it->type != YSCALAR || ynode_isnull(it))
@@ -443,6 +558,7 @@ files_check(void *arg, size_t i)
 		check_note(&w, fs->ids[i], 1, "the same file as '%s', a rename "
 		    "(nw-mv) cut short: run that nw-mv again to finish it",
 		    other);
+	fold_note(&w, w.cross, fs->ids[i]);
 	if (fs->deleted && strv_has(fs->deleted, fs->ids[i]))
 		check_note(&w, fs->ids[i], 1, "unmerged in git: deleted on "
 		    "one side, changed on the other: keep it (git add) or "
@@ -480,7 +596,7 @@ check_files(struct check *ck, char **ids, size_t n, struct strv *unmerged,
 	    NULL };
 	int before = ck->nerr;
 
-	cross_of(ck);
+	folds_of(ck);
 	fs.text = xcalloc(n, sizeof *fs.text);
 	fs.len = xcalloc(n, sizeof *fs.len);
 	fs.nerr = xcalloc(n, sizeof *fs.nerr);
@@ -534,6 +650,7 @@ check_free(struct check *ck)
 		strmap_free(ck->cross->name);
 		strmap_free(ck->cross->email);
 		strv_free(&ck->cross->claimed);
+		strv_free(&ck->cross->folds);
 		free(ck->cross->st);
 		free(ck->cross);
 		ck->cross = NULL;

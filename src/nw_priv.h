@@ -512,6 +512,8 @@ int		 change_log_prepare(struct net *, const char *,
 		    struct logentry *, size_t, int, struct newfile *,
 		    struct said *);
 void		 change_said(const char *, struct said *);
+int		 fold_held(struct net *, const struct contact *,
+		    struct contact *);
 
 /* --- git.c --------------------------------------------------------------- */
 

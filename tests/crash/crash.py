@@ -13,6 +13,9 @@ add and git commit as nw's children).  The cards of cards.vcf are two
 new people and one with an email of lena-fischer's (nw-import -u adds
 her new phone); those of batch.vcf five new people, created at once (all
 written to files with no name yet, synced, then named: safe_create_all).
+The fold (nw-mv -m) runs on a copy with tests/crash/fold's ada-king, a
+second card of ada-lovelace's that names her, and omar-haddad's via and
+tom-okafor's rel naming ada-king.
 
 A clean run under strace records the command's system calls; then one
 trial per recorded call kills the command with SIGKILL just before that
@@ -43,10 +46,15 @@ After each kill it counts the trials that left something wrong:
                a killed merge driver, first git merge --abort and the
                merge again);
   unfinished   for a command that a rerun finishes (nw-mv: the same
-               rename again while the old file is there), an nw-check
-               before it that finds more than the rename cut short (a
-               via naming no one), a rerun that fails, or files that are
-               not then those of the clean run.
+               rename again while the old file is there; nw-mv -m: the
+               same fold), an nw-check before it that finds more than
+               the rename or the fold cut short (a via naming no one), a
+               rerun that fails, or files that are not then those of the
+               clean run; for the fold also, said on their own, an entry
+               of either contact's log not in the kept one, an entry
+               there twice, a file that is no YAML mapping, a reference
+               to the old id left, and with git a change the rerun left
+               uncommitted.
 
 A file left in .nw/tmp is allowed (git and the scans never look there);
 three tests check that a later write removes it once stale, not before.
@@ -76,6 +84,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, 'net')
 CARDS = os.path.join(HERE, 'cards.vcf')
 BATCH = os.path.join(HERE, 'batch.vcf')
+FOLD = os.path.join(HERE, 'fold')
 MAIL = os.path.join(HERE, 'mail')
 # the temporary file full, the file in place (fsync, then rename or link
 # and the folder's fsync; for a batch of new files syncfs and linkat or
@@ -83,7 +92,7 @@ MAIL = os.path.join(HERE, 'mail')
 KEY_CALLS = {'fsync', 'rename', 'link', 'unlink', 'wait4', 'exit_group',
              'syncfs', 'renameat2', 'linkat'}
 KINDS = ('torn', 'stale locks', 'strays', 'blocked', 'unfinished')
-SHOW = 3        # problems shown per kind and scenario
+SHOW = 3       # problems shown per kind and scenario
 
 
 def run(argv, cwd=None, env=None, timeout=60):
@@ -179,12 +188,13 @@ def wait_eof(fd, timeout):
 
 
 class Scenario:
-    def __init__(self, name, git, template, argv, again=None):
+    def __init__(self, name, git, template, argv, again=None, fold=None):
         self.name = name
         self.git = git
         self.template = template
         self.argv = argv        # run in the network copy; None: git merge
         self.again = again      # a file there: run argv again to finish
+        self.fold = fold        # (old, keep): nw-mv -m's, checked more
         self.counts = dict.fromkeys(KINDS, 0)
         self.trials = self.missed = self.tmpleft = 0
         self.notes = []
@@ -285,16 +295,26 @@ def finish(s, dst, after):
     """A command cut short is finished by running it again (nw-mv)."""
     found = []
     # killed anywhere, nothing names a contact that is not there: nw-check
-    # says at most that a rename was cut short, and how to finish it
+    # says at most that a rename or a fold was cut short, and how to
+    # finish it
     c = run(['nw-check', '-q', '-C', dst])
     for line in (c.stdout + c.stderr).decode(errors='replace').splitlines():
-        if 'a rename (nw-mv) cut short: run that nw-mv again' not in line:
+        if ('a rename (nw-mv) cut short: run that nw-mv again' not in line
+                and 'a fold (nw-mv -m) cut short: run nw-mv -m' not in line):
             found.append(('unfinished', 'before again: nw-check: ' + line))
     if os.path.exists(os.path.join(dst, s.again)):
         p = run(s.argv[:1] + ['-C', dst] + s.argv[1:], cwd=dst)
         if p.returncode != 0:
             found.append(('unfinished', 'again: exit %d: %s' % (
                 p.returncode, p.stderr.decode(errors='replace').strip())))
+        elif s.fold and s.git:
+            g = run(['git', 'status', '--porcelain'], cwd=dst)
+            if g.stdout:
+                found.append(('unfinished', 'again: not committed: ' +
+                              g.stdout.decode(errors='replace').strip()
+                              .replace('\n', ' | ')))
+    if s.fold:
+        found += folded(s, dst)
     # files only: a folder left empty is nothing to git or a scan
     got = {p: b for p, b in snapshot(dst).items() if not p.endswith('/')}
     want = {p: b for p, b in after.items() if not p.endswith('/')}
@@ -302,6 +322,58 @@ def finish(s, dst, after):
         if got.get(p) != want.get(p):
             found.append(('unfinished', "'%s' is not as after the clean "
                           "run%s" % (p, '' if p in got else ' (gone)')))
+    return found
+
+
+def folded(s, dst):
+    """After a fold and its rerun: every entry of both logs in keep's,
+    once; every contact a YAML mapping; nothing names old."""
+    try:
+        import yaml
+    except ImportError:
+        return []
+    old, keep = s.fold
+    found = []
+
+    def load(path):
+        with open(path, 'rb') as fp:
+            return yaml.safe_load(fp.read().decode('utf-8-sig'))
+
+    def entries(data):
+        return [(str(e.get('date')), e.get('kind'), e.get('note'))
+                for e in (data or {}).get('log') or [] if isinstance(e, dict)]
+
+    data = {}
+    for p, b in snapshot(dst).items():
+        if not p.endswith('.yaml') or os.path.basename(p).startswith('.'):
+            continue
+        try:
+            d = yaml.safe_load(b.decode('utf-8-sig'))
+        except yaml.YAMLError as e:
+            d = str(e).replace('\n', ' ')
+        if not isinstance(d, dict):
+            found.append(('unfinished', "'%s' is no YAML mapping: %s" % (
+                p, d)))
+        else:
+            data[p[:-5]] = d
+    if old in data:
+        found.append(('unfinished', "'%s' is still there" % old))
+    got = entries(data.get(keep))
+    for e in sorted(set(entries(load(os.path.join(s.template, old + '.yaml')))
+                        + entries(load(os.path.join(s.template,
+                                                    keep + '.yaml'))))):
+        if e not in got:
+            found.append(('unfinished', 'entry lost: %s' % (e,)))
+    for e in sorted(set(e for e in got if got.count(e) > 1)):
+        found.append(('unfinished', 'entry twice in %s: %s' % (keep, e)))
+    for i, d in sorted(data.items()):
+        met = d.get('met') if isinstance(d.get('met'), dict) else {}
+        rel = d.get('rel') if isinstance(d.get('rel'), dict) else {}
+        named = [met.get('via')] + list(d.get('groups') or [])
+        for v in rel.values():
+            named += v if isinstance(v, list) else [v]
+        if old in named:
+            found.append(('unfinished', '%s still names %s' % (i, old)))
     return found
 
 
@@ -346,12 +418,30 @@ def slim(path):
             os.unlink(os.path.join(hooks, f))
 
 
+def fold_fixture(path):
+    """A second card of ada-lovelace's, ada-king, and two that name it."""
+    shutil.copy(os.path.join(FOLD, 'ada-king.yaml'), path)
+    for f, a, b in (
+            ('omar-haddad.yaml', b'where: Sunday five-a-side}',
+             b'where: Sunday five-a-side, via: ada-king}'),
+            ('tom-okafor.yaml', b'rel: {mentor: charles-babbage}',
+             b'rel: {mentor: charles-babbage, friend: ada-king}')):
+        with open(os.path.join(path, f), 'rb') as fp:
+            text = fp.read()
+        if a not in text:
+            bail('%s: no %r to change' % (f, a))
+        with open(os.path.join(path, f), 'wb') as fp:
+            fp.write(text.replace(a, b))
+
+
 def scenarios(work, git_ok):
     """The scenarios, their templates made in work."""
-    def net(name, git):
+    def net(name, git, extra=None):
         path = os.path.join(work, name)
         must(['nw-init'] + (['-g'] if git else []) + [path])
         shutil.copytree(FIXTURES, path, dirs_exist_ok=True)
+        if extra:
+            extra(path)
         if git:
             slim(path)
             must(['git', 'add', '-A'], cwd=path)
@@ -378,10 +468,18 @@ def scenarios(work, git_ok):
          ['nw-mv', 'charles-babbage', 'people/charles'],
          'charles-babbage.yaml'),
     ]
+    # a fold: what names old follows, what old says of keep goes, keep's
+    # org stays; again finishes
+    fold = ('nw-mv -m -f keep OLD KEEP (a fold; again finishes)',
+            ['nw-mv', '-m', '-f', 'keep', 'ada-king', 'ada-lovelace'],
+            'ada-king.yaml', ('ada-king', 'ada-lovelace'))
     out = []
     plain = net('template', False)
     for name, argv, *again in cmds:
         out.append(Scenario(name, False, plain, argv, *again))
+    name, argv, again, ids = fold
+    out.append(Scenario(name, False, net('template-fold', False,
+                                         fold_fixture), argv, again, ids))
     out.append(Scenario('nw-merge BASE OURS THEIRS (files)', False,
                         merge_files(work, plain),
                         ['nw-merge', '.merge_file_O', '.merge_file_A',
@@ -390,11 +488,14 @@ def scenarios(work, git_ok):
         withgit = net('template-git', True)
         for name, argv, *again in cmds:
             out.append(Scenario(name, True, withgit, argv, *again))
+        name, argv, again, ids = fold
+        out.append(Scenario(name, True, net('template-fold-git', True,
+                                            fold_fixture), argv, again, ids))
         out.append(Scenario('nw-merge as the driver of git merge', True,
                             git_merge(work, net), None))
     else:
-        for name, argv, *_ in cmds + [('nw-merge as the driver of git merge',
-                                        None)]:
+        for name, argv, *_ in cmds + [fold[:2], (
+                'nw-merge as the driver of git merge', None)]:
             out.append(Scenario(name, True, None, argv))
     return out
 
