@@ -64,6 +64,8 @@ $(B)/%.o: src/%.c src/nw.h src/nw_priv.h
 $(B)/merge.o $(B)/mergelog.o: src/merge.h
 # nw-vdir's files share src/vdir.h
 $(B)/vdir.o $(B)/vmerge.o $(B)/vcal.o $(B)/vstate.o $(B)/vwrite.o: src/vdir.h
+# nw-mail's files share src/mail.h
+$(B)/mail.o $(B)/mailaddr.o: src/mail.h
 
 $(B)/t-%.o: tests/unit/t-%.c src/nw.h src/nw_priv.h
 	@mkdir -p $(B)

@@ -15,6 +15,15 @@ static const char options_text[] =
     "  -f old|keep    with -m: whose value stays where they differ\n"
     "  -m             fold the contact old into keep, one person\n";
 
+/* A change made: the id it leaves printed as nw prints ids, one commit. */
+static void
+done(struct net *net, struct strv *changed, const char *id, char *msg)
+{
+	printf("%s%s\n", id_shown(id), id);
+	git_commit(net, changed->v, changed->n, msg);
+	free(msg);
+}
+
 /* -m: old into keep, both references. */
 static int
 foldone(const char *oldref, const char *keepref, int win)
@@ -22,7 +31,7 @@ foldone(const char *oldref, const char *keepref, int win)
 	struct refs refs = { 0 };
 	struct strv changed = { 0 };
 	struct net *net = net_open(1);
-	char *old = NULL, *keep = NULL, *msg;
+	char *old = NULL, *keep = NULL;
 	int rv = 1;
 
 	refs.net = net;
@@ -30,12 +39,9 @@ foldone(const char *oldref, const char *keepref, int win)
 	    (keep = ref_resolve(&refs, keepref)) != NULL) {
 		if (strcmp(old, keep) == 0)
 			errx(2, "'%s': one contact, nothing to fold", old);
-		if ((rv = change_fold(net, old, keep, win, &changed)) == 0) {
-			puts(keep);
-			msg = xasprintf("Fold %s into %s", old, keep);
-			git_commit(net, changed.v, changed.n, msg);
-			free(msg);
-		}
+		if ((rv = change_fold(net, old, keep, win, &changed)) == 0)
+			done(net, &changed, keep,
+			    xasprintf("Fold %s into %s", old, keep));
 	}
 	strv_free(&changed);
 	refs_free(&refs);
@@ -52,7 +58,7 @@ main(int argc, char *argv[])
 	struct strv changed = { 0 };
 	struct net *net;
 	const char *to;
-	char *id, *msg;
+	char *id;
 	size_t n;
 	int ch, rv, fold = 0, win = 0;
 
@@ -91,12 +97,8 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(id, to) == 0)
 		errx(2, "'%s': the id it has already", to);
-	if ((rv = change_mv(net, id, to, &changed)) == 0) {
-		printf("%s%s\n", id_shown(to), to);
-		msg = xasprintf("Rename %s to %s", id, to);
-		git_commit(net, changed.v, changed.n, msg);
-		free(msg);
-	}
+	if ((rv = change_mv(net, id, to, &changed)) == 0)
+		done(net, &changed, to, xasprintf("Rename %s to %s", id, to));
 	strv_free(&changed);
 	refs_free(&refs);
 	free(id);

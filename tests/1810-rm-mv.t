@@ -168,4 +168,12 @@ printf 'name: Kim Kay\n' >"$N/kim.yaml"
 run nw-mv kim hal-hart
 is "$rc:$err" "1:nw-mv: 'hal-hart': already a contact: nothing renamed" "onto another file: refused"
 
+# the id a fold leaves is printed as every id: ./ before a leading -
+printf 'name: Ada Lovelace\nemail: ada@example.org\n' >"$N/-ada.yaml"
+printf 'name: Ada King\nemail: [ada@example.org]\n' >"$N/king.yaml"
+run nw-mv -m king ./-ada
+is "$rc:$out" "0:./-ada" "a fold into -ada prints ./-ada"
+[ ! -e "$N/king.yaml" ]
+is "$?" 0 "the fold into -ada took king"
+
 done_testing
