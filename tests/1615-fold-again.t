@@ -9,8 +9,6 @@
 need_git
 
 want() { cat >"$T/$1"; }
-commits() { git -C "$N" log --format=%s | head -n "$1"; }
-files() { git -C "$N" show --format= --name-status HEAD | sort; }
 
 # king is a second card of ada's: ada names king (a rel), king names
 # ada (its via), and max and lena name king
@@ -71,8 +69,8 @@ same "$N/lena.yaml" "$T/lena" "whole: lena's rel names ada"
 is "$(ls "$N")" "ada.yaml
 lena.yaml
 max.yaml" "whole: king is gone"
-is "$(commits 1)" "Fold king into ada" "whole: one commit"
-is "$(files)" "D	king.yaml
+is "$(git_subjects 1)" "Fold king into ada" "whole: one commit"
+is "$(git_head_files)" "D	king.yaml
 M	ada.yaml
 M	lena.yaml
 M	max.yaml" "whole: with every file"
@@ -113,9 +111,9 @@ nw-mv: king: no longer names ada$left" "after $state: again: it says it finishes
 	is "$(ls "$N")" "ada.yaml
 lena.yaml
 max.yaml" "after $state: again: king is gone"
-	is "$(commits 2)" "Fold king into ada
+	is "$(git_subjects 2)" "Fold king into ada
 start" "after $state: again: one commit"
-	is "$(files)" "D	king.yaml
+	is "$(git_head_files)" "D	king.yaml
 M	ada.yaml
 M	lena.yaml
 M	max.yaml" "after $state: again: with the files the cut-short run changed"

@@ -5,8 +5,6 @@
 . "$(dirname "$0")/lib.sh"
 
 want() { cat >"$T/want"; }
-commits() { git -C "$N" log --format=%s | head -n "$1"; }
-files() { git -C "$N" show --format= --name-status HEAD | sort; }
 
 mknet net
 N=$NW_DIR
@@ -35,7 +33,7 @@ is "$rc:$out" "1:" "rm named by via: exit 1, nothing printed"
 is "$err" "nw-rm: 'work/charles': the met.via of ada, bob, cy names it: nothing removed (-f removes it and that via)" \
     "rm named by via: who names it, and -f"
 same "$N/work/charles.yaml" "$T/charles.base" "rm named by via: the file is there"
-is "$(commits 1)" "start" "rm named by via: no commit"
+is "$(git_subjects 1)" "start" "rm named by via: no commit"
 
 # --- nw-mv: every via follows, byte for byte; one commit --------------------
 run nw-mv charles charles-b
@@ -55,8 +53,8 @@ EOF
 same "$N/bob.yaml" "$T/want" "mv: a block via rewritten in place"
 same "$N/charles-b.yaml" "$T/charles.base" "mv: the file's bytes under the new name"
 ok "$(test ! -e "$N/work"; echo $?)" "mv: the folder left empty is gone"
-is "$(commits 1)" "Rename work/charles to charles-b" "mv: one commit, named"
-is "$(files)" "M	ada.yaml
+is "$(git_subjects 1)" "Rename work/charles to charles-b" "mv: one commit, named"
+is "$(git_head_files)" "M	ada.yaml
 M	bob.yaml
 M	cy.yaml
 R100	work/charles.yaml	charles-b.yaml" "mv: the commit holds the rename and the vias, nothing else"
@@ -104,8 +102,8 @@ EOF
 same "$N/bob.yaml" "$T/want" "rm -f: the via's line gone from a block mapping"
 is "$(cat "$N/cy.yaml")" "name: Cy Young" "rm -f: a met of a via alone goes whole"
 ok "$(test ! -e "$N/charles-b.yaml"; echo $?)" "rm -f: the file is gone"
-is "$(commits 1)" "Remove Charles Babbage" "rm -f: one commit, named"
-is "$(files)" "D	charles-b.yaml
+is "$(git_subjects 1)" "Remove Charles Babbage" "rm -f: one commit, named"
+is "$(git_head_files)" "D	charles-b.yaml
 M	ada.yaml
 M	bob.yaml
 M	cy.yaml" "rm -f: the commit holds the removal and the vias"
@@ -114,7 +112,7 @@ M	cy.yaml" "rm -f: the commit holds the removal and the vias"
 pipein "$(printf 'people/dee\neve\n')" nw-rm
 is "$rc:$out:$err" "0:people/dee
 eve:" "rm from a pipe: both"
-is "$(commits 1)" "Remove Dee Dee and 1 other" "rm of two: one commit"
+is "$(git_subjects 1)" "Remove Dee Dee and 1 other" "rm of two: one commit"
 is "$(git -C "$N" show HEAD~1:eve.yaml | head -1)" "name: Eve Adams" "git keeps what was removed"
 run nw-rm nobody
 is "$rc:$err" "1:nw-rm: 'nobody': no such contact" "rm of no one: exit 1"
@@ -155,12 +153,12 @@ jo.yaml" "again: the old name gone"
 same "$N/hal-hart.yaml" "$T/hal.base" "again: the file's bytes under the new name"
 is "$(cat "$N/jo.yaml")" "name: Jo Jones
 rel: {mentor: hal-hart}" "again: the rel that named the old id names the new"
-is "$(commits 1)" "Rename hal to hal-hart" "again: one commit"
-is "$(files)" "M	ida.yaml
+is "$(git_subjects 1)" "Rename hal to hal-hart" "again: one commit"
+is "$(git_head_files)" "M	ida.yaml
 M	jo.yaml
 R100	hal.yaml	hal-hart.yaml" "again: with the via the cut-short run changed"
 run nw-check
-is "$rc:$(printf '%s\n' "$err" | grep -c error)" "0:0" "again: nw-check finds no error"
+is "$rc:$(printf '%s\n' "$out" | grep -c error)" "0:0" "again: nw-check finds no error"
 run nw-mv hal hal-hart
 is "$rc:$err" "2:nw-mv: 'hal-hart': the id it has already" "a third time: nothing to do"
 # a name that is another file is still refused

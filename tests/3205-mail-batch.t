@@ -25,8 +25,8 @@ printf 'name: Flo F\r\nemail: flo@x.org\r\nlog:\r\n  - {date: 2020-01-01, kind: 
 printf 'name: Gil G\nemail: gil@x.org\nlog:\n- {date: 2020-01-01, kind: call}\nnotes: |\n  one\n  two' >"$N/gil.yaml"
 printf 'name: Hal H\nemail: hal@x.org\nlog:\n  - date: 2020-01-01\n    kind: call\nnext: 2026-01-01' >"$N/hal.yaml"
 printf 'name: Ivy I\nemail: ivy@x.org\nlog: ~\n' >"$N/ivy.yaml"
-# 24 messages: three days each for eight contacts, sent and received,
-# with notes that must be quoted; and four that are not logged, said in
+# 27 messages: three days each for nine contacts, sent and received,
+# with notes that must be quoted; and three that are not logged, said in
 # the order of their names
 i=0
 for who in ann ben cy di ed flo gil hal ivy; do

@@ -179,7 +179,7 @@ f[6] = stamp
 rec = b'\t'.join(f) + b'\n' + base + b'\n'
 open(jp, 'ab').write(rec + b'#%016x\n' % fnv(rec))
 PY
-	same "$V/$C" "$T/stale" "stale members: the card names Ada alone before"
+	is "$?|$(grep -c '^MEMBER:' "$V/$C")" "0|1" "stale members: the record made, the card names Ada alone"
 	run nw-vdir "$V"
 	is "$rc|$err" "0|nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 1 written, 0 removed" "stale members: a plain run writes the card"
 	same "$V/$C" "$T/fresh" "stale members: the card names both now, as nw writes it"

@@ -25,8 +25,8 @@ is "$?" 0 "the install step runs"
 (cd "$HOME/.local" && find bin share/man -type f | LC_ALL=C sort) >"$T/got.list"
 same "$T/got.list" "$T/want.list" "the programs and the manuals are in \$HOME/.local"
 
-# make install from a fresh build folder: what it installs, progs (the
-# Debian package's build step) makes, completion included
+# progs (the Debian package's build step, before its make install) in a
+# fresh build folder makes the completion scripts install copies
 (cd "$TOP" && MAKEFLAGS= MAKELEVEL= make -n progs B="$T/nobuild" 2>&1) \
     >"$T/progs.out"
 is "$(grep -c ">$T/nobuild/completion/" "$T/progs.out")" 2 \

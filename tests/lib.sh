@@ -195,3 +195,8 @@ git_share() {
 	git -C "$A" push -q -u origin main
 	git clone -q "$O" "$B"
 }
+
+# git_subjects N: the subjects of the last N commits of the network $N;
+# git_head_files: what its last commit changed, a line each, sorted
+git_subjects() { git -C "$N" log --format=%s | head -n "$1"; }
+git_head_files() { git -C "$N" show --format= --name-status HEAD | sort; }
