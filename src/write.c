@@ -409,14 +409,11 @@ rename_all(struct tmpf *t, struct newfile *v, int *re, size_t n)
 		pthread_join(th[i], NULL);
 }
 
-static mode_t umask_now;
 static long pid_now;
 
 static void
-umask_read(void)
+pid_read(void)
 {
-	umask_now = umask(0);
-	umask(umask_now);
 	pid_now = getpid();
 }
 
@@ -435,7 +432,7 @@ safe_put_new(const char *dir, const char *s, size_t len)
 	char *tmp;
 	int fd, e, tries;
 
-	pthread_once(&once, umask_read);
+	pthread_once(&once, pid_read);
 	for (tries = 0;; tries++) {
 		tmp = xasprintf("%s/.nw-%ld-%lu", dir, pid_now,
 		    atomic_fetch_add(&seq, 1));
@@ -448,8 +445,11 @@ safe_put_new(const char *dir, const char *s, size_t len)
 		if (e != EEXIST || tries == 100)
 			return NULL;
 	}
-	/* the mode of safe_write's new files whatever the umask */
-	if (((umask_now & 0600) && fchmod(fd, 0600) == -1) ||
+	/*
+	 * the mode of safe_write's new files whatever the umask (reading
+	 * the umask would set it for every thread a moment)
+	 */
+	if (fchmod(fd, 0600) == -1 ||
 	    write_all(fd, s, len) == -1) {
 		e = errno;
 		close(fd);
