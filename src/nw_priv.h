@@ -142,6 +142,7 @@ int	 contact_followup_ends(int promise, const struct logent *e,
 char	*contact_slug(const char *name);
 void	 value_free(struct value *v);
 /* selecting: select.c */
+struct contact	**refs_all(struct refs *r, size_t *n);
 int	 select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
 	    int *all);
 int	 filter_pass(struct filter *f, struct contact *c);
@@ -355,6 +356,10 @@ struct net {
 	int		 cal_max_attendees;
 	int		 autocommit;
 	int		 lockfd, locks;
+	char		 token[40];	/* what our last lock wrote in .nw/lock */
+	unsigned long	 others;	/* locks that found another's token */
+	int		 track;		/* refs_taken's: draft_write says in made */
+	struct strv	 made;		/* id, name of each contact draft_write made */
 	char		*tmpdir;	/* .nw/tmp, once made */
 	long long	 opened;	/* when, in seconds since the epoch */
 	struct cache	*cache;		/* .nw/cache, once read */
