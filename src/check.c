@@ -725,6 +725,30 @@ check_free(struct check *ck)
 static int	check_dups(struct check *);
 
 /*
+ * With autocommit, a contact file git has and the work tree lacks: a
+ * removal (nw-rm, nw-mv, nw-mv -m) killed before its commit, which no
+ * later command commits (it names no contact), or one by hand.
+ */
+static void
+removed(struct check *ck)
+{
+	struct strv gone = { 0 };
+	char *path;
+	size_t i;
+
+	if (!ck->net->autocommit || git_removed(ck->net, &gone) != 0)
+		return;
+	for (i = 0; i < gone.n; i++) {
+		path = xasprintf("%s/%s", net_dir(ck->net), gone.v[i]);
+		check_path(ck, path, 0, "removed and not committed (a command "
+		    "cut short, or by hand): nw git commit -- '%s' commits it",
+		    gone.v[i]);
+		free(path);
+	}
+	strv_free(&gone);
+}
+
+/*
  * nw-check: the contacts the references name (every one when none)
  * checked, with files readable by others (all: each named, not three),
  * and for the whole network its settings and the files that are no
@@ -766,6 +790,7 @@ check_run(struct check *ck, int argc, char **argv, int all, int dups)
 			check_path(ck, path, 0, "%s", tab + 1);
 			free(path);
 		}
+		removed(ck);
 	}
 	for (i = 0; i < probs.n; i++) {	/* what no scan could read */
 		tab = strchr(probs.v[i], '\t');

@@ -34,6 +34,7 @@ void	 net_keep_problems(struct net *net, struct strv *problems);
 int	 net_list(struct net *net, char ***ids, size_t *n,
 	    struct strv *oddities);
 int	 git_unmerged(struct net *net, struct strv *ids, struct strv *deleted);
+int	 git_removed(struct net *net, struct strv *paths);
 /* contacts: the library's part of a contact (contact.c) */
 struct bday {
 	int	 year, month, day;	/* year 0 when unknown; month 0: none */
