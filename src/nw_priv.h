@@ -16,6 +16,8 @@ void	*xmalloc(size_t n);
 void	 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	    __attribute__((format(printf, 2, 0)));
 int	 strv_hascase(struct strv *l, const char *s);
+int	 strv_within(const struct strv *a, struct strv *b);
+void	 strv_cut(struct strv *l, const char *s);
 char	*utf8_fold(const char *s);
 char	*text_dup(const char *s, int how);
 void	 buf_add(struct buf *b, const char *s, size_t n);
