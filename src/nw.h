@@ -146,7 +146,8 @@ struct refs {
 	struct net	 *net;
 	struct contact	**all;		/* loaded once, for names */
 	size_t		  nall;
-	struct refs_ix	 *ix;		/* once loaded; refs_taken's index */
+	int		  loaded;
+	struct refs_ix	 *ix;		/* refs_taken's index */
 };
 char	*ref_resolve(struct refs *r, const char *ref);
 int	 ref_loop(int argc, char **argv, int (*fn)(const char *, void *),

@@ -49,10 +49,13 @@ refs_all(struct refs *r, size_t *n)
 	char **ids;
 	size_t nids, i;
 
-	if (r->ix == NULL) {
-		r->ix = xcalloc(1, sizeof *r->ix);
-		r->ix->others = r->net->others;
-		r->ix->nmade = r->net->made.n;
+	if (!r->loaded) {
+		r->loaded = 1;
+		if (r->net->track) {	/* refs_taken's: what this read saw */
+			r->ix = xcalloc(1, sizeof *r->ix);
+			r->ix->others = r->net->others;
+			r->ix->nmade = r->net->made.n;
+		}
 		net_scan(r->net, &ids, &st, &nids, NULL);
 		r->all = xcalloc(nids, sizeof *r->all);
 		contacts_load(r->net, ids, st, nids, 0, keep, r);
@@ -60,7 +63,8 @@ refs_all(struct refs *r, size_t *n)
 			free(ids[i]);
 		free(ids);
 		free(st);
-		r->ix->fresh = r->nall;
+		if (r->ix)
+			r->ix->fresh = r->nall;
 	}
 	*n = r->nall;
 	return r->all;
@@ -76,6 +80,7 @@ refs_free(struct refs *r)
 	free(r->all);
 	r->all = NULL;
 	r->nall = 0;
+	r->loaded = 0;
 	if (r->ix) {
 		strmap_free(r->ix->name);
 		strmap_free(r->ix->email);
@@ -127,9 +132,13 @@ refresh(struct refs *r)
 	char **ids;
 	size_t nids, i, n0;
 
-	if (r->ix == NULL) {
+	if (!r->loaded) {
 		refs_all(r, &nids);
 		return;
+	}
+	if (r->ix == NULL) {	/* read before refs_taken: list it again */
+		r->ix = xcalloc(1, sizeof *r->ix);
+		r->ix->others = r->net->others + 1;
 	}
 	x = r->ix;
 	n0 = x->fresh = r->nall;
