@@ -220,7 +220,7 @@ refs_taken(struct refs *r, struct strv *who, size_t *n)
 	struct refs_ix *x;
 	struct cand *cv;
 	const char *id;
-	size_t i, it, v, start;
+	size_t i, it, v, start, ncv;
 
 	r->net->track = 1;
 	refresh(r);
@@ -235,10 +235,13 @@ refs_taken(struct refs *r, struct strv *who, size_t *n)
 			}
 	start = x->ntaken;
 	cv = NULL;
-	for (i = 0; i < who->n; i++)
+	for (i = 0, ncv = 0; i < who->n; i++)
 		for (it = 0; (v = (size_t)strmap_next(i == 0 ? x->name :
 		    x->email, who->v[i], &it)); ) {
-			cv = xrealloc(cv, (x->ntaken - start + 1) * sizeof *cv);
+			if (x->ntaken - start == ncv) {
+				ncv = ncv ? 2 * ncv : 8;
+				cv = xrealloc(cv, ncv * sizeof *cv);
+			}
 			cv[x->ntaken - start].fresh = v - 1 >= x->fresh;
 			cv[x->ntaken - start].c = r->all[v - 1];
 			taken_add(x, r->all[v - 1]);
