@@ -334,6 +334,9 @@ int	 safe_create_all(const char *, struct newfile *, size_t);
 char	*safe_put_new(const char *, const char *, size_t);
 int	 safe_link(const char *, const char *);
 int	 safe_remove(const char *, const char *);
+int	 safe_append(const char *, size_t, const char *, size_t);
+int	 syncdir(const char *);
+void	 unsynced(int, const char *, const char *, const char *);
 
 /* --- dir.c: the network's own folder, its files stamped ------------------ */
 

@@ -680,10 +680,10 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	struct contact *c;
 	char real[PATH_MAX], *s;
 	size_t i, k, len, nent, nchanged0, npulled, *ks, nk, *ent;
-	char *seen;
+	char *seen, *gone = NULL;	/* the first card removed */
 	int netsame;
 	char cs[96], vs[96];
-	int wrote = 0, failed;
+	int failed;
 
 	if (!run->dry && mkdir(dir, 0700) == -1 && errno != EEXIST)
 		err(1, "'%s'", dir);
@@ -880,7 +880,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		s = xasprintf("%s/%s", dir, e->file);
 		if (unlink(s) == 0) {
 			run->nremoved++;
-			wrote = 1;
+			if (gone == NULL)
+				gone = xstrdup(s);
 		} else if (errno != ENOENT) {
 			warn("'%s'", s);
 			st.failed = 1;
@@ -889,8 +890,9 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 		e->drop = 1;
 		st.dirty = 1;
 	}
-	if (wrote)
-		vd_sync_dir(dir);
+	if (gone && syncdir(dir) == -1)
+		unsynced(0, gone, "removed", dir);
+	free(gone);
 	if (!st.failed)
 		vd_state_save(&st);
 done:

@@ -120,7 +120,6 @@ void		 vs_stamp_put(const struct vstate *, const struct stamp *,
 int		 vd_stage(struct vstate *, struct pending *, const char *,
 		    const char *, size_t);
 int		 vd_commit(struct vstate *, struct pending *);
-void		 vd_sync_dir(const char *);
 void		 vd_want_card(struct ventry *, struct contact *,
 		    const struct strv *);
 void		 vd_members_of(struct net_all *, struct contact *,

@@ -347,50 +347,27 @@ record_put(struct buf *b, const struct ventry *e)
 	buf_puts(b, "\n");
 }
 
-static int
-write_all(int fd, const char *s, size_t len)
-{
-	ssize_t r;
-
-	for (; len; s += r, len -= r)
-		if ((r = write(fd, s, len)) == -1 && errno != EINTR)
-			return -1;
-		else if (r == -1)
-			r = 0;
-	return 0;
-}
-
 /*
  * The changed records appended to the journal (j, with their checksums),
- * made durable: 0, or -1 when the state must be written whole.
+ * made durable (safe_append): 0, or -1 when the state must be written
+ * whole.
  */
 static int
 journal_append(struct vstate *st, const struct buf *j)
 {
 	struct buf h = { 0 };
 	char *p;
-	int fd, ok;
+	int r;
 
-	p = state_path(st, "journal");
-	fd = open(p, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-	free(p);
-	if (fd == -1)
-		return -1;
-	if (st->jvalid == 0) {		/* none that goes with this state */
+	if (st->jvalid == 0)		/* none that goes with this state */
 		buf_printf(&h, "nw-vdir journal\t%llu\n", st->gen);
-		st->jvalid = h.len;
-	}
+	buf_add(&h, j->s, j->len);
+	p = state_path(st, "journal");
 	/* a record cut short, and what follows it, written over */
-	ok = ftruncate(fd, h.len ? 0 : (off_t)st->jvalid) == 0 &&
-	    lseek(fd, 0, SEEK_END) != -1 &&
-	    (h.len == 0 || write_all(fd, h.s, h.len) == 0) &&
-	    write_all(fd, j->s, j->len) == 0 && fsync(fd) == 0;
+	r = safe_append(p, st->jvalid, h.s, h.len);
+	free(p);
 	free(h.s);
-	if (close(fd) == -1)
-		ok = 0;
-	if (h.len)
-		vd_sync_dir(st->sdir);
-	return ok ? 0 : -1;
+	return r;
 }
 
 /* The state, once both sides are written; only when it changed. */
@@ -476,10 +453,16 @@ vd_state_save(struct vstate *st)
 	if (!exists) {
 		free(p);
 		p = state_path(st, "journal");
-		if (unlink(p) == 0)
-			vd_sync_dir(st->sdir);
-		else if (errno != ENOENT)
-			warn("'%s'", p);
+		if (unlink(p) == -1) {
+			if (errno != ENOENT)
+				warn("'%s'", p);
+		} else if (syncdir(st->sdir) == -1) {
+			/* it might come back: no state it could be taken for */
+			warn("'%s': removed, but not for sure: fsync of '%s'; "
+			    "the state is not written", p, st->sdir);
+			st->failed = 1;
+			goto done;
+		}
 		free(p);
 		p = state_path(st, "state");
 	}

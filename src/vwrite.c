@@ -154,17 +154,6 @@ vd_commit(struct vstate *st, struct pending *pd)
 	return bad;
 }
 
-void
-vd_sync_dir(const char *dir)
-{
-	int fd;
-
-	if ((fd = open(dir, O_RDONLY | O_CLOEXEC)) != -1) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
 /* Contact c's card as nw writes it to the vdir, under uid. */
 void
 vd_want_card(struct ventry *e, struct contact *c, const struct strv *members)

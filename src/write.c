@@ -26,7 +26,7 @@ static int unsynced_any;	/* a change made, not confirmed durable */
  * says so (exit_status).  Unless quiet: .nw/cache is no change of the
  * user's.
  */
-static void
+void
 unsynced(int quiet, const char *path, const char *done, const char *dir)
 {
 	int e = errno;
@@ -49,12 +49,17 @@ exit_status(int rv)
 	return rv == 0 && unsynced_any ? 3 : rv;
 }
 
-static int
+/*
+ * The fsync of folder dir: what makes a name made or removed in it
+ * outlast a crash.  0, or -1 with errno; the caller says what it means
+ * (unsynced, for a change of the user's).
+ */
+int
 syncdir(const char *dir)
 {
 	int fd, r;
 
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) == -1)
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return -1;
 	r = fsync(fd);
 	close(fd);
@@ -704,6 +709,44 @@ safe_remove(const char *path, const char *done)
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * s[0..len) appended to the file path after its first keep bytes (what
+ * follows them, an append cut short, goes first), made durable: an fsync
+ * of the file, and of its folder when this made the file (0600, never
+ * through a symlink).  A crash leaves the first keep bytes as they were
+ * and some of the rest: the reader must know a torn tail (nw-vdir's
+ * journal checks each record).  0, or -1 with errno; nothing said.  The
+ * caller holds the network's lock.
+ */
+int
+safe_append(const char *path, size_t keep, const char *s, size_t len)
+{
+	char dir[PATH_MAX];
+	int fd, e, made = 0, ok;
+
+	if ((fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)) == -1 &&
+	    errno == ENOENT) {
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
+		    O_NOFOLLOW, 0600);
+		made = fd != -1;
+	}
+	if (fd == -1)
+		return -1;
+	ok = ftruncate(fd, (off_t)keep) == 0 &&
+	    lseek(fd, 0, SEEK_END) != -1 && write_all(fd, s, len) == 0 &&
+	    fsync(fd) == 0;
+	e = errno;
+	if (close(fd) == -1 && ok)
+		ok = 0, e = errno;
+	if (ok && made) {
+		folder(path, dir);
+		if (syncdir(dir) == -1)
+			ok = 0, e = errno;
+	}
+	errno = e;
+	return ok ? 0 : -1;
 }
 
 /*
