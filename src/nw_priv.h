@@ -213,6 +213,7 @@ void		*strmap_get(const struct strmap *, const char *key);
 void		*strmap_next(const struct strmap *, const char *key, size_t *it);
 void		 strmap_clear(struct strmap *);
 void		 strmap_free(struct strmap *);
+uint64_t	 hash64(const char *, size_t);
 
 /* --- yaml.c: files parsed with libyaml into trees that know their bytes --- */
 

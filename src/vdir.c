@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -365,49 +364,32 @@ vd_list(struct vstate *st, int dry)
  * its card) only when a card needs it.
  */
 
-/* FNV-1a: where an id goes in net_all's table. */
-static size_t
-id_hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return (size_t)(h ^ (h >> 32));
-}
-
 /*
- * The contacts by id in a table of twice as many slots (each the index +
- * 1, 0 when free, the next slot taken after one in use): the state's
- * cards come in the order of their files, not of the ids.
+ * The contacts by id (the state's cards come in the order of their
+ * files, not of the ids): a strmap of the ids, each found again by its
+ * exact bytes (the map's keys are equal as names are).
  */
 static void
 net_table(struct net_all *a)
 {
-	size_t i, h;
+	size_t i;
 
-	for (a->mask = 63; a->mask < 2 * a->n; a->mask = 2 * a->mask + 1)
-		;
-	a->slot = xcalloc(a->mask + 1, sizeof *a->slot);
-	for (i = 0; i < a->n; i++) {
-		for (h = id_hash(a->ids[i]) & a->mask; a->slot[h];
-		    h = (h + 1) & a->mask)
-			;
-		a->slot[h] = i + 1;
-	}
+	a->byid = strmap_new();
+	for (i = 0; i < a->n; i++)
+		strmap_put(a->byid, a->ids[i], &a->ids[i]);
 }
 
 size_t
 vd_net_index(struct net_all *a, const char *id)
 {
-	size_t h, k;
+	size_t it = 0;
+	char **p;
 
-	if (a->slot == NULL)
+	if (a->byid == NULL)
 		return (size_t)-1;
-	for (h = id_hash(id) & a->mask; (k = a->slot[h]) != 0;
-	    h = (h + 1) & a->mask)
-		if (strcmp(a->ids[k - 1], id) == 0)
-			return k - 1;
+	while ((p = strmap_next(a->byid, id, &it)) != NULL)
+		if (strcmp(*p, id) == 0)
+			return p - a->ids;
 	return (size_t)-1;
 }
 
@@ -613,7 +595,7 @@ vd_net_all_free(struct net_all *a)
 	free(a->s);
 	free(a->ids);
 	free(a->st);
-	free(a->slot);
+	strmap_free(a->byid);
 	memset(a, 0, sizeof *a);
 }
 

@@ -81,7 +81,7 @@ struct net_all {
 					   vd_net_sums */
 	size_t		 nsums;
 	struct stamp	*st;		/* their files' stamps (net_scan) */
-	size_t		*slot, mask;	/* by id: see net_table */
+	struct strmap	*byid;		/* the ids: see net_table */
 	struct contact	**c;		/* loaded whole, or NULL */
 	size_t		 n;
 };

@@ -6,7 +6,6 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -146,18 +145,6 @@ map_state(const char *path, size_t *len)
 
 #define JOURNAL_MIN	65536
 
-/* FNV-1a over s[0..len): a journal record's checksum. */
-static uint64_t
-fnv64(const char *s, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return h;
-}
-
 /*
  * The record at text[*off..len), its header's fields split in line (of
  * *cap bytes): its base in *base, *n bytes; *off moved past it.  0 when
@@ -249,7 +236,7 @@ journal_load(struct vstate *st)
 			break;
 		sum = strtoull(st->jtext + off + 1, &end, 16);
 		if (end != st->jtext + off + 17 ||
-		    sum != fnv64(rec, st->jtext + off - rec))
+		    sum != hash64(rec, st->jtext + off - rec))
 			break;			/* cut short: the rest unread */
 		if ((e = vd_index_find(st, f[0])) == NULL)
 			for (j = nsnap; j < st->n && e == NULL; j++)
@@ -404,7 +391,7 @@ vd_state_save(struct vstate *st)
 				buf_printf(&j, "%s\t%s\t%s\tdropped\t0\t\t\n\n",
 				    e->file, e->uid, e->id);
 				buf_printf(&j, "#%016llx\n", (unsigned long long)
-				    fnv64(j.s + start, j.len - start));
+				    hash64(j.s + start, j.len - start));
 				whole = j.len > room;
 			}
 			nchg += e->rec != NULL;
@@ -438,7 +425,7 @@ vd_state_save(struct vstate *st)
 			continue;
 		}
 		buf_printf(&j, "#%016llx\n", (unsigned long long)
-		    fnv64(j.s + start, j.len - start));
+		    hash64(j.s + start, j.len - start));
 		whole = j.len > room;
 	}
 	if (nchg == 0 && exists)
