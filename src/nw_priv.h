@@ -501,6 +501,12 @@ void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
 /* --- contact.c, change.c ------------------------------------------------- */
 
 
+/*
+ * A contact loaded without its log (none of the fields it sums up, no
+ * log in C_KEYS): what a card needs (nw-vdir), its entries parsed but
+ * neither summed up nor copied.  Never cached: only flags 0 are.
+ */
+enum { C_NOLOG = 16 };
 struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
 		    int);
 char		*draft_text(const struct draft *);

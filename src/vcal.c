@@ -120,7 +120,7 @@ vdir_calendar(struct net *net, const char *dir, struct vdir_run *run)
 	vd_state_load(&st);
 	vd_clean_stale(&st, run->dry);
 
-	vd_net_all_load(net, &a);
+	vd_net_all_load(net, &a, C_STRUCT | C_KEYS);
 	for (i = 0; i < a.n; i++) {
 		if (vd_net_whole(&a, i)->lib->err)
 			continue;

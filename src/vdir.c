@@ -398,7 +398,7 @@ struct contact *
 vd_net_whole(struct net_all *a, size_t i)
 {
 	if (a->c[i] == NULL)
-		a->c[i] = contact_load(a->net, a->ids[i], C_STRUCT | C_KEYS);
+		a->c[i] = contact_load(a->net, a->ids[i], a->whole);
 	return a->c[i];
 }
 
@@ -430,7 +430,7 @@ net_wholes(struct net_all *a, const size_t *ks, size_t n)
 
 	for (j = 0; j < n; j++)
 		ids[j] = a->ids[ks[j]];
-	contacts_load(a->net, ids, NULL, n, C_STRUCT | C_KEYS, whole_keep,
+	contacts_load(a->net, ids, NULL, n, a->whole, whole_keep,
 	    &w);
 	free(ids);
 }
@@ -544,12 +544,14 @@ done:
 /*
  * Every contact's id, in their order, with the stamps of their files
  * (net_scan: the one stat of each a run makes); their summaries only
- * when asked for (vd_net_sums).
+ * when asked for (vd_net_sums); a contact loaded whole with flags
+ * (contact_load's: C_NOLOG for cards, the log for events).
  */
 void
-vd_net_all_load(struct net *net, struct net_all *a)
+vd_net_all_load(struct net *net, struct net_all *a, int flags)
 {
 	a->net = net;
+	a->whole = flags;
 	net_scan(net, &a->ids, &a->st, &a->n, NULL);
 	a->c = xcalloc(a->n ? a->n : 1, sizeof *a->c);
 	net_table(a);
@@ -679,7 +681,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	net_lock(net);
 	st.sdir = vd_state_dir(net, real, run->dry);
 	vd_state_load(&st);
-	vd_net_all_load(net, &a);
+	vd_net_all_load(net, &a, VD_CARD);
 	st.all = &a;
 	if (vd_list(&st, run->dry) == -1)
 		err(1, "'%s'", dir);
@@ -797,7 +799,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	 */
 	if (changed->n > npulled) {
 		vd_net_all_free(&a);
-		vd_net_all_load(net, &a);
+		vd_net_all_load(net, &a, VD_CARD);
 	} else
 		for (i = nchanged0; i + 1 < changed->n; i += 2)
 			if ((k = vd_net_index(&a, changed->v[i])) != (size_t)-1) {

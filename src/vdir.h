@@ -74,6 +74,9 @@ void	 vm_op_add(struct ops *, int, const char *, const char *,
 	    const char *);
 void	 vm_ops_free(struct ops *);
 
+/* how nw-vdir loads a contact for its card: the keys, no log */
+#define VD_CARD		(C_STRUCT | C_KEYS | C_NOLOG)
+
 struct net_all {
 	struct net	*net;
 	char		**ids;		/* every contact's, sorted */
@@ -83,6 +86,7 @@ struct net_all {
 	struct stamp	*st;		/* their files' stamps (net_scan) */
 	struct strmap	*byid;		/* the ids: see net_table */
 	struct contact	**c;		/* loaded whole, or NULL */
+	int		 whole;		/* with these flags (vd_net_all_load) */
 	size_t		 n;
 };
 
@@ -131,7 +135,7 @@ int		 vd_same_members(const char *, size_t, const char *, size_t);
 /* vdir.c: the run, the network, the vdir's files read */
 void		 vd_clean_stale(struct vstate *, int);
 int		 vd_list(struct vstate *, int);
-void		 vd_net_all_load(struct net *, struct net_all *);
+void		 vd_net_all_load(struct net *, struct net_all *, int);
 void		 vd_net_all_free(struct net_all *);
 void		 vd_net_sums(struct net_all *);
 struct contact	*vd_net_whole(struct net_all *, size_t);

@@ -357,7 +357,7 @@ wall_load(void *arg, size_t j)
 	struct ventry *e = &w->st->v[w->ent[wa->job[j]]];
 	struct contact *c;
 
-	c = contact_load(w->a->net, w->a->ids[wa->ks[j]], C_STRUCT | C_KEYS);
+	c = contact_load(w->a->net, w->a->ids[wa->ks[j]], w->a->whole);
 	wa->c[j] = c;
 	/* a community's members need the others: made when taken */
 	if (c->lib->err || c->type == T_COMMUNITY)
