@@ -665,6 +665,7 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	char real[PATH_MAX], *s;
 	size_t i, k, len, nent, nchanged0, npulled, *ks, nk, *ent;
 	char *seen, *gone = NULL;	/* the first card removed */
+	struct strv gonef = { 0 };	/* the cards of contacts gone */
 	int netsame;
 	char cs[96], vs[96];
 	int failed;
@@ -854,14 +855,26 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 	free(w.job);
 	free(w.ent);
 	strv_free(&w.members);
-	if (vd_commit(&st, &pd) != 0)
-		st.failed = 1;
-	/* the cards of contacts gone from the network */
+	/*
+	 * The cards of contacts gone from the network, forgotten; the
+	 * state made and, when it is written whole, written while the last
+	 * cards are synced (vd_state_early), named only once they are in
+	 * place and the gone ones removed.
+	 */
 	for (i = 0; i < st.n; i++) {
 		e = &st.v[i];
 		if (e->live || e->drop)
 			continue;
-		s = xasprintf("%s/%s", dir, e->file);
+		strv_add(&gonef, e->file);
+		e->drop = 1;
+		st.dirty = 1;
+	}
+	if (!st.failed)
+		vd_state_early(&st);	/* the entries sorted by file */
+	if (vd_commit(&st, &pd) != 0)
+		st.failed = 1;
+	for (i = 0; i < gonef.n; i++) {
+		s = xasprintf("%s/%s", dir, gonef.v[i]);
 		if (unlink(s) == 0) {
 			run->nremoved++;
 			if (gone == NULL)
@@ -871,9 +884,8 @@ vdir_sync(struct net *net, const char *dir, struct vdir_run *run,
 			st.failed = 1;
 		}
 		free(s);
-		e->drop = 1;
-		st.dirty = 1;
 	}
+	strv_free(&gonef);
 	if (gone && syncdir(dir) == -1)
 		unsynced(0, gone, "removed", dir);
 	free(gone);

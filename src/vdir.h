@@ -46,6 +46,7 @@ struct vstate {
 	struct stamp	*fst;		/* and their stamps */
 	char		*fok;		/* 1: the card's stamp is in fst */
 	size_t		 fhint;		/* see find_sorted */
+	struct vsave	*save;		/* the state to save (vstate.c) */
 };
 
 enum { OP_SET, OP_DELETE, OP_ADD, OP_REMOVE, OP_REPLACE, OP_LINK,
@@ -115,6 +116,7 @@ struct wpass {
 /* vstate.c: the state under .nw/vdir */
 char		*vd_state_dir(struct net *, const char *, int);
 void		 vd_state_load(struct vstate *);
+void		 vd_state_early(struct vstate *);
 void		 vd_state_save(struct vstate *);
 void		 vd_state_free(struct vstate *);
 void		 vs_stamp_put(const struct vstate *, const struct stamp *,

@@ -474,6 +474,54 @@ safe_put_new(const char *dir, const char *s, size_t len)
 }
 
 /*
+ * The second half of a safe_write whose temporary file tmp was written
+ * before by safe_put_new (in a folder of path's file system), while other
+ * work went on: an fsync of it (little to do when a syncfs came since),
+ * then it becomes path, with SW_CREATE never over a file there, else over
+ * the one there, which must be a regular file of mode 0600 (nw's own),
+ * then the fsync of path's folder.  0 done; 1 done, but the folder's
+ * fsync failed (unsynced: said unless SW_QUIET); -1 not done and nothing
+ * said, tmp removed either way: the caller writes it the slow way
+ * (safe_write), which says why.  The caller holds the network's lock.
+ */
+int
+safe_put_done(const char *tmp, const char *path, int flags)
+{
+	char dir[PATH_MAX];
+	struct stat st;
+	int fd, ok;
+
+	if ((fd = open(tmp, O_RDONLY | O_CLOEXEC)) == -1) {
+		unlink(tmp);
+		return -1;
+	}
+	ok = fsync(fd) == 0;
+	close(fd);
+	if (!ok)
+		goto fail;
+	if (!(flags & SW_CREATE)) {
+		if (lstat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    (st.st_mode & 07777) != 0600 || rename(tmp, path) == -1)
+			goto fail;
+	} else if (sys_rename_new(tmp, path) == -1) {
+		if ((errno != EINVAL && errno != ENOSYS) ||
+		    link(tmp, path) == -1)
+			goto fail;
+		unlink(tmp);
+	}
+	folder(path, dir);
+	if (syncdir(dir) == -1) {
+		unsynced(flags & SW_QUIET, path, flags & SW_CREATE ?
+		    "created" : "written", dir);
+		return 1;
+	}
+	return 0;
+fail:
+	unlink(tmp);
+	return -1;
+}
+
+/*
  * The files of v[0..n) written already by safe_put_new made durable at
  * once (one syncfs through their syncfd, opened before they were
  * written, so that it reports any write error since; else an fsync
