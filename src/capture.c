@@ -2,9 +2,11 @@
 
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nw.h"
 #include "nw_priv.h"
@@ -193,12 +195,14 @@ struct pend {
 };
 
 /*
- * The contacts' changes are written a window at a time (safe_create_all:
- * each written and synced, then renamed, then one fsync of the folder)
- * on a thread of their own, while the next window's are made: a rename
- * over a file waits for the disk (ext4 discards the old file's blocks),
- * and the changes need the processor.  One window written at a time, all
- * under the lock the changes were made under.
+ * The contacts' changes are put to temporary files a window at a time
+ * (safe_put) on a thread of their own, while the next window's are
+ * made; then all are synced at once and renamed over the contacts
+ * (safe_create_all).  Every file is made before any is renamed: on ext4
+ * without a journal each new inode skips those freed in the last
+ * minute, which each rename over a contact frees (made between windows
+ * of renames, 2,000 files took 0.4 s more).  All under the lock the
+ * changes were made under.
  */
 #define CHUNK	512
 
@@ -214,8 +218,10 @@ static void *
 writer_run(void *arg)
 {
 	struct writer *w = arg;
+	size_t i;
 
-	safe_create_all(w->tmpdir, w->f, w->n);
+	for (i = 0; i < w->n; i++)
+		safe_put(w->tmpdir, &w->f[i]);
 	return NULL;
 }
 
@@ -227,7 +233,7 @@ writer_wait(struct writer *w)
 	w->on = 0;
 }
 
-/* f[0..n) written, on the writer's thread, once those before are. */
+/* f[0..n) put, on the writer's thread, once those before are. */
 static void
 writer_start(struct writer *w, struct newfile *f, size_t n)
 {
@@ -299,6 +305,7 @@ struct changes {
 	struct pend	*p;
 	size_t		 np, done;
 	struct writer	 w;
+	int		 syncfd;	/* tmpdir, opened before any is put */
 	int		 rv;
 };
 
@@ -364,6 +371,7 @@ take(void *arg, size_t k)
 		cp->ncontacts++;
 	} else if (!a->dry && added && o->f.path) {
 		a->f[a->np] = o->f;
+		a->f[a->np].syncfd = a->syncfd;
 		a->p[a->np].c = c;
 		a->p[a->np++].added = added;
 		if (a->np - a->done == CHUNK) {
@@ -410,14 +418,21 @@ capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)
 		a.p = xcalloc(n ? n : 1, sizeof *a.p);
 	}
 	net_lock(cp->net);
-	if (!dry)
+	a.syncfd = -1;
+	if (!dry) {
 		a.w.tmpdir = net_tmpdir(cp->net);
+		a.syncfd = open(a.w.tmpdir ? a.w.tmpdir : net_dir(cp->net),
+		    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	}
 	cores_run(n, prepare, take, &a);
 	if (!dry) {
 		writer_start(&a.w, a.f + a.done, a.np - a.done);
 		writer_wait(&a.w);
+		safe_create_all(a.w.tmpdir, a.f, a.np);
 		a.rv |= capture_write(cp, a.f, a.p, a.np, b);
 	}
+	if (a.syncfd != -1)
+		close(a.syncfd);
 	net_unlock(cp->net);
 	free(a.f);
 	free(a.p);

@@ -334,6 +334,7 @@ struct newfile {			/* one of the files of safe_create_all */
 int	 safe_create_all(const char *, struct newfile *, size_t);
 char	*safe_put_new(const char *, const char *, size_t);
 int	 safe_put_done(const char *, const char *, int);
+void	 safe_put(const char *, struct newfile *);
 int	 safe_link(const char *, const char *);
 int	 safe_remove(const char *, const char *);
 int	 safe_append(const char *, size_t, const char *, size_t);

@@ -377,7 +377,7 @@ replace_mode(struct newfile *v, mode_t *mode)
 #define RENAMERS	8
 
 struct renames {
-	struct tmpf		*t;
+	char *const		*from;		/* NULL: none for this one */
 	struct newfile		*v;
 	int			*re;
 	size_t			 n;
@@ -391,27 +391,47 @@ renamer(void *p)
 	size_t i;
 
 	while ((i = atomic_fetch_add(&r->next, 1)) < r->n)
-		if (r->t[i].fd != -1 && r->v[i].replace)
-			r->re[i] = rename(r->t[i].path, r->v[i].path) == -1 ?
+		if (r->from[i])
+			r->re[i] = rename(r->from[i], r->v[i].path) == -1 ?
 			    errno : 0;
 	return NULL;
 }
 
+/* from[i] renamed over v[i].path, where from[i] is not NULL. */
 static void
-rename_all(struct tmpf *t, struct newfile *v, int *re, size_t n)
+rename_all(char *const *from, struct newfile *v, int *re, size_t n)
 {
-	struct renames r = { t, v, re, n, 0 };
+	struct renames r = { from, v, re, n, 0 };
 	pthread_t th[RENAMERS];
 	size_t i, k, nt = 0;
 
 	for (i = k = 0; i < n; i++)
-		k += t[i].fd != -1 && v[i].replace;
+		k += from[i] != NULL;
 	for (; k > 16 && nt < RENAMERS; nt++)
 		if (pthread_create(&th[nt], NULL, renamer, &r) != 0)
 			break;
 	renamer(&r);
 	for (i = 0; i < nt; i++)
 		pthread_join(th[i], NULL);
+}
+
+/*
+ * The file v replaced by its temporary file tmp failed (errno re): on
+ * another file system, it is written the slow way beside it; else said.
+ * tmp is removed.
+ */
+static void
+replace_failed(struct newfile *v, const char *tmp, int re)
+{
+	int e;
+
+	unlink(tmp);
+	errno = re;
+	if (re != EXDEV || (e = safe_write(NULL, v->path, v->s, v->len,
+	    SW_QUIET)) == -1)
+		failed(v, "cannot replace it");
+	else if (e == 0)
+		v->err = -1;	/* synced with its folder */
 }
 
 static long pid_now;
@@ -522,14 +542,57 @@ fail:
 }
 
 /*
- * The files of v[0..n) written already by safe_put_new made durable at
- * once (one syncfs through their syncfd, opened before they were
- * written, so that it reports any write error since; else an fsync
- * each), then named, never over a file there.
+ * The first half of safe_create_all for v, on any thread (the caller
+ * holds the network's lock): its bytes written to a temporary file,
+ * v->tmp, neither synced nor named: a file it replaces gets one in
+ * tmpdir (that file's mode), a new one beside it (safe_put_new).  So
+ * a writer makes every file of a run before it renames any: on ext4
+ * without a journal, each inode made skips those freed in the last
+ * minute, which a rename over a file frees.  What cannot be put so (a
+ * symlink, a read-only file, an error) is left to safe_create_all
+ * (v->tmp NULL), which writes it or says why.
+ */
+void
+safe_put(const char *tmpdir, struct newfile *v)
+{
+	char dir[PATH_MAX], tmp[PATH_MAX + 16];
+	struct stat st;
+	mode_t mode = 0600;
+	int fd;
+
+	folder(v->path, dir);
+	if (!v->replace) {
+		v->tmp = safe_put_new(dir, v->s, v->len);
+		return;
+	}
+	if (lstat(v->path, &st) == 0) {
+		if (!S_ISREG(st.st_mode) || !(st.st_mode & S_IWUSR))
+			return;
+		mode = st.st_mode & 07777;
+	} else if (errno != ENOENT)
+		return;
+	if ((fd = tmpfile_put(tmpdir ? tmpdir : dir, tmp, sizeof tmp, v->s,
+	    v->len, mode, 0)) == -1)
+		return;
+	if (close(fd) == -1) {
+		unlink(tmp);
+		return;
+	}
+	v->tmp = xstrdup(tmp);
+}
+
+/*
+ * The files of v[0..n) written already (safe_put, safe_put_new) made
+ * durable at once (one syncfs through their syncfd, opened before they
+ * were written, so that it reports any write error since; else an fsync
+ * each), then named: a new one never over a file there, one to replace
+ * over the file (rename_all).
  */
 static void
 create_written(struct newfile *v, size_t n)
 {
+	char **from;
+	int *re;
 	size_t i;
 	int fd = -1, synced = 0;
 
@@ -539,6 +602,8 @@ create_written(struct newfile *v, size_t n)
 		return;
 	if (v[i].syncfd != -1 && sys_syncfs(v[i].syncfd) == 0)
 		synced = 1;
+	from = xcalloc(n, sizeof *from);
+	re = xcalloc(n, sizeof *re);
 	for (i = 0; i < n; i++) {
 		if (v[i].tmp == NULL)
 			continue;
@@ -547,21 +612,30 @@ create_written(struct newfile *v, size_t n)
 			failed(&v[i], "fsync");
 			if (fd != -1)
 				close(fd);
-		} else {
-			if (!synced)
-				close(fd);
-			if (sys_rename_new(v[i].tmp, v[i].path) == 0)
-				goto named;
-			if ((errno == EINVAL || errno == ENOSYS) &&
-			    link(v[i].tmp, v[i].path) == 0)
-				goto linked;
-			failed(&v[i], "cannot create it");
+			unlink(v[i].tmp);
+			continue;
 		}
-linked:
+		if (!synced)
+			close(fd);
+		if (v[i].replace) {
+			from[i] = v[i].tmp;
+			continue;
+		}
+		if (sys_rename_new(v[i].tmp, v[i].path) == 0)
+			continue;
+		if ((errno == EINVAL || errno == ENOSYS) &&
+		    link(v[i].tmp, v[i].path) == 0)
+			;
+		else
+			failed(&v[i], "cannot create it");
 		unlink(v[i].tmp);
-named:
-		;
 	}
+	rename_all(from, v, re, n);
+	for (i = 0; i < n; i++)
+		if (from[i] && re[i] != 0)
+			replace_failed(&v[i], v[i].tmp, re[i]);
+	free(from);
+	free(re);
 }
 
 /* Files v[0..n), written to a temporary file each, synced, then named. */
@@ -570,7 +644,7 @@ create_window(const char *tmpdir, struct newfile *v, size_t n,
     struct tmpf *t)
 {
 	int re[WINDOW];
-	char dir[PATH_MAX];
+	char *from[WINDOW], dir[PATH_MAX];
 	size_t i;
 	mode_t mode;
 	int e;
@@ -600,20 +674,16 @@ create_window(const char *tmpdir, struct newfile *v, size_t n,
 			failed(&v[i], "cannot write a temporary file");
 	}
 	sync_all(t, v, n);
-	rename_all(t, v, re, n);
+	for (i = 0; i < n; i++)
+		from[i] = t[i].fd != -1 && v[i].replace ? t[i].path : NULL;
+	rename_all(from, v, re, n);
 	for (i = 0; i < n; i++) {
 		if (t[i].fd == -1)
 			continue;
-		if (v[i].replace && (errno = re[i]) != 0) {
+		if (v[i].replace && re[i] != 0)
 			/* another file system: the slow way, beside it */
-			unlink(t[i].path);
-			errno = re[i];
-			if (errno != EXDEV || (e = safe_write(NULL, v[i].path,
-			    v[i].s, v[i].len, SW_QUIET)) == -1)
-				failed(&v[i], "cannot replace it");
-			else if (e == 0)
-				v[i].err = -1;	/* synced with its folder */
-		} else if (!v[i].replace && name_new(&t[i], v[i].path) == -1) {
+			replace_failed(&v[i], t[i].path, re[i]);
+		else if (!v[i].replace && name_new(&t[i], v[i].path) == -1) {
 			/* no name to be had (no /proc, another file system):
 			 * the file is written again the slow way */
 			e = errno;
