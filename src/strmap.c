@@ -129,7 +129,8 @@ strmap_free(struct strmap *m)
 
 /*
  * FNV-1a over s[0..len), 64 bits: the one hash of bytes (nw-vdir's
- * journal checksums; the map's keys hash by their fold, strcasehash).
+ * journal checksums and its table of ids; the map's keys hash by their
+ * fold, strcasehash).
  */
 uint64_t
 hash64(const char *s, size_t len)

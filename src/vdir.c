@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -364,32 +365,49 @@ vd_list(struct vstate *st, int dry)
  * its card) only when a card needs it.
  */
 
+/* Where an id goes in net_all's table. */
+static size_t
+id_hash(const char *s)
+{
+	uint64_t h = hash64(s, strlen(s));
+
+	return (size_t)(h ^ (h >> 32));
+}
+
 /*
- * The contacts by id (the state's cards come in the order of their
- * files, not of the ids): a strmap of the ids, each found again by its
- * exact bytes (the map's keys are equal as names are).
+ * The contacts by id in a table of twice as many slots (each the index +
+ * 1, 0 when free, the next slot taken after one in use): the state's
+ * cards come in the order of their files, not of the ids.  Not a strmap:
+ * ids are equal by their bytes, and its keys' folding cost a run with
+ * nothing changed 4-5% of its processor time.
  */
 static void
 net_table(struct net_all *a)
 {
-	size_t i;
+	size_t i, h;
 
-	a->byid = strmap_new();
-	for (i = 0; i < a->n; i++)
-		strmap_put(a->byid, a->ids[i], &a->ids[i]);
+	for (a->mask = 63; a->mask < 2 * a->n; a->mask = 2 * a->mask + 1)
+		;
+	a->slot = xcalloc(a->mask + 1, sizeof *a->slot);
+	for (i = 0; i < a->n; i++) {
+		for (h = id_hash(a->ids[i]) & a->mask; a->slot[h];
+		    h = (h + 1) & a->mask)
+			;
+		a->slot[h] = i + 1;
+	}
 }
 
 size_t
 vd_net_index(struct net_all *a, const char *id)
 {
-	size_t it = 0;
-	char **p;
+	size_t h, k;
 
-	if (a->byid == NULL)
+	if (a->slot == NULL)
 		return (size_t)-1;
-	while ((p = strmap_next(a->byid, id, &it)) != NULL)
-		if (strcmp(*p, id) == 0)
-			return p - a->ids;
+	for (h = id_hash(id) & a->mask; (k = a->slot[h]) != 0;
+	    h = (h + 1) & a->mask)
+		if (strcmp(a->ids[k - 1], id) == 0)
+			return k - 1;
 	return (size_t)-1;
 }
 
@@ -597,7 +615,7 @@ vd_net_all_free(struct net_all *a)
 	free(a->s);
 	free(a->ids);
 	free(a->st);
-	strmap_free(a->byid);
+	free(a->slot);
 	memset(a, 0, sizeof *a);
 }
 

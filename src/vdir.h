@@ -85,7 +85,7 @@ struct net_all {
 					   vd_net_sums */
 	size_t		 nsums;
 	struct stamp	*st;		/* their files' stamps (net_scan) */
-	struct strmap	*byid;		/* the ids: see net_table */
+	size_t		*slot, mask;	/* by id: see net_table */
 	struct contact	**c;		/* loaded whole, or NULL */
 	int		 whole;		/* with these flags (vd_net_all_load) */
 	size_t		 n;
