@@ -4,6 +4,7 @@
  * usage: parse-floor [-s] DIR
  *        parse-floor -c N DIR
  *        parse-floor -C N BYTES DIR
+ *        parse-floor -R DIR
  *
  * Walks DIR like nw does (every *.yaml file, skipping names that begin
  * with "."), reads each file into memory and runs libyaml's event parser
@@ -15,10 +16,18 @@
  * writer of many files must at least: each written to a temporary name,
  * one syncfs for them all, each renamed to its name, one fsync of the
  * folder (on one core): the floor of nw-vdir's first write.
+ * With -R DIR it replaces every *.yaml file of DIR (not below it) by its
+ * own bytes and a log entry more, as a safe writer of many must at least:
+ * each written to a temporary file in DIR/.nw/tmp, one syncfs, each
+ * renamed over its file on 8 threads (a rename over a file waits while
+ * the old one's blocks are freed; the threads overlap the waits, as
+ * nw's writer does), one fsync of DIR: the writes of nw-mail's first run.
  * Compile: cc -O2 -o parse-floor parse-floor.c $(pkg-config --cflags --libs yaml-0.1)
  */
 #define _GNU_SOURCE	/* syncfs */
 #include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <errno.h>
@@ -192,9 +201,113 @@ create_synced(const char *dir, long n, long size)
 	return 0;
 }
 
+struct repl {
+	char		(*tmp)[4096], (*path)[4096];
+	long		 n;
+	atomic_long	 next;
+	int		 bad;
+};
+
+static void *
+renamer(void *arg)
+{
+	struct repl *r = arg;
+	long i;
+
+	while ((i = atomic_fetch_add(&r->next, 1)) < r->n)
+		if (rename(r->tmp[i], r->path[i]) == -1) {
+			perror(r->tmp[i]);
+			r->bad = 1;
+		}
+	return NULL;
+}
+
+/* every *.yaml of dir replaced: temporary files, one syncfs, renames */
+static int
+replace_all(const char *dir)
+{
+	struct repl r = { 0 };
+	struct dirent *e;
+	pthread_t th[8];
+	char *data, tdir[2048];
+	size_t len;
+	long cap = 0, i;
+	FILE *f;
+	DIR *d;
+	int fd, dfd;
+
+	snprintf(tdir, sizeof tdir, "%s/.nw/tmp", dir);
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) == -1 ||
+	    (d = opendir(dir)) == NULL) {
+		perror(dir);
+		return 1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 6 ||
+		    strcmp(e->d_name + len - 5, ".yaml") != 0)
+			continue;
+		if (r.n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			r.tmp = realloc(r.tmp, cap * sizeof *r.tmp);
+			r.path = realloc(r.path, cap * sizeof *r.path);
+			if (r.tmp == NULL || r.path == NULL)
+				return 2;
+		}
+		snprintf(r.path[r.n], sizeof r.path[r.n], "%s/%s", dir,
+		    e->d_name);
+		snprintf(r.tmp[r.n], sizeof r.tmp[r.n], "%s/.tmp-%ld", tdir,
+		    r.n);
+		r.n++;
+	}
+	closedir(d);
+	for (i = 0; i < r.n; i++) {
+		data = NULL;
+		len = 0;
+		if ((f = open_memstream(&data, &len)) == NULL)
+			return 2;
+		if ((fd = open(r.path[i], O_RDONLY)) != -1) {
+			char buf[65536];
+			ssize_t k;
+
+			while ((k = read(fd, buf, sizeof buf)) > 0)
+				fwrite(buf, 1, k, f);
+			close(fd);
+		}
+		fputs("log:\n  - {date: 2026-11-20, kind: email}\n", f);
+		fclose(f);
+		if ((fd = open(r.tmp[i], O_CREAT | O_EXCL | O_WRONLY, 0600)) ==
+		    -1 || write(fd, data, len) != (ssize_t)len ||
+		    close(fd) == -1) {
+			perror(r.tmp[i]);
+			return 1;
+		}
+		free(data);
+	}
+	if (syncfs(dfd) == -1) {
+		perror("syncfs");
+		return 1;
+	}
+	for (i = 0; i < 8; i++)
+		pthread_create(&th[i], NULL, renamer, &r);
+	for (i = 0; i < 8; i++)
+		pthread_join(th[i], NULL);
+	if (fsync(dfd) == -1) {
+		perror(dir);
+		return 1;
+	}
+	close(dfd);
+	printf("%ld\n", r.n);
+	free(r.tmp);
+	free(r.path);
+	return r.bad;
+}
+
 int
 main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "-R") == 0)
+		return replace_all(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "-c") == 0)
 		return create(argv[3], strtol(argv[2], NULL, 10));
 	if (argc == 5 && strcmp(argv[1], "-C") == 0)
@@ -207,7 +320,8 @@ main(int argc, char **argv)
 	if (argc != 2) {
 		fprintf(stderr, "usage: parse-floor [-s] dir\n"
 		    "       parse-floor -c n dir\n"
-		    "       parse-floor -C n bytes dir\n");
+		    "       parse-floor -C n bytes dir\n"
+		    "       parse-floor -R dir\n");
 		return 2;
 	}
 	walk(argv[1]);
