@@ -491,6 +491,35 @@ copyvalue(struct value *d, struct ynode *n)
 		copyvalue(&d->v[i], n->kid[i]);
 }
 
+/*
+ * The keys of root mapping r as data (copyvalue), the log left out with
+ * C_NOLOG: its entries are most of a contact's nodes.
+ */
+static void
+copykeys(struct value *d, struct ynode *r, int flags)
+{
+	const struct key *k;
+	struct ynode *kn;
+	size_t i, n;
+
+	if (!(flags & C_NOLOG) || r->type != YMAP) {
+		copyvalue(d, r);
+		return;
+	}
+	memset(d, 0, sizeof *d);
+	d->type = V_MAP;
+	d->v = xcalloc(r->nkid ? r->nkid : 1, sizeof *d->v);
+	for (i = n = 0; i + 1 < r->nkid; i += 2) {
+		kn = ynode_deref(r->kid[i]);
+		if (kn->type == YSCALAR && (k = schema_key(kn->str)) != NULL &&
+		    k->type == K_LOG)
+			continue;
+		copyvalue(&d->v[n++], r->kid[i]);
+		copyvalue(&d->v[n++], r->kid[i + 1]);
+	}
+	d->n = n;
+}
+
 void
 value_free(struct value *v)
 {
@@ -594,10 +623,11 @@ fields(struct net *net, struct contact *c, struct ynode *r, int flags)
 		 * a vital error makes the contact unusable anyway, and an
 		 * unknown circle or a via naming no one is still the user's.
 		 */
-		store(c, k, v, flags);
+		if (k->type != K_LOG || !(flags & C_NOLOG))
+			store(c, k, v, flags);
 	}
 	if (flags & C_KEYS)
-		copyvalue(&c->lib->keys, r);
+		copykeys(&c->lib->keys, r, flags);
 }
 
 /* An empty contact, its library part in the same block. */

@@ -58,7 +58,7 @@ main(int argc, char *argv[])
 		    run.nremoved, run.dry ? "to remove" : "removed");
 		strv_free(&refs);
 		net_free(net);
-		return out_close() || rv;
+		return exit_status(out_close() || rv);
 	}
 	if ((dir = argc ? argv[0] : net_vdir(net)) == NULL)
 		errx(2, "no folder: name one, or set vdir: in .nw.yaml");
@@ -96,5 +96,5 @@ main(int argc, char *argv[])
 	strv_free(&run.restore);
 	batch_free(&b);
 	net_free(net);
-	return out_close() || rv;
+	return exit_status(out_close() || rv);
 }

@@ -217,6 +217,7 @@ void		*strmap_get(const struct strmap *, const char *key);
 void		*strmap_next(const struct strmap *, const char *key, size_t *it);
 void		 strmap_clear(struct strmap *);
 void		 strmap_free(struct strmap *);
+uint64_t	 hash64(const char *, size_t);
 
 /* --- yaml.c: files parsed with libyaml into trees that know their bytes --- */
 
@@ -336,9 +337,13 @@ struct newfile {			/* one of the files of safe_create_all */
 };
 int	 safe_create_all(const char *, struct newfile *, size_t);
 char	*safe_put_new(const char *, const char *, size_t);
+int	 safe_put_done(const char *, const char *, int);
 void	 safe_put(const char *, struct newfile *);
 int	 safe_link(const char *, const char *);
 int	 safe_remove(const char *, const char *);
+int	 safe_append(const char *, size_t, const char *, size_t);
+int	 syncdir(const char *);
+void	 unsynced(int, const char *, const char *, const char *);
 
 /* --- dir.c: the network's own folder, its files stamped ------------------ */
 
@@ -506,6 +511,12 @@ void	 cores_run(size_t, void (*)(void *, size_t), void (*)(void *, size_t),
 /* --- contact.c, change.c ------------------------------------------------- */
 
 
+/*
+ * A contact loaded without its log (none of the fields it sums up, no
+ * log in C_KEYS): what a card needs (nw-vdir), its entries parsed but
+ * neither summed up nor copied.  Never cached: only flags 0 are.
+ */
+enum { C_NOLOG = 16 };
 struct contact	*contact_parse(struct net *, const char *, const char *, size_t,
 		    int);
 char		*draft_text(const struct draft *);

@@ -1,5 +1,6 @@
 /* strmap.c - a small map of strings, equal as strcaseeq says */
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,4 +125,20 @@ strmap_free(struct strmap *m)
 	free(m->head);
 	free(m->tail);
 	free(m);
+}
+
+/*
+ * FNV-1a over s[0..len), 64 bits: the one hash of bytes (nw-vdir's
+ * journal checksums and its table of ids; the map's keys hash by their
+ * fold, strcasehash).
+ */
+uint64_t
+hash64(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h;
 }

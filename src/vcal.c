@@ -101,7 +101,8 @@ vdir_calendar(struct net *net, const char *dir, struct vdir_run *run)
 	struct ventry *e;
 	char real[PATH_MAX], *s;
 	size_t i, j, len;
-	int today = date_today(), removed = 0;
+	char *gone = NULL;	/* the first event removed */
+	int today = date_today(), failed;
 
 	if (!run->dry && mkdir(dir, 0700) == -1 && errno != EEXIST)
 		err(1, "'%s'", dir);
@@ -119,7 +120,7 @@ vdir_calendar(struct net *net, const char *dir, struct vdir_run *run)
 	vd_state_load(&st);
 	vd_clean_stale(&st, run->dry);
 
-	vd_net_all_load(net, &a);
+	vd_net_all_load(net, &a, C_STRUCT | C_KEYS);
 	for (i = 0; i < a.n; i++) {
 		if (vd_net_whole(&a, i)->lib->err)
 			continue;
@@ -169,19 +170,22 @@ vdir_calendar(struct net *net, const char *dir, struct vdir_run *run)
 		if (unlink(s) == -1 && errno != ENOENT) {
 			warn("'%s'", s);
 			st.failed = 1;
+		} else if (gone == NULL) {
+			gone = s;
+			continue;
 		}
 		free(s);
-		removed = 1;
 	}
-	if (removed)
-		vd_sync_dir(dir);
+	if (gone && syncdir(dir) == -1)
+		unsynced(0, gone, "removed", dir);
+	free(gone);
 	if (!run->dry && !st.failed)
 		vd_state_save(&st);
 	net_unlock(net);
 	vd_net_all_free(&a);
 	strv_free(&ev);
 	free(b.s);
-	removed = st.failed;
+	failed = st.failed;
 	vd_state_free(&st);
-	return removed;
+	return failed;
 }

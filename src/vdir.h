@@ -46,6 +46,7 @@ struct vstate {
 	struct stamp	*fst;		/* and their stamps */
 	char		*fok;		/* 1: the card's stamp is in fst */
 	size_t		 fhint;		/* see find_sorted */
+	struct vsave	*save;		/* the state to save (vstate.c) */
 };
 
 enum { OP_SET, OP_DELETE, OP_ADD, OP_REMOVE, OP_REPLACE, OP_LINK,
@@ -74,6 +75,9 @@ void	 vm_op_add(struct ops *, int, const char *, const char *,
 	    const char *);
 void	 vm_ops_free(struct ops *);
 
+/* how nw-vdir loads a contact for its card: the keys, no log */
+#define VD_CARD		(C_STRUCT | C_KEYS | C_NOLOG)
+
 struct net_all {
 	struct net	*net;
 	char		**ids;		/* every contact's, sorted */
@@ -83,6 +87,7 @@ struct net_all {
 	struct stamp	*st;		/* their files' stamps (net_scan) */
 	size_t		*slot, mask;	/* by id: see net_table */
 	struct contact	**c;		/* loaded whole, or NULL */
+	int		 whole;		/* with these flags (vd_net_all_load) */
 	size_t		 n;
 };
 
@@ -111,6 +116,7 @@ struct wpass {
 /* vstate.c: the state under .nw/vdir */
 char		*vd_state_dir(struct net *, const char *, int);
 void		 vd_state_load(struct vstate *);
+void		 vd_state_early(struct vstate *);
 void		 vd_state_save(struct vstate *);
 void		 vd_state_free(struct vstate *);
 void		 vs_stamp_put(const struct vstate *, const struct stamp *,
@@ -120,7 +126,6 @@ void		 vs_stamp_put(const struct vstate *, const struct stamp *,
 int		 vd_stage(struct vstate *, struct pending *, const char *,
 		    const char *, size_t);
 int		 vd_commit(struct vstate *, struct pending *);
-void		 vd_sync_dir(const char *);
 void		 vd_want_card(struct ventry *, struct contact *,
 		    const struct strv *);
 void		 vd_members_of(struct net_all *, struct contact *,
@@ -132,7 +137,7 @@ int		 vd_same_members(const char *, size_t, const char *, size_t);
 /* vdir.c: the run, the network, the vdir's files read */
 void		 vd_clean_stale(struct vstate *, int);
 int		 vd_list(struct vstate *, int);
-void		 vd_net_all_load(struct net *, struct net_all *);
+void		 vd_net_all_load(struct net *, struct net_all *, int);
 void		 vd_net_all_free(struct net_all *);
 void		 vd_net_sums(struct net_all *);
 struct contact	*vd_net_whole(struct net_all *, size_t);

@@ -6,7 +6,6 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -146,18 +145,6 @@ map_state(const char *path, size_t *len)
 
 #define JOURNAL_MIN	65536
 
-/* FNV-1a over s[0..len): a journal record's checksum. */
-static uint64_t
-fnv64(const char *s, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return h;
-}
-
 /*
  * The record at text[*off..len), its header's fields split in line (of
  * *cap bytes): its base in *base, *n bytes; *off moved past it.  0 when
@@ -249,7 +236,7 @@ journal_load(struct vstate *st)
 			break;
 		sum = strtoull(st->jtext + off + 1, &end, 16);
 		if (end != st->jtext + off + 17 ||
-		    sum != fnv64(rec, st->jtext + off - rec))
+		    sum != hash64(rec, st->jtext + off - rec))
 			break;			/* cut short: the rest unread */
 		if ((e = vd_index_find(st, f[0])) == NULL)
 			for (j = nsnap; j < st->n && e == NULL; j++)
@@ -347,90 +334,109 @@ record_put(struct buf *b, const struct ventry *e)
 	buf_puts(b, "\n");
 }
 
-static int
-write_all(int fd, const char *s, size_t len)
-{
-	ssize_t r;
-
-	for (; len; s += r, len -= r)
-		if ((r = write(fd, s, len)) == -1 && errno != EINTR)
-			return -1;
-		else if (r == -1)
-			r = 0;
-	return 0;
-}
-
 /*
  * The changed records appended to the journal (j, with their checksums),
- * made durable: 0, or -1 when the state must be written whole.
+ * made durable (safe_append): 0, or -1 when the state must be written
+ * whole.
  */
 static int
 journal_append(struct vstate *st, const struct buf *j)
 {
 	struct buf h = { 0 };
 	char *p;
-	int fd, ok;
+	int r;
 
-	p = state_path(st, "journal");
-	fd = open(p, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-	free(p);
-	if (fd == -1)
-		return -1;
-	if (st->jvalid == 0) {		/* none that goes with this state */
+	if (st->jvalid == 0)		/* none that goes with this state */
 		buf_printf(&h, "nw-vdir journal\t%llu\n", st->gen);
-		st->jvalid = h.len;
-	}
+	buf_add(&h, j->s, j->len);
+	p = state_path(st, "journal");
 	/* a record cut short, and what follows it, written over */
-	ok = ftruncate(fd, h.len ? 0 : (off_t)st->jvalid) == 0 &&
-	    lseek(fd, 0, SEEK_END) != -1 &&
-	    (h.len == 0 || write_all(fd, h.s, h.len) == 0) &&
-	    write_all(fd, j->s, j->len) == 0 && fsync(fd) == 0;
+	r = safe_append(p, st->jvalid, h.s, h.len);
+	free(p);
 	free(h.s);
-	if (close(fd) == -1)
-		ok = 0;
-	if (h.len)
-		vd_sync_dir(st->sdir);
-	return ok ? 0 : -1;
+	return r;
 }
 
-/* The state, once both sides are written; only when it changed. */
-void
-vd_state_save(struct vstate *st)
-{
-	struct buf b = { 0 }, j = { 0 };
-	struct ventry *e;
-	size_t i, start, nchg = 0, room;
-	char *p, cs[96], vs[96];
-	int exists, whole;
+/*
+ * What the state says now, made once (state_build): the records that
+ * changed for the journal while it may take them, else the state whole
+ * (a first run's, one that changed many), each record once.
+ */
+struct vsave {
+	struct buf	 b, j;		/* the state whole, or the journal's */
+	int		 exists;	/* there is a state */
+	int		 whole;		/* b, not j */
+	size_t		 nchg;		/* records changed */
+	char		*tmp;		/* b written already (vd_state_early) */
+};
 
+/* The state whole, of the next generation, into sv->b. */
+static void
+state_whole(struct vstate *st, struct vsave *sv)
+{
+	size_t i;
+
+	sv->whole = 1;
+	buf_puts(&sv->b, "");
+	sv->b.len = 0;
+	buf_printf(&sv->b, ".\t%llu\t\t\t0\t\t\n\n", st->gen + 1);
+	for (i = 0; i < st->n; i++)
+		if (!st->v[i].drop)
+			record_put(&sv->b, &st->v[i]);
+}
+
+/* The save made, or not: a temporary file left unnamed removed. */
+static void
+vsave_free(struct vstate *st)
+{
+	struct vsave *sv = st->save;
+
+	if (sv == NULL)
+		return;
+	if (sv->tmp)
+		unlink(sv->tmp);
+	free(sv->tmp);
+	free(sv->b.s);
+	free(sv->j.s);
+	free(sv);
+	st->save = NULL;
+}
+
+static void
+state_build(struct vstate *st)
+{
+	struct vsave *sv;
+	struct ventry *e;
+	size_t i, start, room;
+	char *p, cs[96], vs[96];
+
+	st->save = sv = xcalloc(1, sizeof *sv);
 	for (i = 1; i < st->n && entry_cmp(&st->v[i - 1], &st->v[i]) <= 0; i++)
 		;
 	if (i < st->n)
 		qsort(st->v, st->n, sizeof *st->v, entry_cmp);
-	/*
-	 * The stamps now, and the records that changed, for the journal
-	 * while it may take them: else the state is written whole (a first
-	 * run's, one that changed many), each record once.
-	 */
+	/* the stamps now, and the records that changed */
 	p = state_path(st, "state");
-	exists = access(p, F_OK) == 0;
-	room = !exists || !st->gen ? 0 : (st->maplen / 8 > JOURNAL_MIN ?
+	sv->exists = access(p, F_OK) == 0;
+	free(p);
+	room = !sv->exists || !st->gen ? 0 : (st->maplen / 8 > JOURNAL_MIN ?
 	    st->maplen / 8 : JOURNAL_MIN);
 	room = room > st->jvalid ? room - st->jvalid : 0;
-	whole = room == 0;
-	buf_puts(&j, "");
+	sv->whole = room == 0;
+	buf_puts(&sv->j, "");
 	for (i = 0; i < st->n; i++) {
 		e = &st->v[i];
 		if (e->drop) {
-			if (e->rec && !whole) {		/* forgotten */
-				start = j.len;
-				buf_printf(&j, "%s\t%s\t%s\tdropped\t0\t\t\n\n",
+			if (e->rec && !sv->whole) {		/* forgotten */
+				start = sv->j.len;
+				buf_printf(&sv->j, "%s\t%s\t%s\tdropped\t0\t\t\n\n",
 				    e->file, e->uid, e->id);
-				buf_printf(&j, "#%016llx\n", (unsigned long long)
-				    fnv64(j.s + start, j.len - start));
-				whole = j.len > room;
+				buf_printf(&sv->j, "#%016llx\n",
+				    (unsigned long long)hash64(sv->j.s + start,
+				    sv->j.len - start));
+				sv->whole = sv->j.len > room;
 			}
-			nchg += e->rec != NULL;
+			sv->nchg += e->rec != NULL;
 			continue;
 		}
 		/* skipped: stamped at the start of the run, the same still */
@@ -444,63 +450,105 @@ vd_state_save(struct vstate *st)
 			snprintf(e->cst, sizeof e->cst, "%s", cs);
 			snprintf(e->vst, sizeof e->vst, "%s", vs);
 		}
-		if (!exists) {		/* written whole, nothing to compare */
-			nchg++;
+		if (!sv->exists) {	/* written whole, nothing to compare */
+			sv->nchg++;
 			continue;
 		}
-		start = j.len;
-		record_put(&j, e);
-		if (e->rec && j.len - start == e->rlen &&
-		    memcmp(j.s + start, e->rec, e->rlen) == 0) {
-			j.len = start;		/* the same */
+		start = sv->j.len;
+		record_put(&sv->j, e);
+		if (e->rec && sv->j.len - start == e->rlen &&
+		    memcmp(sv->j.s + start, e->rec, e->rlen) == 0) {
+			sv->j.len = start;		/* the same */
 			continue;
 		}
-		nchg++;
-		if (whole) {		/* only counted */
-			j.len = start;
+		sv->nchg++;
+		if (sv->whole) {	/* only counted */
+			sv->j.len = start;
 			continue;
 		}
-		buf_printf(&j, "#%016llx\n", (unsigned long long)
-		    fnv64(j.s + start, j.len - start));
-		whole = j.len > room;
+		buf_printf(&sv->j, "#%016llx\n", (unsigned long long)
+		    hash64(sv->j.s + start, sv->j.len - start));
+		sv->whole = sv->j.len > room;
 	}
-	if (nchg == 0 && exists)
+	if (sv->whole && (sv->nchg || !sv->exists))
+		state_whole(st, sv);
+}
+
+/*
+ * The state as it will be saved, made before the cards are put in place
+ * (nothing in the entries changes after), and when it is written whole,
+ * its bytes written to a temporary file while the last cards are synced:
+ * their syncfs makes it durable too, so that vd_state_save has only to
+ * name it.  Without it (or when it fails) vd_state_save does it all.
+ */
+void
+vd_state_early(struct vstate *st)
+{
+	struct vsave *sv;
+
+	if (st->save == NULL)
+		state_build(st);
+	sv = st->save;
+	if (sv->b.len && sv->tmp == NULL)
+		sv->tmp = safe_put_new(net_tmpdir(st->net), sv->b.s,
+		    sv->b.len);
+}
+
+/* The state, once both sides are written; only when it changed. */
+void
+vd_state_save(struct vstate *st)
+{
+	struct vsave *sv;
+	char *p;
+
+	if (st->save == NULL)
+		state_build(st);
+	sv = st->save;
+	if (sv->nchg == 0 && sv->exists)
 		goto done;
-	if (!whole && journal_append(st, &j) == 0)
+	if (!sv->whole && journal_append(st, &sv->j) == 0)
 		goto done;
+	if (!sv->whole)		/* the journal failed: the state whole */
+		state_whole(st, sv);
 	/*
 	 * The state whole, of the next generation; the journal no more.  A
 	 * state made anew counts from 1 again: a journal left from before
 	 * goes first, so that none can ever be taken for its.
 	 */
-	if (!exists) {
-		free(p);
+	if (!sv->exists) {
 		p = state_path(st, "journal");
-		if (unlink(p) == 0)
-			vd_sync_dir(st->sdir);
-		else if (errno != ENOENT)
-			warn("'%s'", p);
+		if (unlink(p) == -1) {
+			if (errno != ENOENT)
+				warn("'%s'", p);
+		} else if (syncdir(st->sdir) == -1) {
+			/* it might come back: no state it could be taken for */
+			warn("'%s': removed, but not for sure: fsync of '%s'; "
+			    "the state is not written", p, st->sdir);
+			st->failed = 1;
+			free(p);
+			goto done;
+		}
 		free(p);
-		p = state_path(st, "state");
 	}
-	buf_puts(&b, "");
-	buf_printf(&b, ".\t%llu\t\t\t0\t\t\n\n", st->gen + 1);
-	for (i = 0; i < st->n; i++)
-		if (!st->v[i].drop)
-			record_put(&b, &st->v[i]);
-	if (safe_write(net_tmpdir(st->net), p, b.s, b.len,
-	    exists ? 0 : SW_CREATE) == -1)
+	p = state_path(st, "state");
+	if (sv->tmp && safe_put_done(sv->tmp, p, sv->exists ? 0 :
+	    SW_CREATE) != -1)
+		;
+	else if (safe_write(net_tmpdir(st->net), p, sv->b.s, sv->b.len,
+	    sv->exists ? 0 : SW_CREATE) == -1) {
 		st->failed = 1;
-	else {
 		free(p);
-		p = state_path(st, "journal");
-		if (unlink(p) == -1 && errno != ENOENT)
-			warn("'%s'", p);
+		goto done;
 	}
-done:
+	free(sv->tmp);
+	sv->tmp = NULL;
 	free(p);
-	free(b.s);
-	free(j.s);
+	p = state_path(st, "journal");
+	if (unlink(p) == -1 && errno != ENOENT)
+		warn("'%s'", p);
+	free(p);
+done:
+	vsave_free(st);
 }
 
 void
@@ -508,6 +556,7 @@ vd_state_free(struct vstate *st)
 {
 	size_t i;
 
+	vsave_free(st);
 	for (i = 0; i < st->n; i++) {
 		free(st->v[i].file);
 		free(st->v[i].uid);

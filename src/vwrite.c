@@ -154,35 +154,32 @@ vd_commit(struct vstate *st, struct pending *pd)
 	return bad;
 }
 
-void
-vd_sync_dir(const char *dir)
-{
-	int fd;
-
-	if ((fd = open(dir, O_RDONLY | O_CLOEXEC)) != -1) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
 /* Contact c's card as nw writes it to the vdir, under uid. */
 void
 vd_want_card(struct ventry *e, struct contact *c, const struct strv *members)
 {
-	struct buf b = { 0 }, u = { 0 };
-	char *mine = vcard_uid(c->id), *at, *end;
+	struct buf b = { 0 }, u = { 0 }, l = { 0 };
+	char *at, *end;
 
 	vcard_write(&b, c, 4, members);
-	if (strcmp(mine, e->uid) != 0 &&
-	    (at = strstr(b.s, "\r\nUID:")) != NULL) {
-		end = strstr(at + 2, "\r\n");
-		buf_add(&u, b.s, at + 2 - b.s);
-		vc_line(&u, "UID", e->uid);
-		buf_puts(&u, end + 2);
-		free(b.s);
-		b = u;
+	/*
+	 * the card's UID line made again with the entry's UID (a card the
+	 * vdir had keeps its own): the card's own unless they differ, which
+	 * costs no second UUID a card
+	 */
+	if ((at = strstr(b.s, "\r\nUID:")) != NULL &&
+	    (end = strstr(at + 2, "\r\n")) != NULL) {
+		vc_line(&l, "UID", e->uid);
+		if (l.len != (size_t)(end + 2 - (at + 2)) ||
+		    memcmp(l.s, at + 2, l.len) != 0) {
+			buf_add(&u, b.s, at + 2 - b.s);
+			buf_add(&u, l.s, l.len);
+			buf_puts(&u, end + 2);
+			free(b.s);
+			b = u;
+		}
+		free(l.s);
 	}
-	free(mine);
 	free(e->want);
 	e->want = b.s;
 	e->wlen = b.len;
@@ -368,7 +365,7 @@ wall_load(void *arg, size_t j)
 	struct ventry *e = &w->st->v[w->ent[wa->job[j]]];
 	struct contact *c;
 
-	c = contact_load(w->a->net, w->a->ids[wa->ks[j]], C_STRUCT | C_KEYS);
+	c = contact_load(w->a->net, w->a->ids[wa->ks[j]], w->a->whole);
 	wa->c[j] = c;
 	/* a community's members need the others: made when taken */
 	if (c->lib->err || c->type == T_COMMUNITY)

@@ -26,7 +26,7 @@ static int unsynced_any;	/* a change made, not confirmed durable */
  * says so (exit_status).  Unless quiet: .nw/cache is no change of the
  * user's.
  */
-static void
+void
 unsynced(int quiet, const char *path, const char *done, const char *dir)
 {
 	int e = errno;
@@ -49,12 +49,17 @@ exit_status(int rv)
 	return rv == 0 && unsynced_any ? 3 : rv;
 }
 
-static int
+/*
+ * The fsync of folder dir: what makes a name made or removed in it
+ * outlast a crash.  0, or -1 with errno; the caller says what it means
+ * (unsynced, for a change of the user's).
+ */
+int
 syncdir(const char *dir)
 {
 	int fd, r;
 
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) == -1)
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return -1;
 	r = fsync(fd);
 	close(fd);
@@ -489,6 +494,54 @@ safe_put_new(const char *dir, const char *s, size_t len)
 }
 
 /*
+ * The second half of a safe_write whose temporary file tmp was written
+ * before by safe_put_new (in a folder of path's file system), while other
+ * work went on: an fsync of it (little to do when a syncfs came since),
+ * then it becomes path, with SW_CREATE never over a file there, else over
+ * the one there, which must be a regular file of mode 0600 (nw's own),
+ * then the fsync of path's folder.  0 done; 1 done, but the folder's
+ * fsync failed (unsynced: said unless SW_QUIET); -1 not done and nothing
+ * said, tmp removed either way: the caller writes it the slow way
+ * (safe_write), which says why.  The caller holds the network's lock.
+ */
+int
+safe_put_done(const char *tmp, const char *path, int flags)
+{
+	char dir[PATH_MAX];
+	struct stat st;
+	int fd, ok;
+
+	if ((fd = open(tmp, O_RDONLY | O_CLOEXEC)) == -1) {
+		unlink(tmp);
+		return -1;
+	}
+	ok = fsync(fd) == 0;
+	close(fd);
+	if (!ok)
+		goto fail;
+	if (!(flags & SW_CREATE)) {
+		if (lstat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    (st.st_mode & 07777) != 0600 || rename(tmp, path) == -1)
+			goto fail;
+	} else if (sys_rename_new(tmp, path) == -1) {
+		if ((errno != EINVAL && errno != ENOSYS) ||
+		    link(tmp, path) == -1)
+			goto fail;
+		unlink(tmp);
+	}
+	folder(path, dir);
+	if (syncdir(dir) == -1) {
+		unsynced(flags & SW_QUIET, path, flags & SW_CREATE ?
+		    "created" : "written", dir);
+		return 1;
+	}
+	return 0;
+fail:
+	unlink(tmp);
+	return -1;
+}
+
+/*
  * The first half of safe_create_all for v, on any thread (the caller
  * holds the network's lock): its bytes written to a temporary file,
  * v->tmp, neither synced nor named: a file it replaces gets one in
@@ -774,6 +827,44 @@ safe_remove(const char *path, const char *done)
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * s[0..len) appended to the file path after its first keep bytes (what
+ * follows them, an append cut short, goes first), made durable: an fsync
+ * of the file, and of its folder when this made the file (0600, never
+ * through a symlink).  A crash leaves the first keep bytes as they were
+ * and some of the rest: the reader must know a torn tail (nw-vdir's
+ * journal checks each record).  0, or -1 with errno; nothing said.  The
+ * caller holds the network's lock.
+ */
+int
+safe_append(const char *path, size_t keep, const char *s, size_t len)
+{
+	char dir[PATH_MAX];
+	int fd, e, made = 0, ok;
+
+	if ((fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)) == -1 &&
+	    errno == ENOENT) {
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
+		    O_NOFOLLOW, 0600);
+		made = fd != -1;
+	}
+	if (fd == -1)
+		return -1;
+	ok = ftruncate(fd, (off_t)keep) == 0 &&
+	    lseek(fd, 0, SEEK_END) != -1 && write_all(fd, s, len) == 0 &&
+	    fsync(fd) == 0;
+	e = errno;
+	if (close(fd) == -1 && ok)
+		ok = 0, e = errno;
+	if (ok && made) {
+		folder(path, dir);
+		if (syncdir(dir) == -1)
+			ok = 0, e = errno;
+	}
+	errno = e;
+	return ok ? 0 : -1;
 }
 
 /*

@@ -97,6 +97,23 @@ cp "$T/j-deleted" "$S/journal"
 run nw-vdir "$V"
 is "$rc|$err" "0|$none" "the journal of the state before: not read"
 
+# --- the state written whole over a file of another mode --------------------
+# (made while the last cards are synced, it is named only over nw's own
+# 0600: else written the slow way, safe_write, which keeps the mode)
+
+chmod 0640 "$S/state"
+nw-set ada-lovelace notes "c$notes" >/dev/null
+nw-vdir "$V" 2>/dev/null
+is "$(ls "$S")" "journal
+state" "a change: in the journal"
+nw-set ada-lovelace notes "d$notes" >/dev/null
+run nw-vdir "$V"
+is "$rc|$(ls "$S")|$(ls -l "$S/state" | cut -c1-10)" "0|state|-rw-r-----" "past its bound again: the state written whole, its mode kept"
+is "$(grep -c '^NOTE:d' "$S/state")" 1 "the last change in the state"
+is "$(ls -A "$N/.nw/tmp")" "" "no temporary file left in .nw/tmp"
+run nw-vdir "$V"
+is "$rc|$err" "0|$none" "then nothing to do"
+
 # --- a community's card: looked at again when any contact's file changed -----
 
 nw-add -T community "Chess Club" >/dev/null
