@@ -52,21 +52,11 @@ static struct aval *acache;
 static size_t acap, anum;
 static pthread_mutex_t amu = PTHREAD_MUTEX_INITIALIZER;	/* every core's */
 
-static size_t
-ahash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* The slot of value: its own, or the free one it would take. */
 static struct aval *
 aslot(struct aval *t, size_t cap, const char *value)
 {
-	size_t i = ahash(value) & (cap - 1);
+	size_t i = hash64(value, strlen(value)) & (cap - 1);
 
 	while (t[i].value && strcmp(t[i].value, value) != 0)
 		i = (i + 1) & (cap - 1);
