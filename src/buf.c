@@ -85,6 +85,34 @@ strv_hascase(struct strv *l, const char *s)
 	return 0;
 }
 
+/* Is every item of a in b, byte for byte? */
+int
+strv_within(const struct strv *a, struct strv *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (!strv_has(b, a->v[i]))
+			return 0;
+	return 1;
+}
+
+/* Take s out of l, its first time there, byte for byte. */
+void
+strv_cut(struct strv *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0) {
+			free(l->v[i]);
+			memmove(l->v + i, l->v + i + 1,
+			    (l->n - i - 1) * sizeof *l->v);
+			l->n--;
+			return;
+		}
+}
+
 void
 strv_free(struct strv *l)
 {

@@ -612,6 +612,24 @@ change_log(struct net *net, const char *id, struct logentry *l,
 }
 
 /*
+ * Are two entries of one date (as written), kind and direction?  No dir
+ * and dir: out are one direction (nw(5)).  The test of logged and of
+ * samekind.
+ */
+static int
+same_entry(const char *da, const char *ka, const char *dira,
+    const char *db, const char *kb, const char *dirb)
+{
+	if (dira && strcmp(dira, "out") == 0)
+		dira = NULL;
+	if (dirb && strcmp(dirb, "out") == 0)
+		dirb = NULL;
+	return da && db && strcmp(da, db) == 0 && ka && kb &&
+	    strcmp(ka, kb) == 0 && (dira == NULL) == (dirb == NULL) &&
+	    (dira == NULL || strcmp(dira, dirb) == 0);
+}
+
+/*
  * Is an entry of l's date, kind and direction in the log already?  What
  * a capture (nw-mail, nw-cal) logs is one entry a contact, day and
  * direction, so a second run, or one on another machine, adds nothing.
@@ -620,7 +638,6 @@ static int
 logged(struct change *ch, const struct logentry *l)
 {
 	struct ynode *log = ymap_get(ch->e->doc->root, "log"), *e;
-	const char *d, *k, *dir;
 	char ds[11];
 	size_t i;
 
@@ -628,14 +645,9 @@ logged(struct change *ch, const struct logentry *l)
 	for (i = 0; log && log->type == YSEQ && i < log->nkid; i++) {
 		if ((e = ynode_deref(log->kid[i]))->type != YMAP)
 			continue;
-		d = ynode_str(ymap_get(e, "date"));
-		k = ynode_str(ymap_get(e, "kind"));
-		dir = ynode_str(ymap_get(e, "dir"));
-		if (dir && strcmp(dir, "out") == 0)
-			dir = NULL;
-		if (d && strcmp(d, ds) == 0 && k && l->kind &&
-		    strcmp(k, l->kind) == 0 && (dir == NULL) == (l->dir == NULL) &&
-		    (dir == NULL || strcmp(dir, l->dir) == 0))
+		if (same_entry(ynode_str(ymap_get(e, "date")),
+		    ynode_str(ymap_get(e, "kind")),
+		    ynode_str(ymap_get(e, "dir")), ds, l->kind, l->dir))
 			return 1;
 	}
 	return 0;
@@ -652,12 +664,10 @@ struct logmany {
 static int
 samekind(const struct logentry *a, const struct logentry *b)
 {
-	const char *da = a->dir && strcmp(a->dir, "out") != 0 ? a->dir : NULL;
-	const char *db = b->dir && strcmp(b->dir, "out") != 0 ? b->dir : NULL;
+	char da[11], db[11];
 
-	return a->date == b->date && a->kind && b->kind &&
-	    strcmp(a->kind, b->kind) == 0 && (da == NULL) == (db == NULL) &&
-	    (da == NULL || strcmp(da, db) == 0);
+	return same_entry(date_str(a->date, da), a->kind, a->dir,
+	    date_str(b->date, db), b->kind, b->dir);
 }
 
 /* The entries waiting in t[0..*n) appended at once (edit_append_all). */

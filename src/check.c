@@ -151,14 +151,25 @@ finding(struct finding *f, struct ynode *n, int error, const char *fmt, ...)
  * A lookup keeps the first contact in the network's order, as a walk over
  * it would.
  */
+struct fold {				/* a fold cut short (folds_of) */
+	const char	*old, *keep;
+	const char	*how;		/* "-f keep " or "" */
+	int		 error;		/* they share an email */
+};
+
 struct cross {
 	struct strmap	*name, *email;	/* to the contacts' ids */
+	struct strmap	*byid;		/* to their place in all, + 1 */
 	struct contact	**all;		/* for rel's other side */
 	size_t		  nall;
 	struct strv	 claimed;	/* emails and ids of check_claim */
 	struct stat	*st;		/* all's files with more than one name */
+	size_t		*linked;	/* those, by device, inode and place */
+	size_t		 nlinked;
 	int		 folded;	/* folds read (folds_of) */
-	struct strv	 folds;		/* old, keep, "-f keep " or "", e or w */
+	struct fold	*folds;
+	size_t		 nfolds;
+	struct strmap	*foldby;	/* old and keep to their fold, + 1 */
 };
 
 /* The first contact but id with s; NULL when none. */
@@ -172,6 +183,33 @@ seen_other(struct strmap *t, const char *s, const char *id)
 		if (strcmp(other, id) != 0)
 			return other;
 	return NULL;
+}
+
+/* The place in x->all of contact id; -1 when none. */
+static ssize_t
+cross_place(const struct cross *x, const char *id)
+{
+	size_t it = 0, v;
+
+	while ((v = (size_t)strmap_next(x->byid, id, &it)) != 0)
+		if (strcmp(x->all[v - 1]->id, id) == 0)
+			return v - 1;
+	return -1;
+}
+
+static const struct stat *linked_st;	/* cross_of's, for bylink */
+
+static int
+bylink(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct stat *p = &linked_st[i], *q = &linked_st[j];
+
+	if (p->st_dev != q->st_dev)
+		return p->st_dev < q->st_dev ? -1 : 1;
+	if (p->st_ino != q->st_ino)
+		return p->st_ino < q->st_ino ? -1 : 1;
+	return i < j ? -1 : i > j;
 }
 
 /* Made before the checks run on every core, which only read it. */
@@ -188,17 +226,26 @@ cross_of(struct check *ck)
 	x = ck->cross = xcalloc(1, sizeof *x);
 	x->name = strmap_new();
 	x->email = strmap_new();
+	x->byid = strmap_new();
+	x->foldby = strmap_new();
 	x->all = all, x->nall = n;
 	x->st = xcalloc(n, sizeof *x->st);
+	x->linked = xcalloc(n + 1, sizeof *x->linked);
 	for (i = 0; i < n; i++) {
 		if (lstat(all[i]->lib->path, &x->st[i]) == -1 ||
 		    !S_ISREG(x->st[i].st_mode) || x->st[i].st_nlink < 2)
 			x->st[i].st_nlink = 0;
+		else
+			x->linked[x->nlinked++] = i;
+		strmap_put(x->byid, all[i]->id, (void *)(i + 1));
 		if (all[i]->name)
 			strmap_put(x->name, all[i]->name, all[i]->id);
 		for (j = 0; j < all[i]->email.n; j++)
 			strmap_put(x->email, all[i]->email.v[j], all[i]->id);
 	}
+	linked_st = x->st;
+	qsort(x->linked, x->nlinked, sizeof *x->linked, bylink);
+	linked_st = NULL;
 	return x;
 }
 
@@ -209,15 +256,29 @@ cross_of(struct check *ck)
 static const char *
 other_name(const struct cross *x, const char *id)
 {
-	size_t i, j;
+	const struct stat *p, *q;
+	ssize_t i = cross_place(x, id);
+	size_t lo, hi, m, j;
 
-	for (i = 0; i < x->nall && strcmp(x->all[i]->id, id) != 0; i++)
-		;
-	for (j = 0; i < x->nall && x->st[i].st_nlink && j < x->nall; j++)
-		if (j != i && x->st[j].st_nlink &&
-		    x->st[j].st_dev == x->st[i].st_dev &&
-		    x->st[j].st_ino == x->st[i].st_ino)
+	if (i == -1 || x->st[i].st_nlink == 0)
+		return NULL;
+	p = &x->st[i];
+	/* the first of its file's group in x->linked: the first in all */
+	for (lo = 0, hi = x->nlinked; lo < hi;) {
+		q = &x->st[x->linked[m = lo + (hi - lo) / 2]];
+		if (q->st_dev < p->st_dev || (q->st_dev == p->st_dev &&
+		    q->st_ino < p->st_ino))
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (; lo < x->nlinked; lo++) {
+		q = &x->st[j = x->linked[lo]];
+		if (q->st_dev != p->st_dev || q->st_ino != p->st_ino)
+			break;
+		if (j != (size_t)i)
 			return x->all[j]->id;
+	}
 	return NULL;
 }
 
@@ -226,11 +287,10 @@ static int
 same_email(const struct cross *x, const char *a, const char *b)
 {
 	const char *other;
-	size_t i, j, it;
+	ssize_t i = cross_place(x, a);
+	size_t j, it;
 
-	for (i = 0; i < x->nall && strcmp(x->all[i]->id, a) != 0; i++)
-		;
-	for (j = 0; i < x->nall && j < x->all[i]->email.n; j++)
+	for (j = 0; i != -1 && j < x->all[i]->email.n; j++)
 		for (it = 0; (other = strmap_next(x->email,
 		    x->all[i]->email.v[j], &it)) != NULL;)
 			if (strcmp(other, b) == 0)
@@ -238,19 +298,24 @@ same_email(const struct cross *x, const char *a, const char *b)
 	return 0;
 }
 
-/* The index in x->folds of the fold of a into b, or of b into a; -1. */
-static ssize_t
+/*
+ * The first fold that a is part of and, when b is not NULL, b too: a
+ * into b or b into a.  NULL when none.
+ */
+static const struct fold *
 fold_of(const struct cross *x, const char *a, const char *b)
 {
-	size_t i;
+	const struct fold *f;
+	size_t it = 0, v;
 
-	for (i = 0; i + 3 < x->folds.n; i += 4)
-		if ((strcmp(x->folds.v[i], a) == 0 &&
-		    strcmp(x->folds.v[i + 1], b) == 0) ||
-		    (strcmp(x->folds.v[i], b) == 0 &&
-		    strcmp(x->folds.v[i + 1], a) == 0))
-			return i;
-	return -1;
+	while ((v = (size_t)strmap_next(x->foldby, a, &it)) != 0) {
+		f = &x->folds[v - 1];
+		if ((strcmp(f->old, a) == 0 && (b == NULL ||
+		    strcmp(f->keep, b) == 0)) || (strcmp(f->keep, a) == 0 &&
+		    (b == NULL || strcmp(f->old, b) == 0)))
+			return f;
+	}
+	return NULL;
 }
 
 /*
@@ -284,15 +349,19 @@ folds_of(struct check *ck)
 		if ((c = x->all[i])->name == NULL)
 			continue;
 		for (it = 0; (o = strmap_next(names, c->name, &it)) != NULL;) {
-			if (o == c || fold_of(x, c->id, o->id) != -1 ||
+			if (o == c || fold_of(x, c->id, o->id) != NULL ||
 			    (how = fold_held(ck->net, c, o)) == 0 ||
 			    other_name(x, c->id) != NULL)
 				continue;
-			strv_add(&x->folds, c->id);
-			strv_add(&x->folds, o->id);
-			strv_add(&x->folds, how == 'k' ? "-f keep " : "");
-			strv_add(&x->folds, same_email(x, c->id, o->id) ?
-			    "e" : "w");
+			x->folds = xrealloc(x->folds, (x->nfolds + 1) *
+			    sizeof *x->folds);
+			x->folds[x->nfolds].old = c->id;
+			x->folds[x->nfolds].keep = o->id;
+			x->folds[x->nfolds].how = how == 'k' ? "-f keep " : "";
+			x->folds[x->nfolds].error = same_email(x, c->id, o->id);
+			x->nfolds++;
+			strmap_put(x->foldby, c->id, (void *)x->nfolds);
+			strmap_put(x->foldby, o->id, (void *)x->nfolds);
 		}
 	}
 	strmap_free(names);
@@ -302,34 +371,27 @@ folds_of(struct check *ck)
 static const char *
 fold_partner(const struct cross *x, const char *id)
 {
-	size_t i;
+	const struct fold *f = fold_of(x, id, NULL);
 
-	for (i = 0; i + 3 < x->folds.n; i += 4)
-		if (strcmp(x->folds.v[i], id) == 0)
-			return x->folds.v[i + 1];
-		else if (strcmp(x->folds.v[i + 1], id) == 0)
-			return x->folds.v[i];
-	return NULL;
+	return f == NULL ? NULL : strcmp(f->old, id) == 0 ? f->keep : f->old;
 }
 
 /* What a fold cut short is said as, on old and on keep. */
 static void
 fold_note(struct check *ck, const struct cross *x, const char *id)
 {
-	const char *other = fold_partner(x, id);
-	char **f;
+	const struct fold *f = fold_of(x, id, NULL);
 
-	if (other == NULL)
+	if (f == NULL)
 		return;
-	f = x->folds.v + fold_of(x, id, other);
-	if (strcmp(f[0], id) == 0)
-		check_note(ck, id, f[3][0] == 'e', "all of it is in '%s' "
+	if (strcmp(f->old, id) == 0)
+		check_note(ck, id, f->error, "all of it is in '%s' "
 		    "too, a fold (nw-mv -m) cut short: run nw-mv -m %s%s %s "
-		    "to finish it", f[1], f[2], f[0], f[1]);
+		    "to finish it", f->keep, f->how, f->old, f->keep);
 	else
-		check_note(ck, id, f[3][0] == 'e', "holds all of '%s' too, "
+		check_note(ck, id, f->error, "holds all of '%s' too, "
 		    "a fold (nw-mv -m) cut short: run nw-mv -m %s%s %s to "
-		    "finish it", f[0], f[2], f[0], f[1]);
+		    "finish it", f->old, f->how, f->old, f->keep);
 }
 
 /*
@@ -355,9 +417,8 @@ rel_sides(struct check *ck, struct cross *x, struct ynode *v)
 			it = val->type == YSEQ ? ynode_deref(val->kid[m]) : val;
 			if (ynode_str(it) == NULL)
 				continue;
-			for (o = NULL, j = 0; o == NULL && j < x->nall; j++)
-				if (strcmp(x->all[j]->id, it->str) == 0)
-					o = x->all[j];
+			o = (j = cross_place(x, it->str)) == (size_t)-1 ? NULL :
+			    x->all[j];
 			for (bad = NULL, j = 0; o && j + 1 < o->rel.n; j += 2) {
 				if (strcmp(o->rel.v[j + 1], ck->id) != 0 ||
 				    (s = schema_role(o->rel.v[j])) == NULL)
@@ -650,7 +711,10 @@ check_free(struct check *ck)
 		strmap_free(ck->cross->name);
 		strmap_free(ck->cross->email);
 		strv_free(&ck->cross->claimed);
-		strv_free(&ck->cross->folds);
+		strmap_free(ck->cross->byid);
+		strmap_free(ck->cross->foldby);
+		free(ck->cross->folds);
+		free(ck->cross->linked);
 		free(ck->cross->st);
 		free(ck->cross);
 		ck->cross = NULL;
@@ -659,6 +723,30 @@ check_free(struct check *ck)
 }
 
 static int	check_dups(struct check *);
+
+/*
+ * With autocommit, a contact file git has and the work tree lacks: a
+ * removal (nw-rm, nw-mv, nw-mv -m) killed before its commit, which no
+ * later command commits (it names no contact), or one by hand.
+ */
+static void
+removed(struct check *ck)
+{
+	struct strv gone = { 0 };
+	char *path;
+	size_t i;
+
+	if (!ck->net->autocommit || git_removed(ck->net, &gone) != 0)
+		return;
+	for (i = 0; i < gone.n; i++) {
+		path = xasprintf("%s/%s", net_dir(ck->net), gone.v[i]);
+		check_path(ck, path, 0, "removed and not committed (a command "
+		    "cut short, or by hand): nw git commit -- '%s' commits it",
+		    gone.v[i]);
+		free(path);
+	}
+	strv_free(&gone);
+}
 
 /*
  * nw-check: the contacts the references name (every one when none)
@@ -702,6 +790,7 @@ check_run(struct check *ck, int argc, char **argv, int all, int dups)
 			check_path(ck, path, 0, "%s", tab + 1);
 			free(path);
 		}
+		removed(ck);
 	}
 	for (i = 0; i < probs.n; i++) {	/* what no scan could read */
 		tab = strchr(probs.v[i], '\t');

@@ -653,6 +653,37 @@ net_tmpdir(struct net *net)
  * while they wait for input: a pipeline of two writers must not deadlock.
  * Calls nest; the lock goes when the outermost unlock comes.
  */
+/*
+ * Who held the lock last: each lock writes a token of its own into
+ * .nw/lock, and finds there the one it wrote the time before unless
+ * another process locked the network since (net->others counts those
+ * times; the first lock counts, it knows nothing).  So a writer that
+ * keeps what it read of the network from one lock to the next (nw-add's
+ * names, refs_taken) knows when to read it again.  A token is this
+ * process, the moment of its first lock and a count: never another's,
+ * even across pid namespaces.  Failing to read or write it only counts.
+ */
+static void
+sign(struct net *net)
+{
+	static unsigned long n;
+	static long long t0;
+	struct timespec ts;
+	char buf[sizeof net->token];
+	ssize_t got;
+	size_t len = strlen(net->token);
+
+	got = pread(net->lockfd, buf, sizeof buf, 0);
+	if (len == 0 || got != (ssize_t)len || memcmp(buf, net->token, len))
+		net->others++;
+	if (t0 == 0 && clock_gettime(CLOCK_REALTIME, &ts) == 0)
+		t0 = ts.tv_sec * 1000000000LL + ts.tv_nsec;
+	len = snprintf(net->token, sizeof net->token, "%08lx %016llx %08lx\n",
+	    (unsigned long)getpid(), (unsigned long long)t0, ++n);
+	if (pwrite(net->lockfd, net->token, len, 0) != (ssize_t)len)
+		net->token[0] = '\0';
+}
+
 void
 net_lock(struct net *net)
 {
@@ -677,6 +708,7 @@ net_lock(struct net *net)
 	while (sys_lock(net->lockfd, 1) == -1)
 		if (errno != EINTR)
 			err(1, "'%s/.nw/lock'", net->dir);
+	sign(net);
 }
 
 void
@@ -733,6 +765,7 @@ net_free(struct net *net)
 	free(net->vdir);
 	strv_free(&net->said);
 	strv_free(&net->me);
+	strv_free(&net->made);
 	if (net->lockfd != -1)
 		close(net->lockfd);
 	if (net->cache)		/* cache.c is above: it left how to free it */

@@ -589,6 +589,10 @@ draft_write(struct net *net, const struct draft *d)
 		    SW_CREATE) == -1) {
 			free(id);
 			id = NULL;
+		} else if (net->track) {	/* for refs_taken */
+			strv_add(&net->made, id);
+			strv_add(&net->made, draft_get(d, "name") ?
+			    draft_get(d, "name") : "");
 		}
 		free(path);
 		free(text);

@@ -572,6 +572,31 @@ git_unmerged(struct net *net, struct strv *ids, struct strv *deleted)
 	return 0;
 }
 
+/*
+ * The contact files that the last commit has and the work tree lacks,
+ * staged or not, as paths from the network's folder, added to paths: a
+ * removal that autocommit did not commit (nw-check).  0, or -1 when not
+ * a repository or one with no commit.
+ */
+int
+git_removed(struct net *net, struct strv *paths)
+{
+	char *args[] = { "diff", "--name-only", "--relative", "--no-renames",
+	    "--diff-filter=D", "-z", "HEAD", "--", "*.yaml", ":!.*",
+	    ":!*/.*", NULL };
+	struct buf out = { 0 };
+	size_t off;
+
+	if (git_spawn(net->dir, args, 1, &out, NULL) != 0) {
+		free(out.s);
+		return -1;
+	}
+	for (off = 0; off < out.len; off += strlen(out.s + off) + 1)
+		strv_add(paths, out.s + off);
+	free(out.s);
+	return 0;
+}
+
 /* --- a repository set up for nw ------------------------------------------ */
 
 static const char attributes_text[] = "*.yaml merge=nw\n";

@@ -37,7 +37,6 @@ struct run {
 	struct net	*net;
 	struct batch	 b;
 	struct draft	*d;
-	struct strv	 names;		/* those added, as b.ids */
 	int		 force;
 	int		 mail;		/* -M: duplicates are said, no error */
 };
@@ -50,24 +49,19 @@ static const char *
 duplicate(struct run *r, const char *name)
 {
 	struct contact **all;
+	struct strv who = { 0 };
 	const char *e, *t = draft_get(r->d, "type");
-	size_t n, i, j, k;
+	size_t n, i;
 	int type = t && schema_type(t) == T_COMMUNITY ? T_COMMUNITY : T_PERSON;
 
-	for (i = 0; i < r->names.n; i++)
-		if (strcaseeq(r->names.v[i], name))
-			return r->b.ids.v[i];
-	all = refs_all(&r->b.refs, &n);
-	for (i = 0; i < n; i++) {
-		if (all[i]->type != type)
-			continue;
-		if (all[i]->name && strcaseeq(all[i]->name, name))
+	strv_add(&who, name);
+	for (i = 0; (e = draft_value(r->d, "email", i)); i++)
+		strv_add(&who, e);
+	all = refs_taken(&r->b.refs, &who, &n);
+	strv_free(&who);
+	for (i = 0; i < n; i++)
+		if (all[i]->type == type)
 			return all[i]->id;
-		for (j = 0; j < all[i]->email.n; j++)
-			for (k = 0; (e = draft_value(r->d, "email", k)); k++)
-				if (strcaseeq(e, all[i]->email.v[j]))
-					return all[i]->id;
-	}
 	return NULL;
 }
 
@@ -87,8 +81,6 @@ add(const char *raw, void *arg)
 		return 1;
 	}
 	net_lock(r->net);
-	if (!r->force)
-		refs_refresh(&r->b.refs);
 	if (!r->force && (dup = duplicate(r, name)) != NULL) {
 		warnx_safe("'%s': already in the network as %s (-f adds "
 		    "anyway)", r->mail ? draft_get(r->d, "email") : name, dup);
@@ -102,7 +94,6 @@ add(const char *raw, void *arg)
 	net_unlock(r->net);
 	if (id != NULL) {
 		batch_changed(&r->b, id, name);
-		strv_add(&r->names, name);
 		rv = 0;
 	}
 	free(id);
@@ -203,7 +194,6 @@ main(int argc, char *argv[])
 	batch_commit(&r.b, "Add");
 	batch_free(&r.b);
 	draft_free(r.d);
-	strv_free(&r.names);
 	net_free(r.net);
 	return exit_status(out_close() || rv);
 }

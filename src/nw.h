@@ -147,14 +147,14 @@ struct refs {
 	struct contact	**all;		/* loaded once, for names */
 	size_t		  nall;
 	int		  loaded;
+	struct refs_ix	 *ix;		/* refs_taken's index */
 };
 char	*ref_resolve(struct refs *r, const char *ref);
 int	 ref_loop(int argc, char **argv, int (*fn)(const char *, void *),
 	    void *arg);
 int	 ref_stdin_usable(void);
 int	 ref_matches(struct contact *c, const char *query);
-struct contact	**refs_all(struct refs *r, size_t *n);
-void	 refs_refresh(struct refs *r);
+struct contact	**refs_taken(struct refs *r, struct strv *who, size_t *n);
 void	 refs_free(struct refs *r);
 struct filter {				/* -t, -g, -c */
 	struct strv	 tag, group, circle;

@@ -16,6 +16,8 @@ void	*xmalloc(size_t n);
 void	 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	    __attribute__((format(printf, 2, 0)));
 int	 strv_hascase(struct strv *l, const char *s);
+int	 strv_within(const struct strv *a, struct strv *b);
+void	 strv_cut(struct strv *l, const char *s);
 char	*utf8_fold(const char *s);
 char	*text_dup(const char *s, int how);
 void	 buf_add(struct buf *b, const char *s, size_t n);
@@ -34,6 +36,7 @@ void	 net_keep_problems(struct net *net, struct strv *problems);
 int	 net_list(struct net *net, char ***ids, size_t *n,
 	    struct strv *oddities);
 int	 git_unmerged(struct net *net, struct strv *ids, struct strv *deleted);
+int	 git_removed(struct net *net, struct strv *paths);
 /* contacts: the library's part of a contact (contact.c) */
 struct bday {
 	int	 year, month, day;	/* year 0 when unknown; month 0: none */
@@ -142,6 +145,7 @@ int	 contact_followup_ends(int promise, const struct logent *e,
 char	*contact_slug(const char *name);
 void	 value_free(struct value *v);
 /* selecting: select.c */
+struct contact	**refs_all(struct refs *r, size_t *n);
 int	 select_ids(struct refs *r, int argc, char **argv, struct strv *ids,
 	    int *all);
 int	 filter_pass(struct filter *f, struct contact *c);
@@ -361,6 +365,10 @@ struct net {
 	int		 cal_max_attendees;
 	int		 autocommit;
 	int		 lockfd, locks;
+	char		 token[40];	/* what our last lock wrote in .nw/lock */
+	unsigned long	 others;	/* locks that found another's token */
+	int		 track;		/* refs_taken's: draft_write says in made */
+	struct strv	 made;		/* id, name of each contact draft_write made */
 	char		*tmpdir;	/* .nw/tmp, once made */
 	long long	 opened;	/* when, in seconds since the epoch */
 	struct cache	*cache;		/* .nw/cache, once read */

@@ -12,6 +12,22 @@
 #include "nw.h"
 #include "nw_priv.h"
 
+/*
+ * refs_taken's index of all[]: each contact's position + 1 by its name
+ * and by each email, and the names of the contacts this process made.
+ * all[] only grows at its end, so a position stays.
+ */
+struct refs_ix {
+	struct strmap	*name, *email;	/* of all[0..nix) */
+	struct strmap	*byid;		/* as name and email, by id */
+	struct strmap	*made;		/* net->made's ids by their names */
+	struct contact	**taken;	/* refs_taken's answer */
+	size_t		 ntaken, cap;
+	size_t		 nix, fresh;	/* all[fresh..): the last refresh's */
+	size_t		 nmade, nnamed;	/* net->made[0..n) loaded, named */
+	unsigned long	 others;	/* net->others when last listed */
+};
+
 static void
 keep(struct contact *c, void *arg)
 {
@@ -35,6 +51,11 @@ refs_all(struct refs *r, size_t *n)
 
 	if (!r->loaded) {
 		r->loaded = 1;
+		if (r->net->track) {	/* refs_taken's: what this read saw */
+			r->ix = xcalloc(1, sizeof *r->ix);
+			r->ix->others = r->net->others;
+			r->ix->nmade = r->net->made.n;
+		}
 		net_scan(r->net, &ids, &st, &nids, NULL);
 		r->all = xcalloc(nids, sizeof *r->all);
 		contacts_load(r->net, ids, st, nids, 0, keep, r);
@@ -42,6 +63,8 @@ refs_all(struct refs *r, size_t *n)
 			free(ids[i]);
 		free(ids);
 		free(st);
+		if (r->ix)
+			r->ix->fresh = r->nall;
 	}
 	*n = r->nall;
 	return r->all;
@@ -58,23 +81,54 @@ refs_free(struct refs *r)
 	r->all = NULL;
 	r->nall = 0;
 	r->loaded = 0;
+	if (r->ix) {
+		strmap_free(r->ix->name);
+		strmap_free(r->ix->email);
+		strmap_free(r->ix->made);
+		strmap_free(r->ix->byid);
+		free(r->ix->taken);
+		free(r->ix);
+		r->ix = NULL;
+	}
 }
 
 static int
-byid(const void *a, const void *b)
+cmpid(const void *a, const void *b)
 {
-	return strcmp((*(struct contact *const *)a)->id,
-	    (*(struct contact *const *)b)->id);
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+taken_add(struct refs_ix *x, struct contact *c)
+{
+	if (x->ntaken == x->cap) {
+		x->cap = x->cap ? 2 * x->cap : 8;
+		x->taken = xrealloc(x->taken, x->cap * sizeof *x->taken);
+	}
+	x->taken[x->ntaken++] = c;
+}
+
+static void
+append(struct refs *r, const char *id)
+{
+	r->all = xrealloc(r->all, (r->nall + 1) * sizeof *r->all);
+	r->all[r->nall++] = contact_load(r->net, id, C_STRUCT);
 }
 
 /*
- * Load what appeared since refs_all ran (another process added it): a
- * writer that checks for duplicates does so under the lock, on fresh data.
+ * Load what appeared since all[] was read: under the lock, so that a
+ * writer that checks for duplicates does so on fresh data.  When no other
+ * process took the lock since (net->others), what appeared is what this
+ * one made (net->made): loaded alone, with no listing of the network, so
+ * that nw-add - of many names stays linear.  Else the network is listed
+ * again and what all[] lacks is loaded.  A file put in by hand, or by git,
+ * while nw-add runs, takes no lock: it is seen at the next listing only.
  */
-void
-refs_refresh(struct refs *r)
+static void
+refresh(struct refs *r)
 {
-	struct contact key, *kp = &key;
+	struct refs_ix *x;
+	const char **known;
 	char **ids;
 	size_t nids, i, n0;
 
@@ -82,20 +136,124 @@ refs_refresh(struct refs *r)
 		refs_all(r, &nids);
 		return;
 	}
-	net_list(r->net, &ids, &nids, NULL);
-	n0 = r->nall;
-	qsort(r->all, r->nall, sizeof *r->all, byid);
-	for (i = 0; i < nids; i++) {
-		key.id = ids[i];
-		if (bsearch(&kp, r->all, n0, sizeof *r->all, byid) == NULL) {
-			r->all = xrealloc(r->all, (r->nall + 1) *
-			    sizeof *r->all);
-			r->all[r->nall++] = contact_load(r->net, ids[i],
-			    C_STRUCT);
-		}
-		free(ids[i]);
+	if (r->ix == NULL) {	/* read before refs_taken: list it again */
+		r->ix = xcalloc(1, sizeof *r->ix);
+		r->ix->others = r->net->others + 1;
 	}
-	free(ids);
+	x = r->ix;
+	n0 = x->fresh = r->nall;
+	if (x->others == r->net->others) {
+		for (i = x->nmade; i + 1 < r->net->made.n; i += 2)
+			append(r, r->net->made.v[i]);
+	} else {
+		known = xcalloc(n0 + 1, sizeof *known);
+		for (i = 0; i < n0; i++)
+			known[i] = r->all[i]->id;
+		qsort(known, n0, sizeof *known, cmpid);
+		net_list(r->net, &ids, &nids, NULL);
+		for (i = 0; i < nids; i++) {
+			if (bsearch(&ids[i], known, n0, sizeof *known,
+			    cmpid) == NULL)
+				append(r, ids[i]);
+			free(ids[i]);
+		}
+		free(ids);
+		free(known);
+		x->others = r->net->others;
+	}
+	x->nmade = r->net->made.n;
+}
+
+struct cand {
+	int		 fresh;
+	struct contact	*c;
+};
+
+/* The order nw-add's scan of every contact once had (refs_taken). */
+static int
+cmpcand(const void *a, const void *b)
+{
+	const struct cand *p = a, *q = b;
+
+	if (p->fresh != q->fresh)
+		return p->fresh - q->fresh;
+	return strcmp(p->c->id, q->c->id);
+}
+
+static void
+index_new(struct refs *r)
+{
+	struct refs_ix *x = r->ix;
+	struct contact *c;
+	size_t j;
+
+	if (x->name == NULL) {
+		x->name = strmap_new();
+		x->email = strmap_new();
+		x->byid = strmap_new();
+		x->made = strmap_new();
+	}
+	for (; x->nix < r->nall; x->nix++) {
+		c = r->all[x->nix];
+		strmap_put(x->byid, c->id, (void *)(x->nix + 1));
+		if (c->name)
+			strmap_put(x->name, c->name, (void *)(x->nix + 1));
+		for (j = 0; j < c->email.n; j++)
+			strmap_put(x->email, c->email.v[j],
+			    (void *)(x->nix + 1));
+	}
+	for (; x->nnamed + 1 < r->net->made.n; x->nnamed += 2)
+		strmap_put(x->made, r->net->made.v[x->nnamed + 1],
+		    r->net->made.v[x->nnamed]);
+}
+
+/*
+ * The contacts that hold who->v[0] as their name or one of who->v[1..]
+ * as an email, under the lock on fresh data, in *n; they stay until the
+ * next call.  First the one this process made (draft_write) by that
+ * name, then the others by their id, those the last refresh loaded
+ * last: the order of nw-add's scan of every contact, which it replaces.
+ */
+struct contact **
+refs_taken(struct refs *r, struct strv *who, size_t *n)
+{
+	struct refs_ix *x;
+	struct cand *cv;
+	const char *id;
+	size_t i, it, v, start, ncv;
+
+	r->net->track = 1;
+	refresh(r);
+	index_new(r);
+	x = r->ix;
+	x->ntaken = 0;
+	if ((id = strmap_get(x->made, who->v[0])) != NULL)
+		for (it = 0; (v = (size_t)strmap_next(x->byid, id, &it)); )
+			if (strcmp(r->all[v - 1]->id, id) == 0) {
+				taken_add(x, r->all[v - 1]);
+				break;
+			}
+	start = x->ntaken;
+	cv = NULL;
+	for (i = 0, ncv = 0; i < who->n; i++)
+		for (it = 0; (v = (size_t)strmap_next(i == 0 ? x->name :
+		    x->email, who->v[i], &it)); ) {
+			if (x->ntaken - start == ncv) {
+				ncv = ncv ? 2 * ncv : 8;
+				cv = xrealloc(cv, ncv * sizeof *cv);
+			}
+			cv[x->ntaken - start].fresh = v - 1 >= x->fresh;
+			cv[x->ntaken - start].c = r->all[v - 1];
+			taken_add(x, r->all[v - 1]);
+		}
+	if (cv) {
+		qsort(cv, x->ntaken - start, sizeof *cv, cmpcand);
+		for (i = start; i < x->ntaken; i++)
+			x->taken[i] = cv[i - start].c;
+		free(cv);
+	}
+	*n = x->ntaken;
+	return x->taken;
 }
 
 static int

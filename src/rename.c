@@ -41,32 +41,46 @@ rel_names(const struct contact *c, const char *id)
 	return 0;
 }
 
+/* Into nm, contact c when it names nm->id, unless it is nm->id. */
+static void
+naming_take(struct naming *nm, struct contact *c)
+{
+	if (strcmp(c->id, nm->id) == 0)
+		return;
+	if ((c->lib->met.via && strcmp(c->lib->met.via, nm->id) == 0) ||
+	    (nm->groups && strv_has(&c->lib->groups, nm->id)) ||
+	    rel_names(c, nm->id))
+		strv_add(&nm->ids, c->id);
+	nm->rel |= rel_names(c, nm->id);
+}
+
 /*
- * The contacts that name nm->id.  -1, said on stderr, when not every
+ * The contacts that name nm->id, and with also those that name also->id:
+ * one walk of the network for both.  -1, said on stderr, when not every
  * contact could be read: one that could not may name it, and a removal
  * or a rename would leave its via naming no one.
  */
 static int
-namers(struct net *net, struct naming *nm, const char *what)
+namers(struct net *net, struct naming *nm, struct naming *also,
+    const char *what)
 {
+	struct naming *each[2] = { nm, also };
 	struct contact *c;
 	char **ids;
-	size_t i, n;
+	size_t i, n, k;
 	int rv;
 
 	net_list(net, &ids, &n, NULL);
 	rv = net->unread ? -1 : 0;
 	for (i = 0; i < n; i++) {
-		if (strcmp(ids[i], nm->id) != 0) {
+		if (strcmp(ids[i], nm->id) != 0 ||
+		    (also && strcmp(ids[i], also->id) != 0)) {
 			c = contact_load(net, ids[i], C_STRUCT);
 			if (contact_report(c) == -1)
 				rv = -1;
-			else if ((c->lib->met.via &&
-			    strcmp(c->lib->met.via, nm->id) == 0) ||
-			    (nm->groups && strv_has(&c->lib->groups, nm->id)) ||
-			    rel_names(c, nm->id))
-				strv_add(&nm->ids, ids[i]);
-			nm->rel |= rel_names(c, nm->id);
+			else
+				for (k = 0; k < 2 && each[k]; k++)
+					naming_take(each[k], c);
 			contact_free(c);
 		}
 		free(ids[i]);
@@ -158,7 +172,7 @@ change_rm(struct net *net, const char *id, int force, struct strv *changed)
 	int rv = -1, named;
 
 	net_lock(net);
-	if ((named = namers(net, &nm, "removed")) == 0 && nm.ids.n &&
+	if ((named = namers(net, &nm, NULL, "removed")) == 0 && nm.ids.n &&
 	    !force) {
 		joined(&b, &nm.ids);
 		if (nm.rel)
@@ -225,8 +239,8 @@ change_mv(struct net *net, const char *id, const char *newid,
 		if (again)
 			warnx("'%s': already '%s' too, a rename cut short: "
 			    "finishing it", id, newid);
-		if (namers(net, &nm, "renamed") == 0 && (!again ||
-		    namers(net, &done, "renamed") == 0) && (again ||
+		if (namers(net, &nm, again ? &done : NULL, "renamed") == 0 &&
+		    (again ||
 		    (net_folders(net, to) == 0 && safe_link(from, to) == 0)) &&
 		    renamers(net, &nm, changed) == 0 &&
 		    safe_remove(from, "renamed") != -1) {
@@ -488,17 +502,6 @@ fold_same(const struct fold *f)
 	return f->m.len == f->len && memcmp(f->m.text, f->text, f->len) == 0;
 }
 
-static int
-strv_within(const struct strv *a, struct strv *b)
-{
-	size_t i;
-
-	for (i = 0; i < a->n; i++)
-		if (!strv_has(b, a->v[i]))
-			return 0;
-	return 1;
-}
-
 /*
  * What a keep that holds all of old shows in its summary: old's name its
  * name or an aka, old's emails, akas, tags and phones among its own, as
@@ -548,22 +551,6 @@ fold_held(struct net *net, const struct contact *oc, struct contact *kc)
 	return held;
 }
 
-/* Take id out of l, when there. */
-static void
-strv_cut(struct strv *l, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (strcmp(l->v[i], id) == 0) {
-			free(l->v[i]);
-			memmove(l->v + i, l->v + i + 1,
-			    (l->n - i - 1) * sizeof *l->v);
-			l->n--;
-			return;
-		}
-}
-
 /*
  * Fold contact old into keep, one person written twice: nw-merge's rules
  * with nothing in common as the base (merge.c, merge_contact): logs
@@ -597,8 +584,7 @@ change_fold(struct net *net, const char *old, const char *keep, int win,
 		warnx("'%s': all of it is in '%s' already, a fold cut short: "
 		    "finishing it", old, keep);
 	/* every contact read before anything is written */
-	if (namers(net, &nm, "folded") == -1 ||
-	    (again && namers(net, &done, "folded") == -1))
+	if (namers(net, &nm, again ? &done : NULL, "folded") == -1)
 		goto done;
 	for (i = 0; i + 1 < f.unnamed.n; i += 2)
 		warnx("%s: no longer names %s", f.unnamed.v[i],

@@ -10,10 +10,9 @@
 . "$(dirname "$0")/lib.sh"
 
 # A file is trusted from the cache once it is a second older than the
-# process that read it: two seconds of sleep make every file here so.
-settle() {
-	sleep 2
-}
+# process that read it, by mtime and ctime: settle (lib.sh) waits that
+# long.  Real time must pass: touch -d sets mtime back, never ctime, so a
+# file touched into the past is still parsed, not read from the cache.
 
 # both DESC CMD...: stdout, the status and stderr, with and without the
 # cache, byte for byte.

@@ -399,4 +399,34 @@ is "$rc:$err" "1:nw-add: 'acm chicago': already in the network as acm-chicago (-
 run nw-add -T club 'Chess Club'
 is "$rc:$err" "2:nw-add: 'club': not person or community" "-T club: usage error"
 
+# --- nw-add - between other writers ------------------------------------------
+# nw-add - keeps what it read of the network from one name to the next and
+# reads again only when another process took the lock since (the token each
+# lock leaves in .nw/lock): a name another nw-add wrote in between is still
+# a duplicate, and so is one this run wrote.
+mknet between
+mkfifo "$T/names.fifo"
+nw-add - <"$T/names.fifo" >"$T/between.out" 2>"$T/between.err" &
+adder=$!
+exec 9>"$T/names.fifo"
+echo 'Ann First' >&9
+i=0
+while [ ! -f "$NW_DIR/ann-first.yaml" ] && [ "$i" -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+run nw-add 'Bob Between'
+is "$rc:$out:$err" "0:bob-between:" "between: another nw-add adds a name"
+printf 'bob between\nANN FIRST\nCy Last\n' >&9
+exec 9>&-
+wait "$adder"
+is "$?:$(cat "$T/between.out")" "1:ann-first
+cy-last" "between: nw-add - added the others, exit 1"
+is "$(cat "$T/between.err")" "nw-add: 'bob between': already in the network as bob-between (-f adds anyway)
+nw-add: 'ANN FIRST': already in the network as ann-first (-f adds anyway)" \
+    "between: the other's name and its own are duplicates"
+is "$(cd "$NW_DIR" && ls)" "ann-first.yaml
+bob-between.yaml
+cy-last.yaml" "between: no file twice"
+
 done_testing

@@ -198,7 +198,7 @@ name: Tom Tomorrow
 log:
   - {date: 2026-11-26, kind: job, note: Now at Tomorrow}
 EOF
-sleep 2		# old enough for the cache: the scans below read it
+settle		# old enough for the cache (lib.sh): the scans below read it
 run nw-stats
 is "$rc:$(printf '%s\n' "$out" | grep '^job')" "0:job	olga	2026-11-01
 job	fay	2026-10-01

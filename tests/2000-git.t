@@ -280,6 +280,63 @@ is "$rc:$out:$err" "0:alan-turing:" "an ignored network: no error"
 is "$(head1 "$T/home2"):$(git -C "$T/home2" status --porcelain)" \
     "Dot files:" "an ignored network: nothing committed, nothing staged"
 
+# --- a removal killed before its commit --------------------------------------
+# nw-rm, nw-mv and nw-mv -m remove the old file last, then commit.  A kill
+# between the two leaves the removal in the work tree alone; the same
+# command again finds no contact to work on, so nw-check says it, with
+# the command that commits it.  Here the kill is real: a git that kills
+# its caller when asked to commit.
+mkdir "$T/killer"
+printf '#!/bin/sh\ncase " $* " in *" commit "*) kill -9 $PPID; exit 1 ;; esac\nexec %s "$@"\n' \
+    "$(command -v git)" >"$T/killer/git"
+chmod +x "$T/killer/git"
+run nw-init -g "$T/cut"
+N=$T/cut
+for who in 'Ada Lovelace' 'Ada King' 'Bob Hart' 'Cy Vale'; do
+	run nw-add -C "$N" -E "$(echo "$who" | tr 'A-Z ' 'a-z.')@example.org" \
+	    "$who"
+done
+run env PATH="$T/killer:$PATH" nw-rm -C "$N" bob-hart
+is "$rc:$out" "137:bob-hart" "killed before its commit: nw-rm removed bob-hart"
+run env PATH="$T/killer:$PATH" nw-mv -C "$N" cy-vale cy
+is "$rc:$out" "137:" "killed before its commit: nw-mv (it prints after)"
+run env PATH="$T/killer:$PATH" nw-mv -C "$N" -m -f keep ada-king ada-lovelace
+is "$rc:$out" "137:" "killed before its commit: nw-mv -m (it prints after)"
+is "$(cd "$N" && ls):$(git -C "$N" status --porcelain)" "ada-lovelace.yaml
+cy.yaml:D  ada-king.yaml
+ M ada-lovelace.yaml
+D  bob-hart.yaml
+D  cy-vale.yaml
+?? cy.yaml" "killed before its commit: each old file gone (staged), nothing committed"
+run nw-rm -C "$N" bob-hart
+is "$rc:$err" "1:nw-rm: 'bob-hart': no such contact" \
+    "killed before its commit: nw-rm again finds nothing to remove"
+cut_said() {
+	printf '%s/%s.yaml: warning: removed and not committed (a command cut short, or by hand): nw git commit -- '"'"'%s.yaml'"'"' commits it\n' \
+	    "$N" "$1" "$1"
+}
+run nw-check -C "$N"
+is "$rc:$out:$err" "0:$(cut_said ada-king; cut_said bob-hart; cut_said cy-vale):" \
+    "killed before its commit: nw-check says each removal left uncommitted"
+run nw-check -q -C "$N"
+is "$rc:$out:$err" "0::" "killed before its commit: not with -q (the hook's)"
+run nw-check -C "$N" cy
+is "$rc:$out:$err" "0::" "killed before its commit: not of contacts named"
+run nw -C "$N" git commit -q -m 'Remove Bob Hart' -- bob-hart.yaml
+is "$rc:$err" "0:" "killed before its commit: the command it says commits it"
+is "$(git -C "$N" status --porcelain -- bob-hart.yaml):$(git_subjects 1)" \
+    ":Remove Bob Hart" "killed before its commit: bob-hart's removal committed"
+git -C "$N" add -A && git -C "$N" commit -q -m 'By hand'
+run nw-check -C "$N"
+is "$rc:$out:$err" "0::" "removals committed: nw-check has nothing to say"
+rm "$N/cy.yaml"
+run nw-check -C "$N"
+is "$rc:$out" "0:$(cut_said cy)" "a removal by hand is said alike"
+printf 'autocommit: false\n' >>"$N/.nw.yaml"
+run nw-check -C "$N"
+is "$rc:$out" "0:" "autocommit false: an uncommitted removal is the user's"
+unset N
+
 # --- nw git --------------------------------------------------------------
 
 run nw -C "$B" git log -1 --format=%s

@@ -33,7 +33,7 @@ git init -q --bare "$R"
 		set -- "$@" "Person $i"
 	done
 	NW_DIR=$A nw-add "$@" >/dev/null
-	sleep 2	# files older than a scan: cached
+	settle	# files older than a scan (lib.sh): cached
 	NW_DIR=$A nw-ls >/dev/null	# enough contacts for a cache
 )
 is "$(cd "$A" && stat -c '%a %n' ada-lovelace.yaml charles-babbage.yaml .nw/cache)" "600 ada-lovelace.yaml

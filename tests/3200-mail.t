@@ -423,4 +423,30 @@ for h in 'Precedence: bulk' 'Precedence: junk' 'Auto-Submitted: auto-generated' 
 	esac
 done
 
+# ---------------------------------------------------------------------------
+# dir: out written by hand is no dir (nw(5)): the day's outgoing entry is
+# there already; one of dir: in is another direction
+cat >"$N/hal-h.yaml" <<'EOF'
+name: Hal H
+email: hal@example.org
+log:
+  - {date: 2026-11-25, kind: email, dir: out, note: by hand}
+EOF
+cat >"$N/ivy-i.yaml" <<'EOF'
+name: Ivy I
+email: ivy@example.org
+log:
+  - {date: 2026-11-25, kind: email, dir: in, note: by hand}
+EOF
+message "$me" 'To: hal@example.org, ivy@example.org' 'Subject: Out' \
+    'Date: Wed, 25 Nov 2026 09:00:00 +0000' 'Message-ID: <o1@home.example>' \
+    >"$T/out.eml"
+cp "$N/hal-h.yaml" "$T/hal.orig"
+run nw-mail -C "$N" -n "$T/out.eml"
+is "$rc:$out" "0:$(printf 'ivy-i\t2026-11-25\temail\tout\tOut')" \
+    "dir: out by hand: logged already; dir: in is not the same"
+run nw-mail -C "$N" "$T/out.eml"
+is "$rc:$out" "0:ivy-i" "dir: out by hand: only ivy changes"
+same "$N/hal-h.yaml" "$T/hal.orig" "dir: out by hand: hal's file as it was"
+
 done_testing

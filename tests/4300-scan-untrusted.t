@@ -350,7 +350,7 @@ mknet copied
 C=$NW_DIR
 printf 'name: Copy\n' >"$C/copy.yaml"
 rm -rf "$C/.nw"
-sleep 2		# files old enough for the cache to trust
+settle		# files old enough for the cache to trust (lib.sh)
 run nw-due -a
 is "$rc:$out" "0:copy	2026-11-25	0	Copy	never contacted" \
     "a network with no .nw/: listed"

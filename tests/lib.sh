@@ -33,6 +33,12 @@
 #                       laptop, $B the desktop
 #   git_share           the laptop's repository $A pushes its main to a new
 #                       $O, and $B is cloned from it
+#   settle              waits until every file changed so far is old enough
+#                       for the cache to trust it from a process started
+#                       next: a second and more before that process began,
+#                       by mtime and ctime (src/cache.c).  Real time must
+#                       pass: touch -d sets mtime back, never ctime.
+#                       Until the second after next begins, not 2 s whole
 
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -198,5 +204,13 @@ git_share() {
 
 # git_subjects N: the subjects of the last N commits of the network $N;
 # git_head_files: what its last commit changed, a line each, sorted
+settle() {
+	_ns=$(date +%N)
+	case $_ns in
+	*[!0-9]*|'') sleep 2 ;;
+	*) sleep "$(awk -v n="$_ns" 'BEGIN { printf "%.3f", 2.02 - n / 1e9 }')" ;;
+	esac
+}
+
 git_subjects() { git -C "$N" log --format=%s | head -n "$1"; }
 git_head_files() { git -C "$N" show --format= --name-status HEAD | sort; }

@@ -54,7 +54,8 @@ After each kill it counts the trials that left something wrong:
                of either contact's log not in the kept one, an entry
                there twice, a file that is no YAML mapping, a reference
                to the old id left, and with git a change the rerun left
-               uncommitted.
+               uncommitted; with git, a contact removed and not
+               committed that nw-check does not name.
 
 A file left in .nw/tmp is allowed (git and the scans never look there);
 three tests check that a later write removes it once stale, not before.
@@ -268,9 +269,22 @@ def problems(s, t, before, after):
     if s.git:
         g = run(['git', 'status', '--porcelain', '--untracked-files=all'],
                 cwd=dst)
+        gone = []
         for line in g.stdout.decode(errors='replace').splitlines():
             if line.startswith('?? ') and line[3:] not in created:
                 found.append(('strays', "git status: '%s'" % line))
+            if ('D' in line[:2] and line[3:].endswith('.yaml') and
+                    not os.path.basename(line[3:]).startswith('.')):
+                gone.append(line[3:])
+        # a removal left uncommitted is one no later command commits:
+        # nw-check says it
+        said = run(['nw-check', '-C', dst]).stdout.decode(
+            errors='replace') if gone else ''
+        for p in gone:
+            if ('%s: warning: removed and not committed' %
+                    os.path.join(dst, p)) not in said:
+                found.append(('unfinished', "'%s' removed, not committed, "
+                              "and nw-check does not say so" % p))
         for dirpath, _, files in os.walk(os.path.join(dst, '.git')):
             for f in files:
                 if f.endswith('.lock'):
