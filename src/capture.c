@@ -340,7 +340,7 @@ prepare(void *arg, size_t k)
 	    &o->f, &o->say);
 }
 
-/* Contact k's change said, counted, and written with the next window. */
+/* Contact k's change said, counted, and put with the next window. */
 static void
 take(void *arg, size_t k)
 {
@@ -388,11 +388,12 @@ take(void *arg, size_t k)
  * Log what was found, kind for all of it: one change a contact, with
  * all its entries; a received one (in) keeps the follow-up, a sent one
  * settles it as nw-log does.  The changes are made on every core and
- * verified by the editor, then taken in the order of the contacts and
- * written a window at a time (capture_write), all under the lock.  With
- * dry, the entries that would be added are printed and nothing is
- * written.  The contacts changed go into b.  1 when a contact could not
- * be changed (the others still are).
+ * verified by the editor, then taken in the order of the contacts, put
+ * a window at a time and renamed all at once (safe_create_all, then
+ * capture_write counts them), all under the lock.  With dry, the
+ * entries that would be added are printed and nothing is written.  The
+ * contacts changed go into b.  1 when a contact could not be changed
+ * (the others still are).
  */
 int
 capture_log(struct capture *cp, const char *kind, int dry, struct batch *b)

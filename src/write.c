@@ -312,20 +312,29 @@ fail:
 	return -1;
 }
 
+/*
+ * The temporary file tmp named path, never over a file there: a link,
+ * and tmp removed, where the system has no RENAME_NOREPLACE.  -1 with
+ * errno, tmp left.
+ */
+static int
+rename_new(const char *tmp, const char *path)
+{
+	if (sys_rename_new(tmp, path) == 0)
+		return 0;
+	if ((errno != EINVAL && errno != ENOSYS) || link(tmp, path) == -1)
+		return -1;
+	unlink(tmp);
+	return 0;
+}
+
 /* The durable temporary file t named path, never over a file there. */
 static int
 name_new(struct tmpf *t, const char *path)
 {
 	if (t->anon)
 		return sys_tmpfile_link(t->fd, path);
-	if (sys_rename_new(t->path, path) == 0)
-		return 0;
-	if (errno != EINVAL && errno != ENOSYS)
-		return -1;
-	if (link(t->path, path) == -1)
-		return -1;
-	unlink(t->path);
-	return 0;
+	return rename_new(t->path, path);
 }
 
 /*
@@ -523,12 +532,8 @@ safe_put_done(const char *tmp, const char *path, int flags)
 		if (lstat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
 		    (st.st_mode & 07777) != 0600 || rename(tmp, path) == -1)
 			goto fail;
-	} else if (sys_rename_new(tmp, path) == -1) {
-		if ((errno != EINVAL && errno != ENOSYS) ||
-		    link(tmp, path) == -1)
-			goto fail;
-		unlink(tmp);
-	}
+	} else if (rename_new(tmp, path) == -1)
+		goto fail;
 	folder(path, dir);
 	if (syncdir(dir) == -1) {
 		unsynced(flags & SW_QUIET, path, flags & SW_CREATE ?
@@ -621,14 +626,10 @@ create_written(struct newfile *v, size_t n)
 			from[i] = v[i].tmp;
 			continue;
 		}
-		if (sys_rename_new(v[i].tmp, v[i].path) == 0)
-			continue;
-		if ((errno == EINVAL || errno == ENOSYS) &&
-		    link(v[i].tmp, v[i].path) == 0)
-			;
-		else
+		if (rename_new(v[i].tmp, v[i].path) == -1) {
 			failed(&v[i], "cannot create it");
-		unlink(v[i].tmp);
+			unlink(v[i].tmp);
+		}
 	}
 	rename_all(from, v, re, n);
 	for (i = 0; i < n; i++)
