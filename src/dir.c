@@ -649,11 +649,6 @@ net_tmpdir(struct net *net)
 }
 
 /*
- * Writers hold .nw/lock around each read-change-write of a file, never
- * while they wait for input: a pipeline of two writers must not deadlock.
- * Calls nest; the lock goes when the outermost unlock comes.
- */
-/*
  * Who held the lock last: each lock writes a token of its own into
  * .nw/lock, and finds there the one it wrote the time before unless
  * another process locked the network since (net->others counts those
@@ -684,6 +679,11 @@ sign(struct net *net)
 		net->token[0] = '\0';
 }
 
+/*
+ * Writers hold .nw/lock around each read-change-write of a file, never
+ * while they wait for input: a pipeline of two writers must not deadlock.
+ * Calls nest; the lock goes when the outermost unlock comes.
+ */
 void
 net_lock(struct net *net)
 {

@@ -19,7 +19,6 @@
  */
 struct refs_ix {
 	struct strmap	*name, *email;	/* of all[0..nix) */
-	struct strmap	*byid;		/* as name and email, by id */
 	struct strmap	*made;		/* net->made's ids by their names */
 	struct contact	**taken;	/* refs_taken's answer */
 	size_t		 ntaken, cap;
@@ -85,7 +84,6 @@ refs_free(struct refs *r)
 		strmap_free(r->ix->name);
 		strmap_free(r->ix->email);
 		strmap_free(r->ix->made);
-		strmap_free(r->ix->byid);
 		free(r->ix->taken);
 		free(r->ix);
 		r->ix = NULL;
@@ -165,7 +163,7 @@ refresh(struct refs *r)
 }
 
 struct cand {
-	int		 fresh;
+	int		 rank;		/* -1 made by name, 0, 1 fresh */
 	struct contact	*c;
 };
 
@@ -175,8 +173,8 @@ cmpcand(const void *a, const void *b)
 {
 	const struct cand *p = a, *q = b;
 
-	if (p->fresh != q->fresh)
-		return p->fresh - q->fresh;
+	if (p->rank != q->rank)
+		return p->rank - q->rank;
 	return strcmp(p->c->id, q->c->id);
 }
 
@@ -190,12 +188,10 @@ index_new(struct refs *r)
 	if (x->name == NULL) {
 		x->name = strmap_new();
 		x->email = strmap_new();
-		x->byid = strmap_new();
 		x->made = strmap_new();
 	}
 	for (; x->nix < r->nall; x->nix++) {
 		c = r->all[x->nix];
-		strmap_put(x->byid, c->id, (void *)(x->nix + 1));
 		if (c->name)
 			strmap_put(x->name, c->name, (void *)(x->nix + 1));
 		for (j = 0; j < c->email.n; j++)
@@ -211,47 +207,42 @@ index_new(struct refs *r)
  * The contacts that hold who->v[0] as their name or one of who->v[1..]
  * as an email, under the lock on fresh data, in *n; they stay until the
  * next call.  First the one this process made (draft_write) by that
- * name, then the others by their id, those the last refresh loaded
- * last: the order of nw-add's scan of every contact, which it replaces.
+ * name (it holds that name too), then the others by their id, those the
+ * last refresh loaded last: the order of nw-add's scan of every
+ * contact, which it replaces.
  */
 struct contact **
 refs_taken(struct refs *r, struct strv *who, size_t *n)
 {
 	struct refs_ix *x;
-	struct cand *cv;
-	const char *id;
-	size_t i, it, v, start, ncv;
+	struct cand *cv = NULL;
+	struct contact *c;
+	const char *made;
+	size_t i, it, v, ncv = 0, cap = 0;
 
 	r->net->track = 1;
 	refresh(r);
 	index_new(r);
 	x = r->ix;
-	x->ntaken = 0;
-	if ((id = strmap_get(x->made, who->v[0])) != NULL)
-		for (it = 0; (v = (size_t)strmap_next(x->byid, id, &it)); )
-			if (strcmp(r->all[v - 1]->id, id) == 0) {
-				taken_add(x, r->all[v - 1]);
-				break;
-			}
-	start = x->ntaken;
-	cv = NULL;
-	for (i = 0, ncv = 0; i < who->n; i++)
+	made = strmap_get(x->made, who->v[0]);
+	for (i = 0; i < who->n; i++)
 		for (it = 0; (v = (size_t)strmap_next(i == 0 ? x->name :
 		    x->email, who->v[i], &it)); ) {
-			if (x->ntaken - start == ncv) {
-				ncv = ncv ? 2 * ncv : 8;
-				cv = xrealloc(cv, ncv * sizeof *cv);
+			if (ncv == cap) {
+				cap = cap ? 2 * cap : 8;
+				cv = xrealloc(cv, cap * sizeof *cv);
 			}
-			cv[x->ntaken - start].fresh = v - 1 >= x->fresh;
-			cv[x->ntaken - start].c = r->all[v - 1];
-			taken_add(x, r->all[v - 1]);
+			c = r->all[v - 1];
+			cv[ncv].rank = made && strcmp(c->id, made) == 0 ? -1 :
+			    v - 1 >= x->fresh;
+			cv[ncv++].c = c;
 		}
-	if (cv) {
-		qsort(cv, x->ntaken - start, sizeof *cv, cmpcand);
-		for (i = start; i < x->ntaken; i++)
-			x->taken[i] = cv[i - start].c;
-		free(cv);
-	}
+	if (ncv)
+		qsort(cv, ncv, sizeof *cv, cmpcand);
+	x->ntaken = 0;
+	for (i = 0; i < ncv; i++)
+		taken_add(x, cv[i].c);
+	free(cv);
 	*n = x->ntaken;
 	return x->taken;
 }

@@ -73,8 +73,9 @@ namers(struct net *net, struct naming *nm, struct naming *also,
 	net_list(net, &ids, &n, NULL);
 	rv = net->unread ? -1 : 0;
 	for (i = 0; i < n; i++) {
-		if (strcmp(ids[i], nm->id) != 0 ||
-		    (also && strcmp(ids[i], also->id) != 0)) {
+		/* with also, every contact: the two differ (and
+		 * naming_take skips a contact's own id) */
+		if (also || strcmp(ids[i], nm->id) != 0) {
 			c = contact_load(net, ids[i], C_STRUCT);
 			if (contact_report(c) == -1)
 				rv = -1;
