@@ -415,6 +415,8 @@ while [ ! -f "$NW_DIR/ann-first.yaml" ] && [ "$i" -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
+is "$(cat "$NW_DIR/ann-first.yaml" 2>/dev/null | head -n 1)" "name: Ann First" \
+    "between: nw-add - wrote its first name before the other nw-add ran"
 run nw-add 'Bob Between'
 is "$rc:$out:$err" "0:bob-between:" "between: another nw-add adds a name"
 printf 'bob between\nANN FIRST\nCy Last\n' >&9

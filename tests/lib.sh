@@ -38,7 +38,10 @@
 #                       next: a second and more before that process began,
 #                       by mtime and ctime (src/cache.c).  Real time must
 #                       pass: touch -d sets mtime back, never ctime.
-#                       Until the second after next begins, not 2 s whole
+#                       It waits until the second after next begins, not
+#                       2 s whole
+#   git_subjects N      the subjects of the last N commits of $N
+#   git_head_files      what the last commit of $N changed, sorted
 
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -202,8 +205,6 @@ git_share() {
 	git clone -q "$O" "$B"
 }
 
-# git_subjects N: the subjects of the last N commits of the network $N;
-# git_head_files: what its last commit changed, a line each, sorted
 settle() {
 	_ns=$(date +%N)
 	case $_ns in
@@ -212,5 +213,7 @@ settle() {
 	esac
 }
 
+# git_subjects N: the subjects of the last N commits of the network $N;
+# git_head_files: what its last commit changed, a line each, sorted
 git_subjects() { git -C "$N" log --format=%s | head -n "$1"; }
 git_head_files() { git -C "$N" show --format= --name-status HEAD | sort; }
