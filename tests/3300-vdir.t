@@ -217,6 +217,14 @@ is "$(ls -A "$T/vmany" | grep -c '\.vcf$')|$(ls -A "$T/vmany" | grep -vc '\.vcf$
 nw-export -f vcard | sort >"$T/many.want"
 cat "$T/vmany"/*.vcf | sort >"$T/many.got"
 same "$T/many.got" "$T/many.want" "2,500 new cards: their lines are nw-export's"
+# each card in the file its UID names, with its own FN (the windows put
+# each job's temporary file by its index: none in another's file)
+awk 'FNR == 1 { n = FILENAME; sub(/.*\//, "", n); sub(/\.vcf$/, "", n) }
+    /^FN:/ { print "urn:uuid:" n, $0 }' "$T/vmany"/*.vcf | tr -d '\r' |
+    sort >"$T/many.got"
+nw-export -f vcard | tr -d '\r' | awk '/^UID:/ { u = substr($0, 5) }
+    /^FN:/ { f = $0 } /^END:VCARD/ { print u, f }' | sort >"$T/many.want"
+same "$T/many.got" "$T/many.want" "2,500 new cards: each in the file of its UID"
 run nw-vdir "$T/vmany"
 is "$rc|$err" "0|nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 0 written, 0 removed" "2,500 new cards: a second run writes nothing"
 
