@@ -180,10 +180,10 @@ is "$(commits)" "$c0" "-n: no commit"
 # --- files older than a second: a run trusts their stamps, and still sees a change
 
 run nw-vdir "$V"			# -n's change taken; the state written
-sleep 2
+settle
 run nw-vdir "$V"			# stamps recorded: all settled
 is "$out|$err" "|nw-vdir: from the vdir: 0 changed, 0 new, 0 deleted (kept); to the vdir: 0 written, 0 removed" "settled: nothing to do"
-sleep 2
+settle
 sed -e 's/^TITLE:Analyst/TITLE:Countess of Lovelace/' "$V/$A" >"$T/t" && cat "$T/t" >"$V/$A"
 nw-set charles-babbage org "Difference Engines" >/dev/null
 run nw-vdir "$V"

@@ -10,7 +10,7 @@ mknet net
 N=$NW_DIR
 V=$T/vdir
 nw-add "Ada Lovelace" "Charles Babbage" >/dev/null
-sleep 2		# settled: the first run stamps both for good (else a busy
+settle		# settled: the first run stamps both for good (else a busy
 		# machine lets the second run re-stamp one: a record more)
 uid() {
 	nw-export "$1" | sed -n 's/^UID:urn:uuid:\(.*\)\r$/\1/p'
@@ -120,7 +120,7 @@ nw-add -T community "Chess Club" >/dev/null
 nw-set ada-lovelace groups "Chess Club" >/dev/null
 C=$(uid chess-club).vcf
 nw-vdir "$V" 2>/dev/null
-sleep 2
+settle
 nw-vdir "$V" 2>/dev/null		# settled: every stamp recorded
 run nw-vdir "$V"
 is "$rc|$err" "0|$none" "settled with a community: nothing to do"
@@ -150,11 +150,11 @@ is "$rc|$(members)|$(grep -c '^MEMBER:' "$V/$C")" "0|1|1" "a member gone: the vd
 if command -v python3 >/dev/null 2>&1; then
 	cp "$V/$C" "$T/stale"		# names Ada alone
 	nw-set charles-babbage groups "Chess Club" >/dev/null
-	sleep 2				# every contact's stamp recorded
+	settle				# every contact's stamp recorded
 	nw-vdir "$V" 2>/dev/null
 	cp "$V/$C" "$T/fresh"		# names Ada and Charles
 	cat "$T/stale" >"$V/$C"
-	sleep 2				# a stamp of the last second is none
+	settle				# a stamp of the last second is none
 	python3 - "$S" "$C" "$V/$C" <<'PY'
 import os, sys
 sdir, card, path = sys.argv[1:]
