@@ -145,9 +145,8 @@ vdir_calendar(struct net *net, const char *dir, struct vdir_run *run)
 			    "over it", dir, ev.v[i]);
 		if (s == NULL || !same_event(s, j, e->want, e->wlen)) {
 			run->nwritten++;
-			if (!run->dry && vd_stage(&st, &pd, e->file, e->want,
-			    e->wlen) == -1)
-				st.failed = 1;
+			if (!run->dry)
+				vd_stage(&st, &pd, e->file, e->want, e->wlen);
 		} else {
 			free(e->want);	/* the file as it is is the base */
 			e->want = s;

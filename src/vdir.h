@@ -123,7 +123,7 @@ void		 vs_stamp_put(const struct vstate *, const struct stamp *,
 		    char [96]);
 
 /* vwrite.c: nw's cards staged and written */
-int		 vd_stage(struct vstate *, struct pending *, const char *,
+void		 vd_stage(struct vstate *, struct pending *, const char *,
 		    const char *, size_t);
 int		 vd_commit(struct vstate *, struct pending *);
 void		 vd_want_card(struct ventry *, struct contact *,

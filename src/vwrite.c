@@ -32,7 +32,7 @@
  * vdir when it was written already (safe_put_new: a card where the vdir
  * had none), else NULL.
  */
-static int
+static void
 stage(struct vstate *st, struct pending *pd, const char *file,
     const char *s, size_t len, char *tmp)
 {
@@ -48,20 +48,19 @@ stage(struct vstate *st, struct pending *pd, const char *file,
 	f->len = len;
 	if ((f->tmp = tmp) != NULL) {
 		f->syncfd = pd->syncfd;
-		return 0;
+		return;
 	}
 	/* a new card: a file with no name until it is whole (O_TMPFILE) */
 	f->replace = !vd_unlisted(st, file) &&
 	    (lstat(f->path, &sb) == 0 || errno != ENOENT);
-	return 0;
 }
 
 /* Card s[0..len) to be written as file; s must live until vd_commit. */
-int
+void
 vd_stage(struct vstate *st, struct pending *pd, const char *file,
     const char *s, size_t len)
 {
-	return stage(st, pd, file, s, len, NULL);
+	stage(st, pd, file, s, len, NULL);
 }
 
 /*
@@ -315,10 +314,10 @@ write_one(struct wpass *w, struct ventry *e, struct contact *c, int made)
 		rec_free(&rv);
 	}
 	free(s);
-	if (write && vd_stage(st, w->pd, e->file, e->want, e->wlen) == 0)
+	if (write) {
+		vd_stage(st, w->pd, e->file, e->want, e->wlen);
 		st->run->nwritten++;
-	else if (write)
-		st->failed = 1;
+	}
 }
 
 /*
@@ -393,9 +392,8 @@ wall_take(void *arg, size_t j)
 	e = &w->st->v[w->ent[w->next]];
 	if (wa->tmp[j]) {
 		/* what write_one does of a card the vdir has not */
-		if (stage(w->st, w->pd, e->file, e->want, e->wlen,
-		    wa->tmp[j]) == 0)
-			w->st->run->nwritten++;
+		stage(w->st, w->pd, e->file, e->want, e->wlen, wa->tmp[j]);
+		w->st->run->nwritten++;
 		/* put in place while the next are made: a shorter tail */
 		if (w->pd->n - w->pd->ndone >= FLUSH)
 			flush(w->st, w->pd, 0);
