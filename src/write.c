@@ -454,8 +454,8 @@ pid_read(void)
 /*
  * The first half of safe_create_all for one new file, on any thread:
  * s[0..len) written to a new temporary file in folder dir (named .nw-...,
- * mode 0600, neither synced nor locked: dir is one only the holder of the
- * network's lock cleans of stale temporary files), closed.  Its name, for
+ * mode 0600, neither synced nor locked: a cleaner of stale temporary
+ * files takes only those a few minutes old), closed.  Its name, for
  * newfile's tmp (safe_create_all syncs and names it), or NULL with errno.
  */
 char *
@@ -483,23 +483,19 @@ safe_put_new(const char *dir, const char *s, size_t len)
 	 * the mode of safe_write's new files whatever the umask (reading
 	 * the umask would set it for every thread a moment)
 	 */
-	if (fchmod(fd, 0600) == -1 ||
-	    write_all(fd, s, len) == -1) {
+	if (fchmod(fd, 0600) == -1 || write_all(fd, s, len) == -1) {
 		e = errno;
 		close(fd);
-		unlink(tmp);
-		free(tmp);
-		errno = e;
-		return NULL;
+		goto fail;
 	}
-	if (close(fd) == -1) {
-		e = errno;
-		unlink(tmp);
-		free(tmp);
-		errno = e;
-		return NULL;
-	}
-	return tmp;
+	if (close(fd) == 0)
+		return tmp;
+	e = errno;
+fail:
+	unlink(tmp);
+	free(tmp);
+	errno = e;
+	return NULL;
 }
 
 /*
